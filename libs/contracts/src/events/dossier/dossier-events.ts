@@ -1,0 +1,132 @@
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { defineEvent } from '../../registry';
+import { Topics } from '../../topics';
+import { DOSSIER_CHANNELS, DossierChannel, IsOneOf, TIMELINESS, TimelinessValue } from '../common';
+
+export const DOSSIER_STATUSES = [
+  'REGISTERED', 'RECEIVED', 'REFUSED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'AWAITING_FEES',
+  'WITHDRAWN', 'STOPPED', 'RESOLVED', 'RESULT_RETURNED',
+] as const;
+export type DossierStatusName = (typeof DOSSIER_STATUSES)[number];
+export const PROCESSING_UNITS = ['WORKING_DAYS', 'WORKING_HOURS', 'SAME_DAY'] as const;
+
+/** Fields every dossier event carries; no personal data (names, ID numbers, phones stay in the dossier service). */
+class DossierRef {
+  @IsUUID() dossierId!: string;
+  @IsString() @Length(5, 64) code!: string;
+  @IsString() @Length(1, 64) procedureCode!: string;
+  @IsOneOf(DOSSIER_STATUSES) status!: DossierStatusName;
+  /** National catalogue status code 1..10. */
+  @IsInt() @Min(1) @Max(10) statusCode!: number;
+  @IsISO8601({ strict: true }) at!: string;
+  @IsOptional() @IsString() @Length(1, 64) actorId?: string;
+}
+
+export class DossierReceivedV1 extends DossierRef {
+  @IsOneOf(DOSSIER_CHANNELS) channel!: DossierChannel;
+  @IsISO8601({ strict: true }) receivedAt!: string;
+  @IsISO8601({ strict: true }) dueAt!: string;
+  @IsString() @Length(1, 64) calendarVersion!: string;
+  @IsOneOf(PROCESSING_UNITS) processingUnit!: string;
+  @IsNumber() @Min(0) processingAmount!: number;
+  /** True for procedures whose result is due the same working day. */
+  @IsBoolean() sameDay!: boolean;
+  @IsOptional() @IsUUID() ticketId?: string;
+}
+export const DossierReceived = defineEvent({
+  type: 'dossier.received', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierReceivedV1,
+  description: 'A dossier was registered or received; its due date starts counting.',
+});
+
+export class DossierStatusChangedV1 extends DossierRef {
+  @IsOneOf(DOSSIER_STATUSES) from!: DossierStatusName;
+  @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+}
+export const DossierAccepted = defineEvent({
+  type: 'dossier.accepted', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierStatusChangedV1,
+  description: 'An online-registered dossier was accepted as complete and valid.',
+});
+export const DossierAssigned = defineEvent({
+  type: 'dossier.assigned', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierStatusChangedV1,
+  description: 'Processing started (status 4, in progress).',
+});
+export const DossierFeesRequested = defineEvent({
+  type: 'dossier.fees-requested', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierStatusChangedV1,
+  description: 'The dossier waits for fees or financial obligations (status 6).',
+});
+
+export class DossierSupplementRequestedV1 extends DossierRef {
+  @IsString() @Length(1, 1000) reason!: string;
+}
+export const DossierSupplementRequested = defineEvent({
+  type: 'dossier.supplement-requested', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierSupplementRequestedV1,
+  description: 'The citizen must complete the dossier; the deadline clock is paused.',
+});
+
+export class DossierSupplementReceivedV1 extends DossierRef {
+  @IsISO8601({ strict: true }) dueAt!: string;
+  @IsInt() @Min(0) pausedWorkingMinutes!: number;
+}
+export const DossierSupplementReceived = defineEvent({
+  type: 'dossier.supplement-received', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierSupplementReceivedV1,
+  description: 'The citizen completed the dossier; the due date moved by the paused working time.',
+});
+
+/** Facts of a finished dossier: how its timeliness was decided. */
+export class DossierFinishedV1 extends DossierRef {
+  @IsOneOf(DOSSIER_CHANNELS) channel!: DossierChannel;
+  @IsISO8601({ strict: true }) receivedAt!: string;
+  @IsISO8601({ strict: true }) finishedAt!: string;
+  @IsISO8601({ strict: true }) dueAt!: string;
+  @IsOneOf(TIMELINESS) timeliness!: TimelinessValue;
+  @IsNumber() @Min(0) workingDaysUsed!: number;
+  @IsBoolean() sameDay!: boolean;
+  @IsBoolean() apologyIssued!: boolean;
+  /** True when `dossier.overdue` was published for it earlier. */
+  @IsBoolean() wasOverdue!: boolean;
+  @IsString() @Length(1, 64) calendarVersion!: string;
+  @IsOptional() @IsIn(['APPROVED', 'REJECTED']) outcome?: 'APPROVED' | 'REJECTED';
+  @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+}
+export const DossierResolved = defineEvent({
+  type: 'dossier.resolved', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierFinishedV1,
+  description: 'The result is ready (status 9); carries timeliness EARLY | ON_TIME | LATE.',
+});
+export const DossierWithdrawn = defineEvent({
+  type: 'dossier.withdrawn', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierFinishedV1,
+  description: 'The citizen withdrew the dossier (status 7).',
+});
+export const DossierStopped = defineEvent({
+  type: 'dossier.stopped', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierFinishedV1,
+  description: 'Processing was stopped (status 8).',
+});
+export const DossierRefused = defineEvent({
+  type: 'dossier.refused', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierFinishedV1,
+  description: 'The dossier was refused (status 3).',
+});
+
+export class DossierResultReturnedV1 extends DossierRef {
+  @IsOneOf(DOSSIER_CHANNELS) channel!: DossierChannel;
+  @IsOptional() @IsUUID() ticketId?: string;
+}
+export const DossierResultReturned = defineEvent({
+  type: 'dossier.result-returned', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierResultReturnedV1,
+  description: 'The result was handed to the citizen (status 10).',
+});
+
+export class DossierOverdueV1 extends DossierRef {
+  @IsISO8601({ strict: true }) dueAt!: string;
+}
+export const DossierOverdue = defineEvent({
+  type: 'dossier.overdue', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierOverdueV1,
+  description: 'The dossier passed its due date unfinished (published exactly once).',
+});
+
+export class DossierApologyIssuedV1 extends DossierRef {
+  @IsISO8601({ strict: true }) dueAt!: string;
+  @IsISO8601({ strict: true }) newAppointmentAt!: string;
+}
+export const DossierApologyIssued = defineEvent({
+  type: 'dossier.apology-issued', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierApologyIssuedV1,
+  description: 'An apology letter with a new appointment was issued for a dossier that will be late.',
+});

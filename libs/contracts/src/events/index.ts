@@ -1,0 +1,5 @@
+export * from './common';
+export * from './queue/queue-events';
+export * from './dossier/dossier-events';
+export * from './survey/survey-events';
+export * from './rating/rating-events';

@@ -1,0 +1,149 @@
+import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, Min, IsArray } from 'class-validator';
+import { defineEvent } from '../../registry';
+import { Topics } from '../../topics';
+import { IsOneOf, PRIORITIES, Priority } from '../common';
+
+export class TicketIssuedV1 {
+  @IsUUID() ticketId!: string;
+  @IsString() @Length(2, 12) number!: string;
+  @IsString() @Length(1, 32) serviceCode!: string;
+  @IsOneOf(PRIORITIES) priority!: Priority;
+  @IsISO8601({ strict: true }) issuedAt!: string;
+  /** Vietnam-local day the number belongs to (numbers restart each local day). */
+  @IsISO8601({ strict: true }) localDay!: string;
+}
+export const TicketIssued = defineEvent({
+  type: 'ticket.issued', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketIssuedV1,
+  description: 'A citizen took a queue ticket at a kiosk or counter.',
+});
+
+export class TicketCalledV1 {
+  @IsUUID() ticketId!: string;
+  @IsString() @Length(2, 12) number!: string;
+  @IsString() @Length(1, 32) serviceCode!: string;
+  @IsString() @Length(1, 16) counterNo!: string;
+  @IsString() @Length(1, 64) officerId!: string;
+  @IsISO8601({ strict: true }) calledAt!: string;
+  /** Why the policy chose this ticket, e.g. `priority ELDERLY`. */
+  @IsString() @MaxLength(200) reason!: string;
+}
+export const TicketCalled = defineEvent({
+  type: 'ticket.called', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketCalledV1,
+  description: 'A counter called the ticket.',
+});
+
+export class TicketRecalledV1 {
+  @IsUUID() ticketId!: string;
+  @IsString() @Length(2, 12) number!: string;
+  @IsString() @Length(1, 16) counterNo!: string;
+  @IsISO8601({ strict: true }) recalledAt!: string;
+  @IsInt() @Min(1) recallCount!: number;
+}
+export const TicketRecalled = defineEvent({
+  type: 'ticket.recalled', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketRecalledV1,
+  description: 'The counter called the same ticket again.',
+});
+
+export class TicketServingStartedV1 {
+  @IsUUID() ticketId!: string;
+  @IsString() @Length(2, 12) number!: string;
+  @IsString() @Length(1, 16) counterNo!: string;
+  @IsString() @Length(1, 64) officerId!: string;
+  @IsISO8601({ strict: true }) startedAt!: string;
+}
+export const TicketServingStarted = defineEvent({
+  type: 'ticket.serving-started', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketServingStartedV1,
+  description: 'The citizen arrived at the counter and service started.',
+});
+
+export class TicketCompletedV1 {
+  @IsUUID() ticketId!: string;
+  @IsString() @Length(2, 12) number!: string;
+  @IsString() @Length(1, 32) serviceCode!: string;
+  @IsOneOf(PRIORITIES) priority!: Priority;
+  @IsString() @Length(1, 16) counterNo!: string;
+  @IsString() @Length(1, 64) officerId!: string;
+  @IsISO8601({ strict: true }) issuedAt!: string;
+  @IsISO8601({ strict: true }) completedAt!: string;
+  @IsInt() @Min(0) waitSeconds!: number;
+  @IsInt() @Min(0) serviceSeconds!: number;
+  @IsOptional() @IsUUID() dossierId?: string;
+}
+export const TicketCompleted = defineEvent({
+  type: 'ticket.completed', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketCompletedV1,
+  description: 'Service at the counter finished; carries waiting and service time.',
+});
+
+export class TicketNoShowV1 {
+  @IsUUID() ticketId!: string;
+  @IsString() @Length(2, 12) number!: string;
+  @IsString() @Length(1, 32) serviceCode!: string;
+  @IsString() @Length(1, 16) counterNo!: string;
+  @IsISO8601({ strict: true }) at!: string;
+}
+export const TicketNoShow = defineEvent({
+  type: 'ticket.no-show', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketNoShowV1,
+  description: 'The called citizen did not come to the counter.',
+});
+
+export class TicketTransferredV1 {
+  @IsUUID() ticketId!: string;
+  @IsString() @Length(2, 12) number!: string;
+  @IsString() @Length(1, 32) fromServiceCode!: string;
+  @IsString() @Length(1, 32) toServiceCode!: string;
+  @IsISO8601({ strict: true }) at!: string;
+}
+export const TicketTransferred = defineEvent({
+  type: 'ticket.transferred', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketTransferredV1,
+  description: 'The ticket moved to another service queue, keeping its original issue time.',
+});
+
+export class TicketCancelledV1 {
+  @IsUUID() ticketId!: string;
+  @IsString() @Length(2, 12) number!: string;
+  @IsString() @Length(1, 32) serviceCode!: string;
+  @IsISO8601({ strict: true }) at!: string;
+}
+export const TicketCancelled = defineEvent({
+  type: 'ticket.cancelled', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketCancelledV1,
+  description: 'A waiting ticket was cancelled.',
+});
+
+export class CounterOpenedV1 {
+  @IsString() @Length(1, 16) counterNo!: string;
+  @IsString() @Length(1, 64) officerId!: string;
+  @IsArray() @IsString({ each: true }) serviceCodes!: string[];
+  @IsISO8601({ strict: true }) at!: string;
+}
+export const CounterOpened = defineEvent({
+  type: 'counter.opened', dataversion: '1', topic: Topics.QUEUE, dataClass: CounterOpenedV1,
+  description: 'An officer opened a counter.',
+});
+
+export class CounterClosedV1 {
+  @IsString() @Length(1, 16) counterNo!: string;
+  @IsISO8601({ strict: true }) at!: string;
+}
+export const CounterClosed = defineEvent({
+  type: 'counter.closed', dataversion: '1', topic: Topics.QUEUE, dataClass: CounterClosedV1,
+  description: 'A counter closed.',
+});
+
+export class CounterPausedV1 {
+  @IsString() @Length(1, 16) counterNo!: string;
+  @IsString() @MaxLength(200) reason!: string;
+  @IsISO8601({ strict: true }) at!: string;
+}
+export const CounterPaused = defineEvent({
+  type: 'counter.paused', dataversion: '1', topic: Topics.QUEUE, dataClass: CounterPausedV1,
+  description: 'The officer paused the counter (break, meeting).',
+});
+
+export class CounterResumedV1 {
+  @IsString() @Length(1, 16) counterNo!: string;
+  @IsISO8601({ strict: true }) at!: string;
+}
+export const CounterResumed = defineEvent({
+  type: 'counter.resumed', dataversion: '1', topic: Topics.QUEUE, dataClass: CounterResumedV1,
+  description: 'A paused counter resumed service.',
+});

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+export * from './topics';
+export * from './unit-code';
+export * from './envelope';
+export * from './registry';
+export * from './codec';
+export * from './events';

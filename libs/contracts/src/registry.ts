@@ -1,0 +1,31 @@
+import type { TopicName } from './topics';
+
+export type DataClass<T extends object = object> = new () => T;
+
+export interface EventDefinition<T extends object = object> {
+  /** CloudEvents `type`, e.g. `dossier.resolved`. */
+  readonly type: string;
+  readonly dataversion: string;
+  readonly topic: TopicName;
+  readonly dataClass: DataClass<T>;
+  readonly description: string;
+}
+
+const definitions = new Map<string, EventDefinition>();
+const keyOf = (type: string, dataversion: string) => `${type}@${dataversion}`;
+
+/** Registers an event type once; consumers accept exactly the (type, dataversion) pairs registered here. */
+export function defineEvent<T extends object>(def: EventDefinition<T>): EventDefinition<T> {
+  const key = keyOf(def.type, def.dataversion);
+  if (definitions.has(key)) throw new Error(`event ${key} is defined twice`);
+  definitions.set(key, def as unknown as EventDefinition);
+  return def;
+}
+
+export function findEventDefinition(type: string, dataversion: string): EventDefinition | undefined {
+  return definitions.get(keyOf(type, dataversion));
+}
+
+export function allEventDefinitions(): EventDefinition[] {
+  return [...definitions.values()].sort((a, b) => a.type.localeCompare(b.type) || a.dataversion.localeCompare(b.dataversion));
+}
