@@ -1,0 +1,178 @@
+import { ContractViolation, decode, DomainEvent, dlqTopic } from '@fg/contracts';
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { topicName } from '../kafka/kafka-client';
+import { platformMetrics } from '../metrics/platform-metrics';
+import type { EventConsumerDefinition } from './consumer-definition';
+
+export interface EventConsumerOptions {
+  kafka: Kafka;
+  producer: Producer;
+  dataSource: DataSource;
+  definition: EventConsumerDefinition;
+  service: string;
+  topicPrefix: string;
+  logger: Logger;
+  /** Events applied per database transaction. */
+  chunkSize?: number;
+}
+
+interface Item {
+  message: KafkaMessage;
+  event?: DomainEvent;
+  error?: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs one consumer group with kafkajs `eachBatch`: validates every message against the contracts, applies
+ * new events and records their ids (inbox) in one transaction per chunk, and only then commits the offsets.
+ * Invalid messages, and events that still fail when applied alone, go to `<topic>.dlq` with the reason; the
+ * partition keeps moving. While the database is unreachable nothing is dead-lettered: the batch is retried.
+ */
+export class EventConsumer {
+  private consumer?: Consumer;
+  readonly groupId: string;
+
+  constructor(private readonly o: EventConsumerOptions) {
+    this.groupId = `${o.topicPrefix}${o.service}.${o.definition.name}`;
+  }
+
+  async start(): Promise<void> {
+    const { kafka, definition } = this.o;
+    this.consumer = kafka.consumer({
+      groupId: this.groupId,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      maxBytesPerPartition: 2 * 1024 * 1024,
+      allowAutoTopicCreation: false,
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: definition.topics.map((t) => topicName(this.o, t)), fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+        const baseTopic = batch.topic.slice(this.o.topicPrefix.length);
+        const chunkSize = this.o.chunkSize ?? 1000;
+        for (let i = 0; i < batch.messages.length; i += chunkSize) {
+          if (!isRunning() || isStale()) return;
+          const chunk = batch.messages.slice(i, i + chunkSize);
+          await this.handleChunk(batch.topic, baseTopic, batch.partition, chunk);
+          const last = chunk[chunk.length - 1].offset;
+          resolveOffset(last);
+          await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+          await heartbeat();
+        }
+        platformMetrics.consumerLag.set(
+          { consumer: this.groupId, topic: baseTopic, partition: String(batch.partition) },
+          Number(batch.offsetLagLow()),
+        );
+      },
+    });
+  }
+
+  /** Stops fetching, lets the running batch finish and commit, then leaves the group. */
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  private async handleChunk(topic: string, baseTopic: string, partition: number, messages: KafkaMessage[]): Promise<void> {
+    const items: Item[] = messages.map((message) => {
+      if (!message.value) return { message, error: 'empty message value' };
+      try {
+        return { message, event: decode(message.value) };
+      } catch (e) {
+        return { message, error: e instanceof ContractViolation ? e.message : String(e) };
+      }
+    });
+    const relevant = items.filter((i) => i.event && this.o.definition.types.includes(i.event.type));
+    await this.applyResilient(baseTopic, topic, partition, relevant);
+    const invalid = items.filter((i) => i.error);
+    if (invalid.length) await this.deadLetter(topic, partition, invalid);
+  }
+
+  private async applyResilient(baseTopic: string, topic: string, partition: number, items: Item[]): Promise<void> {
+    if (!items.length) return;
+    const events = items.map((i) => i.event!);
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      try {
+        await this.apply(baseTopic, events);
+        return;
+      } catch (err) {
+        if (!(await this.databaseReachable())) throw err;
+        this.o.logger.warn({ err, consumer: this.groupId, attempt }, 'applying a chunk failed');
+        await sleep(100 * attempt);
+      }
+    }
+    // Isolate the poison event(s): apply one by one, dead-letter those that still fail.
+    for (const item of items) {
+      let lastError: unknown;
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        try {
+          await this.apply(baseTopic, [item.event!]);
+          lastError = undefined;
+          break;
+        } catch (err) {
+          if (!(await this.databaseReachable())) throw err;
+          lastError = err;
+        }
+      }
+      if (lastError) await this.deadLetter(topic, partition, [{ ...item, error: `apply failed: ${(lastError as Error).message ?? lastError}` }]);
+    }
+  }
+
+  private async apply(baseTopic: string, events: DomainEvent[]): Promise<void> {
+    const name = this.o.definition.name;
+    let applied = 0;
+    await this.o.dataSource.transaction(async (manager) => {
+      const rows: { event_id: string }[] = await manager.query(
+        /* sql */ `INSERT INTO inbox (event_id, consumer, topic) SELECT unnest($1::uuid[]), $2, $3
+          ON CONFLICT DO NOTHING RETURNING event_id`,
+        [events.map((e) => e.id), name, baseTopic],
+      );
+      const fresh = new Set(rows.map((r) => r.event_id));
+      // `delete` also drops a second copy of the same event inside one chunk.
+      const toApply = events.filter((e) => fresh.delete(e.id));
+      applied = toApply.length;
+      if (toApply.length) await this.o.definition.apply(toApply, manager);
+    });
+    platformMetrics.eventsApplied.inc({ consumer: this.groupId, topic: baseTopic }, applied);
+    if (events.length > applied) platformMetrics.eventsDuplicate.inc({ consumer: this.groupId, topic: baseTopic }, events.length - applied);
+  }
+
+  private async deadLetter(topic: string, partition: number, items: Item[]): Promise<void> {
+    await this.o.producer.send({
+      topic: dlqTopic(topic),
+      acks: -1,
+      messages: items.map((i) => ({
+        key: i.message.key,
+        value: i.message.value,
+        headers: {
+          ...i.message.headers,
+          'x-error': (i.error ?? 'unknown').slice(0, 4000),
+          'x-original-topic': topic,
+          'x-original-partition': String(partition),
+          'x-original-offset': i.message.offset,
+          'x-consumer-group': this.groupId,
+          'x-failed-at': new Date().toISOString(),
+        },
+      })),
+    });
+    platformMetrics.deadLettered.inc({ consumer: this.groupId, topic: topic.slice(this.o.topicPrefix.length) }, items.length);
+    for (const i of items) this.o.logger.warn({ consumer: this.groupId, offset: i.message.offset, reason: i.error }, 'event dead-lettered');
+  }
+
+  private async databaseReachable(): Promise<boolean> {
+    try {
+      await this.o.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { PLATFORM_OPTIONS } from '../config/tokens';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import type { PlatformModuleOptions } from '../platform.options';
+import { ErrorFilter } from './error.filter';
+import { createValidationPipe } from './validation';
+
+export interface ServiceAppInfo {
+  title: string;
+  description: string;
+}
+
+/** Applies what every service shares to a Nest app: logger, validation, error shape, metrics, OpenAPI. */
+export function configureApp(app: INestApplication, info: ServiceAppInfo): void {
+  const options = app.get<PlatformModuleOptions>(PLATFORM_OPTIONS);
+  app.useLogger(app.get(Logger));
+  app.use(httpMetricsMiddleware);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter(options.errorCodeKinds));
+  app.enableShutdownHooks();
+  app.enableCors();
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(info.title).setDescription(info.description).setVersion('1.0').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
+}
+
+/** Creates and configures a service app without listening (tests use it with supertest). */
+export async function createServiceApp(module: Type<unknown>, info: ServiceAppInfo): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
+  configureApp(app, info);
+  app.set('trust proxy', true);
+  return app;
+}
+
+/** main.ts of every service: create, listen on PORT (or the default), log where it is. */
+export async function runService(module: Type<unknown>, info: ServiceAppInfo, defaultPort: number): Promise<void> {
+  const app = await createServiceApp(module, info);
+  const port = Number(process.env.PORT ?? defaultPort);
+  await app.listen(port, process.env.HOST ?? '0.0.0.0');
+  app.get(Logger).log(`${info.title} listening on http://127.0.0.1:${port} (docs at /docs)`);
+}

@@ -1,0 +1,47 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, ErrorKind, STATUS_OF_KIND } from './domain-error';
+
+/** Error codes thrown by pure domain modules (which know nothing of HTTP), mapped to a kind once. */
+export type ErrorCodeKinds = Record<string, ErrorKind>;
+
+/**
+ * One error shape for every service: `{statusCode, error, message, code, details?}`. Domain errors keep
+ * their code; unexpected errors become a 500 whose detail stays in the log, not in the response.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+  constructor(private readonly codeKinds: ErrorCodeKinds = {}) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (res.headersSent) return;
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(e: unknown): { statusCode: number; error: string; message: string; code: string; details?: unknown } {
+    if (e instanceof DomainError) return this.shape(STATUS_OF_KIND[e.kind], e.code, e.message, e.details);
+    const code = (e as { code?: unknown })?.code;
+    if (e instanceof Error && typeof code === 'string' && this.codeKinds[code]) {
+      return this.shape(STATUS_OF_KIND[this.codeKinds[code]], code, e.message, (e as { details?: unknown }).details);
+    }
+    if (e instanceof HttpException) {
+      const status = e.getStatus();
+      const r = e.getResponse();
+      const message = typeof r === 'string' ? r : Array.isArray((r as { message?: unknown }).message)
+        ? ((r as { message: string[] }).message).join('; ')
+        : String((r as { message?: unknown }).message ?? e.message);
+      return this.shape(status, `HTTP.${status}`, message);
+    }
+    if ((e as { type?: string })?.type === 'entity.parse.failed') return this.shape(400, 'REQUEST.MALFORMED_JSON', 'Request body is not valid JSON');
+    return this.shape(500, 'INTERNAL', 'Internal server error');
+  }
+
+  private shape(statusCode: number, code: string, message: string, details?: unknown) {
+    const error = (HttpStatus[statusCode] ?? 'ERROR').toString().split('_').map((w) => w[0] + w.slice(1).toLowerCase()).join(' ');
+    return { statusCode, error, message, code, ...(details === undefined ? {} : { details }) };
+  }
+}

@@ -1,0 +1,149 @@
+import type { Producer } from 'kafkajs';
+import type { Pool, PoolClient } from 'pg';
+import type { Logger } from 'pino';
+import { topicName } from '../kafka/kafka-client';
+import { platformMetrics } from '../metrics/platform-metrics';
+
+export interface OutboxRelayOptions {
+  pool: Pool;
+  producer: Producer;
+  schema: string;
+  topicPrefix: string;
+  logger: Logger;
+  batchSize?: number;
+  /** Fallback poll when no NOTIFY arrives (lost connection, another instance's wake-up). */
+  idlePollMs?: number;
+}
+
+/**
+ * Publishes outbox rows in commit order. Only one relay of a service publishes at a time (transaction-level
+ * advisory lock), so several instances can run without reordering a key's events. Rows are deleted in the
+ * same transaction that follows a successful send; a crash between send and commit re-publishes the same
+ * event ids, which consumers drop through their inbox. A NOTIFY from the insert trigger wakes the relay at
+ * once; otherwise it polls every `idlePollMs`.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private listener?: PoolClient;
+  private readonly lockKey: string;
+
+  constructor(private readonly o: OutboxRelayOptions) {
+    this.lockKey = `outbox:${o.schema}`;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.listen();
+    this.loop = this.run();
+  }
+
+  /** Stops after publishing what is already committed (graceful shutdown flushes the outbox). */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.publishPending().catch((e) => this.o.logger.warn({ err: e }, 'outbox flush at shutdown failed'));
+    if (this.listener) {
+      this.listener.removeAllListeners('notification');
+      this.listener.release();
+      this.listener = undefined;
+    }
+  }
+
+  /** Publishes until the outbox is empty or another instance holds the lock; returns how many were sent. */
+  async publishPending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.publishBatch();
+      if (n < 0) return total;
+      total += n;
+      if (n < (this.o.batchSize ?? 500)) return total;
+    }
+  }
+
+  private async listen(): Promise<void> {
+    try {
+      this.listener = await this.o.pool.connect();
+      this.listener.on('notification', () => this.wake?.());
+      this.listener.on('error', (err) => {
+        this.o.logger.warn({ err }, 'outbox LISTEN connection lost; relying on polling');
+        this.listener = undefined;
+      });
+      await this.listener.query(`LISTEN "outbox_${this.o.schema}"`);
+    } catch (err) {
+      this.o.logger.warn({ err }, 'outbox LISTEN unavailable; relying on polling');
+    }
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 100;
+    while (this.running) {
+      try {
+        const n = await this.publishBatch();
+        backoff = 100;
+        if (n >= (this.o.batchSize ?? 500)) continue;
+        await this.sleep(n < 0 ? 250 : (this.o.idlePollMs ?? 1000));
+      } catch (err) {
+        this.o.logger.error({ err }, 'outbox relay failed; retrying');
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, 5000);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  /** -1 when another instance holds the relay lock. */
+  private async publishBatch(): Promise<number> {
+    const client = await this.o.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const lock = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [this.lockKey]);
+      if (!lock.rows[0].ok) {
+        await client.query('ROLLBACK');
+        return -1;
+      }
+      const { rows } = await client.query<{ seq: string; topic: string; key: string; payload: unknown }>(
+        /* sql */ `SELECT seq, topic, key, payload FROM outbox ORDER BY seq LIMIT $1`,
+        [this.o.batchSize ?? 500],
+      );
+      if (rows.length) {
+        const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+        for (const r of rows) {
+          const topic = topicName({ topicPrefix: this.o.topicPrefix }, r.topic);
+          const list = byTopic.get(topic) ?? [];
+          const payload = r.payload as { type: string; id: string };
+          list.push({ key: r.key, value: JSON.stringify(r.payload), headers: { 'ce-type': payload.type, 'ce-id': payload.id } });
+          byTopic.set(topic, list);
+        }
+        await this.o.producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+        });
+        // Exact ids, not a range: a transaction that commits late may hold a lower seq not yet read.
+        await client.query('DELETE FROM outbox WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+        platformMetrics.outboxPublished.inc(rows.length);
+      }
+      await client.query('COMMIT');
+      return rows.length;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}

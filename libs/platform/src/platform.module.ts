@@ -1,0 +1,138 @@
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { UNIT_ANCESTRY, UnitScope } from './auth/unit-scope';
+import { loadConfig, PlatformConfig } from './config/platform-config';
+import { PG_POOL, PLATFORM_CONFIG, PLATFORM_OPTIONS } from './config/tokens';
+import { EVENT_CONSUMERS } from './consumer/consumer-definition';
+import { ensureDatabaseAndSchema } from './database/database-bootstrap';
+import { PlatformTables1730000000000 } from './database/platform-tables.migration';
+import { HealthController } from './health/health.controller';
+import { KafkaHealthIndicator } from './health/kafka.health';
+import { KafkaRuntime } from './kafka/kafka-runtime';
+import { createRootLogger, ROOT_LOGGER } from './logging/root-logger';
+import { MetricsController } from './metrics/metrics.controller';
+import type { PlatformModuleOptions } from './platform.options';
+import { LocalUnitsConsumer } from './units/local-units.consumer';
+import { LocalUnits1730000000001 } from './units/local-units.migration';
+import { LocalUnitsHttpController } from './units/local-units.http.controller';
+import { LocalUnitsRepository } from './units/local-units.repository';
+
+/**
+ * Everything a service shares: validated config, Postgres (own schema, migrations on start, never
+ * synchronize), Kafka (topics, outbox relay, batch consumers with inbox and DLQ), JWT auth, logging,
+ * /health and /metrics. Services import it once with their entities, migrations and consumers.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformModuleOptions): DynamicModule {
+    const consumerTypes = [...(options.localUnits ? [LocalUnitsConsumer] : []), ...(options.consumers ?? [])];
+    const migrations = [
+      PlatformTables1730000000000,
+      ...(options.localUnits ? [LocalUnits1730000000001] : []),
+      ...((options.migrations as Function[]) ?? []),
+    ];
+    const ancestry: Provider = options.localUnits
+      ? { provide: UNIT_ANCESTRY, useExisting: LocalUnitsRepository }
+      : { provide: UNIT_ANCESTRY, useClass: options.unitAncestry! };
+    if (!options.localUnits && !options.unitAncestry) throw new Error('PlatformModule needs localUnits or unitAncestry');
+
+    const configProvider: Provider = { provide: PLATFORM_CONFIG, useFactory: () => loadConfig(PlatformConfig) };
+    const loggerProvider: Provider = {
+      provide: ROOT_LOGGER,
+      inject: [PLATFORM_CONFIG],
+      useFactory: (c: PlatformConfig) => createRootLogger(options.service, c.LOG_LEVEL),
+    };
+    return {
+      module: PlatformModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          providers: [configProvider, loggerProvider],
+          inject: [ROOT_LOGGER],
+          useFactory: (logger: Logger) => ({
+            pinoHttp: {
+              logger,
+              genReqId: (req) => {
+                const header = req.headers['x-correlation-id'];
+                return typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+              },
+              customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+            },
+          }),
+        }),
+        TypeOrmModule.forRootAsync({
+          extraProviders: [configProvider],
+          inject: [PLATFORM_CONFIG],
+          useFactory: (c: PlatformConfig): DataSourceOptions => {
+            const schema = c.DB_SCHEMA ?? options.service;
+            return {
+              type: 'postgres',
+              url: c.DATABASE_URL,
+              schema,
+              entities: options.entities ?? [],
+              migrations,
+              migrationsTableName: 'migrations',
+              synchronize: false,
+              migrationsRun: false,
+              extra: { options: `-c search_path=${schema},public`, max: 20 },
+            };
+          },
+          dataSourceFactory: async (opts) => {
+            const o = opts as DataSourceOptions & { url: string; schema: string };
+            await ensureDatabaseAndSchema(o.url, o.schema, (process.env.DB_AUTO_CREATE ?? 'true') === 'true');
+            const ds = await new DataSource(o).initialize();
+            await runMigrationsExclusively(ds, o.schema);
+            return ds;
+          },
+        }),
+        JwtModule.registerAsync({
+          extraProviders: [configProvider],
+          inject: [PLATFORM_CONFIG],
+          useFactory: (c: PlatformConfig) =>
+            c.JWT_PUBLIC_KEY
+              ? { publicKey: c.JWT_PUBLIC_KEY.replace(/\\n/g, '\n'), verifyOptions: { algorithms: ['RS256', 'ES256'] } }
+              : { secret: c.JWT_SECRET, verifyOptions: { algorithms: ['HS256'] } },
+        }),
+        TerminusModule,
+      ],
+      controllers: [HealthController, MetricsController, ...(options.localUnits ? [LocalUnitsHttpController] : [])],
+      providers: [
+        { provide: PLATFORM_OPTIONS, useValue: options },
+        configProvider,
+        loggerProvider,
+        { provide: PG_POOL, inject: [DataSource], useFactory: (ds: DataSource) => (ds.driver as unknown as { master: unknown }).master },
+        ...consumerTypes,
+        { provide: EVENT_CONSUMERS, inject: consumerTypes, useFactory: (...defs: unknown[]) => defs },
+        KafkaRuntime,
+        KafkaHealthIndicator,
+        LocalUnitsRepository,
+        ancestry,
+        UnitScope,
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        ...(options.extraProviders ?? []),
+      ],
+      exports: [PLATFORM_CONFIG, PLATFORM_OPTIONS, ROOT_LOGGER, PG_POOL, KafkaRuntime, LocalUnitsRepository, UnitScope, UNIT_ANCESTRY, JwtModule],
+    };
+  }
+}
+
+/** Several instances may start at once; a session advisory lock lets one migrate while the others wait. */
+async function runMigrationsExclusively(ds: DataSource, schema: string): Promise<void> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`migrations:${schema}`]);
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`migrations:${schema}`]).catch(() => undefined);
+    await runner.release();
+  }
+}

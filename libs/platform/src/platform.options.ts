@@ -1,0 +1,25 @@
+import type { Provider, Type } from '@nestjs/common';
+import type { SourceService } from '@fg/contracts';
+import type { EntitySchema, MixedList } from 'typeorm';
+import type { EventConsumerDefinition } from './consumer/consumer-definition';
+import type { UnitAncestry } from './auth/unit-scope';
+import type { ErrorCodeKinds } from './http/error.filter';
+
+export interface PlatformModuleOptions {
+  service: SourceService;
+  /** TypeORM EntitySchemas of the service (tables in its own schema). */
+  entities?: EntitySchema[];
+  /** The service's migrations; the platform's own tables are migrated first. */
+  migrations?: MixedList<Function>;
+  /** Providers implementing EventConsumerDefinition. */
+  consumers?: Type<EventConsumerDefinition>[];
+  /** Keep a local copy of the unit registry from `unit.upserted` and serve GET /api/v1/units/{code}. */
+  localUnits?: boolean;
+  /** How scope checks find a unit's ancestors when `localUnits` is off (the rating service's registry). */
+  unitAncestry?: Type<UnitAncestry>;
+  /** Error codes thrown by pure domain modules and their HTTP meaning. */
+  errorCodeKinds?: ErrorCodeKinds;
+  /** Disable the outbox relay (tests of the relay itself). */
+  relay?: boolean;
+  extraProviders?: Provider[];
+}

@@ -1,0 +1,5 @@
+export * from './test-database';
+export * from './test-env';
+export * from './wait-for';
+export * from './kafka-test-client';
+export * from './tokens';

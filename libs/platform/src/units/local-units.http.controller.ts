@@ -1,0 +1,21 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { notFound } from '../http/domain-error';
+import { LocalUnitsRepository } from './local-units.repository';
+
+@ApiTags('units')
+@Controller('api/v1/units')
+export class LocalUnitsHttpController {
+  constructor(private readonly units: LocalUnitsRepository) {}
+
+  @Get(':code')
+  @Roles('viewer', 'officer', 'unit-admin', 'assessor', 'portal', 'kiosk')
+  @ApiOperation({ summary: "This service's copy of an administrative unit (built from unit.upserted events)" })
+  @ApiOkResponse({ description: 'The unit' })
+  async get(@Param('code') code: string) {
+    const unit = await this.units.find(code);
+    if (!unit) throw notFound('Unit', code, 'UNIT.NOT_FOUND');
+    return unit;
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { UnitAncestry } from '../auth/unit-scope';
+
+export interface LocalUnit {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+  active: boolean;
+  updatedAt: string;
+}
+
+/** Reads the local copy of the unit registry. */
+@Injectable()
+export class LocalUnitsRepository implements UnitAncestry {
+  constructor(private readonly ds: DataSource) {}
+
+  async find(code: string): Promise<LocalUnit | null> {
+    const rows = await this.ds.query(
+      /* sql */ `SELECT code, name, level, parent_code AS "parentCode", active, updated_at AS "updatedAt" FROM units WHERE code = $1`,
+      [code],
+    );
+    return rows[0] ?? null;
+  }
+
+  async ancestorsOf(code: string): Promise<string[]> {
+    return ancestorsQuery(this.ds, 'units', code);
+  }
+
+  /** The unit and all its descendants (for `includeDescendants` statistics). */
+  async subtree(code: string): Promise<string[]> {
+    return subtreeQuery(this.ds, 'units', code);
+  }
+}
+
+/** Parent first, root last; bounded depth guards against a cycle in a corrupted copy. */
+export async function ancestorsQuery(ds: DataSource, table: string, code: string): Promise<string[]> {
+  const rows: { code: string }[] = await ds.query(
+    /* sql */ `WITH RECURSIVE up(code, parent_code, depth) AS (
+        SELECT code, parent_code, 0 FROM ${table} WHERE code = $1
+        UNION ALL
+        SELECT u.code, u.parent_code, up.depth + 1 FROM ${table} u JOIN up ON u.code = up.parent_code WHERE up.depth < 16
+      ) SELECT code FROM up WHERE depth > 0 ORDER BY depth`,
+    [code],
+  );
+  return rows.map((r) => r.code);
+}
+
+export async function subtreeQuery(ds: DataSource, table: string, code: string): Promise<string[]> {
+  const rows: { code: string }[] = await ds.query(
+    /* sql */ `WITH RECURSIVE down(code, depth) AS (
+        SELECT code, 0 FROM ${table} WHERE code = $1
+        UNION ALL
+        SELECT u.code, down.depth + 1 FROM ${table} u JOIN down ON u.parent_code = down.code WHERE down.depth < 16
+      ) SELECT code FROM down`,
+    [code],
+  );
+  return rows.length ? rows.map((r) => r.code) : [code];
+}

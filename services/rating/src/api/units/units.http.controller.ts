@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CorrelationId, notFound, Roles, UnitCodePipe } from '@fg/platform';
+import { UnitRegistryService } from '../../application/unit-registry.service';
+import { UnitRegistryRepository } from '../../persistence/unit-registry.repository';
+import { UnitRow } from '../../persistence/unit-registry.schema';
+import { ListUnitsQuery } from './list-units.request.dto';
+import { ImportUnitsRequest, UpsertUnitRequest } from './upsert-unit.request.dto';
+
+const view = (u: UnitRow) => ({
+  code: u.code, name: u.name, level: u.level, parentCode: u.parentCode, active: u.active, revision: u.revision, updatedAt: u.updatedAt,
+});
+
+const READERS = ['viewer', 'officer', 'unit-admin', 'assessor', 'portal', 'kiosk'] as const;
+
+@ApiTags('units')
+@Controller('api/v1/units')
+export class UnitsHttpController {
+  constructor(private readonly registry: UnitRegistryService, private readonly repo: UnitRegistryRepository) {}
+
+  @Put(':code')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Create or change an administrative unit; publishes unit.upserted' })
+  async upsert(@Param('code', UnitCodePipe) code: string, @Body() body: UpsertUnitRequest, @CorrelationId() correlationId: string) {
+    const [outcome] = await this.registry.upsert(
+      [{ code, name: body.name, level: body.level, parentCode: body.parentCode ?? null, active: body.active ?? true }],
+      correlationId,
+    );
+    return { ...view(outcome.unit), changed: outcome.changed };
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: "Import a whole province's unit list in one all-or-nothing call" })
+  async import(@Body() body: ImportUnitsRequest, @CorrelationId() correlationId: string) {
+    const outcomes = await this.registry.upsert(
+      body.units.map((u) => ({ code: u.code, name: u.name, level: u.level, parentCode: u.parentCode ?? null, active: u.active ?? true })),
+      correlationId,
+    );
+    return { received: body.units.length, changed: outcomes.filter((o) => o.changed).length, unchanged: outcomes.filter((o) => !o.changed).length };
+  }
+
+  @Get(':code')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'One administrative unit' })
+  async get(@Param('code', UnitCodePipe) code: string) {
+    const unit = await this.repo.find(code);
+    if (!unit) throw notFound('Unit', code, 'UNIT.NOT_FOUND');
+    return view(unit);
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'List units, e.g. the communes of a province (?parentCode=)' })
+  async list(@Query() q: ListUnitsQuery) {
+    const [rows, total] = await this.repo.list(q);
+    return { items: rows.map(view), total, limit: q.limit, offset: q.offset };
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { createEvent, UnitUpserted } from '@fg/contracts';
+import { appendToOutbox, DomainError } from '@fg/platform';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { checkPlacement, parentsFirst, UnitNode } from '../domain/unit-tree';
+import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
+import { UnitRow } from '../persistence/unit-registry.schema';
+
+export interface UpsertOutcome {
+  unit: UnitRow;
+  changed: boolean;
+}
+
+/**
+ * The administrative unit registry (owned by the rating service). Every change publishes `unit.upserted`
+ * through the outbox, in the same transaction; the other services keep their copies from those events.
+ */
+@Injectable()
+export class UnitRegistryService {
+  constructor(private readonly ds: DataSource, private readonly repo: UnitRegistryRepository) {}
+
+  /** Creates or changes units atomically: all of them or, on the first invalid one, none. */
+  async upsert(units: UnitNode[], correlationId?: string): Promise<UpsertOutcome[]> {
+    const ordered = parentsFirst(units);
+    try {
+      return await this.ds.transaction(async (manager) => {
+        const codes = ordered.map((u) => u.code);
+        const existing = new Map((await this.repo.findForUpdate(codes, manager)).map((r) => [r.code, r]));
+        const view = await this.treeAround(ordered, manager);
+        for (const u of ordered) view.set(u.code, u);
+        const children = await this.repo.children(codes, manager);
+        const childrenOf = (code: string) =>
+          children.map((c) => view.get(c.code) ?? c).filter((c) => c.parentCode === code);
+        for (const u of ordered) checkPlacement(u, (c) => view.get(c), childrenOf);
+
+        const outcomes: UpsertOutcome[] = [];
+        const events = [];
+        for (const u of ordered) {
+          const before = existing.get(u.code);
+          const unchanged = before && before.name === u.name && before.level === u.level && before.parentCode === u.parentCode && before.active === u.active;
+          if (unchanged) {
+            outcomes.push({ unit: before, changed: false });
+            continue;
+          }
+          const saved = await this.repo.save({ ...(before ?? {}), ...u, revision: (before?.revision ?? 0) + 1 } as UnitRow, manager);
+          outcomes.push({ unit: saved, changed: true });
+          events.push(
+            createEvent(UnitUpserted, { code: saved.code, name: saved.name, level: saved.level, parentCode: saved.parentCode, active: saved.active, revision: saved.revision }, {
+              source: 'rating', subject: saved.code, unitcode: saved.code, correlationid: correlationId, time: saved.updatedAt,
+            }),
+          );
+        }
+        await appendToOutbox(manager, events);
+        return outcomes;
+      });
+    } catch (e) {
+      if (e instanceof QueryFailedError && (e as unknown as { code?: string }).code === '23505') {
+        throw new DomainError('CONFLICT', 'UNIT.CONCURRENT_CHANGE', 'The unit was changed concurrently; retry the request');
+      }
+      throw e;
+    }
+  }
+
+  /** The registry rows a batch's placement checks need: the external parents and all their ancestors. */
+  private async treeAround(units: UnitNode[], manager: EntityManager): Promise<Map<string, UnitNode>> {
+    const inBatch = new Set(units.map((u) => u.code));
+    const starts = [...new Set(units.map((u) => u.parentCode).filter((p): p is string => !!p && !inBatch.has(p)))];
+    const view = new Map<string, UnitNode>();
+    if (!starts.length) return view;
+    const rows: UnitNode[] = await manager.query(
+      /* sql */ `WITH RECURSIVE up(code, depth) AS (
+          SELECT code, 0 FROM unit_registry WHERE code = ANY($1)
+          UNION
+          SELECT u.parent_code, up.depth + 1 FROM unit_registry u JOIN up ON u.code = up.code
+          WHERE u.parent_code IS NOT NULL AND up.depth < 16
+        ) SELECT DISTINCT r.code, r.name, r.level, r.parent_code AS "parentCode", r.active
+          FROM unit_registry r JOIN up ON r.code = up.code`,
+      [starts],
+    );
+    for (const r of rows) view.set(r.code, r);
+    return view;
+  }
+}

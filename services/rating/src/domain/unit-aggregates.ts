@@ -1,0 +1,135 @@
+/**
+ * Per-unit, per-period counters that the rating projections keep from dossier, survey and queue events.
+ * Every field is a count or a sum, so a parent's aggregates are the sum of its children's
+ * (`addAggregates`) and metrics are always derived afterwards (`metricValues`), never averaged.
+ */
+
+export const SIPAS_ELEMENTS = ['ACCESS', 'PROCEDURE', 'OFFICER', 'RESULT', 'FEEDBACK'] as const;
+/** The five SIPAS elements (Ministry of Home Affairs): access, procedure, officer, result, feedback handling. */
+export type SipasElement = (typeof SIPAS_ELEMENTS)[number];
+
+/** Upper bounds (seconds, inclusive) of the wait-time histogram buckets; the last one is open. */
+export const WAIT_BUCKET_BOUNDS_SECONDS: readonly number[] = [
+  30,
+  60,
+  120,
+  300,
+  600,
+  900,
+  1200,
+  1800,
+  2700,
+  3600,
+  5400,
+  7200,
+  Infinity,
+];
+
+/** Counts of 1★…5★ ratings: index 0 holds the 1★ count, index 4 the 5★ count. */
+export type StarCounts = [number, number, number, number, number];
+
+export interface SatisfactionCount {
+  /** Answers "satisfied" or "very satisfied". */
+  satisfied: number;
+  /** Valid answers (skipped questions are not counted). */
+  valid: number;
+}
+
+export interface UnitAggregates {
+  /** Dossiers finished in the period (resolved, returned, stopped/refused, withdrawn). */
+  dossiersFinished: number;
+  early: number;
+  onTime: number;
+  late: number;
+  lateWithApology: number;
+  lateWithoutApology: number;
+  /** Open dossiers past their due date at the end of the period (a snapshot; adds up across units). */
+  openOverdue: number;
+  /** Dossiers of same-day procedures finished in the period… */
+  sameDayFinished: number;
+  /** …and those of them whose result was ready on the day of receipt. */
+  sameDayOnTime: number;
+  /** Dossiers received or returned at the citizen's home (elderly, disabled, housebound). */
+  homeServiceCount: number;
+  surveyResponses: number;
+  satisfiedByElement: Record<SipasElement, SatisfactionCount>;
+  /** Officer ratings given on the counter tablet after service. */
+  starCounts: StarCounts;
+  ticketsServed: number;
+  /** Sum of waits (ticket issued → first call) in seconds; the number of waits is the histogram's sum. */
+  waitSecondsSum: number;
+  /** Non-cumulative counts per bucket of WAIT_BUCKET_BOUNDS_SECONDS (same length). */
+  waitHistogram: number[];
+}
+
+export const emptyAggregates = (): UnitAggregates => ({
+  dossiersFinished: 0,
+  early: 0,
+  onTime: 0,
+  late: 0,
+  lateWithApology: 0,
+  lateWithoutApology: 0,
+  openOverdue: 0,
+  sameDayFinished: 0,
+  sameDayOnTime: 0,
+  homeServiceCount: 0,
+  surveyResponses: 0,
+  satisfiedByElement: {
+    ACCESS: { satisfied: 0, valid: 0 },
+    PROCEDURE: { satisfied: 0, valid: 0 },
+    OFFICER: { satisfied: 0, valid: 0 },
+    RESULT: { satisfied: 0, valid: 0 },
+    FEEDBACK: { satisfied: 0, valid: 0 },
+  },
+  starCounts: [0, 0, 0, 0, 0],
+  ticketsServed: 0,
+  waitSecondsSum: 0,
+  waitHistogram: WAIT_BUCKET_BOUNDS_SECONDS.map(() => 0),
+});
+
+const addSatisfaction = (a: SatisfactionCount, b: SatisfactionCount): SatisfactionCount => ({
+  satisfied: a.satisfied + b.satisfied,
+  valid: a.valid + b.valid,
+});
+
+/** Sums two aggregates field by field (commutative and associative; `emptyAggregates()` is neutral). */
+export const addAggregates = (a: UnitAggregates, b: UnitAggregates): UnitAggregates => ({
+  dossiersFinished: a.dossiersFinished + b.dossiersFinished,
+  early: a.early + b.early,
+  onTime: a.onTime + b.onTime,
+  late: a.late + b.late,
+  lateWithApology: a.lateWithApology + b.lateWithApology,
+  lateWithoutApology: a.lateWithoutApology + b.lateWithoutApology,
+  openOverdue: a.openOverdue + b.openOverdue,
+  sameDayFinished: a.sameDayFinished + b.sameDayFinished,
+  sameDayOnTime: a.sameDayOnTime + b.sameDayOnTime,
+  homeServiceCount: a.homeServiceCount + b.homeServiceCount,
+  surveyResponses: a.surveyResponses + b.surveyResponses,
+  satisfiedByElement: {
+    ACCESS: addSatisfaction(a.satisfiedByElement.ACCESS, b.satisfiedByElement.ACCESS),
+    PROCEDURE: addSatisfaction(a.satisfiedByElement.PROCEDURE, b.satisfiedByElement.PROCEDURE),
+    OFFICER: addSatisfaction(a.satisfiedByElement.OFFICER, b.satisfiedByElement.OFFICER),
+    RESULT: addSatisfaction(a.satisfiedByElement.RESULT, b.satisfiedByElement.RESULT),
+    FEEDBACK: addSatisfaction(a.satisfiedByElement.FEEDBACK, b.satisfiedByElement.FEEDBACK),
+  },
+  starCounts: [
+    a.starCounts[0] + b.starCounts[0],
+    a.starCounts[1] + b.starCounts[1],
+    a.starCounts[2] + b.starCounts[2],
+    a.starCounts[3] + b.starCounts[3],
+    a.starCounts[4] + b.starCounts[4],
+  ],
+  ticketsServed: a.ticketsServed + b.ticketsServed,
+  waitSecondsSum: a.waitSecondsSum + b.waitSecondsSum,
+  waitHistogram: WAIT_BUCKET_BOUNDS_SECONDS.map(
+    (_, i) => (a.waitHistogram[i] ?? 0) + (b.waitHistogram[i] ?? 0),
+  ),
+});
+
+/** Rolls children up into their parent's aggregates. */
+export const sumAggregates = (list: readonly UnitAggregates[]): UnitAggregates =>
+  list.reduce(addAggregates, emptyAggregates());
+
+/** Index of the histogram bucket a wait of `seconds` falls into (bucket bounds are inclusive). */
+export const waitBucketIndex = (seconds: number): number =>
+  WAIT_BUCKET_BOUNDS_SECONDS.findIndex((bound) => seconds <= bound);

@@ -1,0 +1,5 @@
+export const SURVEY_APP = {
+  title: 'Survey service',
+  description: 'Versioned questionnaires (SIPAS), invitations after service, counter-tablet star ratings and satisfaction statistics.',
+};
+export const SURVEY_DEFAULT_PORT = 3003;

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { PlatformModule } from '@fg/platform';
+
+@Module({
+  imports: [PlatformModule.forRoot({ service: 'survey', localUnits: true })],
+})
+export class AppModule {}
