@@ -1,0 +1,175 @@
+import { computeDueAt, extendByPausedWorkingTime, type ProcessingUnit } from './due-date';
+import { calendarWith, defaultCalendar, TET_2026_CIVIL_SERVANTS } from './testing/calendars';
+import type { WorkingCalendar } from './working-calendar';
+import { DEFAULT_WORKING_HOURS, withWeekday, type WorkingHours } from './working-hours';
+import { formatLocal, fromLocal } from './vietnam-time';
+
+const calendar = defaultCalendar();
+
+const due = (received: string, amount: number, unit: ProcessingUnit = 'WORKING_DAYS', cal: WorkingCalendar = calendar, hours?: WorkingHours) => {
+  const r = computeDueAt({ receivedAt: fromLocal(received), amount, unit, calendar: cal, hours });
+  return { dueAt: formatLocal(r.dueAt), clockStartAt: formatLocal(r.clockStartAt), calendarVersion: r.calendarVersion };
+};
+
+describe('computeDueAt with working days', () => {
+  it('keeps the time of day: 09:00 Monday + 3 working days is 09:00 Thursday', () => {
+    expect(due('2025-07-07 09:00', 3)).toEqual({
+      dueAt: '2025-07-10 09:00',
+      clockStartAt: '2025-07-07 09:00',
+      calendarVersion: calendar.versionOf(2025),
+    });
+  });
+
+  it('ends at closing time when the clock starts at opening time', () => {
+    expect(due('2025-07-07 07:00', 3).dueAt).toBe('2025-07-09 17:00');
+    expect(due('2025-07-07 06:30', 1).dueAt).toBe('2025-07-07 17:00');
+  });
+
+  it('counts a receipt after hours from the next opening', () => {
+    expect(due('2025-07-07 17:00', 1)).toMatchObject({ clockStartAt: '2025-07-08 07:00', dueAt: '2025-07-08 17:00' });
+    expect(due('2025-07-11 19:00', 2)).toMatchObject({ clockStartAt: '2025-07-14 07:00', dueAt: '2025-07-15 17:00' });
+  });
+
+  it('counts a receipt at lunch from 13:30, reaching the full day at 11:30 next day', () => {
+    expect(due('2025-07-07 12:15', 1)).toMatchObject({ clockStartAt: '2025-07-07 13:30', dueAt: '2025-07-08 11:30' });
+  });
+
+  describe('at the year boundary', () => {
+    it('skips 1 Jan for a receipt on 31 Dec afternoon and records both years’ versions', () => {
+      expect(due('2025-12-31 15:00', 3)).toEqual({
+        clockStartAt: '2025-12-31 15:00',
+        dueAt: '2026-01-06 15:00',
+        calendarVersion: `${calendar.versionOf(2025)}+${calendar.versionOf(2026)}`,
+      });
+    });
+
+    it('starts on 2 Jan for a receipt on 31 Dec after hours', () => {
+      expect(due('2025-12-31 17:30', 1)).toMatchObject({ clockStartAt: '2026-01-02 07:00', dueAt: '2026-01-02 17:00' });
+    });
+  });
+
+  describe('around Tết', () => {
+    it('Tết in January (2025): Fri 24 Jan 10:00 + 3 days skips 28 Jan – 3 Feb', () => {
+      expect(due('2025-01-24 10:00', 3).dueAt).toBe('2025-02-05 10:00');
+    });
+
+    it('Tết in February (2026): Fri 13 Feb 10:00 + 3 days is Wed 25 Feb 10:00', () => {
+      expect(due('2026-02-13 10:00', 3).dueAt).toBe('2026-02-25 10:00');
+    });
+
+    it('the civil-servant schedule (14–22 Feb) only adds weekend days: same due date, other calendar version', () => {
+      const civil = calendarWith({ 2026: TET_2026_CIVIL_SERVANTS });
+      const withOverride = due('2026-02-13 10:00', 3, 'WORKING_DAYS', civil);
+      expect(withOverride.dueAt).toBe('2026-02-25 10:00');
+      expect(withOverride.calendarVersion).toBe(civil.versionOf(2026));
+      expect(withOverride.calendarVersion).not.toBe(due('2026-02-13 10:00', 3).calendarVersion);
+    });
+
+    it('a bridge day off moves the clock start; a make-up working Saturday counts', () => {
+      const swapped = calendarWith({
+        2026: {
+          addDaysOff: [{ date: '2026-02-13', reason: 'Nghỉ bắc cầu (giả định)' }],
+          removeDaysOff: [],
+          extraWorkingDays: [{ date: '2026-02-28', reason: 'Làm bù cho thứ Sáu 13/2 (giả định)' }],
+        },
+      });
+      expect(due('2026-02-13 10:00', 3, 'WORKING_DAYS', swapped)).toMatchObject({ clockStartAt: '2026-02-23 07:00', dueAt: '2026-02-25 17:00' });
+      expect(due('2026-02-26 10:00', 2, 'WORKING_DAYS', swapped).dueAt).toBe('2026-02-28 10:00');
+      expect(due('2026-02-26 10:00', 2).dueAt).toBe('2026-03-02 10:00');
+    });
+  });
+
+  describe('around weekend holidays with make-up days', () => {
+    it('Hùng Kings 2026 (Sunday, made up Monday 27 Apr): Fri 24 Apr + 1 day is Tue 28 Apr', () => {
+      expect(due('2026-04-24 10:00', 1).dueAt).toBe('2026-04-28 10:00');
+      expect(due('2026-04-24 10:00', 3).dueAt).toBe('2026-05-04 10:00');
+    });
+
+    it('30 Apr – 1 May 2025: Tue 29 Apr 16:00 + 2 days is Mon 5 May 16:00', () => {
+      expect(due('2025-04-29 16:00', 2).dueAt).toBe('2025-05-05 16:00');
+    });
+
+    it('2 Sep 2023 on Saturday: Thu 31 Aug 09:00 + 1 day is Tue 5 Sep', () => {
+      expect(due('2023-08-31 09:00', 1).dueAt).toBe('2023-09-05 09:00');
+    });
+  });
+
+  describe('for a unit open on Saturday morning', () => {
+    const saturday = withWeekday(DEFAULT_WORKING_HOURS, 'SAT', [{ start: '07:30', end: '11:30' }]);
+    it('counts Saturday as a working day at the same working-time position, capped at its closing time', () => {
+      // 09:00 is 2 h into a weekday; Saturday opens 07:30, so 2 h into it is 09:30.
+      expect(due('2025-07-10 09:00', 2, 'WORKING_DAYS', calendar, saturday).dueAt).toBe('2025-07-12 09:30');
+      expect(due('2025-07-11 15:00', 1, 'WORKING_DAYS', calendar, saturday).dueAt).toBe('2025-07-12 11:30');
+    });
+  });
+});
+
+describe('computeDueAt with working hours', () => {
+  it('counts only working time: Fri 16:00 + 4 h is Mon 10:00', () => {
+    expect(due('2025-07-11 16:00', 4, 'WORKING_HOURS').dueAt).toBe('2025-07-14 10:00');
+  });
+  it('skips lunch: 11:00 + 1 h is 14:00', () => {
+    expect(due('2025-07-07 11:00', 1, 'WORKING_HOURS').dueAt).toBe('2025-07-07 14:00');
+  });
+  it('stops at closing time rather than the next opening: 13:30 + 3.5 h is 17:00', () => {
+    expect(due('2025-07-07 13:30', 3.5, 'WORKING_HOURS').dueAt).toBe('2025-07-07 17:00');
+  });
+});
+
+describe('computeDueAt for same-day procedures', () => {
+  it.each([
+    ['in the morning', '2025-07-07 09:00', '2025-07-07 17:00'],
+    ['before opening', '2025-07-07 06:45', '2025-07-07 17:00'],
+    ['at 15:00 exactly', '2025-07-07 15:00', '2025-07-07 17:00'],
+    ['after 15:00', '2025-07-07 15:01', '2025-07-08 17:00'],
+    ['after hours', '2025-07-07 17:10', '2025-07-08 17:00'],
+    ['after 15:00 on Friday before the Hùng Kings make-up Monday', '2026-04-24 15:30', '2026-04-28 17:00'],
+    ['on a Saturday', '2025-07-12 09:00', '2025-07-14 17:00'],
+    ['on mùng 2 Tết', '2026-02-18 09:00', '2026-02-23 17:00'],
+  ])('received %s is due at the right close', (_label, received, expected) => {
+    expect(due(received, 0, 'SAME_DAY').dueAt).toBe(expected);
+  });
+});
+
+describe('computeDueAt input checks', () => {
+  it.each([
+    [0, 'WORKING_DAYS'],
+    [1.5, 'WORKING_DAYS'],
+    [-1, 'WORKING_HOURS'],
+    [Number.NaN, 'WORKING_HOURS'],
+    [2, 'SAME_DAY'],
+    [1, 'WORKING_WEEKS'],
+  ])('refuses %p %s', (amount, unit) => {
+    expect(() => computeDueAt({ receivedAt: fromLocal('2025-07-07 09:00'), amount, unit: unit as ProcessingUnit, calendar })).toThrow(
+      expect.objectContaining({ code: 'CALENDAR.INVALID_PROCESSING_TIME' }),
+    );
+  });
+  it('refuses an invalid receipt time', () => {
+    expect(() => computeDueAt({ receivedAt: new Date('nope'), amount: 1, unit: 'WORKING_DAYS', calendar })).toThrow(
+      expect.objectContaining({ code: 'CALENDAR.INVALID_INSTANT' }),
+    );
+  });
+});
+
+describe('extendByPausedWorkingTime', () => {
+  it('moves the due date by the working time of a pause across Tết only', () => {
+    // Fri 13 Feb 10:00 → Mon 23 Feb 10:00: 300 min on Friday + 180 on Monday; Tết and weekends count nothing.
+    const r = extendByPausedWorkingTime(fromLocal('2026-02-25 10:00'), fromLocal('2026-02-13 10:00'), fromLocal('2026-02-23 10:00'), calendar);
+    expect(r.pausedMinutes).toBe(480);
+    expect(formatLocal(r.dueAt)).toBe('2026-02-26 10:00');
+    expect(r.calendarVersion).toBe(calendar.versionOf(2026));
+  });
+
+  it('leaves the due date alone for a pause outside working time', () => {
+    const dueAt = fromLocal('2025-07-10 09:00');
+    const r = extendByPausedWorkingTime(dueAt, fromLocal('2025-07-11 17:30'), fromLocal('2025-07-14 06:00'), calendar);
+    expect(r).toMatchObject({ pausedMinutes: 0, dueAt });
+  });
+
+  it('carries a due date over the New Year holiday', () => {
+    const r = extendByPausedWorkingTime(fromLocal('2025-12-31 16:00'), fromLocal('2025-12-29 09:00'), fromLocal('2025-12-29 11:00'), calendar);
+    // 120 paused minutes: 16:00–17:00 on 31 Dec, then 07:00–08:00 on 2 Jan.
+    expect(formatLocal(r.dueAt)).toBe('2026-01-02 08:00');
+    expect(r.calendarVersion).toBe(`${calendar.versionOf(2025)}+${calendar.versionOf(2026)}`);
+  });
+});

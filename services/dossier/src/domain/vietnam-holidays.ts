@@ -1,0 +1,116 @@
+import { CalendarRuleError } from './calendar.errors';
+import { hungKingsDay, lunarNewYear } from './vietnamese-lunar';
+import { addDays, dayMonthVi, type LocalDate, type Weekday, weekdayNameVi, weekdayOf } from './vietnam-time';
+
+/*
+ * Statutory days off, Labour Code 2019 (45/2019/QH14) Art. 112, in force since 1 January 2021:
+ *   1 Jan; Tết 5 days; Hùng Kings (10/3 lunar); 30 Apr; 1 May; 2 Sep plus one adjacent day.
+ * Clause 3: a holiday that falls on the weekly rest day is made up on the next working day (nghỉ bù).
+ *
+ * The Government fixes the exact days each year (Tết's five days, the day next to 2 Sep, swapped
+ * days); what is computed here is the documented default, and per-year overrides
+ * (calendar-overrides.ts) record the official schedule. Defaults:
+ * - Tết: the last day of the lunar year (29 or 30 tháng Chạp) and mùng 1–4 tháng Giêng.
+ * - 2 Sep's adjacent day joins the holiday to the weekend: Mon→3 Sep, Tue→1 Sep, Wed→3 Sep (no
+ *   bridge either way; the day after), Thu→3 Sep, Fri→1 Sep, Sat→1 Sep (Fri), Sun→3 Sep (Mon).
+ *   This matches the official schedules of 2021 (2–3), 2022 (1–2), 2023 (1–2 + Mon 4), 2024 (2–3)
+ *   and 2025 (1–2).
+ * - Make-up days go, in date order, to the next day that is neither a weekly rest day nor another
+ *   holiday nor an earlier make-up day (30 Apr Sat + 1 May Sun → Mon 2 and Tue 3 May).
+ * Lunar dates use the Vietnamese calendar (UTC+7), see vietnamese-lunar.ts.
+ */
+
+export type DayOffSource = 'COMPUTED' | 'OVERRIDE';
+
+export interface DayOff {
+  date: LocalDate;
+  /** Vietnamese, e.g. 'Tết Nguyên đán (mùng 1 tháng Giêng)'. */
+  reason: string;
+  source: DayOffSource;
+}
+
+export interface HolidayRules {
+  /** Weekly rest days of civil servants (Decree 145/2020: Saturday and Sunday). */
+  weeklyRestDays: readonly Weekday[];
+}
+
+export const DEFAULT_HOLIDAY_RULES: HolidayRules = { weeklyRestDays: [6, 0] };
+
+/** Identifies the computation rules; part of every calendar version, so bump it when they change. */
+export const HOLIDAY_RULES_ID = 'VN-LC2019-ART112/1';
+
+export const MIN_CALENDAR_YEAR = 1970;
+export const MAX_CALENDAR_YEAR = 2200;
+
+interface Holiday {
+  date: LocalDate;
+  name: string;
+  reason: string;
+}
+
+export const assertCalendarYear = (year: number): void => {
+  if (!Number.isInteger(year) || year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) {
+    throw new CalendarRuleError('CALENDAR.INVALID_YEAR', `Year must be an integer ${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}: ${year}`);
+  }
+};
+
+/** Default day next to Quốc khánh (see the table above). */
+export const nationalDayAdjacentDate = (year: number): LocalDate => {
+  const nationalDay = `${year}-09-02`;
+  const weekday = weekdayOf(nationalDay);
+  const before = weekday === 2 || weekday === 5 || weekday === 6; // Tue, Fri, Sat
+  return addDays(nationalDay, before ? -1 : 1);
+};
+
+const statutoryHolidays = (year: number): Holiday[] => {
+  const tet = lunarNewYear(year);
+  const tetName = 'Tết Nguyên đán';
+  const list: Holiday[] = [
+    { date: `${year}-01-01`, name: 'Tết Dương lịch', reason: 'Tết Dương lịch (1/1)' },
+    { date: tet.lastDayOfPreviousYear, name: tetName, reason: `${tetName} (${tet.lastDayNumber} tháng Chạp)` },
+    ...[0, 1, 2, 3].map((i) => ({
+      date: addDays(tet.firstDay, i),
+      name: tetName,
+      reason: `${tetName} (mùng ${i + 1} tháng Giêng)`,
+    })),
+    { date: hungKingsDay(year), name: 'Giỗ Tổ Hùng Vương', reason: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)' },
+    { date: `${year}-04-30`, name: 'Ngày Chiến thắng', reason: 'Ngày Chiến thắng (30/4)' },
+    { date: `${year}-05-01`, name: 'Ngày Quốc tế Lao động', reason: 'Ngày Quốc tế Lao động (1/5)' },
+    { date: `${year}-09-02`, name: 'Quốc khánh', reason: 'Quốc khánh (2/9)' },
+    { date: nationalDayAdjacentDate(year), name: 'Quốc khánh', reason: 'Quốc khánh (ngày liền kề 2/9)' },
+  ];
+  // Two holidays on one day give one day off (Hùng Kings falls 30 Mar–29 Apr, so this is defensive).
+  const byDate = new Map<LocalDate, Holiday>();
+  for (const h of list) {
+    const same = byDate.get(h.date);
+    byDate.set(h.date, same ? { ...same, reason: `${same.reason}; ${h.reason}` } : h);
+  }
+  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+};
+
+/**
+ * A year's statutory days off with their make-up days, sorted by date, all `source: 'COMPUTED'`.
+ * Every date lies in `year` (Tết's first day is never before 21 Jan).
+ */
+export const computeVietnamHolidays = (year: number, rules: HolidayRules = DEFAULT_HOLIDAY_RULES): DayOff[] => {
+  assertCalendarYear(year);
+  const holidays = statutoryHolidays(year);
+  const isRest = (d: LocalDate): boolean => rules.weeklyRestDays.includes(weekdayOf(d));
+  const taken = new Set(holidays.map((h) => h.date));
+  const daysOff: DayOff[] = holidays.map((h) => ({ date: h.date, reason: h.reason, source: 'COMPUTED' }));
+
+  if (rules.weeklyRestDays.length < 7) {
+    for (const h of holidays) {
+      if (!isRest(h.date)) continue;
+      let d = addDays(h.date, 1);
+      while (isRest(d) || taken.has(d)) d = addDays(d, 1);
+      taken.add(d);
+      daysOff.push({
+        date: d,
+        reason: `Nghỉ bù ${h.name} (${dayMonthVi(h.date)} trùng ${weekdayNameVi(h.date)})`,
+        source: 'COMPUTED',
+      });
+    }
+  }
+  return daysOff.sort((a, b) => a.date.localeCompare(b.date));
+};
