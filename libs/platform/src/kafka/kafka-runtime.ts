@@ -94,8 +94,11 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
   }
 
   async describeCluster(timeoutMs: number): Promise<number> {
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('broker did not answer')), timeoutMs));
-    const cluster = await Promise.race([this.admin!.describeCluster(), timeout]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('broker did not answer')), timeoutMs);
+    });
+    const cluster = await Promise.race([this.admin!.describeCluster(), timeout]).finally(() => clearTimeout(timer));
     return cluster.brokers.length;
   }
 }

@@ -37,8 +37,11 @@ export async function readTopic(
       },
     });
     if (until(messages)) return messages;
-    const timer = new Promise<void>((_, reject) => setTimeout(() => reject(new Error(`timed out reading ${topic}: ${messages.length} messages read`)), timeoutMs));
-    await Promise.race([done, timer]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out reading ${topic}: ${messages.length} messages read`)), timeoutMs);
+    });
+    await Promise.race([done, timeout]).finally(() => clearTimeout(timer));
     return messages;
   } finally {
     await consumer.disconnect();
