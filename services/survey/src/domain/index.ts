@@ -76,3 +76,7 @@ export {
   SEED_TABLET_SURVEY_ID,
   SEED_SIPAS_SURVEY_ID,
 } from './seed-questionnaires';
+
+export { toCounters, fromCounters, addCounters } from './aggregate-counters';
+export type { AggregateCounters } from './aggregate-counters';
+export { localDayOf, localMonthOf, isLocalDay, firstDayOfLocalMonth } from './local-day';
