@@ -35,6 +35,9 @@ export const SAMPLE_EVENT_DATA: Record<string, object> = {
   'dossier.result-returned': { ...dossierRef, status: 'RESULT_RETURNED', statusCode: 10, channel: 'COUNTER' },
   'dossier.overdue': { ...dossierRef, dueAt: T },
   'dossier.apology-issued': { ...dossierRef, dueAt: T, newAppointmentAt: '2025-07-03T09:00:00.000Z' },
+  'dossier.registered': { ...dossierRef, status: 'REGISTERED', statusCode: 1, channel: 'ONLINE', registeredAt: T, processingUnit: 'SAME_DAY', processingAmount: 0, sameDay: true },
+  'dossier.registration-refused': { ...dossierRef, status: 'REFUSED', statusCode: 3, channel: 'ONLINE', registeredAt: T, reason: 'Hồ sơ không thuộc thẩm quyền' },
+  'dossier.registration-withdrawn': { ...dossierRef, status: 'WITHDRAWN', statusCode: 7, channel: 'ONLINE', registeredAt: T },
   'survey.published': { surveyId: randomUUID(), version: 1, kind: 'SIPAS', questionCount: 20, publishedAt: T },
   'survey.response-submitted': {
     responseId: randomUUID(), surveyId: randomUUID(), version: 2, channel: 'TABLET', submittedAt: T, officerId: 'officer-1', counterNo: '1',

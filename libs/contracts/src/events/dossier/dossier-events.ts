@@ -130,3 +130,36 @@ export const DossierApologyIssued = defineEvent({
   type: 'dossier.apology-issued', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierApologyIssuedV1,
   description: 'An apology letter with a new appointment was issued for a dossier that will be late.',
 });
+
+/*
+ * Online registration (status 1) has no clock yet, so it cannot be told as `dossier.received` (which
+ * carries the due date). Added in a backward-compatible way: new types that existing consumers ignore.
+ * When an officer accepts a registered dossier, `dossier.accepted` and then `dossier.received` follow.
+ */
+export class DossierRegisteredV1 extends DossierRef {
+  @IsOneOf(DOSSIER_CHANNELS) channel!: DossierChannel;
+  @IsISO8601({ strict: true }) registeredAt!: string;
+  @IsOneOf(PROCESSING_UNITS) processingUnit!: string;
+  @IsNumber() @Min(0) processingAmount!: number;
+  @IsBoolean() sameDay!: boolean;
+  @IsOptional() @IsUUID() ticketId?: string;
+}
+export const DossierRegistered = defineEvent({
+  type: 'dossier.registered', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierRegisteredV1,
+  description: 'An online dossier was registered (status 1); its clock starts only when it is accepted.',
+});
+
+/** A registered dossier closed before acceptance: no clock ran, so there is no timeliness to report. */
+export class DossierRegistrationClosedV1 extends DossierRef {
+  @IsOneOf(DOSSIER_CHANNELS) channel!: DossierChannel;
+  @IsISO8601({ strict: true }) registeredAt!: string;
+  @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+}
+export const DossierRegistrationRefused = defineEvent({
+  type: 'dossier.registration-refused', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierRegistrationClosedV1,
+  description: 'An online registration was refused before acceptance (status 3, no timeliness).',
+});
+export const DossierRegistrationWithdrawn = defineEvent({
+  type: 'dossier.registration-withdrawn', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierRegistrationClosedV1,
+  description: 'The citizen withdrew an online registration before acceptance (status 7, no timeliness).',
+});
