@@ -1,0 +1,26 @@
+# One image for the four services; SERVICE picks which one runs.
+# syntax=docker/dockerfile:1
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY libs/contracts/package.json libs/contracts/
+COPY libs/platform/package.json libs/platform/
+COPY services/queue/package.json services/queue/
+COPY services/dossier/package.json services/dossier/
+COPY services/survey/package.json services/survey/
+COPY services/rating/package.json services/rating/
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY tsconfig.base.json tsconfig.build.json ./
+COPY libs libs
+COPY services services
+RUN npm run build && npm prune --omit=dev --ignore-scripts \
+  && find libs services -name src -type d -prune -exec rm -rf {} +
+
+FROM node:24-bookworm-slim AS runtime
+ARG SERVICE=rating
+ENV NODE_ENV=production SERVICE=${SERVICE} DB_AUTO_CREATE=false
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+USER node
+EXPOSE 3001 3002 3003 3004
+CMD ["sh", "-c", "exec node services/${SERVICE}/dist/main.js"]

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// `npm start`: the whole system on this machine without Docker.
+// PostgreSQL from DATABASE_URL (default: local server, database friendly_gov, one schema per service),
+// the Kafka broker from KAFKA_BROKERS or the project's local JVM broker, then the four services (built
+// first), demo data on an empty database, and where everything is. Ctrl-C stops it all cleanly.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ensureKafka, kafkaStatus, stopKafka } from './kafka/kafka.mjs';
+import { devJwtSecret, repoRoot } from './dev-secret.mjs';
+import { devToken, ROLES } from './dev-token.mjs';
+
+const require = createRequire(path.join(repoRoot, 'package.json'));
+const log = (m) => console.log(`[start] ${m}`);
+const SERVICES = [
+  { name: 'queue', port: 3001 },
+  { name: 'dossier', port: 3002 },
+  { name: 'survey', port: 3003 },
+  { name: 'rating', port: 3004 },
+];
+const t0 = Date.now();
+const since = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+
+async function checkPostgres(url) {
+  const { Client } = require('pg');
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (e) {
+    throw new Error(`PostgreSQL is not reachable at ${admin.host}: ${e.message}. Start it or set DATABASE_URL.`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function waitHealthy(svc, child, timeoutMs = 120000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${svc.name} exited with code ${child.exitCode}; see its log above`);
+    try {
+      const r = await fetch(`http://127.0.0.1:${svc.port}/health`);
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${svc.name} did not become healthy within ${timeoutMs / 1000} s`);
+}
+
+async function main() {
+  const env = { ...process.env };
+  env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/friendly_gov';
+  env.JWT_SECRET = devJwtSecret();
+  env.LOG_LEVEL ??= 'info';
+  log(`PostgreSQL: checking ${new URL(env.DATABASE_URL).host}...`);
+  await checkPostgres(env.DATABASE_URL);
+
+  let startedKafka = false;
+  if (!env.KAFKA_BROKERS) {
+    log('Kafka: starting the local broker (first run downloads it from Maven Central)...');
+    // A broker that was already running (e.g. for tests) is left running on Ctrl-C.
+    startedKafka = !kafkaStatus().running;
+    env.KAFKA_BROKERS = await ensureKafka({ log: (m) => console.log(`[kafka] ${m}`) });
+  }
+  log(`Kafka at ${env.KAFKA_BROKERS} (${since()}). Building the services...`);
+  const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+
+  const children = [];
+  let stopping = false;
+  const stopAll = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping the services...');
+    for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.all(children.map(({ child }) => (child.exitCode !== null ? null : new Promise((r) => child.on('exit', r)))));
+    if (startedKafka && !process.env.KEEP_KAFKA) await stopKafka({ log: (m) => console.log(`[kafka] ${m}`) }).catch(() => {});
+    process.exit(code);
+  };
+  process.on('SIGINT', () => stopAll(0));
+  process.on('SIGTERM', () => stopAll(0));
+
+  for (const svc of SERVICES) {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'services', svc.name, 'dist', 'main.js')], {
+      cwd: repoRoot,
+      env: { ...env, PORT: String(svc.port) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('exit', (code) => {
+      if (!stopping) {
+        log(`${svc.name} exited (${code}); stopping everything.`);
+        stopAll(1);
+      }
+    });
+    children.push({ svc, child });
+  }
+  for (const { svc, child } of children) {
+    await waitHealthy(svc, child);
+    log(`${svc.name} is up on :${svc.port} (${since()})`);
+  }
+
+  if (!process.env.NO_DEMO) {
+    const { seedDemoIfEmpty } = await import('./demo/seed.mjs');
+    await seedDemoIfEmpty({ log: (m) => console.log(`[demo] ${m}`), token: (role) => devToken({ role }) });
+  }
+
+  console.log(`\nThe system is ready in ${since()}.\n`);
+  for (const svc of SERVICES) {
+    console.log(`  ${svc.name.padEnd(8)} http://127.0.0.1:${svc.port}   docs http://127.0.0.1:${svc.port}/docs   health /health   metrics /metrics`);
+  }
+  console.log('\n  Dev tokens (valid 12 h; `npm run dev-token -- <role> <units>` for scoped ones):');
+  for (const role of ROLES) console.log(`    ${role.padEnd(10)} ${devToken({ role })}`);
+  console.log('\n  Press Ctrl-C to stop.\n');
+}
+
+main().catch((e) => {
+  console.error(`[start] ${e.message}`);
+  process.exit(1);
+});
