@@ -27,11 +27,11 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,scripts}/**/*.unit.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,scripts,test}/**/*.unit.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{libs,services,test}/**/*.{int,e2e}.spec.ts'],
+      testMatch: ['<rootDir>/{libs,services,scripts,test}/**/*.{int,e2e}.spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/jest.integration-setup.js'],
       slowTestThreshold: 30,
     },
