@@ -1,7 +1,65 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@fg/platform';
+import { BoardHttpController } from './api/board/board.http.controller';
+import { CountersHttpController } from './api/counters/counters.http.controller';
+import { SetupHttpController } from './api/setup/setup.http.controller';
+import { QueueStatsHttpController } from './api/stats/queue-stats.http.controller';
+import { TicketActionsHttpController } from './api/tickets/ticket-actions.http.controller';
+import { TicketsHttpController } from './api/tickets/tickets.http.controller';
+import { BoardStreamHub } from './application/board-stream.hub';
+import { BoardViewService } from './application/board-view.service';
+import { CallNextService } from './application/call-next.service';
+import { CounterDutyService } from './application/counter-duty.service';
+import { OfficeSetupService } from './application/office-setup.service';
+import { QueueClock } from './application/queue-clock';
+import { QueueStatsService } from './application/queue-stats.service';
+import { TicketActionsService } from './application/ticket-actions.service';
+import { TicketChanges } from './application/ticket-changes';
+import { TicketIssuingService } from './application/ticket-issuing.service';
+import { UnitAccess } from './application/unit-access.service';
+import { WaitEstimator } from './application/wait-estimator.service';
+import type { QueueErrorCode } from './domain';
+import { BoardProjectionConsumer } from './events/board-projection.consumer';
+import { BoardProjectionWriter } from './persistence/board-projection.writer';
+import { BoardRepository } from './persistence/board.repository';
+import { CounterRepository } from './persistence/counter.repository';
+import { DailySequenceRepository } from './persistence/daily-sequence.repository';
+import { QueueTables1730000200000 } from './persistence/migrations/1730000200000-queue-tables';
+import { BoardProjection1730000200001 } from './persistence/migrations/1730000200001-board-projection';
+import { QueueStatsRepository } from './persistence/queue-stats.repository';
+import { SetupRepository } from './persistence/setup.repository';
+import { TicketRepository } from './persistence/ticket.repository';
+
+/** Every refusal of the pure domain and its HTTP meaning: rule refusals 409, bad input 400. */
+const QUEUE_ERROR_KINDS: Record<QueueErrorCode, 'CONFLICT' | 'INVALID'> = {
+  'TICKET.INVALID_TRANSITION': 'CONFLICT',
+  'TICKET.RECALL_LIMIT_REACHED': 'CONFLICT',
+  'TICKET.HELD_BY_OTHER_COUNTER': 'CONFLICT',
+  'TICKET.INVALID_NUMBER': 'INVALID',
+  'COUNTER.NOT_OPEN': 'CONFLICT',
+  'COUNTER.INVALID_TRANSITION': 'CONFLICT',
+  'COUNTER.OCCUPIED': 'CONFLICT',
+  'QUEUE_POLICY.INVALID': 'INVALID',
+  'QUEUE.INVALID_INPUT': 'INVALID',
+};
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'queue', localUnits: true })],
+  imports: [
+    PlatformModule.forRoot({
+      service: 'queue',
+      localUnits: true,
+      migrations: [QueueTables1730000200000, BoardProjection1730000200001],
+      consumers: [BoardProjectionConsumer],
+      errorCodeKinds: QUEUE_ERROR_KINDS,
+      extraProviders: [BoardProjectionWriter, BoardRepository],
+    }),
+  ],
+  controllers: [SetupHttpController, TicketsHttpController, TicketActionsHttpController, CountersHttpController, BoardHttpController, QueueStatsHttpController],
+  providers: [
+    QueueClock, UnitAccess, TicketChanges, WaitEstimator,
+    OfficeSetupService, TicketIssuingService, CounterDutyService, CallNextService, TicketActionsService, QueueStatsService,
+    BoardViewService, BoardStreamHub,
+    TicketRepository, CounterRepository, SetupRepository, DailySequenceRepository, QueueStatsRepository,
+  ],
 })
 export class AppModule {}

@@ -1,0 +1,83 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Public, UnitCodePipe } from '@fg/platform';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import type { Request, Response } from 'express';
+import { BoardStreamHub } from '../../application/board-stream.hub';
+import { BoardViewService } from '../../application/board-view.service';
+import { UnitAccess } from '../../application/unit-access.service';
+import { BoardRepository } from '../../persistence/board.repository';
+
+export class BoardStreamQuery {
+  @ApiPropertyOptional({ description: 'Same as the Last-Event-ID header, for clients that cannot set headers' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  lastEventId?: number;
+}
+
+const HEARTBEAT_MS = 15_000;
+
+/** The office's display board: public, read from the board projection (see BoardProjectionConsumer). */
+@ApiTags('board')
+@Controller('api/v1/units/:unitCode/board')
+@Public()
+export class BoardHttpController {
+  constructor(
+    private readonly view: BoardViewService,
+    private readonly hub: BoardStreamHub,
+    private readonly board: BoardRepository,
+    private readonly access: UnitAccess,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Per counter the number being served, the last 10 calls, waiting counts per service' })
+  async get(@Param('unitCode', UnitCodePipe) unitCode: string) {
+    await this.access.assertKnown(unitCode);
+    return this.view.snapshot(unitCode);
+  }
+
+  @Get('stream')
+  @ApiOperation({ summary: 'Server-sent events: every board change with an id; reconnect with Last-Event-ID to resume' })
+  @ApiHeader({ name: 'Last-Event-ID', required: false })
+  @ApiOkResponse({ description: 'text/event-stream; first a `snapshot` event unless resuming, then one event per change' })
+  async stream(
+    @Param('unitCode', UnitCodePipe) unitCode: string, @Query() q: BoardStreamQuery, @Req() req: Request, @Res() res: Response,
+  ): Promise<void> {
+    await this.access.assertKnown(unitCode);
+    const header = Number(req.headers['last-event-id']);
+    const resumeFrom = Number.isInteger(header) && header >= 0 ? header : q.lastEventId;
+
+    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.flushHeaders();
+    res.write('retry: 3000\n\n');
+    const write = (id: number, event: string, data: unknown) => res.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+
+    let lastSeq: number;
+    if (resumeFrom !== undefined && (await this.canResume(unitCode, resumeFrom))) {
+      lastSeq = resumeFrom;
+    } else {
+      const snapshot = await this.view.snapshot(unitCode);
+      write(snapshot.lastEventId, 'snapshot', snapshot);
+      lastSeq = snapshot.lastEventId;
+    }
+    const remove = this.hub.add({
+      unitCode, lastSeq,
+      send: (e) => write(e.seq, e.type, e.payload),
+      close: () => res.end(),
+    });
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      remove();
+    });
+  }
+
+  /** Resumable when every change after `seq` is still in the log (it keeps 3 days). */
+  private async canResume(unitCode: string, seq: number): Promise<boolean> {
+    const last = await this.board.lastSeq(unitCode);
+    if (seq > last) return false;
+    if (seq === last) return true;
+    const oldest = await this.board.oldestSeq(unitCode);
+    return oldest !== null && oldest <= seq + 1;
+  }
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CorrelationId, CurrentUser, Roles, UnitCodePipe } from '@fg/platform';
+import type { Response } from 'express';
+import { CallNextService } from '../../application/call-next.service';
+import { CounterCommand, CounterDutyService } from '../../application/counter-duty.service';
+import { UnitAccess } from '../../application/unit-access.service';
+import { CounterNoPipe } from '../path-params';
+import { ticketView } from '../tickets/ticket.view';
+import { OpenCounterRequest, PauseCounterRequest } from './counter.request.dto';
+
+@ApiTags('counters')
+@Controller('api/v1/units/:unitCode/counters/:counterNo')
+@Roles('officer')
+export class CountersHttpController {
+  constructor(private readonly duty: CounterDutyService, private readonly calls: CallNextService, private readonly access: UnitAccess) {}
+
+  private async apply(unitCode: string, counterNo: string, cmd: CounterCommand, user: AuthUser, correlationId: string) {
+    await this.access.assert(user, unitCode);
+    const c = await this.duty.apply(unitCode, counterNo, cmd, correlationId);
+    const s = c as unknown as Record<string, unknown>;
+    return {
+      counterNo: c.counterNo, name: c.name, serviceCodes: c.serviceCodes, status: c.status, officerId: s.officerId ?? null,
+      openedAt: s.openedAt ?? null, pausedAt: s.pausedAt ?? null, pauseReason: s.pauseReason ?? null,
+    };
+  }
+
+  @Post('open') @HttpCode(200) @ApiOperation({ summary: 'An officer opens the counter (publishes counter.opened)' })
+  open(
+    @Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo', CounterNoPipe) counterNo: string,
+    @Body() body: OpenCounterRequest, @CurrentUser() user: AuthUser, @CorrelationId() cid: string,
+  ) {
+    return this.apply(unitCode, counterNo, { action: 'open', officerId: body.officerId }, user, cid);
+  }
+
+  @Post('pause') @HttpCode(200) @ApiOperation({ summary: 'Pause (break, meeting); call-next is refused until resume' })
+  pause(
+    @Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo', CounterNoPipe) counterNo: string,
+    @Body() body: PauseCounterRequest, @CurrentUser() user: AuthUser, @CorrelationId() cid: string,
+  ) {
+    return this.apply(unitCode, counterNo, { action: 'pause', reason: body.reason }, user, cid);
+  }
+
+  @Post('resume') @HttpCode(200) @ApiOperation({ summary: 'Resume a paused counter' })
+  resume(@Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo', CounterNoPipe) counterNo: string, @CurrentUser() user: AuthUser, @CorrelationId() cid: string) {
+    return this.apply(unitCode, counterNo, { action: 'resume' }, user, cid);
+  }
+
+  @Post('close') @HttpCode(200) @ApiOperation({ summary: 'Close the counter at the end of the shift' })
+  close(@Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo', CounterNoPipe) counterNo: string, @CurrentUser() user: AuthUser, @CorrelationId() cid: string) {
+    return this.apply(unitCode, counterNo, { action: 'close' }, user, cid);
+  }
+
+  @Post('call-next')
+  @ApiOperation({ summary: "Call the next ticket by the unit's policy over the services this counter serves" })
+  @ApiOkResponse({ description: '{ticket, reason, reasonCode, reasonVi}' })
+  @ApiNoContentResponse({ description: 'Nobody waits for this counter' })
+  async callNext(
+    @Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo', CounterNoPipe) counterNo: string,
+    @CurrentUser() user: AuthUser, @CorrelationId() cid: string, @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.access.assert(user, unitCode);
+    const outcome = await this.calls.callNext(unitCode, counterNo, cid);
+    if (!outcome) {
+      res.status(204);
+      return;
+    }
+    res.status(200);
+    const { choice } = outcome;
+    return { ticket: ticketView(outcome.ticket), reason: choice.reason, reasonCode: choice.reasonCode, reasonVi: choice.reasonVi };
+  }
+}

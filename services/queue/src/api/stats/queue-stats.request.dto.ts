@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+
+const GROUPS = ['service', 'counter', 'officer', 'hour', 'weekday', 'day'] as const;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class QueueStatsQuery {
+  @ApiProperty({ example: '2025-07-01', description: 'First local (Asia/Ho_Chi_Minh) day, inclusive' })
+  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  from!: string;
+
+  @ApiProperty({ example: '2025-07-31', description: 'Last local day, inclusive' })
+  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  to!: string;
+
+  @ApiPropertyOptional({ enum: GROUPS, default: 'service', description: 'weekday (1 = Monday) and day are extras beyond the four asked for' })
+  @IsOptional() @IsIn(GROUPS as unknown as string[], { message: `groupBy must be one of ${GROUPS.join(', ')}` })
+  groupBy: (typeof GROUPS)[number] = 'service';
+
+  @ApiPropertyOptional({ default: false, description: 'Add the figures of every unit below this one' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  includeDescendants?: boolean;
+}

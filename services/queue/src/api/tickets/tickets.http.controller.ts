@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CorrelationId, CurrentUser, notFound, Roles, UnitCodePipe } from '@fg/platform';
+import { TicketIssuingService } from '../../application/ticket-issuing.service';
+import { UnitAccess } from '../../application/unit-access.service';
+import { TicketRepository } from '../../persistence/ticket.repository';
+import { toTicket } from '../../persistence/ticket.row';
+import { TicketIdPipe } from '../path-params';
+import { IssueTicketRequest } from './ticket.request.dto';
+import { ticketView } from './ticket.view';
+
+@ApiTags('tickets')
+@Controller('api/v1')
+export class TicketsHttpController {
+  constructor(private readonly issuing: TicketIssuingService, private readonly access: UnitAccess, private readonly tickets: TicketRepository) {}
+
+  @Post('units/:unitCode/tickets')
+  @Roles('kiosk', 'officer')
+  @ApiOperation({ summary: 'Take a number (kiosk, or an officer for a citizen at the counter)' })
+  @ApiCreatedResponse({ description: '{id, number, serviceCode, priority, issuedAt, position, estimatedWaitMinutes}' })
+  async issue(
+    @Param('unitCode', UnitCodePipe) unitCode: string, @Body() body: IssueTicketRequest,
+    @CurrentUser() user: AuthUser, @CorrelationId() correlationId: string,
+  ) {
+    await this.access.assert(user, unitCode);
+    await this.access.assertActive(unitCode);
+    const { ticket: t, position, estimatedWaitMinutes } = await this.issuing.issue({ unitCode, serviceCode: body.serviceCode, priority: body.priority, correlationId });
+    return {
+      id: t.id, unitCode, number: t.number, serviceCode: t.serviceCode, priority: t.priority, status: t.status,
+      issuedAt: t.issuedAt, position, estimatedWaitMinutes,
+    };
+  }
+
+  @Get('tickets/:id')
+  @Roles('officer', 'unit-admin', 'viewer', 'kiosk')
+  @ApiOperation({ summary: 'One ticket and where it is in its life cycle' })
+  async get(@Param('id', TicketIdPipe) id: string, @CurrentUser() user: AuthUser) {
+    const row = await this.tickets.find(id);
+    if (!row) throw notFound('Ticket', id, 'TICKET.NOT_FOUND');
+    await this.access.assert(user, row.unitCode);
+    return { ...ticketView(toTicket(row)), callReason: row.callReason };
+  }
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { localDayKey } from '../domain';
+import { BoardRepository } from '../persistence/board.repository';
+import { QueueClock } from './queue-clock';
+
+/**
+ * The board as the projection has it. `lastEventId` is read first, so a stream opened from it may
+ * repeat a change already in the snapshot but never misses one (each change carries the state it
+ * leaves, so applying one twice is harmless).
+ */
+@Injectable()
+export class BoardViewService {
+  constructor(private readonly board: BoardRepository, private readonly clock: QueueClock) {}
+
+  async snapshot(unitCode: string) {
+    const lastEventId = await this.board.lastSeq(unitCode);
+    const localDay = localDayKey(this.clock.now());
+    const [counters, lastCalls, waiting] = await Promise.all([
+      this.board.counters(unitCode),
+      this.board.lastCalls(unitCode, 10),
+      this.board.waiting(unitCode, localDay),
+    ]);
+    return { unitCode, localDay, lastEventId, counters, lastCalls, waiting };
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, LocalUnitsRepository } from '@fg/platform';
+import { emptyStatsRow, mergeStatsRows, summarizeStatsRow } from '../domain';
+import { QueueStatsRepository, StatsGroupBy } from '../persistence/queue-stats.repository';
+
+const MAX_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+export interface StatsQuery {
+  unitCode: string;
+  from: string;
+  to: string;
+  groupBy: StatsGroupBy;
+  includeDescendants?: boolean;
+}
+
+/**
+ * Dashboard figures from the pre-aggregated rows: counts and means are exact, medians and P90 are
+ * the domain's histogram estimates (exact for the smallest and largest sample; error bounded by the
+ * bucket width). Issued and cancelled tickets have no counter or officer yet: grouped by counter or
+ * officer they appear under the key `null`.
+ */
+@Injectable()
+export class QueueStatsService {
+  constructor(private readonly stats: QueueStatsRepository, private readonly units: LocalUnitsRepository) {}
+
+  async query(q: StatsQuery) {
+    const days = (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS + 1;
+    if (!(days >= 1)) throw new DomainError('INVALID', 'STATS.BAD_RANGE', `from (${q.from}) must not be after to (${q.to})`);
+    if (days > MAX_DAYS) throw new DomainError('INVALID', 'STATS.BAD_RANGE', `A range covers at most ${MAX_DAYS} days`);
+    const unitCodes = q.includeDescendants ? await this.units.subtree(q.unitCode) : [q.unitCode];
+    const groups = await this.stats.grouped(unitCodes, q.from, q.to, q.groupBy);
+    const total = groups.reduce((acc, g) => mergeStatsRows(acc, g.row), emptyStatsRow());
+    const numeric = q.groupBy === 'hour' || q.groupBy === 'weekday';
+    const keyed = groups
+      .map((g) => ({ key: numeric && g.key !== null ? Number(g.key) : g.key, ...summarizeStatsRow(g.row) }))
+      .sort((a, b) => compareKeys(a.key, b.key));
+    return { unitCode: q.unitCode, from: q.from, to: q.to, groupBy: q.groupBy, timeZone: 'Asia/Ho_Chi_Minh', groups: keyed, total: summarizeStatsRow(total) };
+  }
+}
+
+/** Numbers numerically, strings naturally ("2" before "10"), the null group last. */
+function compareKeys(a: string | number | null, b: string | number | null): number {
+  if (a === null) return b === null ? 0 : 1;
+  if (b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), 'en', { numeric: true });
+}

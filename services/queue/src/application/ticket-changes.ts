@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { appendToOutbox } from '@fg/platform';
+import type { EntityManager } from 'typeorm';
+import { statsDeltaOf, TicketDecision } from '../domain';
+import { ticketEventToContract } from '../events/queue-events';
+import { QueueStatsRepository } from '../persistence/queue-stats.repository';
+
+/**
+ * Records what a ticket decision produced, inside the caller's transaction: the statistics rows it
+ * changes and its events in the outbox. State and figures therefore never disagree, and an event is
+ * published exactly when its change commits.
+ */
+@Injectable()
+export class TicketChanges {
+  constructor(private readonly stats: QueueStatsRepository) {}
+
+  async record(manager: EntityManager, decision: TicketDecision, correlationId?: string): Promise<void> {
+    const t = decision.state;
+    for (const e of decision.events) {
+      const delta = statsDeltaOf(e);
+      if (delta) await this.stats.add(manager, t.unitCode, delta);
+    }
+    await appendToOutbox(
+      manager,
+      decision.events.map((e) => ticketEventToContract(e, { unitCode: t.unitCode, correlationId, priority: t.priority })),
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, notFound } from '@fg/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { formatTicketNumber, issueTicket, localDayKey, Priority, Ticket } from '../domain';
+import { DailySequenceRepository } from '../persistence/daily-sequence.repository';
+import { SetupRepository } from '../persistence/setup.repository';
+import { TicketRepository } from '../persistence/ticket.repository';
+import { QueueClock } from './queue-clock';
+import { TicketChanges } from './ticket-changes';
+import { WaitEstimator } from './wait-estimator.service';
+
+export interface IssuedTicket {
+  ticket: Ticket;
+  position: number;
+  estimatedWaitMinutes: number;
+}
+
+/** Takes a number: the kiosk's (or an officer's) request for a place in a service queue. */
+@Injectable()
+export class TicketIssuingService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly setup: SetupRepository,
+    private readonly sequences: DailySequenceRepository,
+    private readonly tickets: TicketRepository,
+    private readonly changes: TicketChanges,
+    private readonly estimator: WaitEstimator,
+    private readonly clock: QueueClock,
+  ) {}
+
+  async issue(cmd: { unitCode: string; serviceCode: string; priority?: Priority; correlationId?: string }): Promise<IssuedTicket> {
+    const service = await this.setup.findService(cmd.unitCode, cmd.serviceCode);
+    if (!service) throw notFound(`Service ${cmd.serviceCode} of unit`, cmd.unitCode, 'SERVICE.NOT_FOUND');
+    if (!service.active) throw new DomainError('CONFLICT', 'SERVICE.INACTIVE', `Service ${cmd.serviceCode} is not taking tickets now`);
+
+    const ticket = await this.ds.transaction(async (m) => {
+      const now = this.clock.now();
+      const day = localDayKey(now);
+      // The sequence row stays locked until commit: keep the rest of this transaction short.
+      const seq = await this.sequences.next(m, cmd.unitCode, cmd.serviceCode, day);
+      const decision = issueTicket({
+        ticketId: randomUUID(), unitCode: cmd.unitCode, serviceCode: cmd.serviceCode,
+        number: formatTicketNumber(service.prefix, seq), priority: cmd.priority, now,
+      });
+      await this.tickets.insert(m, decision.state, day);
+      await this.changes.record(m, decision, cmd.correlationId);
+      return decision.state;
+    });
+
+    const estimate = await this.estimator.forNewTicket(ticket);
+    return { ticket, position: estimate.peopleAhead + 1, estimatedWaitMinutes: estimate.minutes };
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Ticket, WaitingTicket } from '../domain';
+import { RECENT_SERVICE_SAMPLE_SIZE } from '../domain';
+import { TICKET_COLUMNS, ticketColumns, TicketRow, toTicket } from './ticket.row';
+
+/** Raw-SQL access to `tickets`; every write takes the caller's transactional manager. */
+@Injectable()
+export class TicketRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async insert(manager: EntityManager, t: Ticket, localDay: string): Promise<void> {
+    await manager.query(
+      /* sql */ `INSERT INTO tickets (id, unit_code, service_code, issued_service_code, number, priority, status, local_day, issued_at)
+        VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8)`,
+      [t.id, t.unitCode, t.serviceCode, t.number, t.priority, t.status, localDay, t.issuedAt],
+    );
+  }
+
+  async find(id: string, manager: EntityManager = this.ds.manager): Promise<TicketRow | null> {
+    const rows = await manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Locks the row until the transaction ends, so concurrent actions on one ticket serialize. */
+  async findForUpdate(manager: EntityManager, id: string): Promise<TicketRow | null> {
+    const rows = await manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Claims a ticket for a call: locks it only if it is still WAITING. Under READ COMMITTED a row that
+   * another counter called meanwhile is re-checked after that transaction commits and no longer
+   * matches, so two counters can never both claim it; the loser gets null and chooses again.
+   */
+  async claimWaiting(manager: EntityManager, id: string): Promise<TicketRow | null> {
+    const rows = await manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 AND status = 'WAITING' FOR UPDATE`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async save(manager: EntityManager, t: Ticket, extra: { callReason?: string } = {}): Promise<void> {
+    const cols = ticketColumns(t);
+    const names = Object.keys(cols);
+    const sets = names.map((n, i) => `${n} = $${i + 2}`);
+    const values: unknown[] = [t.id, ...Object.values(cols)];
+    if (extra.callReason !== undefined) {
+      values.push(extra.callReason);
+      sets.push(`call_reason = $${values.length}`);
+    }
+    await manager.query(`UPDATE tickets SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values);
+  }
+
+  /** Today's waiting tickets of some services of a unit, as `chooseNext` sees them. */
+  async waiting(manager: EntityManager, unitCode: string, localDay: string, serviceCodes: readonly string[]): Promise<WaitingTicket[]> {
+    return manager.query(
+      /* sql */ `SELECT id, service_code AS "serviceCode", priority, issued_at AS "queuedAt", number
+        FROM tickets WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND service_code = ANY($3)`,
+      [unitCode, localDay, serviceCodes],
+    );
+  }
+
+  /** Waiting tickets of the given services queued before `before` (people ahead of a new ticket). */
+  async countWaitingBefore(unitCode: string, localDay: string, serviceCodes: string[], before: Date, excludeId: string): Promise<number> {
+    const rows = await this.ds.query(
+      /* sql */ `SELECT count(*)::int AS n FROM tickets
+        WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND service_code = ANY($3) AND issued_at <= $4 AND id <> $5`,
+      [unitCode, localDay, serviceCodes, before, excludeId],
+    );
+    return rows[0].n;
+  }
+
+  /** Service seconds of the service's last completed tickets, newest first. */
+  async recentServiceSeconds(unitCode: string, serviceCode: string, limit = RECENT_SERVICE_SAMPLE_SIZE): Promise<number[]> {
+    const rows: { s: number }[] = await this.ds.query(
+      /* sql */ `SELECT service_seconds AS s FROM tickets WHERE unit_code = $1 AND service_code = $2 AND status = 'DONE'
+        ORDER BY completed_at DESC LIMIT $3`,
+      [unitCode, serviceCode, limit],
+    );
+    return rows.map((r) => r.s);
+  }
+}
