@@ -1,22 +1,67 @@
-import { Module } from '@nestjs/common';
+import { Module, Provider } from '@nestjs/common';
 import { PlatformModule } from '@fg/platform';
+import { AssessmentsHttpController } from './api/assessments/assessments.http.controller';
+import { OfficersHttpController } from './api/officers/officers.http.controller';
+import { SchemesHttpController } from './api/schemes/schemes.http.controller';
+import { ScoringHttpController } from './api/scoring/scoring.http.controller';
 import { UnitsHttpController } from './api/units/units.http.controller';
+import { AssessmentsService } from './application/assessments.service';
+import { OfficerRatingPublisher } from './application/officer-rating-publisher';
+import { OfficerRatingsService } from './application/officer-ratings.service';
+import { SchemesService } from './application/schemes.service';
+import { ScorePublisher } from './application/score-publisher';
+import { ScorecardCalculator } from './application/scorecard-calculator';
+import { ScoringSeeder } from './application/scoring-seeder';
+import { StandingsService } from './application/standings.service';
+import { TargetsService } from './application/targets.service';
 import { UnitRegistryService } from './application/unit-registry.service';
+import { DossierMetricsConsumer } from './events/dossier-metrics.consumer';
+import { MetricsApplier } from './events/metrics-applier';
+import { QueueMetricsConsumer } from './events/queue-metrics.consumer';
+import { SurveyMetricsConsumer } from './events/survey-metrics.consumer';
+import { AssessmentsRepository } from './persistence/assessments.repository';
 import { UnitRegistry1730000100000 } from './persistence/migrations/1730000100000-unit-registry';
+import { Scoring1730000200000 } from './persistence/migrations/1730000200000-scoring';
+import { OfficerStarsRepository } from './persistence/officer-stars.repository';
+import { SchemesRepository } from './persistence/schemes.repository';
+import { TargetsRepository } from './persistence/targets.repository';
+import { UnitMetricsRepository } from './persistence/unit-metrics.repository';
 import { UnitRegistryRepository } from './persistence/unit-registry.repository';
 import { UnitRegistrySchema } from './persistence/unit-registry.schema';
+import { UnitScoresRepository } from './persistence/unit-scores.repository';
+
+/**
+ * What the consumers need. The platform instantiates consumers inside PlatformModule, which cannot see this
+ * module's providers, so the list is handed to it as `extraProviders` as well; all are stateless, so the
+ * second set of instances is harmless.
+ */
+const SCORING: Provider[] = [
+  UnitRegistryRepository, SchemesRepository, UnitMetricsRepository, AssessmentsRepository, UnitScoresRepository, OfficerStarsRepository,
+  ScorecardCalculator, ScorePublisher, OfficerRatingPublisher, MetricsApplier,
+];
 
 @Module({
   imports: [
     PlatformModule.forRoot({
       service: 'rating',
       entities: [UnitRegistrySchema],
-      migrations: [UnitRegistry1730000100000],
+      migrations: [UnitRegistry1730000100000, Scoring1730000200000],
       unitAncestry: UnitRegistryRepository,
-      errorCodeKinds: { 'UNIT.UNKNOWN_PARENT': 'INVALID', 'UNIT.CYCLE': 'INVALID', 'UNIT.BAD_LEVEL': 'INVALID' },
+      consumers: [DossierMetricsConsumer, SurveyMetricsConsumer, QueueMetricsConsumer],
+      extraProviders: SCORING,
+      errorCodeKinds: {
+        'UNIT.UNKNOWN_PARENT': 'INVALID', 'UNIT.CYCLE': 'INVALID', 'UNIT.BAD_LEVEL': 'INVALID',
+        'ASSESSMENT.UNKNOWN_CRITERION': 'NOT_FOUND',
+        'ASSESSMENT.COMPUTED_CRITERION': 'INVALID',
+        'ASSESSMENT.POINTS_OUT_OF_RANGE': 'INVALID',
+        'ASSESSMENT.EVIDENCE_REQUIRED': 'INVALID',
+      },
     }),
   ],
-  controllers: [UnitsHttpController],
-  providers: [UnitRegistryRepository, UnitRegistryService],
+  controllers: [UnitsHttpController, SchemesHttpController, ScoringHttpController, AssessmentsHttpController, OfficersHttpController],
+  providers: [
+    ...SCORING, TargetsRepository,
+    UnitRegistryService, SchemesService, AssessmentsService, StandingsService, TargetsService, OfficerRatingsService, ScoringSeeder,
+  ],
 })
 export class AppModule {}

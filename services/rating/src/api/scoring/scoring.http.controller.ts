@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles, UnitCodePipe } from '@fg/platform';
+import { StandingsService } from '../../application/standings.service';
+import { TargetsService } from '../../application/targets.service';
+import { READERS } from '../readers';
+import { currentYear, YearPipe, YearQuery } from '../scoring-params';
+import { scorecardView, unitView } from './scorecard.view';
+import { PutTargetRequest, RankingQuery } from './scoring.request.dto';
+
+/**
+ * Scorecards, rankings and certification progress are computed live from the counters, so they are always
+ * consistent with the events consumed so far. Reads are open to every reading role without a unit scope:
+ * the standings are meant to be compared across units (emulation between communes).
+ */
+@ApiTags('scoring')
+@Controller('api/v1/units/:code')
+export class ScoringHttpController {
+  constructor(private readonly standings: StandingsService, private readonly targets: TargetsService) {}
+
+  @Get('scorecard')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Friendly-government scorecard: each criterion (points, max, how), group totals, total, stars, next star' })
+  async scorecard(@Param('code', UnitCodePipe) code: string, @Query() q: YearQuery) {
+    const { unit, card } = await this.standings.scorecard(code, q.year ?? currentYear());
+    return scorecardView(unit, card);
+  }
+
+  @Get('ranking')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Descendant units at a level (default COMMUNE) ranked by score' })
+  async ranking(@Param('code', UnitCodePipe) code: string, @Query() q: RankingQuery) {
+    const year = q.year ?? currentYear();
+    const { unit, ranked } = await this.standings.ranking(code, year, q.level);
+    return {
+      unit: unitView(unit),
+      year,
+      level: q.level,
+      total: ranked.length,
+      items: ranked.slice(q.offset, q.offset + q.limit).map((r) => ({
+        rank: r.rank,
+        ...unitView(r.unit),
+        schemeCode: r.card.scheme.code,
+        score: r.card.scorecard.score,
+        stars: r.card.scorecard.stars,
+        provisional: r.card.scorecard.provisional,
+        provisionalStars: r.card.scorecard.provisionalStars,
+      })),
+    };
+  }
+
+  @Put('targets/:year')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Set the share of communes to certify by the end of a year (e.g. Bắc Giang 0.3 in 2023)' })
+  async setTarget(@Param('code', UnitCodePipe) code: string, @Param('year', YearPipe) year: number, @Body() body: PutTargetRequest, @CurrentUser() user: AuthUser) {
+    await this.targets.set(code, year, body.certifiedShare, user.sub);
+    return { unitCode: code, year, certifiedShare: body.certifiedShare };
+  }
+
+  @Get('certification-progress')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Number and share of descendant communes certified, by star level, against the target' })
+  async progress(@Param('code', UnitCodePipe) code: string, @Query() q: YearQuery) {
+    const year = q.year ?? currentYear();
+    const { unit, progress, certifiedFrom, schemeCode, targetSetBy } = await this.standings.certification(code, year);
+    return { unit: unitView(unit), year, schemeCode, certifiedFromStars: certifiedFrom, targetSetBy, ...progress };
+  }
+}

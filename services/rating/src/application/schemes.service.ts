@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, notFound } from '@fg/platform';
+import { DataSource } from 'typeorm';
+import { Scheme, validateScheme } from '../domain';
+import { SchemesRepository } from '../persistence/schemes.repository';
+import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
+import { UnitScoresRepository } from '../persistence/unit-scores.repository';
+import { ScorePublisher } from './score-publisher';
+import { lockScoring } from './scoring-lock';
+
+/** Schemes are data: admins create and change them and assign them to units (normally a province). */
+@Injectable()
+export class SchemesService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly schemes: SchemesRepository,
+    private readonly units: UnitRegistryRepository,
+    private readonly scores: UnitScoresRepository,
+    private readonly publisher: ScorePublisher,
+  ) {}
+
+  /**
+   * Validates the whole scheme (every problem listed, nothing stored when any), saves it and rescores the
+   * units already scored with it, publishing their changes in the same transaction.
+   */
+  async save(scheme: Scheme, by: string, correlationId?: string): Promise<{ revision: number; created: boolean; rescored: number }> {
+    const problems = validateScheme(scheme);
+    if (problems.length) {
+      throw new DomainError('INVALID', 'SCHEME.INVALID', `Scheme ${scheme.code} is invalid: ${problems.join('; ')}`, { problems });
+    }
+    return this.ds.transaction(async (manager) => {
+      await lockScoring(manager);
+      const saved = await this.schemes.save(manager, scheme, by);
+      const scored = await this.scores.scored(manager, { schemeCode: scheme.code });
+      await this.publisher.recompute(manager, scored, { withAncestors: false, correlationId });
+      return { ...saved, rescored: scored.length };
+    });
+  }
+
+  /** Assigns a scheme to a unit; its descendants inherit it unless they have their own. */
+  async assign(unitCode: string, schemeCode: string, by: string, correlationId?: string): Promise<{ rescored: number }> {
+    if (!(await this.units.find(unitCode))) throw notFound('Unit', unitCode, 'UNIT.NOT_FOUND');
+    if (!(await this.schemes.find(schemeCode))) {
+      throw new DomainError('INVALID', 'SCHEME.UNKNOWN', `Scheme ${schemeCode} does not exist`);
+    }
+    return this.ds.transaction(async (manager) => {
+      await lockScoring(manager);
+      await this.schemes.assign(manager, unitCode, schemeCode, by);
+      const scored = await this.scores.scored(manager, { subtreeOf: unitCode });
+      await this.publisher.recompute(manager, scored, { withAncestors: false, correlationId });
+      return { rescored: scored.length };
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { notFound } from '@fg/platform';
+import { DataSource } from 'typeorm';
+import { certificationProgress, CertificationProgress, Scheme, targetFor } from '../domain';
+import { TargetsRepository } from '../persistence/targets.repository';
+import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
+import { UnitRow } from '../persistence/unit-registry.schema';
+import { ComputedScorecard, ScorecardCalculator } from './scorecard-calculator';
+
+export interface RankedUnit {
+  rank: number;
+  unit: UnitRow;
+  card: ComputedScorecard;
+}
+
+/**
+ * The lowest level that counts as "certified" under a scheme: the first level that needs some points.
+ * Bắc Giang gives ★ from 80 points, so ★ certifies; Đồng Nai gives ★ to every score, so ★★ (80) certifies.
+ */
+export const certifiedFromOf = (scheme: Scheme): number =>
+  [...scheme.thresholds].sort((a, b) => a.stars - b.stars).find((t) => t.minScore > 0)?.stars ?? 1;
+
+/** Read models computed live from the counters: one unit's scorecard, rankings and certification progress. */
+@Injectable()
+export class StandingsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly units: UnitRegistryRepository,
+    private readonly calculator: ScorecardCalculator,
+    private readonly targets: TargetsRepository,
+  ) {}
+
+  async unit(code: string): Promise<UnitRow> {
+    const unit = await this.units.find(code);
+    if (!unit) throw notFound('Unit', code, 'UNIT.NOT_FOUND');
+    return unit;
+  }
+
+  async scorecard(code: string, year: number): Promise<{ unit: UnitRow; card: ComputedScorecard }> {
+    const unit = await this.unit(code);
+    const card = (await this.calculator.compute([code], [year])).get(`${code}|${year}`)!;
+    return { unit, card };
+  }
+
+  /** Descendants of `code` at `level`, by score (highest first); equal scores share a rank (1, 2, 2, 4). */
+  async ranking(code: string, year: number, level: string): Promise<{ unit: UnitRow; ranked: RankedUnit[] }> {
+    const unit = await this.unit(code);
+    const descendants = await this.descendants(code, level);
+    const cards = await this.calculator.compute(descendants.map((d) => d.code), [year]);
+    const rows = descendants
+      .map((d) => ({ unit: d, card: cards.get(`${d.code}|${year}`)! }))
+      .sort((a, b) => b.card.scorecard.score - a.card.scorecard.score || a.unit.code.localeCompare(b.unit.code));
+    let rank = 0;
+    const ranked = rows.map((r, i) => {
+      if (i === 0 || r.card.scorecard.score !== rows[i - 1].card.scorecard.score) rank = i + 1;
+      return { ...r, rank };
+    });
+    return { unit, ranked };
+  }
+
+  /** Share of the descendant communes certified in `year` against the target in force. */
+  async certification(code: string, year: number): Promise<{
+    unit: UnitRow; progress: CertificationProgress; certifiedFrom: number; schemeCode: string; targetSetBy: string | null;
+  }> {
+    const unit = await this.unit(code);
+    const communes = await this.descendants(code, 'COMMUNE');
+    const [cards, own, targets] = await Promise.all([
+      this.calculator.compute(communes.map((c) => c.code), [year]),
+      this.calculator.compute([code], [year]),
+      this.targets.nearest(code),
+    ]);
+    const scheme = own.get(`${code}|${year}`)!.scheme;
+    const certifiedFrom = certifiedFromOf(scheme);
+    const levels = communes.map((c) => cards.get(`${c.code}|${year}`)!.scorecard.stars);
+    const target = targets ? targetFor(year, targets.targets) : null;
+    return { unit, progress: certificationProgress(levels, target, certifiedFrom), certifiedFrom, schemeCode: scheme.code, targetSetBy: targets?.unitCode ?? null };
+  }
+
+  /** Active descendants (not the unit itself) at a level. */
+  private async descendants(code: string, level: string): Promise<UnitRow[]> {
+    return this.ds.query(
+      /* sql */ `WITH RECURSIVE down(code, depth) AS (
+          SELECT code, 0 FROM unit_registry WHERE code = $1
+          UNION ALL
+          SELECT u.code, d.depth + 1 FROM unit_registry u JOIN down d ON u.parent_code = d.code WHERE d.depth < 16
+        )
+        SELECT r.code, r.name, r.level, r.parent_code AS "parentCode", r.active
+        FROM unit_registry r JOIN down d ON d.code = r.code
+        WHERE d.depth > 0 AND r.level = $2 AND r.active ORDER BY r.code`,
+      [code, level],
+    );
+  }
+}

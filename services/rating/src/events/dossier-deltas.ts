@@ -1,0 +1,53 @@
+import {
+  DomainEvent, DossierApologyIssued, DossierFinishedV1, DossierOverdue, DossierReceived, DossierReceivedV1, DossierRefused,
+  DossierResolved, DossierStopped, DossierWithdrawn,
+} from '@fg/contracts';
+import { vietnamDate, vietnamYearMonth } from '../domain';
+import { MetricBook } from './metric-book';
+
+export const FINISHED_TYPES = [DossierResolved.type, DossierWithdrawn.type, DossierStopped.type, DossierRefused.type];
+export const DOSSIER_TYPES = [...FINISHED_TYPES, DossierReceived.type, DossierOverdue.type, DossierApologyIssued.type];
+
+const finish = (book: MetricBook, unitCode: string, d: DossierFinishedV1, currentYear: number): void => {
+  const c = book.unit(unitCode, d.finishedAt);
+  c.dossiersFinished++;
+  if (d.timeliness === 'EARLY') c.early++;
+  else if (d.timeliness === 'ON_TIME') c.onTime++;
+  else {
+    c.late++;
+    if (d.apologyIssued) c.lateWithApology++;
+    else c.lateWithoutApology++;
+  }
+  if (d.sameDay) {
+    c.sameDayFinished++;
+    // "Same-day result" means ready on the local day of receipt, not merely before the due date.
+    if (vietnamDate(d.finishedAt) === vietnamDate(d.receivedAt)) c.sameDayOnTime++;
+  }
+  if (d.wasOverdue) {
+    c.openOverdue--;
+    book.touchFollowingYears(unitCode, vietnamYearMonth(d.finishedAt).year, currentYear);
+  }
+};
+
+/**
+ * Dossier events → unit counters, in the month (Vietnam time) the fact happened: finished dossiers by their
+ * finish time, receptions by receipt, overdue and apologies by when they were published about.
+ */
+export function foldDossierEvents(events: DomainEvent[], book: MetricBook, currentYear: number): void {
+  for (const e of events) {
+    if (FINISHED_TYPES.includes(e.type)) {
+      finish(book, e.unitcode, e.data as DossierFinishedV1, currentYear);
+    } else if (e.type === DossierReceived.type) {
+      const d = e.data as DossierReceivedV1;
+      const c = book.unit(e.unitcode, d.receivedAt);
+      c.dossiersReceived++;
+      if (d.channel === 'HOME') c.homeServiceCount++;
+    } else if (e.type === DossierOverdue.type) {
+      const at = (e.data as { at: string }).at;
+      book.unit(e.unitcode, at).openOverdue++;
+      book.touchFollowingYears(e.unitcode, vietnamYearMonth(at).year, currentYear);
+    } else if (e.type === DossierApologyIssued.type) {
+      book.unit(e.unitcode, (e.data as { at: string }).at).apologiesIssued++;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { SIPAS_ELEMENTS, StarCounts, WAIT_BUCKET_BOUNDS_SECONDS } from '../domain';
+import { emptyCounters, MonthlyCounters } from '../events/metric-book';
+
+type Flat = Record<string, number>;
+
+const element = (e: string) => e.toLowerCase();
+
+/** Flattens counters into `unit_metrics` columns (one number per column, so SQL can add them). */
+export function toColumns(c: MonthlyCounters): Flat {
+  const flat: Flat = {
+    dossiers_received: c.dossiersReceived,
+    dossiers_finished: c.dossiersFinished,
+    early: c.early,
+    on_time: c.onTime,
+    late: c.late,
+    late_with_apology: c.lateWithApology,
+    late_without_apology: c.lateWithoutApology,
+    open_overdue_delta: c.openOverdue,
+    same_day_finished: c.sameDayFinished,
+    same_day_on_time: c.sameDayOnTime,
+    home_service: c.homeServiceCount,
+    apologies_issued: c.apologiesIssued,
+    survey_responses: c.surveyResponses,
+  };
+  for (const e of SIPAS_ELEMENTS) {
+    flat[`${element(e)}_satisfied`] = c.satisfiedByElement[e].satisfied;
+    flat[`${element(e)}_valid`] = c.satisfiedByElement[e].valid;
+  }
+  c.starCounts.forEach((n, i) => (flat[`stars_${i + 1}`] = n));
+  flat.tickets_served = c.ticketsServed;
+  flat.wait_seconds_sum = c.waitSecondsSum;
+  WAIT_BUCKET_BOUNDS_SECONDS.forEach((_, i) => (flat[`wait_bucket_${i + 1}`] = c.waitHistogram[i] ?? 0));
+  return flat;
+}
+
+export const METRIC_COLUMNS: readonly string[] = Object.keys(toColumns(emptyCounters()));
+
+/** Reads summed columns back (pg returns bigint sums as strings; a missing sum is 0). */
+export function fromColumns(row: Record<string, unknown>): MonthlyCounters {
+  const n = (col: string) => Number(row[col] ?? 0);
+  const c = emptyCounters();
+  c.dossiersReceived = n('dossiers_received');
+  c.dossiersFinished = n('dossiers_finished');
+  c.early = n('early');
+  c.onTime = n('on_time');
+  c.late = n('late');
+  c.lateWithApology = n('late_with_apology');
+  c.lateWithoutApology = n('late_without_apology');
+  c.openOverdue = n('open_overdue_delta');
+  c.sameDayFinished = n('same_day_finished');
+  c.sameDayOnTime = n('same_day_on_time');
+  c.homeServiceCount = n('home_service');
+  c.apologiesIssued = n('apologies_issued');
+  c.surveyResponses = n('survey_responses');
+  for (const e of SIPAS_ELEMENTS) {
+    c.satisfiedByElement[e] = { satisfied: n(`${element(e)}_satisfied`), valid: n(`${element(e)}_valid`) };
+  }
+  c.starCounts = [1, 2, 3, 4, 5].map((s) => n(`stars_${s}`)) as StarCounts;
+  c.ticketsServed = n('tickets_served');
+  c.waitSecondsSum = n('wait_seconds_sum');
+  c.waitHistogram = WAIT_BUCKET_BOUNDS_SECONDS.map((_, i) => n(`wait_bucket_${i + 1}`));
+  return c;
+}
+
+/** True when a delta adds nothing (e.g. a batch of events for other types), so no row needs writing. */
+export const isZero = (c: MonthlyCounters): boolean => Object.values(toColumns(c)).every((v) => v === 0);

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { UnitAggregates } from '../domain';
+import { MonthlyCounters, UnitMonthDelta } from '../events/metric-book';
+import { fromColumns, isZero, METRIC_COLUMNS, toColumns } from './metric-columns';
+
+export interface YearAggregates {
+  unitCode: string;
+  year: number;
+  aggregates: UnitAggregates;
+  extra: Pick<MonthlyCounters, 'dossiersReceived' | 'apologiesIssued'>;
+}
+
+const cols = METRIC_COLUMNS;
+
+/** Monthly counters per unit, written by the consumers and read (rolled up) by the scorecards. */
+@Injectable()
+export class UnitMetricsRepository {
+  /**
+   * Adds a batch's deltas in one statement. Idempotence comes from the platform inbox (an event is applied
+   * once), so the upsert can simply add.
+   */
+  async add(manager: EntityManager, deltas: UnitMonthDelta[]): Promise<void> {
+    const rows = deltas
+      .filter((d) => !isZero(d.counters))
+      .map((d) => ({ unit_code: d.unitCode, year: d.year, month: d.month, ...toColumns(d.counters) }));
+    if (!rows.length) return;
+    await manager.query(
+      /* sql */ `INSERT INTO unit_metrics (unit_code, year, month, ${cols.join(', ')})
+        SELECT unit_code, year, month, ${cols.join(', ')}
+        FROM jsonb_to_recordset($1::jsonb) AS t(unit_code text, year int, month int, ${cols.map((c) => `${c} bigint`).join(', ')})
+        ON CONFLICT (unit_code, year, month) DO UPDATE SET
+          ${cols.map((c) => `${c} = unit_metrics.${c} + EXCLUDED.${c}`).join(',\n          ')},
+          updated_at = now()`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /**
+   * Each unit's aggregates for each year, rolled up over its whole subtree (the unit itself and every
+   * registered descendant). Additive counters are summed over the year; the open-overdue snapshot is the
+   * running sum of its deltas up to the end of the year (never below 0).
+   */
+  async yearAggregates(manager: EntityManager, unitCodes: string[], years: number[]): Promise<YearAggregates[]> {
+    if (!unitCodes.length || !years.length) return [];
+    const sums = cols
+      .filter((c) => c !== 'open_overdue_delta')
+      .map((c) => `sum(m.${c}) FILTER (WHERE m.year = y.year) AS ${c}`);
+    const rows: Record<string, unknown>[] = await manager.query(
+      /* sql */ `WITH RECURSIVE tree(root, code, depth) AS (
+          SELECT r, r, 0 FROM unnest($1::text[]) AS r
+          UNION ALL
+          SELECT t.root, u.code, t.depth + 1 FROM unit_registry u JOIN tree t ON u.parent_code = t.code WHERE t.depth < 16
+        )
+        SELECT t.root AS unit_code, y.year, ${sums.join(', ')},
+          greatest(0, coalesce(sum(m.open_overdue_delta), 0)) AS open_overdue_delta
+        FROM tree t CROSS JOIN unnest($2::int[]) AS y(year)
+        JOIN unit_metrics m ON m.unit_code = t.code AND m.year <= y.year
+        GROUP BY t.root, y.year`,
+      [unitCodes, years],
+    );
+    const found = new Map(rows.map((r) => [`${r.unit_code}|${r.year}`, r]));
+    return unitCodes.flatMap((unitCode) =>
+      years.map((year) => {
+        const c = fromColumns(found.get(`${unitCode}|${year}`) ?? {});
+        const { dossiersReceived, apologiesIssued, ...aggregates } = c;
+        return { unitCode, year, aggregates, extra: { dossiersReceived, apologiesIssued } };
+      }),
+    );
+  }
+}
