@@ -1,7 +1,73 @@
 import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { PlatformModule } from '@fg/platform';
+import { DataSource } from 'typeorm';
+import { KIOSK_THROTTLER, KioskThrottlerGuard } from './api/answering/kiosk-throttler.guard';
+import { PublicSurveysHttpController } from './api/answering/public-surveys.http.controller';
+import { UnitResponsesHttpController } from './api/answering/unit-responses.http.controller';
+import { InvitationsHttpController } from './api/invitations/invitations.http.controller';
+import { CommentsHttpController } from './api/stats/comments.http.controller';
+import { SatisfactionStatsHttpController } from './api/stats/satisfaction-stats.http.controller';
+import { SurveysHttpController } from './api/surveys/surveys.http.controller';
+import { InvitationTokens } from './application/invitation-tokens';
+import { InvitationsService } from './application/invitations.service';
+import { QuestionnaireAccess } from './application/questionnaire-access';
+import { QuestionnairesService } from './application/questionnaires.service';
+import { ResponsesService } from './application/responses.service';
+import { SatisfactionStatsService } from './application/satisfaction-stats.service';
+import { loadSurveyConfig, SURVEY_CONFIG } from './config';
+import { DossierResultReturnedConsumer } from './events/dossier-result-returned.consumer';
+import { TicketCompletedConsumer } from './events/ticket-completed.consumer';
+import { InvitationRepository } from './persistence/invitation.repository';
+import { SurveyTables1730000300000 } from './persistence/migrations/1730000300000-survey-tables';
+import { SeedQuestionnaires1730000300001 } from './persistence/migrations/1730000300001-seed-questionnaires';
+import { QuestionnaireRepository } from './persistence/questionnaire.repository';
+import { PostgresRateLimitStorage } from './persistence/rate-limit.storage';
+import { ResponseRepository } from './persistence/response.repository';
+import { SatisfactionBucketRepository } from './persistence/satisfaction-bucket.repository';
+
+const configProvider = { provide: SURVEY_CONFIG, useFactory: loadSurveyConfig };
+/**
+ * The platform module instantiates the consumers, so their dependencies go in its `extraProviders`; it
+ * does not export those, so the app module declares the same stateless classes again for its controllers.
+ */
+const shared = [
+  configProvider, InvitationTokens, QuestionnaireAccess, QuestionnaireRepository, InvitationRepository, InvitationsService,
+];
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'survey', localUnits: true })],
+  imports: [
+    PlatformModule.forRoot({
+      service: 'survey',
+      localUnits: true,
+      migrations: [SurveyTables1730000300000, SeedQuestionnaires1730000300001],
+      consumers: [TicketCompletedConsumer, DossierResultReturnedConsumer],
+      extraProviders: shared,
+      errorCodeKinds: {
+        'QUESTIONNAIRE.INVALID': 'INVALID',
+        'QUESTIONNAIRE.FROZEN': 'CONFLICT',
+        'QUESTIONNAIRE.RETIRED': 'CONFLICT',
+        'QUESTIONNAIRE.NOT_PUBLISHED': 'CONFLICT',
+        'QUESTIONNAIRE.ALREADY_DRAFT': 'CONFLICT',
+      },
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => {
+        const c = loadSurveyConfig();
+        return {
+          throttlers: [{ name: KIOSK_THROTTLER, limit: c.SURVEY_KIOSK_LIMIT, ttl: c.SURVEY_KIOSK_WINDOW_SECONDS * 1000 }],
+          storage: new PostgresRateLimitStorage(ds),
+        };
+      },
+    }),
+  ],
+  controllers: [
+    SurveysHttpController, PublicSurveysHttpController, UnitResponsesHttpController, InvitationsHttpController,
+    SatisfactionStatsHttpController, CommentsHttpController,
+  ],
+  providers: [
+    ...shared, KioskThrottlerGuard, QuestionnairesService, ResponsesService, SatisfactionStatsService, ResponseRepository, SatisfactionBucketRepository,
+  ],
 })
 export class AppModule {}

@@ -1,0 +1,32 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, DomainError, Roles, UnitCodePipe } from '@fg/platform';
+import { InvitationsService } from '../../application/invitations.service';
+
+const COUNTER_NO = /^[A-Za-z0-9._-]{1,16}$/;
+
+/** Where the devices and staff who deliver invitations get their tokens. */
+@ApiTags('invitations')
+@Controller('api/v1/units/:unitCode')
+export class InvitationsHttpController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  /**
+   * The counter tablet is a device logged in as `kiosk` of the unit (the citizen holds it, so it gets no
+   * officer rights); the counter's officer may fetch it too, e.g. to show it on a second screen.
+   */
+  @Get('counters/:counterNo/pending-invitation')
+  @Roles('kiosk', 'officer')
+  @ApiOperation({ summary: 'The tablet invitation for the citizen just served at this counter (404 when none is answerable)' })
+  async pending(@Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo') counterNo: string, @CurrentUser() user: AuthUser) {
+    if (!COUNTER_NO.test(counterNo)) throw new DomainError('INVALID', 'REQUEST.INVALID', 'counterNo must be 1-16 letters, digits, dots, dashes or underscores');
+    return this.invitations.pendingAtCounter(unitCode, counterNo, user);
+  }
+
+  @Get('dossiers/:dossierId/invitation')
+  @Roles('officer', 'unit-admin')
+  @ApiOperation({ summary: "A dossier's SIPAS invitation, to print its QR code on the receipt or send the link" })
+  async forDossier(@Param('unitCode', UnitCodePipe) unitCode: string, @Param('dossierId', new ParseUUIDPipe()) dossierId: string, @CurrentUser() user: AuthUser) {
+    return this.invitations.forDossier(unitCode, dossierId, user);
+  }
+}
