@@ -51,6 +51,7 @@ const QUEUE_ERROR_KINDS: Record<QueueErrorCode, 'CONFLICT' | 'INVALID'> = {
       migrations: [QueueTables1730000200000, BoardProjection1730000200001],
       consumers: [BoardProjectionConsumer],
       errorCodeKinds: QUEUE_ERROR_KINDS,
+      // The consumer is built inside PlatformModule, so its dependencies are provided there too.
       extraProviders: [BoardProjectionWriter, BoardRepository],
     }),
   ],
@@ -59,7 +60,7 @@ const QUEUE_ERROR_KINDS: Record<QueueErrorCode, 'CONFLICT' | 'INVALID'> = {
     QueueClock, UnitAccess, TicketChanges, WaitEstimator,
     OfficeSetupService, TicketIssuingService, CounterDutyService, CallNextService, TicketActionsService, QueueStatsService,
     BoardViewService, BoardStreamHub,
-    TicketRepository, CounterRepository, SetupRepository, DailySequenceRepository, QueueStatsRepository,
+    BoardRepository, TicketRepository, CounterRepository, SetupRepository, DailySequenceRepository, QueueStatsRepository,
   ],
 })
 export class AppModule {}
