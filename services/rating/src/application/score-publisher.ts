@@ -29,7 +29,8 @@ export class ScorePublisher {
     if (!pairs.length) return [];
     const units = [...new Set(pairs.map((p) => p.unitCode))];
     const years = [...new Set(pairs.map((p) => p.year))];
-    const [cards, previous] = await Promise.all([this.calculator.compute(units, years, manager), this.scores.find(manager, units, years)]);
+    const cards = await this.calculator.compute(units, years, manager);
+    const previous = await this.scores.find(manager, units, years);
 
     const events: DomainEvent[] = [];
     const rows = [];

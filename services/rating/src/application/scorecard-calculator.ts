@@ -33,12 +33,11 @@ export class ScorecardCalculator {
   async compute(unitCodes: string[], years: number[], manager: EntityManager = this.ds.manager): Promise<Map<string, ComputedScorecard>> {
     const out = new Map<string, ComputedScorecard>();
     if (!unitCodes.length || !years.length) return out;
-    const [resolved, all, aggregates, assessments] = await Promise.all([
-      this.schemes.resolve(manager, unitCodes),
-      this.schemes.all(manager),
-      this.metrics.yearAggregates(manager, unitCodes, years),
-      this.assessments.current(manager, unitCodes, years),
-    ]);
+    // Sequential on purpose: inside a transaction all queries share one connection, which runs one at a time.
+    const resolved = await this.schemes.resolve(manager, unitCodes);
+    const all = await this.schemes.all(manager);
+    const aggregates = await this.metrics.yearAggregates(manager, unitCodes, years);
+    const assessments = await this.assessments.current(manager, unitCodes, years);
     const byCode = new Map(all.map((s) => [s.scheme.code, s.scheme]));
     for (const a of aggregates) {
       const { schemeCode, assignedAt } = resolved.get(a.unitCode)!;
