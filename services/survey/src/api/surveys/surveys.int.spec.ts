@@ -3,8 +3,19 @@ import { bearer, readTopic } from '@fg/platform/testing';
 import { SEED_SIPAS_SURVEY_ID } from '../../domain';
 import { COMMUNE, servedAtCounter, startSurvey, SurveyHarness, tokens } from '../../testing/survey-harness';
 
-const starsQuestion = { code: 'STARS', text: 'Quý khách chấm sao cho cán bộ', type: 'STARS', required: true, element: 'OFFICER' };
-const tabletSurvey = { unitCode: COMMUNE, title: 'Chấm sao cán bộ — Phường Lê Lợi', kind: 'TABLET_STARS', questions: [starsQuestion] };
+const starsQuestion = {
+  code: 'STARS',
+  text: 'Quý khách chấm sao cho cán bộ',
+  type: 'STARS',
+  required: true,
+  element: 'OFFICER',
+};
+const tabletSurvey = {
+  unitCode: COMMUNE,
+  title: 'Chấm sao cán bộ — Phường Lê Lợi',
+  kind: 'TABLET_STARS',
+  questions: [starsQuestion],
+};
 
 describe('questionnaires and their versions', () => {
   let h: SurveyHarness;
@@ -24,9 +35,18 @@ describe('questionnaires and their versions', () => {
     let id: string;
 
     it('creates version 1 as a draft and says what blocks publishing', async () => {
-      const res = await unitAdmin.post('/api/v1/surveys', { ...tabletSurvey, questions: [{ ...starsQuestion, required: false }] }).expect(201);
-      expect(res.body).toMatchObject({ version: 1, status: 'DRAFT', unitCode: COMMUNE, kind: 'TABLET_STARS' });
-      expect(res.body.problems.map((p: { code: string }) => p.code)).toEqual(['QUESTIONNAIRE.TABLET_NEEDS_STARS']);
+      const res = await unitAdmin
+        .post('/api/v1/surveys', { ...tabletSurvey, questions: [{ ...starsQuestion, required: false }] })
+        .expect(201);
+      expect(res.body).toMatchObject({
+        version: 1,
+        status: 'DRAFT',
+        unitCode: COMMUNE,
+        kind: 'TABLET_STARS',
+      });
+      expect(res.body.problems.map((p: { code: string }) => p.code)).toEqual([
+        'QUESTIONNAIRE.TABLET_NEEDS_STARS',
+      ]);
       id = res.body.id;
     });
 
@@ -44,9 +64,17 @@ describe('questionnaires and their versions', () => {
     it('publishes it, with survey.published on the bus', async () => {
       const res = await unitAdmin.post(`/api/v1/surveys/${id}/publish`).expect(200);
       expect(res.body).toMatchObject({ version: 1, status: 'PUBLISHED', changed: true });
-      const events = await readTopic(h.topic(Topics.SURVEY), (m) => m.some((x) => JSON.parse(x.value!).subject === id));
+      const events = await readTopic(h.topic(Topics.SURVEY), (m) =>
+        m.some((x) => JSON.parse(x.value!).subject === id),
+      );
       const published = events.map((x) => JSON.parse(x.value!)).filter((e) => e.subject === id);
-      expect(published).toEqual([expect.objectContaining({ type: 'survey.published', unitcode: COMMUNE, data: expect.objectContaining({ surveyId: id, version: 1, kind: 'TABLET_STARS', questionCount: 1 }) })]);
+      expect(published).toEqual([
+        expect.objectContaining({
+          type: 'survey.published',
+          unitcode: COMMUNE,
+          data: expect.objectContaining({ surveyId: id, version: 1, kind: 'TABLET_STARS', questionCount: 1 }),
+        }),
+      ]);
       const again = await unitAdmin.post(`/api/v1/surveys/${id}/publish`).expect(200);
       expect(again.body).toMatchObject({ version: 1, changed: false });
     });
@@ -57,17 +85,25 @@ describe('questionnaires and their versions', () => {
     });
 
     it('turns an edit of the published version into a new draft version', async () => {
-      const res = await unitAdmin.put(`/api/v1/surveys/${id}`, { title: 'Chấm sao cán bộ (mới)' }).expect(201);
+      const res = await unitAdmin
+        .put(`/api/v1/surveys/${id}`, { title: 'Chấm sao cán bộ (mới)' })
+        .expect(201);
       expect(res.body).toMatchObject({ version: 2, status: 'DRAFT', title: 'Chấm sao cán bộ (mới)' });
       const v1 = await unitAdmin.get(`/api/v1/surveys/${id}?version=1`).expect(200);
       expect(v1.body).toMatchObject({ version: 1, status: 'PUBLISHED', title: tabletSurvey.title });
-      expect((await unitAdmin.post(`/api/v1/surveys/${id}/versions`).expect(409)).body.code).toBe('QUESTIONNAIRE.ALREADY_DRAFT');
+      expect((await unitAdmin.post(`/api/v1/surveys/${id}/versions`).expect(409)).body.code).toBe(
+        'QUESTIONNAIRE.ALREADY_DRAFT',
+      );
     });
 
     it('does not let anyone answer the draft', async () => {
       const kiosk = bearer({ sub: 'kiosk-9', roles: ['kiosk'], units: [COMMUNE] });
-      const res = await h.http().post(`/api/v1/public/units/${COMMUNE}/responses`).set('Authorization', kiosk)
-        .send({ surveyId: id, version: 2, answers: { STARS: 5 } }).expect(409);
+      const res = await h
+        .http()
+        .post(`/api/v1/public/units/${COMMUNE}/responses`)
+        .set('Authorization', kiosk)
+        .send({ surveyId: id, version: 2, answers: { STARS: 5 } })
+        .expect(409);
       expect(res.body.code).toBe('QUESTIONNAIRE.NOT_PUBLISHED');
     });
 
@@ -75,14 +111,30 @@ describe('questionnaires and their versions', () => {
       const before = await servedAtCounter(h, { counterNo: '2' });
       await unitAdmin.post(`/api/v1/surveys/${id}/publish`).expect(200);
       const all = await unitAdmin.get(`/api/v1/surveys/${id}`).expect(200);
-      expect(all.body.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'RETIRED'], [2, 'PUBLISHED']]);
-      expect((await unitAdmin.get(`/api/v1/surveys/${id}?version=published`).expect(200)).body.version).toBe(2);
+      expect(
+        all.body.versions.map((v: { version: number; status: string }) => [v.version, v.status]),
+      ).toEqual([
+        [1, 'RETIRED'],
+        [2, 'PUBLISHED'],
+      ]);
+      expect((await unitAdmin.get(`/api/v1/surveys/${id}?version=published`).expect(200)).body.version).toBe(
+        2,
+      );
       const after = await servedAtCounter(h, { counterNo: '3' });
       expect(after.invitation).toMatchObject({ surveyId: id, version: 2 });
-      await h.http().post(`/api/v1/public/surveys/${before.invitation.token}/responses`).send({ answers: { STARS: 4 } }).expect(201);
-      const rows = await h.db.query('SELECT version FROM responses WHERE invitation_id = $1', [before.invitation.invitationId]);
+      await h
+        .http()
+        .post(`/api/v1/public/surveys/${before.invitation.token}/responses`)
+        .send({ answers: { STARS: 4 } })
+        .expect(201);
+      const rows = await h.db.query('SELECT version FROM responses WHERE invitation_id = $1', [
+        before.invitation.invitationId,
+      ]);
       expect(rows).toEqual([{ version: 1 }]);
-      expect((await unitAdmin.post(`/api/v1/surveys/${id}/versions`).expect(201)).body).toMatchObject({ version: 3, status: 'DRAFT' });
+      expect((await unitAdmin.post(`/api/v1/surveys/${id}/versions`).expect(201)).body).toMatchObject({
+        version: 3,
+        status: 'DRAFT',
+      });
     });
   });
 
@@ -94,16 +146,26 @@ describe('questionnaires and their versions', () => {
     });
     it("refuses another unit's survey and global ones to a unit admin", async () => {
       await unitAdmin.post('/api/v1/surveys', { ...tabletSurvey, unitCode: '07216' }).expect(403);
-      expect((await unitAdmin.post('/api/v1/surveys', { ...tabletSurvey, unitCode: null }).expect(403)).body.code).toBe('QUESTIONNAIRE.GLOBAL_ADMIN_ONLY');
+      expect(
+        (await unitAdmin.post('/api/v1/surveys', { ...tabletSurvey, unitCode: null }).expect(403)).body.code,
+      ).toBe('QUESTIONNAIRE.GLOBAL_ADMIN_ONLY');
       await unitAdmin.put(`/api/v1/surveys/${SEED_SIPAS_SURVEY_ID}`, { title: 'Của tôi' }).expect(403);
     });
     it('lets an admin revise a global questionnaire', async () => {
       const res = await as(tokens.admin).post(`/api/v1/surveys/${SEED_SIPAS_SURVEY_ID}/versions`).expect(201);
-      expect(res.body).toMatchObject({ version: 2, status: 'DRAFT', unitCode: null, kind: 'SIPAS', problems: [] });
+      expect(res.body).toMatchObject({
+        version: 2,
+        status: 'DRAFT',
+        unitCode: null,
+        kind: 'SIPAS',
+        problems: [],
+      });
       expect(res.body.questions).toHaveLength(25);
     });
     it('lets viewers and kiosks read a questionnaire', async () => {
-      const res = await as(tokens.viewer).get(`/api/v1/surveys/${SEED_SIPAS_SURVEY_ID}?version=published`).expect(200);
+      const res = await as(tokens.viewer)
+        .get(`/api/v1/surveys/${SEED_SIPAS_SURVEY_ID}?version=published`)
+        .expect(200);
       expect(res.body).toMatchObject({ version: 1, status: 'PUBLISHED', kind: 'SIPAS' });
       await as(tokens.kiosk).get(`/api/v1/surveys/${SEED_SIPAS_SURVEY_ID}`).expect(200);
     });
@@ -111,7 +173,9 @@ describe('questionnaires and their versions', () => {
 
   describe('bad requests', () => {
     it('names the bad field of a question', async () => {
-      const res = await unitAdmin.post('/api/v1/surveys', { ...tabletSurvey, questions: [{ ...starsQuestion, type: 'EMOJI' }] }).expect(400);
+      const res = await unitAdmin
+        .post('/api/v1/surveys', { ...tabletSurvey, questions: [{ ...starsQuestion, type: 'EMOJI' }] })
+        .expect(400);
       expect(res.body.message).toMatch(/questions\.0\.type: type must be one of STARS, LIKERT5/);
     });
     it('answers 404 for an unknown survey or version', async () => {
