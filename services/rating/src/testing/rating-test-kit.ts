@@ -63,9 +63,12 @@ export class RatingTestKit {
    * event that was never published is really absent rather than late.
    */
   async publishedAbout(code: string, parentCode: string | null, level: UnitSpec['level']): Promise<any[]> {
+    const rename = (name: string) => this.http().put(`/api/v1/units/${code}`).set('Authorization', admin).send({ name, level, parentCode }).expect(200);
+    const original = (await this.http().get(`/api/v1/units/${code}`).set('Authorization', admin).expect(200)).body.name;
     const name = `sentinel ${code} #${++this.sentinels}`;
-    await this.http().put(`/api/v1/units/${code}`).set('Authorization', admin).send({ name, level, parentCode }).expect(200);
+    await rename(name);
     const messages = await readTopic(`${this.env.topicPrefix}${Topics.RATING}`, (m) => m.some((x) => x.value?.includes(name)));
+    await rename(original);
     return messages.map((m) => JSON.parse(m.value!)).filter((e) => e.unitcode === code && e.type !== 'unit.upserted');
   }
 }
