@@ -32,7 +32,12 @@ const configProvider = { provide: SURVEY_CONFIG, useFactory: loadSurveyConfig };
  * does not export those, so the app module declares the same stateless classes again for its controllers.
  */
 const shared = [
-  configProvider, InvitationTokens, QuestionnaireAccess, QuestionnaireRepository, InvitationRepository, InvitationsService,
+  configProvider,
+  InvitationTokens,
+  QuestionnaireAccess,
+  QuestionnaireRepository,
+  InvitationRepository,
+  InvitationsService,
 ];
 
 @Module({
@@ -56,18 +61,30 @@ const shared = [
       useFactory: (ds: DataSource) => {
         const c = loadSurveyConfig();
         return {
-          throttlers: [{ name: KIOSK_THROTTLER, limit: c.SURVEY_KIOSK_LIMIT, ttl: c.SURVEY_KIOSK_WINDOW_SECONDS * 1000 }],
+          throttlers: [
+            { name: KIOSK_THROTTLER, limit: c.SURVEY_KIOSK_LIMIT, ttl: c.SURVEY_KIOSK_WINDOW_SECONDS * 1000 },
+          ],
           storage: new PostgresRateLimitStorage(ds),
         };
       },
     }),
   ],
   controllers: [
-    SurveysHttpController, PublicSurveysHttpController, UnitResponsesHttpController, InvitationsHttpController,
-    SatisfactionStatsHttpController, CommentsHttpController,
+    SurveysHttpController,
+    PublicSurveysHttpController,
+    UnitResponsesHttpController,
+    InvitationsHttpController,
+    SatisfactionStatsHttpController,
+    CommentsHttpController,
   ],
   providers: [
-    ...shared, KioskThrottlerGuard, QuestionnairesService, ResponsesService, SatisfactionStatsService, ResponseRepository, SatisfactionBucketRepository,
+    ...shared,
+    KioskThrottlerGuard,
+    QuestionnairesService,
+    ResponsesService,
+    SatisfactionStatsService,
+    ResponseRepository,
+    SatisfactionBucketRepository,
   ],
 })
 export class AppModule {}

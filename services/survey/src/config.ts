@@ -3,12 +3,15 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 import { DEFAULT_INVITATION_TTL_MS, InvitationKind } from './domain';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 
 /** The survey service's own settings on top of the platform's; validated at start-up. */
 export class SurveyConfig extends PlatformConfig {
   /** Key for invitation tokens (HMAC); falls back to JWT_SECRET. Changing it voids every open invitation. */
-  @IsOptional() @IsString() @MinLength(16, { message: 'SURVEY_TOKEN_SECRET must be at least 16 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'SURVEY_TOKEN_SECRET must be at least 16 characters' })
   SURVEY_TOKEN_SECRET?: string;
   /** Kiosk responses one device may send per window (default 10 a minute: a citizen needs longer to answer). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000) SURVEY_KIOSK_LIMIT: number = 10;
@@ -22,11 +25,14 @@ export const SURVEY_CONFIG = Symbol('SURVEY_CONFIG');
 
 export const loadSurveyConfig = (): SurveyConfig => {
   const c = loadConfig(SurveyConfig);
-  if (!c.SURVEY_TOKEN_SECRET && !c.JWT_SECRET) throw new Error('invalid configuration:\n  set SURVEY_TOKEN_SECRET (invitation tokens)');
+  if (!c.SURVEY_TOKEN_SECRET && !c.JWT_SECRET)
+    throw new Error('invalid configuration:\n  set SURVEY_TOKEN_SECRET (invitation tokens)');
   return c;
 };
 
 export const invitationTtls = (c: SurveyConfig): Record<InvitationKind, number> => ({
-  TABLET: c.SURVEY_TABLET_TTL_MINUTES ? c.SURVEY_TABLET_TTL_MINUTES * 60_000 : DEFAULT_INVITATION_TTL_MS.TABLET,
+  TABLET: c.SURVEY_TABLET_TTL_MINUTES
+    ? c.SURVEY_TABLET_TTL_MINUTES * 60_000
+    : DEFAULT_INVITATION_TTL_MS.TABLET,
   SIPAS: c.SURVEY_SIPAS_TTL_DAYS ? c.SURVEY_SIPAS_TTL_DAYS * 86_400_000 : DEFAULT_INVITATION_TTL_MS.SIPAS,
 });

@@ -20,7 +20,10 @@ export interface ServedCitizen {
   dossierId?: string;
 }
 
-const QUESTIONNAIRE_OF: Record<InvitationKind, QuestionnaireKind> = { TABLET: 'TABLET_STARS', SIPAS: 'SIPAS' };
+const QUESTIONNAIRE_OF: Record<InvitationKind, QuestionnaireKind> = {
+  TABLET: 'TABLET_STARS',
+  SIPAS: 'SIPAS',
+};
 
 /** An invitation as handed to whoever delivers it (tablet, receipt printer): with its token. */
 export const invitationView = (i: StoredInvitation, token: string) => ({
@@ -67,17 +70,31 @@ export class InvitationsService {
     for (const s of served) {
       const cacheKey = `${s.kind}:${s.unitCode}`;
       if (!picked.has(cacheKey)) {
-        const q = await this.questionnaires.publishedFor(QUESTIONNAIRE_OF[s.kind], await this.access.chainOf(s.unitCode), manager);
+        const q = await this.questionnaires.publishedFor(
+          QUESTIONNAIRE_OF[s.kind],
+          await this.access.chainOf(s.unitCode),
+          manager,
+        );
         picked.set(cacheKey, q && { surveyId: q.id, version: q.version });
       }
       const q = picked.get(cacheKey);
       if (!q) {
-        this.logger.warn(`no published ${QUESTIONNAIRE_OF[s.kind]} questionnaire for unit ${s.unitCode}; no invitation`);
+        this.logger.warn(
+          `no published ${QUESTIONNAIRE_OF[s.kind]} questionnaire for unit ${s.unitCode}; no invitation`,
+        );
         continue;
       }
       const id = randomUUID();
       const { token: _token, ...inv } = newInvitation(
-        { id, token: this.tokens.tokenFor(id), kind: s.kind, unitCode: s.unitCode, createdAt: s.servedAt, ...q, ...refs(s) },
+        {
+          id,
+          token: this.tokens.tokenFor(id),
+          kind: s.kind,
+          unitCode: s.unitCode,
+          createdAt: s.servedAt,
+          ...q,
+          ...refs(s),
+        },
         this.ttls,
       );
       rows.push({ ...inv, tokenHash: this.tokens.hashOf(this.tokens.tokenFor(id)) });
@@ -90,9 +107,15 @@ export class InvitationsService {
     await this.scope.assert(user, unitCode);
     const newest = await this.repo.newestForCounter(unitCode, counterNo);
     const token = newest && this.tokens.tokenFor(newest.id);
-    const pending = newest && pendingForCounter([{ ...newest, token: token! } as Invitation], unitCode, counterNo, new Date());
+    const pending =
+      newest &&
+      pendingForCounter([{ ...newest, token: token! } as Invitation], unitCode, counterNo, new Date());
     if (!newest || !pending) {
-      throw notFound('Pending invitation for counter', `${counterNo} of unit ${unitCode}`, 'SURVEY.NO_PENDING_INVITATION');
+      throw notFound(
+        'Pending invitation for counter',
+        `${counterNo} of unit ${unitCode}`,
+        'SURVEY.NO_PENDING_INVITATION',
+      );
     }
     return invitationView(newest, token!);
   }

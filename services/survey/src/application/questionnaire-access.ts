@@ -5,13 +5,20 @@ import { Questionnaire } from '../domain';
 /** Who may manage a questionnaire, and which units may use it. */
 @Injectable()
 export class QuestionnaireAccess {
-  constructor(private readonly scope: UnitScope, private readonly units: LocalUnitsRepository) {}
+  constructor(
+    private readonly scope: UnitScope,
+    private readonly units: LocalUnitsRepository,
+  ) {}
 
   /** A unit's questionnaire is managed by that unit's admins (or a parent's); a global one only by `admin`. */
   async assertManages(user: AuthUser | undefined, unitCode: string | null): Promise<void> {
     if (unitCode !== null) return this.scope.assert(user, unitCode);
     if (!user?.roles.includes('admin')) {
-      throw new DomainError('FORBIDDEN', 'QUESTIONNAIRE.GLOBAL_ADMIN_ONLY', 'Only an admin may manage a global questionnaire; give a unitCode');
+      throw new DomainError(
+        'FORBIDDEN',
+        'QUESTIONNAIRE.GLOBAL_ADMIN_ONLY',
+        'Only an admin may manage a global questionnaire; give a unitCode',
+      );
     }
   }
 
@@ -23,6 +30,10 @@ export class QuestionnaireAccess {
   /** A global questionnaire fits every unit; a unit's fits that unit and its descendants. */
   async assertUsableBy(q: Questionnaire, unitCode: string): Promise<void> {
     if (q.unitCode === null || (await this.chainOf(unitCode)).includes(q.unitCode)) return;
-    throw new DomainError('INVALID', 'SURVEY.NOT_FOR_UNIT', `Survey ${q.id} belongs to unit ${q.unitCode}, not to ${unitCode} or its parents`);
+    throw new DomainError(
+      'INVALID',
+      'SURVEY.NOT_FOR_UNIT',
+      `Survey ${q.id} belongs to unit ${q.unitCode}, not to ${unitCode} or its parents`,
+    );
   }
 }

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { appendToOutbox, AuthUser, DomainError, notFound } from '@fg/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { publish, Question, Questionnaire, QuestionnaireKind, retire, reviseFrom, updateDraft } from '../domain';
+import {
+  publish,
+  Question,
+  Questionnaire,
+  QuestionnaireKind,
+  retire,
+  reviseFrom,
+  updateDraft,
+} from '../domain';
 import { surveyPublishedEvent } from '../events/survey-events';
 import { QuestionnaireRepository } from '../persistence/questionnaire.repository';
 import { QuestionnaireAccess } from './questionnaire-access';
@@ -37,7 +45,11 @@ export class QuestionnairesService {
   }
 
   /** Edits the family's draft; when the latest version is frozen, the edit becomes a new draft version. */
-  async edit(id: string, changes: QuestionnaireChanges, user: AuthUser): Promise<{ questionnaire: Questionnaire; revised: boolean }> {
+  async edit(
+    id: string,
+    changes: QuestionnaireChanges,
+    user: AuthUser,
+  ): Promise<{ questionnaire: Questionnaire; revised: boolean }> {
     return this.inFamily(id, user, async (latest, m) => {
       if (latest.status === 'DRAFT') {
         const edited = updateDraft(latest, changes);
@@ -63,16 +75,25 @@ export class QuestionnairesService {
    * Freezes the draft and retires the previously published version in the same transaction, with
    * `survey.published` in the outbox. Publishing when there is no draft returns the published version.
    */
-  async publish(id: string, user: AuthUser, correlationId?: string): Promise<{ questionnaire: Questionnaire; published: boolean }> {
+  async publish(
+    id: string,
+    user: AuthUser,
+    correlationId?: string,
+  ): Promise<{ questionnaire: Questionnaire; published: boolean }> {
     return this.inFamily(id, user, async (latest, m, versions) => {
       if (latest.status !== 'DRAFT') {
         const current = versions.find((v) => v.status === 'PUBLISHED');
         if (current) return { questionnaire: current, published: false };
-        throw new DomainError('CONFLICT', 'QUESTIONNAIRE.NO_DRAFT', `Survey ${id} has no draft to publish; edit it first`);
+        throw new DomainError(
+          'CONFLICT',
+          'QUESTIONNAIRE.NO_DRAFT',
+          `Survey ${id} has no draft to publish; edit it first`,
+        );
       }
       const now = new Date();
       const frozen = publish(latest, now);
-      for (const v of versions.filter((x) => x.status === 'PUBLISHED')) await this.repo.update(retire(v, now), m);
+      for (const v of versions.filter((x) => x.status === 'PUBLISHED'))
+        await this.repo.update(retire(v, now), m);
       await this.repo.update(frozen, m);
       await appendToOutbox(m, [surveyPublishedEvent(frozen, correlationId)]);
       return { questionnaire: frozen, published: true };
@@ -86,7 +107,11 @@ export class QuestionnairesService {
     return versions;
   }
 
-  private async inFamily<T>(id: string, user: AuthUser, work: (latest: Questionnaire, m: EntityManager, versions: Questionnaire[]) => Promise<T>): Promise<T> {
+  private async inFamily<T>(
+    id: string,
+    user: AuthUser,
+    work: (latest: Questionnaire, m: EntityManager, versions: Questionnaire[]) => Promise<T>,
+  ): Promise<T> {
     try {
       return await this.ds.transaction(async (m) => {
         const versions = await this.repo.versions(id, m, true);
@@ -97,7 +122,11 @@ export class QuestionnairesService {
       });
     } catch (e) {
       if (e instanceof QueryFailedError && (e as unknown as { code?: string }).code === '23505') {
-        throw new DomainError('CONFLICT', 'QUESTIONNAIRE.CONCURRENT_CHANGE', `Survey ${id} was changed concurrently; reload and retry`);
+        throw new DomainError(
+          'CONFLICT',
+          'QUESTIONNAIRE.CONCURRENT_CHANGE',
+          `Survey ${id} was changed concurrently; reload and retry`,
+        );
       }
       throw e;
     }

@@ -4,7 +4,15 @@ import { appendToOutbox, DomainError, notFound } from '@fg/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
-  aggregateOf, AnswerValue, canAnswer, latestPublished, localDayOf, Questionnaire, summarizeResponse, toCounters, validateAnswers,
+  aggregateOf,
+  AnswerValue,
+  canAnswer,
+  latestPublished,
+  localDayOf,
+  Questionnaire,
+  summarizeResponse,
+  toCounters,
+  validateAnswers,
 } from '../domain';
 import { responseSubmittedEvent } from '../events/survey-events';
 import { InvitationRepository, StoredInvitation } from '../persistence/invitation.repository';
@@ -44,9 +52,14 @@ export class ResponsesService {
   ) {}
 
   /** The questionnaire a token answers: 404 for an unknown or expired token, 409 once answered. */
-  async questionnaireFor(token: string): Promise<{ invitation: StoredInvitation; questionnaire: Questionnaire }> {
+  async questionnaireFor(
+    token: string,
+  ): Promise<{ invitation: StoredInvitation; questionnaire: Questionnaire }> {
     const invitation = await this.answerable(token, this.ds.manager, false);
-    return { invitation, questionnaire: (await this.questionnaires.version(invitation.surveyId, invitation.version))! };
+    return {
+      invitation,
+      questionnaire: (await this.questionnaires.version(invitation.surveyId, invitation.version))!,
+    };
   }
 
   /**
@@ -54,21 +67,32 @@ export class ResponsesService {
    * stores its response and the other then sees the invitation used (409); the unique invitation id on
    * responses backs this up. Invalid answers store nothing and leave the token usable.
    */
-  async submitByToken(token: string, answers: Record<string, unknown>, correlationId?: string): Promise<{ responseId: string }> {
+  async submitByToken(
+    token: string,
+    answers: Record<string, unknown>,
+    correlationId?: string,
+  ): Promise<{ responseId: string }> {
     try {
       return await this.ds.transaction(async (m) => {
         const inv = await this.answerable(token, m, true);
         const q = (await this.questionnaires.version(inv.surveyId, inv.version, m))!;
         const now = new Date();
         const responseId = await this.record(m, q, answers, correlationId, {
-          channel: CHANNEL_OF[inv.kind], unitCode: inv.unitCode, officerId: inv.officerId, counterNo: inv.counterNo,
-          ticketId: inv.ticketId, dossierId: inv.dossierId, invitationId: inv.id, submittedAt: now,
+          channel: CHANNEL_OF[inv.kind],
+          unitCode: inv.unitCode,
+          officerId: inv.officerId,
+          counterNo: inv.counterNo,
+          ticketId: inv.ticketId,
+          dossierId: inv.dossierId,
+          invitationId: inv.id,
+          submittedAt: now,
         });
         if (!(await this.invitations.markUsed(inv.id, now, m))) throw alreadyAnswered();
         return { responseId };
       });
     } catch (e) {
-      if (e instanceof QueryFailedError && (e as unknown as { code?: string }).code === '23505') throw alreadyAnswered();
+      if (e instanceof QueryFailedError && (e as unknown as { code?: string }).code === '23505')
+        throw alreadyAnswered();
       throw e;
     }
   }
@@ -78,13 +102,29 @@ export class ResponsesService {
    * version answers; an explicit version may be a retired one (a kiosk page or paper form printed before
    * the new version), never a draft.
    */
-  async submitDirect(surveyId: string, version: number | undefined, answers: Record<string, unknown>, ctx: ResponseContext, correlationId?: string) {
-    const q = version === undefined
-      ? latestPublished(await this.questionnaires.versions(surveyId))
-      : await this.questionnaires.version(surveyId, version);
-    if (!q) throw notFound('Published survey', version === undefined ? surveyId : `${surveyId} version ${version}`, 'SURVEY.NOT_FOUND');
+  async submitDirect(
+    surveyId: string,
+    version: number | undefined,
+    answers: Record<string, unknown>,
+    ctx: ResponseContext,
+    correlationId?: string,
+  ) {
+    const q =
+      version === undefined
+        ? latestPublished(await this.questionnaires.versions(surveyId))
+        : await this.questionnaires.version(surveyId, version);
+    if (!q)
+      throw notFound(
+        'Published survey',
+        version === undefined ? surveyId : `${surveyId} version ${version}`,
+        'SURVEY.NOT_FOUND',
+      );
     if (q.status === 'DRAFT') {
-      throw new DomainError('CONFLICT', 'QUESTIONNAIRE.NOT_PUBLISHED', `Survey ${surveyId} version ${q.version} is a draft and cannot be answered`);
+      throw new DomainError(
+        'CONFLICT',
+        'QUESTIONNAIRE.NOT_PUBLISHED',
+        `Survey ${surveyId} version ${q.version} is a draft and cannot be answered`,
+      );
     }
     await this.access.assertUsableBy(q, ctx.unitCode);
     const responseId = await this.ds.transaction((m) => this.record(m, q, answers, correlationId, ctx));
@@ -92,19 +132,33 @@ export class ResponsesService {
   }
 
   private async answerable(token: string, m: EntityManager, forUpdate: boolean): Promise<StoredInvitation> {
-    const inv = this.tokens.looksValid(token) ? await this.invitations.byTokenHash(this.tokens.hashOf(token), m, forUpdate) : null;
+    const inv = this.tokens.looksValid(token)
+      ? await this.invitations.byTokenHash(this.tokens.hashOf(token), m, forUpdate)
+      : null;
     if (!inv) throw notFound('Survey invitation', 'for this link', 'SURVEY.UNKNOWN_TOKEN');
     const right = canAnswer({ ...inv, token }, new Date());
     if (right === 'USED') throw alreadyAnswered();
-    if (right === 'EXPIRED') throw new DomainError('NOT_FOUND', 'SURVEY.TOKEN_EXPIRED', 'This survey link has expired');
+    if (right === 'EXPIRED')
+      throw new DomainError('NOT_FOUND', 'SURVEY.TOKEN_EXPIRED', 'This survey link has expired');
     return inv;
   }
 
   /** Validates, then stores the response, its comments, its bucket counts and its event in the caller's transaction. */
-  private async record(m: EntityManager, q: Questionnaire, answers: Record<string, unknown>, correlationId: string | undefined, ctx: ResponseContext): Promise<string> {
+  private async record(
+    m: EntityManager,
+    q: Questionnaire,
+    answers: Record<string, unknown>,
+    correlationId: string | undefined,
+    ctx: ResponseContext,
+  ): Promise<string> {
     const result = validateAnswers(q, answers);
     if (!result.ok) {
-      throw new DomainError('INVALID', 'ANSWER.INVALID', result.problems.map((p) => `${p.question}: ${p.message}`).join('; '), { problems: result.problems });
+      throw new DomainError(
+        'INVALID',
+        'ANSWER.INVALID',
+        result.problems.map((p) => `${p.question}: ${p.message}`).join('; '),
+        { problems: result.problems },
+      );
     }
     const textCodes = new Set(q.questions.filter((x) => x.type === 'TEXT').map((x) => x.code));
     const kept: Record<string, AnswerValue> = {};
@@ -117,14 +171,31 @@ export class ResponsesService {
     const id = randomUUID();
     const localDay = localDayOf(ctx.submittedAt);
     await this.responses.insert(
-      { ...ctx, id, surveyId: q.id, version: q.version, localDay, answers: kept, stars: summary.stars, satisfied: summary.satisfied, decree61Total: summary.decree61.total },
+      {
+        ...ctx,
+        id,
+        surveyId: q.id,
+        version: q.version,
+        localDay,
+        answers: kept,
+        stars: summary.stars,
+        satisfied: summary.satisfied,
+        decree61Total: summary.decree61.total,
+      },
       comments,
       m,
     );
-    await this.buckets.add({ unitCode: ctx.unitCode, localDay, channel: ctx.channel, officerId: ctx.officerId ?? null }, toCounters(aggregateOf(summary)), m);
-    await appendToOutbox(m, [responseSubmittedEvent({ ...ctx, id, surveyId: q.id, version: q.version }, summary, correlationId)]);
+    await this.buckets.add(
+      { unitCode: ctx.unitCode, localDay, channel: ctx.channel, officerId: ctx.officerId ?? null },
+      toCounters(aggregateOf(summary)),
+      m,
+    );
+    await appendToOutbox(m, [
+      responseSubmittedEvent({ ...ctx, id, surveyId: q.id, version: q.version }, summary, correlationId),
+    ]);
     return id;
   }
 }
 
-const alreadyAnswered = () => new DomainError('CONFLICT', 'SURVEY.ALREADY_ANSWERED', 'This survey has already been answered');
+const alreadyAnswered = () =>
+  new DomainError('CONFLICT', 'SURVEY.ALREADY_ANSWERED', 'This survey has already been answered');

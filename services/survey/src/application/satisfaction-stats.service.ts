@@ -35,14 +35,29 @@ export class SatisfactionStatsService {
   async satisfaction(q: SatisfactionQuery, user: AuthUser) {
     await this.scope.assert(user, q.unitCode);
     const units = q.includeDescendants ? await this.units.subtree(q.unitCode) : [q.unitCode];
-    const base = { unitCode: q.unitCode, from: q.from, to: q.to, includeDescendants: q.includeDescendants, groupBy: q.groupBy ?? null };
+    const base = {
+      unitCode: q.unitCode,
+      from: q.from,
+      to: q.to,
+      includeDescendants: q.includeDescendants,
+      groupBy: q.groupBy ?? null,
+    };
     const totals = await this.buckets.sum({ units, from: q.from, to: q.to, groupBy: 'none' });
     const total = rates(fromCounters(totals.get('') ?? {}));
     if (!q.groupBy) return { ...base, total };
     if (q.groupBy === 'element') {
-      return { ...base, total, groups: SIPAS_ELEMENTS.map((element) => ({ element, ...total.byElement[element] })) };
+      return {
+        ...base,
+        total,
+        groups: SIPAS_ELEMENTS.map((element) => ({ element, ...total.byElement[element] })),
+      };
     }
-    const grouped = await this.buckets.sum({ units, from: q.from, to: q.to, groupBy: q.groupBy as StatsGroup });
+    const grouped = await this.buckets.sum({
+      units,
+      from: q.from,
+      to: q.to,
+      groupBy: q.groupBy as StatsGroup,
+    });
     const keyName = KEY_NAME[q.groupBy];
     const groups = [...grouped.entries()]
       .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))

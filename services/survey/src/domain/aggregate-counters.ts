@@ -48,13 +48,17 @@ export const fromCounters = (counters: AggregateCounters): SatisfactionAggregate
     Object.fromEntries(ELEMENT_FIELDS.map((f) => [f, get(`el.${e}.${f}`)])) as unknown as ElementCounts;
   return {
     responses: get('responses'),
-    byElement: Object.fromEntries(SIPAS_ELEMENTS.map((e) => [e, element(e)])) as SatisfactionAggregate['byElement'],
+    byElement: Object.fromEntries(
+      SIPAS_ELEMENTS.map((e) => [e, element(e)]),
+    ) as SatisfactionAggregate['byElement'],
     overall: { valid: get('overall.valid'), satisfied: get('overall.satisfied') },
     stars: five((i) => get(`stars.${i + 1}`)),
     decree61: {
       count: get('d61.count'),
       sum: get('d61.sum'),
-      byClass: Object.fromEntries(DECREE61_CLASSES.map((c) => [c, get(`d61.class.${c}`)])) as SatisfactionAggregate['decree61']['byClass'],
+      byClass: Object.fromEntries(
+        DECREE61_CLASSES.map((c) => [c, get(`d61.class.${c}`)]),
+      ) as SatisfactionAggregate['decree61']['byClass'],
       byTotal: empty.decree61.byTotal.map((_, t) => (t <= DECREE61_MAX_TOTAL ? get(`d61.total.${t}`) : 0)),
     },
   };

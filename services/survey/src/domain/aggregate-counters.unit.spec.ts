@@ -8,21 +8,33 @@ import { SEED_SIPAS, SEED_TABLET_STARS } from './seed-questionnaires';
 const sipasAnswers = fc.record(
   Object.fromEntries(
     SEED_SIPAS.questions.map((q) => {
-      if (q.type === 'LIKERT5') return [q.code, q.required ? fc.constantFrom(...LIKERT5_VALUES) : fc.option(fc.constantFrom(...LIKERT5_VALUES), { nil: undefined })];
+      if (q.type === 'LIKERT5')
+        return [
+          q.code,
+          q.required
+            ? fc.constantFrom(...LIKERT5_VALUES)
+            : fc.option(fc.constantFrom(...LIKERT5_VALUES), { nil: undefined }),
+        ];
       if (q.type === 'SCORE_0_2') return [q.code, fc.constantFrom(0, 1, 2)];
       return [q.code, fc.constant(undefined)];
     }),
   ),
 );
-const summaryArb = fc.oneof(
-  fc.integer({ min: 1, max: 5 }).map((stars) => ({ v: SEED_TABLET_STARS, answers: { STARS: stars } as Record<string, unknown> })),
-  sipasAnswers.map((answers) => ({ v: SEED_SIPAS, answers })),
-).map(({ v, answers }) => {
-  const r = validateAnswers(v, answers);
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return summarizeResponse(v, r.normalized);
-});
-const aggregateArb = fc.array(summaryArb, { maxLength: 10 }).map((ss) => ss.reduce(addResponse, emptyAggregate()));
+const summaryArb = fc
+  .oneof(
+    fc
+      .integer({ min: 1, max: 5 })
+      .map((stars) => ({ v: SEED_TABLET_STARS, answers: { STARS: stars } as Record<string, unknown> })),
+    sipasAnswers.map((answers) => ({ v: SEED_SIPAS, answers })),
+  )
+  .map(({ v, answers }) => {
+    const r = validateAnswers(v, answers);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    return summarizeResponse(v, r.normalized);
+  });
+const aggregateArb = fc
+  .array(summaryArb, { maxLength: 10 })
+  .map((ss) => ss.reduce(addResponse, emptyAggregate()));
 
 describe('aggregate counters', () => {
   it('round-trips an aggregate', () => {

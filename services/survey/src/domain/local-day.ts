@@ -7,7 +7,8 @@ const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The Asia/Ho_Chi_Minh calendar day of an instant, as `YYYY-MM-DD`. */
-export const localDayOf = (instant: Date): string => new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+export const localDayOf = (instant: Date): string =>
+  new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 
 /** The local month of an instant, as `YYYY-MM`. */
 export const localMonthOf = (instant: Date): string => localDayOf(instant).slice(0, 7);

@@ -1,4 +1,11 @@
-import { createEvent, DomainEvent, SIPAS_ELEMENTS, SurveyChannel, SurveyPublished, SurveyResponseSubmitted } from '@fg/contracts';
+import {
+  createEvent,
+  DomainEvent,
+  SIPAS_ELEMENTS,
+  SurveyChannel,
+  SurveyPublished,
+  SurveyResponseSubmitted,
+} from '@fg/contracts';
 import { Questionnaire, ResponseSummary } from '../domain';
 
 /**
@@ -11,8 +18,20 @@ export const NATIONAL_UNIT_CODE = 'VN';
 export const surveyPublishedEvent = (q: Questionnaire, correlationid?: string): DomainEvent =>
   createEvent(
     SurveyPublished,
-    { surveyId: q.id, version: q.version, kind: q.kind, questionCount: q.questions.length, publishedAt: q.publishedAt!.toISOString() },
-    { source: 'survey', subject: q.id, unitcode: q.unitCode ?? NATIONAL_UNIT_CODE, correlationid, time: q.publishedAt },
+    {
+      surveyId: q.id,
+      version: q.version,
+      kind: q.kind,
+      questionCount: q.questions.length,
+      publishedAt: q.publishedAt!.toISOString(),
+    },
+    {
+      source: 'survey',
+      subject: q.id,
+      unitcode: q.unitCode ?? NATIONAL_UNIT_CODE,
+      correlationid,
+      time: q.publishedAt,
+    },
   );
 
 export interface SubmittedResponse {
@@ -29,7 +48,11 @@ export interface SubmittedResponse {
 }
 
 /** What the bus learns of a response: counts and flags only, never free text or who answered. */
-export const responseSubmittedEvent = (r: SubmittedResponse, s: ResponseSummary, correlationid?: string): DomainEvent =>
+export const responseSubmittedEvent = (
+  r: SubmittedResponse,
+  s: ResponseSummary,
+  correlationid?: string,
+): DomainEvent =>
   createEvent(
     SurveyResponseSubmitted,
     {

@@ -52,14 +52,34 @@ export class InvitationRepository {
       /* sql */ `INSERT INTO invitations (id, token_hash, kind, unit_code, counter_no, officer_id, ticket_id, dossier_id, survey_id, version, created_at, expires_at)
         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::uuid[], $10::int[], $11::timestamptz[], $12::timestamptz[])
         ON CONFLICT DO NOTHING RETURNING id`,
-      [col('id'), col('tokenHash'), col('kind'), col('unitCode'), col('counterNo'), col('officerId'), col('ticketId'), col('dossierId'), col('surveyId'), col('version'), col('createdAt'), col('expiresAt')],
+      [
+        col('id'),
+        col('tokenHash'),
+        col('kind'),
+        col('unitCode'),
+        col('counterNo'),
+        col('officerId'),
+        col('ticketId'),
+        col('dossierId'),
+        col('surveyId'),
+        col('version'),
+        col('createdAt'),
+        col('expiresAt'),
+      ],
     );
     return rows.length;
   }
 
   /** `forUpdate` holds the row until the transaction ends: concurrent submissions of one token queue up here. */
-  async byTokenHash(hash: string, manager: EntityManager = this.ds.manager, forUpdate = false): Promise<StoredInvitation | null> {
-    const rows: InvitationRow[] = await manager.query(`SELECT * FROM invitations WHERE token_hash = $1${forUpdate ? ' FOR UPDATE' : ''}`, [hash]);
+  async byTokenHash(
+    hash: string,
+    manager: EntityManager = this.ds.manager,
+    forUpdate = false,
+  ): Promise<StoredInvitation | null> {
+    const rows: InvitationRow[] = await manager.query(
+      `SELECT * FROM invitations WHERE token_hash = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [hash],
+    );
     return rows[0] ? toInvitation(rows[0]) : null;
   }
 
@@ -73,14 +93,20 @@ export class InvitationRepository {
   }
 
   async sipasForDossier(dossierId: string): Promise<StoredInvitation | null> {
-    const rows: InvitationRow[] = await this.ds.query(`SELECT * FROM invitations WHERE kind = 'SIPAS' AND dossier_id = $1`, [dossierId]);
+    const rows: InvitationRow[] = await this.ds.query(
+      `SELECT * FROM invitations WHERE kind = 'SIPAS' AND dossier_id = $1`,
+      [dossierId],
+    );
     return rows[0] ? toInvitation(rows[0]) : null;
   }
 
   /** Guards with `used_at IS NULL` as the domain asks; returns false when someone else used it first. */
   async markUsed(id: string, at: Date, manager: EntityManager): Promise<boolean> {
     // TypeORM answers an UPDATE with [rows, affected].
-    const [, affected] = await manager.query('UPDATE invitations SET used_at = $2 WHERE id = $1 AND used_at IS NULL', [id, at]);
+    const [, affected] = await manager.query(
+      'UPDATE invitations SET used_at = $2 WHERE id = $1 AND used_at IS NULL',
+      [id, at],
+    );
     return affected === 1;
   }
 }

@@ -34,7 +34,11 @@ export class QuestionnaireRepository {
   constructor(private readonly ds: DataSource) {}
 
   /** Every version of a family, oldest first; `lock` serializes concurrent edits of the same family. */
-  async versions(id: string, manager: EntityManager = this.ds.manager, lock = false): Promise<Questionnaire[]> {
+  async versions(
+    id: string,
+    manager: EntityManager = this.ds.manager,
+    lock = false,
+  ): Promise<Questionnaire[]> {
     const rows: QuestionnaireRow[] = await manager.query(
       `SELECT * FROM questionnaires WHERE id = $1 ORDER BY version${lock ? ' FOR UPDATE' : ''}`,
       [id],
@@ -42,8 +46,15 @@ export class QuestionnaireRepository {
     return rows.map(toQuestionnaire);
   }
 
-  async version(id: string, version: number, manager: EntityManager = this.ds.manager): Promise<Questionnaire | null> {
-    const rows: QuestionnaireRow[] = await manager.query('SELECT * FROM questionnaires WHERE id = $1 AND version = $2', [id, version]);
+  async version(
+    id: string,
+    version: number,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<Questionnaire | null> {
+    const rows: QuestionnaireRow[] = await manager.query(
+      'SELECT * FROM questionnaires WHERE id = $1 AND version = $2',
+      [id, version],
+    );
     return rows[0] ? toQuestionnaire(rows[0]) : null;
   }
 
@@ -51,7 +62,19 @@ export class QuestionnaireRepository {
     await manager.query(
       /* sql */ `INSERT INTO questionnaires (id, version, unit_code, kind, status, title, description, questions, created_by, published_at, retired_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [q.id, q.version, q.unitCode, q.kind, q.status, q.title, q.description ?? null, JSON.stringify(q.questions), createdBy, q.publishedAt ?? null, q.retiredAt ?? null],
+      [
+        q.id,
+        q.version,
+        q.unitCode,
+        q.kind,
+        q.status,
+        q.title,
+        q.description ?? null,
+        JSON.stringify(q.questions),
+        createdBy,
+        q.publishedAt ?? null,
+        q.retiredAt ?? null,
+      ],
     );
   }
 
@@ -59,7 +82,16 @@ export class QuestionnaireRepository {
     await manager.query(
       /* sql */ `UPDATE questionnaires SET status = $3, title = $4, description = $5, questions = $6, published_at = $7,
           retired_at = $8, updated_at = now() WHERE id = $1 AND version = $2`,
-      [q.id, q.version, q.status, q.title, q.description ?? null, JSON.stringify(q.questions), q.publishedAt ?? null, q.retiredAt ?? null],
+      [
+        q.id,
+        q.version,
+        q.status,
+        q.title,
+        q.description ?? null,
+        JSON.stringify(q.questions),
+        q.publishedAt ?? null,
+        q.retiredAt ?? null,
+      ],
     );
   }
 
@@ -67,7 +99,11 @@ export class QuestionnaireRepository {
    * The questionnaire of `kind` a unit should use now: the latest PUBLISHED one of the nearest unit in
    * `unitChain` (the unit first, then its ancestors), else a global one.
    */
-  async publishedFor(kind: QuestionnaireKind, unitChain: string[], manager: EntityManager = this.ds.manager): Promise<Questionnaire | null> {
+  async publishedFor(
+    kind: QuestionnaireKind,
+    unitChain: string[],
+    manager: EntityManager = this.ds.manager,
+  ): Promise<Questionnaire | null> {
     const rows: QuestionnaireRow[] = await manager.query(
       /* sql */ `SELECT * FROM questionnaires
         WHERE status = 'PUBLISHED' AND kind = $1 AND (unit_code IS NULL OR unit_code = ANY($2))

@@ -9,7 +9,11 @@ import { DataSource } from 'typeorm';
 export class PostgresRateLimitStorage implements ThrottlerStorage {
   constructor(private readonly ds: DataSource) {}
 
-  async increment(key: string, ttlMs: number, limit: number): Promise<{ totalHits: number; timeToExpire: number; isBlocked: boolean; timeToBlockExpire: number }> {
+  async increment(
+    key: string,
+    ttlMs: number,
+    limit: number,
+  ): Promise<{ totalHits: number; timeToExpire: number; isBlocked: boolean; timeToBlockExpire: number }> {
     const rows: { hits: number; seconds_left: number }[] = await this.ds.query(
       /* sql */ `INSERT INTO rate_limit_windows AS w (key, hits, window_ends) VALUES ($1, 1, now() + $2 * interval '1 millisecond')
         ON CONFLICT (key) DO UPDATE SET
@@ -20,6 +24,11 @@ export class PostgresRateLimitStorage implements ThrottlerStorage {
     );
     const { hits, seconds_left } = rows[0];
     const isBlocked = hits > limit;
-    return { totalHits: hits, timeToExpire: seconds_left, isBlocked, timeToBlockExpire: isBlocked ? seconds_left : 0 };
+    return {
+      totalHits: hits,
+      timeToExpire: seconds_left,
+      isBlocked,
+      timeToBlockExpire: isBlocked ? seconds_left : 0,
+    };
   }
 }

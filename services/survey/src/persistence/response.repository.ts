@@ -48,9 +48,24 @@ export class ResponseRepository {
           dossier_id, device_id, entered_by, submitted_at, local_day, answers, stars, satisfied, decree61_total)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [
-        r.id, r.invitationId ?? null, r.surveyId, r.version, r.channel, r.unitCode, r.officerId ?? null, r.counterNo ?? null,
-        r.ticketId ?? null, r.dossierId ?? null, r.deviceId ?? null, r.enteredBy ?? null, r.submittedAt, r.localDay,
-        JSON.stringify(r.answers), r.stars, r.satisfied, r.decree61Total,
+        r.id,
+        r.invitationId ?? null,
+        r.surveyId,
+        r.version,
+        r.channel,
+        r.unitCode,
+        r.officerId ?? null,
+        r.counterNo ?? null,
+        r.ticketId ?? null,
+        r.dossierId ?? null,
+        r.deviceId ?? null,
+        r.enteredBy ?? null,
+        r.submittedAt,
+        r.localDay,
+        JSON.stringify(r.answers),
+        r.stars,
+        r.satisfied,
+        r.decree61Total,
       ],
     );
     const codes = Object.keys(comments);
@@ -58,19 +73,38 @@ export class ResponseRepository {
     await manager.query(
       /* sql */ `INSERT INTO response_comments (response_id, question_code, text, unit_code, channel, officer_id, survey_id, version, submitted_at, local_day)
         SELECT $1, q, t, $4, $5, $6, $7, $8, $9, $10 FROM unnest($2::text[], $3::text[]) AS c(q, t)`,
-      [r.id, codes, codes.map((c) => comments[c]), r.unitCode, r.channel, r.officerId ?? null, r.surveyId, r.version, r.submittedAt, r.localDay],
+      [
+        r.id,
+        codes,
+        codes.map((c) => comments[c]),
+        r.unitCode,
+        r.channel,
+        r.officerId ?? null,
+        r.surveyId,
+        r.version,
+        r.submittedAt,
+        r.localDay,
+      ],
     );
   }
 
   async count(where: { invitationId?: string } = {}): Promise<number> {
     const rows = where.invitationId
-      ? await this.ds.query('SELECT count(*)::int AS n FROM responses WHERE invitation_id = $1', [where.invitationId])
+      ? await this.ds.query('SELECT count(*)::int AS n FROM responses WHERE invitation_id = $1', [
+          where.invitationId,
+        ])
       : await this.ds.query('SELECT count(*)::int AS n FROM responses');
     return rows[0].n;
   }
 
   /** Newest first. */
-  async comments(f: { units: string[]; from: string; to: string; limit: number; offset: number }): Promise<[CommentRow[], number]> {
+  async comments(f: {
+    units: string[];
+    from: string;
+    to: string;
+    limit: number;
+    offset: number;
+  }): Promise<[CommentRow[], number]> {
     const params = [f.units, f.from, f.to];
     const where = 'unit_code = ANY($1) AND local_day BETWEEN $2 AND $3';
     const rows: CommentRow[] = await this.ds.query(
@@ -79,7 +113,10 @@ export class ResponseRepository {
         FROM response_comments WHERE ${where} ORDER BY submitted_at DESC, response_id, question_code LIMIT $4 OFFSET $5`,
       [...params, f.limit, f.offset],
     );
-    const total = await this.ds.query(`SELECT count(*)::int AS n FROM response_comments WHERE ${where}`, params);
+    const total = await this.ds.query(
+      `SELECT count(*)::int AS n FROM response_comments WHERE ${where}`,
+      params,
+    );
     return [rows, total[0].n];
   }
 }

@@ -41,7 +41,12 @@ export class SatisfactionBucketRepository {
   }
 
   /** Sums the buckets of `units` between two local days (inclusive), per group key. */
-  async sum(f: { units: string[]; from: string; to: string; groupBy: StatsGroup }): Promise<Map<string, AggregateCounters>> {
+  async sum(f: {
+    units: string[];
+    from: string;
+    to: string;
+    groupBy: StatsGroup;
+  }): Promise<Map<string, AggregateCounters>> {
     const rows: { g: string; k: string; n: string }[] = await this.ds.query(
       /* sql */ `SELECT ${GROUP_EXPR[f.groupBy]} AS g, e.key AS k, sum(e.value::bigint)::text AS n
         FROM satisfaction_buckets, jsonb_each_text(counts) AS e

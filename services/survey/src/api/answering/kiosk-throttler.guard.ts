@@ -15,7 +15,14 @@ export class KioskThrottlerGuard extends ThrottlerGuard {
     return user ? `device:${user.sub}` : `ip:${String(req.ip)}`;
   }
 
-  protected override async throwThrottlingException(_ctx: ExecutionContext, detail: { timeToBlockExpire: number }): Promise<void> {
-    throw new DomainError('TOO_MANY', 'SURVEY.KIOSK_RATE_LIMITED', `Too many responses from this kiosk; retry in ${detail.timeToBlockExpire} s`);
+  protected override async throwThrottlingException(
+    _ctx: ExecutionContext,
+    detail: { timeToBlockExpire: number },
+  ): Promise<void> {
+    throw new DomainError(
+      'TOO_MANY',
+      'SURVEY.KIOSK_RATE_LIMITED',
+      `Too many responses from this kiosk; retry in ${detail.timeToBlockExpire} s`,
+    );
   }
 }

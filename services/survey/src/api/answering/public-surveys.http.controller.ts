@@ -12,20 +12,35 @@ export class PublicSurveysHttpController {
 
   @Get(':token')
   @Public()
-  @ApiOperation({ summary: 'The questionnaire an invitation asks (404 unknown or expired, 409 already answered)' })
+  @ApiOperation({
+    summary: 'The questionnaire an invitation asks (404 unknown or expired, 409 already answered)',
+  })
   async get(@Param('token') token: string) {
     const { invitation: i, questionnaire: q } = await this.responses.questionnaireFor(token);
     // No officer, ticket or dossier ids here: the page is shown to the citizen.
     return {
-      kind: i.kind, surveyId: q.id, version: q.version, title: q.title, description: q.description ?? null,
-      questions: q.questions, counterNo: i.counterNo ?? null, expiresAt: i.expiresAt,
+      kind: i.kind,
+      surveyId: q.id,
+      version: q.version,
+      title: q.title,
+      description: q.description ?? null,
+      questions: q.questions,
+      counterNo: i.counterNo ?? null,
+      expiresAt: i.expiresAt,
     };
   }
 
   @Post(':token/responses')
   @Public()
-  @ApiOperation({ summary: 'Answer an invitation once (409 the second time; 400 names each bad answer; nothing stored on error)' })
-  async submit(@Param('token') token: string, @Body() body: AnswersRequest, @CorrelationId() correlationId: string) {
+  @ApiOperation({
+    summary:
+      'Answer an invitation once (409 the second time; 400 names each bad answer; nothing stored on error)',
+  })
+  async submit(
+    @Param('token') token: string,
+    @Body() body: AnswersRequest,
+    @CorrelationId() correlationId: string,
+  ) {
     return this.responses.submitByToken(token, body.answers, correlationId);
   }
 }

@@ -10,28 +10,46 @@ export class AnswersRequest {
 }
 
 export class KioskResponseRequest extends AnswersRequest {
-  @ApiProperty({ example: 'a0d1b2c3-0000-4000-8000-000000000002' }) @IsUUID()
+  @ApiProperty({ example: 'a0d1b2c3-0000-4000-8000-000000000002' })
+  @IsUUID()
   surveyId!: string;
 
-  @ApiPropertyOptional({ description: 'Exact version answered; default the published one' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional({ description: 'Exact version answered; default the published one' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   version?: number;
 }
 
 /** A paper form typed in by staff: it may name the officer, counter, ticket or dossier it was about. */
 export class PaperResponseRequest extends KioskResponseRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
   officerId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 16)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 16)
   counterNo?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   ticketId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   dossierId?: string;
 
-  @ApiPropertyOptional({ description: 'When the citizen filled in the form (default now); not in the future' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({
+    description: 'When the citizen filled in the form (default now); not in the future',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   answeredAt?: string;
 }

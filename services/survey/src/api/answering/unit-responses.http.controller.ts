@@ -1,6 +1,14 @@
 import { Body, Controller, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { AuthUser, CorrelationId, CurrentUser, DomainError, Roles, UnitCodePipe, UnitScope } from '@fg/platform';
+import {
+  AuthUser,
+  CorrelationId,
+  CurrentUser,
+  DomainError,
+  Roles,
+  UnitCodePipe,
+  UnitScope,
+} from '@fg/platform';
 import { ResponsesService } from '../../application/responses.service';
 import { KioskThrottlerGuard } from './kiosk-throttler.guard';
 import { KioskResponseRequest, PaperResponseRequest } from './submit-answers.request.dto';
@@ -9,7 +17,10 @@ import { KioskResponseRequest, PaperResponseRequest } from './submit-answers.req
 @ApiTags('answering')
 @Controller('api/v1')
 export class UnitResponsesHttpController {
-  constructor(private readonly responses: ResponsesService, private readonly scope: UnitScope) {}
+  constructor(
+    private readonly responses: ResponsesService,
+    private readonly scope: UnitScope,
+  ) {}
 
   /**
    * Anonymous by design: a kiosk response names no officer, counter or ticket, since nothing ties the
@@ -20,26 +31,57 @@ export class UnitResponsesHttpController {
   @UseGuards(KioskThrottlerGuard)
   @ApiTooManyRequestsResponse({ description: 'Too many responses from this kiosk device' })
   @ApiOperation({ summary: 'A kiosk response (role kiosk of the unit), rate-limited per device' })
-  async kiosk(@Param('unitCode', UnitCodePipe) unitCode: string, @Body() body: KioskResponseRequest, @CurrentUser() user: AuthUser, @CorrelationId() correlationId: string) {
+  async kiosk(
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Body() body: KioskResponseRequest,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() correlationId: string,
+  ) {
     await this.scope.assert(user, unitCode);
-    return this.responses.submitDirect(body.surveyId, body.version, body.answers, {
-      channel: 'KIOSK', unitCode, deviceId: user.sub, submittedAt: new Date(),
-    }, correlationId);
+    return this.responses.submitDirect(
+      body.surveyId,
+      body.version,
+      body.answers,
+      {
+        channel: 'KIOSK',
+        unitCode,
+        deviceId: user.sub,
+        submittedAt: new Date(),
+      },
+      correlationId,
+    );
   }
 
   @Post('units/:unitCode/responses')
   @Roles('officer', 'unit-admin')
   @ApiOperation({ summary: 'Type in a paper form (channel PAPER); records who entered it' })
-  async paper(@Param('unitCode', UnitCodePipe) unitCode: string, @Body() body: PaperResponseRequest, @CurrentUser() user: AuthUser, @CorrelationId() correlationId: string) {
+  async paper(
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Body() body: PaperResponseRequest,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() correlationId: string,
+  ) {
     await this.scope.assert(user, unitCode);
     const now = new Date();
     const answeredAt = body.answeredAt ? new Date(body.answeredAt) : now;
     if (answeredAt.getTime() > now.getTime() + 60_000) {
       throw new DomainError('INVALID', 'REQUEST.INVALID', 'answeredAt must not be in the future');
     }
-    return this.responses.submitDirect(body.surveyId, body.version, body.answers, {
-      channel: 'PAPER', unitCode, officerId: body.officerId, counterNo: body.counterNo, ticketId: body.ticketId, dossierId: body.dossierId,
-      enteredBy: user.sub, submittedAt: answeredAt,
-    }, correlationId);
+    return this.responses.submitDirect(
+      body.surveyId,
+      body.version,
+      body.answers,
+      {
+        channel: 'PAPER',
+        unitCode,
+        officerId: body.officerId,
+        counterNo: body.counterNo,
+        ticketId: body.ticketId,
+        dossierId: body.dossierId,
+        enteredBy: user.sub,
+        submittedAt: answeredAt,
+      },
+      correlationId,
+    );
   }
 }

@@ -17,16 +17,34 @@ export class InvitationsHttpController {
    */
   @Get('counters/:counterNo/pending-invitation')
   @Roles('kiosk', 'officer')
-  @ApiOperation({ summary: 'The tablet invitation for the citizen just served at this counter (404 when none is answerable)' })
-  async pending(@Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo') counterNo: string, @CurrentUser() user: AuthUser) {
-    if (!COUNTER_NO.test(counterNo)) throw new DomainError('INVALID', 'REQUEST.INVALID', 'counterNo must be 1-16 letters, digits, dots, dashes or underscores');
+  @ApiOperation({
+    summary:
+      'The tablet invitation for the citizen just served at this counter (404 when none is answerable)',
+  })
+  async pending(
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Param('counterNo') counterNo: string,
+    @CurrentUser() user: AuthUser,
+  ) {
+    if (!COUNTER_NO.test(counterNo))
+      throw new DomainError(
+        'INVALID',
+        'REQUEST.INVALID',
+        'counterNo must be 1-16 letters, digits, dots, dashes or underscores',
+      );
     return this.invitations.pendingAtCounter(unitCode, counterNo, user);
   }
 
   @Get('dossiers/:dossierId/invitation')
   @Roles('officer', 'unit-admin')
-  @ApiOperation({ summary: "A dossier's SIPAS invitation, to print its QR code on the receipt or send the link" })
-  async forDossier(@Param('unitCode', UnitCodePipe) unitCode: string, @Param('dossierId', new ParseUUIDPipe()) dossierId: string, @CurrentUser() user: AuthUser) {
+  @ApiOperation({
+    summary: "A dossier's SIPAS invitation, to print its QR code on the receipt or send the link",
+  })
+  async forDossier(
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Param('dossierId', new ParseUUIDPipe()) dossierId: string,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.invitations.forDossier(unitCode, dossierId, user);
   }
 }

@@ -9,16 +9,29 @@ import { CommentsQueryDto } from './satisfaction-query.request.dto';
 @ApiTags('stats')
 @Controller('api/v1/units/:unitCode/comments')
 export class CommentsHttpController {
-  constructor(private readonly responses: ResponseRepository, private readonly scope: UnitScope, private readonly units: LocalUnitsRepository) {}
+  constructor(
+    private readonly responses: ResponseRepository,
+    private readonly scope: UnitScope,
+    private readonly units: LocalUnitsRepository,
+  ) {}
 
   @Get()
   @Roles('officer', 'unit-admin')
   @ApiOperation({ summary: "Citizens' written comments for a unit, newest first" })
-  async list(@Param('unitCode', UnitCodePipe) unitCode: string, @Query() q: CommentsQueryDto, @CurrentUser() user: AuthUser) {
+  async list(
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Query() q: CommentsQueryDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     await this.scope.assert(user, unitCode);
     const period = resolvePeriod(q.from, q.to, new Date());
     const units = q.includeDescendants ? await this.units.subtree(unitCode) : [unitCode];
-    const [items, total] = await this.responses.comments({ units, ...period, limit: q.limit, offset: q.offset });
+    const [items, total] = await this.responses.comments({
+      units,
+      ...period,
+      limit: q.limit,
+      offset: q.offset,
+    });
     return { unitCode, ...period, items, total, limit: q.limit, offset: q.offset };
   }
 }

@@ -5,42 +5,70 @@ import { UNIT_CODE_PATTERN } from '@fg/contracts';
 import { STATS_GROUP_BY, StatsGroupBy } from '../../application/satisfaction-stats.service';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 /** A unit and a range of local (Asia/Ho_Chi_Minh) days; both ends inclusive, default the current month. */
 export class UnitPeriodQuery {
-  @ApiProperty({ example: '07210' }) @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be 1-32 letters, digits, dots or dashes' })
+  @ApiProperty({ example: '07210' })
+  @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be 1-32 letters, digits, dots or dashes' })
   unitCode!: string;
 
-  @ApiPropertyOptional({ example: '2026-03-01' }) @IsOptional() @Matches(DAY, { message: 'from must be a date YYYY-MM-DD' })
+  @ApiPropertyOptional({ example: '2026-03-01' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from must be a date YYYY-MM-DD' })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-31' }) @IsOptional() @Matches(DAY, { message: 'to must be a date YYYY-MM-DD' })
+  @ApiPropertyOptional({ example: '2026-03-31' })
+  @IsOptional()
+  @Matches(DAY, { message: 'to must be a date YYYY-MM-DD' })
   to?: string;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @Transform(toBool) @IsBoolean()
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   includeDescendants: boolean = false;
 }
 
 export class SatisfactionQueryDto extends UnitPeriodQuery {
-  @ApiPropertyOptional({ enum: STATS_GROUP_BY }) @IsOptional()
-  @IsIn(STATS_GROUP_BY as unknown as string[], { message: `groupBy must be one of ${STATS_GROUP_BY.join(', ')}` })
+  @ApiPropertyOptional({ enum: STATS_GROUP_BY })
+  @IsOptional()
+  @IsIn(STATS_GROUP_BY as unknown as string[], {
+    message: `groupBy must be one of ${STATS_GROUP_BY.join(', ')}`,
+  })
   groupBy?: StatsGroupBy;
 }
 
 export class CommentsQueryDto {
-  @ApiPropertyOptional({ example: '2026-03-01' }) @IsOptional() @Matches(DAY, { message: 'from must be a date YYYY-MM-DD' })
+  @ApiPropertyOptional({ example: '2026-03-01' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from must be a date YYYY-MM-DD' })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-31' }) @IsOptional() @Matches(DAY, { message: 'to must be a date YYYY-MM-DD' })
+  @ApiPropertyOptional({ example: '2026-03-31' })
+  @IsOptional()
+  @Matches(DAY, { message: 'to must be a date YYYY-MM-DD' })
   to?: string;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @Transform(toBool) @IsBoolean()
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   includeDescendants: boolean = false;
 
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   offset: number = 0;
 }

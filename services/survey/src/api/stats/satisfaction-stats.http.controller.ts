@@ -13,11 +13,15 @@ export class SatisfactionStatsHttpController {
   @Get('satisfaction')
   @Roles('viewer', 'officer', 'unit-admin', 'assessor')
   @ApiOperation({
-    summary: 'Satisfaction of a unit (and its descendants) over local days: responses, satisfied rate per SIPAS element and overall, '
-      + 'stars, Decree 61 scores; grouped by element, officer, month, channel, unit or weekday. Pre-aggregated.',
+    summary:
+      'Satisfaction of a unit (and its descendants) over local days: responses, satisfied rate per SIPAS element and overall, ' +
+      'stars, Decree 61 scores; grouped by element, officer, month, channel, unit or weekday. Pre-aggregated.',
   })
   async satisfaction(@Query() q: SatisfactionQueryDto, @CurrentUser() user: AuthUser) {
     const period = resolvePeriod(q.from, q.to, new Date());
-    return this.stats.satisfaction({ unitCode: q.unitCode, ...period, groupBy: q.groupBy, includeDescendants: q.includeDescendants }, user);
+    return this.stats.satisfaction(
+      { unitCode: q.unitCode, ...period, groupBy: q.groupBy, includeDescendants: q.includeDescendants },
+      user,
+    );
   }
 }

@@ -13,5 +13,14 @@ export const questionnaireView = (q: Questionnaire, versions?: Questionnaire[]) 
   publishedAt: q.publishedAt ?? null,
   retiredAt: q.retiredAt ?? null,
   ...(q.status === 'DRAFT' ? { problems: validateQuestionnaire(q) } : {}),
-  ...(versions ? { versions: versions.map((v) => ({ version: v.version, status: v.status, publishedAt: v.publishedAt ?? null, retiredAt: v.retiredAt ?? null })) } : {}),
+  ...(versions
+    ? {
+        versions: versions.map((v) => ({
+          version: v.version,
+          status: v.status,
+          publishedAt: v.publishedAt ?? null,
+          retiredAt: v.retiredAt ?? null,
+        })),
+      }
+    : {}),
 });

@@ -27,9 +27,15 @@ export class SurveyTables1730000300000 implements MigrationInterface {
         retired_at timestamptz,
         PRIMARY KEY (id, version)
       )`);
-    await q.query(`CREATE UNIQUE INDEX questionnaires_one_draft ON questionnaires (id) WHERE status = 'DRAFT'`);
-    await q.query(`CREATE UNIQUE INDEX questionnaires_one_published ON questionnaires (id) WHERE status = 'PUBLISHED'`);
-    await q.query(`CREATE INDEX questionnaires_published_by_kind ON questionnaires (kind, unit_code) WHERE status = 'PUBLISHED'`);
+    await q.query(
+      `CREATE UNIQUE INDEX questionnaires_one_draft ON questionnaires (id) WHERE status = 'DRAFT'`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX questionnaires_one_published ON questionnaires (id) WHERE status = 'PUBLISHED'`,
+    );
+    await q.query(
+      `CREATE INDEX questionnaires_published_by_kind ON questionnaires (kind, unit_code) WHERE status = 'PUBLISHED'`,
+    );
 
     await q.query(/* sql */ `
       CREATE TABLE invitations (
@@ -48,9 +54,15 @@ export class SurveyTables1730000300000 implements MigrationInterface {
         used_at timestamptz,
         FOREIGN KEY (survey_id, version) REFERENCES questionnaires (id, version)
       )`);
-    await q.query(`CREATE UNIQUE INDEX invitations_one_per_ticket ON invitations (ticket_id) WHERE kind = 'TABLET'`);
-    await q.query(`CREATE UNIQUE INDEX invitations_one_per_dossier ON invitations (dossier_id) WHERE kind = 'SIPAS'`);
-    await q.query(`CREATE INDEX invitations_by_counter ON invitations (unit_code, counter_no, created_at DESC) WHERE kind = 'TABLET'`);
+    await q.query(
+      `CREATE UNIQUE INDEX invitations_one_per_ticket ON invitations (ticket_id) WHERE kind = 'TABLET'`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX invitations_one_per_dossier ON invitations (dossier_id) WHERE kind = 'SIPAS'`,
+    );
+    await q.query(
+      `CREATE INDEX invitations_by_counter ON invitations (unit_code, counter_no, created_at DESC) WHERE kind = 'TABLET'`,
+    );
 
     await q.query(/* sql */ `
       CREATE TABLE responses (
@@ -92,7 +104,9 @@ export class SurveyTables1730000300000 implements MigrationInterface {
         local_day date NOT NULL,
         PRIMARY KEY (response_id, question_code)
       )`);
-    await q.query('CREATE INDEX response_comments_by_unit ON response_comments (unit_code, local_day, submitted_at DESC)');
+    await q.query(
+      'CREATE INDEX response_comments_by_unit ON response_comments (unit_code, local_day, submitted_at DESC)',
+    );
 
     await q.query(/* sql */ `
       CREATE TABLE satisfaction_buckets (
@@ -120,7 +134,14 @@ export class SurveyTables1730000300000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['rate_limit_windows', 'satisfaction_buckets', 'response_comments', 'responses', 'invitations', 'questionnaires']) {
+    for (const t of [
+      'rate_limit_windows',
+      'satisfaction_buckets',
+      'response_comments',
+      'responses',
+      'invitations',
+      'questionnaires',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
     await q.query('DROP FUNCTION add_counts(jsonb, jsonb)');

@@ -17,13 +17,24 @@ export class SeedQuestionnaires1730000300001 implements MigrationInterface {
       const rows = await q.query(
         /* sql */ `INSERT INTO questionnaires (id, version, unit_code, kind, status, title, description, questions, created_by, published_at)
           VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, 'seed', $8) ON CONFLICT DO NOTHING RETURNING id`,
-        [s.id, s.version, s.kind, s.status, s.title, s.description ?? null, JSON.stringify(s.questions), s.publishedAt],
+        [
+          s.id,
+          s.version,
+          s.kind,
+          s.status,
+          s.title,
+          s.description ?? null,
+          JSON.stringify(s.questions),
+          s.publishedAt,
+        ],
       );
       if (rows.length) await appendToOutbox(q.manager, [surveyPublishedEvent(s)]);
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DELETE FROM questionnaires WHERE id = ANY($1) AND version = 1', [SEED_QUESTIONNAIRES.map((s) => s.id)]);
+    await q.query('DELETE FROM questionnaires WHERE id = ANY($1) AND version = 1', [
+      SEED_QUESTIONNAIRES.map((s) => s.id),
+    ]);
   }
 }

@@ -1,0 +1,160 @@
+import { Topics } from '@fg/contracts';
+import { bearer, readTopic } from '@fg/platform/testing';
+import { SEED_SIPAS_SURVEY_ID, SEED_TABLET_SURVEY_ID } from '../../domain';
+import { COMMUNE, count, startSurvey, SurveyHarness, tokens } from '../../testing/survey-harness';
+import { sipasAnswers } from '../../testing/sipas-answers';
+
+describe('responses without an invitation', () => {
+  let h: SurveyHarness;
+  beforeAll(async () => {
+    process.env.SURVEY_KIOSK_LIMIT = '3';
+    h = await startSurvey('survey_unit_resp');
+    delete process.env.SURVEY_KIOSK_LIMIT;
+  });
+  afterAll(() => h.close());
+
+  const stored = async () => ({
+    responses: await count(h, 'SELECT count(*)::int AS n FROM responses'),
+    comments: await count(h, 'SELECT count(*)::int AS n FROM response_comments'),
+    buckets: await count(
+      h,
+      "SELECT coalesce(sum((counts->>'responses')::int), 0)::int AS n FROM satisfaction_buckets",
+    ),
+    used: await count(h, 'SELECT count(*)::int AS n FROM invitations WHERE used_at IS NOT NULL'),
+  });
+
+  describe('a SIPAS questionnaire answered at a kiosk', () => {
+    const kiosk = (body: object, auth = tokens.kiosk) =>
+      h.http().post(`/api/v1/public/units/${COMMUNE}/responses`).set('Authorization', auth).send(body);
+
+    it('stores the comment apart and never on the bus', async () => {
+      const comment = 'Cán bộ nhiệt tình, nhưng phòng chờ hơi nóng';
+      const res = await kiosk({
+        surveyId: SEED_SIPAS_SURVEY_ID,
+        answers: { ...sipasAnswers('SATISFIED', 2), COMMENT: comment },
+      }).expect(201);
+      expect(res.body).toMatchObject({ surveyId: SEED_SIPAS_SURVEY_ID, version: 1 });
+      const row = (
+        await h.db.query(
+          'SELECT channel, device_id, officer_id, answers, decree61_total FROM responses WHERE id = $1',
+          [res.body.responseId],
+        )
+      )[0];
+      expect(row).toMatchObject({
+        channel: 'KIOSK',
+        device_id: 'kiosk-1',
+        officer_id: null,
+        decree61_total: 18,
+      });
+      expect(row.answers).not.toHaveProperty('COMMENT');
+      const events = await readTopic(h.topic(Topics.SURVEY), (m) =>
+        m.some((x) => JSON.parse(x.value!).data.responseId === res.body.responseId),
+      );
+      const mine = events.filter((x) => JSON.parse(x.value!).data.responseId === res.body.responseId);
+      expect(mine).toHaveLength(1);
+      expect(mine[0].value).not.toContain('nhiệt tình');
+      expect(JSON.parse(mine[0].value!).data).toMatchObject({
+        channel: 'KIOSK',
+        satisfied: true,
+        decree61Total: 18,
+      });
+      expect(JSON.parse(mine[0].value!).data).not.toHaveProperty('officerId');
+      const list = await h
+        .http()
+        .get(`/api/v1/units/${COMMUNE}/comments`)
+        .set('Authorization', tokens.officer)
+        .expect(200);
+      expect(list.body.items).toEqual([
+        expect.objectContaining({
+          responseId: res.body.responseId,
+          questionCode: 'COMMENT',
+          text: comment,
+          channel: 'KIOSK',
+        }),
+      ]);
+    });
+
+    it('refuses other roles and other units', async () => {
+      await kiosk(
+        { surveyId: SEED_SIPAS_SURVEY_ID, answers: sipasAnswers('SATISFIED', 2) },
+        tokens.officer,
+      ).expect(403);
+      await h
+        .http()
+        .post('/api/v1/public/units/07216/responses')
+        .set('Authorization', tokens.kiosk)
+        .send({ surveyId: SEED_SIPAS_SURVEY_ID, answers: sipasAnswers('SATISFIED', 2) })
+        .expect(403);
+      await h.http().get(`/api/v1/units/${COMMUNE}/comments`).set('Authorization', tokens.kiosk).expect(403);
+    });
+
+    it('limits responses per kiosk device', async () => {
+      // Limit 3 per minute in this file; every request of the device counts, refused ones too.
+      const device = bearer({ sub: 'kiosk-3', roles: ['kiosk'], units: [COMMUNE] });
+      for (let i = 0; i < 3; i++)
+        await kiosk({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } }, device).expect(201);
+      const limited = await kiosk({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } }, device).expect(
+        429,
+      );
+      expect(limited.body.code).toBe('SURVEY.KIOSK_RATE_LIMITED');
+      expect(limited.headers['retry-after-kiosk']).toBeDefined();
+      // another device of the same unit is not affected
+      await kiosk(
+        { surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } },
+        bearer({ sub: 'kiosk-2', roles: ['kiosk'], units: [COMMUNE] }),
+      ).expect(201);
+    });
+  });
+
+  describe('a paper form typed in by staff', () => {
+    const paper = (body: object, auth = tokens.officer) =>
+      h.http().post(`/api/v1/units/${COMMUNE}/responses`).set('Authorization', auth).send(body);
+
+    it('is stored as channel PAPER with who entered it', async () => {
+      const res = await paper({
+        surveyId: SEED_SIPAS_SURVEY_ID,
+        version: 1,
+        officerId: 'officer-7',
+        answers: sipasAnswers('VERY_SATISFIED', 1),
+      }).expect(201);
+      const row = (
+        await h.db.query('SELECT channel, entered_by, officer_id, satisfied FROM responses WHERE id = $1', [
+          res.body.responseId,
+        ])
+      )[0];
+      expect(row).toEqual({
+        channel: 'PAPER',
+        entered_by: 'officer-7',
+        officer_id: 'officer-7',
+        satisfied: true,
+      });
+    });
+
+    it('refuses a kiosk, an unknown version, a date in the future and a bad form, storing nothing', async () => {
+      const before = await stored();
+      await paper(
+        { surveyId: SEED_SIPAS_SURVEY_ID, answers: sipasAnswers('SATISFIED', 2) },
+        tokens.kiosk,
+      ).expect(403);
+      await paper({
+        surveyId: SEED_SIPAS_SURVEY_ID,
+        version: 9,
+        answers: sipasAnswers('SATISFIED', 2),
+      }).expect(404);
+      await paper({
+        surveyId: SEED_SIPAS_SURVEY_ID,
+        answeredAt: '2099-01-01T00:00:00Z',
+        answers: sipasAnswers('SATISFIED', 2),
+      }).expect(400);
+      const bad = await paper({
+        surveyId: SEED_SIPAS_SURVEY_ID,
+        answers: { ...sipasAnswers('SATISFIED', 2), D61_4: 3, OVERALL: null },
+      }).expect(400);
+      expect(bad.body.details.problems.map((p: { question: string }) => p.question).sort()).toEqual([
+        'D61_4',
+        'OVERALL',
+      ]);
+      expect(await stored()).toEqual(before);
+    });
+  });
+});
