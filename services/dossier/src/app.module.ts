@@ -1,7 +1,69 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@fg/platform';
+import { CalendarHttpController } from './api/calendar/calendar.http.controller';
+import { ApologyHttpController } from './api/dossiers/apology.http.controller';
+import { DossierTransitionsHttpController } from './api/dossiers/dossier-transitions.http.controller';
+import { DossiersHttpController } from './api/dossiers/dossiers.http.controller';
+import { ProceduresHttpController } from './api/procedures/procedures.http.controller';
+import { PublicDossiersHttpController } from './api/public/public-dossiers.http.controller';
+import { StatsHttpController } from './api/stats/stats.http.controller';
+import { CalendarService } from './application/calendar.service';
+import { DossierIntakeService } from './application/dossier-intake.service';
+import { DossierQueriesService } from './application/dossier-queries.service';
+import { DossierTransitionsService } from './application/dossier-transitions.service';
+import { DossierWriter } from './application/dossier-writer';
+import { OverdueScanner } from './application/overdue-scanner.service';
+import { TimeContextService } from './application/time-context.service';
+import { TimelinessStatsService } from './application/timeliness-stats.service';
+import { UnitChecks } from './application/unit-checks';
+import { DOSSIER_CONFIG, loadDossierConfig } from './config';
+import { DOSSIER_ERROR_KINDS } from './api/common/error-kinds';
+import { TicketLinksConsumer } from './events/ticket-links.consumer';
+import { CalendarRepository } from './persistence/calendar.repository';
+import { CodeCounterRepository } from './persistence/code-counter.repository';
+import { DossierRepository } from './persistence/dossier.repository';
+import { ProceduresAndCalendar1730000200000 } from './persistence/migrations/1730000200000-procedures-and-calendar';
+import { Dossiers1730000200100 } from './persistence/migrations/1730000200100-dossiers';
+import { TimelinessStats1730000200200 } from './persistence/migrations/1730000200200-timeliness-stats';
+import { StarterProcedures1730000200300 } from './persistence/migrations/1730000200300-starter-procedures';
+import { ProcedureRepository } from './persistence/procedure.repository';
+import { StatsRepository } from './persistence/stats.repository';
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'dossier', localUnits: true })],
+  imports: [
+    PlatformModule.forRoot({
+      service: 'dossier',
+      localUnits: true,
+      migrations: [ProceduresAndCalendar1730000200000, Dossiers1730000200100, TimelinessStats1730000200200, StarterProcedures1730000200300],
+      consumers: [TicketLinksConsumer],
+      errorCodeKinds: DOSSIER_ERROR_KINDS,
+    }),
+  ],
+  controllers: [
+    CalendarHttpController,
+    ProceduresHttpController,
+    DossiersHttpController,
+    DossierTransitionsHttpController,
+    ApologyHttpController,
+    PublicDossiersHttpController,
+    StatsHttpController,
+  ],
+  providers: [
+    { provide: DOSSIER_CONFIG, useFactory: () => loadDossierConfig() },
+    CalendarRepository,
+    CodeCounterRepository,
+    DossierRepository,
+    ProcedureRepository,
+    StatsRepository,
+    TimeContextService,
+    UnitChecks,
+    DossierWriter,
+    CalendarService,
+    DossierIntakeService,
+    DossierTransitionsService,
+    DossierQueriesService,
+    TimelinessStatsService,
+    OverdueScanner,
+  ],
 })
 export class AppModule {}

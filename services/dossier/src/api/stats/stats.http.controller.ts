@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, DomainError, Roles } from '@fg/platform';
+import { TimelinessStatsService } from '../../application/timeliness-stats.service';
+import { isLocalDate } from '../../domain';
+import { STATS_READERS } from '../common/params';
+import { TimelinessStatsQuery } from './timeliness-stats.request.dto';
+
+@ApiTags('stats')
+@Controller('api/v1/stats')
+export class StatsHttpController {
+  constructor(private readonly stats: TimelinessStatsService) {}
+
+  @Get('timeliness')
+  @Roles(...STATS_READERS)
+  @ApiOperation({
+    summary: 'Per unit, procedure or month: received, finished, early, onTime, late, open within deadline / overdue, on-time rate, late without apology',
+  })
+  timeliness(@Query() q: TimelinessStatsQuery, @CurrentUser() user: AuthUser) {
+    for (const d of [q.from, q.to]) if (d && !isLocalDate(d)) throw new DomainError('INVALID', 'STATS.BAD_DATE', `No such date: ${d}`);
+    return this.stats.timeliness(q, user);
+  }
+}

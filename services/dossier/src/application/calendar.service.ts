@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '@fg/platform';
+import {
+  buildYearCalendar,
+  computeDueAt,
+  DEFAULT_WORKING_HOURS_CONFIG,
+  defineWorkingHours,
+  HOLIDAY_RULES_ID,
+  NO_OVERRIDES,
+  validateCalendarOverrides,
+  type CalendarOverrides,
+  type ProcessingTime,
+  type WorkingHoursConfig,
+} from '../domain';
+import { CalendarRepository } from '../persistence/calendar.repository';
+import { TimeContextService } from './time-context.service';
+import { UnitChecks } from './unit-checks';
+
+export interface YearView {
+  year: number;
+  version: string;
+  rules: string;
+  /** Revision of the stored overrides (0: none, the computed calendar). */
+  revision: number;
+  days: { date: string; kind: string; reason: string; source: string }[];
+  overrides: CalendarOverrides;
+  updatedAt: Date | null;
+}
+
+/** The working-day calendar as data: computed holidays, per-year overrides, per-unit working hours. */
+@Injectable()
+export class CalendarService {
+  constructor(private readonly repo: CalendarRepository, private readonly time: TimeContextService, private readonly units: UnitChecks) {}
+
+  async year(year: number): Promise<YearView> {
+    const stored = (await this.repo.allOverrides()).find((r) => r.year === year);
+    const overrides = stored?.overrides ?? NO_OVERRIDES;
+    const calendar = buildYearCalendar(year, overrides);
+    return {
+      year, version: calendar.version, rules: HOLIDAY_RULES_ID, revision: stored?.revision ?? 0,
+      days: calendar.entries.map((e) => ({ date: e.date, kind: e.kind, reason: e.reason, source: e.source })),
+      overrides, updatedAt: stored?.updatedAt ?? null,
+    };
+  }
+
+  /** Replaces a year's overrides; dossiers already received keep the due date (and version) they were given. */
+  async replaceOverrides(year: number, input: CalendarOverrides, user: AuthUser): Promise<YearView> {
+    const overrides = validateCalendarOverrides(year, input);
+    const { version } = buildYearCalendar(year, overrides);
+    await this.repo.replaceYear(year, overrides, version, user.sub);
+    return this.year(year);
+  }
+
+  async dueDate(unitCode: string, receivedAt: Date, processing: ProcessingTime) {
+    await this.units.known(unitCode);
+    const ctx = await this.time.forUnit(unitCode);
+    const due = computeDueAt({ receivedAt, ...processing, calendar: ctx.calendar, hours: ctx.hours });
+    return { dueAt: due.dueAt, calendarVersion: due.calendarVersion, clockStartAt: due.clockStartAt };
+  }
+
+  async workingHours(unitCode: string) {
+    await this.units.known(unitCode);
+    const stored = await this.repo.hoursFor(unitCode);
+    return {
+      unitCode,
+      source: !stored ? 'DEFAULT' : stored.unitCode === unitCode ? 'UNIT' : 'INHERITED',
+      fromUnitCode: stored?.unitCode ?? null,
+      config: stored?.config ?? DEFAULT_WORKING_HOURS_CONFIG,
+      updatedAt: stored?.updatedAt ?? null,
+    };
+  }
+
+  /** Sets a unit's hours (e.g. Saturday morning); applies to its descendants that have none of their own. */
+  async setWorkingHours(unitCode: string, config: WorkingHoursConfig, user: AuthUser) {
+    await this.units.knownAndInScope(user, unitCode);
+    const normalised = defineWorkingHours(config).config;
+    await this.repo.setHours(unitCode, normalised, user.sub);
+    return this.workingHours(unitCode);
+  }
+}

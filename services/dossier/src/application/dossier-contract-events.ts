@@ -1,0 +1,105 @@
+import {
+  createEvent,
+  DomainEvent,
+  DossierAccepted,
+  DossierApologyIssued,
+  DossierAssigned,
+  DossierFeesRequested,
+  DossierOverdue,
+  DossierReceived,
+  DossierRefused,
+  DossierRegistered,
+  DossierRegistrationRefused,
+  DossierRegistrationWithdrawn,
+  DossierResolved,
+  DossierResultReturned,
+  DossierStopped,
+  DossierSupplementReceived,
+  DossierSupplementRequested,
+  DossierWithdrawn,
+} from '@fg/contracts';
+import { createHash } from 'node:crypto';
+import { DOSSIER_STATUS_CODE, type Dossier, type DossierEvent, type TimelinessFacts } from '../domain';
+import { redactPersonalData } from './personal-data';
+import type { Applicant } from '../persistence/dossier.record';
+
+export interface EventContext {
+  /** The dossier after the decision. */
+  state: Dossier;
+  applicant: Applicant;
+  ticketId: string | null;
+  minutesPerWorkingDay: number;
+  correlationId?: string;
+}
+
+const iso = (d: Date) => d.toISOString();
+const text = (s: string | null | undefined, c: EventContext) => (s ? redactPersonalData(s, c.applicant).slice(0, 1000) : undefined);
+
+/** Contract fields are capped at 64 characters; a dossier spanning many years gets a digest of its versions. */
+export const eventCalendarVersion = (v: string): string =>
+  v.length <= 64 ? v : `multi-${createHash('sha256').update(v).digest('hex').slice(0, 32)}`;
+
+/**
+ * Maps the domain's decision events to the published contract events. Nothing personal leaves: the
+ * applicant stays in the row, and free-text reasons have the applicant's name, ID number, phone and e-mail
+ * masked in case an officer typed them there.
+ */
+export function toContractEvents(events: DossierEvent[], c: EventContext): DomainEvent[] {
+  const { state } = c;
+  const meta = (at: Date) => ({ source: 'dossier' as const, subject: state.id, unitcode: state.unitCode, correlationid: c.correlationId, time: at });
+  const ticket = c.ticketId ? { ticketId: c.ticketId } : {};
+  const processing = { processingUnit: state.processing.unit, processingAmount: state.processing.amount, sameDay: state.processing.unit === 'SAME_DAY' };
+
+  return events.flatMap((e): DomainEvent[] => {
+    const d = e.data;
+    const ref = {
+      dossierId: d.dossierId, code: d.code, procedureCode: d.procedureCode, status: d.to, statusCode: DOSSIER_STATUS_CODE[d.to],
+      at: iso(d.at), actorId: d.actorId.slice(0, 64),
+    };
+    const reason = text(d.reason, c);
+    const changed = { ...ref, from: d.from ?? d.to, ...(reason ? { reason } : {}) };
+    const finished = (f: TimelinessFacts) => ({
+      ...ref, channel: state.channel, receivedAt: iso(state.clock!.receivedAt), finishedAt: iso(f.finishedAt), dueAt: iso(f.dueAt),
+      timeliness: f.timeliness, workingDaysUsed: Math.round((f.workingMinutesUsed / c.minutesPerWorkingDay) * 100) / 100,
+      sameDay: processing.sameDay, apologyIssued: f.apologyIssued, wasOverdue: f.wasOverdue,
+      calendarVersion: eventCalendarVersion(f.calendarVersion), ...(reason ? { reason } : {}),
+    });
+    const closedRegistration = { ...ref, channel: state.channel, registeredAt: iso(state.registeredAt ?? d.at), ...(reason ? { reason } : {}) };
+    const m = meta(d.at);
+    switch (e.type) {
+      case 'DossierRegistered':
+        return [createEvent(DossierRegistered, { ...ref, channel: e.data.channel, registeredAt: iso(d.at), ...processing, ...ticket }, m)];
+      case 'DossierReceived':
+      case 'DossierAccepted': {
+        const received = createEvent(DossierReceived, {
+          ...ref, channel: state.channel, receivedAt: iso(e.data.receivedAt), dueAt: iso(e.data.dueAt),
+          calendarVersion: eventCalendarVersion(e.data.calendarVersion), ...processing, ...ticket,
+        }, m);
+        // An accepted online dossier starts its clock now: consumers counting receipts see dossier.received too.
+        return e.type === 'DossierAccepted' ? [createEvent(DossierAccepted, changed, m), received] : [received];
+      }
+      case 'DossierProcessingStarted':
+        return [createEvent(DossierAssigned, changed, m)];
+      case 'DossierSupplementRequested':
+        return [createEvent(DossierSupplementRequested, { ...ref, reason: reason ?? '-' }, m)];
+      case 'DossierSupplementReceived':
+        return [createEvent(DossierSupplementReceived, { ...ref, dueAt: iso(e.data.dueAt), pausedWorkingMinutes: Math.round(e.data.pausedMinutes) }, m)];
+      case 'DossierFeesRequested':
+        return [createEvent(DossierFeesRequested, changed, m)];
+      case 'DossierResolved':
+        return [createEvent(DossierResolved, { ...finished(e.data.timeliness), outcome: e.data.outcome }, m)];
+      case 'DossierResultReturned':
+        return [createEvent(DossierResultReturned, { ...ref, channel: state.channel, ...ticket }, m)];
+      case 'DossierWithdrawn':
+        return [e.data.timeliness ? createEvent(DossierWithdrawn, finished(e.data.timeliness), m) : createEvent(DossierRegistrationWithdrawn, closedRegistration, m)];
+      case 'DossierRefused':
+        return [e.data.timeliness ? createEvent(DossierRefused, finished(e.data.timeliness), m) : createEvent(DossierRegistrationRefused, closedRegistration, m)];
+      case 'DossierStopped':
+        return [createEvent(DossierStopped, finished(e.data.timeliness), m)];
+      case 'DossierApologyIssued':
+        return [createEvent(DossierApologyIssued, { ...ref, dueAt: iso(e.data.dueAt), newAppointmentAt: iso(e.data.newDueAt) }, m)];
+      case 'DossierOverdue':
+        return [createEvent(DossierOverdue, { ...ref, dueAt: iso(e.data.dueAt) }, m)];
+    }
+  });
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { appendToOutbox } from '@fg/platform';
+import type { EntityManager } from 'typeorm';
+import type { DossierDecision, DossierEvent } from '../domain';
+import { DossierRepository, type HistoryEntry } from '../persistence/dossier.repository';
+import type { DossierExtras } from '../persistence/dossier.record';
+import { StatsRepository } from '../persistence/stats.repository';
+import { toContractEvents } from './dossier-contract-events';
+import { statsDeltas } from './dossier-stats-deltas';
+
+const ACTION_OF: Record<DossierEvent['type'], string> = {
+  DossierRegistered: 'register',
+  DossierReceived: 'receive',
+  DossierAccepted: 'accept',
+  DossierProcessingStarted: 'start',
+  DossierSupplementRequested: 'request-supplement',
+  DossierSupplementReceived: 'supplement-received',
+  DossierFeesRequested: 'request-fees',
+  DossierResolved: 'resolve',
+  DossierResultReturned: 'return-result',
+  DossierWithdrawn: 'withdraw',
+  DossierStopped: 'stop',
+  DossierRefused: 'refuse',
+  DossierApologyIssued: 'apology',
+  DossierOverdue: 'overdue',
+};
+
+export interface RecordOptions {
+  extras: DossierExtras;
+  minutesPerWorkingDay: number;
+  correlationId?: string;
+}
+
+/**
+ * Everything that follows a decision, written with the caller's transaction: the append-only history,
+ * the dashboard counters and the outbox events. The dossier row itself is inserted or updated by the
+ * caller first, so a failure anywhere here rolls the whole change back.
+ */
+@Injectable()
+export class DossierWriter {
+  constructor(private readonly dossiers: DossierRepository, private readonly stats: StatsRepository) {}
+
+  async record(decision: DossierDecision, o: RecordOptions, manager: EntityManager): Promise<void> {
+    const { state, events } = decision;
+    if (!events.length) return;
+    const history: HistoryEntry[] = events.map((e) => ({
+      dossierId: state.id, at: e.data.at, actorId: e.data.actorId, action: ACTION_OF[e.type], from: e.data.from, to: e.data.to, reason: e.data.reason,
+    }));
+    await this.dossiers.appendHistory(history, manager);
+    await this.stats.add(statsDeltas(events, state), manager);
+    await appendToOutbox(manager, toContractEvents(events, {
+      state, applicant: o.extras.applicant, ticketId: o.extras.ticketId, minutesPerWorkingDay: o.minutesPerWorkingDay, correlationId: o.correlationId,
+    }));
+  }
+
+  /** Saves a changed dossier and records its decision (transitions, apology, overdue). */
+  async save(decision: DossierDecision, o: RecordOptions, manager: EntityManager): Promise<void> {
+    if (!decision.events.length) return;
+    await this.dossiers.update(decision.state, manager);
+    await this.record(decision, o, manager);
+  }
+}

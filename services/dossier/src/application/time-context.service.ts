@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  createWorkingCalendar,
+  DEFAULT_WORKING_HOURS,
+  defineWorkingHours,
+  type DossierTimeContext,
+  type WorkingCalendar,
+  type WorkingHours,
+} from '../domain';
+import { CalendarRepository } from '../persistence/calendar.repository';
+
+/**
+ * The calendar and a unit's working hours, as the domain's time rules need them. The overrides table is
+ * read every time (a handful of rows) so a change made on another instance applies at once; the built
+ * calendar is reused while the overrides are unchanged, because building a year computes lunar dates.
+ */
+@Injectable()
+export class TimeContextService {
+  private cached?: { key: string; calendar: WorkingCalendar };
+
+  constructor(private readonly calendars: CalendarRepository) {}
+
+  async calendar(manager?: EntityManager): Promise<WorkingCalendar> {
+    const rows = await this.calendars.allOverrides(manager);
+    const key = rows.map((r) => `${r.year}:${r.revision}:${r.version}`).join(',');
+    if (this.cached?.key !== key) {
+      const overrides = Object.fromEntries(rows.map((r) => [r.year, r.overrides]));
+      this.cached = { key, calendar: createWorkingCalendar({ overrides }) };
+    }
+    return this.cached.calendar;
+  }
+
+  async hours(unitCode: string, manager?: EntityManager): Promise<WorkingHours> {
+    const stored = await this.calendars.hoursFor(unitCode, manager);
+    return stored ? defineWorkingHours(stored.config) : DEFAULT_WORKING_HOURS;
+  }
+
+  async forUnit(unitCode: string, manager?: EntityManager): Promise<DossierTimeContext> {
+    const [calendar, hours] = await Promise.all([this.calendar(manager), this.hours(unitCode, manager)]);
+    return { calendar, hours };
+  }
+}
+
+/** Minutes of a regular working day (Monday) of these hours; 480 for the default hours. */
+export const minutesPerWorkingDay = (hours: WorkingHours): number =>
+  hours.byWeekday[1].reduce((sum, p) => sum + p.endMinute - p.startMinute, 0) || 480;

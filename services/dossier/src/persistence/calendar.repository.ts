@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CalendarOverrides, WorkingHoursConfig } from '../domain';
+
+export interface StoredOverrides {
+  year: number;
+  overrides: CalendarOverrides;
+  version: string;
+  revision: number;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+export interface StoredWorkingHours {
+  /** The unit whose configuration applies: the unit itself or its nearest configured ancestor. */
+  unitCode: string;
+  config: WorkingHoursConfig;
+  updatedAt: Date;
+}
+
+/** Calendar overrides per year and working hours per unit (both small tables, read on every time rule). */
+@Injectable()
+export class CalendarRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  allOverrides(manager: EntityManager = this.ds.manager): Promise<StoredOverrides[]> {
+    return manager.query(
+      /* sql */ `SELECT year, overrides, version, revision, updated_by AS "updatedBy", updated_at AS "updatedAt"
+        FROM calendar_overrides ORDER BY year`,
+    );
+  }
+
+  /** Replaces a year's overrides; serialised per year by the row lock of the upsert. */
+  async replaceYear(year: number, overrides: CalendarOverrides, version: string, actor: string): Promise<StoredOverrides> {
+    const rows = await this.ds.query(
+      /* sql */ `INSERT INTO calendar_overrides (year, overrides, version, revision, updated_by)
+        VALUES ($1, $2::jsonb, $3, 1, $4)
+        ON CONFLICT (year) DO UPDATE SET overrides = EXCLUDED.overrides, version = EXCLUDED.version,
+          revision = calendar_overrides.revision + 1, updated_by = EXCLUDED.updated_by, updated_at = now()
+        RETURNING year, overrides, version, revision, updated_by AS "updatedBy", updated_at AS "updatedAt"`,
+      [year, JSON.stringify(overrides), version, actor],
+    );
+    return rows[0];
+  }
+
+  /** The working hours that apply to a unit: its own, else the nearest ancestor's (e.g. set once per province). */
+  async hoursFor(unitCode: string, manager: EntityManager = this.ds.manager): Promise<StoredWorkingHours | null> {
+    const rows = await manager.query(
+      /* sql */ `WITH RECURSIVE up(code, parent_code, depth) AS (
+          SELECT $1::text, (SELECT parent_code FROM units WHERE code = $1), 0
+          UNION ALL
+          SELECT u.code, u.parent_code, up.depth + 1 FROM units u JOIN up ON u.code = up.parent_code WHERE up.depth < 16
+        ) SELECT h.unit_code AS "unitCode", h.config, h.updated_at AS "updatedAt"
+          FROM up JOIN unit_working_hours h ON h.unit_code = up.code ORDER BY up.depth LIMIT 1`,
+      [unitCode],
+    );
+    return rows[0] ?? null;
+  }
+
+  async setHours(unitCode: string, config: WorkingHoursConfig, actor: string): Promise<void> {
+    await this.ds.query(
+      /* sql */ `INSERT INTO unit_working_hours (unit_code, config, updated_by) VALUES ($1, $2::jsonb, $3)
+        ON CONFLICT (unit_code) DO UPDATE SET config = EXCLUDED.config, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [unitCode, JSON.stringify(config), actor],
+    );
+  }
+}

@@ -1,0 +1,113 @@
+import { DOSSIER_STATUS_CODE, type Apology, type Dossier, type DossierClock, type DossierFinish, type TimelinessFacts } from '../domain';
+import type { DossierExtras, DossierRecord } from './dossier.record';
+
+/*
+ * Row ↔ domain state. The row is flat (columns for what is queried: status, due date, timeliness…) with
+ * JSON for the apology and the timeliness facts; `fromRow` rebuilds the status union the domain expects.
+ */
+
+type Row = Record<string, any>;
+
+const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+const date = (v: string | Date | null | undefined): Date | null => (v ? new Date(v) : null);
+
+const apologyJson = (a: Apology | null) =>
+  a && { ...a, issuedAt: iso(a.issuedAt), originalDueAt: iso(a.originalDueAt), newDueAt: iso(a.newDueAt) };
+
+const apologyFrom = (j: Row | null): Apology | null =>
+  j && { ...(j as Apology), issuedAt: date(j.issuedAt)!, originalDueAt: date(j.originalDueAt)!, newDueAt: date(j.newDueAt)! };
+
+const factsJson = (f: TimelinessFacts | null) =>
+  f && { ...f, finishedAt: iso(f.finishedAt), dueAt: iso(f.dueAt), apologyDueAt: iso(f.apologyDueAt) };
+
+const factsFrom = (j: Row | null): TimelinessFacts | null =>
+  j && { ...(j as TimelinessFacts), finishedAt: date(j.finishedAt)!, dueAt: date(j.dueAt)!, apologyDueAt: date(j.apologyDueAt) };
+
+/** Columns that follow the domain state (everything but the extras set once at intake). */
+export const stateColumns = (d: Dossier): Row => {
+  const clock = d.clock as DossierClock | null;
+  const finish = 'finish' in d ? (d.finish as DossierFinish) : null;
+  const pause = d.status === 'SUPPLEMENT_REQUESTED' ? d.pause : null;
+  const resolution = d.status === 'RESOLVED' || d.status === 'RESULT_RETURNED' ? d.resolution : null;
+  return {
+    status: d.status,
+    status_code: DOSSIER_STATUS_CODE[d.status],
+    registered_at: d.registeredAt,
+    received_at: clock?.receivedAt ?? null,
+    clock_start_at: clock?.clockStartAt ?? null,
+    due_at: clock?.dueAt ?? null,
+    calendar_version: clock?.calendarVersion ?? null,
+    paused_minutes: clock?.pausedMinutes ?? 0,
+    pause_since: pause?.since ?? null,
+    pause_reason: pause?.reason ?? null,
+    pause_resume_to: pause?.resumeTo ?? null,
+    apology: d.apology ? JSON.stringify(apologyJson(d.apology)) : null,
+    overdue_notified_at: d.overdueNotifiedAt,
+    finished_at: finish?.finishedAt ?? null,
+    finish_reason: finish?.reason ?? null,
+    timeliness: finish?.timeliness?.timeliness ?? null,
+    timeliness_facts: finish?.timeliness ? JSON.stringify(factsJson(finish.timeliness)) : null,
+    resolution_outcome: resolution?.outcome ?? null,
+    resolution_note: resolution?.note ?? null,
+    result_returned_at: d.status === 'RESULT_RETURNED' ? d.resultReturnedAt : null,
+    intake_at: clock?.receivedAt ?? d.registeredAt,
+  };
+};
+
+/** Every column of a new row. */
+export const insertColumns = (d: Dossier, x: DossierExtras): Row => ({
+  id: d.id,
+  code: d.code,
+  unit_code: d.unitCode,
+  procedure_code: d.procedureCode,
+  procedure_name: x.procedureName,
+  channel: d.channel,
+  external_id: x.externalId,
+  request_hash: x.requestHash,
+  ticket_id: x.ticketId,
+  processing_amount: d.processing.amount,
+  processing_unit: d.processing.unit,
+  lookup_key_hash: x.lookupKeyHash,
+  applicant: JSON.stringify(x.applicant),
+  ...stateColumns(d),
+});
+
+export const fromRow = (r: Row): DossierRecord => {
+  const base = {
+    id: r.id,
+    code: r.code,
+    procedureCode: r.procedure_code,
+    unitCode: r.unit_code,
+    channel: r.channel,
+    processing: { amount: Number(r.processing_amount), unit: r.processing_unit },
+    registeredAt: date(r.registered_at),
+    apology: apologyFrom(r.apology),
+    overdueNotifiedAt: date(r.overdue_notified_at),
+  };
+  const clock: DossierClock | null = r.received_at
+    ? { receivedAt: r.received_at, clockStartAt: r.clock_start_at, dueAt: r.due_at, calendarVersion: r.calendar_version, pausedMinutes: r.paused_minutes }
+    : null;
+  const finish: DossierFinish | undefined = r.finished_at
+    ? { finishedAt: r.finished_at, timeliness: factsFrom(r.timeliness_facts), reason: r.finish_reason }
+    : undefined;
+  const resolution = r.resolution_outcome ? { outcome: r.resolution_outcome, note: r.resolution_note } : undefined;
+  const pause = r.pause_since ? { since: r.pause_since, reason: r.pause_reason, resumeTo: r.pause_resume_to } : undefined;
+  const extra =
+    r.status === 'SUPPLEMENT_REQUESTED' ? { pause }
+    : r.status === 'RESOLVED' ? { finish, resolution }
+    : r.status === 'RESULT_RETURNED' ? { finish, resolution, resultReturnedAt: r.result_returned_at }
+    : finish ? { finish }
+    : {};
+  const state = { ...base, status: r.status, clock, ...extra } as Dossier;
+  const extras: DossierExtras = {
+    externalId: r.external_id,
+    requestHash: r.request_hash,
+    ticketId: r.ticket_id,
+    procedureName: r.procedure_name,
+    applicant: r.applicant,
+    lookupKeyHash: r.lookup_key_hash,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+  return { state, extras };
+};

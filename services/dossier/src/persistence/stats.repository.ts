@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { STATS_COUNTERS, type StatsDelta } from './stats-counters';
+
+/** Adds deltas to the daily counters inside the caller's transaction (the one that changed the dossier). */
+@Injectable()
+export class StatsRepository {
+  async add(deltas: StatsDelta[], manager: EntityManager): Promise<void> {
+    if (!deltas.length) return;
+    // A fixed row order keeps two transactions touching the same rows from deadlocking.
+    const rows = mergeDeltas(deltas).sort((a, b) => `${a.unitCode}|${a.day}|${a.procedureCode}`.localeCompare(`${b.unitCode}|${b.day}|${b.procedureCode}`));
+    const cols = STATS_COUNTERS.join(', ');
+    const arrays = STATS_COUNTERS.map((c) => rows.map((r) => r.counts[c] ?? 0));
+    await manager.query(
+      /* sql */ `INSERT INTO timeliness_daily (unit_code, procedure_code, day, ${cols})
+        SELECT * FROM unnest($1::text[], $2::text[], $3::date[], ${STATS_COUNTERS.map((_, i) => `$${i + 4}::int[]`).join(', ')})
+        ON CONFLICT (unit_code, day, procedure_code) DO UPDATE SET
+          ${STATS_COUNTERS.map((c) => `${c} = timeliness_daily.${c} + EXCLUDED.${c}`).join(', ')}`,
+      [rows.map((r) => r.unitCode), rows.map((r) => r.procedureCode), rows.map((r) => r.day), ...arrays],
+    );
+  }
+}
+
+/** One delta per row key: ON CONFLICT cannot touch the same row twice in one statement. */
+export const mergeDeltas = (deltas: StatsDelta[]): StatsDelta[] => {
+  const byKey = new Map<string, StatsDelta>();
+  for (const d of deltas) {
+    const key = `${d.unitCode}|${d.day}|${d.procedureCode}`;
+    const into = byKey.get(key) ?? { ...d, counts: {} };
+    for (const [c, n] of Object.entries(d.counts)) into.counts[c as keyof StatsDelta['counts']] = (into.counts[c as keyof StatsDelta['counts']] ?? 0) + (n ?? 0);
+    byKey.set(key, into);
+  }
+  return [...byKey.values()];
+};

@@ -1,0 +1,94 @@
+import type { INestApplication } from '@nestjs/common';
+import { createEvent, Topics, UnitUpserted } from '@fg/contracts';
+import { bearer, produceRaw, readTopic, ReadMessage, setupTestEnv, TestEnv, waitFor } from '@fg/platform/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { startService } from '../../../../test/support/apps';
+
+export interface TestUnit {
+  code: string;
+  name: string;
+  level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+  parentCode: string | null;
+}
+
+/** A province with two communes, as the rating service would publish them. */
+export const aProvince = (tag: string): TestUnit[] => [
+  { code: `P${tag}`, name: 'Tỉnh Bắc Giang', level: 'PROVINCE', parentCode: null },
+  { code: `C${tag}A`, name: 'Phường Lê Lợi', level: 'COMMUNE', parentCode: `P${tag}` },
+  { code: `C${tag}B`, name: 'Xã Song Khê', level: 'COMMUNE', parentCode: `P${tag}` },
+];
+
+export const tokens = {
+  admin: bearer({ sub: 'admin-1', roles: ['admin'], units: ['*'] }),
+  officer: (unit: string, sub = 'officer-1') => bearer({ sub, roles: ['officer'], units: [unit] }),
+  portal: (unit = '*') => bearer({ sub: 'portal-client', roles: ['portal'], units: [unit] }),
+  viewer: (unit: string) => bearer({ sub: 'viewer-1', roles: ['viewer'], units: [unit] }),
+};
+
+export interface DossierTestKit {
+  env: TestEnv;
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  db: DataSource;
+  /** Every message on this run's dossier topic once `until` holds. */
+  dossierEvents: (until: (events: ParsedEvent[]) => boolean) => Promise<ParsedEvent[]>;
+  close: () => Promise<void>;
+}
+
+export interface ParsedEvent {
+  key: string | null;
+  type: string;
+  subject: string;
+  data: Record<string, any>;
+  raw: string;
+}
+
+const parse = (m: ReadMessage): ParsedEvent => {
+  const e = JSON.parse(m.value!);
+  return { key: m.key, type: e.type, subject: e.subject, data: e.data, raw: m.value! };
+};
+
+/** Feeds units into the service's local copy and waits until it has them all. */
+export async function seedUnits(env: TestEnv, db: DataSource, units: TestUnit[]): Promise<void> {
+  await produceRaw(`${env.topicPrefix}${Topics.RATING}`, units.map((u) => ({
+    key: u.code,
+    value: JSON.stringify(createEvent(UnitUpserted, { ...u, active: true, revision: 1 }, { source: 'rating', subject: u.code, unitcode: u.code })),
+  })));
+  await waitFor(async () => {
+    const rows = await db.query('SELECT count(*)::int AS n FROM units WHERE code = ANY($1)', [units.map((u) => u.code)]);
+    return rows[0].n === units.length;
+  }, { message: 'local copy of the test units' });
+}
+
+/** A fresh database and topic prefix, the dossier service started, test units in its local copy. */
+export async function startDossierKit(label: string, units: TestUnit[], env?: NodeJS.ProcessEnv): Promise<DossierTestKit> {
+  const testEnv = await setupTestEnv(label);
+  Object.assign(process.env, env ?? {});
+  const app = await startService('dossier');
+  const db = app.get(DataSource);
+  await seedUnits(testEnv, db, units);
+  return {
+    env: testEnv,
+    app,
+    db,
+    http: () => request(app.getHttpServer()),
+    dossierEvents: async (until) => (await readTopic(`${testEnv.topicPrefix}${Topics.DOSSIER}`, (ms) => until(ms.map(parse)))).map(parse),
+    close: async () => {
+      await app.close();
+      await testEnv.teardown();
+    },
+  };
+}
+
+/** A valid intake body with overrides. */
+export const anIntake = (unitCode: string, overrides: Record<string, unknown> = {}) => ({
+  procedureCode: 'HT-XAC-NHAN-TTHN',
+  unitCode,
+  channel: 'COUNTER',
+  applicant: { fullName: 'Nguyễn Thị Hương', idNumber: '024190000123', phone: '0912345678', email: 'huong@example.vn', address: 'Số 5, đường Lê Lợi' },
+  ...overrides,
+});
+
+/** ISO instant `days` days before now (minus `hours`). */
+export const daysAgo = (days: number, hours = 0) => new Date(Date.now() - days * 86_400_000 - hours * 3_600_000).toISOString();
