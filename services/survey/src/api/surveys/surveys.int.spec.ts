@@ -184,4 +184,23 @@ describe('questionnaires and their versions', () => {
       await unitAdmin.get('/api/v1/surveys/not-a-uuid').expect(404);
     });
   });
+
+  it('documents every endpoint in the OpenAPI document', async () => {
+    const docs = await h.http().get('/docs-json').expect(200);
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/surveys',
+        '/api/v1/surveys/{id}',
+        '/api/v1/surveys/{id}/publish',
+        '/api/v1/surveys/{id}/versions',
+        '/api/v1/units/{unitCode}/counters/{counterNo}/pending-invitation',
+        '/api/v1/public/surveys/{token}',
+        '/api/v1/public/surveys/{token}/responses',
+        '/api/v1/public/units/{unitCode}/responses',
+        '/api/v1/units/{unitCode}/responses',
+        '/api/v1/stats/satisfaction',
+        '/api/v1/units/{unitCode}/comments',
+      ]),
+    );
+  });
 });
