@@ -60,9 +60,7 @@ describe('officer ratings ranked by a smoothed score', () => {
   it('publishes officer.rating-changed with the all-time figures', async () => {
     const topic = `${kit.env.topicPrefix}${Topics.RATING}`;
     const messages = await readTopic(topic, (m) => m.some((x) => x.value?.includes('"officerId":"five-fives"')));
-    const latest = (officerId: string) =>
-      messages.map((m) => JSON.parse(m.value!)).filter((e) => e.type === 'officer.rating-changed' && e.data.officerId === officerId).at(-1);
-    await readTopic(topic, (m) => m.filter((x) => x.value?.includes('officer.rating-changed')).length >= 3);
-    expect(latest('five-fives')).toMatchObject({ unitcode: 'C9402', data: { unitCode: 'C9402', count: 5, rawMean: 5, distribution: [5, 0, 0, 0, 0] } });
+    const latest = messages.map((m) => JSON.parse(m.value!)).filter((e) => e.type === 'officer.rating-changed' && e.data.officerId === 'five-fives').at(-1);
+    expect(latest).toMatchObject({ unitcode: 'C9402', data: { unitCode: 'C9402', count: 5, rawMean: 5, distribution: [5, 0, 0, 0, 0] } });
   });
 });
