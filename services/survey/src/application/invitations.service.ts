@@ -85,10 +85,11 @@ export class InvitationsService {
         continue;
       }
       const id = randomUUID();
+      const token = this.tokens.tokenFor(id);
       const { token: _token, ...inv } = newInvitation(
         {
           id,
-          token: this.tokens.tokenFor(id),
+          token,
           kind: s.kind,
           unitCode: s.unitCode,
           createdAt: s.servedAt,
@@ -97,7 +98,8 @@ export class InvitationsService {
         },
         this.ttls,
       );
-      rows.push({ ...inv, tokenHash: this.tokens.hashOf(this.tokens.tokenFor(id)) });
+      // Only the hash is stored; the token is recomputed from the id when it must be handed out.
+      rows.push({ ...inv, tokenHash: this.tokens.hashOf(token) });
     }
     return this.repo.insertMany(rows, manager);
   }

@@ -65,7 +65,7 @@ describe('questionnaires and their versions', () => {
       const res = await unitAdmin.post(`/api/v1/surveys/${id}/publish`).expect(200);
       expect(res.body).toMatchObject({ version: 1, status: 'PUBLISHED', changed: true });
       const events = await readTopic(h.topic(Topics.SURVEY), (m) =>
-        m.some((x) => JSON.parse(x.value!).subject === id),
+        [id, SEED_SIPAS_SURVEY_ID].every((s) => m.some((x) => JSON.parse(x.value!).subject === s)),
       );
       const published = events.map((x) => JSON.parse(x.value!)).filter((e) => e.subject === id);
       expect(published).toEqual([
@@ -75,6 +75,10 @@ describe('questionnaires and their versions', () => {
           data: expect.objectContaining({ surveyId: id, version: 1, kind: 'TABLET_STARS', questionCount: 1 }),
         }),
       ]);
+      const seeded = events
+        .map((x) => JSON.parse(x.value!))
+        .filter((e) => e.subject === SEED_SIPAS_SURVEY_ID);
+      expect(seeded).toEqual([expect.objectContaining({ type: 'survey.published', unitcode: 'VN' })]);
       const again = await unitAdmin.post(`/api/v1/surveys/${id}/publish`).expect(200);
       expect(again.body).toMatchObject({ version: 1, changed: false });
     });
