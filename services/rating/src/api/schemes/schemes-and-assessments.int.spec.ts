@@ -33,6 +33,16 @@ describe('schemes, assessments, targets and who may do what', () => {
   });
   afterAll(() => kit.stop());
 
+  it('serves the documented paths', async () => {
+    const docs = await http().get('/docs-json').expect(200);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining([
+      '/api/v1/schemes/{code}', '/api/v1/schemes', '/api/v1/units/{code}/scheme',
+      '/api/v1/units/{code}/assessments/{year}/criteria/{criterionCode}', '/api/v1/units/{code}/scorecard',
+      '/api/v1/units/{code}/ranking', '/api/v1/units/{code}/targets/{year}', '/api/v1/units/{code}/certification-progress',
+      '/api/v1/officers/{officerId}/rating', '/api/v1/units/{code}/officers/ranking',
+    ]));
+  });
+
   it('seeds the Bắc Giang (42 criteria) and Đồng Nai 2025 schemes', async () => {
     const list = await http().get('/api/v1/schemes').set('Authorization', viewer).expect(200);
     expect(list.body.items.map((s: any) => [s.code, s.criteriaCount, s.totalPoints])).toEqual([['BAC_GIANG_2023', 42, 100], ['DONG_NAI_2025', 42, 100]]);
