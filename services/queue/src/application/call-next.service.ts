@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '@fg/platform';
-import { DataSource } from 'typeorm';
-import { CallChoice, callNextAtCounter, callTicket, localDayKey, Ticket } from '../domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { assertCounterOpen, CallChoice, callTicket, Counter, localDayKey, rankCallCandidates, Ticket } from '../domain';
 import { CounterRepository, toCounter } from '../persistence/counter.repository';
 import { SetupRepository } from '../persistence/setup.repository';
 import { TicketRepository } from '../persistence/ticket.repository';
-import { toTicket } from '../persistence/ticket.row';
+import { TicketRow, toTicket } from '../persistence/ticket.row';
 import { QueueClock } from './queue-clock';
 import { TicketChanges } from './ticket-changes';
 
-/** Bound on re-choosing after lost claims; each loss means another counter made progress. */
-const MAX_CLAIM_ATTEMPTS = 100;
+/** More choices than counters that can plausibly call at the same instant. */
+const CANDIDATES = 32;
+/** Bound on rounds of waiting for other counters' claims; each round means one of them made progress. */
+const MAX_ROUNDS = 100;
 
 export interface CallOutcome {
   ticket: Ticket;
@@ -19,11 +21,12 @@ export interface CallOutcome {
 
 /**
  * Call-next without double calls. One transaction: lock this counter's row (one call at a time per
- * counter, other counters run in parallel), read today's waiting tickets of its services, let the
- * domain choose, then claim the chosen ticket with `FOR UPDATE … WHERE status = 'WAITING'`. If another
- * counter claimed it first the claim returns nothing and we choose again from a fresh read, so no
- * ticket is called twice and none is skipped while it waits. The counter's priority streak is saved
- * in the same transaction as the call.
+ * counter; other counters run in parallel), read today's waiting tickets of its services, rank them
+ * by the unit policy (the domain's choice, then its choice without that ticket, …), and claim the
+ * best one not already claimed: `FOR UPDATE SKIP LOCKED … WHERE status = 'WAITING'`, which only one
+ * transaction can win for a row. If every candidate is being claimed by other counters, wait for
+ * those claims (a blocking claim of the best one) and rank again, so the answer is 204 only when
+ * really nobody waits for this counter. The priority streak is saved in the same transaction.
  */
 @Injectable()
 export class CallNextService {
@@ -42,21 +45,38 @@ export class CallNextService {
       const row = await this.counters.findForUpdate(m, unitCode, counterNo);
       if (!row) throw notFound(`Counter ${counterNo} of unit`, unitCode, 'COUNTER.NOT_FOUND');
       const counter = toCounter(row);
-      for (let attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt++) {
+      assertCounterOpen(counter);
+      for (let round = 1; round <= MAX_ROUNDS; round++) {
         const now = this.clock.now();
         const waiting = await this.tickets.waiting(m, unitCode, localDayKey(now), counter.serviceCodes);
-        const { state, choice } = callNextAtCounter({ now, waiting, policy }, counter);
-        if (!choice) return null;
-        const claimed = await this.tickets.claimWaiting(m, choice.ticketId);
+        const ranked = rankCallCandidates(
+          { waiting, counterServiceCodes: counter.serviceCodes, policy, consecutivePriorityCalls: counter.consecutivePriorityCalls, now },
+          CANDIDATES,
+        );
+        if (!ranked.length) return null;
+        const claimed =
+          (await this.tickets.claimFirstFree(m, ranked.map((c) => c.ticketId))) ??
+          (await this.tickets.claimWaiting(m, ranked[0].ticketId)); // all busy: wait for the best one's outcome
         if (!claimed) continue;
-        const officerId = (state as { officerId: string }).officerId;
-        const decision = callTicket({ now, counterNo, officerId, reasonCode: choice.reasonCode, reason: choice.reason }, toTicket(claimed));
-        await this.tickets.save(m, decision.state, { callReason: choice.reason });
-        await this.counters.save(m, state);
-        await this.changes.record(m, decision, correlationId);
-        return { ticket: decision.state, choice };
+        const choice = ranked.find((c) => c.ticketId === claimed.id)!;
+        return this.call(m, { counter, choice, claimed, now, correlationId });
       }
-      throw new Error(`call-next at ${unitCode}/${counterNo} lost ${MAX_CLAIM_ATTEMPTS} claims in a row`);
+      throw new Error(`call-next at ${unitCode}/${counterNo} found no free ticket in ${MAX_ROUNDS} rounds`);
     });
+  }
+
+  private async call(
+    m: EntityManager,
+    c: { counter: Extract<Counter, { status: 'OPEN' }>; choice: CallChoice; claimed: TicketRow; now: Date; correlationId?: string },
+  ): Promise<CallOutcome> {
+    const { counter, choice, now } = c;
+    const decision = callTicket(
+      { now, counterNo: counter.counterNo, officerId: counter.officerId, reasonCode: choice.reasonCode, reason: choice.reason },
+      toTicket(c.claimed),
+    );
+    await this.tickets.save(m, decision.state, { callReason: choice.reason });
+    await this.counters.save(m, { ...counter, consecutivePriorityCalls: choice.nextConsecutivePriorityCalls });
+    await this.changes.record(m, decision, c.correlationId);
+    return { ticket: decision.state, choice };
   }
 }

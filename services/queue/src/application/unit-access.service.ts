@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, DomainError, LocalUnitsRepository, notFound, UnitScope } from '@fg/platform';
+import { AuthUser, DomainError, LocalUnit, LocalUnitsRepository, notFound, UnitScope } from '@fg/platform';
 
 /**
  * The two checks every unit-scoped request makes: the unit exists in this service's copy of the
@@ -10,17 +10,19 @@ export class UnitAccess {
   constructor(private readonly units: LocalUnitsRepository, private readonly scope: UnitScope) {}
 
   async assertKnown(unitCode: string): Promise<void> {
-    if (!(await this.units.find(unitCode))) throw notFound('Unit', unitCode, 'UNIT.NOT_FOUND');
+    await this.known(unitCode);
   }
 
-  async assert(user: AuthUser | undefined, unitCode: string): Promise<void> {
-    await this.assertKnown(unitCode);
+  /** `active`: refuse a merged or deactivated unit (409) — for issuing; its history stays readable. */
+  async assert(user: AuthUser | undefined, unitCode: string, opts: { active?: boolean } = {}): Promise<void> {
+    const unit = await this.known(unitCode);
     await this.scope.assert(user, unitCode);
+    if (opts.active && !unit.active) throw new DomainError('CONFLICT', 'UNIT.INACTIVE', `Unit ${unitCode} is inactive`);
   }
 
-  /** Issuing at a merged or deactivated unit is refused; its history stays readable. */
-  async assertActive(unitCode: string): Promise<void> {
+  private async known(unitCode: string): Promise<LocalUnit> {
     const unit = await this.units.find(unitCode);
-    if (unit && !unit.active) throw new DomainError('CONFLICT', 'UNIT.INACTIVE', `Unit ${unitCode} is inactive`);
+    if (!unit) throw notFound('Unit', unitCode, 'UNIT.NOT_FOUND');
+    return unit;
   }
 }

@@ -4,6 +4,7 @@ export * from './local-time';
 export { formatTicketNumber, nextDailySequence, type DailySequence } from './ticket-number';
 export * from './queue-policy';
 export * from './call-next';
+export * from './call-candidates';
 export * from './ticket-state';
 export * from './ticket';
 export * from './ticket-events';

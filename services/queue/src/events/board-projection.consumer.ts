@@ -8,14 +8,18 @@ import type { EntityManager } from 'typeorm';
 import { localDayKey } from '../domain';
 import { BoardProjectionWriter } from '../persistence/board-projection.writer';
 import { BoardRepository } from '../persistence/board.repository';
+import { BoardChunk } from './board-chunk';
 
 type Data = Record<string, any>;
+const COUNTER_STATUS: Record<string, string> = {
+  [CounterOpened.type]: 'OPEN', [CounterPaused.type]: 'PAUSED', [CounterResumed.type]: 'OPEN', [CounterClosed.type]: 'CLOSED',
+};
 
 /**
  * Builds the display board from `queue.events.v1`, so every queue instance serves the same board and
  * pushes the same changes whichever instance handled the request. Each applied event updates the
- * projection and appends one change (with the counter as it now stands and the day's waiting counts)
- * to the unit's board log, whose seq is the SSE event id.
+ * projection and appends one change to the unit's board log (whose seq is the SSE event id), carrying
+ * the counter as it now stands and the day's waiting counts, so a board can apply changes blindly.
  */
 @Injectable()
 export class BoardProjectionConsumer implements EventConsumerDefinition {
@@ -29,23 +33,30 @@ export class BoardProjectionConsumer implements EventConsumerDefinition {
   constructor(private readonly writer: BoardProjectionWriter, private readonly board: BoardRepository) {}
 
   async apply(events: DomainEvent[], manager: EntityManager): Promise<void> {
-    for (const e of events) await this.applyOne(e, manager);
+    const chunk = new BoardChunk(manager, this.board);
+    for (const e of events) await this.applyOne(e, manager, chunk);
+    await chunk.flush();
   }
 
-  private async applyOne(e: DomainEvent, m: EntityManager): Promise<void> {
+  private async applyOne(e: DomainEvent, m: EntityManager, chunk: BoardChunk): Promise<void> {
     const unit = e.unitcode;
     const d = e.data as Data;
     const w = this.writer;
     let day = localDayKey(new Date(e.time));
     let counterNo: string | null = d.counterNo ?? null;
     let call: Data | undefined;
+    const leaveQueue = async () => {
+      const was = await w.removeWaiting(m, d.ticketId);
+      if (was) await chunk.adjust(unit, (day = was.localDay), was.serviceCode, -1);
+      return was;
+    };
     switch (e.type) {
       case TicketIssued.type:
         day = d.localDay;
-        await w.addWaiting(m, unit, d.ticketId, d.serviceCode, d.localDay);
+        if (await w.addWaiting(m, unit, d.ticketId, d.serviceCode, day)) await chunk.adjust(unit, day, d.serviceCode, 1);
         break;
       case TicketCalled.type:
-        await w.removeWaiting(m, d.ticketId);
+        await leaveQueue();
         await w.showCall(m, { unitCode: unit, counterNo: d.counterNo, officerId: d.officerId, ticketId: d.ticketId, number: d.number, serviceCode: d.serviceCode, calledAt: d.calledAt });
         call = { number: d.number, serviceCode: d.serviceCode, counterNo: d.counterNo, at: d.calledAt, recallCount: 0 };
         break;
@@ -59,36 +70,23 @@ export class BoardProjectionConsumer implements EventConsumerDefinition {
       case TicketNoShow.type:
         await w.clearTicket(m, unit, d.ticketId, e.time);
         break;
-      case TicketTransferred.type: {
+      case TicketTransferred.type:
         // From a counter (called/serving) or from another queue: either way it waits again, same day.
         counterNo = await w.clearTicket(m, unit, d.ticketId, e.time);
-        day = (await w.waitingDay(m, d.ticketId)) ?? day;
-        await w.addWaiting(m, unit, d.ticketId, d.toServiceCode, day);
+        await leaveQueue();
+        if (await w.addWaiting(m, unit, d.ticketId, d.toServiceCode, day)) await chunk.adjust(unit, day, d.toServiceCode, 1);
         break;
-      }
       case TicketCancelled.type:
-        day = (await w.waitingDay(m, d.ticketId)) ?? day;
-        await w.removeWaiting(m, d.ticketId);
+        await leaveQueue();
         break;
-      case CounterOpened.type:
-        await w.setStatus(m, unit, d.counterNo, 'OPEN', d.officerId, e.time);
-        break;
-      case CounterPaused.type:
-        await w.setStatus(m, unit, d.counterNo, 'PAUSED', null, e.time);
-        break;
-      case CounterResumed.type:
-        await w.setStatus(m, unit, d.counterNo, 'OPEN', null, e.time);
-        break;
-      case CounterClosed.type:
-        await w.setStatus(m, unit, d.counterNo, 'CLOSED', null, e.time);
-        break;
+      default:
+        await w.setStatus(m, unit, d.counterNo, COUNTER_STATUS[e.type], e.type === CounterOpened.type ? d.officerId : null, e.time);
     }
     const counter = counterNo ? (await this.board.counters(unit, m, counterNo))[0] ?? null : null;
-    if (call && counter) call.counterName = counter.name;
-    if (call && !call.serviceCode) call.serviceCode = counter?.serving?.serviceCode ?? null;
-    const waiting = (await this.board.waiting(unit, day, m)).map(({ serviceCode, waiting: n }) => ({ serviceCode, waiting: n }));
-    await this.board.append(m, unit, e.type, {
-      type: e.type, at: e.time, ...(d.number ? { number: d.number } : {}), counterNo, counter, ...(call ? { call } : {}), waiting, localDay: day,
+    if (call) Object.assign(call, { counterName: counter?.name ?? null, serviceCode: call.serviceCode ?? counter?.serving?.serviceCode ?? null });
+    chunk.push(unit, e.type, {
+      type: e.type, at: e.time, localDay: day, ...(d.number ? { number: d.number } : {}), counterNo, counter,
+      ...(call ? { call } : {}), waiting: await chunk.waiting(unit, day),
     });
   }
 }

@@ -4,22 +4,23 @@ import type { EntityManager } from 'typeorm';
 /** Writes of the board projection; only the board consumer calls these, inside its inbox transaction. */
 @Injectable()
 export class BoardProjectionWriter {
-  async addWaiting(m: EntityManager, unitCode: string, ticketId: string, serviceCode: string, localDay: string): Promise<void> {
-    await m.query(
+  /** Returns false when the ticket was already waiting (a redelivered or repeated event). */
+  async addWaiting(m: EntityManager, unitCode: string, ticketId: string, serviceCode: string, localDay: string): Promise<boolean> {
+    const rows = await m.query(
       /* sql */ `INSERT INTO board_waiting (ticket_id, unit_code, service_code, local_day) VALUES ($1, $2, $3, $4)
-        ON CONFLICT (ticket_id) DO UPDATE SET service_code = EXCLUDED.service_code`,
+        ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`,
       [ticketId, unitCode, serviceCode, localDay],
     );
+    return rows.length > 0;
   }
 
-  async removeWaiting(m: EntityManager, ticketId: string): Promise<void> {
-    await m.query('DELETE FROM board_waiting WHERE ticket_id = $1', [ticketId]);
-  }
-
-  /** The day a waiting ticket belongs to, if it is waiting. */
-  async waitingDay(m: EntityManager, ticketId: string): Promise<string | null> {
-    const rows = await m.query(`SELECT to_char(local_day, 'YYYY-MM-DD') AS d FROM board_waiting WHERE ticket_id = $1`, [ticketId]);
-    return rows[0]?.d ?? null;
+  /** Removes a waiting ticket; returns where it was waiting, or null if it was not. */
+  async removeWaiting(m: EntityManager, ticketId: string): Promise<{ serviceCode: string; localDay: string } | null> {
+    const rows = await m.query(
+      `DELETE FROM board_waiting WHERE ticket_id = $1 RETURNING service_code AS "serviceCode", to_char(local_day, 'YYYY-MM-DD') AS "localDay"`,
+      [ticketId],
+    );
+    return rows[0] ?? null;
   }
 
   async showCall(

@@ -22,18 +22,27 @@ type Db = EntityManager | DataSource;
 export class BoardRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** Next gap-free seq of a unit's board log; the row lock orders concurrent appenders of one unit. */
-  async append(m: EntityManager, unitCode: string, type: string, payload: object): Promise<number> {
-    const rows: { seq: string }[] = await m.query(
-      /* sql */ `INSERT INTO board_units AS b (unit_code, last_seq) VALUES ($1, 1)
-        ON CONFLICT (unit_code) DO UPDATE SET last_seq = b.last_seq + 1 RETURNING last_seq AS seq`,
-      [unitCode],
+  /**
+   * Appends a unit's changes to its board log with gap-free seqs. The `board_units` row lock orders
+   * concurrent appenders of one unit (normally there is one: the topic is keyed by unit).
+   */
+  async appendMany(m: EntityManager, unitCode: string, entries: { type: string; payload: object }[]): Promise<void> {
+    if (!entries.length) return;
+    const rows: { last: string }[] = await m.query(
+      /* sql */ `INSERT INTO board_units AS b (unit_code, last_seq) VALUES ($1, $2)
+        ON CONFLICT (unit_code) DO UPDATE SET last_seq = b.last_seq + $2 RETURNING last_seq AS last`,
+      [unitCode, entries.length],
     );
-    const seq = Number(rows[0].seq);
-    await m.query('INSERT INTO board_events (unit_code, seq, type, payload) VALUES ($1, $2, $3, $4)', [unitCode, seq, type, payload]);
-    // Keep the log short: a board that was away longer than this gets a fresh snapshot instead.
-    if (seq % 500 === 0) await m.query(`DELETE FROM board_events WHERE unit_code = $1 AND created_at < now() - interval '3 days'`, [unitCode]);
-    return seq;
+    const first = Number(rows[0].last) - entries.length + 1;
+    await m.query(
+      /* sql */ `INSERT INTO board_events (unit_code, seq, type, payload)
+        SELECT $1, $2::bigint + i - 1, type, payload FROM unnest($3::text[], $4::jsonb[]) WITH ORDINALITY AS x(type, payload, i)`,
+      [unitCode, first, entries.map((e) => e.type), entries.map((e) => JSON.stringify(e.payload))],
+    );
+    // Keep the log short: a board away longer than this gets a fresh snapshot instead of a replay.
+    if (Math.floor((first - 1) / 500) !== Math.floor((first + entries.length - 1) / 500)) {
+      await m.query(`DELETE FROM board_events WHERE unit_code = $1 AND created_at < now() - interval '3 days'`, [unitCode]);
+    }
   }
 
   async counters(unitCode: string, db: Db = this.ds, counterNo?: string): Promise<BoardCounterView[]> {

@@ -32,9 +32,30 @@ export class TicketRepository {
    * Claims a ticket for a call: locks it only if it is still WAITING. Under READ COMMITTED a row that
    * another counter called meanwhile is re-checked after that transaction commits and no longer
    * matches, so two counters can never both claim it; the loser gets null and chooses again.
+   * `skipLocked` returns null at once for a row another transaction is claiming right now instead of
+   * waiting for its outcome, so simultaneous counters spread over the queue instead of queueing up.
    */
-  async claimWaiting(manager: EntityManager, id: string): Promise<TicketRow | null> {
-    const rows = await manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 AND status = 'WAITING' FOR UPDATE`, [id]);
+  async claimWaiting(manager: EntityManager, id: string, skipLocked = false): Promise<TicketRow | null> {
+    const rows = await manager.query(
+      `SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 AND status = 'WAITING' FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Claims the first of `ids` (in that order of preference) that is still WAITING and not being
+   * claimed by another transaction right now, in one statement: rows are locked one by one in rank
+   * order and the first lock won stops the scan (`SKIP LOCKED` + `LIMIT 1`), so simultaneous counters
+   * spread over the queue head instead of queueing behind one row.
+   */
+  async claimFirstFree(manager: EntityManager, ids: string[]): Promise<TicketRow | null> {
+    const rows = await manager.query(
+      /* sql */ `SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = (
+          SELECT t.id FROM tickets t JOIN unnest($1::uuid[]) WITH ORDINALITY AS c(id, rank) ON t.id = c.id
+          WHERE t.status = 'WAITING' ORDER BY c.rank LIMIT 1 FOR UPDATE OF t SKIP LOCKED)`,
+      [ids],
+    );
     return rows[0] ?? null;
   }
 

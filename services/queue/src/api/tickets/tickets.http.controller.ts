@@ -22,8 +22,7 @@ export class TicketsHttpController {
     @Param('unitCode', UnitCodePipe) unitCode: string, @Body() body: IssueTicketRequest,
     @CurrentUser() user: AuthUser, @CorrelationId() correlationId: string,
   ) {
-    await this.access.assert(user, unitCode);
-    await this.access.assertActive(unitCode);
+    await this.access.assert(user, unitCode, { active: true });
     const { ticket: t, position, estimatedWaitMinutes } = await this.issuing.issue({ unitCode, serviceCode: body.serviceCode, priority: body.priority, correlationId });
     return {
       id: t.id, unitCode, number: t.number, serviceCode: t.serviceCode, priority: t.priority, status: t.status,
