@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// `npm test`: check PostgreSQL, provide a Kafka broker, run jest with the given CLI args.
+//
+//   node scripts/test.mjs [jest args]      e.g. --selectProjects unit | --selectProjects integration
+//
+// Broker, in order: KAFKA_BROKERS if set; a testcontainers apache/kafka container if a Docker engine
+// answers; else the local JVM broker from scripts/kafka/kafka.mjs (left running for fast reruns,
+// stopped at the end when CI is set). Unit-only runs need neither Postgres nor Kafka.
+import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { KAFKA_VERSION, brokerSettings, ensureKafka, stopKafka, warmUpGroupCoordinator } from './kafka/kafka.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(repoRoot, 'package.json'));
+const log = (msg) => console.error(`[test] ${msg}`);
+
+/** `--selectProjects unit` (or `=unit`) without `integration` means no external services are needed. */
+function needsServices(args) {
+  const selected = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i].startsWith('--selectProjects=')) selected.push(args[i].split('=')[1]);
+    else if (args[i] === '--selectProjects') while (args[i + 1] && !args[i + 1].startsWith('-')) selected.push(args[++i]);
+  }
+  return selected.length === 0 || selected.includes('integration');
+}
+
+/** Jest 30 renamed --testPathPattern to --testPathPatterns; accept the new name on jest 29 too. */
+function jestArgs(args) {
+  const major = Number(require('jest/package.json').version.split('.')[0]);
+  return major >= 30 ? args : args.map((a) => a.replace(/^--testPathPatterns(?==|$)/, '--testPathPattern'));
+}
+
+async function checkPostgres(url) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  const shown = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (e) {
+    throw new Error(`PostgreSQL is not reachable at ${shown}: ${e.message || e.code}. Start it, or set DATABASE_URL.`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function dockerEngineAnswers() {
+  const r = spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 5000 });
+  return r.status === 0; // ENOENT, timeout or "Cannot connect to the Docker daemon" all mean no
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/**
+ * apache/kafka in a container. @testcontainers/kafka's KafkaContainer is not used: it drives Confluent
+ * images (/etc/confluent/docker/run, version checks against CP tags) and cannot run apache/kafka.
+ * The host port equals the container port so the advertised listener is right before the container starts.
+ */
+async function startKafkaContainer() {
+  const { GenericContainer, Wait, getContainerRuntimeClient } = require('testcontainers');
+  const host = (await getContainerRuntimeClient()).info.containerRuntime.host;
+  const port = await freePort();
+  const settings = brokerSettings({ port, controllerPort: 9093, host: '0.0.0.0' });
+  settings['controller.quorum.voters'] = '1@localhost:9093';
+  settings['advertised.listeners'] = `PLAINTEXT://${host}:${port}`;
+  // The image builds server.properties from KAFKA_* env: '.' -> '_', upper case.
+  const env = Object.fromEntries(
+    Object.entries(settings).map(([k, v]) => [`KAFKA_${k.replace(/\./g, '_').toUpperCase()}`, v]),
+  );
+  env.CLUSTER_ID = randomBytes(16).toString('base64url'); // the image formats storage with it
+  log(`Docker engine found: starting apache/kafka:${KAFKA_VERSION} with testcontainers...`);
+  const started = Date.now();
+  const container = await new GenericContainer(`apache/kafka:${KAFKA_VERSION}`)
+    .withEnvironment(env)
+    .withExposedPorts({ container: port, host: port })
+    .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))
+    .withStartupTimeout(120_000)
+    .start();
+  await warmUpGroupCoordinator(`${host}:${port}`);
+  log(`Kafka container ready at ${host}:${port} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return { brokers: `${host}:${port}`, stop: () => container.stop() };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const env = { ...process.env };
+  let cleanup = async () => {};
+
+  if (needsServices(args)) {
+    env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+    await checkPostgres(env.DATABASE_URL);
+    if (env.KAFKA_BROKERS) {
+      log(`Using KAFKA_BROKERS=${env.KAFKA_BROKERS}.`);
+    } else {
+      if (dockerEngineAnswers()) {
+        try {
+          const c = await startKafkaContainer();
+          env.KAFKA_BROKERS = c.brokers;
+          cleanup = c.stop; // Ryuk would reap it anyway when this process exits
+        } catch (e) {
+          log(`Kafka container failed (${e.message}); falling back to the local broker.`);
+        }
+      }
+      if (!env.KAFKA_BROKERS) {
+        env.KAFKA_BROKERS = await ensureKafka({ log: (m) => console.error(`[kafka] ${m}`) });
+        if (process.env.CI) cleanup = () => stopKafka();
+      }
+    }
+  }
+
+  const jestBin = require.resolve('jest/bin/jest');
+  const child = spawn(process.execPath, [jestBin, ...jestArgs(args)], { cwd: repoRoot, env, stdio: 'inherit' });
+  // Ctrl-C reaches jest directly (same process group); wait for it instead of dying first.
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  const code = await new Promise((resolve) => child.on('close', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
+  await cleanup().catch((e) => log(`cleanup failed: ${e.message}`));
+  process.exit(code);
+}
+
+main().catch((e) => {
+  console.error(`[test] ${e.message}`);
+  process.exit(1);
+});
