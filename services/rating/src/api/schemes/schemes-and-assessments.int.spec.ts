@@ -41,6 +41,8 @@ describe('schemes, assessments, targets and who may do what', () => {
       '/api/v1/units/{code}/ranking', '/api/v1/units/{code}/targets/{year}', '/api/v1/units/{code}/certification-progress',
       '/api/v1/officers/{officerId}/rating', '/api/v1/units/{code}/officers/ranking',
     ]));
+    expect((await http().get('/api/v1/units/NOPE/scorecard').set('Authorization', viewer).expect(404)).body.code).toBe('UNIT.NOT_FOUND');
+    await http().get('/api/v1/units/P92/scorecard?year=abc').set('Authorization', viewer).expect(400);
   });
 
   it('seeds the Bắc Giang (42 criteria) and Đồng Nai 2025 schemes', async () => {
