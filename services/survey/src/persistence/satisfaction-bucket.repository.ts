@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SurveyChannel } from '@fg/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { AggregateCounters } from '../domain';
+import { AggregateCounters, coverPeriod } from '../domain';
 
 export interface BucketKey {
   unitCode: string;
@@ -17,16 +17,17 @@ export type StatsGroup = (typeof STATS_GROUPS)[number];
 const GROUP_EXPR: Record<StatsGroup, string> = {
   none: `''`,
   officer: `coalesce(officer_id, '')`,
-  month: `to_char(local_day, 'YYYY-MM')`,
+  month: `to_char(period_start, 'YYYY-MM')`,
   channel: 'channel',
   unit: 'unit_code',
-  weekday: `extract(isodow FROM local_day)::int::text`,
+  weekday: `extract(isodow FROM period_start)::int::text`,
 };
 
 /**
- * Pre-aggregated satisfaction per (unit, local day, channel, officer). A response adds its counters with
- * one upsert in the response's own transaction; the row lock of the upsert serializes concurrent adds to
- * the same bucket, so no count is lost. Days are the finest grain so `from`/`to` filters are exact.
+ * Pre-aggregated satisfaction per (unit, channel, officer) and local day, and again per local month. A
+ * response adds its counters to both with one upsert, in the response's own transaction; the row locks
+ * of the upsert serialize concurrent adds to the same bucket, so no count is lost. A read takes whole
+ * months from month rows and the partial months at the ends from day rows (`coverPeriod`).
  */
 @Injectable()
 export class SatisfactionBucketRepository {
@@ -34,7 +35,8 @@ export class SatisfactionBucketRepository {
 
   async add(key: BucketKey, counters: AggregateCounters, manager: EntityManager): Promise<void> {
     await manager.query(
-      /* sql */ `INSERT INTO satisfaction_buckets AS b (unit_code, local_day, channel, officer_id, counts) VALUES ($1, $2, $3, $4, $5)
+      /* sql */ `INSERT INTO satisfaction_buckets AS b (unit_code, grain, period_start, channel, officer_id, counts)
+        VALUES ($1, 'D', $2::date, $3, $4, $5), ($1, 'M', date_trunc('month', $2::date)::date, $3, $4, $5)
         ON CONFLICT ON CONSTRAINT satisfaction_buckets_key DO UPDATE SET counts = add_counts(b.counts, EXCLUDED.counts)`,
       [key.unitCode, key.localDay, key.channel, key.officerId, JSON.stringify(counters)],
     );
@@ -47,12 +49,28 @@ export class SatisfactionBucketRepository {
     to: string;
     groupBy: StatsGroup;
   }): Promise<Map<string, AggregateCounters>> {
+    // Weekdays exist only in day rows.
+    const cover =
+      f.groupBy === 'weekday'
+        ? { months: null, days: [{ from: f.from, to: f.to }] }
+        : coverPeriod(f.from, f.to);
+    const [head, tail] = cover.days;
     const rows: { g: string; k: string; n: string }[] = await this.ds.query(
       /* sql */ `SELECT ${GROUP_EXPR[f.groupBy]} AS g, e.key AS k, sum(e.value::bigint)::text AS n
         FROM satisfaction_buckets, jsonb_each_text(counts) AS e
-        WHERE unit_code = ANY($1) AND local_day BETWEEN $2 AND $3
+        WHERE unit_code = ANY($1) AND (
+          (grain = 'M' AND period_start BETWEEN $2 AND $3)
+          OR (grain = 'D' AND (period_start BETWEEN $4 AND $5 OR period_start BETWEEN $6 AND $7)))
         GROUP BY 1, 2`,
-      [f.units, f.from, f.to],
+      [
+        f.units,
+        cover.months?.from ?? null,
+        cover.months?.to ?? null,
+        head?.from ?? null,
+        head?.to ?? null,
+        tail?.from ?? null,
+        tail?.to ?? null,
+      ],
     );
     const out = new Map<string, Record<string, number>>();
     for (const r of rows) {

@@ -175,6 +175,16 @@ describe('satisfaction statistics', () => {
     ]);
   });
 
+  it('groups by ISO weekday from the day buckets', async () => {
+    const { body } = await stats(`unitCode=${OTHER_COMMUNE}&from=${from}&to=${to}&groupBy=weekday`).expect(
+      200,
+    );
+    const isoDay = (d: Date) => String(((new Date(d.getTime() + 7 * 3_600_000).getUTCDay() + 6) % 7) + 1);
+    const expected: Record<string, number> = {};
+    for (const d of [now, now, now, paperDate]) expected[isoDay(d)] = (expected[isoDay(d)] ?? 0) + 1;
+    expect(Object.fromEntries(body.groups.map((g: any) => [g.isoWeekday, g.responses]))).toEqual(expected);
+  });
+
   it('groups by element', async () => {
     const { body } = await stats(`unitCode=${OTHER_COMMUNE}&from=${from}&to=${to}&groupBy=element`).expect(
       200,

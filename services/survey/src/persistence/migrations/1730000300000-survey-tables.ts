@@ -108,14 +108,17 @@ export class SurveyTables1730000300000 implements MigrationInterface {
       'CREATE INDEX response_comments_by_unit ON response_comments (unit_code, local_day, submitted_at DESC)',
     );
 
+    // Each response adds to its day bucket and its month bucket: months answer long periods fast, days
+    // keep the ends of any from/to range exact (see domain/period-cover.ts).
     await q.query(/* sql */ `
       CREATE TABLE satisfaction_buckets (
         unit_code text NOT NULL,
-        local_day date NOT NULL,
+        grain char(1) NOT NULL CHECK (grain IN ('D', 'M')),
+        period_start date NOT NULL,
         channel text NOT NULL,
         officer_id text,
         counts jsonb NOT NULL,
-        CONSTRAINT satisfaction_buckets_key UNIQUE NULLS NOT DISTINCT (unit_code, local_day, channel, officer_id)
+        CONSTRAINT satisfaction_buckets_key UNIQUE NULLS NOT DISTINCT (unit_code, grain, period_start, channel, officer_id)
       )`);
     // Key-by-key sum of two sparse counter objects (the domain's aggregate, see aggregate-counters.ts).
     await q.query(/* sql */ `
