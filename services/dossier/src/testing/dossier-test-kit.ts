@@ -24,6 +24,7 @@ export const tokens = {
   officer: (unit: string, sub = 'officer-1') => bearer({ sub, roles: ['officer'], units: [unit] }),
   portal: (unit = '*') => bearer({ sub: 'portal-client', roles: ['portal'], units: [unit] }),
   viewer: (unit: string) => bearer({ sub: 'viewer-1', roles: ['viewer'], units: [unit] }),
+  unitAdmin: (unit: string) => bearer({ sub: 'unit-admin-1', roles: ['unit-admin'], units: [unit] }),
 };
 
 export interface DossierTestKit {
