@@ -17,7 +17,9 @@ export class BoardProjectionWriter {
   /** Removes a waiting ticket; returns where it was waiting, or null if it was not. */
   async removeWaiting(m: EntityManager, ticketId: string): Promise<{ serviceCode: string; localDay: string } | null> {
     const rows = await m.query(
-      `DELETE FROM board_waiting WHERE ticket_id = $1 RETURNING service_code AS "serviceCode", to_char(local_day, 'YYYY-MM-DD') AS "localDay"`,
+      // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare DELETE/UPDATE … RETURNING.
+      /* sql */ `WITH d AS (DELETE FROM board_waiting WHERE ticket_id = $1 RETURNING service_code, local_day)
+        SELECT service_code AS "serviceCode", to_char(local_day, 'YYYY-MM-DD') AS "localDay" FROM d`,
       [ticketId],
     );
     return rows[0] ?? null;
@@ -43,8 +45,8 @@ export class BoardProjectionWriter {
   /** Clears the counter showing this ticket; returns its number, or null when no counter showed it. */
   async clearTicket(m: EntityManager, unitCode: string, ticketId: string, at: string): Promise<string | null> {
     const rows = await m.query(
-      /* sql */ `UPDATE board_counters SET ticket_id = NULL, number = NULL, service_code = NULL, called_at = NULL, updated_at = $3
-        WHERE unit_code = $1 AND ticket_id = $2 RETURNING counter_no`,
+      /* sql */ `WITH u AS (UPDATE board_counters SET ticket_id = NULL, number = NULL, service_code = NULL, called_at = NULL, updated_at = $3
+        WHERE unit_code = $1 AND ticket_id = $2 RETURNING counter_no) SELECT counter_no FROM u`,
       [unitCode, ticketId, at],
     );
     return rows[0]?.counter_no ?? null;
