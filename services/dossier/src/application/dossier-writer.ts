@@ -25,6 +25,11 @@ const ACTION_OF: Record<DossierEvent['type'], string> = {
   DossierOverdue: 'overdue',
 };
 
+export interface Recorded {
+  decision: DossierDecision;
+  options: RecordOptions;
+}
+
 export interface RecordOptions {
   extras: DossierExtras;
   minutesPerWorkingDay: number;
@@ -41,22 +46,34 @@ export class DossierWriter {
   constructor(private readonly dossiers: DossierRepository, private readonly stats: StatsRepository) {}
 
   async record(decision: DossierDecision, o: RecordOptions, manager: EntityManager): Promise<void> {
-    const { state, events } = decision;
-    if (!events.length) return;
-    const history: HistoryEntry[] = events.map((e) => ({
-      dossierId: state.id, at: e.data.at, actorId: e.data.actorId, action: ACTION_OF[e.type], from: e.data.from, to: e.data.to, reason: e.data.reason,
-    }));
-    await this.dossiers.appendHistory(history, manager);
-    await this.stats.add(statsDeltas(events, state), manager);
-    await appendToOutbox(manager, toContractEvents(events, {
-      state, applicant: o.extras.applicant, ticketId: o.extras.ticketId, minutesPerWorkingDay: o.minutesPerWorkingDay, correlationId: o.correlationId,
-    }));
+    await this.recordMany([{ decision, options: o }], manager);
   }
 
   /** Saves a changed dossier and records its decision (transitions, apology, overdue). */
   async save(decision: DossierDecision, o: RecordOptions, manager: EntityManager): Promise<void> {
-    if (!decision.events.length) return;
-    await this.dossiers.update(decision.state, manager);
-    await this.record(decision, o, manager);
+    await this.saveMany([{ decision, options: o }], manager);
+  }
+
+  /**
+   * Several dossiers in one transaction (the overdue scanner's batch). Counters are written in one
+   * sorted statement, so two instances flagging dossiers of the same day never deadlock on them.
+   */
+  async saveMany(items: Recorded[], manager: EntityManager): Promise<void> {
+    const changed = items.filter((i) => i.decision.events.length);
+    for (const { decision } of changed) await this.dossiers.update(decision.state, manager);
+    await this.recordMany(changed, manager);
+  }
+
+  private async recordMany(items: Recorded[], manager: EntityManager): Promise<void> {
+    const changed = items.filter((i) => i.decision.events.length);
+    if (!changed.length) return;
+    const history: HistoryEntry[] = changed.flatMap(({ decision: { state, events } }) => events.map((e) => ({
+      dossierId: state.id, at: e.data.at, actorId: e.data.actorId, action: ACTION_OF[e.type], from: e.data.from, to: e.data.to, reason: e.data.reason,
+    })));
+    await this.dossiers.appendHistory(history, manager);
+    await this.stats.add(changed.flatMap(({ decision }) => statsDeltas(decision.events, decision.state)), manager);
+    await appendToOutbox(manager, changed.flatMap(({ decision: { state, events }, options: o }) => toContractEvents(events, {
+      state, applicant: o.extras.applicant, ticketId: o.extras.ticketId, minutesPerWorkingDay: o.minutesPerWorkingDay, correlationId: o.correlationId,
+    })));
   }
 }

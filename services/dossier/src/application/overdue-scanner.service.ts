@@ -53,15 +53,12 @@ export class OverdueScanner implements OnApplicationBootstrap, OnModuleDestroy {
           ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [startOfToday, this.config.DOSSIER_OVERDUE_BATCH],
       );
-      let flagged = 0;
-      for (const row of rows) {
+      const flagged = rows.map((row: Record<string, unknown>) => {
         const { state, extras } = fromRow(row);
-        const decision = markOverdue({ now }, SYSTEM, state);
-        if (!decision.events.length) continue;
-        await this.writer.save(decision, { extras, minutesPerWorkingDay: 480 }, manager);
-        flagged++;
-      }
-      return flagged;
+        return { decision: markOverdue({ now }, SYSTEM, state), options: { extras, minutesPerWorkingDay: 480 } };
+      });
+      await this.writer.saveMany(flagged, manager);
+      return rows.length;
     });
   }
 
