@@ -35,10 +35,11 @@ export async function startQueue(label: string, units: string[] = [UNIT]): Promi
   return { env, app, http, db: app.get(DataSource), close: async () => { await app.close(); await env.teardown(); } };
 }
 
-export async function addUnits(env: TestEnv, codes: string[], active = true): Promise<void> {
+export async function addUnits(env: TestEnv, codes: string[], o: { active?: boolean; parentCode?: string } = {}): Promise<void> {
+  const active = o.active ?? true;
   await produceRaw(`${env.topicPrefix}${Topics.RATING}`, codes.map((code) => ({
     key: code,
-    value: JSON.stringify(createEvent(UnitUpserted, { code, name: `Unit ${code}`, level: 'COMMUNE', parentCode: null, active, revision: active ? 1 : 2 }, {
+    value: JSON.stringify(createEvent(UnitUpserted, { code, name: `Unit ${code}`, level: 'COMMUNE', parentCode: o.parentCode ?? null, active, revision: 1 }, {
       source: 'rating', subject: code, unitcode: code,
     })),
   })));
