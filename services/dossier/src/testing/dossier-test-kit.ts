@@ -10,6 +10,8 @@ export interface TestUnit {
   name: string;
   level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
   parentCode: string | null;
+  active?: boolean;
+  revision?: number;
 }
 
 /** A province with two communes, as the rating service would publish them. */
@@ -54,11 +56,11 @@ const parse = (m: ReadMessage): ParsedEvent => {
 export async function seedUnits(env: TestEnv, db: DataSource, units: TestUnit[]): Promise<void> {
   await produceRaw(`${env.topicPrefix}${Topics.RATING}`, units.map((u) => ({
     key: u.code,
-    value: JSON.stringify(createEvent(UnitUpserted, { ...u, active: true, revision: 1 }, { source: 'rating', subject: u.code, unitcode: u.code })),
+    value: JSON.stringify(createEvent(UnitUpserted, { active: true, revision: 1, ...u }, { source: 'rating', subject: u.code, unitcode: u.code })),
   })));
   await waitFor(async () => {
-    const rows = await db.query('SELECT count(*)::int AS n FROM units WHERE code = ANY($1)', [units.map((u) => u.code)]);
-    return rows[0].n === units.length;
+    const rows = await db.query('SELECT code, revision FROM units WHERE code = ANY($1)', [units.map((u) => u.code)]);
+    return units.every((u) => rows.some((r: { code: string; revision: number }) => r.code === u.code && r.revision === (u.revision ?? 1)));
   }, { message: 'local copy of the test units' });
 }
 

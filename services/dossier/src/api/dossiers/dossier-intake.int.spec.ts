@@ -1,4 +1,7 @@
-import { aProvince, anIntake, daysAgo, DossierTestKit, startDossierKit, tokens } from '../../testing/dossier-test-kit';
+import { randomUUID } from 'node:crypto';
+import { createEvent, TicketCompleted, Topics } from '@fg/contracts';
+import { produceRaw, waitFor } from '@fg/platform/testing';
+import { aProvince, anIntake, daysAgo, DossierTestKit, seedUnits, startDossierKit, tokens } from '../../testing/dossier-test-kit';
 
 const [province, communeA, communeB] = aProvince('IN');
 
@@ -106,6 +109,28 @@ describe('dossier intake over HTTP', () => {
     it('stored nothing and used no code number', async () => {
       expect(await count('SELECT count(*)::int AS n FROM dossiers')).toBe(before.dossiers);
       expect(await count('SELECT coalesce(sum(seq), 0)::int AS n FROM dossier_code_counters')).toBe(before.counters);
+    });
+  });
+
+  it('refuses new dossiers for a unit the registry has deactivated (e.g. merged)', async () => {
+    const merged = { code: 'CINM', name: 'Xã Cũ', level: 'COMMUNE' as const, parentCode: province.code };
+    await seedUnits(kit.env, kit.db, [merged]);
+    await post(anIntake(merged.code)).expect(201);
+    await seedUnits(kit.env, kit.db, [{ ...merged, active: false, revision: 2 }]);
+    const res = await post(anIntake(merged.code)).expect(400);
+    expect(res.body).toMatchObject({ code: 'DOSSIER.UNIT_INACTIVE' });
+  });
+
+  it('links the queue ticket a counter served the dossier under (ticket.completed)', async () => {
+    const d = await post(anIntake(communeA.code)).expect(201);
+    const ticketId = randomUUID();
+    const completed = createEvent(TicketCompleted, {
+      ticketId, number: 'A001', serviceCode: 'HT', priority: 'NONE', counterNo: '1', officerId: 'officer-1',
+      issuedAt: new Date().toISOString(), completedAt: new Date().toISOString(), waitSeconds: 60, serviceSeconds: 300, dossierId: d.body.id,
+    }, { source: 'queue', subject: ticketId, unitcode: communeA.code });
+    await produceRaw(`${kit.env.topicPrefix}${Topics.QUEUE}`, [{ key: communeA.code, value: JSON.stringify(completed) }]);
+    await waitFor(async () => (await kit.http().get(`/api/v1/dossiers/${d.body.id}`).set('Authorization', tokens.portal())).body.ticketId === ticketId, {
+      message: 'ticket linked to the dossier',
     });
   });
 
