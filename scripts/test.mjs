@@ -12,7 +12,13 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { KAFKA_VERSION, brokerSettings, ensureKafka, stopKafka, warmUpGroupCoordinator } from './kafka/kafka.mjs';
+import {
+  KAFKA_VERSION,
+  brokerSettings,
+  ensureKafka,
+  stopKafka,
+  warmUpGroupCoordinator,
+} from './kafka/kafka.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(repoRoot, 'package.json'));
@@ -23,7 +29,8 @@ function needsServices(args) {
   const selected = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i].startsWith('--selectProjects=')) selected.push(args[i].split('=')[1]);
-    else if (args[i] === '--selectProjects') while (args[i + 1] && !args[i + 1].startsWith('-')) selected.push(args[++i]);
+    else if (args[i] === '--selectProjects')
+      while (args[i + 1] && !args[i + 1].startsWith('-')) selected.push(args[++i]);
   }
   return selected.length === 0 || selected.includes('integration');
 }
@@ -42,7 +49,9 @@ async function checkPostgres(url) {
     await client.connect();
     await client.query('select 1');
   } catch (e) {
-    throw new Error(`PostgreSQL is not reachable at ${shown}: ${e.message || e.code}. Start it, or set DATABASE_URL.`);
+    throw new Error(
+      `PostgreSQL is not reachable at ${shown}: ${e.message || e.code}. Start it, or set DATABASE_URL.`,
+    );
   } finally {
     await client.end().catch(() => {});
   }
@@ -121,7 +130,11 @@ async function main() {
   }
 
   const jestBin = require.resolve('jest/bin/jest');
-  const child = spawn(process.execPath, [jestBin, ...jestArgs(args)], { cwd: repoRoot, env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [jestBin, ...jestArgs(args)], {
+    cwd: repoRoot,
+    env,
+    stdio: 'inherit',
+  });
   // Ctrl-C reaches jest directly (same process group); wait for it instead of dying first.
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   const code = await new Promise((resolve) => child.on('close', (c, sig) => resolve(c ?? (sig ? 1 : 0))));

@@ -22,7 +22,9 @@ const repoRoot = path.resolve(here, '../..');
 const pom = path.join(here, 'pom.xml');
 
 /** The pinned Kafka version: pom.xml is the single source (also the apache/kafka image tag). */
-export const KAFKA_VERSION = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(fs.readFileSync(pom, 'utf8'))[1];
+export const KAFKA_VERSION = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(
+  fs.readFileSync(pom, 'utf8'),
+)[1];
 
 const cacheRoot = path.join(repoRoot, '.cache', 'kafka');
 const versionDir = path.join(cacheRoot, KAFKA_VERSION);
@@ -48,7 +50,7 @@ export function brokerSettings({ port, controllerPort, host = HOST }) {
     'node.id': '1',
     // Static quorum: formatted without --standalone / --initial-controllers.
     'controller.quorum.voters': `1@${host}:${controllerPort}`,
-    'listeners': `PLAINTEXT://${host}:${port},CONTROLLER://${host}:${controllerPort}`,
+    listeners: `PLAINTEXT://${host}:${port},CONTROLLER://${host}:${controllerPort}`,
     'advertised.listeners': `PLAINTEXT://${host}:${port}`,
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
@@ -72,7 +74,8 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 function brokerPort() {
   const port = Number(process.env.KAFKA_PORT ?? 9092);
-  if (!Number.isInteger(port) || port < 1 || port > 65534) throw new Error(`Invalid KAFKA_PORT: ${process.env.KAFKA_PORT}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65534)
+    throw new Error(`Invalid KAFKA_PORT: ${process.env.KAFKA_PORT}`);
   return port;
 }
 
@@ -89,25 +92,36 @@ function javaBin() {
     );
   }
   const major = Number(/version "(?:1\.)?(\d+)/.exec(r.stderr)?.[1]);
-  if (major && major < 17) throw new Error(`Kafka ${KAFKA_VERSION} needs Java 17+, found Java ${major} (${java}). Set JAVA_HOME.`);
+  if (major && major < 17)
+    throw new Error(`Kafka ${KAFKA_VERSION} needs Java 17+, found Java ${major} (${java}). Set JAVA_HOME.`);
   return java;
 }
 
 async function fetchJars(log) {
   if (fs.existsSync(jarsDone)) return;
   const started = Date.now();
-  log(`Kafka ${KAFKA_VERSION} jars missing: fetching them with Maven into ${path.relative(repoRoot, jarsDir)} (first run only)...`);
+  log(
+    `Kafka ${KAFKA_VERSION} jars missing: fetching them with Maven into ${path.relative(repoRoot, jarsDir)} (first run only)...`,
+  );
   fs.rmSync(jarsDir, { recursive: true, force: true }); // a previous run may have been interrupted
   fs.mkdirSync(jarsDir, { recursive: true });
   // -B: plain "Downloaded from ..." lines we can count instead of progress bars.
-  const args = ['-B', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${jarsDir}`, '-DincludeScope=runtime'];
+  const args = [
+    '-B',
+    '-f',
+    pom,
+    'dependency:copy-dependencies',
+    `-DoutputDirectory=${jarsDir}`,
+    '-DincludeScope=runtime',
+  ];
   const child = spawn('mvn', args, { cwd: here, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail = [];
   let downloads = 0;
   const onLine = (line) => {
     tail.push(line);
     if (tail.length > 40) tail.shift();
-    if (/Downloaded from /.test(line) && ++downloads % 100 === 0) log(`  maven: ${downloads} files downloaded...`);
+    if (/Downloaded from /.test(line) && ++downloads % 100 === 0)
+      log(`  maven: ${downloads} files downloaded...`);
   };
   for (const stream of [child.stdout, child.stderr]) {
     let buf = '';
@@ -121,7 +135,9 @@ async function fetchJars(log) {
     child.on('error', (e) =>
       reject(
         e.code === 'ENOENT'
-          ? new Error(`Maven (mvn) not found on PATH: it is needed once to fetch the Kafka ${KAFKA_VERSION} jars (apt-get install maven), or set KAFKA_BROKERS.`)
+          ? new Error(
+              `Maven (mvn) not found on PATH: it is needed once to fetch the Kafka ${KAFKA_VERSION} jars (apt-get install maven), or set KAFKA_BROKERS.`,
+            )
           : e,
       ),
     );
@@ -129,7 +145,9 @@ async function fetchJars(log) {
   });
   if (code !== 0) throw new Error(`Maven failed (exit ${code}) fetching Kafka jars:\n${tail.join('\n')}`);
   fs.writeFileSync(jarsDone, new Date().toISOString() + '\n');
-  log(`Kafka jars ready: ${fs.readdirSync(jarsDir).length} jars, ${downloads} files downloaded, ${seconds(Date.now() - started)}.`);
+  log(
+    `Kafka jars ready: ${fs.readdirSync(jarsDir).length} jars, ${downloads} files downloaded, ${seconds(Date.now() - started)}.`,
+  );
 }
 
 // -------------------------------------------------------------------------------------- process
@@ -215,7 +233,11 @@ async function speaksKafka(bootstrap) {
 export async function warmUpGroupCoordinator(bootstrap) {
   const lib = loadKafkajs();
   if (!lib) return;
-  const admin = new lib.Kafka({ clientId: 'fg-kafka-warmup', brokers: [bootstrap], logLevel: lib.logLevel.NOTHING }).admin();
+  const admin = new lib.Kafka({
+    clientId: 'fg-kafka-warmup',
+    brokers: [bootstrap],
+    logLevel: lib.logLevel.NOTHING,
+  }).admin();
   try {
     await admin.connect();
     await admin.describeGroups(['fg-kafka-warmup']);
@@ -237,7 +259,9 @@ async function waitReady({ pid, port, started, log, timeoutMs = START_TIMEOUT_MS
   let lastNote = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (pid && !isBrokerProcess(pid)) {
-      throw new Error(`Kafka broker (pid ${pid}) exited during startup. Last lines of ${logFile}:\n${logTail()}`);
+      throw new Error(
+        `Kafka broker (pid ${pid}) exited during startup. Last lines of ${logFile}:\n${logTail()}`,
+      );
     }
     if ((await portOpen(port)) && (await speaksKafka(bootstrap))) return bootstrap;
     if (Date.now() - lastNote > 10_000) {
@@ -246,12 +270,19 @@ async function waitReady({ pid, port, started, log, timeoutMs = START_TIMEOUT_MS
     }
     await sleep(250);
   }
-  throw new Error(`Kafka broker not ready on ${bootstrap} after ${seconds(timeoutMs)}. Last lines of ${logFile}:\n${logTail()}`);
+  throw new Error(
+    `Kafka broker not ready on ${bootstrap} after ${seconds(timeoutMs)}. Last lines of ${logFile}:\n${logTail()}`,
+  );
 }
 
 function writeConfig(port) {
   const props = { ...brokerSettings({ port, controllerPort: port + 1 }), 'log.dirs': dataDir };
-  fs.writeFileSync(propsFile, Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+  fs.writeFileSync(
+    propsFile,
+    Object.entries(props)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n') + '\n',
+  );
   // Console appender only: kafka.mjs redirects the JVM's stdout to broker.log.
   fs.writeFileSync(
     log4jFile,
@@ -276,9 +307,24 @@ function writeConfig(port) {
 function formatStorageOnce(java) {
   if (fs.existsSync(path.join(dataDir, 'meta.properties'))) return;
   const clusterId = crypto.randomBytes(16).toString('base64url'); // Kafka's Uuid text form
-  const r = spawnSync(java, ['-Xmx256m', '-cp', `${jarsDir}/*`, `-Dlog4j2.configurationFile=${log4jFile}`,
-    'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`Formatting Kafka storage in ${dataDir} failed:\n${r.stdout}\n${r.stderr}`);
+  const r = spawnSync(
+    java,
+    [
+      '-Xmx256m',
+      '-cp',
+      `${jarsDir}/*`,
+      `-Dlog4j2.configurationFile=${log4jFile}`,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      propsFile,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0)
+    throw new Error(`Formatting Kafka storage in ${dataDir} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
 // ------------------------------------------------------------------------------------------ API
@@ -299,7 +345,9 @@ export async function ensureKafka({ log = defaultLog, timeoutMs = START_TIMEOUT_
       log(`Reusing Kafka ${KAFKA_VERSION} broker pid ${running.pid} at ${bootstrap}.`);
       return bootstrap;
     }
-    log(`Broker pid ${running.pid} runs Kafka ${running.version} on port ${running.port}; restarting for ${KAFKA_VERSION} on ${port}.`);
+    log(
+      `Broker pid ${running.pid} runs Kafka ${running.version} on port ${running.port}; restarting for ${KAFKA_VERSION} on ${port}.`,
+    );
     await stopKafka({ log });
   }
   if (await portOpen(port)) {
@@ -322,14 +370,24 @@ export async function ensureKafka({ log = defaultLog, timeoutMs = START_TIMEOUT_
   // detached: own process group, so Ctrl-C on `npm test` does not take the broker down with jest.
   const child = spawn(
     java,
-    ['-Xmx512m', '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true', `-Dlog4j2.configurationFile=${log4jFile}`,
-      '-cp', `${jarsDir}/*`, 'kafka.Kafka', propsFile],
+    [
+      '-Xmx512m',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Djava.awt.headless=true',
+      `-Dlog4j2.configurationFile=${log4jFile}`,
+      '-cp',
+      `${jarsDir}/*`,
+      'kafka.Kafka',
+      propsFile,
+    ],
     { cwd: cacheRoot, detached: true, stdio: ['ignore', out, out] },
   );
   fs.closeSync(out);
   child.unref();
   fs.writeFileSync(pidFile, JSON.stringify({ pid: child.pid, port, version: KAFKA_VERSION }) + '\n');
-  log(`Starting Kafka ${KAFKA_VERSION} (pid ${child.pid}) on ${bootstrap}, log ${path.relative(process.cwd(), logFile)}...`);
+  log(
+    `Starting Kafka ${KAFKA_VERSION} (pid ${child.pid}) on ${bootstrap}, log ${path.relative(process.cwd(), logFile)}...`,
+  );
   await waitReady({ pid: child.pid, port, started, log, timeoutMs });
   await warmUpGroupCoordinator(bootstrap);
   log(`Kafka ${KAFKA_VERSION} ready at ${bootstrap} in ${seconds(Date.now() - started)}.`);

@@ -17,22 +17,31 @@ type Received = { consumer: string; partition: number; offset: string; value: st
 // kafkajs logs expected rebalance heartbeats at ERROR level; keep its log out of the test output and
 // show the tail only when a wait times out.
 const kafkajsLog: string[] = [];
-const logCreator = () => ({ label, log }: LogEntry) => {
-  kafkajsLog.push(`${label} ${log.message}${log.error ? `: ${log.error}` : ''}`);
-};
+const logCreator =
+  () =>
+  ({ label, log }: LogEntry) => {
+    kafkajsLog.push(`${label} ${log.message}${log.error ? `: ${log.error}` : ''}`);
+  };
 
 async function waitFor(what: string, check: () => boolean, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; kafkajs log:\n${kafkajsLog.slice(-30).join('\n')}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; kafkajs log:\n${kafkajsLog.slice(-30).join('\n')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 describe('kafkajs 2.2.4 against the pinned Kafka broker', () => {
-  if (brokers.length === 0) throw new Error('KAFKA_BROKERS is not set: run through `npm test` / `node scripts/test.mjs`.');
+  if (brokers.length === 0)
+    throw new Error('KAFKA_BROKERS is not set: run through `npm test` / `node scripts/test.mjs`.');
 
-  const kafka = new Kafka({ clientId: `kafkajs-compat-${run}`, brokers, logLevel: logLevel.INFO, logCreator });
+  const kafka = new Kafka({
+    clientId: `kafkajs-compat-${run}`,
+    brokers,
+    logLevel: logLevel.INFO,
+    logCreator,
+  });
   const admin = kafka.admin();
   const producer = kafka.producer({
     idempotent: true, // InitProducerId + sequence numbers; the broker rejects acks other than -1
@@ -71,17 +80,31 @@ describe('kafkajs 2.2.4 against the pinned Kafka broker', () => {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        commitOffsetsIfNecessary,
+        isRunning,
+        isStale,
+      }) => {
         let last: string | undefined;
         for (const m of batch.messages) {
           if (!isRunning() || isStale()) break;
-          received.push({ consumer: name, partition: batch.partition, offset: m.offset, value: m.value!.toString() });
+          received.push({
+            consumer: name,
+            partition: batch.partition,
+            offset: m.offset,
+            value: m.value!.toString(),
+          });
           resolveOffset(m.offset);
           last = m.offset;
         }
         if (last !== undefined) {
           const next = (BigInt(last) + 1n).toString();
-          await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition: batch.partition, offset: next }] }] });
+          await commitOffsetsIfNecessary({
+            topics: [{ topic, partitions: [{ partition: batch.partition, offset: next }] }],
+          });
         }
         await heartbeat();
       },
@@ -126,7 +149,10 @@ describe('kafkajs 2.2.4 against the pinned Kafka broker', () => {
 
   it('consumes an idempotent producer’s messages in batches and commits offsets', async () => {
     await startConsumer('a');
-    await waitFor('consumer a to own all partitions', () => (assignments.get('a') ?? []).length === PARTITIONS);
+    await waitFor(
+      'consumer a to own all partitions',
+      () => (assignments.get('a') ?? []).length === PARTITIONS,
+    );
     await produce('first', 30);
     await waitFor('30 messages', () => valuesWith('first').length >= 30);
     expect(new Set(valuesWith('first').map((r) => r.value)).size).toBe(30);
@@ -145,14 +171,16 @@ describe('kafkajs 2.2.4 against the pinned Kafka broker', () => {
 
   it('rebalances when a second member joins: both get partitions, nothing is re-read', async () => {
     await startConsumer('b');
-    await waitFor(
-      'a and b to share the 3 partitions',
-      () => {
-        const pa = assignments.get('a') ?? [];
-        const pb = assignments.get('b') ?? [];
-        return pa.length > 0 && pb.length > 0 && new Set([...pa, ...pb]).size === PARTITIONS && pa.length + pb.length === PARTITIONS;
-      },
-    );
+    await waitFor('a and b to share the 3 partitions', () => {
+      const pa = assignments.get('a') ?? [];
+      const pb = assignments.get('b') ?? [];
+      return (
+        pa.length > 0 &&
+        pb.length > 0 &&
+        new Set([...pa, ...pb]).size === PARTITIONS &&
+        pa.length + pb.length === PARTITIONS
+      );
+    });
     await produce('second', 30);
     await waitFor('30 more messages', () => valuesWith('second').length >= 30);
     const byConsumer = new Set(valuesWith('second').map((r) => r.consumer));
@@ -166,8 +194,15 @@ describe('kafkajs 2.2.4 against the pinned Kafka broker', () => {
     await startConsumer('c');
     await waitFor('15 messages after restart', () => valuesWith('third').length >= 15);
     await new Promise((r) => setTimeout(r, 1000)); // give any wrongly re-read message time to show up
-    expect(received.filter((r) => r.consumer === 'c').map((r) => r.value).sort()).toEqual(
-      valuesWith('third').map((r) => r.value).sort(),
+    expect(
+      received
+        .filter((r) => r.consumer === 'c')
+        .map((r) => r.value)
+        .sort(),
+    ).toEqual(
+      valuesWith('third')
+        .map((r) => r.value)
+        .sort(),
     );
     expect(valuesWith('third')).toHaveLength(15);
     expect(received).toHaveLength(75);
