@@ -60,12 +60,14 @@ export class DossierIntakeService {
   ) {}
 
   async intake(req: IntakeRequest, user: AuthUser, correlationId?: string): Promise<IntakeOutcome> {
-    await this.units.knownAndInScope(user, req.unitCode, { mustBeActive: true });
+    await this.units.knownAndInScope(user, req.unitCode);
     const hash = requestHash(req);
     if (req.externalId) {
       const existing = await this.dossiers.findByExternalId(req.unitCode, req.externalId);
       if (existing) return this.replay(existing, hash);
     }
+    // After the replay: a dossier received before its unit was merged away is still returned.
+    await this.units.known(req.unitCode, { mustBeActive: true });
     const procedure = await this.procedures.find(req.procedureCode);
     if (!procedure) {
       throw new DomainError('INVALID', 'DOSSIER.UNKNOWN_PROCEDURE', `Procedure ${req.procedureCode} is not in the procedure catalog`);
