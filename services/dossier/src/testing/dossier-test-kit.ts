@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createEvent, Topics, UnitUpserted } from '@fg/contracts';
 import { bearer, produceRaw, readTopic, ReadMessage, setupTestEnv, TestEnv, waitFor } from '@fg/platform/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startService } from '../../../../test/support/apps';
@@ -36,6 +37,8 @@ export interface DossierTestKit {
   db: DataSource;
   /** Every message on this run's dossier topic once `until` holds. */
   dossierEvents: (until: (events: ParsedEvent[]) => boolean) => Promise<ParsedEvent[]>;
+  /** Every message published so far (read up to each partition's end offset), to prove something is absent. */
+  allDossierEvents: () => Promise<ParsedEvent[]>;
   close: () => Promise<void>;
 }
 
@@ -77,11 +80,21 @@ export async function startDossierKit(label: string, units: TestUnit[], env?: No
     db,
     http: () => request(app.getHttpServer()),
     dossierEvents: async (until) => (await readTopic(`${testEnv.topicPrefix}${Topics.DOSSIER}`, (ms) => until(ms.map(parse)))).map(parse),
+    allDossierEvents: () => readWholeTopic(testEnv, `${testEnv.topicPrefix}${Topics.DOSSIER}`),
     close: async () => {
       await app.close();
       await testEnv.teardown();
     },
   };
+}
+
+async function readWholeTopic(env: TestEnv, topic: string): Promise<ParsedEvent[]> {
+  const admin = new Kafka({ clientId: 'dossier-test', brokers: env.brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const reached = (ms: ReadMessage[]) =>
+    ends.every((p) => Number(p.high) === 0 || ms.some((m) => m.partition === p.partition && Number(m.offset) >= Number(p.high) - 1));
+  return (await readTopic(topic, reached)).map(parse);
 }
 
 /** A valid intake body with overrides. */

@@ -84,8 +84,8 @@ describe('dossier transitions over HTTP', () => {
     await act(d.id, 'start').expect(200);
     const history = await kit.http().get(`/api/v1/dossiers/${d.id}/history`).set('Authorization', officer).expect(200);
     expect(history.body.items).toHaveLength(2);
-    const marker = await receive();
-    const all = await kit.dossierEvents((es) => es.some((e) => e.subject === marker.id));
+    await eventsOf(d.id, 2);
+    const all = await kit.allDossierEvents();
     expect(all.filter((e) => e.subject === d.id).map((e) => e.type)).toEqual(['dossier.received', 'dossier.assigned']);
   });
 
