@@ -101,7 +101,7 @@ export async function benchRebuild(ctx: BenchContext): Promise<BenchResult> {
       if (r > 0) await resetRating(db, admin, prefix);
       const pr = progress(`rating rebuild run ${r + 1}/${runs}`, 5000);
       const t0 = Date.now();
-      svc = startServiceProcess('rating', { env, label: `rating-rebuild-${r + 1}` });
+      svc = startServiceProcess('rating', { env, label: `rating-rebuild-${r + 1}`, nodeArgs: profileArgs(args, `rating-rebuild-${r + 1}`) });
       let tReady = 0;
       void svc.waitReady().then(() => (tReady = Date.now())).catch(() => undefined);
       let tFirst = 0;
@@ -221,5 +221,9 @@ export async function benchRebuild(ctx: BenchContext): Promise<BenchResult> {
     await admin.disconnect();
   }
 }
+
+/** --profile: V8 CPU profile of the service process into bench/reports/profiles (open in Chrome DevTools). */
+export const profileArgs = (args: Record<string, string | boolean>, label: string): string[] =>
+  args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(REPO, 'bench/reports/profiles')}`, `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`] : [];
 
 const pick = (s: { median: number; min: number; max: number }) => ({ median: round(s.median, 0), min: round(s.min, 0), max: round(s.max, 0) });
