@@ -13,8 +13,18 @@ export class BoardChunk {
 
   constructor(private readonly m: EntityManager, private readonly board: BoardRepository) {}
 
+  /**
+   * Call right after a waiting row was added (+1) or removed (-1). The first time a (unit, day) is
+   * touched its counts are read from the database, which in this transaction already includes the
+   * change just made, so the delta is applied only to counts read earlier.
+   */
   async adjust(unitCode: string, localDay: string, serviceCode: string, delta: number): Promise<void> {
-    const counts = await this.load(unitCode, localDay);
+    const key = `${unitCode}|${localDay}`;
+    const counts = this.counts.get(key);
+    if (!counts) {
+      await this.load(unitCode, localDay);
+      return;
+    }
     counts.set(serviceCode, Math.max(0, (counts.get(serviceCode) ?? 0) + delta));
   }
 
