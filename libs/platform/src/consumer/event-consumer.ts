@@ -34,6 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export class EventConsumer {
   private consumer?: Consumer;
+  private stopped = false;
   readonly groupId: string;
 
   constructor(private readonly o: EventConsumerOptions) {
@@ -41,13 +42,22 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
+    this.stopped = false;
     const { kafka, definition } = this.o;
-    this.consumer = kafka.consumer({
+    const consumer = kafka.consumer({
       groupId: this.groupId,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
       maxBytesPerPartition: 2 * 1024 * 1024,
       allowAutoTopicCreation: false,
+    });
+    this.consumer = consumer;
+    // kafkajs restarts itself after retriable crashes; after a non-retriable one (e.g. the broker was
+    // replaced, or the coordinator kept loading) it stays down, so we start a fresh consumer.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.stopped) return;
+      this.o.logger.error({ err: payload.error, consumer: this.groupId }, 'consumer crashed; restarting in 2 s');
+      setTimeout(() => void this.restart(consumer), 2000);
     });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: definition.topics.map((t) => topicName(this.o, t)), fromBeginning: true });
@@ -77,8 +87,20 @@ export class EventConsumer {
 
   /** Stops fetching, lets the running batch finish and commit, then leaves the group. */
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.consumer?.disconnect();
     this.consumer = undefined;
+  }
+
+  private async restart(crashed: Consumer): Promise<void> {
+    if (this.stopped || this.consumer !== crashed) return;
+    await crashed.disconnect().catch(() => undefined);
+    try {
+      await this.start();
+    } catch (err) {
+      this.o.logger.error({ err, consumer: this.groupId }, 'consumer restart failed; retrying in 5 s');
+      setTimeout(() => void this.restart(this.consumer ?? crashed), 5000);
+    }
   }
 
   private async handleChunk(topic: string, baseTopic: string, partition: number, messages: KafkaMessage[]): Promise<void> {
