@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Ticket, WaitingTicket } from '../domain';
 import { RECENT_SERVICE_SAMPLE_SIZE } from '../domain';
-import { TICKET_COLUMNS, ticketColumns, TicketRow, toTicket } from './ticket.row';
+import { TICKET_COLUMNS, ticketColumns, TicketRow } from './ticket.row';
 
 /** Raw-SQL access to `tickets`; every write takes the caller's transactional manager. */
 @Injectable()
