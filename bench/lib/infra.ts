@@ -258,3 +258,54 @@ export async function waitUntil(cond: () => Promise<boolean>, timeoutMs: number,
 }
 
 export const randomId = () => randomBytes(4).toString('hex');
+
+export interface TopicRecord {
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+/** Reads a topic from the beginning up to the high watermarks it had when called. */
+export async function readAll(kafka: Kafka, topic: string, timeoutMs = 120_000): Promise<TopicRecord[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic);
+  await admin.disconnect();
+  const remaining = new Map(ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]));
+  const out: TopicRecord[] = [];
+  if (!remaining.size) return out;
+  const consumer = kafka.consumer({ groupId: `bench-reader-${randomBytes(4).toString('hex')}`, maxBytesPerPartition: 4 * 1024 * 1024 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    let resolveDone!: () => void;
+    const done = new Promise<void>((r) => (resolveDone = r));
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        for (const m of batch.messages) {
+          out.push({
+            partition: batch.partition,
+            offset: m.offset,
+            key: m.key?.toString() ?? null,
+            value: m.value?.toString() ?? null,
+            headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
+          });
+        }
+        const last = batch.messages.length ? Number(batch.messages[batch.messages.length - 1].offset) + 1 : 0;
+        const end = remaining.get(batch.partition);
+        if (end !== undefined && last >= end) remaining.delete(batch.partition);
+        if (!remaining.size) resolveDone();
+      },
+    });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      done,
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out reading ${topic} (${out.length} read)`)), timeoutMs))),
+    ]).finally(() => clearTimeout(timer));
+  } finally {
+    await consumer.disconnect();
+  }
+  return out;
+}
