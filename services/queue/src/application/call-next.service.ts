@@ -21,7 +21,8 @@ export interface CallOutcome {
 
 /**
  * Call-next without double calls. One transaction: lock this counter's row (one call at a time per
- * counter; other counters run in parallel), read today's waiting tickets of its services, rank them
+ * counter; other counters run in parallel), read the candidates among today's waiting tickets of its
+ * services (`callCandidatePool`: enough to hold its first 32 choices), rank them
  * by the unit policy (the domain's choice, then its choice without that ticket, …), and claim the
  * best one not already claimed: `FOR UPDATE SKIP LOCKED … WHERE status = 'WAITING'`, which only one
  * transaction can win for a row. If every candidate is being claimed by other counters, wait for
@@ -48,7 +49,7 @@ export class CallNextService {
       assertCounterOpen(counter);
       for (let round = 1; round <= MAX_ROUNDS; round++) {
         const now = this.clock.now();
-        const waiting = await this.tickets.waiting(m, unitCode, localDayKey(now), counter.serviceCodes);
+        const waiting = await this.tickets.candidatePool(m, unitCode, localDayKey(now), counter.serviceCodes, CANDIDATES);
         const ranked = rankCallCandidates(
           { waiting, counterServiceCodes: counter.serviceCodes, policy, consecutivePriorityCalls: counter.consecutivePriorityCalls, now },
           CANDIDATES,

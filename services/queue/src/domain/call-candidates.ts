@@ -1,4 +1,4 @@
-import { chooseNext, type CallChoice, type ChooseNextInput } from './call-next';
+import { chooseNext, compareQueueOrder, type CallChoice, type ChooseNextInput, type WaitingTicket } from './call-next';
 
 /**
  * The counter's choices in order of preference: what `chooseNext` picks, then what it would pick if
@@ -17,4 +17,18 @@ export const rankCallCandidates = (input: ChooseNextInput, limit: number): CallC
     rest = rest.filter((t) => t.id !== choice.ticketId);
   }
   return ranked;
+};
+
+/**
+ * The waiting tickets that can be among a counter's first `limit` choices: of the services it serves,
+ * the `limit` earliest (in queue order) of each priority value. Every rule of `chooseNext` picks the earliest ticket of some
+ * set that is a union of priority values (overdue = the earliest of all; a class; the normal ones),
+ * so after j < limit picks its next pick is still among the limit earliest of its own priority value.
+ * The repository reads exactly this pool (a window query) instead of every waiting ticket.
+ */
+export const callCandidatePool = (waiting: readonly WaitingTicket[], serviceCodes: readonly string[], limit: number): WaitingTicket[] => {
+  const served = new Set(serviceCodes);
+  const byPriority = new Map<string, WaitingTicket[]>();
+  for (const t of waiting) if (served.has(t.serviceCode)) byPriority.set(t.priority, [...(byPriority.get(t.priority) ?? []), t]);
+  return [...byPriority.values()].flatMap((list) => [...list].sort(compareQueueOrder).slice(0, limit));
 };

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { chooseNext } from './call-next';
-import { rankCallCandidates } from './call-candidates';
+import { callCandidatePool, rankCallCandidates } from './call-candidates';
+import { PRIORITIES, type PriorityClass, type QueuePolicy } from './queue-policy';
 import { aPolicy, aWaitingTicket, minutesAfter, T0 } from './testing/builders';
 
 describe('rankCallCandidates', () => {
@@ -39,5 +41,37 @@ describe('rankCallCandidates', () => {
 
   it('is empty when nobody waits', () => {
     expect(rankCallCandidates({ waiting: [], counterServiceCodes: ['HT'], policy, consecutivePriorityCalls: 0, now: T0 }, 3)).toEqual([]);
+  });
+});
+
+describe('callCandidatePool', () => {
+  const CLASSES = PRIORITIES.filter((p): p is PriorityClass => p !== 'NONE');
+  const ticketsArb = fc.array(
+    fc.record({
+      serviceCode: fc.constantFrom('HT', 'CT'),
+      priority: fc.constantFrom(...PRIORITIES),
+      minutes: fc.integer({ min: -120, max: 0 }),
+    }),
+    { maxLength: 60 },
+  ).map((xs) =>
+    xs.map((x, i) => aWaitingTicket({ serviceCode: x.serviceCode, priority: x.priority, queuedAt: minutesAfter(x.minutes), number: `A${String(i + 1).padStart(3, '0')}` })),
+  );
+
+  it('gives the same first choices as the whole queue, for any policy, streak and queue', () => {
+    fc.assert(
+      fc.property(
+        ticketsArb,
+        fc.record({ priorityClasses: fc.shuffledSubarray(CLASSES), maxConsecutivePriority: fc.integer({ min: 0, max: 4 }), maxWaitMinutes: fc.integer({ min: 1, max: 90 }) }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 1, max: 6 }),
+        (waiting, p, streak, limit) => {
+          const input = { counterServiceCodes: ['HT'], policy: p as QueuePolicy, consecutivePriorityCalls: streak, now: T0 };
+          const full = rankCallCandidates({ ...input, waiting }, limit);
+          const pooled = rankCallCandidates({ ...input, waiting: callCandidatePool(waiting, ['HT'], limit) }, limit);
+          expect(pooled).toEqual(full);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -29,17 +29,12 @@ export class TicketRepository {
   }
 
   /**
-   * Claims a ticket for a call: locks it only if it is still WAITING. Under READ COMMITTED a row that
-   * another counter called meanwhile is re-checked after that transaction commits and no longer
-   * matches, so two counters can never both claim it; the loser gets null and chooses again.
-   * `skipLocked` returns null at once for a row another transaction is claiming right now instead of
-   * waiting for its outcome, so simultaneous counters spread over the queue instead of queueing up.
+   * Claims a ticket for a call, waiting for any transaction holding it: locks it only if it is still
+   * WAITING. Under READ COMMITTED a row another counter called meanwhile is re-checked after that
+   * transaction commits and no longer matches, so two counters never both claim it (the loser gets null).
    */
-  async claimWaiting(manager: EntityManager, id: string, skipLocked = false): Promise<TicketRow | null> {
-    const rows = await manager.query(
-      `SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 AND status = 'WAITING' FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
-      [id],
-    );
+  async claimWaiting(manager: EntityManager, id: string): Promise<TicketRow | null> {
+    const rows = await manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 AND status = 'WAITING' FOR UPDATE`, [id]);
     return rows[0] ?? null;
   }
 
@@ -71,12 +66,20 @@ export class TicketRepository {
     await manager.query(`UPDATE tickets SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values);
   }
 
-  /** Today's waiting tickets of some services of a unit, as `chooseNext` sees them. */
-  async waiting(manager: EntityManager, unitCode: string, localDay: string, serviceCodes: readonly string[]): Promise<WaitingTicket[]> {
+  /**
+   * The call candidates of a counter: of today's waiting tickets of its services, the `limit` earliest
+   * of each priority value — the domain's `callCandidatePool`, which provably holds the counter's first
+   * `limit` choices, so call-next parses a few dozen rows however long the queue is. The ORDER BY is
+   * the domain's queue order (`compareQueueOrder`).
+   */
+  async candidatePool(manager: EntityManager, unitCode: string, localDay: string, serviceCodes: readonly string[], limit: number): Promise<WaitingTicket[]> {
     return manager.query(
-      /* sql */ `SELECT id, service_code AS "serviceCode", priority, issued_at AS "queuedAt", number
-        FROM tickets WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND service_code = ANY($3)`,
-      [unitCode, localDay, serviceCodes],
+      /* sql */ `SELECT id, service_code AS "serviceCode", priority, issued_at AS "queuedAt", number FROM (
+          SELECT id, service_code, priority, issued_at, number,
+            row_number() OVER (PARTITION BY priority ORDER BY issued_at, length(number), number COLLATE "C", id) AS r
+          FROM tickets WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND service_code = ANY($3)
+        ) pool WHERE r <= $4`,
+      [unitCode, localDay, serviceCodes, limit],
     );
   }
 
