@@ -1,0 +1,179 @@
+/*
+ * A private Kafka broker and a private PostgreSQL cluster for the chaos run, so restarting them never disturbs
+ * the shared ones other engineers' tests use. The broker reuses the jars scripts/kafka/kafka.mjs fetched (it
+ * is run once with `ensure` when they are missing) but has its own port, data dir and pid; scripts/kafka's
+ * stop/ensure with KAFKA_PORT is NOT used: it shares one pid file and one data dir between ports, so a second
+ * broker started through it would stop the shared one.
+ */
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { kafkaVersion, log, REPO, sleep } from '../lib/common';
+import { kafkaClient } from '../lib/infra';
+
+const HOST = '127.0.0.1';
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.connect({ port, host: HOST });
+    s.setTimeout(1000, () => (s.destroy(), resolve(false)));
+    s.once('connect', () => (s.destroy(), resolve(true)));
+    s.once('error', () => resolve(false));
+  });
+
+export class PrivateKafka {
+  private child?: ChildProcess;
+  readonly dir = path.join(REPO, '.cache', 'bench-kafka');
+  constructor(readonly port = 39092) {}
+  get brokers() {
+    return `${HOST}:${this.port}`;
+  }
+
+  private jarsDir(): string {
+    const v = kafkaVersion();
+    const jars = path.join(REPO, '.cache', 'kafka', v, 'jars');
+    if (!fs.existsSync(path.join(REPO, '.cache', 'kafka', v, 'jars.complete'))) {
+      log('chaos: Kafka jars missing: running scripts/kafka/kafka.mjs ensure once to fetch them (starts the shared dev broker)');
+      execFileSync(process.execPath, [path.join(REPO, 'scripts/kafka/kafka.mjs'), 'ensure'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    }
+    return jars;
+  }
+
+  async start(): Promise<void> {
+    if (await portOpen(this.port)) throw new Error(`port ${this.port} is taken; set CHAOS_KAFKA_PORT`);
+    const jars = this.jarsDir();
+    const data = path.join(this.dir, 'data');
+    fs.mkdirSync(this.dir, { recursive: true });
+    const props: Record<string, string> = {
+      'process.roles': 'broker,controller',
+      'node.id': '1',
+      'controller.quorum.voters': `1@${HOST}:${this.port + 1}`,
+      listeners: `PLAINTEXT://${HOST}:${this.port},CONTROLLER://${HOST}:${this.port + 1}`,
+      'advertised.listeners': `PLAINTEXT://${HOST}:${this.port}`,
+      'controller.listener.names': 'CONTROLLER',
+      'inter.broker.listener.name': 'PLAINTEXT',
+      'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+      'offsets.topic.replication.factor': '1',
+      'offsets.topic.num.partitions': '1',
+      'transaction.state.log.replication.factor': '1',
+      'transaction.state.log.min.isr': '1',
+      'share.coordinator.state.topic.replication.factor': '1',
+      'share.coordinator.state.topic.min.isr': '1',
+      'group.initial.rebalance.delay.ms': '0',
+      'auto.create.topics.enable': 'false',
+      'log.dirs': data,
+    };
+    const propsFile = path.join(this.dir, 'server.properties');
+    fs.writeFileSync(propsFile, Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+    const log4j = path.join(this.dir, 'log4j2.properties');
+    fs.writeFileSync(log4j, ['status = warn', 'appender.out.type = Console', 'appender.out.name = OUT', 'appender.out.layout.type = PatternLayout',
+      'appender.out.layout.pattern = [%d] %p %m (%c)%n', 'rootLogger.level = warn', 'rootLogger.appenderRef.out.ref = OUT', ''].join('\n'));
+    if (!fs.existsSync(path.join(data, 'meta.properties'))) {
+      const r = spawnSync('java', ['-Xmx256m', '-cp', `${jars}/*`, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.tools.StorageTool', 'format', '-t',
+        crypto.randomBytes(16).toString('base64url'), '-c', propsFile], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`formatting the private broker's storage failed: ${r.stderr}`);
+    }
+    const out = fs.openSync(path.join(this.dir, 'broker.log'), 'a');
+    this.child = spawn('java', ['-Xmx512m', '-XX:+ExitOnOutOfMemoryError', `-Dlog4j2.configurationFile=${log4j}`, '-cp', `${jars}/*`, 'kafka.Kafka', propsFile], {
+      stdio: ['ignore', out, out],
+    });
+    fs.closeSync(out);
+    const started = Date.now();
+    for (;;) {
+      if (this.child.exitCode !== null) throw new Error(`private broker exited; see ${this.dir}/broker.log`);
+      if (await portOpen(this.port)) {
+        const admin = kafkaClient(this.brokers, 'chaos-probe').admin();
+        try {
+          await admin.connect();
+          await admin.describeCluster();
+          await admin.describeGroups(['chaos-warmup']); // loads the group coordinator (see kafka.mjs)
+          await admin.disconnect();
+          break;
+        } catch {
+          await admin.disconnect().catch(() => undefined);
+        }
+      }
+      if (Date.now() - started > 90_000) throw new Error('private broker not ready in 90 s');
+      await sleep(300);
+    }
+    log(`chaos: private Kafka ${kafkaVersion()} on ${this.brokers} (pid ${this.child.pid}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  async stop(): Promise<void> {
+    const c = this.child;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    c.kill('SIGTERM');
+    const t = setTimeout(() => c.kill('SIGKILL'), 30_000);
+    await new Promise((r) => c.once('exit', r));
+    clearTimeout(t);
+  }
+
+  async wipe(): Promise<void> {
+    await this.stop();
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A private PostgreSQL cluster (initdb into .cache/bench-pg, run as the postgres OS user when we are root). */
+export class PrivatePostgres {
+  readonly dir = path.join(REPO, '.cache', 'bench-pg');
+  readonly data = path.join(this.dir, 'data');
+  private bin = '';
+  constructor(readonly port = 55432) {}
+  get adminUrl() {
+    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  static available(): boolean {
+    return Boolean(PrivatePostgres.findBin());
+  }
+
+  private static findBin(): string {
+    try {
+      const b = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
+      if (fs.existsSync(path.join(b, 'initdb')) && fs.existsSync(path.join(b, 'pg_ctl'))) return b;
+    } catch {
+      /* no pg_config */
+    }
+    const base = '/usr/lib/postgresql';
+    if (fs.existsSync(base)) {
+      for (const v of fs.readdirSync(base).sort().reverse()) {
+        const b = path.join(base, v, 'bin');
+        if (fs.existsSync(path.join(b, 'initdb')) && fs.existsSync(path.join(b, 'pg_ctl'))) return b;
+      }
+    }
+    return '';
+  }
+
+  private run(cmd: string, args: string[]): void {
+    const asRoot = process.getuid?.() === 0;
+    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(this.bin, cmd), ...args]] : [path.join(this.bin, cmd), args];
+    const r = spawnSync(file, argv as string[], { encoding: 'utf8', cwd: '/tmp' });
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stdout}\n${r.stderr}`);
+  }
+
+  async start(): Promise<void> {
+    this.bin = PrivatePostgres.findBin();
+    if (!this.bin) throw new Error('initdb/pg_ctl not found');
+    if (await portOpen(this.port)) throw new Error(`port ${this.port} is taken; set CHAOS_PG_PORT`);
+    fs.mkdirSync(this.dir, { recursive: true });
+    if (process.getuid?.() === 0) spawnSync('chown', ['-R', 'postgres', this.dir]);
+    if (!fs.existsSync(path.join(this.data, 'PG_VERSION'))) this.run('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    this.run('pg_ctl', ['-D', this.data, '-l', path.join(this.dir, 'postgres.log'), '-o', `-p ${this.port} -k /tmp -c max_connections=300 -c fsync=on`, '-w', 'start']);
+    log(`chaos: private PostgreSQL on port ${this.port} (${this.data})`);
+  }
+
+  restart(): void {
+    this.run('pg_ctl', ['-D', this.data, '-m', 'fast', '-w', '-o', `-p ${this.port} -k /tmp -c max_connections=300`, 'restart']);
+  }
+
+  stop(): void {
+    try {
+      this.run('pg_ctl', ['-D', this.data, '-m', 'fast', '-w', 'stop']);
+    } catch {
+      /* not running */
+    }
+  }
+}
