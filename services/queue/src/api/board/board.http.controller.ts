@@ -66,7 +66,8 @@ export class BoardHttpController {
       close: () => res.end(),
     });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    req.on('close', () => {
+    // The response's close (not the request's, which may fire once the request is read) marks a gone board.
+    res.on('close', () => {
       clearInterval(heartbeat);
       remove();
     });

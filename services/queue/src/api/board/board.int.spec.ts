@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { startService } from '../../../../../test/support/apps';
+import { BoardStreamHub } from '../../application/board-stream.hub';
 import { listen, openSse, SseEvent } from '../../testing/sse-client';
 import { counterAction, issue, QueueKit, setUpOffice, startQueue, tokens, UNIT } from '../../testing/queue-test-kit';
 
@@ -46,9 +47,11 @@ describe('the display board with two queue instances behind a load balancer', ()
       const ids = board.events.filter((e) => e.event !== 'snapshot').map((e) => Number(e.id));
       expect(ids).toEqual(ids.map((_, i) => Number(snapshot.id) + 1 + i)); // gap-free per unit
       lastSeen = called;
+      expect(other.get(BoardStreamHub).connected).toBe(1);
     } finally {
       board.close();
     }
+    await waitForHub(0);
   });
 
   it('lets a reconnecting board resume from Last-Event-ID without missing a change', async () => {
@@ -108,6 +111,11 @@ describe('the display board with two queue instances behind a load balancer', ()
     const numbers = responses.map((r) => r.body.number).sort();
     expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => `B${String(i + 2).padStart(3, '0')}`));
   });
+
+  async function waitForHub(n: number) {
+    for (let i = 0; i < 50 && other.get(BoardStreamHub).connected !== n; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(other.get(BoardStreamHub).connected).toBe(n);
+  }
 
   async function waitForBoard(ok: (b: { lastEventId: number }) => boolean) {
     for (let i = 0; i < 150; i++) {

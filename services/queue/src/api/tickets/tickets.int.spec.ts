@@ -1,6 +1,6 @@
 import { readTopic } from '@fg/platform/testing';
 import { Topics } from '@fg/contracts';
-import { counterAction, issue, QueueKit, setUpOffice, startQueue, ticketAction, tokens, UNIT } from '../../testing/queue-test-kit';
+import { counterAction, issue, QueueKit, setUpOffice, startQueue, ticketAction, UNIT } from '../../testing/queue-test-kit';
 
 describe('tickets over REST', () => {
   let kit: QueueKit;
@@ -34,9 +34,22 @@ describe('tickets over REST', () => {
     await ticketAction(kit, res.body.id, 'cancel').expect(200);
   });
 
-  it('answers the board', async () => {
-    const board = await kit.http().get(`/api/v1/units/${UNIT}/board`).expect(200);
-    expect(board.body.counters[0]).toMatchObject({ counterNo: '1', name: 'Quầy 1' });
-    void tokens;
+  it('transfers a called ticket to another queue, keeping its number and issue time', async () => {
+    const t = await issue(kit, { serviceCode: 'HT' }).expect(201);
+    await counterAction(kit, '1', 'call-next').expect(200);
+    const moved = await ticketAction(kit, t.body.id, 'transfer', { serviceCode: 'CT' }).expect(200);
+    expect(moved.body).toMatchObject({ status: 'WAITING', serviceCode: 'CT', number: t.body.number, issuedAt: t.body.issuedAt, transferCount: 1 });
+    const again = await counterAction(kit, '1', 'call-next').expect(200);
+    expect(again.body.ticket).toMatchObject({ id: t.body.id, serviceCode: 'CT' });
+    await ticketAction(kit, t.body.id, 'no-show').expect(200);
+  });
+
+  it('describes every endpoint in OpenAPI', async () => {
+    const docs = await kit.http().get('/docs-json').expect(200);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining([
+      '/api/v1/units/{unitCode}/services/{serviceCode}', '/api/v1/units/{unitCode}/counters/{counterNo}', '/api/v1/units/{unitCode}/queue-policy',
+      '/api/v1/units/{unitCode}/tickets', '/api/v1/units/{unitCode}/counters/{counterNo}/call-next', '/api/v1/tickets/{id}/transfer',
+      '/api/v1/units/{unitCode}/board', '/api/v1/units/{unitCode}/board/stream', '/api/v1/units/{unitCode}/queue-stats',
+    ]));
   });
 });
