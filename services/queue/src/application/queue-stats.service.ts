@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, LocalUnitsRepository } from '@fg/platform';
+import { LocalUnitsRepository } from '@fg/platform';
 import { emptyStatsRow, mergeStatsRows, summarizeStatsRow } from '../domain';
 import { QueueStatsRepository, StatsGroupBy } from '../persistence/queue-stats.repository';
-
-const MAX_DAYS = 366;
-const DAY_MS = 86_400_000;
+import { toStatsRange } from './stats-range';
 
 export interface StatsQuery {
   unitCode: string;
@@ -25,11 +23,9 @@ export class QueueStatsService {
   constructor(private readonly stats: QueueStatsRepository, private readonly units: LocalUnitsRepository) {}
 
   async query(q: StatsQuery) {
-    const days = (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS + 1;
-    if (!(days >= 1)) throw new DomainError('INVALID', 'STATS.BAD_RANGE', `from (${q.from}) must not be after to (${q.to})`);
-    if (days > MAX_DAYS) throw new DomainError('INVALID', 'STATS.BAD_RANGE', `A range covers at most ${MAX_DAYS} days`);
+    const range = toStatsRange(q.from, q.to);
     const unitCodes = q.includeDescendants ? await this.units.subtree(q.unitCode) : [q.unitCode];
-    const groups = await this.stats.grouped(unitCodes, q.from, q.to, q.groupBy);
+    const groups = await this.stats.grouped(unitCodes, range, q.groupBy);
     const total = groups.reduce((acc, g) => mergeStatsRows(acc, g.row), emptyStatsRow());
     const numeric = q.groupBy === 'hour' || q.groupBy === 'weekday';
     const keyed = groups

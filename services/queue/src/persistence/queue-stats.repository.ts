@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { QueueStatsRow, StatsDelta, statsSlotOf } from '../domain';
 
+/** An inclusive range of local (day, hour) slots of the pre-aggregated statistics. */
+export interface StatsRange {
+  fromDay: string;
+  fromHour: number;
+  toDay: string;
+  toHour: number;
+}
+
 export type StatsGroupBy = 'service' | 'counter' | 'officer' | 'hour' | 'weekday' | 'day';
 
 const GROUP_KEY: Record<StatsGroupBy, string> = {
@@ -50,11 +58,12 @@ export class QueueStatsRepository {
     );
   }
 
-  /** Rows of the units and local days [from, to], merged per group (SUM, MIN, MAX, bucket-wise SUM). */
-  async grouped(unitCodes: string[], from: string, to: string, groupBy: StatsGroupBy): Promise<{ key: string | null; row: QueueStatsRow }[]> {
+  /** Rows of the units in the (day, hour) range, merged per group (SUM, MIN, MAX, bucket-wise SUM). */
+  async grouped(unitCodes: string[], range: StatsRange, groupBy: StatsGroupBy): Promise<{ key: string | null; row: QueueStatsRow }[]> {
     const rows = await this.ds.query(
       /* sql */ `WITH r AS (
-          SELECT ${GROUP_KEY[groupBy]} AS k, * FROM queue_stats WHERE unit_code = ANY($1) AND day BETWEEN $2 AND $3
+          SELECT ${GROUP_KEY[groupBy]} AS k, * FROM queue_stats
+          WHERE unit_code = ANY($1) AND (day, hour) >= ($2::date, $3::smallint) AND (day, hour) <= ($4::date, $5::smallint)
         ), totals AS (
           SELECT k, sum(issued)::int AS issued, sum(served)::int AS served, sum(no_shows)::int AS "noShows",
             sum(cancelled)::int AS cancelled,
@@ -70,7 +79,7 @@ export class QueueStatsRepository {
         )
         SELECT totals.*, wb.b AS "waitBuckets", sb.b AS "serviceBuckets" FROM totals
           JOIN wb ON wb.k IS NOT DISTINCT FROM totals.k JOIN sb ON sb.k IS NOT DISTINCT FROM totals.k`,
-      [unitCodes, from, to],
+      [unitCodes, range.fromDay, range.fromHour, range.toDay, range.toHour],
     );
     return rows.map((r: Record<string, any>) => ({
       key: r.k,

@@ -98,12 +98,20 @@ describe('queue statistics after a scripted morning', () => {
     expect(events.find((e) => e.type === 'ticket.no-show').data).toMatchObject({ number: 'A003', counterNo: '1', at: '2025-07-01T01:21:00.000Z' });
   });
 
+  it('narrows to whole local hours when given instants', async () => {
+    const res = await kit.http().get(`/api/v1/units/${UNIT}/queue-stats`)
+      .query({ from: '2025-07-01T08:30:00+07:00', to: '2025-07-01T02:00:00Z', groupBy: 'hour' }).set('Authorization', tokens.viewer).expect(200);
+    expect(res.body.groups.map((g: { key: number }) => g.key)).toEqual([8]); // 08:00-09:00 local; 09:00 excluded
+  });
+
   it('refuses bad ranges and groupings', async () => {
     const get = (q: string) => kit.http().get(`/api/v1/units/${UNIT}/queue-stats?${q}`).set('Authorization', tokens.viewer);
     expect((await get('from=2025-07-02&to=2025-07-01').expect(400)).body.code).toBe('STATS.BAD_RANGE');
     expect((await get('from=2025-07-01&to=2025-07-01&groupBy=mood').expect(400)).body.message).toMatch(/groupBy must be one of/);
     await get('to=2025-07-01').expect(400);
     await get('from=01/07/2025&to=2025-07-01').expect(400);
+    await get('from=2025-07-01T08:00:00&to=2025-07-01').expect(400); // a local time without zone is ambiguous
+    expect((await get('from=2024-01-01&to=2025-07-01').expect(400)).body.message).toMatch(/at most 366 days/);
   });
 
   it('answers from the pre-aggregated rows, not from the tickets', async () => {
