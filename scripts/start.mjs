@@ -101,8 +101,8 @@ async function main() {
   }
 
   if (!process.env.NO_DEMO) {
-    const { seedDemoIfEmpty } = await import('./demo/seed.mjs');
-    await seedDemoIfEmpty({ log: (m) => console.log(`[demo] ${m}`), token: (role) => devToken({ role }) });
+    const seed = spawnSync(process.execPath, ['-r', '@swc-node/register', 'tools/sim/seed-cli.ts'], { cwd: repoRoot, env, stdio: 'inherit' });
+    if (seed.status !== 0) throw new Error('loading the demo data failed');
   }
 
   console.log(`\nThe system is ready in ${since()}.\n`);
