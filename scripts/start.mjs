@@ -48,6 +48,21 @@ async function waitHealthy(svc, child, timeoutMs = 120000) {
   throw new Error(`${svc.name} did not become healthy within ${timeoutMs / 1000} s`);
 }
 
+const children = [];
+let stopping = false;
+let stopKafkaOnExit = false;
+
+/** Stops the services (SIGTERM: they finish their batch and flush the outbox) and a broker we started. */
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  if (children.length) log('Stopping the services...');
+  for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
+  await Promise.all(children.map(({ child }) => (child.exitCode !== null ? null : new Promise((r) => child.on('exit', r)))));
+  if (stopKafkaOnExit) await stopKafka({ log: (m) => console.log(`[kafka] ${m}`) }).catch(() => {});
+  process.exit(code);
+}
+
 async function main() {
   const env = { ...process.env };
   env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/friendly_gov';
@@ -67,17 +82,7 @@ async function main() {
   const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
 
-  const children = [];
-  let stopping = false;
-  const stopAll = async (code) => {
-    if (stopping) return;
-    stopping = true;
-    log('Stopping the services...');
-    for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(children.map(({ child }) => (child.exitCode !== null ? null : new Promise((r) => child.on('exit', r)))));
-    if (startedKafka && !process.env.KEEP_KAFKA) await stopKafka({ log: (m) => console.log(`[kafka] ${m}`) }).catch(() => {});
-    process.exit(code);
-  };
+  stopKafkaOnExit = startedKafka && !process.env.KEEP_KAFKA;
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
 
@@ -116,5 +121,5 @@ async function main() {
 
 main().catch((e) => {
   console.error(`[start] ${e.message}`);
-  process.exit(1);
+  void stopAll(1);
 });
