@@ -47,19 +47,17 @@ export class BoardHttpController {
     const header = Number(req.headers['last-event-id']);
     const resumeFrom = Number.isInteger(header) && header >= 0 ? header : q.lastEventId;
 
+    // Where to start is settled before any byte is sent, so a failure here is still a JSON error.
+    const resume = resumeFrom !== undefined && (await this.canResume(unitCode, resumeFrom));
+    const snapshot = resume ? undefined : await this.view.snapshot(unitCode);
+    if (res.destroyed) return; // the board left while we were reading
+
     res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
     res.write('retry: 3000\n\n');
     const write = (id: number, event: string, data: unknown) => res.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-
-    let lastSeq: number;
-    if (resumeFrom !== undefined && (await this.canResume(unitCode, resumeFrom))) {
-      lastSeq = resumeFrom;
-    } else {
-      const snapshot = await this.view.snapshot(unitCode);
-      write(snapshot.lastEventId, 'snapshot', snapshot);
-      lastSeq = snapshot.lastEventId;
-    }
+    if (snapshot) write(snapshot.lastEventId, 'snapshot', snapshot);
+    const lastSeq = snapshot ? snapshot.lastEventId : resumeFrom!;
     const remove = this.hub.add({
       unitCode, lastSeq,
       send: (e) => write(e.seq, e.type, e.payload),
