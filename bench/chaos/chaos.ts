@@ -68,9 +68,19 @@ async function main() {
     await createTopics(admin, PREFIX, 3);
     const env = serviceEnv(db.url, kafkaP.brokers, PREFIX, { KAFKA_PARTITIONS: '3' });
     const start = async (s: ServiceName) => {
-      const p = startServiceProcess(s, { env, port: PORTS[s], label: `chaos-${s}` });
-      procs.set(s, p);
-      await p.waitReady(120_000);
+      for (let attempt = 1; ; attempt++) {
+        const p = startServiceProcess(s, { env, port: PORTS[s], label: `chaos-${s}` });
+        procs.set(s, p);
+        try {
+          await p.waitReady(120_000);
+          return;
+        } catch (e) {
+          // a killed process's port can linger a moment; a start during the broker/Postgres restart can fail
+          await p.kill().catch(() => undefined);
+          if (attempt >= 5) throw e;
+          await sleep(2000);
+        }
+      }
     };
     await Promise.all(SERVICES.map(start));
     const url = (s: ServiceName) => `http://127.0.0.1:${PORTS[s]}`;
