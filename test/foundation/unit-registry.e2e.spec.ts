@@ -94,13 +94,17 @@ describe('the unit registry flowing from rating to every service', () => {
       }).expect(400);
       await http('rating').get('/api/v1/units/99905').set('Authorization', viewer).expect(404);
     });
+    it('says when the body is not JSON', async () => {
+      const res = await http('rating').put('/api/v1/units/99908').set('Authorization', admin).set('content-type', 'application/json').send('{"name": ').expect(400);
+      expect(res.body).toMatchObject({ code: 'REQUEST.MALFORMED_JSON', message: 'Request body is not valid JSON' });
+    });
     it('requires a token and the admin role', async () => {
       await http('rating').put('/api/v1/units/99907').send({ name: 'X', level: 'PROVINCE' }).expect(401);
       const res = await put('99907', { name: 'X', level: 'PROVINCE' }, viewer).expect(403);
       expect(res.body.message).toMatch(/requires one of the roles: admin/);
     });
     it('stored none of the rejected units', async () => {
-      for (const code of ['99901', '99902', '99903', '99904', '99905', '99906', '99907']) {
+      for (const code of ['99901', '99902', '99903', '99904', '99905', '99906', '99907', '99908']) {
         await http('rating').get(`/api/v1/units/${code}`).set('Authorization', viewer).expect(404);
       }
     });

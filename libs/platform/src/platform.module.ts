@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { DataSource, DataSourceOptions } from 'typeorm';
@@ -99,7 +99,8 @@ export class PlatformModule {
           useFactory: (c: PlatformConfig) =>
             c.JWT_PUBLIC_KEY
               ? { publicKey: c.JWT_PUBLIC_KEY.replace(/\\n/g, '\n'), verifyOptions: { algorithms: ['RS256', 'ES256'] } }
-              : { secret: c.JWT_SECRET, verifyOptions: { algorithms: ['HS256'] } },
+              : // A prepared KeyObject: given a string, jsonwebtoken tries to parse it as a PEM key on every request.
+                { secret: createSecretKey(Buffer.from(c.JWT_SECRET!)) as unknown as string, verifyOptions: { algorithms: ['HS256'] } },
         }),
         TerminusModule,
       ],

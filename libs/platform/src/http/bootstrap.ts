@@ -2,6 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { PLATFORM_OPTIONS } from '../config/tokens';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
@@ -32,7 +33,14 @@ export function configureApp(app: INestApplication, info: ServiceAppInfo): void 
 
 /** Creates and configures a service app without listening (tests use it with supertest). */
 export async function createServiceApp(module: Type<unknown>, info: ServiceAppInfo): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
+  // Our own JSON parser: Nest's turns a malformed body into a bare 400 that loses why it failed.
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  app.use(json({ limit: '10mb' })); // a province's whole unit list fits
+  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (err?.type === 'entity.parse.failed') return res.status(400).json(new ErrorFilter().shape(400, 'REQUEST.MALFORMED_JSON', 'Request body is not valid JSON'));
+    if (err?.type === 'entity.too.large') return res.status(413).json(new ErrorFilter().shape(413, 'REQUEST.TOO_LARGE', 'Request body is too large'));
+    next(err);
+  });
   configureApp(app, info);
   app.set('trust proxy', true);
   return app;

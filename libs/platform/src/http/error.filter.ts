@@ -40,7 +40,7 @@ export class ErrorFilter implements ExceptionFilter {
     return this.shape(500, 'INTERNAL', 'Internal server error');
   }
 
-  private shape(statusCode: number, code: string, message: string, details?: unknown) {
+  shape(statusCode: number, code: string, message: string, details?: unknown) {
     const error = (HttpStatus[statusCode] ?? 'ERROR').toString().split('_').map((w) => w[0] + w.slice(1).toLowerCase()).join(' ');
     return { statusCode, error, message, code, ...(details === undefined ? {} : { details }) };
   }
