@@ -6,7 +6,9 @@
 // Broker, in order: KAFKA_BROKERS if set; a testcontainers apache/kafka container if a Docker engine
 // answers; else the local JVM broker from scripts/kafka/kafka.mjs (left running for fast reruns,
 // stopped at the end when CI is set). Unit-only runs need neither Postgres nor Kafka.
+// Integration runs also need Chromium for the browser tests (test/browser): see ensureChromium.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -102,6 +104,35 @@ async function startKafkaContainer() {
   return { brokers: `${host}:${port}`, stop: () => container.stop() };
 }
 
+/**
+ * The browser tests (test/browser) drive Debian's `chromium` package through playwright-core; nothing is
+ * downloaded by Playwright. When it is missing and we are root with apt-get (CI, the dev machines), install
+ * it; otherwise stop with what to do. Never skip the browser tests silently.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (process.getuid?.() !== 0 || !hasApt) {
+    throw new Error(
+      `${CHROMIUM} is missing and cannot be installed here (needs root and apt-get). The browser tests need ` +
+        "Debian's chromium package: apt-get install -y --no-install-recommends chromium",
+    );
+  }
+  log("Chromium is missing: installing Debian's chromium package for the browser tests...");
+  const started = Date.now();
+  for (const step of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+    log(`apt-get ${step.join(' ')}`);
+    const r = spawnSync('apt-get', step, {
+      stdio: ['ignore', 2, 2], // progress shows on stderr, like the rest of this script's log
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (r.status !== 0) throw new Error(`apt-get ${step[0]} failed (exit ${r.status ?? r.signal}): cannot install Chromium for the browser tests.`);
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing.`);
+  log(`Chromium installed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const env = { ...process.env };
@@ -110,6 +141,7 @@ async function main() {
   if (needsServices(args)) {
     env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
     await checkPostgres(env.DATABASE_URL);
+    ensureChromium();
     if (env.KAFKA_BROKERS) {
       log(`Using KAFKA_BROKERS=${env.KAFKA_BROKERS}.`);
     } else {

@@ -20,6 +20,7 @@ import { UnitAccess } from './application/unit-access.service';
 import { WaitEstimator } from './application/wait-estimator.service';
 import type { QueueErrorCode } from './domain';
 import { BoardProjectionConsumer } from './events/board-projection.consumer';
+import { OfficePagesHttpController } from './pages/office-pages.http.controller';
 import { BoardProjectionWriter } from './persistence/board-projection.writer';
 import { BoardRepository } from './persistence/board.repository';
 import { CounterRepository } from './persistence/counter.repository';
@@ -55,7 +56,7 @@ const QUEUE_ERROR_KINDS: Record<QueueErrorCode, 'CONFLICT' | 'INVALID'> = {
       extraProviders: [BoardProjectionWriter, BoardRepository],
     }),
   ],
-  controllers: [SetupHttpController, TicketsHttpController, TicketActionsHttpController, CountersHttpController, BoardHttpController, QueueStatsHttpController],
+  controllers: [SetupHttpController, TicketsHttpController, TicketActionsHttpController, CountersHttpController, BoardHttpController, QueueStatsHttpController, OfficePagesHttpController],
   providers: [
     QueueClock, UnitAccess, TicketChanges, WaitEstimator,
     OfficeSetupService, TicketIssuingService, CounterDutyService, CallNextService, TicketActionsService, QueueStatsService,

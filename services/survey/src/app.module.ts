@@ -15,6 +15,7 @@ import { QuestionnaireAccess } from './application/questionnaire-access';
 import { QuestionnairesService } from './application/questionnaires.service';
 import { ResponsesService } from './application/responses.service';
 import { SatisfactionStatsService } from './application/satisfaction-stats.service';
+import { TabletPageHttpController } from './pages/tablet-page.http.controller';
 import { loadSurveyConfig, SURVEY_CONFIG } from './config';
 import { DossierResultReturnedConsumer } from './events/dossier-result-returned.consumer';
 import { TicketCompletedConsumer } from './events/ticket-completed.consumer';
@@ -76,6 +77,7 @@ const shared = [
     InvitationsHttpController,
     SatisfactionStatsHttpController,
     CommentsHttpController,
+    TabletPageHttpController,
   ],
   providers: [
     ...shared,

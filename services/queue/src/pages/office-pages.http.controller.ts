@@ -1,0 +1,48 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { LocalUnitsRepository, notFound, Public, UnitCodePipe } from '@fg/platform';
+import type { Response } from 'express';
+import { StaticAssets } from './static-assets';
+
+const assets = new StaticAssets(__dirname, [
+  'board.html', 'board.css', 'board.js',
+  'kiosk.html', 'kiosk.css', 'kiosk.js',
+  'office.css', 'office.js',
+]);
+
+/**
+ * The office's screens served by the queue service (see README.md beside this file):
+ * `/board/{unitCode}` the display board (public, like the board API it reads) and `/kiosk/{unitCode}` the
+ * ticket kiosk (a static page; its API calls carry the device's `kiosk` token, kept in the browser).
+ * The pages are the same for every unit: the code is read from the URL by the page's script.
+ */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class OfficePagesHttpController {
+  constructor(private readonly units: LocalUnitsRepository) {}
+
+  @Get('board/:unitCode')
+  board(@Param('unitCode', UnitCodePipe) _unitCode: string, @Res() res: Response): void {
+    assets.send(res, 'board.html');
+  }
+
+  @Get('kiosk/:unitCode')
+  kiosk(@Param('unitCode', UnitCodePipe) _unitCode: string, @Res() res: Response): void {
+    assets.send(res, 'kiosk.html');
+  }
+
+  /** The unit's name for the board's heading; the board has no token and an office's name is public. */
+  @Get('board/:unitCode/unit')
+  async unit(@Param('unitCode', UnitCodePipe) unitCode: string) {
+    const unit = await this.units.find(unitCode);
+    if (!unit) throw notFound('Unit', unitCode, 'UNIT.NOT_FOUND');
+    return { code: unit.code, name: unit.name, level: unit.level };
+  }
+
+  @Get('pages/queue/:file')
+  asset(@Param('file') file: string, @Res() res: Response): void {
+    if (!assets.has(file)) throw notFound('Page file', file, 'PAGE.NOT_FOUND');
+    assets.send(res, file);
+  }
+}

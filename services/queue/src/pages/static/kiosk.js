@@ -1,0 +1,194 @@
+// Ticket kiosk: /kiosk/{unitCode}. Choose a service, then a priority, and get the ticket (printable).
+// API calls carry the device's `kiosk` token (see deviceToken in office.js: handed over once as #token=…).
+import { $, api, el, formatDay, formatTime, serverNow, startClock, unitCodeFromPath, deviceToken } from './office.js';
+
+const unitCode = unitCodeFromPath();
+const unitApi = `/api/v1/units/${encodeURIComponent(unitCode)}`;
+const token = deviceToken();
+
+/** The priority classes citizens may claim, in the order shown; those the unit's policy ignores are hidden. */
+const PRIORITIES = [
+  { code: 'ELDERLY', label: 'Người cao tuổi' },
+  { code: 'DISABLED', label: 'Người khuyết tật' },
+  { code: 'PREGNANT', label: 'Phụ nữ mang thai' },
+  { code: 'CHILD', label: 'Người đi cùng trẻ nhỏ' },
+  { code: 'VETERAN', label: 'Người có công' },
+  { code: 'NONE', label: 'Không', note: 'Lấy số thường' },
+];
+const TICKET_SHOWN_MS = 45_000;
+const IDLE_MS = 60_000;
+const SERVICES_STALE_MS = 60_000;
+
+let unitName = '';
+let services = [];
+let servicesLoadedAt = 0;
+let honoured = null; // priority classes of the unit's policy (null: unknown, show all)
+let chosen = null;
+let busy = false;
+let backTimer = null;
+
+// ---- screens ------------------------------------------------------------------------------------------
+
+function show(name) {
+  for (const s of document.querySelectorAll('.screen')) s.hidden = s.id !== `screen-${name}`;
+  clearTimeout(backTimer);
+  if (name === 'ticket') backTimer = setTimeout(home, TICKET_SHOWN_MS);
+  if (name === 'priority') backTimer = setTimeout(home, IDLE_MS);
+  const heading = document.querySelector(`#screen-${name} h1`);
+  heading?.focus({ preventScroll: true });
+}
+
+function showError(text) {
+  $('error').textContent = text ?? '';
+  $('error').hidden = !text;
+}
+
+function messageFor(e) {
+  switch (e.status) {
+    case 0:
+      return 'Không kết nối được máy chủ. Quý khách vui lòng thử lại sau giây lát.';
+    case 401:
+      return 'Mã truy cập của máy lấy số không hợp lệ hoặc đã hết hạn. Vui lòng báo cán bộ.';
+    case 403:
+      return 'Máy lấy số này không được cấp quyền cho đơn vị này. Vui lòng báo cán bộ.';
+    case 404:
+      return 'Không tìm thấy đơn vị hoặc dịch vụ. Vui lòng báo cán bộ.';
+    case 409:
+      return 'Dịch vụ này hiện tạm ngừng cấp số. Quý khách vui lòng chọn dịch vụ khác hoặc liên hệ cán bộ.';
+    case 429:
+      return 'Máy đang bận, Quý khách vui lòng thử lại sau giây lát.';
+    default:
+      return 'Đã có lỗi xảy ra. Quý khách vui lòng thử lại hoặc liên hệ cán bộ.';
+  }
+}
+
+function showSetup() {
+  $('setup-url').textContent = location.origin + location.pathname;
+  show('setup');
+}
+
+// ---- data ---------------------------------------------------------------------------------------------
+
+async function loadServices() {
+  const [list, policy] = await Promise.all([
+    api(`${unitApi}/services`, { token }),
+    api(`${unitApi}/queue-policy`, { token }).catch(() => null),
+  ]);
+  services = list.items.filter((s) => s.active);
+  honoured = policy?.priorityClasses ?? null;
+  servicesLoadedAt = Date.now();
+  renderServices();
+}
+
+function renderServices() {
+  $('services').replaceChildren(
+    ...services.map((s) =>
+      el(
+        'button',
+        { type: 'button', dataset: { serviceCode: s.code }, onclick: () => chooseService(s) },
+        el('span', {}, s.name),
+        el('small', {}, `Số thứ tự bắt đầu bằng ${s.prefix}`),
+      ),
+    ),
+  );
+  $('no-services').hidden = services.length > 0;
+}
+
+function renderPriorities() {
+  const shown = PRIORITIES.filter((p) => p.code === 'NONE' || !honoured || honoured.includes(p.code));
+  $('priorities').replaceChildren(
+    ...shown.map((p) =>
+      el(
+        'button',
+        { type: 'button', class: p.code === 'NONE' ? 'none' : '', dataset: { priority: p.code }, onclick: () => takeTicket(p) },
+        el('span', {}, p.label),
+        p.note ? el('small', {}, p.note) : null,
+      ),
+    ),
+  );
+}
+
+// ---- flow ---------------------------------------------------------------------------------------------
+
+async function home() {
+  chosen = null;
+  showError(null);
+  show('services');
+  if (Date.now() - servicesLoadedAt > SERVICES_STALE_MS) {
+    try {
+      await loadServices();
+    } catch (e) {
+      showError(messageFor(e));
+    }
+  }
+}
+
+function chooseService(s) {
+  chosen = s;
+  showError(null);
+  $('chosen-service').textContent = s.name;
+  renderPriorities();
+  show('priority');
+}
+
+async function takeTicket(priority) {
+  if (busy || !chosen) return; // a double tap must not take two tickets
+  busy = true;
+  const buttons = [...document.querySelectorAll('#priorities button')];
+  for (const b of buttons) b.disabled = true;
+  try {
+    const t = await api(`${unitApi}/tickets`, {
+      token,
+      method: 'POST',
+      body: { serviceCode: chosen.code, priority: priority.code },
+    });
+    showTicket(t, chosen, priority);
+  } catch (e) {
+    showError(messageFor(e));
+    if (e.status === 409) {
+      servicesLoadedAt = 0;
+      void home();
+    }
+  } finally {
+    busy = false;
+    for (const b of buttons) b.disabled = false;
+  }
+}
+
+function showTicket(t, service, priority) {
+  const ahead = Math.max(0, (t.position ?? 1) - 1);
+  const issued = t.issuedAt ? new Date(t.issuedAt) : serverNow();
+  $('ticket-unit').textContent = unitName;
+  $('ticket-number').textContent = t.number;
+  $('ticket-service').textContent = service.name;
+  $('ticket-priority-row').hidden = priority.code === 'NONE';
+  $('ticket-priority').textContent = priority.label;
+  $('ticket-ahead').textContent = ahead === 0 ? 'Không có ai' : `${ahead} người`;
+  $('ticket-wait').textContent = t.estimatedWaitMinutes > 0 ? `Khoảng ${t.estimatedWaitMinutes} phút` : 'Sắp đến lượt';
+  $('ticket-time').textContent = `${formatTime(issued)} ngày ${formatDay(issued)}`;
+  $('ticket').dataset.ticketId = t.id;
+  show('ticket');
+}
+
+$('back').addEventListener('click', () => void home());
+$('done').addEventListener('click', () => void home());
+$('print').addEventListener('click', () => window.print());
+
+async function start() {
+  startClock($('clock-time'));
+  if (!token) return showSetup();
+  try {
+    const unit = await api(unitApi, { token });
+    unitName = unit.name;
+    $('unit-name').textContent = unit.name;
+    document.title = `Lấy số thứ tự — ${unit.name}`;
+    await loadServices();
+    show('services');
+  } catch (e) {
+    showError(messageFor(e));
+    if (e.status === 401 || e.status === 403) return showSetup();
+    setTimeout(start, 10_000); // server not reachable yet: keep trying
+  }
+}
+
+void start();

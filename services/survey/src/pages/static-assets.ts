@@ -1,0 +1,79 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Response } from 'express';
+
+/**
+ * Serves the counter tablet page's static files (HTML, CSS, plain JS) from `static/` beside this file.
+ *
+ * `tsc` does not copy non-TypeScript files, so from `dist/pages` the files are found in the source tree
+ * (`../../src/pages/static`), and the Docker build copies them to `dist/pages/static` before it drops `src`.
+ * Only the listed files are served (no path from the request ever reaches the file system); each is read
+ * once and kept in memory.
+ */
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Only this origin: scripts and styles from files (no inline code), API calls to the
+ * same service. `data:` images only for the empty favicon.
+ */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export class StaticAssets {
+  private dir?: string;
+  private readonly cache = new Map<string, Buffer>();
+
+  constructor(private readonly here: string, private readonly files: readonly string[]) {}
+
+  has(file: string): boolean {
+    return this.files.includes(file);
+  }
+
+  send(res: Response, file: string): void {
+    const body = this.read(file);
+    res.set({
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': PAGE_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      // The device token may sit in the page's URL fragment on first load; never pass the URL on.
+      'Referrer-Policy': 'no-referrer',
+      // Revalidate every time (cheap: Express answers 304 on a matching ETag), so a deploy reaches
+      // screens that stay open for days at their next reload.
+      'Cache-Control': 'no-cache',
+    });
+    res.send(body);
+  }
+
+  private read(file: string): Buffer {
+    if (!this.has(file)) throw new Error(`not a page asset: ${file}`);
+    let body = this.cache.get(file);
+    if (!body) {
+      body = readFileSync(path.join(this.directory(), file));
+      this.cache.set(file, body);
+    }
+    return body;
+  }
+
+  private directory(): string {
+    if (this.dir) return this.dir;
+    const candidates = [path.join(this.here, 'static'), path.resolve(this.here, '..', '..', 'src', 'pages', 'static')];
+    const found = candidates.find((d) => existsSync(path.join(d, this.files[0])));
+    if (!found) throw new Error(`page assets not found in ${candidates.join(' or ')}`);
+    return (this.dir = found);
+  }
+}
