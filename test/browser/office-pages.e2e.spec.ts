@@ -75,6 +75,8 @@ describe('office pages (board, kiosk, counter tablet) in headless Chromium', () 
     await put('counters/1', { name: 'Quầy 1', serviceCodes: ['HT', 'CT'] });
     await put('counters/2', { name: 'Quầy 2', serviceCodes: ['CT'] });
     await put('counters/3', { name: 'Quầy 3', serviceCodes: ['DD'] });
+    await put('counters/4', { name: 'Quầy 4', serviceCodes: ['DD'] });
+    await put('counters/5', { name: 'Quầy 5 – Một cửa liên thông', serviceCodes: ['HT', 'CT', 'DD'] });
   }, 180_000);
 
   afterAll(async () => {
@@ -88,7 +90,7 @@ describe('office pages (board, kiosk, counter tablet) in headless Chromium', () 
     // The board (a TV) and the tablet at counter 1 are on from the start of the day.
     const board = await open(`${s.urls.queue}/board/${UNIT}`, { width: 1366, height: 768 }, FAKE_VI_VOICE);
     await board.locator('#unit-name', { hasText: UNIT_NAME }).waitFor();
-    await board.locator('.counter[data-counter-no="3"]').waitFor();
+    await board.locator('.counter[data-counter-no="5"]').waitFor();
     await board.evaluate('window.__sameDocument = true'); // gone if the page ever reloads
     const tablet = await open(`${s.urls.survey}/tablet/${UNIT}/1#token=${deviceToken}`, { width: 1280, height: 800 });
     await tablet.locator('#screen-idle').waitFor();
@@ -118,6 +120,9 @@ describe('office pages (board, kiosk, counter tablet) in headless Chromium', () 
     expect(await kiosk.locator('#ticket-ahead').innerText()).toBe('Không có ai');
     expect(await kiosk.locator('#ticket-wait').innerText()).toBe('Sắp đến lượt');
     await shot(kiosk, 'kiosk-ticket-1366x768');
+    await kiosk.setViewportSize({ width: 1280, height: 800 });
+    await shot(kiosk, 'kiosk-ticket-1280x800');
+    await kiosk.setViewportSize({ width: 1366, height: 768 });
     // On paper only the ticket is printed.
     await kiosk.emulateMedia({ media: 'print' });
     expect(await kiosk.locator('.kiosk-head').isVisible()).toBe(false);
@@ -152,8 +157,10 @@ describe('office pages (board, kiosk, counter tablet) in headless Chromium', () 
     // 3. The board's stream is cut (as by a network drop); changes made meanwhile still reach the board.
     const hub = s.apps.queue.get<BoardStreamHub>((await import('../../services/queue/src/application/board-stream.hub')).BoardStreamHub);
     for (const set of (hub as any).clients.values()) for (const client of set) client.close();
+    const cutAt = Date.now();
     await http('queue').post(`/api/v1/units/${UNIT}/counters/2/call-next`).set('Authorization', officer).send({}).expect(200);
     await board.locator('.counter[data-counter-no="2"][data-number="B001"]').waitFor({ timeout: 20_000 });
+    console.log(`[figures] board stream cut → the call made meanwhile on the board: ${Date.now() - cutAt} ms (EventSource retry 3 s)`);
     expect(await board.evaluate('window.__sameDocument')).toBe(true);
 
     // 4. The officer serves A001 and completes it; the tablet at counter 1 asks for stars.
@@ -171,6 +178,9 @@ describe('office pages (board, kiosk, counter tablet) in headless Chromium', () 
     await tablet.locator('.reason', { hasText: 'Nhiệt tình' }).click();
     await tablet.locator('.reason', { hasText: 'Nhanh chóng' }).click();
     await shot(tablet, 'tablet-rate-1280x800');
+    await tablet.setViewportSize({ width: 800, height: 1280 }); // the same tablet held upright
+    await shot(tablet, 'tablet-rate-800x1280');
+    await tablet.setViewportSize({ width: 1280, height: 800 });
     await tablet.locator('#submit').click();
     await tablet.locator('#thanks-title', { hasText: 'Cảm ơn Quý khách!' }).waitFor();
     await shot(tablet, 'tablet-thanks-1280x800');

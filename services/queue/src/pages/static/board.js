@@ -141,8 +141,20 @@ function render() {
       ),
     ),
   );
+  fitList($('calls'));
+  fitList($('waiting'));
   document.documentElement.dataset.lastEventId = String(state.lastEventId);
 }
+
+/** Hides the rows that do not fit whole in their panel (no half-cut lines on the TV). */
+function fitList(list) {
+  const rows = [...list.children];
+  for (const row of rows) row.hidden = false;
+  const panel = list.closest('.panel');
+  const bottom = panel.getBoundingClientRect().bottom - parseFloat(getComputedStyle(panel).paddingBottom);
+  for (const row of rows) if (row.getBoundingClientRect().bottom > bottom + 0.5) row.hidden = true;
+}
+window.addEventListener('resize', () => render());
 
 // ---- announcements -----------------------------------------------------------------------------------
 

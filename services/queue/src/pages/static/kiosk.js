@@ -110,9 +110,9 @@ function renderPriorities() {
 
 // ---- flow ---------------------------------------------------------------------------------------------
 
-async function home() {
+async function home({ keepError = false } = {}) {
   chosen = null;
-  showError(null);
+  if (!keepError) showError(null);
   show('services');
   if (Date.now() - servicesLoadedAt > SERVICES_STALE_MS) {
     try {
@@ -146,8 +146,8 @@ async function takeTicket(priority) {
   } catch (e) {
     showError(messageFor(e));
     if (e.status === 409) {
-      servicesLoadedAt = 0;
-      void home();
+      servicesLoadedAt = 0; // the service was closed meanwhile: show the current list, with the message
+      void home({ keepError: true });
     }
   } finally {
     busy = false;
