@@ -21,14 +21,17 @@ export interface OfficeContext {
   /** Questionnaire question lists by `surveyId@version`, fetched once. */
   questionCache: Map<string, any>;
   speed: number;
+  /** Distinguishes this run's portal ids (externalId) from earlier runs against the same database. */
+  runId: string;
+  dossierSeq: number;
 }
 
-export function officeContext(urls: ServiceUrls, unitCode: string, rng: Random, truth: UnitTruth, procedures: OfficeContext['procedures'], speed: number, questionCache: Map<string, any>): OfficeContext {
+export function officeContext(urls: ServiceUrls, unitCode: string, rng: Random, truth: UnitTruth, procedures: OfficeContext['procedures'], speed: number, questionCache: Map<string, any>, runId: string): OfficeContext {
   const officers = Object.fromEntries(
     COUNTERS.map((c) => [c.counterNo, apiClient(urls, signToken({ role: 'officer', units: [unitCode], sub: officerOf(unitCode, c.counterNo) }))]),
   );
   return {
-    unitCode, rng, truth, procedures, speed, questionCache, officers,
+    unitCode, rng, truth, procedures, speed, questionCache, officers, runId, dossierSeq: 0,
     kiosk: apiClient(urls, signToken({ role: 'kiosk', units: [unitCode], sub: `kiosk-${unitCode}` })),
     portal: apiClient(urls, signToken({ role: 'portal', units: ['*'], sub: 'cong-dich-vu-cong-tinh' })),
     citizen: apiClient(urls),

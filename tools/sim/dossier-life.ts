@@ -17,7 +17,7 @@ export async function receiveDossier(ctx: OfficeContext, o: { channel: string; t
   const target: Target = o.ticketId || o.channel === 'ONLINE' ? 'EARLY' : rng.weighted([['EARLY', 84], ['ON_TIME', 7], ['LATE', 9]] as [Target, number][]);
   const { procedure, receivedAt } = await chooseReceipt(ctx, target, o.maxDaysAgo ?? 12, now);
   const body = {
-    externalId: `sim-${unitCode}-${rng.int(1, 2 ** 31)}-${rng.int(1, 2 ** 31)}`,
+    externalId: `sim-${ctx.runId}-${unitCode}-${++ctx.dossierSeq}`,
     procedureCode: procedure.code,
     unitCode,
     channel: o.channel,

@@ -58,12 +58,13 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
 
   const byUnit: Record<string, UnitTruth> = Object.fromEntries(unitCodes.map((u) => [u, emptyTruth()]));
   const questionCache = new Map<string, unknown>();
+  const runId = `${o.seed}-${Date.now().toString(36)}`;
   let done = 0;
   const total = communes.length * o.days;
   const queue = [...communes];
   const worker = async () => {
     for (let c = queue.shift(); c; c = queue.shift()) {
-      const ctx = officeContext(o.urls, c.code, rng.fork(c.code), byUnit[c.code], procedures, o.speed ?? 0, questionCache);
+      const ctx = officeContext(o.urls, c.code, rng.fork(c.code), byUnit[c.code], procedures, o.speed ?? 0, questionCache, runId);
       for (let day = o.days - 1; day >= 0; day--) {
         await simulateOfficeDay(ctx, day, ctx.rng.int(2, 5));
         done++;
