@@ -192,7 +192,30 @@ describe('office pages (board, kiosk, counter tablet) in headless Chromium', () 
       return r.body.total?.responses === 1 && r.body.total;
     }, { message: 'response in the satisfaction statistics' });
     expect(total.byElement.OFFICER.satisfiedRate).toBe(1);
-    await tablet.waitForTimeout(2500); // one more poll of the (now answered) invitation
+
+    // 6. The next citizen at counter 1 skips the rating: the invitation stays open on the server, but the
+    //    tablet never offers it again, not even after a reload.
+    let polls = 0;
+    const countPolls = (p: Page) => p.on('request', (r) => { if (r.url().endsWith('/counters/1/pending-invitation')) polls++; });
+    countPolls(tablet);
+    const next = (await http('queue').post(`/api/v1/units/${UNIT}/tickets`).set('Authorization', `Bearer ${deviceToken}`).send({ serviceCode: 'HT' }).expect(201)).body;
+    await http('queue').post(`/api/v1/units/${UNIT}/counters/1/call-next`).set('Authorization', officer).send({}).expect(200);
+    await http('queue').post(`/api/v1/tickets/${next.id}/start`).set('Authorization', officer).send({}).expect(200);
+    await http('queue').post(`/api/v1/tickets/${next.id}/complete`).set('Authorization', officer).send({}).expect(200);
+    await tablet.locator('#screen-rate').waitFor({ timeout: 30_000 });
+    await tablet.locator('#skip').click();
+    await tablet.locator('#screen-idle').waitFor();
+    const stillOpen = (await http('survey').get(`/api/v1/units/${UNIT}/counters/1/pending-invitation`).set('Authorization', `Bearer ${deviceToken}`).expect(200)).body;
+    expect(stillOpen.ticketId).toBe(next.id);
+    const waitPolls = async (n: number) => {
+      const from = polls;
+      await waitFor(() => polls >= from + n, { message: `${n} tablet polls` });
+    };
+    await waitPolls(2);
+    expect(await tablet.locator('#screen-idle').isVisible()).toBe(true);
+    await tablet.reload();
+    await tablet.locator('#screen-idle').waitFor();
+    await waitPolls(2);
     expect(await tablet.locator('#screen-idle').isVisible()).toBe(true);
 
     // The last board view after everything above, at 1366×768.

@@ -257,7 +257,7 @@ $('sound').addEventListener('click', async () => {
   await audioContext()?.resume().catch(() => {});
   $('sound').hidden = audio?.state === 'running';
 });
-window.speechSynthesis?.addEventListener?.('voiceschanged', () => {}); // loads the voice list early
+window.speechSynthesis?.getVoices?.(); // starts loading the voice list before the first call
 
 // ---- connection -------------------------------------------------------------------------------------
 
@@ -314,15 +314,20 @@ function reconnect() {
 }
 
 async function watchdog() {
-  const silentFor = Date.now() - lastMessageAt;
   const before = state.lastEventId;
+  const askedAt = Date.now();
   const s = await resync();
   if (!s) {
     setStatus('Mất kết nối với máy chủ — đang kết nối lại…');
     return;
   }
-  // Changes exist that a silent stream did not bring: it is half-open. Start it again from here.
-  if (s.lastEventId > before && silentFor > WATCHDOG_MS / 2) reconnect();
+  if (source?.readyState === EventSource.OPEN) setStatus(null);
+  if (s.lastEventId > before) {
+    // The stream must bring these changes too. If it stays silent, it is half-open: open it again.
+    setTimeout(() => {
+      if (lastMessageAt < askedAt && source) reconnect();
+    }, 5000);
+  }
 }
 
 async function start() {

@@ -175,7 +175,6 @@ $('done').addEventListener('click', () => void home());
 $('print').addEventListener('click', () => window.print());
 
 async function start() {
-  startClock($('clock-time'));
   if (!token) return showSetup();
   try {
     const unit = await api(unitApi, { token });
@@ -191,4 +190,5 @@ async function start() {
   }
 }
 
+startClock($('clock-time'));
 void start();

@@ -173,8 +173,14 @@ function renderReasons(question) {
 }
 
 async function offer(invitation) {
+  let q;
+  try {
+    q = await api(`/api/v1/public/surveys/${encodeURIComponent(invitation.token)}`);
+  } catch (e) {
+    if (e.status === 404 || e.status === 409) markSeen(invitation.invitationId); // expired or answered meanwhile
+    throw e; // a network failure: the next poll tries again
+  }
   markSeen(invitation.invitationId); // shown once, whatever happens next
-  const q = await api(`/api/v1/public/surveys/${encodeURIComponent(invitation.token)}`);
   const starsQ = q.questions.find((x) => x.type === 'STARS');
   if (!starsQ) return; // not a star questionnaire: nothing this tablet can ask
   const reasonsQ = q.questions.find((x) => x.type === 'MULTI_CHOICE' && x.options?.length);
@@ -220,7 +226,7 @@ async function poll() {
       // Only a tablet invitation for a served ticket, never the same one twice.
       if (screen === 'idle' && inv.kind === 'TABLET' && inv.ticketId && !inv.usedAt && !seen.has(inv.invitationId)) await offer(inv);
     } catch (e) {
-      if (e.status === 404) showError(null); // nobody to ask right now
+      if (e.status === 404 || e.status === 409) showError(null); // nobody to ask right now
       else if (e.status === 401 || e.status === 403) return fail(e);
       else showError('Mất kết nối với máy chủ — đang thử lại…');
     }
