@@ -89,6 +89,12 @@ export class PlatformModule {
             const o = opts as DataSourceOptions & { url: string; schema: string };
             await ensureDatabaseAndSchema(o.url, o.schema, (process.env.DB_AUTO_CREATE ?? 'true') === 'true');
             const ds = await new DataSource(o).initialize();
+            // An idle pooled connection killed by a Postgres restart or failover (57P01) is emitted as an
+            // 'error' event; unhandled, it would crash the service. The pool replaces it on next use.
+            const log = createRootLogger(options.service, process.env.LOG_LEVEL ?? 'info');
+            (ds.driver as unknown as { master: { on(e: 'error', f: (err: Error) => void): void } }).master.on('error', (err) =>
+              log.warn({ err }, 'idle database connection lost; the pool reconnects on next use'),
+            );
             await runMigrationsExclusively(ds, o.schema);
             return ds;
           },

@@ -69,9 +69,11 @@ export class OutboxRelay {
     try {
       this.listener = await this.o.pool.connect();
       this.listener.on('notification', () => this.wake?.());
-      this.listener.on('error', (err) => {
-        this.o.logger.warn({ err }, 'outbox LISTEN connection lost; relying on polling');
-        this.listener = undefined;
+      const client = this.listener;
+      client.on('error', (err) => {
+        this.o.logger.warn({ err }, 'outbox LISTEN connection lost; polling until it is back');
+        if (this.listener === client) this.listener = undefined;
+        client.release(err);
       });
       await this.listener.query(`LISTEN "outbox_${this.o.schema}"`);
     } catch (err) {
@@ -83,6 +85,7 @@ export class OutboxRelay {
     let backoff = 100;
     while (this.running) {
       try {
+        if (!this.listener) await this.listen(); // lost with a database restart: subscribe again
         const n = await this.publishBatch();
         backoff = 100;
         if (n >= (this.o.batchSize ?? 500)) continue;
@@ -109,6 +112,11 @@ export class OutboxRelay {
   /** -1 when another instance holds the relay lock. */
   private async publishBatch(): Promise<number> {
     const client = await this.o.pool.connect();
+    // A connection killed while checked out (e.g. during the Kafka send) emits 'error' with no query to
+    // reject; unhandled it would crash the service. The next statement fails and the batch is retried.
+    let broken: Error | undefined;
+    const onError = (err: Error) => (broken = err);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const lock = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [this.lockKey]);
@@ -143,7 +151,8 @@ export class OutboxRelay {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(broken);
     }
   }
 }

@@ -71,14 +71,18 @@ export class BoardStreamHub implements OnModuleInit, OnModuleDestroy {
     return n;
   }
 
+  private relistening = false;
+
   private async listen(): Promise<void> {
     try {
       const schema = (await this.pool.query('SELECT current_schema() AS s')).rows[0].s as string;
-      this.listener = await this.pool.connect();
-      this.listener.on('notification', (msg) => msg.payload && void this.deliver(msg.payload));
-      this.listener.on('error', (err) => {
-        this.logger.warn({ err }, 'board LISTEN connection lost; relying on polling');
-        this.listener = undefined;
+      const client = await this.pool.connect();
+      this.listener = client;
+      client.on('notification', (msg) => msg.payload && void this.deliver(msg.payload));
+      client.on('error', (err) => {
+        this.logger.warn({ err }, 'board LISTEN connection lost; polling until it is back');
+        if (this.listener === client) this.listener = undefined;
+        client.release(err);
       });
       await this.listener.query(`LISTEN "board_${schema}"`);
     } catch (err) {
@@ -88,6 +92,11 @@ export class BoardStreamHub implements OnModuleInit, OnModuleDestroy {
 
   private async poll(): Promise<void> {
     if (!this.clients.size) return;
+    if (!this.listener && !this.relistening) {
+      // lost with a database restart: subscribe again (one attempt at a time)
+      this.relistening = true;
+      await this.listen().finally(() => (this.relistening = false));
+    }
     try {
       const seqs = await this.board.lastSeqs([...this.clients.keys()]);
       for (const [unit, set] of this.clients) {
