@@ -114,6 +114,10 @@ async function main() {
   for (const svc of SERVICES) {
     console.log(`  ${svc.name.padEnd(8)} http://127.0.0.1:${svc.port}   docs http://127.0.0.1:${svc.port}/docs   health /health   metrics /metrics`);
   }
+  console.log('\n  Office pages (open once with #token=<kiosk token for the unit>, e.g. `npm run dev-token -- kiosk 07210 kiosk-1`):');
+  console.log('    display board  http://127.0.0.1:3001/board/07210');
+  console.log('    ticket kiosk   http://127.0.0.1:3001/kiosk/07210#token=...');
+  console.log('    rating tablet  http://127.0.0.1:3003/tablet/07210/1#token=...');
   console.log('\n  Dev tokens (valid 12 h; `npm run dev-token -- <role> <units>` for scoped ones):');
   for (const role of ROLES) console.log(`    ${role.padEnd(10)} ${devToken({ role })}`);
   console.log('\n  Press Ctrl-C to stop.\n');
