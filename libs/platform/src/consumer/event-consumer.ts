@@ -14,7 +14,11 @@ export interface EventConsumerOptions {
   service: string;
   topicPrefix: string;
   logger: Logger;
-  /** Events applied per database transaction. */
+  /**
+   * Most events applied per database transaction (default 5,000). A live consumer sees small batches, so its
+   * chunk is the batch; when catching up (rebuild, after downtime) a kafkajs batch holds thousands of events
+   * and larger chunks amortise the per-transaction work (inbox insert, projection upserts, recomputes).
+   */
   chunkSize?: number;
 }
 
@@ -48,7 +52,7 @@ export class EventConsumer {
       groupId: this.groupId,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
-      maxBytesPerPartition: 2 * 1024 * 1024,
+      maxBytesPerPartition: 10 * 1024 * 1024,
       allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
@@ -67,7 +71,7 @@ export class EventConsumer {
       partitionsConsumedConcurrently: 1,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         const baseTopic = batch.topic.slice(this.o.topicPrefix.length);
-        const chunkSize = this.o.chunkSize ?? 1000;
+        const chunkSize = this.o.chunkSize ?? 5000;
         for (let i = 0; i < batch.messages.length; i += chunkSize) {
           if (!isRunning() || isStale()) return;
           const chunk = batch.messages.slice(i, i + chunkSize);
