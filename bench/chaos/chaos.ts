@@ -53,6 +53,7 @@ async function main() {
   const report: Record<string, any> = { startedAt: new Date().toISOString(), command: `npm run chaos -- ${process.argv.slice(2).join(' ')}`.trim(), quick, seconds };
   const notes: string[] = [];
   const procs = new Map<ServiceName, ServiceProcess>();
+  let stopping = false;
   const restarts: Record<string, number> = { kafka: 0, postgres: 0 };
   const kills: Record<string, number> = Object.fromEntries(SERVICES.map((s) => [s, 0]));
   try {
@@ -67,12 +68,25 @@ async function main() {
     await admin.connect();
     await createTopics(admin, PREFIX, 3);
     const env = serviceEnv(db.url, kafkaP.brokers, PREFIX, { KAFKA_PARTITIONS: '3' });
-    const start = async (s: ServiceName) => {
+    // Supervisor: a service that exits on its own (not one of our SIGKILLs, not the final stop) is restarted
+    // and counted, as an orchestrator would; the report shows these unplanned exits.
+    const ownExits: Record<string, number> = Object.fromEntries(SERVICES.map((s) => [s, 0]));
+    const killing = new Set<ServiceName>();
+    const supervise = (s: ServiceName, p: ServiceProcess) => {
+      void p.exited.then((code) => {
+        if (stopping || killing.has(s) || procs.get(s) !== p) return;
+        ownExits[s]++;
+        log(`chaos: ${s} exited on its own (code ${code}); restarting`);
+        void start(s).catch((err) => log(`chaos: restarting ${s} after its exit failed: ${(err as Error).message}`));
+      });
+    };
+    const start = async (s: ServiceName): Promise<void> => {
       for (let attempt = 1; ; attempt++) {
         const p = startServiceProcess(s, { env, port: PORTS[s], label: `chaos-${s}` });
         procs.set(s, p);
         try {
           await p.waitReady(120_000);
+          supervise(s, p);
           return;
         } catch (e) {
           // a killed process's port can linger a moment; a start during the broker/Postgres restart can fail
@@ -178,10 +192,15 @@ async function main() {
       try {
         if (kind === 'kill') {
           const p = procs.get(target as ServiceName)!;
-          await p.kill('SIGKILL');
-          kills[target]++;
-          await sleep(300 + Math.random() * 1500);
-          await start(target as ServiceName);
+          killing.add(target as ServiceName);
+          try {
+            await p.kill('SIGKILL');
+            kills[target]++;
+            await sleep(300 + Math.random() * 1500);
+            await start(target as ServiceName);
+          } finally {
+            killing.delete(target as ServiceName);
+          }
         } else if (target === 'kafka') {
           await kafkaP.stop();
           await sleep(2000);
@@ -294,6 +313,7 @@ async function main() {
       eventsProduced: produced,
       kills,
       restarts,
+      serviceExitsOnTheirOwn: ownExits,
       timeline,
       settled: { ...last, settled },
       lost,
@@ -313,6 +333,7 @@ async function main() {
       `| accepted: intakes, resolved, tickets completed, survey responses | ${acc.intakes.size}, ${acc.resolved.size}, ${acc.completed.size}, ${acc.responses.size} |`,
       `| SIGKILLs | ${Object.entries(kills).map(([k, v]) => `${k} ${v}`).join(', ')} |`,
       `| restarts | Kafka ${restarts.kafka}, PostgreSQL ${restarts.postgres}${pg ? '' : ' (skipped: no private cluster possible)'} |`,
+      `| services that exited on their own (restarted by the harness) | ${Object.entries(ownExits).map(([k, v]) => `${k} ${v}`).join(', ')} |`,
       `| settled (outboxes empty, ${last.groups} consumer groups at lag 0) | ${settled} (lag ${last.lag}) |`,
       `| lost (owner state − rating projection, summed) | **${lost}** |`,
       `| doubled (rating projection − owner state, summed) | **${doubled}** |`,
@@ -330,10 +351,12 @@ async function main() {
     fs.writeFileSync(path.join(REPORTS, 'chaos-latest.md'), md);
     process.stdout.write(md);
     await admin.disconnect();
+    stopping = true;
     for (const p of procs.values()) await p.stop().catch(() => undefined);
     await db.drop().catch(() => undefined);
     process.exitCode = ok ? 0 : 1;
   } finally {
+    stopping = true;
     for (const p of procs.values()) await p.kill().catch(() => undefined);
     await kafkaP.stop().catch(() => undefined);
     pg?.stop();

@@ -166,7 +166,8 @@ export class PrivatePostgres {
   }
 
   restart(): void {
-    this.run('pg_ctl', ['-D', this.data, '-m', 'fast', '-w', '-o', `-p ${this.port} -k /tmp -c max_connections=300`, 'restart']);
+    // -l: without a log file the restarted postmaster inherits our stdout pipe and spawnSync never returns.
+    this.run('pg_ctl', ['-D', this.data, '-l', path.join(this.dir, 'postgres.log'), '-m', 'fast', '-w', '-o', `-p ${this.port} -k /tmp -c max_connections=300 -c fsync=on`, 'restart']);
   }
 
   stop(): void {
