@@ -43,10 +43,13 @@ const mutatedEvent = fc
     for (const [op, inData, pick, value, name] of mutations) {
       const target = inData && event.data && typeof event.data === 'object' ? event.data : event;
       const keys = Object.keys(target);
+      if (op !== 'add' && !keys.length) continue;
       const key = op === 'add' ? `x${name}` : keys[pick % keys.length];
       if (op === 'delete') delete target[key];
       else if (value === undefined) delete target[key];
-      else target[key] = value;
+      // A copy: fc.constant({}) hands out one instance, and sharing it could build a cycle that no
+      // JSON message (what a consumer decodes) can contain.
+      else target[key] = structuredClone(value);
     }
     return event;
   });

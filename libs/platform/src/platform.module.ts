@@ -93,7 +93,8 @@ export class PlatformModule {
             // 'error' event; unhandled, it would crash the service. The pool replaces it on next use.
             const log = createRootLogger(options.service, process.env.LOG_LEVEL ?? 'info');
             (ds.driver as unknown as { master: { on(e: 'error', f: (err: Error) => void): void } }).master.on('error', (err) =>
-              log.warn({ err }, 'idle database connection lost; the pool reconnects on next use'),
+              // not the whole error: pg attaches the client object to it
+              log.warn({ code: (err as { code?: string }).code, reason: err.message }, 'idle database connection lost; the pool reconnects on next use'),
             );
             await runMigrationsExclusively(ds, o.schema);
             return ds;
