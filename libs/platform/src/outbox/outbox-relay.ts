@@ -27,6 +27,7 @@ export class OutboxRelay {
   private loop?: Promise<void>;
   private wake?: () => void;
   private listener?: PoolClient;
+  private releaseListener?: (err?: Error) => void;
   private readonly lockKey: string;
 
   constructor(private readonly o: OutboxRelayOptions) {
@@ -49,8 +50,8 @@ export class OutboxRelay {
     await this.publishPending().catch((e) => this.o.logger.warn({ err: e }, 'outbox flush at shutdown failed'));
     if (this.listener) {
       this.listener.removeAllListeners('notification');
-      this.listener.release();
       this.listener = undefined;
+      this.releaseListener?.();
     }
   }
 
@@ -70,10 +71,20 @@ export class OutboxRelay {
       this.listener = await this.o.pool.connect();
       this.listener.on('notification', () => this.wake?.());
       const client = this.listener;
-      client.on('error', (err) => {
-        this.o.logger.warn({ err }, 'outbox LISTEN connection lost; polling until it is back');
-        if (this.listener === client) this.listener = undefined;
+      let released = false;
+      // pg may emit several errors for one dying connection (57P01, then "terminated"), also after stop()
+      // released it: release exactly once, and keep a handler so a late error never goes unhandled.
+      const release = (err?: Error) => {
+        if (released) return;
+        released = true;
         client.release(err);
+      };
+      this.releaseListener = release;
+      client.on('error', (err) => {
+        if (this.listener === client) this.listener = undefined;
+        if (released) return;
+        this.o.logger.warn({ code: (err as { code?: string }).code, reason: err.message }, 'outbox LISTEN connection lost; polling until it is back');
+        release(err);
       });
       await this.listener.query(`LISTEN "outbox_${this.o.schema}"`);
     } catch (err) {

@@ -49,8 +49,8 @@ export class BoardStreamHub implements OnModuleInit, OnModuleDestroy {
     await Promise.allSettled([...this.pending.values()]);
     if (this.listener) {
       this.listener.removeAllListeners('notification');
-      this.listener.release();
       this.listener = undefined;
+      this.releaseListener?.();
     }
   }
 
@@ -72,6 +72,7 @@ export class BoardStreamHub implements OnModuleInit, OnModuleDestroy {
   }
 
   private relistening = false;
+  private releaseListener?: (err?: Error) => void;
 
   private async listen(): Promise<void> {
     try {
@@ -79,10 +80,20 @@ export class BoardStreamHub implements OnModuleInit, OnModuleDestroy {
       const client = await this.pool.connect();
       this.listener = client;
       client.on('notification', (msg) => msg.payload && void this.deliver(msg.payload));
-      client.on('error', (err) => {
-        this.logger.warn({ err }, 'board LISTEN connection lost; polling until it is back');
-        if (this.listener === client) this.listener = undefined;
+      let released = false;
+      // pg may emit several errors for one dying connection (57P01, then "terminated"), also after stop()
+      // released it: release exactly once, and keep a handler so a late error never goes unhandled.
+      const release = (err?: Error) => {
+        if (released) return;
+        released = true;
         client.release(err);
+      };
+      this.releaseListener = release;
+      client.on('error', (err) => {
+        if (this.listener === client) this.listener = undefined;
+        if (released) return;
+        this.logger.warn({ code: (err as { code?: string }).code, reason: err.message }, 'board LISTEN connection lost; polling until it is back');
+        release(err);
       });
       await this.listener.query(`LISTEN "board_${schema}"`);
     } catch (err) {
