@@ -1,5 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import { UNIT_CODE_PATTERN } from '@fg/contracts';
 import { AuthUser, DomainError } from '@fg/platform';
 
 export const KIOSK_THROTTLER = 'kiosk';
@@ -13,6 +14,13 @@ export class KioskThrottlerGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     const user = req.user as AuthUser | undefined;
     return user ? `device:${user.sub}` : `ip:${String(req.ip)}`;
+  }
+
+  /** A request the route refuses anyway (malformed unit code) must not write a counter row. */
+  protected override async shouldSkip(ctx: ExecutionContext): Promise<boolean> {
+    const unitCode = ctx.switchToHttp().getRequest<{ params?: Record<string, string> }>().params?.unitCode;
+    if (typeof unitCode === 'string' && !UNIT_CODE_PATTERN.test(unitCode)) return true;
+    return super.shouldSkip(ctx);
   }
 
   protected override async throwThrottlingException(

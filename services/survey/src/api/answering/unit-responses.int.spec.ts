@@ -106,6 +106,15 @@ describe('responses without an invitation', () => {
     });
   });
 
+  it('writes nothing, not even a rate-limit counter, for a malformed unit code', async () => {
+    const windows = () => count(h, 'SELECT count(*)::int AS n FROM rate_limit_windows');
+    const before = await windows();
+    const device = bearer({ sub: 'kiosk-malformed', roles: ['kiosk'], units: ['*'] });
+    await h.http().post('/api/v1/public/units/bad%20code!/responses').set('Authorization', device)
+      .send({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } }).expect(400);
+    expect(await windows()).toBe(before);
+  });
+
   describe('a paper form typed in by staff', () => {
     const paper = (body: object, auth = tokens.officer) =>
       h.http().post(`/api/v1/units/${COMMUNE}/responses`).set('Authorization', auth).send(body);
