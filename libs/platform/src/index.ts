@@ -26,3 +26,4 @@ export * from './units/local-units.repository';
 export * from './units/local-units.consumer';
 export * from './units/local-units.migration';
 export * from './http/unit-code.pipe';
+export * from './http/static-assets';

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { LocalUnitsRepository, notFound, Public, UnitCodePipe } from '@fg/platform';
+import { LocalUnitsRepository, notFound, Public, UnitCodePipe, StaticAssets } from '@fg/platform';
 import type { Response } from 'express';
-import { StaticAssets } from './static-assets';
 
 const assets = new StaticAssets(__dirname, [
   'board.html', 'board.css', 'board.js',

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DomainError, notFound, Public, UnitCodePipe } from '@fg/platform';
+import { DomainError, notFound, Public, UnitCodePipe, StaticAssets } from '@fg/platform';
 import type { Response } from 'express';
-import { StaticAssets } from './static-assets';
 
 const assets = new StaticAssets(__dirname, ['tablet.html', 'tablet.css', 'tablet.js']);
 const COUNTER_NO = /^[A-Za-z0-9._-]{1,16}$/;

@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { Response } from 'express';
 
 /**
- * Serves the office pages' static files (HTML, CSS, plain JS) from `static/` beside this file.
+ * Serves a service's page files (HTML, CSS, plain JS) from `static/` beside the controller that uses it
+ * (the office pages of the queue service, the counter tablet of the survey service).
  *
- * `tsc` does not copy non-TypeScript files, so from `dist/pages` the files are found in the source tree
- * (`../../src/pages/static`), and the Docker build copies them to `dist/pages/static` before it drops `src`.
+ * `tsc` does not copy non-TypeScript files, so from `dist/<folder>` the files are found in the source tree
+ * (`../../src/<folder>/static`), and the Docker build copies them to `dist/<folder>/static` before it drops `src`.
  * Only the listed files are served (no path from the request ever reaches the file system); each is read
  * once and kept in memory.
  */
@@ -18,7 +19,7 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Only this origin: scripts and styles from files (no inline code), API calls and the SSE stream to the
+ * Only this origin: scripts and styles from files (no inline code), API calls (and SSE streams) to the
  * same service. `data:` images only for the empty favicon.
  */
 export const PAGE_CSP = [
@@ -71,7 +72,7 @@ export class StaticAssets {
 
   private directory(): string {
     if (this.dir) return this.dir;
-    const candidates = [path.join(this.here, 'static'), path.resolve(this.here, '..', '..', 'src', 'pages', 'static')];
+    const candidates = [path.join(this.here, 'static'), path.resolve(this.here, '..', '..', 'src', path.basename(this.here), 'static')];
     const found = candidates.find((d) => existsSync(path.join(d, this.files[0])));
     if (!found) throw new Error(`page assets not found in ${candidates.join(' or ')}`);
     return (this.dir = found);
