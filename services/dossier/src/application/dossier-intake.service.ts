@@ -7,7 +7,7 @@ import { dossierCounterKey, formatDossierCode, receiveDossier, registerDossier, 
 import { CodeCounterRepository } from '../persistence/code-counter.repository';
 import type { Applicant, DossierRecord } from '../persistence/dossier.record';
 import { DossierRepository } from '../persistence/dossier.repository';
-import { ProcedureRepository } from '../persistence/procedure.repository';
+import { IntakeLookupRepository } from '../persistence/intake-lookup.repository';
 import { DossierWriter } from './dossier-writer';
 import { hashLookupKey, lookupKeyFor } from './lookup-key';
 import { minutesPerWorkingDay, TimeContextService } from './time-context.service';
@@ -48,31 +48,38 @@ const requestHash = (r: IntakeRequest): string => {
  */
 @Injectable()
 export class DossierIntakeService {
+  private readonly lookups: IntakeLookupRepository;
+
   constructor(
     private readonly ds: DataSource,
     private readonly dossiers: DossierRepository,
-    private readonly procedures: ProcedureRepository,
     private readonly counters: CodeCounterRepository,
     private readonly writer: DossierWriter,
     private readonly time: TimeContextService,
     private readonly units: UnitChecks,
     @Inject(DOSSIER_CONFIG) private readonly config: DossierConfig,
-  ) {}
+  ) {
+    this.lookups = new IntakeLookupRepository(ds);
+  }
 
   async intake(req: IntakeRequest, user: AuthUser, correlationId?: string): Promise<IntakeOutcome> {
-    await this.units.knownAndInScope(user, req.unitCode);
+    // One round trip for the unit, the procedure, the calendar and the unit's working hours.
+    const looked = await this.lookups.load([req.unitCode], [req.procedureCode]);
+    const unit = looked.units.get(req.unitCode);
+    this.units.check(req.unitCode, unit);
+    await this.units.inScope(user, req.unitCode);
     const hash = requestHash(req);
     if (req.externalId) {
       const existing = await this.dossiers.findByExternalId(req.unitCode, req.externalId);
       if (existing) return this.replay(existing, hash);
     }
     // After the replay: a dossier received before its unit was merged away is still returned.
-    await this.units.known(req.unitCode, { mustBeActive: true });
-    const procedure = await this.procedures.find(req.procedureCode);
+    this.units.check(req.unitCode, unit, { mustBeActive: true });
+    const procedure = looked.procedures.get(req.procedureCode);
     if (!procedure) {
       throw new DomainError('INVALID', 'DOSSIER.UNKNOWN_PROCEDURE', `Procedure ${req.procedureCode} is not in the procedure catalog`);
     }
-    const ctx = await this.time.forUnit(req.unitCode);
+    const ctx = { calendar: this.time.calendarFrom(looked.overrides), hours: this.time.hoursFrom(looked.hours.get(req.unitCode)) };
     const now = new Date();
     const receivedAt = req.receivedAt && req.receivedAt.getTime() > now.getTime() && req.receivedAt.getTime() - now.getTime() <= CLOCK_SKEW_MS ? now : req.receivedAt;
     if (receivedAt && receivedAt.getTime() > now.getTime()) {

@@ -8,7 +8,7 @@ import {
   type WorkingCalendar,
   type WorkingHours,
 } from '../domain';
-import { CalendarRepository } from '../persistence/calendar.repository';
+import { CalendarRepository, type StoredOverrides, type StoredWorkingHours } from '../persistence/calendar.repository';
 
 /**
  * The calendar and a unit's working hours, as the domain's time rules need them. The overrides table is
@@ -22,7 +22,11 @@ export class TimeContextService {
   constructor(private readonly calendars: CalendarRepository) {}
 
   async calendar(manager?: EntityManager): Promise<WorkingCalendar> {
-    const rows = await this.calendars.allOverrides(manager);
+    return this.calendarFrom(await this.calendars.allOverrides(manager));
+  }
+
+  /** The calendar of overrides rows read elsewhere (e.g. with the other look-ups of a group of intakes). */
+  calendarFrom(rows: Pick<StoredOverrides, 'year' | 'overrides' | 'version' | 'revision'>[]): WorkingCalendar {
     const key = rows.map((r) => `${r.year}:${r.revision}:${r.version}`).join(',');
     if (this.cached?.key !== key) {
       const overrides = Object.fromEntries(rows.map((r) => [r.year, r.overrides]));
@@ -32,7 +36,10 @@ export class TimeContextService {
   }
 
   async hours(unitCode: string, manager?: EntityManager): Promise<WorkingHours> {
-    const stored = await this.calendars.hoursFor(unitCode, manager);
+    return this.hoursFrom(await this.calendars.hoursFor(unitCode, manager));
+  }
+
+  hoursFrom(stored: Pick<StoredWorkingHours, 'config'> | null | undefined): WorkingHours {
     return stored ? defineWorkingHours(stored.config) : DEFAULT_WORKING_HOURS;
   }
 

@@ -8,7 +8,11 @@ export class UnitChecks {
 
   /** 400 when the unit is not in the local copy of the unit registry (or no longer active, for new work). */
   async known(unitCode: string, { mustBeActive = false } = {}): Promise<LocalUnit> {
-    const unit = await this.units.find(unitCode);
+    return this.check(unitCode, await this.units.find(unitCode), { mustBeActive });
+  }
+
+  /** The same check on a unit row read elsewhere (e.g. with the other look-ups of an intake). */
+  check(unitCode: string, unit: LocalUnit | null | undefined, { mustBeActive = false } = {}): LocalUnit {
     if (!unit) {
       throw new DomainError('INVALID', 'DOSSIER.UNKNOWN_UNIT',
         `Unit ${unitCode} is unknown to the dossier service: it is not in the unit registry (or its unit.upserted event has not arrived yet)`);

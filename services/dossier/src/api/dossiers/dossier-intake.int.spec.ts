@@ -121,6 +121,25 @@ describe('dossier intake over HTTP', () => {
     expect(res.body).toMatchObject({ code: 'DOSSIER.UNIT_INACTIVE' });
   });
 
+  it("fixes the due date with the unit's own working hours, else its nearest configured ancestor's", async () => {
+    const [prov, inheriting, ownHours] = aProvince('INH');
+    await seedUnits(kit.env, kit.db, [prov, inheriting, ownHours]);
+    const weekly = (await kit.http().get(`/api/v1/calendar/working-hours/${prov.code}`).set('Authorization', tokens.admin).expect(200)).body.config.weekly;
+    const setHours = (unit: string, hours: object) =>
+      kit.http().put(`/api/v1/calendar/working-hours/${unit}`).set('Authorization', tokens.admin).send({ weekly: { ...weekly, ...hours } }).expect(200);
+    await setHours(prov.code, { SAT: [{ start: '07:30', end: '11:30' }] });
+    await setHours(ownHours.code, { SAT: [{ start: '07:30', end: '11:30' }], SUN: [{ start: '07:30', end: '11:30' }] });
+    const receivedAt = '2025-07-10T16:00:00+07:00'; // a Thursday afternoon; HT-XAC-NHAN-TTHN takes 3 working days
+    const expected = async (unitCode: string) => (await kit.http().post('/api/v1/calendar/due-date').set('Authorization', tokens.admin)
+      .send({ unitCode, receivedAt, amount: 3, unit: 'WORKING_DAYS' }).expect(200)).body.dueAt;
+    const dues = await Promise.all([inheriting.code, ownHours.code, communeA.code].map(async (unit) => ({
+      intake: (await post(anIntake(unit, { receivedAt })).expect(201)).body.dueAt,
+      expected: await expected(unit),
+    })));
+    expect(dues.map((d) => d.intake)).toEqual(dues.map((d) => d.expected));
+    expect(new Set(dues.map((d) => d.intake)).size).toBe(3); // the three hours really differ
+  });
+
   it('links the queue ticket a counter served the dossier under (ticket.completed)', async () => {
     const d = await post(anIntake(communeA.code)).expect(201);
     const ticketId = randomUUID();

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { LocalUnit } from '@fg/platform';
+import { DataSource } from 'typeorm';
+import type { ProcessingTime } from '../domain';
+import type { StoredOverrides, StoredWorkingHours } from './calendar.repository';
+
+export interface IntakeProcedure {
+  code: string;
+  name: string;
+  processing: ProcessingTime;
+}
+
+/** Everything the checks of a group of intakes read, fetched in one round trip. */
+export interface IntakeLookups {
+  units: Map<string, LocalUnit>;
+  procedures: Map<string, IntakeProcedure>;
+  /** Every year's calendar overrides (the calendar is rebuilt only when their versions change). */
+  overrides: Pick<StoredOverrides, 'year' | 'overrides' | 'version' | 'revision'>[];
+  /** Per requested unit: its own working hours or its nearest configured ancestor's; absent = default hours. */
+  hours: Map<string, StoredWorkingHours>;
+}
+
+/**
+ * The reads an intake starts with — the unit (local registry copy), the procedure, the calendar overrides
+ * and the unit's working hours — for several units and procedures at once, in one statement. The same
+ * queries as `LocalUnitsRepository.find`, `ProcedureRepository.find`, `CalendarRepository.allOverrides` and
+ * `CalendarRepository.hoursFor`, read fresh every time (nothing is cached, so a change applies at once on
+ * every instance).
+ */
+@Injectable()
+export class IntakeLookupRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async load(unitCodes: string[], procedureCodes: string[]): Promise<IntakeLookups> {
+    const [row] = await this.ds.query(
+      /* sql */ `SELECT
+        (SELECT coalesce(json_agg(json_build_object('code', code, 'name', name, 'level', level, 'parentCode', parent_code,
+                  'active', active, 'updatedAt', updated_at)), '[]')
+           FROM units WHERE code = ANY($1::text[])) AS units,
+        (SELECT coalesce(json_agg(json_build_object('code', code, 'name', name, 'amount', processing_amount::float8,
+                  'unit', processing_unit)), '[]')
+           FROM procedures WHERE code = ANY($2::text[])) AS procedures,
+        (SELECT coalesce(json_agg(json_build_object('year', year, 'overrides', overrides, 'version', version,
+                  'revision', revision) ORDER BY year), '[]')
+           FROM calendar_overrides) AS overrides,
+        (WITH RECURSIVE up(start, code, depth) AS (
+            SELECT c, c, 0 FROM unnest($1::text[]) AS c
+            UNION ALL
+            SELECT up.start, u.parent_code, up.depth + 1 FROM up JOIN units u ON u.code = up.code
+              WHERE u.parent_code IS NOT NULL AND up.depth < 16
+          )
+          SELECT coalesce(json_agg(json_build_object('forUnit', start, 'unitCode', unit_code, 'config', config,
+                   'updatedAt', updated_at)), '[]')
+            FROM (SELECT DISTINCT ON (up.start) up.start, h.unit_code, h.config, h.updated_at
+                    FROM up JOIN unit_working_hours h ON h.unit_code = up.code ORDER BY up.start, up.depth) nearest) AS hours`,
+      [unitCodes, procedureCodes],
+    );
+    return {
+      units: new Map((row.units as LocalUnit[]).map((u) => [u.code, u])),
+      procedures: new Map((row.procedures as { code: string; name: string; amount: number; unit: ProcessingTime['unit'] }[])
+        .map((p) => [p.code, { code: p.code, name: p.name, processing: { amount: p.amount, unit: p.unit } }])),
+      overrides: row.overrides,
+      hours: new Map((row.hours as (StoredWorkingHours & { forUnit: string; updatedAt: string })[])
+        .map(({ forUnit, ...h }) => [forUnit, { ...h, updatedAt: new Date(h.updatedAt) }])),
+    };
+  }
+}
