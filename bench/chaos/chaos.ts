@@ -1,67 +1,70 @@
 /*
- * npm run chaos [-- --quick] [--seconds 300] [--fuzz-cases 10000] [--malformed 1000]
+ * npm run chaos [-- --quick] [--events 200000] [--seconds S] [--kills 3] [--malformed 1000] [--fuzz-cases 10000]
+ *               [--workers 6] [--no-evict] [--no-build] [--fuzz-seed N]
  *
  * On a PRIVATE broker (port 39092) and a PRIVATE PostgreSQL cluster (port 55432, .cache/bench-pg), with the four
- * services as child processes: drive traffic through the REST APIs (dossiers received/started/resolved, tickets
- * issued/called/started/completed, survey responses) while SIGKILLing each service at random moments (each at
- * least 3 times), restarting the broker once and PostgreSQL once, and injecting malformed messages. Then, once
- * everything is quiet: every accepted request is in its owner's database, and the rating projections equal the
- * owners' state (lost = 0, doubled = 0); every malformed message is in a .dlq topic and every consumer group
- * has caught up. Finally fast-check fuzzes every REST operation of the OpenAPI documents: no answer ≥ 500, and no
- * WAL written by a rejected request. Writes bench/reports/chaos-latest.{json,md}.
+ * services as child processes: client loops drive the simulator's kinds of traffic through the REST APIs
+ * (traffic.ts: dossiers received — some weeks late, some with an apology — started, resolved, results returned;
+ * tickets issued, called, served or no-shows, rated on the counter tablet; paper SIPAS forms) until `--events`
+ * events are on the topics (or `--seconds` pass), while each service is SIGKILLed `--kills` times at random
+ * moments and restarted, the broker is restarted once and PostgreSQL once, and `--malformed` malformed messages
+ * are injected. Chaos moments are drawn as fractions of the run's progress (max of events and time), each
+ * service's kills in order, services, broker, database and injection independently of each other.
+ * Then, once quiet (outboxes empty, every consumer group at lag 0): requests in doubt are settled against their
+ * owner, the owners must hold exactly what clients had accepted, and every figure of the dashboards (verify.ts)
+ * must equal what the accepted requests imply (lost = 0, doubled = 0); every malformed message must be in the
+ * .dlq topic once per consumer group of its topic, with the reason and origin headers. Finally fuzz.ts fuzzes
+ * every REST operation. Writes bench/reports/chaos-latest.{json,md}; exits 1 unless everything holds.
  */
-import fc from 'fast-check';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { ALL_TOPICS, dlqTopic, Topics } from '@fg/contracts';
-import { build, ensureBroker } from '../run';
+import { build } from '../run';
 import { fmt, log, machineInfo, kafkaVersion, num, parseArgs, REPORTS, sleep } from '../lib/common';
 import { call, HttpAnswer } from '../lib/http';
-import { bearer, createDb, createTopics, kafkaClient, readAll, serviceEnv, ServiceName, ServiceProcess, startServiceProcess, topicSize } from '../lib/infra';
-import { PrivateKafka, PrivatePostgres } from './private-infra';
-import { sipasAnswers } from '../../services/survey/src/testing/sipas-answers';
-import { SEED_SIPAS_SURVEY_ID } from '../../services/survey/src/domain/seed-questionnaires';
+import { bearer, createDb, pgAdminUrl, createTopics, kafkaClient, readAll, serviceEnv, ServiceName, ServiceProcess, startServiceProcess } from '../lib/infra';
+import { evictGroupMembers, PrivateKafka, PrivatePostgres } from './private-infra';
+import { clientLoop, officerOf, Truth } from './traffic';
+import { compare, expectedFigures, invitationIds, readFigures, settle } from './verify';
+import { fuzzAll } from './fuzz';
+import { vietnamYear } from '../../tools/sim/office-setup';
 
 const SERVICES: ServiceName[] = ['rating', 'queue', 'dossier', 'survey'];
 const PORTS: Record<ServiceName, number> = { rating: 39504, queue: 39501, dossier: 39502, survey: 39503 };
 const PREFIX = 'chaos.';
-
-interface Accepted {
-  intakes: Map<string, string>; // dossier id → unit
-  resolved: Map<string, string>;
-  completed: Map<string, string>; // ticket id → unit
-  responses: Map<string, string>; // response id → unit
-  inDoubt: number;
-  failed: number;
-  ok: number;
-}
+const COMMUNES = ['CXA', 'CXB', 'CXC', 'CXD'];
+const COUNTERS = ['1', '2'];
 
 async function main() {
   const args = parseArgs();
   const quick = Boolean(args.quick);
-  const seconds = num(args, 'seconds', quick ? 60 : 300);
+  const targetEvents = num(args, 'events', quick ? 15_000 : 200_000);
+  const maxSeconds = num(args, 'seconds', quick ? 90 : 3600);
   const killsPerService = num(args, 'kills', 3);
   const malformed = num(args, 'malformed', 1000);
-  const fuzzCases = num(args, 'fuzz-cases', quick ? 1000 : 10_000);
+  const fuzzCases = num(args, 'fuzz-cases', quick ? 2000 : 10_000);
   const workers = num(args, 'workers', 6);
+  const evict = !args['no-evict'];
+  const started = Date.now();
   if (!args['no-build']) build();
-  ensureBroker(); // only to have the broker jars; the chaos run uses its own broker
   const kafkaP = new PrivateKafka(num(args, 'kafka-port', Number(process.env.CHAOS_KAFKA_PORT ?? 39092)));
   const pgAvailable = PrivatePostgres.available() && !args['no-private-pg'];
   const pg = pgAvailable ? new PrivatePostgres(num(args, 'pg-port', Number(process.env.CHAOS_PG_PORT ?? 55432))) : undefined;
-  const report: Record<string, any> = { startedAt: new Date().toISOString(), command: `npm run chaos -- ${process.argv.slice(2).join(' ')}`.trim(), quick, seconds };
+  const report: Record<string, any> = { startedAt: new Date().toISOString(), command: `npm run chaos -- ${process.argv.slice(2).join(' ')}`.trim(), quick, targetEvents, maxSeconds };
   const notes: string[] = [];
   const procs = new Map<ServiceName, ServiceProcess>();
   let stopping = false;
   const restarts: Record<string, number> = { kafka: 0, postgres: 0 };
   const kills: Record<string, number> = Object.fromEntries(SERVICES.map((s) => [s, 0]));
+  const restartSeconds: number[] = [];
   try {
     await kafkaP.wipe();
     await kafkaP.start();
     if (pg) await pg.start();
-    else notes.push('No initdb/pg_ctl here: PostgreSQL was NOT restarted (the shared server is never touched).');
-    const adminUrl = pg ? pg.adminUrl : 'postgres://postgres@127.0.0.1:5432/postgres';
+    else notes.push('No initdb/pg_ctl here: PostgreSQL was NOT restarted (the shared server is never touched), and the fuzz write check is unreliable on a shared cluster.');
+    const adminUrl = pg ? pg.adminUrl : pgAdminUrl(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL);
     const db = await createDb('chaos', adminUrl);
     const kafka = kafkaClient(kafkaP.brokers, 'chaos');
     const admin = kafka.admin();
@@ -73,10 +76,11 @@ async function main() {
     const ownExits: Record<string, number> = Object.fromEntries(SERVICES.map((s) => [s, 0]));
     const killing = new Set<ServiceName>();
     const supervise = (s: ServiceName, p: ServiceProcess) => {
-      void p.exited.then((code) => {
+      void p.exited.then(async (code) => {
         if (stopping || killing.has(s) || procs.get(s) !== p) return;
         ownExits[s]++;
         log(`chaos: ${s} exited on its own (code ${code}); restarting`);
+        if (evict) await evictWithRetry(kafka, `${PREFIX}${s}.`);
         void start(s).catch((err) => log(`chaos: restarting ${s} after its exit failed: ${(err as Error).message}`));
       });
     };
@@ -99,139 +103,114 @@ async function main() {
     await Promise.all(SERVICES.map(start));
     const url = (s: ServiceName) => `http://127.0.0.1:${PORTS[s]}`;
 
-    // Units, offices.
-    const communes = ['CXA', 'CXB', 'CXC', 'CXD'];
+    // Units, offices: two counters per commune, each opened by its officer.
     const admin_ = bearer({ roles: ['admin'] });
     const imp = await call(url('rating'), 'POST', '/api/v1/units/import', admin_, {
-      units: [{ code: 'CXP', name: 'Tỉnh', level: 'PROVINCE' }, ...communes.map((c) => ({ code: c, name: `Xã ${c}`, level: 'COMMUNE', parentCode: 'CXP' }))],
+      units: [{ code: 'CXP', name: 'Tỉnh', level: 'PROVINCE' }, ...COMMUNES.map((c) => ({ code: c, name: `Xã ${c}`, level: 'COMMUNE', parentCode: 'CXP' }))],
     });
     if (imp.status !== 200) throw new Error(`import ${imp.status} ${JSON.stringify(imp.body)}`);
     for (const s of ['queue', 'dossier', 'survey'] as ServiceName[]) {
-      for (const c of communes) {
+      for (const c of COMMUNES) {
         for (let i = 0; (await call(url(s), 'GET', `/api/v1/units/${c}`, admin_).catch(() => ({ status: 0 } as HttpAnswer))).status !== 200; i++) {
           if (i > 240) throw new Error(`${s} never got unit ${c}`);
           await sleep(250);
         }
       }
     }
-    for (const c of communes) {
+    for (const c of COMMUNES) {
       await call(url('queue'), 'PUT', `/api/v1/units/${c}/services/HT`, admin_, { name: 'Hộ tịch', prefix: 'A', active: true });
-      for (const no of ['1', '2']) {
+      for (const no of COUNTERS) {
         await call(url('queue'), 'PUT', `/api/v1/units/${c}/counters/${no}`, admin_, { name: `Quầy ${no}`, serviceCodes: ['HT'] });
-        await call(url('queue'), 'POST', `/api/v1/units/${c}/counters/${no}/open`, bearer({ sub: `o-${c}-${no}`, roles: ['officer'], units: [c] }), { officerId: `o-${c}-${no}` });
+        await call(url('queue'), 'POST', `/api/v1/units/${c}/counters/${no}/open`, bearer({ sub: officerOf(c, no), roles: ['officer'], units: [c] }), { officerId: officerOf(c, no) });
       }
     }
 
-    // Traffic.
-    const acc: Accepted = { intakes: new Map(), resolved: new Map(), completed: new Map(), responses: new Map(), inDoubt: 0, failed: 0, ok: 0 };
+    // Traffic, and a progress measure: max(events on the topics / target, elapsed / max seconds).
+    const truth = new Truth();
     let running = true;
-    const req = async (s: ServiceName, method: string, p: string, auth: string, body?: unknown): Promise<HttpAnswer | undefined> => {
-      try {
-        const a = await call(url(s), method, p, auth, body, 8000);
-        if (a.status >= 200 && a.status < 300) acc.ok++;
-        else acc.failed++;
-        return a;
-      } catch {
-        acc.inDoubt++; // connection refused/reset or timeout: the service may or may not have committed
-        return undefined;
-      }
-    };
-    let seq = 0;
-    const worker = async (w: number) => {
-      while (running) {
-        const unit = communes[(w + seq++) % communes.length];
-        const officer = bearer({ sub: `o-${unit}-1`, roles: ['officer'], units: [unit] });
-        const r = Math.random();
-        if (r < 0.4) {
-          const d = await req('dossier', 'POST', '/api/v1/dossiers', officer, {
-            externalId: `chaos-${w}-${seq}`, procedureCode: 'HT-XAC-NHAN-TTHN', unitCode: unit, channel: 'COUNTER', applicant: { fullName: 'Trần Văn An' },
-          });
-          if (d?.status === 201) {
-            acc.intakes.set(d.body.id, unit);
-            if ((await req('dossier', 'POST', `/api/v1/dossiers/${d.body.id}/start`, officer, {}))?.status === 200) {
-              const res = await req('dossier', 'POST', `/api/v1/dossiers/${d.body.id}/resolve`, officer, { outcome: 'APPROVED' });
-              if (res?.status === 200) acc.resolved.set(d.body.id, unit);
-            }
-          }
-        } else if (r < 0.8) {
-          const counter = Math.random() < 0.5 ? '1' : '2';
-          const o = bearer({ sub: `o-${unit}-${counter}`, roles: ['officer'], units: [unit] });
-          await req('queue', 'POST', `/api/v1/units/${unit}/tickets`, bearer({ sub: 'kiosk', roles: ['kiosk'], units: [unit] }), { serviceCode: 'HT' });
-          const c = await req('queue', 'POST', `/api/v1/units/${unit}/counters/${counter}/call-next`, o);
-          if (c?.status === 200) {
-            const id = c.body.ticket.id;
-            if ((await req('queue', 'POST', `/api/v1/tickets/${id}/start`, o, {}))?.status === 200) {
-              const done = await req('queue', 'POST', `/api/v1/tickets/${id}/complete`, o, {});
-              if (done?.status === 200) acc.completed.set(id, unit);
-            }
-          }
-        } else {
-          const a = await req('survey', 'POST', `/api/v1/units/${unit}/responses`, officer, { surveyId: SEED_SIPAS_SURVEY_ID, answers: sipasAnswers('SATISFIED', 2) });
-          if (a && a.status >= 200 && a.status < 300) acc.responses.set(a.body?.id ?? a.body?.responseId ?? `r${seq}`, unit);
-        }
-        if (!procs.get('dossier') || !running) break;
-      }
-    };
-
-    // Chaos schedule: each service killed `killsPerService` times at random moments, broker and Postgres once.
-    const events: { at: number; what: string }[] = [];
-    for (const s of SERVICES) for (let k = 0; k < killsPerService; k++) events.push({ at: (0.05 + 0.85 * Math.random()) * seconds * 1000, what: `kill:${s}` });
-    events.push({ at: 0.35 * seconds * 1000, what: 'restart:kafka' });
-    if (pg) events.push({ at: 0.65 * seconds * 1000, what: 'restart:postgres' });
-    events.push({ at: 0.5 * seconds * 1000, what: 'inject:malformed' });
-    events.sort((a, b) => a.at - b.at);
-    const timeline: string[] = [];
     const t0 = Date.now();
-    const traffic = Array.from({ length: workers }, (_, w) => worker(w));
-    const injected: string[] = [];
-    for (const e of events) {
-      const wait = t0 + e.at - Date.now();
-      if (wait > 0) await sleep(wait);
-      const [kind, target] = e.what.split(':');
-      const at = ((Date.now() - t0) / 1000).toFixed(1);
-      try {
-        if (kind === 'kill') {
-          const p = procs.get(target as ServiceName)!;
-          killing.add(target as ServiceName);
-          try {
-            await p.kill('SIGKILL');
-            kills[target]++;
-            await sleep(300 + Math.random() * 1500);
-            await start(target as ServiceName);
-          } finally {
-            killing.delete(target as ServiceName);
-          }
-        } else if (target === 'kafka') {
-          await kafkaP.stop();
-          await sleep(2000);
-          await kafkaP.start();
-          restarts.kafka++;
-        } else if (target === 'postgres') {
-          pg!.restart();
-          restarts.postgres++;
-        } else if (kind === 'inject') {
-          injected.push(...(await injectMalformed(kafka, malformed)));
-        }
-        timeline.push(`${at}s ${e.what}`);
-        log(`chaos ${at}s: ${e.what} done; accepted so far: ${acc.intakes.size} intakes, ${acc.resolved.size} resolved, ${acc.completed.size} tickets, ${acc.responses.size} responses; ${acc.inDoubt} in doubt`);
-      } catch (err) {
-        timeline.push(`${at}s ${e.what} FAILED: ${(err as Error).message}`);
-        log(`chaos ${at}s: ${e.what} FAILED: ${(err as Error).message}`);
+    let produced = 0;
+    const countEvents = async () => {
+      let n = 0;
+      for (const t of ALL_TOPICS) for (const p of await admin.fetchTopicOffsets(`${PREFIX}${t}`)) n += Number(p.high);
+      return n;
+    };
+    const progress = () => Math.max(produced / targetEvents, (Date.now() - t0) / 1000 / maxSeconds);
+    const counting = (async () => {
+      while (running) {
+        produced = await countEvents().catch(() => produced); // the broker may be restarting
+        await sleep(1000);
       }
-    }
-    const remaining = t0 + seconds * 1000 - Date.now();
-    if (remaining > 0) await sleep(remaining);
+    })();
+    const runId = crypto.randomBytes(3).toString('hex');
+    const traffic = Array.from({ length: workers }, (_, w) =>
+      clientLoop(w, { url, communes: COMMUNES, counters: COUNTERS, runId, lateShare: 0.2 }, truth, () => running));
+
+    // Chaos schedule, in lanes that run side by side: each service's kills in order (a kill waits for the
+    // previous restart of that service), the broker restart, the PostgreSQL restart, the injection.
+    const timeline: { at: number; what: string; seconds?: number; failed?: string }[] = [];
+    const injected: { key: string; topic: string }[] = [];
+    const lanes: { what: string; at: number }[][] = SERVICES.map((s) =>
+      Array.from({ length: killsPerService }, () => ({ what: `kill:${s}`, at: 0.05 + 0.8 * Math.random() })).sort((a, b) => a.at - b.at));
+    lanes.push([{ what: 'restart:kafka', at: 0.35 }]);
+    if (pg) lanes.push([{ what: 'restart:postgres', at: 0.65 }]);
+    lanes.push([{ what: 'inject:malformed', at: 0.5 }]);
+    const runLane = async (lane: { what: string; at: number }[]) => {
+      for (const e of lane) {
+        while (progress() < e.at) await sleep(200);
+        const [kind, target] = e.what.split(':');
+        const at = (Date.now() - t0) / 1000;
+        const began = Date.now();
+        try {
+          if (kind === 'kill') {
+            const s = target as ServiceName;
+            killing.add(s);
+            try {
+              await procs.get(s)!.kill('SIGKILL');
+              kills[s]++;
+              if (evict) await evictWithRetry(kafka, `${PREFIX}${s}.`);
+              await sleep(300 + Math.random() * 1500);
+              await start(s);
+              restartSeconds.push((Date.now() - began) / 1000);
+            } finally {
+              killing.delete(s);
+            }
+          } else if (target === 'kafka') {
+            await kafkaP.stop();
+            await sleep(2000);
+            await kafkaP.start();
+            restarts.kafka++;
+          } else if (target === 'postgres') {
+            pg!.restart();
+            restarts.postgres++;
+          } else if (kind === 'inject') {
+            injected.push(...(await injectMalformed(kafka, malformed)));
+          }
+          timeline.push({ at, what: e.what, seconds: (Date.now() - began) / 1000 });
+          log(`chaos ${at.toFixed(1)}s: ${e.what} done in ${((Date.now() - began) / 1000).toFixed(1)} s; ${fmt(produced)} events; accepted so far: ${truth.dossiers.size} dossiers, ${truth.tickets.size} tickets, ${truth.responses.length} responses; ${truth.requests.inDoubt} in doubt`);
+        } catch (err) {
+          timeline.push({ at, what: e.what, failed: (err as Error).message });
+          log(`chaos ${at.toFixed(1)}s: ${e.what} FAILED: ${(err as Error).message}`);
+        }
+      }
+    };
+    await Promise.all(lanes.map(runLane));
+    while (progress() < 1) await sleep(200);
     running = false;
     await Promise.all(traffic);
-    log(`chaos: traffic stopped after ${((Date.now() - t0) / 1000).toFixed(0)} s; waiting for outboxes and consumers to settle...`);
+    await counting;
+    const trafficSeconds = (Date.now() - t0) / 1000;
+    log(`chaos: traffic stopped after ${trafficSeconds.toFixed(0)} s; waiting for outboxes and consumers to settle...`);
 
     // Quiet: outboxes empty, every consumer group of our prefix at the end of its topics.
     const q = async (sql: string, params?: unknown[]) => db.query(sql, params);
+    const groupTopics = new Map<string, string[]>();
     const groupsLag = async () => {
       const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(PREFIX));
       let lag = 0;
       for (const g of groups) {
         const offsets = await admin.fetchOffsets({ groupId: g });
+        groupTopics.set(g, offsets.map((t) => t.topic));
         for (const t of offsets) {
           const ends = await admin.fetchTopicOffsets(t.topic);
           for (const p of t.partitions) {
@@ -244,104 +223,141 @@ async function main() {
     };
     let settled = false;
     let last = { groups: 0, lag: -1 };
-    for (let i = 0; i < 240 && !settled; i++) {
+    const settleStarted = Date.now();
+    for (let i = 0; i < 300 && !settled; i++) {
       const outbox = Number((await q(`SELECT (SELECT count(*) FROM queue.outbox) + (SELECT count(*) FROM dossier.outbox) + (SELECT count(*) FROM survey.outbox) + (SELECT count(*) FROM rating.outbox) AS n`))[0].n);
       last = await groupsLag();
       settled = outbox === 0 && last.lag === 0;
       if (!settled) await sleep(1000);
     }
+    const settleSeconds = (Date.now() - settleStarted) / 1000;
+    produced = await countEvents();
 
-    // Owner truth vs accepted requests vs projections.
-    const owner = await q(/* sql */ `
-      SELECT u AS unit,
-        (SELECT count(*) FROM dossier.dossiers d WHERE d.unit_code = u)::int AS received,
-        (SELECT count(*) FROM dossier.dossiers d WHERE d.unit_code = u AND d.status IN ('RESOLVED', 'RESULT_RETURNED'))::int AS finished,
-        (SELECT count(*) FROM queue.tickets t WHERE t.unit_code = u AND t.status = 'DONE')::int AS tickets,
-        (SELECT count(*) FROM survey.responses r WHERE r.unit_code = u)::int AS responses
-      FROM unnest($1::text[]) AS u`, [communes]);
-    const proj = await q(/* sql */ `
-      SELECT unit_code AS unit, sum(dossiers_received)::int AS received, sum(dossiers_finished)::int AS finished, sum(tickets_served)::int AS tickets, sum(survey_responses)::int AS responses
-      FROM rating.unit_metrics WHERE unit_code = ANY($1) GROUP BY unit_code`, [communes]);
-    let lost = 0;
-    let doubled = 0;
-    const table: string[] = [];
-    for (const o of owner) {
-      const p = proj.find((x: any) => x.unit === o.unit) ?? { received: 0, finished: 0, tickets: 0, responses: 0 };
-      for (const k of ['received', 'finished', 'tickets', 'responses']) {
-        lost += Math.max(0, o[k] - p[k]);
-        doubled += Math.max(0, p[k] - o[k]);
-      }
-      table.push(`| ${o.unit} | ${o.received} / ${p.received} | ${o.finished} / ${p.finished} | ${o.tickets} / ${p.tickets} | ${o.responses} / ${p.responses} |`);
-    }
-    const missing = {
-      intakes: (await q(`SELECT count(*)::int AS n FROM unnest($1::uuid[]) AS i WHERE NOT EXISTS (SELECT 1 FROM dossier.dossiers d WHERE d.id = i)`, [[...acc.intakes.keys()]]))[0].n,
-      resolved: (await q(`SELECT count(*)::int AS n FROM unnest($1::uuid[]) AS i WHERE NOT EXISTS (SELECT 1 FROM dossier.dossiers d WHERE d.id = i AND d.status IN ('RESOLVED', 'RESULT_RETURNED'))`, [[...acc.resolved.keys()]]))[0].n,
-      tickets: (await q(`SELECT count(*)::int AS n FROM unnest($1::uuid[]) AS i WHERE NOT EXISTS (SELECT 1 FROM queue.tickets t WHERE t.id = i AND t.status = 'DONE')`, [[...acc.completed.keys()]]))[0].n,
-    };
-    const lostAccepted = missing.intakes + missing.resolved + missing.tickets;
-    // inbox duplicates are impossible by key; count events applied vs distinct
-    const produced: Record<string, number> = {};
-    for (const t of ALL_TOPICS) produced[t] = await topicSize(admin, `${PREFIX}${t}`);
+    // Ground truth vs owners vs every dashboard figure.
+    const settlement = await settle(db, url, truth, COMMUNES);
+    const expected = expectedFigures(truth, COMMUNES);
+    const { figures: actual, scorecardMetrics } = await readFigures(db, url, COMMUNES, vietnamYear());
+    const mismatches = compare(expected, actual, scorecardMetrics);
+    const invitations = await invitationIds(db, truth, COMMUNES);
+    const figureShort = mismatches.reduce((n, m) => n + Math.max(0, m.expected - m.actual), 0);
+    const figureOver = mismatches.reduce((n, m) => n + Math.max(0, m.actual - m.expected), 0);
+    const lost = Object.values(settlement.missing).reduce((a, b) => a + b, 0) + figureShort + invitations.missing;
+    const doubled = Object.values(settlement.extra).reduce((a, b) => a + b, 0) + figureOver + invitations.extra + invitations.duplicates;
+    const producedByTopic: Record<string, number> = {};
+    for (const t of ALL_TOPICS) producedByTopic[t] = (await admin.fetchTopicOffsets(`${PREFIX}${t}`)).reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
 
-    // DLQ.
-    const dlq: Record<string, unknown> = {};
-    const seenKeys = new Set<string>();
-    const reasons = new Set<string>();
+    // DLQ: every injected message once per consumer group reading its topic, with reason and origin headers.
+    const dlqCopies = new Map<string, Set<string>>();
+    const byGroup: Record<string, number> = {};
+    const reasons = new Map<string, number>();
+    let withoutReason = 0;
+    let wrongOrigin = 0;
+    let dlqRedelivered = 0; // the same message dead-lettered again by the same group (killed before committing): at least once
+    const injectedTopic = new Map(injected.map((i) => [i.key, i.topic]));
     for (const t of [Topics.DOSSIER, Topics.SURVEY, Topics.QUEUE]) {
-      const recs = await readAll(kafka, `${PREFIX}${dlqTopic(t)}`);
-      const byGroup: Record<string, number> = {};
-      for (const r of recs) {
-        if (r.key?.startsWith('chaos-bad-')) seenKeys.add(r.key);
-        byGroup[r.headers['x-consumer-group'] ?? '?'] = (byGroup[r.headers['x-consumer-group'] ?? '?'] ?? 0) + 1;
-        if (r.headers['x-error']) reasons.add(r.headers['x-error'].slice(0, 60));
+      for (const r of await readAll(kafka, `${PREFIX}${dlqTopic(t)}`)) {
+        if (!r.key || !injectedTopic.has(r.key)) continue;
+        const g = r.headers['x-consumer-group'] ?? '?';
+        const copies = dlqCopies.get(r.key) ?? dlqCopies.set(r.key, new Set()).get(r.key)!;
+        if (copies.has(g)) dlqRedelivered++;
+        copies.add(g);
+        byGroup[g] = (byGroup[g] ?? 0) + 1;
+        const reason = r.headers['x-error'];
+        if (!reason) withoutReason++;
+        else reasons.set(reason.slice(0, 80), (reasons.get(reason.slice(0, 80)) ?? 0) + 1);
+        if (r.headers['x-original-topic'] !== injectedTopic.get(r.key) || r.headers['x-original-offset'] === undefined || r.headers['x-original-partition'] === undefined) wrongOrigin++;
       }
-      dlq[t] = byGroup;
     }
-    const missingFromDlq = injected.filter((k) => !seenKeys.has(k)).length;
+    let missingFromDlq = 0;
+    let missingCopies = 0;
+    for (const { key, topic } of injected) {
+      const want = [...groupTopics.entries()].filter(([, ts]) => ts.includes(topic)).map(([g]) => g);
+      const got = dlqCopies.get(key) ?? new Set();
+      if (!got.size) missingFromDlq++;
+      missingCopies += want.filter((g) => !got.has(g)).length;
+    }
+    const dlqOk = injected.length === malformed && missingFromDlq === 0 && missingCopies === 0 && withoutReason === 0 && wrongOrigin === 0;
 
-    // Fuzz.
-    const fuzz = await fuzzAll(url, db.url, fuzzCases);
+    // Fuzz, with autovacuum off on the private cluster (auto-ANALYZE assigns transaction ids).
+    const setAutovacuum = async (on: boolean) => {
+      if (!pg) return;
+      const c = new Client({ connectionString: pg.adminUrl });
+      await c.connect();
+      await c.query(on ? `ALTER SYSTEM RESET autovacuum` : `ALTER SYSTEM SET autovacuum = off`);
+      await c.query(`SELECT pg_reload_conf()`);
+      await c.end();
+    };
+    await setAutovacuum(false);
+    const fuzz = await fuzzAll(SERVICES, url, db.url, fuzzCases, { seed: args['fuzz-seed'] ? num(args, 'fuzz-seed', 0) : undefined, log }).finally(() => setAutovacuum(true));
 
-    const ok = settled && lost === 0 && doubled === 0 && lostAccepted === 0 && missingFromDlq === 0 && fuzz.serverErrors === 0 && fuzz.writesByRejected === 0
-      && Object.values(kills).every((k) => k >= killsPerService) && restarts.kafka >= 1 && (!pg || restarts.postgres >= 1);
+    const everyKill = Object.values(kills).every((k) => k >= killsPerService);
+    const ok = settled && lost === 0 && doubled === 0 && mismatches.length === 0 && dlqOk && fuzz.cases === fuzzCases && fuzz.serverErrors === 0 && fuzz.writesByRejected === 0
+      && everyKill && restarts.kafka >= 1 && (!pg || restarts.postgres >= 1) && timeline.every((t) => !t.failed);
+    const sorted = [...restartSeconds].sort((a, b) => a - b);
+    const totalProduced = Object.values(producedByTopic).reduce((a, b) => a + b, 0);
     Object.assign(report, {
       finishedAt: new Date().toISOString(),
+      seconds: { total: (Date.now() - started) / 1000, traffic: trafficSeconds, settle: settleSeconds, fuzz: fuzz.seconds },
       machine: machineInfo(kafkaVersion()),
       ok,
-      requests: { ok: acc.ok, rejectedOrFailed: acc.failed, inDoubt: acc.inDoubt },
-      accepted: { intakes: acc.intakes.size, resolved: acc.resolved.size, ticketsCompleted: acc.completed.size, surveyResponses: acc.responses.size },
-      eventsProduced: produced,
+      requests: truth.requests,
+      rejectedByStatus: truth.rejectedByStatus,
+      accepted: {
+        dossiers: truth.dossiers.size,
+        finished: [...truth.dossiers.values()].filter((d) => d.view.status === 'RESOLVED' || d.view.status === 'RESULT_RETURNED').length,
+        resultsReturned: [...truth.dossiers.values()].filter((d) => d.view.status === 'RESULT_RETURNED').length,
+        tickets: truth.tickets.size,
+        ticketsServed: [...truth.tickets.values()].filter((t) => t.status === 'DONE').length,
+        noShows: [...truth.tickets.values()].filter((t) => t.status === 'NO_SHOW').length,
+        responses: truth.responses.length,
+        tabletRatings: truth.responses.filter((r) => r.channel === 'TABLET').length,
+      },
+      eventsProduced: producedByTopic,
       kills,
       restarts,
+      evict,
+      restartSeconds: { n: sorted.length, min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] },
       serviceExitsOnTheirOwn: ownExits,
       timeline,
       settled: { ...last, settled },
+      settlement,
+      figures: { compared: Object.keys(expected).length, scorecardMetrics, mismatches: mismatches.slice(0, 50) },
+      invitations,
       lost,
       doubled,
-      acceptedButMissing: missing,
-      malformed: { injected: injected.length, foundInDlq: injected.length - missingFromDlq, dlqCopiesByTopicAndGroup: dlq, reasonsSample: [...reasons].slice(0, 6) },
+      malformed: { injected: injected.length, missingFromDlq, missingGroupCopies: missingCopies, withoutReason, wrongOrigin, redeliveredCopies: dlqRedelivered, dlqCopiesByGroup: byGroup, reasons: Object.fromEntries(reasons) },
       fuzz,
       notes,
     });
+    const a = report.accepted;
     const md = [
       `# Chaos report`, '',
-      `- ${report.startedAt}, \`${report.command}\`, ${seconds} s of traffic, ${workers} client loops; private broker ${kafkaP.brokers}${pg ? `, private PostgreSQL :${pg.port}` : ''}`,
+      `- ${report.startedAt}, \`${report.command}\`: ${fmt(report.seconds.total)} s in all (traffic ${fmt(trafficSeconds)} s, settling ${fmt(settleSeconds)} s, fuzz ${fmt(fuzz.seconds)} s); ${workers} client loops; private broker ${kafkaP.brokers}${pg ? `, private PostgreSQL :${pg.port}` : ''}`,
       `- result: **${ok ? 'PASS' : 'FAIL'}**`, '',
       '| figure | value |', '|---|---|',
-      `| events produced (all topics) | ${fmt(Object.values(produced).reduce((a, b) => a + b, 0))} (${Object.entries(produced).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}) |`,
-      `| requests accepted / rejected or failed / in doubt (killed mid-request) | ${fmt(acc.ok)} / ${fmt(acc.failed)} / ${fmt(acc.inDoubt)} |`,
-      `| accepted: intakes, resolved, tickets completed, survey responses | ${acc.intakes.size}, ${acc.resolved.size}, ${acc.completed.size}, ${acc.responses.size} |`,
-      `| SIGKILLs | ${Object.entries(kills).map(([k, v]) => `${k} ${v}`).join(', ')} |`,
+      `| events produced (all topics) | ${fmt(totalProduced)} (${Object.entries(producedByTopic).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}) |`,
+      `| requests accepted / rejected / in doubt (no answer: killed mid-request) | ${fmt(truth.requests.ok)} / ${fmt(truth.requests.rejected)} / ${fmt(truth.requests.inDoubt)} (intakes retried with their externalId: ${fmt(truth.requests.retriedIntakes)}) |`,
+      `| accepted: dossiers (finished, results returned), tickets (served, no-shows), survey responses (tablet ratings) | ${fmt(a.dossiers)} (${fmt(a.finished)}, ${fmt(a.resultsReturned)}), ${fmt(a.tickets)} (${fmt(a.ticketsServed)}, ${fmt(a.noShows)}), ${fmt(a.responses)} (${fmt(a.tabletRatings)}) |`,
+      `| in doubt settled by the owner | ${Object.entries(settlement.inDoubt).map(([k, v]) => `${k} ${v}`).join(', ')} |`,
+      `| SIGKILLs (each followed by a restart) | ${Object.entries(kills).map(([k, v]) => `${k} ${v}`).join(', ')}; restart after kill ${sorted.length ? `${sorted[0].toFixed(1)}–${sorted[sorted.length - 1].toFixed(1)} s (median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} s)` : '-'}${evict ? ', dead group members evicted' : ', no eviction (30 s session timeout)'} |`,
       `| restarts | Kafka ${restarts.kafka}, PostgreSQL ${restarts.postgres}${pg ? '' : ' (skipped: no private cluster possible)'} |`,
       `| services that exited on their own (restarted by the harness) | ${Object.entries(ownExits).map(([k, v]) => `${k} ${v}`).join(', ')} |`,
       `| settled (outboxes empty, ${last.groups} consumer groups at lag 0) | ${settled} (lag ${last.lag}) |`,
-      `| lost (owner state − rating projection, summed) | **${lost}** |`,
-      `| doubled (rating projection − owner state, summed) | **${doubled}** |`,
-      `| accepted requests missing from their owner's database | ${lostAccepted} (${JSON.stringify(missing)}) |`,
-      `| malformed messages injected / found in .dlq topics | ${injected.length} / ${injected.length - missingFromDlq} |`,
-      `| fuzz cases / operations / answers ≥ 500 / rejected cases that wrote WAL | ${fmt(fuzz.cases)} / ${fuzz.operations} / **${fuzz.serverErrors}** / **${fuzz.writesByRejected}** |`,
-      '', '| commune | received owner / rating | finished | tickets served | survey responses |', '|---|---|---|---|---|', ...table, '',
-      `Timeline: ${timeline.join('; ')}`, '',
+      `| owners vs accepted: missing / extra | ${JSON.stringify(settlement.missing)} / ${JSON.stringify(settlement.extra)} |`,
+      `| dashboard figures compared with the ground truth / mismatches | ${Object.keys(expected).length} / **${mismatches.length}** (timeliness stats, queue stats, satisfaction, invitations, rating metrics, scorecard ${scorecardMetrics.join('+') || 'none'}, officer star distributions) |`,
+      `| invitations by id: missing / extra / duplicates | ${invitations.missing} / ${invitations.extra} / ${invitations.duplicates} |`,
+      `| **lost** (missing in owners + figures short + invitations missing) | **${lost}** |`,
+      `| **doubled** (extra in owners + figures over + invitations extra or twice) | **${doubled}** |`,
+      `| malformed injected / in .dlq / group copies missing / without x-error / wrong origin headers | ${injected.length} / ${injected.length - missingFromDlq} / ${missingCopies} / ${withoutReason} / ${wrongOrigin} (${dlqRedelivered} copies dead-lettered twice by the same group after a kill; copies by group: ${Object.entries(byGroup).map(([k, v]) => `${k.slice(PREFIX.length)} ${v}`).join(', ')}) |`,
+      `| fuzz cases / operations / answers ≥ 500 or none / rejected that wrote | ${fmt(fuzz.cases)} of ${fmt(fuzzCases)} / ${fuzz.operations} / **${fuzz.serverErrors}** / **${fuzz.writesByRejected}** (statuses ${Object.entries(fuzz.byStatus).sort().map(([k, v]) => `${k}: ${v}`).join(', ')}; accepted that wrote ${fuzz.acceptedWrites}; seed ${fuzz.seed}) |`,
+      '', '| commune | received | finished | early / on time / late / late without apology | tickets / served / no-shows | responses | TABLET / SIPAS invitations |', '|---|---|---|---|---|---|---|',
+      ...COMMUNES.map((u) => {
+        const e = (k: string) => `${expected[`${u}.${k}`]}${actual[`${u}.${k}`] !== expected[`${u}.${k}`] ? ` (≠ ${actual[`${u}.${k}`]})` : ''}`;
+        return `| ${u} | ${e('dossier.received')} | ${e('dossier.finished')} | ${e('dossier.early')} / ${e('dossier.onTime')} / ${e('dossier.late')} / ${e('dossier.lateWithoutApology')} | ${e('queue.tickets')} / ${e('queue.served')} / ${e('queue.noShows')} | ${e('survey.responses')} | ${e('invitations.TABLET')} / ${e('invitations.SIPAS')} |`;
+      }),
+      '', '(expected from the accepted requests; "≠ x" where a service shows x instead)', '',
+      `Timeline: ${timeline.sort((x, y) => x.at - y.at).map((t) => `${t.at.toFixed(1)}s ${t.what}${t.failed ? ` FAILED: ${t.failed}` : ` (${t.seconds?.toFixed(1)} s)`}`).join('; ')}`, '',
+      ...(mismatches.length ? ['Mismatches:', ...mismatches.slice(0, 30).map((m) => `- ${m.figure}: expected ${m.expected}, service shows ${m.actual}`), ''] : []),
       ...notes.map((n) => `- ${n}`),
       ...(fuzz.examples.length ? ['', 'Fuzz findings:', ...fuzz.examples.map((e: string) => `- ${e}`)] : []),
       '',
@@ -363,8 +379,21 @@ async function main() {
   }
 }
 
+/** Eviction can fail while the broker restarts (coordinator loading): retry for up to ~15 s, then give up (the session timeout still applies). */
+async function evictWithRetry(kafka: ReturnType<typeof kafkaClient>, groupPrefix: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await evictGroupMembers(kafka, groupPrefix);
+      return;
+    } catch (err) {
+      if (attempt >= 15) return void log(`chaos: evicting ${groupPrefix}* members failed: ${(err as Error).message}`);
+      await sleep(1000);
+    }
+  }
+}
+
 /** Malformed messages: not JSON, not an object, unknown type, invalid data, missing fields; keys chaos-bad-N. */
-async function injectMalformed(kafka: ReturnType<typeof kafkaClient>, n: number): Promise<string[]> {
+async function injectMalformed(kafka: ReturnType<typeof kafkaClient>, n: number): Promise<{ key: string; topic: string }[]> {
   const topics = [Topics.DOSSIER, Topics.SURVEY, Topics.QUEUE];
   const kinds = [
     () => '{not json',
@@ -376,12 +405,12 @@ async function injectMalformed(kafka: ReturnType<typeof kafkaClient>, n: number)
   ];
   const producer = kafka.producer();
   await producer.connect();
-  const keys: string[] = [];
+  const keys: { key: string; topic: string }[] = [];
   for (const [ti, topic] of topics.entries()) {
     const messages = [];
     for (let i = ti; i < n; i += topics.length) {
       const key = `chaos-bad-${i}`;
-      keys.push(key);
+      keys.push({ key, topic: `${PREFIX}${topic}` });
       messages.push({ key, value: kinds[i % kinds.length]() || null });
     }
     await producer.send({ topic: `${PREFIX}${topic}`, acks: -1, messages });
@@ -389,76 +418,6 @@ async function injectMalformed(kafka: ReturnType<typeof kafkaClient>, n: number)
   await producer.disconnect();
   return keys;
 }
-
-/** Every operation of every service's OpenAPI document, with fast-check bodies, queries and path values. */
-async function fuzzAll(url: (s: ServiceName) => string, dbUrl: string, total: number) {
-  const client = new Client({ connectionString: dbUrl });
-  await client.connect();
-  const lsn = async () => (await client.query(`SELECT pg_current_wal_insert_lsn()::text AS l`)).rows[0].l as string;
-  const ops: { s: ServiceName; method: string; path: string; params: string[]; query: string[] }[] = [];
-  for (const s of SERVICES) {
-    const doc = (await call(url(s), 'GET', '/docs-json')).body;
-    for (const [p, item] of Object.entries<any>(doc.paths ?? {})) {
-      for (const [method, op] of Object.entries<any>(item)) {
-        if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-        if (p.endsWith('/stream')) continue; // SSE: an endless response
-        const params = (op.parameters ?? []).filter((x: any) => x.in === 'path').map((x: any) => x.name);
-        const query = (op.parameters ?? []).filter((x: any) => x.in === 'query').map((x: any) => x.name);
-        ops.push({ s, method: method.toUpperCase(), path: p, params, query });
-      }
-    }
-  }
-  const tokens = [bearer({ roles: ['admin'] }), bearer({ roles: ['officer', 'kiosk', 'portal', 'unit-admin', 'assessor', 'viewer'], units: ['CXA'] }), undefined, 'Bearer not.a.jwt'];
-  const pathValue = fc.oneof(fc.constantFrom('CXA', 'CXP', 'HT', '1', '2026', SEED_SIPAS_SURVEY_ID, '00000000-0000-4000-8000-000000000000', 'nope'), fc.string({ maxLength: 40 }));
-  const body = fc.oneof(
-    fc.anything({ maxDepth: 3 }),
-    fc.dictionary(fc.constantFrom('name', 'code', 'unitCode', 'procedureCode', 'channel', 'applicant', 'answers', 'surveyId', 'serviceCode', 'priority', 'outcome', 'reason', 'points', 'evidence', 'level', 'parentCode', 'units', 'certifiedShare', 'prefix', 'serviceCodes', 'officerId', 'externalId', 'receivedAt', 'newDueAt', 'signer', 'thresholds', 'criteria'), fc.anything({ maxDepth: 2 })),
-    fc.string(),
-  );
-  let cases = 0;
-  let serverErrors = 0;
-  let writesByRejected = 0;
-  const examples: string[] = [];
-  const perOp = Math.max(1, Math.floor(total / ops.length));
-  for (const op of ops) {
-    const samples = fc.sample(fc.record({ pv: fc.array(pathValue, { minLength: op.params.length, maxLength: op.params.length }), body, q: fc.dictionary(fc.constantFrom(...(op.query.length ? op.query : ['x'])), fc.string({ maxLength: 20 })), tok: fc.constantFrom(...tokens) }), perOp);
-    for (const c of samples) {
-      let p = op.path;
-      op.params.forEach((name, i) => (p = p.replace(`{${name}}`, encodeURIComponent(c.pv[i] || 'x'))));
-      const qs = new URLSearchParams(c.q as Record<string, string>).toString();
-      const before = await lsn();
-      let a: HttpAnswer;
-      try {
-        a = await call(url(op.s), op.method, `${p}${qs ? `?${qs}` : ''}`, c.tok, op.method === 'GET' || op.method === 'DELETE' ? undefined : typeof c.body === 'string' ? c.body : JSON.stringify(c.body ?? null), 10_000);
-      } catch (e) {
-        serverErrors++;
-        if (examples.length < 10) examples.push(`${op.method} ${p}: no answer (${(e as Error).message})`);
-        continue;
-      }
-      cases++;
-      if (a.status >= 500) {
-        serverErrors++;
-        if (examples.length < 10) examples.push(`${op.method} ${p} → ${a.status} ${JSON.stringify(a.body).slice(0, 200)}`);
-      } else if (a.status >= 400) {
-        const after = await lsn();
-        if (after !== before) {
-          // WAL can move for reasons of its own (autovacuum, a consumer's idle commit): re-check once, quietly.
-          await sleep(50);
-          const b2 = await lsn();
-          const again = await call(url(op.s), op.method, `${p}${qs ? `?${qs}` : ''}`, c.tok, op.method === 'GET' || op.method === 'DELETE' ? undefined : typeof c.body === 'string' ? c.body : JSON.stringify(c.body ?? null), 10_000).catch(() => undefined);
-          if (again && again.status >= 400 && (await lsn()) !== b2) {
-            writesByRejected++;
-            if (examples.length < 10) examples.push(`${op.method} ${p} → ${a.status} but WAL moved`);
-          }
-        }
-      }
-    }
-  }
-  await client.end();
-  return { operations: ops.length, cases, serverErrors, writesByRejected, examples };
-}
-
-import crypto from 'node:crypto';
 
 main().catch((e) => {
   console.error(e);

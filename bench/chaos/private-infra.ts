@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { kafkaVersion, log, REPO, sleep } from '../lib/common';
+import type { Kafka } from 'kafkajs';
 import { kafkaClient } from '../lib/infra';
 
 const HOST = '127.0.0.1';
@@ -35,8 +36,13 @@ export class PrivateKafka {
     const v = kafkaVersion();
     const jars = path.join(REPO, '.cache', 'kafka', v, 'jars');
     if (!fs.existsSync(path.join(REPO, '.cache', 'kafka', v, 'jars.complete'))) {
-      log('chaos: Kafka jars missing: running scripts/kafka/kafka.mjs ensure once to fetch them (starts the shared dev broker)');
-      execFileSync(process.execPath, [path.join(REPO, 'scripts/kafka/kafka.mjs'), 'ensure'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      // kafka.mjs fetches the jars only as part of `ensure`, which also starts the shared dev broker: stop that
+      // broker again unless it was already running (someone else's).
+      const kafkaMjs = path.join(REPO, 'scripts/kafka/kafka.mjs');
+      const wasRunning = spawnSync(process.execPath, [kafkaMjs, 'status'], { stdio: 'ignore' }).status === 0;
+      log('chaos: Kafka jars missing: running scripts/kafka/kafka.mjs ensure once to fetch them');
+      execFileSync(process.execPath, [kafkaMjs, 'ensure'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      if (!wasRunning) execFileSync(process.execPath, [kafkaMjs, 'stop'], { stdio: ['ignore', 'ignore', 'inherit'] });
     }
     return jars;
   }
@@ -177,4 +183,37 @@ export class PrivatePostgres {
       /* not running */
     }
   }
+}
+
+/**
+ * Removes the members of the given consumer groups from their groups (a LeaveGroup sent on their behalf), for
+ * a process that was SIGKILLed and so never left. Without it, the restarted process's consumers wait in
+ * JoinGroup until the coordinator expires the dead members (the platform's 30 s session timeout), and the
+ * service only listens for HTTP once its consumers have joined, so every restart took ~30 s. An orchestrator
+ * cannot do this; it is the harness standing in for a shorter session timeout, and `--no-evict` turns it off.
+ * kafkajs's admin has no LeaveGroup for foreign members, so this uses the client's cluster object (the broker
+ * accepts LeaveGroup by member id for dynamic members, as the Java AdminClient's removeMembersFromConsumerGroup does).
+ */
+export async function evictGroupMembers(kafka: Kafka, groupPrefix: string): Promise<number> {
+  const sym = Object.getOwnPropertySymbols(kafka).find((s) => String(s).includes('createCluster'));
+  if (!sym) throw new Error('kafkajs internals changed: no createCluster');
+  const admin = kafka.admin();
+  await admin.connect();
+  const cluster = (kafka as any)[sym]({ allowAutoTopicCreation: false });
+  await cluster.connect();
+  let evicted = 0;
+  try {
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(groupPrefix));
+    if (!groups.length) return 0;
+    for (const g of (await admin.describeGroups(groups)).groups) {
+      for (const m of g.members) {
+        const coordinator = await cluster.findGroupCoordinator({ groupId: g.groupId });
+        await coordinator.leaveGroup({ groupId: g.groupId, memberId: m.memberId }).then(() => evicted++, () => undefined);
+      }
+    }
+  } finally {
+    await cluster.disconnect().catch(() => undefined);
+    await admin.disconnect().catch(() => undefined);
+  }
+  return evicted;
 }

@@ -1,0 +1,160 @@
+/*
+ * fast-check fuzzing of every REST operation of the four OpenAPI documents: generated bodies, query strings,
+ * path values and tokens. Two properties: no answer ≥ 500 (or no answer at all), and a rejected request writes
+ * nothing.
+ *
+ * "Writes nothing" is checked with PostgreSQL's next transaction id (pg_snapshot_xmax(pg_current_snapshot())),
+ * read before and after every request. Every data change in PostgreSQL (INSERT/UPDATE/DELETE, SELECT FOR
+ * UPDATE, a logged nextval, DDL) assigns a transaction id, read-only transactions never do, and reading it
+ * assigns none. The earlier check used the WAL insert position, which also moves for things that change no data
+ * (checkpoints, hint-bit full-page images, vacuum): it needed a quiet re-check per moving case, and re-sending
+ * the request to confirm is unsound (a write that is idempotent the second time is missed). With transaction
+ * ids the check is one ~0.2 ms query per case and needs no re-send:
+ *  - the cluster is private to the run, autovacuum is switched off for the fuzz phase (auto-ANALYZE assigns
+ *    ids), and before the first case the harness waits until no id is assigned for a quiet period;
+ *  - a rejected (non-2xx) case during which an id was assigned is a finding, full stop (no re-check that could
+ *    excuse it); what it wrote is named from the rows whose xmin is in the case's id range;
+ *  - an accepted case may write, and its consequences (outbox relay, other services' consumers) come after the
+ *    answer, so after an accepted case that assigned an id the harness waits until quiet again before the next
+ *    case, so they are never blamed on a rejected one;
+ *  - a write a rejected request makes *after* answering lands in the next case's window: flagged if that case is
+ *    rejected, and caught by the quiet check every `batch` cases; it could only hide behind an accepted case that
+ *    writes (counted in the report as `acceptedWrites`).
+ * Cases are split over the operations exactly: `total` cases run (the first total mod ops operations get one
+ * more), and a case without an answer counts as a case and as a server error.
+ */
+import fc from 'fast-check';
+import { Client } from 'pg';
+import { call, HttpAnswer } from '../lib/http';
+import { bearer, ServiceName } from '../lib/infra';
+import { SEED_SIPAS_SURVEY_ID } from '../../services/survey/src/domain/seed-questionnaires';
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export interface FuzzResult {
+  operations: number;
+  cases: number;
+  byStatus: Record<string, number>;
+  serverErrors: number;
+  writesByRejected: number;
+  acceptedWrites: number;
+  quietChecks: number;
+  seconds: number;
+  seed: number;
+  examples: string[];
+}
+
+export async function fuzzAll(services: ServiceName[], url: (s: ServiceName) => string, dbUrl: string, total: number, o: { seed?: number; batch?: number; quietMs?: number; log?: (m: string) => void } = {}): Promise<FuzzResult> {
+  const started = Date.now();
+  const seed = o.seed ?? Date.now() % 2 ** 31;
+  const batch = o.batch ?? 200;
+  const quietMs = o.quietMs ?? 300;
+  const client = new Client({ connectionString: dbUrl });
+  await client.connect();
+  const nextXid = async () => BigInt((await client.query(`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`)).rows[0].x);
+  /** Waits until no transaction id is assigned for `quietMs` (at most 20 s); returns the quiet next id. */
+  const quiet = async (): Promise<bigint> => {
+    let x = await nextXid();
+    let since = Date.now();
+    const deadline = Date.now() + 20_000;
+    while (Date.now() - since < quietMs && Date.now() < deadline) {
+      await sleep(50);
+      const y = await nextXid();
+      if (y !== x) (x = y), (since = Date.now());
+    }
+    return x;
+  };
+  /** Names the tables holding row versions written by the ids in [from, to): what a finding wrote. */
+  const written = async (from: bigint, to: bigint): Promise<string> => {
+    const tables = (await client.query(`SELECT n.nspname AS s, c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'r' AND n.nspname IN ('queue', 'dossier', 'survey', 'rating')`)).rows as { s: string; t: string }[];
+    const hit: string[] = [];
+    for (const { s, t } of tables) {
+      const r = await client.query(`SELECT count(*)::int AS n FROM "${s}"."${t}" WHERE xmin::text::bigint >= $1 AND xmin::text::bigint < $2`, [String(from), String(to)]);
+      if (r.rows[0].n) hit.push(`${s}.${t} (${r.rows[0].n} rows)`);
+    }
+    return hit.length ? hit.join(', ') : 'no visible row (a delete, a row lock, a sequence, or a catalog/background write)';
+  };
+
+  const ops: { s: ServiceName; method: string; path: string; params: string[]; query: string[] }[] = [];
+  for (const s of services) {
+    const doc = (await call(url(s), 'GET', '/docs-json')).body;
+    for (const [p, item] of Object.entries<any>(doc.paths ?? {})) {
+      for (const [method, op] of Object.entries<any>(item)) {
+        if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+        if (p.endsWith('/stream')) continue; // SSE: an endless response
+        const params = (op.parameters ?? []).filter((x: any) => x.in === 'path').map((x: any) => x.name);
+        const query = (op.parameters ?? []).filter((x: any) => x.in === 'query').map((x: any) => x.name);
+        ops.push({ s, method: method.toUpperCase(), path: p, params, query });
+      }
+    }
+  }
+  const tokens = [bearer({ roles: ['admin'] }), bearer({ sub: 'o-CXA-1', roles: ['officer', 'kiosk', 'portal', 'unit-admin', 'assessor', 'viewer'], units: ['CXA'] }), undefined, 'Bearer not.a.jwt'];
+  const pathValue = fc.oneof(fc.constantFrom('CXA', 'CXP', 'HT', '1', '2026', SEED_SIPAS_SURVEY_ID, '00000000-0000-4000-8000-000000000000', 'nope'), fc.string({ maxLength: 40 }));
+  const body = fc.oneof(
+    fc.anything({ maxDepth: 3 }),
+    fc.dictionary(fc.constantFrom('name', 'code', 'unitCode', 'procedureCode', 'channel', 'applicant', 'answers', 'surveyId', 'serviceCode', 'priority', 'outcome', 'reason', 'points', 'evidence', 'level', 'parentCode', 'units', 'certifiedShare', 'prefix', 'serviceCodes', 'officerId', 'externalId', 'receivedAt', 'newDueAt', 'signer', 'thresholds', 'criteria'), fc.anything({ maxDepth: 2 })),
+    fc.string(),
+  );
+
+  const r: FuzzResult = { operations: ops.length, cases: 0, byStatus: {}, serverErrors: 0, writesByRejected: 0, acceptedWrites: 0, quietChecks: 0, seconds: 0, seed, examples: [] };
+  const example = (e: string) => r.examples.length < 20 && r.examples.push(e);
+  let x = await quiet();
+  let sinceCheck = 0;
+  for (const [i, op] of ops.entries()) {
+    const n = Math.floor(total / ops.length) + (i < total % ops.length ? 1 : 0);
+    if (!n) continue;
+    const samples = fc.sample(fc.record({ pv: fc.array(pathValue, { minLength: op.params.length, maxLength: op.params.length }), body, q: fc.dictionary(fc.constantFrom(...(op.query.length ? op.query : ['x'])), fc.string({ maxLength: 20 })), tok: fc.constantFrom(...tokens) }), { numRuns: n, seed: seed + i });
+    for (const c of samples) {
+      let p = op.path;
+      op.params.forEach((name, k) => (p = p.replace(`{${name}}`, encodeURIComponent(c.pv[k] || 'x'))));
+      const qs = new URLSearchParams(c.q as Record<string, string>).toString();
+      const target = `${p}${qs ? `?${qs}` : ''}`;
+      const before = x;
+      let a: HttpAnswer | undefined;
+      r.cases++;
+      try {
+        a = await call(url(op.s), op.method, target, c.tok, op.method === 'GET' || op.method === 'DELETE' ? undefined : typeof c.body === 'string' ? c.body : JSON.stringify(c.body ?? null), 10_000);
+      } catch (e) {
+        r.serverErrors++;
+        example(`${op.s} ${op.method} ${target}: no answer (${(e as Error).message})`);
+      }
+      const after = await nextXid();
+      const status = a ? String(a.status) : 'none';
+      r.byStatus[status] = (r.byStatus[status] ?? 0) + 1;
+      if (a && a.status >= 500) {
+        r.serverErrors++;
+        example(`${op.s} ${op.method} ${target} → ${a.status} ${JSON.stringify(a.body).slice(0, 200)}`);
+      }
+      const accepted = a !== undefined && a.status >= 200 && a.status < 300;
+      if (after !== before) {
+        if (accepted) {
+          r.acceptedWrites++;
+          x = await quiet(); // let the relay and the consumers finish what the accepted write caused
+          continue;
+        }
+        r.writesByRejected++;
+        example(`${op.s} ${op.method} ${target} → ${status} but ${after - before} transaction id(s) were assigned meanwhile; wrote: ${await written(before, after)}`);
+        x = await quiet();
+        continue;
+      }
+      x = after;
+      if (++sinceCheck >= batch) {
+        // Writes made after an answer: nothing may be assigned during a quiet period following the batch.
+        sinceCheck = 0;
+        r.quietChecks++;
+        await sleep(quietMs);
+        const y = await nextXid();
+        if (y !== x) {
+          r.writesByRejected++;
+          example(`quiet check after case ${r.cases} (${op.s} ${op.method} ${op.path}): ${y - x} transaction id(s) assigned with no request in flight; wrote: ${await written(x, y)}`);
+          x = await quiet();
+        }
+      }
+    }
+    if (i % 10 === 9 || i === ops.length - 1) o.log?.(`fuzz: ${i + 1}/${ops.length} operations, ${r.cases}/${total} cases, ${r.acceptedWrites} accepted writes, ${r.serverErrors} ≥ 500, ${r.writesByRejected} rejected that wrote (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  await client.end();
+  r.seconds = (Date.now() - started) / 1000;
+  return r;
+}
