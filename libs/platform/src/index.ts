@@ -4,6 +4,7 @@ export * from './platform.options';
 export * from './config/platform-config';
 export * from './config/tokens';
 export * from './database/database-bootstrap';
+export * from './database/stats-cache';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
 export * from './consumer/consumer-definition';
