@@ -26,6 +26,7 @@ import { ProceduresAndCalendar1730000200000 } from './persistence/migrations/173
 import { Dossiers1730000200100 } from './persistence/migrations/1730000200100-dossiers';
 import { TimelinessStats1730000200200 } from './persistence/migrations/1730000200200-timeliness-stats';
 import { StarterProcedures1730000200300 } from './persistence/migrations/1730000200300-starter-procedures';
+import { TimelinessMonthly1730000200400 } from './persistence/migrations/1730000200400-timeliness-monthly';
 import { ProcedureRepository } from './persistence/procedure.repository';
 import { StatsRepository } from './persistence/stats.repository';
 
@@ -34,7 +35,7 @@ import { StatsRepository } from './persistence/stats.repository';
     PlatformModule.forRoot({
       service: 'dossier',
       localUnits: true,
-      migrations: [ProceduresAndCalendar1730000200000, Dossiers1730000200100, TimelinessStats1730000200200, StarterProcedures1730000200300],
+      migrations: [ProceduresAndCalendar1730000200000, Dossiers1730000200100, TimelinessStats1730000200200, StarterProcedures1730000200300, TimelinessMonthly1730000200400],
       consumers: [TicketLinksConsumer],
       errorCodeKinds: DOSSIER_ERROR_KINDS,
     }),

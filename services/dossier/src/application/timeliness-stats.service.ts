@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { AuthUser, DomainError, LocalUnitsRepository } from '@fg/platform';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { AuthUser, CachedJson, DomainError, LocalUnitsRepository, StatsCache, UnitScope } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { addDays, atLocalMinute, toLocalDate, type LocalDate } from '../domain';
+import { coverPeriod } from '../domain/period-cover';
 import { UnitChecks } from './unit-checks';
 
 export type StatsGroupBy = 'unit' | 'procedure' | 'month';
@@ -23,7 +24,8 @@ const SUMS = {
 } as const;
 type Figures = Record<keyof typeof SUMS | 'openWithinDeadline' | 'openOverdue', number>;
 
-const KEY = { unit: 'unit_code', procedure: 'procedure_code', month: `to_char(day, 'YYYY-MM')` } as const;
+/** Group key over `timeliness_daily` (column `day`) and `timeliness_monthly` (column `month`). */
+const KEY = { unit: () => 'unit_code', procedure: () => 'procedure_code', month: (col: string) => `to_char(${col}, 'YYYY-MM')` } as const;
 const OPEN_KEY = { unit: 'unit_code', procedure: 'procedure_code', month: `to_char((received_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM')` } as const;
 const MAX_DAYS = 3700;
 
@@ -31,31 +33,76 @@ const rate = (num: number, den: number) => (den ? Math.round((num / den) * 10000
 const withRates = (f: Figures) => ({ ...f, onTimeRate: rate(f.early + f.onTime, f.finished), sameDayRate: rate(f.sameDayInTime, f.sameDayFinished) });
 
 /**
- * Timeliness dashboards. Received/finished/early/on-time/late come from the daily counters; the open
- * backlog from the partial index on open dossiers, classified against the report's end date (or today
- * when it ends later): overdue when the due date is before it. Paused dossiers count as within deadline.
+ * Timeliness dashboards. Received/finished/early/on-time/late come from the counters: whole months from
+ * `timeliness_monthly`, the partial months at either end from `timeliness_daily` (the monthly rows are kept
+ * equal to the sum of the daily ones by triggers, see migration 1730000200400). The open backlog comes from
+ * the partial index on open dossiers, classified against the report's end date (or today when it ends
+ * later): overdue when the due date is before it. Paused dossiers count as within deadline.
+ *
+ * Answers are cached per data version (`StatsCache`): any commit that touches the counters, dossiers, units
+ * or procedures NOTIFYs every instance, which then recomputes; the key holds today's date since the
+ * default period and the overdue classification depend on it. The caller's scope is checked on every request.
  */
 @Injectable()
-export class TimelinessStatsService {
-  constructor(private readonly ds: DataSource, private readonly units: UnitChecks, private readonly localUnits: LocalUnitsRepository) {}
+export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
+  private readonly cache: StatsCache;
+  /** The platform's scope rule over the cached ancestor lists. */
+  private readonly scope: UnitScope;
+
+  constructor(private readonly ds: DataSource, private readonly units: UnitChecks, private readonly localUnits: LocalUnitsRepository) {
+    const schema = (ds.options as { schema?: string }).schema ?? 'dossier';
+    const logger = new Logger('TimelinessStats');
+    this.cache = new StatsCache(ds, { channel: `stats_${schema}`, logger: { warn: (o, m) => logger.warn({ ...o, msg: m }) } });
+    this.scope = new UnitScope({ ancestorsOf: (code) => this.cache.get(`ancestors:${code}`, () => this.localUnits.ancestorsOf(code)) });
+  }
+
+  onModuleInit(): void {
+    this.cache.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.cache.stop();
+  }
+
+  /** The answer as JSON, from the cache when the data has not changed since it was computed. */
+  async timelinessJson(q: StatsQuery, user: AuthUser): Promise<CachedJson> {
+    await this.cache.get(`unit:${q.unitCode}`, () => this.units.known(q.unitCode)); // unknown units throw and are not cached
+    await this.scope.assert(user, q.unitCode);
+    const today = toLocalDate(new Date());
+    const key = `timeliness|${q.unitCode}|${q.from ?? ''}|${q.to ?? ''}|${q.groupBy}|${q.includeDescendants}|${today}`;
+    return this.cache.json(key, () => this.compute(q, today));
+  }
 
   async timeliness(q: StatsQuery, user: AuthUser) {
     await this.units.knownAndInScope(user, q.unitCode);
-    const today = toLocalDate(new Date());
+    return this.compute(q, toLocalDate(new Date()));
+  }
+
+  private async compute(q: StatsQuery, today: LocalDate) {
     const to = q.to ?? today;
     const from = q.from ?? `${to.slice(0, 4)}-01-01`;
     if (from > to) throw new DomainError('INVALID', 'STATS.BAD_RANGE', `from ${from} is after to ${to}`);
     if (atLocalMinute(to, 0).getTime() - atLocalMinute(from, 0).getTime() > MAX_DAYS * 86_400_000) {
       throw new DomainError('INVALID', 'STATS.RANGE_TOO_LONG', `A report covers at most ${MAX_DAYS} days`);
     }
-    const units = q.includeDescendants ? await this.localUnits.subtree(q.unitCode) : [q.unitCode];
+    const units = q.includeDescendants ? await this.cache.get(`subtree:${q.unitCode}`, () => this.localUnits.subtree(q.unitCode)) : [q.unitCode];
     const endOfTo = atLocalMinute(addDays(to, 1), 0);
     const overdueBefore = atLocalMinute(to < today ? to : today, 0);
 
+    // Whole months from the monthly rollup, the partial months at the ends from the daily rows.
+    const cover = coverPeriod(from, to);
+    const [head, tail] = cover.days;
+    const sums = Object.entries(SUMS).map(([k, c]) => `sum(${c})::int AS "${k}"`).join(', ');
+    const cols = Object.values(SUMS).join(', ');
     const counted: Record<string, unknown>[] = await this.ds.query(
-      `SELECT ${KEY[q.groupBy]} AS key, ${Object.entries(SUMS).map(([k, c]) => `sum(${c})::int AS "${k}"`).join(', ')}
-        FROM timeliness_daily WHERE unit_code = ANY($1) AND day BETWEEN $2 AND $3 GROUP BY 1`,
-      [units, from, to],
+      /* sql */ `SELECT key, ${sums} FROM (
+          SELECT ${KEY[q.groupBy]('month')} AS key, ${cols} FROM timeliness_monthly
+            WHERE unit_code = ANY($1) AND month BETWEEN $2 AND $3
+          UNION ALL
+          SELECT ${KEY[q.groupBy]('day')} AS key, ${cols} FROM timeliness_daily
+            WHERE unit_code = ANY($1) AND (day BETWEEN $4 AND $5 OR day BETWEEN $6 AND $7)
+        ) AS c GROUP BY 1`,
+      [units, cover.months?.from ?? null, cover.months?.to ?? null, head?.from ?? null, head?.to ?? null, tail?.from ?? null, tail?.to ?? null],
     );
     const open: { key: string; open: number; overdue: number }[] = await this.ds.query(
       /* sql */ `SELECT ${OPEN_KEY[q.groupBy]} AS key, count(*)::int AS open,

@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, DomainError, Roles } from '@fg/platform';
+import { AuthUser, CurrentUser, DomainError, Roles, sendCachedJson } from '@fg/platform';
+import type { Response } from 'express';
 import { TimelinessStatsService } from '../../application/timeliness-stats.service';
 import { isLocalDate } from '../../domain';
 import { STATS_READERS } from '../common/params';
@@ -16,8 +17,9 @@ export class StatsHttpController {
   @ApiOperation({
     summary: 'Per unit, procedure or month: received, finished, early, onTime, late, open within deadline / overdue, on-time rate, late without apology',
   })
-  timeliness(@Query() q: TimelinessStatsQuery, @CurrentUser() user: AuthUser) {
+  // The answer is the cached JSON text (same bytes, content type and ETag as res.json would send).
+  async timeliness(@Query() q: TimelinessStatsQuery, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<string> {
     for (const d of [q.from, q.to]) if (d && !isLocalDate(d)) throw new DomainError('INVALID', 'STATS.BAD_DATE', `No such date: ${d}`);
-    return this.stats.timeliness(q, user);
+    return sendCachedJson(res, await this.stats.timelinessJson(q, user));
   }
 }

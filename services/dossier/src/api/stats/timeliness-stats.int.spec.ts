@@ -1,3 +1,5 @@
+import { waitFor } from '@fg/platform/testing';
+import type { Pool } from 'pg';
 import { addDays, atLocalMinute, toLocalDate } from '../../domain';
 import { aProvince, anIntake, daysAgo, DossierTestKit, startDossierKit, tokens } from '../../testing/dossier-test-kit';
 
@@ -106,6 +108,87 @@ describe('timeliness statistics after a mix of early, on-time and late dossiers'
   it('is kept in the daily counters, not computed from the dossiers', async () => {
     const rows = await kit.db.query('SELECT sum(received)::int AS received, sum(finished)::int AS finished FROM timeliness_daily');
     expect(rows[0]).toEqual({ received: 11, finished: 8 });
+  });
+
+  const COUNTERS = ['received', 'finished', 'early', 'on_time', 'late', 'late_without_apology', 'late_with_apology', 'resolved', 'withdrawn', 'apologies', 'same_day_in_time', 'overdue_flagged'];
+  /** Rows where timeliness_monthly differs from the daily rows summed per month (both directions). */
+  const rollupDiff = (q: (sql: string) => Promise<unknown[]>) => q(/* sql */ `
+    (SELECT unit_code, date_trunc('month', day)::date AS month, procedure_code, ${COUNTERS.map((c) => `sum(${c})::int`).join(', ')} FROM timeliness_daily GROUP BY 1, 2, 3
+     EXCEPT SELECT unit_code, month, procedure_code, ${COUNTERS.join(', ')} FROM timeliness_monthly)
+    UNION ALL
+    (SELECT unit_code, month, procedure_code, ${COUNTERS.join(', ')} FROM timeliness_monthly
+     EXCEPT SELECT unit_code, date_trunc('month', day)::date, procedure_code, ${COUNTERS.map((c) => `sum(${c})::int`).join(', ')} FROM timeliness_daily GROUP BY 1, 2, 3)`);
+  const pool = () => (kit.db.driver as unknown as { master: Pool }).master;
+
+  it('keeps the monthly rollup equal to the daily counters after the dossier changes', async () => {
+    expect(await rollupDiff((sql) => kit.db.query(sql))).toEqual([]);
+    const [m] = await kit.db.query('SELECT sum(received)::int AS received, sum(finished)::int AS finished FROM timeliness_monthly');
+    expect(m).toEqual({ received: 11, finished: 8 });
+  });
+
+  it('keeps the monthly rollup exact through inserts, upserts, deletes and truncate by any writer', async () => {
+    const c = await pool().connect();
+    try {
+      await c.query('BEGIN');
+      const add = (unit: string, day: string, n: number) => c.query(
+        /* sql */ `INSERT INTO timeliness_daily (unit_code, day, procedure_code, received, finished, late) VALUES ($1, $2, 'P-ROLLUP', $3, $3, 1), ($1, $2::date + 1, 'P-ROLLUP', 1, 0, 0)
+          ON CONFLICT (unit_code, day, procedure_code) DO UPDATE SET received = timeliness_daily.received + EXCLUDED.received, finished = timeliness_daily.finished + EXCLUDED.finished`,
+        [unit, day, n]);
+      await add('RU1', '2024-01-30', 2); // 30th and 31st: January
+      await add('RU1', '2024-01-31', 5); // 31st again (upsert) and 1 February (new)
+      await add('RU2', '2024-02-28', 3); // a leap February: 28th and 29th
+      await c.query(`UPDATE timeliness_daily SET day = '2024-03-01' WHERE unit_code = 'RU2' AND day = '2024-02-29'`); // moves a row across months
+      await c.query(`DELETE FROM timeliness_daily WHERE unit_code = 'RU1' AND day = '2024-01-30'`);
+      expect(await rollupDiff(async (sql) => (await c.query(sql)).rows)).toEqual([]);
+      const months = (await c.query(`SELECT unit_code, to_char(month, 'YYYY-MM') AS m, received, finished, late FROM timeliness_monthly WHERE procedure_code = 'P-ROLLUP' ORDER BY 1, 2`)).rows;
+      expect(months).toEqual([
+        { unit_code: 'RU1', m: '2024-01', received: 6, finished: 5, late: 0 }, // the 30th (late 1) deleted; the upsert left late alone
+        { unit_code: 'RU1', m: '2024-02', received: 1, finished: 0, late: 0 },
+        { unit_code: 'RU2', m: '2024-02', received: 3, finished: 3, late: 1 },
+        { unit_code: 'RU2', m: '2024-03', received: 1, finished: 0, late: 0 },
+      ]);
+      await c.query('TRUNCATE timeliness_daily');
+      expect((await c.query('SELECT count(*)::int AS n FROM timeliness_monthly')).rows[0].n).toBe(0);
+    } finally {
+      await c.query('ROLLBACK');
+      c.release();
+    }
+    expect(await rollupDiff((sql) => kit.db.query(sql))).toEqual([]);
+  });
+
+  it('reads partial months at the ends from the daily rows: any range equals the daily rows summed', async () => {
+    const ranges: [string, string][] = [[addDays(today, -40), addDays(today, -5)], [addDays(today, -31), today], [addDays(today, -10), addDays(today, -10)], [addDays(today, -400), today]];
+    for (const [from, to] of ranges) {
+      const res = await stats({ unitCode: province.code, from, to, groupBy: 'month', includeDescendants: true }).expect(200);
+      const [want] = await kit.db.query('SELECT coalesce(sum(received), 0)::int AS received, coalesce(sum(finished), 0)::int AS finished, coalesce(sum(late), 0)::int AS late FROM timeliness_daily WHERE day BETWEEN $1 AND $2', [from, to]);
+      expect({ range: [from, to], received: res.body.total.received, finished: res.body.total.finished, late: res.body.total.late }).toEqual({ range: [from, to], ...want });
+    }
+  });
+
+  it('never answers from the cache after a change committed by another connection (NOTIFY)', async () => {
+    const q = { unitCode: unitB.code, from: addDays(today, -60), to: today, groupBy: 'procedure' };
+    const before = (await stats(q).expect(200)).body.total.received;
+    expect((await stats(q).expect(200)).body.total.received).toBe(before); // second read: from the cache
+    const c = await pool().connect(); // raw pg, like another instance: only the NOTIFY tells this one
+    try {
+      await c.query(`INSERT INTO timeliness_daily (unit_code, day, procedure_code, received) VALUES ($1, $2, 'P-CACHE', 4)`, [unitB.code, today]);
+      await waitFor(async () => (await stats(q).expect(200)).body.total.received === before + 4, { timeoutMs: 10_000, message: 'the answer shows the committed change' });
+      await c.query(`DELETE FROM timeliness_daily WHERE procedure_code = 'P-CACHE'`);
+      await waitFor(async () => (await stats(q).expect(200)).body.total.received === before, { timeoutMs: 10_000, message: 'the answer shows the delete' });
+    } finally {
+      c.release();
+    }
+  });
+
+  it('sees a change made through this instance at once, and keeps the JSON answer and its ETag', async () => {
+    const q = { unitCode: unitA.code, from: addDays(today, -60), to: today };
+    const first = await stats(q, tokens.viewer(unitA.code)).expect(200).expect('content-type', /application\/json/);
+    expect(first.headers.etag).toMatch(/^W\/"[0-9a-f]+-/);
+    await stats(q, tokens.viewer(unitA.code)).set('If-None-Match', first.headers.etag).expect(304);
+    await kit.http().post('/api/v1/dossiers').set('Authorization', tokens.portal()).send(anIntake(unitA.code, { procedureCode: FIVE_DAYS })).expect(201);
+    const after = await stats(q, tokens.viewer(unitA.code)).expect(200);
+    expect(after.body.total.received).toBe(first.body.total.received + 1);
+    expect(after.headers.etag).not.toBe(first.headers.etag);
   });
 
   it('is for viewers, officers and admins of the unit or above', async () => {
