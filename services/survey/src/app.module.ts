@@ -22,6 +22,7 @@ import { TicketCompletedConsumer } from './events/ticket-completed.consumer';
 import { InvitationRepository } from './persistence/invitation.repository';
 import { SurveyTables1730000300000 } from './persistence/migrations/1730000300000-survey-tables';
 import { SeedQuestionnaires1730000300001 } from './persistence/migrations/1730000300001-seed-questionnaires';
+import { StatsChangedNotify1730000300100 } from './persistence/migrations/1730000300100-stats-changed-notify';
 import { QuestionnaireRepository } from './persistence/questionnaire.repository';
 import { PostgresRateLimitStorage } from './persistence/rate-limit.storage';
 import { ResponseRepository } from './persistence/response.repository';
@@ -46,7 +47,7 @@ const shared = [
     PlatformModule.forRoot({
       service: 'survey',
       localUnits: true,
-      migrations: [SurveyTables1730000300000, SeedQuestionnaires1730000300001],
+      migrations: [SurveyTables1730000300000, SeedQuestionnaires1730000300001, StatsChangedNotify1730000300100],
       consumers: [TicketCompletedConsumer, DossierResultReturnedConsumer],
       extraProviders: shared,
       errorCodeKinds: {

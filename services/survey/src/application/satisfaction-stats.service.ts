@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { AuthUser, LocalUnitsRepository, UnitScope } from '@fg/platform';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { AuthUser, CachedJson, LocalUnitsRepository, StatsCache, UnitScope } from '@fg/platform';
+import { DataSource } from 'typeorm';
 import { fromCounters, rates, SIPAS_ELEMENTS } from '../domain';
 import { SatisfactionBucketRepository, StatsGroup } from '../persistence/satisfaction-bucket.repository';
 
@@ -23,18 +24,56 @@ const KEY_NAME: Record<Exclude<StatsGroupBy, 'element'>, string> = {
   weekday: 'isoWeekday',
 };
 
-/** Dashboard figures from the pre-aggregated buckets; rates are derived at read time by the domain. */
+/**
+ * Dashboard figures from the pre-aggregated buckets; rates are derived at read time by the domain.
+ *
+ * Answers are cached per data version (`StatsCache`): a statement trigger on `satisfaction_buckets` and
+ * `units` NOTIFYs every instance at commit (migration 1730000300100), which then recomputes. The caller's
+ * scope is checked on every request (over cached ancestor lists); the key holds the resolved period.
+ */
 @Injectable()
-export class SatisfactionStatsService {
+export class SatisfactionStatsService implements OnModuleInit, OnModuleDestroy {
+  private readonly cache: StatsCache;
+  private readonly cachedScope: UnitScope;
+
   constructor(
     private readonly buckets: SatisfactionBucketRepository,
     private readonly units: LocalUnitsRepository,
     private readonly scope: UnitScope,
-  ) {}
+    ds: DataSource,
+  ) {
+    const schema = (ds.options as { schema?: string }).schema ?? 'survey';
+    const logger = new Logger('SatisfactionStats');
+    this.cache = new StatsCache(ds, { channel: `stats_${schema}`, logger: { warn: (o, m) => logger.warn({ ...o, msg: m }) } });
+    this.cachedScope = new UnitScope({
+      ancestorsOf: (code) => this.cache.get(`ancestors:${code}`, () => this.units.ancestorsOf(code)),
+    });
+  }
+
+  onModuleInit(): void {
+    this.cache.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.cache.stop();
+  }
+
+  /** The answer as JSON, from the cache when no bucket or unit changed since it was computed. */
+  async satisfactionJson(q: SatisfactionQuery, user: AuthUser): Promise<CachedJson> {
+    await this.cachedScope.assert(user, q.unitCode);
+    const key = `satisfaction|${q.unitCode}|${q.from}|${q.to}|${q.groupBy ?? ''}|${q.includeDescendants}`;
+    return this.cache.json(key, () => this.compute(q));
+  }
 
   async satisfaction(q: SatisfactionQuery, user: AuthUser) {
     await this.scope.assert(user, q.unitCode);
-    const units = q.includeDescendants ? await this.units.subtree(q.unitCode) : [q.unitCode];
+    return this.compute(q);
+  }
+
+  private async compute(q: SatisfactionQuery) {
+    const units = q.includeDescendants
+      ? await this.cache.get(`subtree:${q.unitCode}`, () => this.units.subtree(q.unitCode))
+      : [q.unitCode];
     const base = {
       unitCode: q.unitCode,
       from: q.from,

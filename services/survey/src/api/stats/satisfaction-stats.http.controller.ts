@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@fg/platform';
+import { AuthUser, CurrentUser, Roles, sendCachedJson } from '@fg/platform';
+import type { Response } from 'express';
 import { resolvePeriod } from '../../application/period';
 import { SatisfactionStatsService } from '../../application/satisfaction-stats.service';
 import { SatisfactionQueryDto } from './satisfaction-query.request.dto';
@@ -17,11 +18,17 @@ export class SatisfactionStatsHttpController {
       'Satisfaction of a unit (and its descendants) over local days: responses, satisfied rate per SIPAS element and overall, ' +
       'stars, Decree 61 scores; grouped by element, officer, month, channel, unit or weekday. Pre-aggregated.',
   })
-  async satisfaction(@Query() q: SatisfactionQueryDto, @CurrentUser() user: AuthUser) {
+  // The answer is the cached JSON text (same bytes, content type and ETag as res.json would send).
+  async satisfaction(
+    @Query() q: SatisfactionQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const period = resolvePeriod(q.from, q.to, new Date());
-    return this.stats.satisfaction(
+    const answer = await this.stats.satisfactionJson(
       { unitCode: q.unitCode, ...period, groupBy: q.groupBy, includeDescendants: q.includeDescendants },
       user,
     );
+    return sendCachedJson(res, answer);
   }
 }

@@ -1,4 +1,5 @@
-import { bearer } from '@fg/platform/testing';
+import { bearer, waitFor } from '@fg/platform/testing';
+import type { Pool } from 'pg';
 import {
   localDayOf,
   localMonthOf,
@@ -254,5 +255,33 @@ describe('satisfaction statistics', () => {
       .get(`/api/v1/units/${OTHER_COMMUNE}/comments`)
       .set('Authorization', tokens.provinceViewer)
       .expect(403);
+  });
+
+  it('never answers from the cache after a change: at once through this instance, on NOTIFY from another connection', async () => {
+    const q = `unitCode=${COMMUNE}&from=${from}&to=${to}`;
+    const before = (await stats(q).expect(200)).body.total.responses;
+    expect((await stats(q).expect(200)).body.total.responses).toBe(before); // from the cache
+    await h
+      .http()
+      .post(`/api/v1/units/${COMMUNE}/responses`)
+      .set('Authorization', tokens.officer)
+      .send({ surveyId: SEED_TABLET_SURVEY_ID, officerId: 'officer-7', answers: { STARS: 4 } })
+      .expect(201);
+    expect((await stats(q).expect(200)).body.total.responses).toBe(before + 1);
+    // raw pg, like another instance of the service: only the NOTIFY of the bucket trigger tells this one
+    const c = await (h.db.driver as unknown as { master: Pool }).master.connect();
+    try {
+      await c.query(
+        // a day row and its month row, as the service writes them: a read takes exactly one of the two
+        `INSERT INTO satisfaction_buckets (unit_code, grain, period_start, channel, officer_id, counts)
+           VALUES ($1, 'D', $2::date, 'PAPER', 'cache-probe', '{"responses": 3}'), ($1, 'M', date_trunc('month', $2::date)::date, 'PAPER', 'cache-probe', '{"responses": 3}')`,
+        [COMMUNE, to],
+      );
+      await waitFor(async () => (await stats(q).expect(200)).body.total.responses === before + 4, { timeoutMs: 10_000, message: 'the answer shows the committed bucket' });
+      await c.query(`DELETE FROM satisfaction_buckets WHERE officer_id = 'cache-probe'`);
+      await waitFor(async () => (await stats(q).expect(200)).body.total.responses === before + 1, { timeoutMs: 10_000, message: 'the answer shows the delete' });
+    } finally {
+      c.release();
+    }
   });
 });
