@@ -36,12 +36,16 @@ const weird = fc.oneof(
 const mutatedEvent = fc
   .tuple(
     fc.integer({ min: 0, max: valid.length - 1 }),
-    fc.array(fc.tuple(fc.constantFrom('set', 'delete', 'add'), fc.boolean(), fc.nat(), weird, fc.string({ maxLength: 8 })), { maxLength: 3 }),
+    fc.array(fc.tuple(fc.constantFrom('set', 'delete', 'add'), fc.constantFrom('envelope', 'data', 'nested'), fc.nat(), weird, fc.string({ maxLength: 8 })), { maxLength: 3 }),
   )
   .map(([i, mutations]) => {
     const event = structuredClone(valid[i]);
-    for (const [op, inData, pick, value, name] of mutations) {
-      const target = inData && event.data && typeof event.data === 'object' ? event.data : event;
+    for (const [op, where, pick, value, name] of mutations) {
+      const data = event.data && typeof event.data === 'object' ? event.data : undefined;
+      // 'nested': an element of the data's first array of objects (survey element scores, score breakdown).
+      const nested = data && (Object.values(data).find((v) => Array.isArray(v) && v.length && typeof v[0] === 'object') as object[] | undefined);
+      const element = nested?.[pick % nested.length];
+      const target = where === 'nested' && element && typeof element === 'object' ? element : where !== 'envelope' && data ? data : event;
       const keys = Object.keys(target);
       if (op !== 'add' && !keys.length) continue;
       const key = op === 'add' ? `x${name}` : keys[pick % keys.length];
@@ -66,6 +70,18 @@ describe('decode fast path', () => {
   it('takes the fast path for the flat event classes (what the consumers read most)', () => {
     for (const type of ['dossier.received', 'dossier.resolved', 'ticket.completed']) {
       expect(tryFastCheck(valid[defs.findIndex((d) => d.type === type)], false)).toBeDefined();
+    }
+  });
+
+  it('takes the fast path for nested classes too, building instances of the nested class as plainToInstance does', () => {
+    for (const [type, property] of [['survey.response-submitted', 'elementScores'], ['unit.score-changed', 'breakdown']]) {
+      const sample = valid[defs.findIndex((d) => d.type === type)];
+      expect(sample.data[property].length).toBeGreaterThan(0);
+      const fast = tryFastCheck(structuredClone(sample), false) as { data: Record<string, object[]> } | undefined;
+      expect(fast).toBeDefined();
+      const strict = decodeStrict(JSON.stringify(sample)) as unknown as { data: Record<string, object[]> };
+      expect(fast!.data[property].map((x) => x.constructor)).toEqual(strict.data[property].map((x) => x.constructor));
+      expect(strict.data[property][0].constructor).not.toBe(Object);
     }
   });
 

@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
+// Deep import: class-transformer keeps its @Type metadata storage out of the index (types under types/).
+// @ts-expect-error the module has no declaration file of its own; its shape is class-transformer/types/storage.d.ts
+import { defaultMetadataStorage as untypedStorage } from 'class-transformer/cjs/storage';
+import type { MetadataStorage as TransformerMetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage, validateSync, ValidationArguments, ValidationError, ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { EventEnvelope, SourceService } from './envelope';
 import { EventDefinition, findEventDefinition } from './registry';
+
+const defaultMetadataStorage = untypedStorage as TransformerMetadataStorage;
 
 /** Thrown when bytes or an object are not a valid event; `problems` name each offending field. */
 export class ContractViolation extends Error {
@@ -53,14 +59,18 @@ function check(raw: unknown, forEncode: boolean): { envelope: EventEnvelope; def
  * Fast path. `check` above (class-transformer + class-validator's executor, twice per event) costs tens of µs
  * per event. The fast path runs the *same* constraint functions class-validator registered for each class
  * (read once from its metadata storage and cached per class), without building ValidationError trees or
- * transforming the envelope. It only ever *accepts*: whenever it sees anything it does not model (nested
- * validation, async or unknown metadata, a failing constraint) it returns undefined and the caller runs
+ * transforming the envelope; @ValidateNested properties with a @Type class are checked with that class's rules
+ * (objects and arrays of objects, as plainToInstance builds them). It only ever *accepts*: whenever it sees
+ * anything it does not model (async or unknown metadata, a nested value that is not a plain object, a failing
+ * constraint) it returns undefined and the caller runs
  * `check`, which rejects with the field-naming messages (or accepts). Differential test: codec-fast.unit.spec.ts.
  */
 interface PropertyRule {
   property: string;
   conditions: ((object: object, value: unknown) => boolean)[];
   constraints: { each: boolean; constraints: unknown[]; validate: (value: unknown, args: ValidationArguments) => unknown }[];
+  /** @ValidateNested with the class its @Type names: an object, or an array of objects, of that class. */
+  nested?: new () => object;
 }
 interface CompiledClass {
   rules: PropertyRule[];
@@ -90,8 +100,12 @@ function compile(cls: Function): CompiledClass | null {
             if (c.async) supported = false;
             rule.constraints.push({ each: !!m.each, constraints: m.constraints, validate: c.instance.validate.bind(c.instance) });
           }
+        } else if (m.type === ValidationTypes.NESTED_VALIDATION) {
+          const type = defaultMetadataStorage.findTypeMetadata(cls, property)?.typeFunction() as (new () => object) | undefined;
+          if (!type || type === Object || type === Array) supported = false;
+          else rule.nested = type;
         } else {
-          supported = false; // nested, isDefined, promise, whitelist: left to class-validator
+          supported = false; // isDefined, promise, whitelist: left to class-validator
         }
       }
       rules.push(rule);
@@ -120,6 +134,26 @@ function passes(c: CompiledClass, object: Record<string, unknown>, forbidUnknown
         if (!ok || typeof (ok as Promise<unknown>).then === 'function') return false;
       }
     }
+    if (rule.nested && value !== undefined) {
+      // What plainToInstance makes of it (an instance per plain object), then the nested class's own rules.
+      const nestedRules = compile(rule.nested);
+      if (!nestedRules) return false;
+      const one = (v: unknown): object | undefined => {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined; // JSON values: plain objects
+        if (Object.prototype.hasOwnProperty.call(v, '__proto__')) return undefined;
+        const instance = Object.assign(new rule.nested!(), v);
+        return passes(nestedRules, instance as Record<string, unknown>, forbidUnknown) ? instance : undefined;
+      };
+      if (Array.isArray(value)) {
+        const instances = value.map(one);
+        if (instances.some((i) => i === undefined)) return false;
+        object[rule.property] = instances;
+      } else {
+        const instance = one(value);
+        if (!instance) return false;
+        object[rule.property] = instance;
+      }
+    }
   }
   return true;
 }
@@ -141,7 +175,7 @@ export function tryFastCheck(raw: unknown, forEncode: boolean): EventEnvelope | 
   if (!dataRules) return undefined;
   const plainData = obj.data as Record<string, unknown>;
   if (Object.prototype.hasOwnProperty.call(plainData, '__proto__')) return undefined;
-  // A flat class (no @Type/@ValidateNested) is what plainToInstance makes of it: an instance with the keys copied.
+  // What plainToInstance makes of it: an instance with the keys copied (`passes` turns nested objects into instances).
   const data = Object.assign(new def.dataClass(), plainData) as Record<string, unknown>;
   if (!passes(dataRules, data, forEncode)) return undefined;
   envelope.data = data;
