@@ -22,6 +22,25 @@ const CONSUMERS = [
   { name: 'queue-metrics', topic: Topics.QUEUE },
 ];
 
+/**
+ * The published scores (`unit_scores`, written by the score worker) against the scorecard endpoint, which
+ * computes live from the counters: every scored unit-year, province first.
+ */
+async function scoresMatchLive(db: { query: (sql: string) => Promise<any[]> }, url: string): Promise<{ checked: number; mismatches: string[] }> {
+  const rows = await db.query(`SELECT unit_code, year, score, stars FROM rating.unit_scores ORDER BY length(unit_code), unit_code, year`);
+  const mismatches: string[] = [];
+  if (!rows.length) mismatches.push('no published scores');
+  const auth = bearer({ roles: ['viewer'], units: ['*'] });
+  for (const r of rows) {
+    const res = await fetch(`${url}/api/v1/units/${r.unit_code}/scorecard?year=${r.year}`, { headers: { authorization: auth } });
+    const card = (await res.json()) as { score: number; stars: number | null };
+    if (res.status !== 200 || card.score !== Number(r.score) || card.stars !== r.stars) {
+      mismatches.push(`${r.unit_code} ${r.year}: published ${r.score}/${r.stars}, live ${card.score}/${card.stars}`);
+    }
+  }
+  return { checked: rows.length, mismatches };
+}
+
 export async function ratingLag(admin: Admin, prefix: string): Promise<number> {
   let lag = 0;
   for (const c of CONSUMERS) lag += await groupLag(admin, `${prefix}rating.${c.name}`, [`${prefix}${c.topic}`]);
@@ -32,7 +51,7 @@ async function resetRating(db: BenchDb, admin: Admin, prefix: string): Promise<v
   const consumers = (await db.query(`SELECT DISTINCT consumer FROM rating.inbox`)).map((r) => r.consumer as string);
   const ours = new Set(CONSUMERS.map((c) => c.name));
   if (consumers.some((c) => !ours.has(c))) throw new Error(`rating inbox holds rows of other consumers: ${consumers}`);
-  await db.query(`TRUNCATE rating.unit_metrics, rating.officer_stars, rating.unit_scores, rating.inbox, rating.outbox`);
+  await db.query(`TRUNCATE rating.unit_metrics, rating.officer_stars, rating.unit_scores, rating.score_dirty, rating.inbox, rating.outbox`);
   await db.query(`VACUUM ANALYZE rating.inbox`);
   for (const c of CONSUMERS) {
     await admin.resetOffsets({ groupId: `${prefix}rating.${c.name}`, topic: `${prefix}${c.topic}`, earliest: true });
@@ -111,12 +130,15 @@ export async function benchRebuild(ctx: BenchContext): Promise<BenchResult> {
         if (svc.child.exitCode !== null) throw new Error(`rating exited during the rebuild (see ${svc.logFile})`);
         lag = await ratingLag(admin, prefix);
         if (!tFirst && lag < truth.total) tFirst = Date.now();
-        pr(`${fmt(truth.total - lag)} / ${fmt(truth.total)} applied, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-        if (lag === 0) break;
+        // Caught up includes the scorecards: no (unit, year) left for the score worker to recompute.
+        const pending = lag === 0 ? Number((await db.query(`SELECT count(*) AS n FROM rating.score_dirty`))[0].n) : -1;
+        pr(`${fmt(truth.total - lag)} / ${fmt(truth.total)} applied${pending > 0 ? `, ${pending} scorecards pending` : ''}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        if (lag === 0 && pending === 0) break;
         if (Date.now() - t0 > 30 * 60_000) throw new Error('rebuild did not catch up in 30 minutes');
       }
       const t1 = Date.now();
       rss.push(svc.peakRssMiB());
+      const scoreCheck = await scoresMatchLive(db, svc.url);
       await svc.stop();
       svc = undefined;
       wall.push(truth.total / ((t1 - t0) / 1000));
@@ -125,7 +147,8 @@ export async function benchRebuild(ctx: BenchContext): Promise<BenchResult> {
       startup.push(((tReady || t1) - t0) / 1000);
       const inbox = Number((await db.query(`SELECT count(*) AS n FROM rating.inbox`))[0].n);
       const check = await verifyProjection(db.query.bind(db), truth, { units: 'rating.unit_metrics', officers: 'rating.officer_stars' });
-      exactness.push({ run: r + 1, inboxRows: inbox, ...check });
+      exactness.push({ run: r + 1, inboxRows: inbox, ...check, exact: check.exact && scoreCheck.mismatches.length === 0, scores: scoreCheck });
+      if (scoreCheck.mismatches.length) log(`  SCORE MISMATCH: ${scoreCheck.mismatches.slice(0, 5).join('; ')}`);
       pr(`${fmt(truth.total)} events in ${((t1 - t0) / 1000).toFixed(1)} s → ${fmt(wall[r])} events/s from process start, ${fmt(steady[r])} from first applied; inbox ${fmt(inbox)}; exact: ${check.exact && inbox === truth.total}; peak RSS ${rss[r].toFixed(0)} MiB`, true);
       if (!check.exact || inbox !== truth.total) log(`  MISMATCH: ${check.mismatches.slice(0, 5).join('; ')}`);
     }
@@ -197,7 +220,7 @@ export async function benchRebuild(ctx: BenchContext): Promise<BenchResult> {
     ];
     notes.push(
       `${fmt(truth.total)} events (${Object.entries(mix).map(([k, v]) => `${k} ${v}`).join(', ')}), ${communes} communes in 10 districts, ${partitions} partitions per topic; produced in ${produceSeconds.toFixed(1)} s (${fmt(truth.total / produceSeconds)} events/s).`,
-      `Caught up = the three consumer groups' committed offsets at the end of their topics (offsets are committed only after the database transaction); then inbox rows and every unit_metrics / officer_stars cell are compared with the ground truth computed by the generator.`,
+      `Caught up = the three consumer groups' committed offsets at the end of their topics (offsets are committed only after the database transaction); and no scorecard pending for the score worker; then inbox rows and every unit_metrics / officer_stars cell are compared with the ground truth computed by the generator, and every published score (unit_scores) with the scorecard endpoint computed live from the counters.`,
       `The rebuild also recomputes the touched scorecards after every chunk and writes unit.score-changed events to the outbox (${fmt(scores)} unit-year scores at the end); the baseline does none of that.`,
       `Baseline time-boxed to ${baselineSeconds} s of consumption per run (it processes the same topics from the start; its rate is steady), applied ${bProcessed.map((n) => fmt(n)).join(' / ')} events.`,
     );

@@ -11,6 +11,7 @@ import { OfficerRatingsService } from './application/officer-ratings.service';
 import { SchemesService } from './application/schemes.service';
 import { ScorePublisher } from './application/score-publisher';
 import { ScorecardCalculator } from './application/scorecard-calculator';
+import { ScoreWorker } from './application/score-worker';
 import { ScoringSeeder } from './application/scoring-seeder';
 import { StandingsService } from './application/standings.service';
 import { TargetsService } from './application/targets.service';
@@ -22,8 +23,10 @@ import { SurveyMetricsConsumer } from './events/survey-metrics.consumer';
 import { AssessmentsRepository } from './persistence/assessments.repository';
 import { UnitRegistry1730000100000 } from './persistence/migrations/1730000100000-unit-registry';
 import { Scoring1730000200000 } from './persistence/migrations/1730000200000-scoring';
+import { ScoreQueue1730000300000 } from './persistence/migrations/1730000300000-score-queue';
 import { OfficerStarsRepository } from './persistence/officer-stars.repository';
 import { SchemesRepository } from './persistence/schemes.repository';
+import { ScoreQueueRepository } from './persistence/score-queue.repository';
 import { TargetsRepository } from './persistence/targets.repository';
 import { UnitMetricsRepository } from './persistence/unit-metrics.repository';
 import { UnitRegistryRepository } from './persistence/unit-registry.repository';
@@ -36,7 +39,7 @@ import { UnitScoresRepository } from './persistence/unit-scores.repository';
  * second set of instances is harmless.
  */
 const SCORING: Provider[] = [
-  UnitRegistryRepository, SchemesRepository, UnitMetricsRepository, AssessmentsRepository, UnitScoresRepository, OfficerStarsRepository,
+  UnitRegistryRepository, SchemesRepository, UnitMetricsRepository, AssessmentsRepository, UnitScoresRepository, OfficerStarsRepository, ScoreQueueRepository,
   ScorecardCalculator, ScorePublisher, OfficerRatingPublisher, MetricsApplier,
 ];
 
@@ -45,7 +48,7 @@ const SCORING: Provider[] = [
     PlatformModule.forRoot({
       service: 'rating',
       entities: [UnitRegistrySchema],
-      migrations: [UnitRegistry1730000100000, Scoring1730000200000],
+      migrations: [UnitRegistry1730000100000, Scoring1730000200000, ScoreQueue1730000300000],
       unitAncestry: UnitRegistryRepository,
       consumers: [DossierMetricsConsumer, SurveyMetricsConsumer, QueueMetricsConsumer],
       extraProviders: SCORING,
@@ -61,7 +64,7 @@ const SCORING: Provider[] = [
   controllers: [UnitsHttpController, SchemesHttpController, ScoringHttpController, AssessmentsHttpController, OfficersHttpController],
   providers: [
     ...SCORING, TargetsRepository,
-    UnitRegistryService, SchemesService, AssessmentsService, StandingsService, TargetsService, OfficerRatingsService, ScoringSeeder,
+    UnitRegistryService, SchemesService, AssessmentsService, StandingsService, TargetsService, OfficerRatingsService, ScoringSeeder, ScoreWorker,
   ],
 })
 export class AppModule {}

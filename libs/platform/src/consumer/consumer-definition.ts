@@ -14,6 +14,11 @@ export interface EventConsumerDefinition {
   /** Event types applied; other valid events are acknowledged without touching the database. */
   readonly types: string[];
   apply(events: DomainEvent[], manager: EntityManager): Promise<void>;
+  /**
+   * Called after a transaction in which `apply` ran has committed, e.g. to wake a worker that reads what
+   * `apply` wrote (it would not see it before the commit). Must not throw.
+   */
+  afterCommit?(): void;
 }
 
 export const EVENT_CONSUMERS = Symbol('EVENT_CONSUMERS');

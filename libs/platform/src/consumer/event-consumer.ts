@@ -167,6 +167,7 @@ export class EventConsumer {
       applied = toApply.length;
       if (toApply.length) await this.o.definition.apply(toApply, manager);
     });
+    if (applied) this.o.definition.afterCommit?.();
     platformMetrics.eventsApplied.inc({ consumer: this.groupId, topic: baseTopic }, applied);
     if (events.length > applied) platformMetrics.eventsDuplicate.inc({ consumer: this.groupId, topic: baseTopic }, events.length - applied);
   }

@@ -17,4 +17,8 @@ export class DossierMetricsConsumer implements EventConsumerDefinition {
   apply(events: DomainEvent[], manager: EntityManager): Promise<void> {
     return this.applier.apply(manager, events, (book, currentYear) => foldDossierEvents(events, book, currentYear));
   }
+
+  afterCommit(): void {
+    this.applier.wakeScoreWorker();
+  }
 }

@@ -2,20 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { DomainEvent } from '@fg/contracts';
 import { EntityManager } from 'typeorm';
 import { OfficerRatingPublisher } from '../application/officer-rating-publisher';
-import { ScorePublisher } from '../application/score-publisher';
-import { lockScoring } from '../application/scoring-lock';
+import { scoresMarked } from '../application/score-worker';
 import { vietnamYearMonth } from '../domain';
 import { OfficerStarsRepository } from '../persistence/officer-stars.repository';
+import { ScoreQueueRepository } from '../persistence/score-queue.repository';
 import { UnitMetricsRepository } from '../persistence/unit-metrics.repository';
 import { MetricBook } from './metric-book';
 
-/** What every metrics consumer shares: fold the batch, add the deltas, recompute each touched unit once. */
+/**
+ * What every metrics consumer shares: fold the batch, add the deltas, and mark each touched (unit, year) for
+ * the score worker, which recomputes the scorecards (and their ancestors) coalesced across batches and
+ * consumers. The three consumers therefore run side by side: they only add to counters.
+ */
 @Injectable()
 export class MetricsApplier {
   constructor(
     private readonly metrics: UnitMetricsRepository,
     private readonly officers: OfficerStarsRepository,
-    private readonly scores: ScorePublisher,
+    private readonly scoreQueue: ScoreQueueRepository,
     private readonly officerRatings: OfficerRatingPublisher,
   ) {}
 
@@ -23,11 +27,14 @@ export class MetricsApplier {
     const now = new Date();
     const book = new MetricBook();
     fold(book, vietnamYearMonth(now).year);
-    await lockScoring(manager);
     await this.metrics.add(manager, book.unitDeltas());
     await this.officers.add(manager, book.officerDeltas());
-    // One causation id only makes sense for a batch of one; larger batches are traced by the inbox instead.
-    await this.scores.recompute(manager, book.touched(), { withAncestors: true, causationId: events.length === 1 ? events[0].id : undefined });
+    await this.scoreQueue.mark(manager, book.touched());
     await this.officerRatings.publish(manager, book.ratedOfficerPairs(), now);
+  }
+
+  /** The consumers' `afterCommit`: the marks are visible now. */
+  wakeScoreWorker(): void {
+    scoresMarked.emit('marked');
   }
 }

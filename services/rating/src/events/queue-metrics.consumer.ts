@@ -17,4 +17,8 @@ export class QueueMetricsConsumer implements EventConsumerDefinition {
   apply(events: DomainEvent[], manager: EntityManager): Promise<void> {
     return this.applier.apply(manager, events, (book) => foldQueueEvents(events, book));
   }
+
+  afterCommit(): void {
+    this.applier.wakeScoreWorker();
+  }
 }

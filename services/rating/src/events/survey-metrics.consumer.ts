@@ -17,4 +17,8 @@ export class SurveyMetricsConsumer implements EventConsumerDefinition {
   apply(events: DomainEvent[], manager: EntityManager): Promise<void> {
     return this.applier.apply(manager, events, (book) => foldSurveyEvents(events, book));
   }
+
+  afterCommit(): void {
+    this.applier.wakeScoreWorker();
+  }
 }

@@ -25,6 +25,7 @@ const toCounts = (r: Record<string, string | number>): OfficerCounts => ({
 export class OfficerStarsRepository {
   constructor(private readonly ds: DataSource) {}
 
+  /** Rows are upserted in key order so that concurrent consumers lock shared rows in one order (no deadlock). */
   async add(manager: EntityManager, deltas: OfficerMonthDelta[]): Promise<void> {
     if (!deltas.length) return;
     const rows = deltas.map((d) => ({
@@ -36,6 +37,7 @@ export class OfficerStarsRepository {
       /* sql */ `INSERT INTO officer_stars (officer_id, unit_code, year, month, stars_1, stars_2, stars_3, stars_4, stars_5, tickets_served)
         SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(officer_id text, unit_code text, year int, month int,
           stars_1 bigint, stars_2 bigint, stars_3 bigint, stars_4 bigint, stars_5 bigint, tickets_served bigint)
+        ORDER BY officer_id, unit_code, year, month
         ON CONFLICT (officer_id, unit_code, year, month) DO UPDATE SET
           stars_1 = officer_stars.stars_1 + EXCLUDED.stars_1, stars_2 = officer_stars.stars_2 + EXCLUDED.stars_2,
           stars_3 = officer_stars.stars_3 + EXCLUDED.stars_3, stars_4 = officer_stars.stars_4 + EXCLUDED.stars_4,

@@ -18,7 +18,8 @@ const cols = METRIC_COLUMNS;
 export class UnitMetricsRepository {
   /**
    * Adds a batch's deltas in one statement. Idempotence comes from the platform inbox (an event is applied
-   * once), so the upsert can simply add.
+   * once), so the upsert can simply add. Rows go in key order: the three consumers upsert concurrently and
+   * must lock shared rows in one order (no deadlock).
    */
   async add(manager: EntityManager, deltas: UnitMonthDelta[]): Promise<void> {
     const rows = deltas
@@ -29,6 +30,7 @@ export class UnitMetricsRepository {
       /* sql */ `INSERT INTO unit_metrics (unit_code, year, month, ${cols.join(', ')})
         SELECT unit_code, year, month, ${cols.join(', ')}
         FROM jsonb_to_recordset($1::jsonb) AS t(unit_code text, year int, month int, ${cols.map((c) => `${c} bigint`).join(', ')})
+        ORDER BY unit_code, year, month
         ON CONFLICT (unit_code, year, month) DO UPDATE SET
           ${cols.map((c) => `${c} = unit_metrics.${c} + EXCLUDED.${c}`).join(',\n          ')},
           updated_at = now()`,

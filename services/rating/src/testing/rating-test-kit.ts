@@ -3,6 +3,7 @@ import { DomainEvent, Topics, TOPIC_KEY, TopicName } from '@fg/contracts';
 import { bearer, produceRaw, readTopic, setupTestEnv, TestEnv, waitFor } from '@fg/platform/testing';
 import request from 'supertest';
 import { startService } from '../../../../test/support/apps';
+import { ScoreWorker } from '../application/score-worker';
 
 export const admin = bearer({ sub: 'admin-1', roles: ['admin'], units: ['*'] });
 export const viewer = bearer({ sub: 'viewer-1', roles: ['viewer'], units: ['*'] });
@@ -60,9 +61,11 @@ export class RatingTestKit {
   /**
    * Every rating event about `code` published so far. Renames the unit (a sentinel unit.upserted on the same
    * key, hence the same partition, after everything committed before) and reads until the sentinel, so an
-   * event that was never published is really absent rather than late.
+   * event that was never published is really absent rather than late. Pending score recomputes are drained
+   * first, so the score events of everything consumed so far are in the outbox before the sentinel.
    */
   async publishedAbout(code: string, parentCode: string | null, level: UnitSpec['level']): Promise<any[]> {
+    await this.app.get(ScoreWorker).drain();
     const rename = (name: string) => this.http().put(`/api/v1/units/${code}`).set('Authorization', admin).send({ name, level, parentCode }).expect(200);
     const original = (await this.http().get(`/api/v1/units/${code}`).set('Authorization', admin).expect(200)).body.name;
     const name = `sentinel ${code} #${++this.sentinels}`;

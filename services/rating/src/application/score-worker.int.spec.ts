@@ -1,0 +1,80 @@
+import { waitFor } from '@fg/platform/testing';
+import { DataSource } from 'typeorm';
+import { RatingTestKit } from '../testing/rating-test-kit';
+import { ScoreWorker } from './score-worker';
+
+/**
+ * The score worker recomputes what the consumers marked, after their commit. Marks are rows committed with the
+ * counters, so a worker killed before (or during) a recompute leaves them for the next one.
+ */
+describe('score worker', () => {
+  let kit: RatingTestKit;
+  let ds: DataSource;
+  const scoreRows = async () =>
+    (await ds.query(`SELECT unit_code AS "unitCode", score FROM unit_scores WHERE year = 2026 ORDER BY unit_code`)) as { unitCode: string; score: number }[];
+  const pending = async () => (await ds.query(`SELECT count(*)::int AS n FROM score_dirty`))[0].n as number;
+
+  beforeAll(async () => {
+    kit = await RatingTestKit.start('rating_worker');
+    ds = kit.app.get(DataSource);
+    await kit.registerUnits([
+      { code: 'P71', name: 'Tỉnh', level: 'PROVINCE' },
+      { code: 'D711', name: 'Huyện', level: 'DISTRICT', parentCode: 'P71' },
+      { code: 'C7111', name: 'Xã', level: 'COMMUNE', parentCode: 'D711' },
+    ]);
+  });
+  afterAll(() => kit.stop());
+
+  it('recomputes counters committed with a mark but never scored (a worker killed in between), with the ancestors', async () => {
+    expect(await scoreRows()).toEqual([]);
+    // What a consumer transaction leaves behind: counters and the mark, committed together.
+    await ds.transaction(async (m) => {
+      await m.query(`INSERT INTO unit_metrics (unit_code, year, month, dossiers_finished, early, on_time, late, late_without_apology) VALUES ('C7111', 2026, 10, 20, 15, 3, 2, 2)`);
+      await m.query(`INSERT INTO score_dirty (unit_code, year) VALUES ('C7111', 2026)`);
+    });
+    // No consumer commit wakes it: the worker's poll finds the mark.
+    const rows = await waitFor(async () => {
+      const r = await scoreRows();
+      return r.length === 3 ? r : false;
+    }, { message: 'scores of C7111, D711 and P71' });
+    expect(rows.map((r) => r.unitCode)).toEqual(['C7111', 'D711', 'P71']);
+    expect(await pending()).toBe(0);
+    const live = await kit.scorecard('C7111');
+    expect(live.metrics.ON_TIME_RATE).toBe(90);
+    expect(rows[0].score).toBe(live.score);
+    const published = (await kit.publishedAbout('C7111', 'D711', 'COMMUNE')).filter((e) => e.type === 'unit.score-changed');
+    expect(published).toHaveLength(1);
+    expect(published[0].data).toMatchObject({ code: 'C7111', year: 2026, score: live.score, previousScore: null });
+  });
+
+  it('leaves the marks pending when a recompute transaction fails, and publishes nothing twice after it', async () => {
+    const worker = kit.app.get(ScoreWorker);
+    await ds.transaction(async (m) => {
+      await m.query(`INSERT INTO unit_metrics (unit_code, year, month, dossiers_finished, early) VALUES ('C7111', 2026, 11, 10, 10)`);
+      await m.query(`INSERT INTO score_dirty (unit_code, year) VALUES ('C7111', 2026)`);
+    });
+    // Hold the scoring lock elsewhere and make the worker's transaction fail while it waits for it.
+    const blocker = ds.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query(`SELECT pg_advisory_xact_lock(hashtext('rating:scoring'))`);
+    const attempt = worker.recomputeOnce();
+    await new Promise((r) => setTimeout(r, 200));
+    const terminated = await blocker.query(
+      `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query LIKE '%rating:scoring%'`,
+    );
+    expect(terminated.length).toBeGreaterThan(0); // a recompute (ours or the background pass) was waiting and failed
+    await blocker.rollbackTransaction();
+    await blocker.release();
+    await attempt.catch(() => undefined); // either it was the one terminated, or the background pass was
+    await worker.drain();
+    expect(await pending()).toBe(0);
+    const live = await kit.scorecard('C7111');
+    expect(live.metrics.DOSSIERS_FINISHED).toBe(30);
+    const published = (await kit.publishedAbout('C7111', 'D711', 'COMMUNE')).filter((e) => e.type === 'unit.score-changed');
+    // One event for the first test's score, one for this change: the failed attempt published nothing.
+    expect(published).toHaveLength(2);
+    expect(published[1].data).toMatchObject({ score: live.score, previousScore: published[0].data.score });
+  });
+});

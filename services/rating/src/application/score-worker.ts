@@ -1,0 +1,102 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { ROOT_LOGGER } from '@fg/platform';
+import { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { ScoreQueueRepository } from '../persistence/score-queue.repository';
+import { ScorePublisher } from './score-publisher';
+import { lockScoring } from './scoring-lock';
+
+/**
+ * Wakes the score workers of this process once a consumer transaction that marked scores dirty has committed.
+ * A process-wide emitter because the consumers are instantiated by the platform module, apart from this
+ * worker; waking a worker that finds nothing to do costs one query. Other instances find the rows by polling.
+ */
+export const scoresMarked = new EventEmitter().setMaxListeners(0);
+
+/** How many pending pairs one recompute transaction takes; more than a province's units × years in practice. */
+const TAKE = 5000;
+const POLL_MS = 1000;
+
+/**
+ * Recomputes the scorecards the consumers marked dirty, coalesced: whatever accumulated while the previous
+ * pass ran is recomputed once, with its ancestors, in one transaction (under the scoring lock, which keeps a
+ * province score from reading its communes' counters half-way). Taking the pairs, saving the scores and
+ * appending `unit.score-changed` / `unit.star-level-changed` commit together, so a kill at any moment leaves
+ * the pairs pending and nothing published twice. Why not in the consumer transaction: with three consumers
+ * and dozens of partitions each transaction recomputed every touched unit and its ancestors under one lock,
+ * which serialised the consumers and capped a rebuild at ~9,000 events/s (bench/README.md).
+ */
+@Injectable()
+export class ScoreWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private running = false;
+  private timer?: NodeJS.Timeout;
+  private pass?: Promise<unknown>;
+  private wakeRequested = false;
+  private readonly onMarked = () => this.wake();
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly queue: ScoreQueueRepository,
+    private readonly publisher: ScorePublisher,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    scoresMarked.on('marked', this.onMarked);
+    this.schedule(0);
+  }
+
+  /** Stops before the database closes, letting a pass in progress commit. */
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    scoresMarked.off('marked', this.onMarked);
+    clearTimeout(this.timer);
+    await this.pass;
+  }
+
+  /** One transaction: takes pending pairs and recomputes them; returns how many pairs it took. */
+  async recomputeOnce(): Promise<number> {
+    return this.ds.transaction(async (manager) => {
+      await lockScoring(manager);
+      const pairs = await this.queue.take(manager, TAKE);
+      if (pairs.length) await this.publisher.recompute(manager, pairs, { withAncestors: true });
+      return pairs.length;
+    });
+  }
+
+  /** Recomputes until nothing is pending (tests and tools that need the published scores settled). */
+  async drain(): Promise<void> {
+    await this.pass;
+    while ((await this.recomputeOnce()) > 0);
+  }
+
+  private wake(): void {
+    if (!this.running) return;
+    if (this.pass) {
+      this.wakeRequested = true; // picked up right after the pass in progress
+      return;
+    }
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => {
+      this.wakeRequested = false;
+      this.pass = this.recomputeOnce()
+        .then((n) => {
+          this.pass = undefined;
+          this.schedule(n > 0 || this.wakeRequested ? 0 : POLL_MS);
+        })
+        .catch((err) => {
+          this.pass = undefined;
+          if (this.running) this.logger.warn({ err }, 'score recompute failed; retrying');
+          this.schedule(POLL_MS);
+        });
+    }, ms);
+    this.timer.unref();
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { UnitYear } from '../events/metric-book';
+
+/** Pending scorecard recomputes (`score_dirty`): marked by the consumers, taken by the score worker. */
+@Injectable()
+export class ScoreQueueRepository {
+  /** A pair already pending stays pending once: the worker will read the latest counters anyway. */
+  async mark(manager: EntityManager, pairs: UnitYear[]): Promise<void> {
+    if (!pairs.length) return;
+    await manager.query(
+      /* sql */ `INSERT INTO score_dirty (unit_code, year)
+        SELECT * FROM unnest($1::text[], $2::int[]) ORDER BY 1, 2
+        ON CONFLICT DO NOTHING`,
+      [pairs.map((p) => p.unitCode), pairs.map((p) => p.year)],
+    );
+  }
+
+  /**
+   * Removes and returns up to `limit` pending pairs, in the caller's transaction: if it rolls back they are
+   * pending again. Rows another transaction is taking are skipped rather than waited for.
+   */
+  async take(manager: EntityManager, limit: number): Promise<UnitYear[]> {
+    // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare DELETE … RETURNING.
+    return manager.query(
+      /* sql */ `WITH taken AS (
+          DELETE FROM score_dirty WHERE (unit_code, year) IN (
+            SELECT unit_code, year FROM score_dirty ORDER BY marked_at LIMIT $1 FOR UPDATE SKIP LOCKED
+          ) RETURNING unit_code, year
+        ) SELECT unit_code AS "unitCode", year FROM taken`,
+      [limit],
+    );
+  }
+
+  async depth(manager: EntityManager): Promise<number> {
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM score_dirty`);
+    return row.n;
+  }
+}
