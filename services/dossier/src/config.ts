@@ -11,6 +11,13 @@ export class DossierConfig extends PlatformConfig {
   /** Dossiers flagged per scan transaction; the next scan takes the rest. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) DOSSIER_OVERDUE_BATCH: number = 500;
   /**
+   * Concurrent intakes are written in one transaction per group (see DossierIntakeService): at most this many
+   * per group (1 = every intake in a transaction of its own)...
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500) DOSSIER_INTAKE_GROUP_MAX: number = 64;
+  /** ...and at most this many groups at a time; intakes arriving meanwhile wait for the next group. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) DOSSIER_INTAKE_GROUPS_IN_FLIGHT: number = 4;
+  /**
    * Secret the citizen look-up keys are derived from (HMAC of the dossier id), so a replayed intake can
    * return the same key while only its hash is stored. Defaults to JWT_SECRET; set it in production.
    */

@@ -49,6 +49,11 @@ export class DossierWriter {
     await this.recordMany([{ decision, options: o }], manager);
   }
 
+  /** Records the decisions of several new dossiers (a group of intakes committed together). */
+  async recordAll(items: Recorded[], manager: EntityManager): Promise<void> {
+    await this.recordMany(items, manager);
+  }
+
   /** Saves a changed dossier and records its decision (transitions, apology, overdue). */
   async save(decision: DossierDecision, o: RecordOptions, manager: EntityManager): Promise<void> {
     await this.saveMany([{ decision, options: o }], manager);

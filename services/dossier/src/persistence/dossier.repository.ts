@@ -59,6 +59,22 @@ export class DossierRepository {
     return rows.length === 1;
   }
 
+  /**
+   * Inserts several new dossiers in one statement; returns the ids inserted. An id missing from the answer
+   * had its (unit, externalId) taken (by another transaction, or by an earlier row of the same statement).
+   */
+  async insertMany(rows: { state: Dossier; extras: DossierExtras }[], manager: EntityManager): Promise<Set<string>> {
+    const cols = rows.map((r) => insertColumns(r.state, r.extras));
+    const names = Object.keys(cols[0]);
+    const values = cols.map((c, r) => `(${names.map((_, i) => `$${r * names.length + i + 1}`).join(', ')})`);
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO dossiers (${names.join(', ')}) VALUES ${values.join(', ')}
+        ON CONFLICT ON CONSTRAINT dossiers_external_id_per_unit DO NOTHING RETURNING id`,
+      cols.flatMap((c) => names.map((n) => c[n])),
+    );
+    return new Set(inserted.map((r) => r.id));
+  }
+
   async update(state: Dossier, manager: EntityManager): Promise<void> {
     const cols = stateColumns(state);
     const names = Object.keys(cols);
