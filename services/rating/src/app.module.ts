@@ -13,6 +13,7 @@ import { ScorePublisher } from './application/score-publisher';
 import { ScorecardCalculator } from './application/scorecard-calculator';
 import { ScoreWorker } from './application/score-worker';
 import { ScoringSeeder } from './application/scoring-seeder';
+import { StandingsCache } from './application/standings-cache';
 import { StandingsService } from './application/standings.service';
 import { TargetsService } from './application/targets.service';
 import { UnitRegistryService } from './application/unit-registry.service';
@@ -24,6 +25,7 @@ import { AssessmentsRepository } from './persistence/assessments.repository';
 import { UnitRegistry1730000100000 } from './persistence/migrations/1730000100000-unit-registry';
 import { Scoring1730000200000 } from './persistence/migrations/1730000200000-scoring';
 import { ScoreQueue1730000300000 } from './persistence/migrations/1730000300000-score-queue';
+import { StatsChangedNotify1730000300100 } from './persistence/migrations/1730000300100-stats-changed-notify';
 import { OfficerStarsRepository } from './persistence/officer-stars.repository';
 import { SchemesRepository } from './persistence/schemes.repository';
 import { ScoreQueueRepository } from './persistence/score-queue.repository';
@@ -48,7 +50,7 @@ const SCORING: Provider[] = [
     PlatformModule.forRoot({
       service: 'rating',
       entities: [UnitRegistrySchema],
-      migrations: [UnitRegistry1730000100000, Scoring1730000200000, ScoreQueue1730000300000],
+      migrations: [UnitRegistry1730000100000, Scoring1730000200000, ScoreQueue1730000300000, StatsChangedNotify1730000300100],
       unitAncestry: UnitRegistryRepository,
       consumers: [DossierMetricsConsumer, SurveyMetricsConsumer, QueueMetricsConsumer],
       extraProviders: SCORING,
@@ -64,7 +66,7 @@ const SCORING: Provider[] = [
   controllers: [UnitsHttpController, SchemesHttpController, ScoringHttpController, AssessmentsHttpController, OfficersHttpController],
   providers: [
     ...SCORING, TargetsRepository,
-    UnitRegistryService, SchemesService, AssessmentsService, StandingsService, TargetsService, OfficerRatingsService, ScoringSeeder, ScoreWorker,
+    UnitRegistryService, SchemesService, AssessmentsService, StandingsService, TargetsService, OfficerRatingsService, ScoringSeeder, ScoreWorker, StandingsCache,
   ],
 })
 export class AppModule {}

@@ -58,6 +58,9 @@ export class ScoreWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** One transaction: takes pending pairs and recomputes them; returns how many pairs it took. */
   async recomputeOnce(): Promise<number> {
+    // Looked at outside a transaction first: an idle poll then commits nothing (every commit through this
+    // DataSource would drop the standings cache).
+    if (!(await this.ds.query(`SELECT 1 FROM score_dirty LIMIT 1`)).length) return 0;
     return this.ds.transaction(async (manager) => {
       await lockScoring(manager);
       const pairs = await this.queue.take(manager, TAKE);

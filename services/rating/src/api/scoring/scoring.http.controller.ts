@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles, UnitCodePipe } from '@fg/platform';
+import { AuthUser, CurrentUser, Roles, sendCachedJson, UnitCodePipe } from '@fg/platform';
+import type { Response } from 'express';
+import { StandingsCache } from '../../application/standings-cache';
 import { StandingsService } from '../../application/standings.service';
 import { TargetsService } from '../../application/targets.service';
 import { READERS } from '../readers';
@@ -10,27 +12,37 @@ import { PutTargetRequest, RankingQuery } from './scoring.request.dto';
 
 /**
  * Scorecards, rankings and certification progress are computed live from the counters, so they are always
- * consistent with the events consumed so far. Reads are open to every reading role without a unit scope:
- * the standings are meant to be compared across units (emulation between communes).
+ * consistent with the events consumed so far (answers are cached only until the next change: StandingsCache).
+ * Reads are open to every reading role without a unit scope: the standings are meant to be compared across
+ * units (emulation between communes), so one cached answer serves every reader.
  */
 @ApiTags('scoring')
 @Controller('api/v1/units/:code')
 export class ScoringHttpController {
-  constructor(private readonly standings: StandingsService, private readonly targets: TargetsService) {}
+  constructor(private readonly standings: StandingsService, private readonly targets: TargetsService, private readonly cache: StandingsCache) {}
 
   @Get('scorecard')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Friendly-government scorecard: each criterion (points, max, how), group totals, total, stars, next star' })
-  async scorecard(@Param('code', UnitCodePipe) code: string, @Query() q: YearQuery) {
-    const { unit, card } = await this.standings.scorecard(code, q.year ?? currentYear());
-    return scorecardView(unit, card);
+  async scorecard(@Param('code', UnitCodePipe) code: string, @Query() q: YearQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const year = q.year ?? currentYear();
+    const answer = await this.cache.json(`scorecard|${code}|${year}`, async () => {
+      const { unit, card } = await this.standings.scorecard(code, year);
+      return scorecardView(unit, card);
+    });
+    return sendCachedJson(res, answer);
   }
 
   @Get('ranking')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Descendant units at a level (default COMMUNE) ranked by score' })
-  async ranking(@Param('code', UnitCodePipe) code: string, @Query() q: RankingQuery) {
+  async ranking(@Param('code', UnitCodePipe) code: string, @Query() q: RankingQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
     const year = q.year ?? currentYear();
+    const answer = await this.cache.json(`ranking|${code}|${year}|${q.level}|${q.offset}|${q.limit}`, () => this.rankingView(code, year, q));
+    return sendCachedJson(res, answer);
+  }
+
+  private async rankingView(code: string, year: number, q: RankingQuery) {
     const { unit, ranked } = await this.standings.ranking(code, year, q.level);
     return {
       unit: unitView(unit),
@@ -60,9 +72,12 @@ export class ScoringHttpController {
   @Get('certification-progress')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Number and share of descendant communes certified, by star level, against the target' })
-  async progress(@Param('code', UnitCodePipe) code: string, @Query() q: YearQuery) {
+  async progress(@Param('code', UnitCodePipe) code: string, @Query() q: YearQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
     const year = q.year ?? currentYear();
-    const { unit, progress, certifiedFrom, schemeCode, targetSetBy } = await this.standings.certification(code, year);
-    return { unit: unitView(unit), year, schemeCode, certifiedFromStars: certifiedFrom, targetSetBy, ...progress };
+    const answer = await this.cache.json(`progress|${code}|${year}`, async () => {
+      const { unit, progress, certifiedFrom, schemeCode, targetSetBy } = await this.standings.certification(code, year);
+      return { unit: unitView(unit), year, schemeCode, certifiedFromStars: certifiedFrom, targetSetBy, ...progress };
+    });
+    return sendCachedJson(res, answer);
   }
 }
