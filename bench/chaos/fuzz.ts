@@ -12,8 +12,10 @@
  * ids the check is one ~0.2 ms query per case and needs no re-send:
  *  - the cluster is private to the run, autovacuum is switched off for the fuzz phase (auto-ANALYZE assigns
  *    ids), and before the first case the harness waits until no id is assigned for a quiet period;
- *  - a rejected (non-2xx) case during which an id was assigned is a finding, full stop (no re-check that could
- *    excuse it); what it wrote is named from the rows whose xmin is in the case's id range;
+ *  - a rejected (non-2xx) case during which an id was assigned that did not abort (pg_xact_status) is a finding,
+ *    full stop (no re-check that could excuse it); what it wrote is named from the rows whose xmin is in the
+ *    case's id range. An id that aborted changed nothing (e.g. rows locked FOR UPDATE, then a 403 thrown inside
+ *    the transaction): counted as `rolledBack`, not a finding;
  *  - an accepted case may write, and its consequences (outbox relay, other services' consumers) come after the
  *    answer, so after an accepted case that assigned an id the harness waits until quiet again before the next
  *    case, so they are never blamed on a rejected one;
@@ -38,6 +40,8 @@ export interface FuzzResult {
   serverErrors: number;
   writesByRejected: number;
   acceptedWrites: number;
+  /** rejected cases that assigned a transaction id which then aborted (no data changed) */
+  rolledBack: number;
   quietChecks: number;
   seconds: number;
   seed: number;
@@ -63,6 +67,22 @@ export async function fuzzAll(services: ServiceName[], url: (s: ServiceName) => 
       if (y !== x) (x = y), (since = Date.now());
     }
     return x;
+  };
+  /**
+   * Of the ids in [from, to), those that did not abort (waits up to 5 s for any still in progress; one still
+   * running then counts). A transaction that rolled back wrote nothing: e.g. a route that locks rows FOR
+   * UPDATE, then refuses (403) and throws inside its transaction assigns an id, but changes no data.
+   */
+  const notAborted = async (from: bigint, to: bigint): Promise<bigint[]> => {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const rows = (await client.query(`SELECT x::text AS x, pg_xact_status(x::text::xid8) AS s FROM generate_series($1::bigint, $2::bigint - 1) AS x`, [String(from), String(to)])).rows as { x: string; s: string }[];
+      if (rows.some((row) => row.s === 'in progress') && Date.now() < deadline) {
+        await sleep(50);
+        continue;
+      }
+      return rows.filter((row) => row.s !== 'aborted').map((row) => BigInt(row.x));
+    }
   };
   /** Names the tables holding row versions written by the ids in [from, to): what a finding wrote. */
   const written = async (from: bigint, to: bigint): Promise<string> => {
@@ -97,7 +117,7 @@ export async function fuzzAll(services: ServiceName[], url: (s: ServiceName) => 
     fc.string(),
   );
 
-  const r: FuzzResult = { operations: ops.length, cases: 0, byStatus: {}, serverErrors: 0, writesByRejected: 0, acceptedWrites: 0, quietChecks: 0, seconds: 0, seed, examples: [] };
+  const r: FuzzResult = { operations: ops.length, cases: 0, byStatus: {}, serverErrors: 0, writesByRejected: 0, acceptedWrites: 0, rolledBack: 0, quietChecks: 0, seconds: 0, seed, examples: [] };
   const example = (e: string) => r.examples.length < 20 && r.examples.push(e);
   let x = await quiet();
   let sinceCheck = 0;
@@ -133,8 +153,14 @@ export async function fuzzAll(services: ServiceName[], url: (s: ServiceName) => 
           x = await quiet(); // let the relay and the consumers finish what the accepted write caused
           continue;
         }
+        const kept = await notAborted(before, after);
+        if (!kept.length) {
+          r.rolledBack++; // rejected inside its transaction: nothing committed
+          x = after;
+          continue;
+        }
         r.writesByRejected++;
-        example(`${op.s} ${op.method} ${target} → ${status} but ${after - before} transaction id(s) were assigned meanwhile; wrote: ${await written(before, after)}`);
+        example(`${op.s} ${op.method} ${target} → ${status} but ${kept.length} transaction(s) committed meanwhile; wrote: ${await written(before, after)}`);
         x = await quiet();
         continue;
       }
@@ -145,7 +171,10 @@ export async function fuzzAll(services: ServiceName[], url: (s: ServiceName) => 
         r.quietChecks++;
         await sleep(quietMs);
         const y = await nextXid();
-        if (y !== x) {
+        if (y !== x && !(await notAborted(x, y)).length) {
+          r.rolledBack++;
+          x = y;
+        } else if (y !== x) {
           r.writesByRejected++;
           example(`quiet check after case ${r.cases} (${op.s} ${op.method} ${op.path}): ${y - x} transaction id(s) assigned with no request in flight; wrote: ${await written(x, y)}`);
           x = await quiet();

@@ -144,7 +144,11 @@ async function dossierLife(w: number, n: number, unit: string, officer: string, 
 async function ticketLife(unit: string, counter: string, officer: string, kiosk: string, o: TrafficOptions, truth: Truth, req: Req) {
   const issued = await req('queue', 'POST', `/api/v1/units/${unit}/tickets`, kiosk, { serviceCode: 'HT' });
   if (!issued) truth.issuesInDoubt[unit] = (truth.issuesInDoubt[unit] ?? 0) + 1;
-  else if (issued.status === 201 || issued.status === 200) truth.tickets.set(issued.body.id, { id: issued.body.id, unit, counter: '', status: issued.body.status ?? 'WAITING', doubt: false });
+  // Another loop may have called, served and completed this ticket before our answer arrived (slow answer
+  // under load): never overwrite what it recorded.
+  else if ((issued.status === 201 || issued.status === 200) && !truth.tickets.has(issued.body.id)) {
+    truth.tickets.set(issued.body.id, { id: issued.body.id, unit, counter: '', status: issued.body.status ?? 'WAITING', doubt: false });
+  }
   const c = await req('queue', 'POST', `/api/v1/units/${unit}/counters/${counter}/call-next`, officer);
   if (c?.status !== 200) return; // 204: nobody waiting; in doubt: a ticket may now be CALLED (verify reads the owner)
   const id: string = c.body.ticket.id;
