@@ -20,6 +20,11 @@ export interface EventConsumerOptions {
    * and larger chunks amortise the per-transaction work (inbox insert, projection upserts, recomputes).
    */
   chunkSize?: number;
+  /**
+   * Partitions whose batches are applied at the same time (default 3). Per-partition order is kept; while one
+   * chunk's transaction waits on PostgreSQL, another partition's chunk is decoded and folded.
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
 interface Item {
@@ -68,7 +73,7 @@ export class EventConsumer {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      partitionsConsumedConcurrently: this.o.partitionsConsumedConcurrently ?? 6,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         const baseTopic = batch.topic.slice(this.o.topicPrefix.length);
         const chunkSize = this.o.chunkSize ?? 5000;
