@@ -14,6 +14,10 @@ export class PlatformConfig {
   /** Prepended to every topic and consumer group: isolates test runs or tenants sharing a broker. */
   @IsOptional() @Matches(/^[a-zA-Z0-9._-]*$/) KAFKA_TOPIC_PREFIX: string = '';
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) KAFKA_PARTITIONS: number = 12;
+  /** Consumer tuning (see EventConsumerOptions): events per transaction, bytes per fetch, partitions applied at once. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) CONSUMER_CHUNK_SIZE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(512) CONSUMER_FETCH_MAX_MB?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) CONSUMER_PARTITIONS_CONCURRENTLY?: number;
   @IsOptional() @IsString() @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' }) JWT_SECRET?: string;
   @IsOptional() @IsString() JWT_PUBLIC_KEY?: string;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';

@@ -69,6 +69,9 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
         service: this.options.service,
         topicPrefix: this.settings.topicPrefix,
         logger: this.logger.child({ component: 'consumer', consumer: definition.name }),
+        chunkSize: this.config.CONSUMER_CHUNK_SIZE,
+        fetchMaxBytes: this.config.CONSUMER_FETCH_MAX_MB && this.config.CONSUMER_FETCH_MAX_MB * 1024 * 1024,
+        partitionsConsumedConcurrently: this.config.CONSUMER_PARTITIONS_CONCURRENTLY,
       });
       await consumer.start();
       this.consumers.push(consumer);
