@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { createSecretKey, randomUUID } from 'node:crypto';
+import { createSecretKey } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { DataSource, DataSourceOptions } from 'typeorm';
@@ -54,19 +54,13 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
+        // nestjs-pino only as Nest's logger (over the root logger). Its per-request middlewares (pino-http's child
+        // logger, the AsyncLocalStorage context) are not mounted: `requestObserver` (http/request-observer.ts) sets
+        // the correlation id and writes the access log instead.
         LoggerModule.forRootAsync({
           providers: [configProvider, loggerProvider],
           inject: [ROOT_LOGGER],
-          useFactory: (logger: Logger) => ({
-            pinoHttp: {
-              logger,
-              genReqId: (req) => {
-                const header = req.headers['x-correlation-id'];
-                return typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
-              },
-              customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
-            },
-          }),
+          useFactory: (logger: Logger) => ({ pinoHttp: { logger }, forRoutes: [] }),
         }),
         TypeOrmModule.forRootAsync({
           extraProviders: [configProvider],

@@ -5,9 +5,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { PLATFORM_OPTIONS } from '../config/tokens';
-import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { ROOT_LOGGER } from '../logging/root-logger';
 import type { PlatformModuleOptions } from '../platform.options';
 import { ErrorFilter } from './error.filter';
+import { requestObserver } from './request-observer';
 import { createValidationPipe } from './validation';
 
 export interface ServiceAppInfo {
@@ -19,9 +20,8 @@ export interface ServiceAppInfo {
 export function configureApp(app: INestApplication, info: ServiceAppInfo): void {
   const options = app.get<PlatformModuleOptions>(PLATFORM_OPTIONS);
   app.useLogger(app.get(Logger));
-  app.use(httpMetricsMiddleware);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ErrorFilter(options.errorCodeKinds));
+  app.useGlobalFilters(new ErrorFilter(options.errorCodeKinds, app.get(ROOT_LOGGER)));
   app.enableShutdownHooks();
   app.enableCors();
   const doc = SwaggerModule.createDocument(
@@ -35,6 +35,9 @@ export function configureApp(app: INestApplication, info: ServiceAppInfo): void 
 export async function createServiceApp(module: Type<unknown>, info: ServiceAppInfo): Promise<NestExpressApplication> {
   // Our own JSON parser: Nest's turns a malformed body into a bare 400 that loses why it failed.
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  app.disable('x-powered-by');
+  // First, so that every request, also one refused by the body parser, has its correlation id, metric and log line.
+  app.use(requestObserver(app.get(ROOT_LOGGER)));
   app.use(json({ limit: '10mb' })); // a province's whole unit list fits
   app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (err?.type === 'entity.parse.failed') return res.status(400).json(new ErrorFilter().shape(400, 'REQUEST.MALFORMED_JSON', 'Request body is not valid JSON'));

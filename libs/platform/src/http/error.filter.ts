@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import type { Logger as PinoLogger } from 'pino';
 import { DomainError, ErrorKind, STATUS_OF_KIND } from './domain-error';
 
 /** Error codes thrown by pure domain modules (which know nothing of HTTP), mapped to a kind once. */
@@ -12,14 +13,21 @@ export type ErrorCodeKinds = Record<string, ErrorKind>;
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
-  constructor(private readonly codeKinds: ErrorCodeKinds = {}) {}
+  /** `log`: the root logger, so that the error's line names the request (its correlation id, method and URL). */
+  constructor(private readonly codeKinds: ErrorCodeKinds = {}, private readonly log?: PinoLogger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode >= 500) this.logError(exception, host.switchToHttp().getRequest<Request & { id?: string }>());
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);
+  }
+
+  private logError(exception: unknown, req: (Request & { id?: string }) | undefined): void {
+    const stack = exception instanceof Error ? exception.stack : String(exception);
+    if (!this.log) return this.logger.error(stack);
+    this.log.error({ context: 'ErrorFilter', req: req && { id: req.id, method: req.method, url: req.originalUrl ?? req.url } }, stack);
   }
 
   private toBody(e: unknown): { statusCode: number; error: string; message: string; code: string; details?: unknown } {

@@ -1,0 +1,154 @@
+import { ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
+import { DomainError } from '../http/domain-error';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { IS_PUBLIC } from './public.decorator';
+import { REQUIRED_ROLES } from './roles.decorator';
+import { VerifiedTokens } from './verified-tokens';
+
+const SECRET = 'unit-secret-0123456789abcdef';
+// as PlatformModule configures it: a prepared key, HS256 only
+const jwt = new JwtService({ secret: createSecretKey(Buffer.from(SECRET)) as unknown as string, verifyOptions: { algorithms: ['HS256'] } });
+const sign = (claims: object, expiresIn: number | string = '1h', secret = SECRET) => new JwtService({ secret }).sign(claims, { expiresIn: expiresIn as never });
+
+class Controller {
+  officersOnly() {}
+  anyone() {}
+  open() {}
+}
+SetMetadata(REQUIRED_ROLES, ['officer'])(Controller.prototype, 'officersOnly', Object.getOwnPropertyDescriptor(Controller.prototype, 'officersOnly')!);
+SetMetadata(IS_PUBLIC, true)(Controller.prototype, 'open', Object.getOwnPropertyDescriptor(Controller.prototype, 'open')!);
+
+function ctx(handler: keyof Controller, authorization?: string) {
+  const req: { headers: Record<string, string>; user?: unknown } = { headers: authorization === undefined ? {} : { authorization } };
+  const context = {
+    getType: () => 'http',
+    switchToHttp: () => ({ getRequest: () => req }),
+    getHandler: () => Controller.prototype[handler],
+    getClass: () => Controller,
+  } as unknown as ExecutionContext;
+  return { req, context };
+}
+
+async function run(guard: JwtAuthGuard, handler: keyof Controller, authorization?: string) {
+  const { req, context } = ctx(handler, authorization);
+  try {
+    return { ok: await guard.canActivate(context), user: req.user as { sub: string; roles: string[]; units: string[] } | undefined };
+  } catch (e) {
+    if (e instanceof DomainError) return { ok: false, code: e.code, status: e.kind };
+    throw e;
+  }
+}
+
+/** A token with one character of its signature (or payload) changed. */
+function tamper(token: string, part: 1 | 2): string {
+  const parts = token.split('.');
+  const s = parts[part];
+  const i = Math.floor(s.length / 2);
+  parts[part] = s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
+  return parts.join('.');
+}
+
+describe('JwtAuthGuard with verified-token cache', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('accepts a valid token, then again from the cache with the same caller and its own copy of it', async () => {
+    const guard = new JwtAuthGuard(new Reflector(), jwt);
+    const verify = jest.spyOn(jwt, 'verifyAsync');
+    const token = sign({ sub: 'o-1', roles: ['officer', 'bogus'], units: ['07210'], name: 'An' });
+    const first = await run(guard, 'officersOnly', `Bearer ${token}`);
+    const second = await run(guard, 'officersOnly', `Bearer ${token}`);
+    expect(first).toEqual({ ok: true, user: { sub: 'o-1', roles: ['officer'], units: ['07210'], name: 'An' } });
+    expect(second).toEqual(first);
+    expect(verify).toHaveBeenCalledTimes(1);
+    first.user!.roles.push('admin'); // a handler changing its request's caller changes nothing for the next request
+    expect((await run(guard, 'officersOnly', `Bearer ${token}`)).user!.roles).toEqual(['officer']);
+    verify.mockRestore();
+  });
+
+  it('never accepts a tampered token, also after the genuine one was cached', async () => {
+    const guard = new JwtAuthGuard(new Reflector(), jwt);
+    const token = sign({ sub: 'o-1', roles: ['officer'], units: ['*'] });
+    expect((await run(guard, 'anyone', `Bearer ${token}`)).ok).toBe(true);
+    for (const bad of [tamper(token, 2), tamper(token, 1), token.slice(0, -1), `${token}x`, sign({ sub: 'o-1', roles: ['admin'] }, '1h', 'another-secret-0123456789')]) {
+      expect(await run(guard, 'anyone', `Bearer ${bad}`)).toEqual({ ok: false, code: 'AUTH.INVALID_TOKEN', status: 'UNAUTHENTICATED' });
+      expect(await run(guard, 'anyone', `Bearer ${bad}`)).toEqual({ ok: false, code: 'AUTH.INVALID_TOKEN', status: 'UNAUTHENTICATED' });
+    }
+    // the genuine one still passes
+    expect((await run(guard, 'anyone', `Bearer ${token}`)).ok).toBe(true);
+  });
+
+  it('refuses a token once it expires, even though it was cached while valid', async () => {
+    jest.useFakeTimers({ now: new Date('2026-06-01T00:00:00.000Z') });
+    const guard = new JwtAuthGuard(new Reflector(), jwt);
+    const token = sign({ sub: 'k-1', roles: ['kiosk'], units: ['07210'] }, 60);
+    const exp = Math.floor(Date.now() / 1000) + 60;
+    expect((await run(guard, 'anyone', `Bearer ${token}`)).ok).toBe(true);
+    jest.setSystemTime(exp * 1000 - 1); // last millisecond of validity
+    expect((await run(guard, 'anyone', `Bearer ${token}`)).ok).toBe(true);
+    jest.setSystemTime(exp * 1000); // jsonwebtoken: expired once floor(now / 1000) >= exp
+    expect(await run(guard, 'anyone', `Bearer ${token}`)).toEqual({ ok: false, code: 'AUTH.INVALID_TOKEN', status: 'UNAUTHENTICATED' });
+    expect(() => jwt.verify(token)).toThrow(/expired/); // and verification agrees
+    expect(await run(guard, 'anyone', `Bearer ${token}`)).toEqual({ ok: false, code: 'AUTH.INVALID_TOKEN', status: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses an expired or not yet valid token, and never caches a refusal into an acceptance', async () => {
+    jest.useFakeTimers({ now: new Date('2026-06-01T00:00:00.000Z') });
+    const guard = new JwtAuthGuard(new Reflector(), jwt);
+    const now = Math.floor(Date.now() / 1000);
+    const expired = new JwtService({ secret: SECRET }).sign({ sub: 'x', roles: ['admin'], exp: now - 1 });
+    const early = new JwtService({ secret: SECRET }).sign({ sub: 'x', roles: ['admin'], nbf: now + 60, exp: now + 3600 });
+    for (const t of [expired, early]) expect((await run(guard, 'anyone', `Bearer ${t}`)).code).toBe('AUTH.INVALID_TOKEN');
+    jest.setSystemTime((now + 60) * 1000); // nbf reached: now valid, verified then
+    expect((await run(guard, 'anyone', `Bearer ${early}`)).ok).toBe(true);
+    expect((await run(guard, 'anyone', `Bearer ${expired}`)).code).toBe('AUTH.INVALID_TOKEN');
+  });
+
+  it('keeps roles, missing-token and public-endpoint semantics', async () => {
+    const guard = new JwtAuthGuard(new Reflector(), jwt);
+    const viewer = sign({ sub: 'v', roles: ['viewer'], units: ['*'] });
+    const admin = sign({ sub: 'a', roles: ['admin'], units: ['*'] });
+    const noSub = sign({ roles: ['admin'] });
+    for (let i = 0; i < 2; i++) {
+      // twice: verified, then cached
+      expect(await run(guard, 'officersOnly', `Bearer ${viewer}`)).toEqual({ ok: false, code: 'AUTH.ROLE_REQUIRED', status: 'FORBIDDEN' });
+      expect((await run(guard, 'officersOnly', `Bearer ${admin}`)).ok).toBe(true);
+      expect(await run(guard, 'anyone', `Bearer ${noSub}`)).toEqual({ ok: false, code: 'AUTH.INVALID_TOKEN', status: 'UNAUTHENTICATED' });
+      expect(await run(guard, 'anyone')).toEqual({ ok: false, code: 'AUTH.MISSING_TOKEN', status: 'UNAUTHENTICATED' });
+      expect(await run(guard, 'anyone', 'Bearer   ')).toEqual({ ok: false, code: 'AUTH.MISSING_TOKEN', status: 'UNAUTHENTICATED' });
+      expect(await run(guard, 'anyone', `Basic ${viewer}`)).toEqual({ ok: false, code: 'AUTH.MISSING_TOKEN', status: 'UNAUTHENTICATED' });
+      expect(await run(guard, 'open')).toEqual({ ok: true, user: undefined });
+      expect(await run(guard, 'open', 'Bearer not-a-jwt')).toEqual({ ok: true, user: undefined });
+      expect(await run(guard, 'open', `Bearer ${viewer}`)).toEqual({ ok: true, user: { sub: 'v', roles: ['viewer'], units: ['*'], name: undefined } });
+    }
+  });
+});
+
+describe('VerifiedTokens', () => {
+  it('keeps at most maxEntries, dropping the least recently used', () => {
+    const cache = new VerifiedTokens(2, () => 0);
+    const u = (sub: string) => ({ sub, roles: [], units: [] });
+    cache.remember('a', { exp: 10 }, u('a'));
+    cache.remember('b', { exp: 10 }, u('b'));
+    expect(cache.get('a')?.sub).toBe('a'); // a is now the most recent
+    cache.remember('c', { exp: 10 }, u('c'));
+    expect(cache.size).toBe(2);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')?.sub).toBe('a');
+    expect(cache.get('c')?.sub).toBe('c');
+  });
+
+  it('honours exp to the second and keeps a token without exp', () => {
+    let now = 9_999;
+    const cache = new VerifiedTokens(10, () => now);
+    cache.remember('t', { exp: 10 }, { sub: 's', roles: [], units: [] });
+    cache.remember('forever', {}, { sub: 'f', roles: [], units: [] });
+    expect(cache.get('t')?.sub).toBe('s');
+    now = 10_000;
+    expect(cache.get('t')).toBeUndefined();
+    expect(cache.size).toBe(1);
+    expect(cache.get('forever')?.sub).toBe('f');
+  });
+});
