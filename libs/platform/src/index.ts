@@ -5,6 +5,7 @@ export * from './config/platform-config';
 export * from './config/tokens';
 export * from './database/database-bootstrap';
 export * from './database/stats-cache';
+export * from './database/pg-listener';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
 export * from './consumer/consumer-definition';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { PgListener } from './pg-listener';
 
 export interface StatsCacheOptions {
   /** NOTIFY channel that the service's `stats_changed()` triggers signal, e.g. `stats_dossier`. */
@@ -45,11 +46,7 @@ interface Entry {
  */
 export class StatsCache {
   private version = 0;
-  private subscribed = false;
-  private stopped = false;
-  private client?: PoolClient;
-  private releaseClient?: (err?: Error) => void;
-  private retry?: NodeJS.Timeout;
+  private listener?: PgListener;
   private readonly entries = new Map<string, Entry>();
   private readonly maxEntries: number;
   private readonly maxAgeMs: number;
@@ -64,36 +61,38 @@ export class StatsCache {
 
   /** Subscribes (retrying in the background) and hooks local commits. Safe to call once per instance. */
   start(): void {
-    this.stopped = false;
     // TypeORM broadcasts afterTransactionCommit to subscribers for every transaction of this DataSource.
     this.ds.subscribers.push({ afterTransactionCommit: this.bump } as never);
-    void this.subscribe();
+    this.listener = new PgListener({
+      pool: (this.ds.driver as unknown as { master: Pool }).master,
+      channel: this.o.channel,
+      what: 'stats cache',
+      logger: this.o.logger,
+      onNotify: this.bump,
+      // Whatever was computed while unsubscribed may be stale.
+      onSubscribed: () => {
+        this.version++;
+        this.entries.clear();
+      },
+      onLost: () => this.entries.clear(),
+    });
+    void this.listener.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.subscribed = false;
-    if (this.retry) clearTimeout(this.retry);
     const i = this.ds.subscribers.findIndex((s) => (s as { afterTransactionCommit?: unknown }).afterTransactionCommit === this.bump);
     if (i >= 0) this.ds.subscribers.splice(i, 1);
-    const client = this.client;
-    const release = this.releaseClient;
-    this.client = undefined;
-    this.releaseClient = undefined;
-    if (client && release) {
-      await client.query(`UNLISTEN "${this.o.channel}"`).catch(() => undefined);
-      release();
-    }
+    await this.listener?.stop();
   }
 
   /** True when answers may be served from the cache (LISTEN subscribed). */
   get active(): boolean {
-    return this.subscribed;
+    return this.listener?.subscribed ?? false;
   }
 
   /** The cached value of `key` for the current data version, else `compute()` (shared by concurrent callers). */
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    if (!this.subscribed) return compute();
+    if (!this.active) return compute();
     const version = this.version;
     const now = Date.now();
     const hit = this.entries.get(key);
@@ -112,66 +111,6 @@ export class StatsCache {
   /** `get` for a JSON answer, serialized once per version (large dashboards are mostly serialization). */
   json(key: string, compute: () => Promise<unknown>): Promise<CachedJson> {
     return this.get(`json:${key}`, async () => toCachedJson(await compute()));
-  }
-
-  private async subscribe(): Promise<void> {
-    if (this.stopped) return;
-    try {
-      const pool = (this.ds.driver as unknown as { master: Pool }).master;
-      const client = await pool.connect();
-      // pg may emit several errors for one dying connection, also after stop() released it: release exactly
-      // once, and never hand a LISTENing connection back to the pool (destroyed, not reused).
-      let released = false;
-      const release = (err?: Error) => {
-        if (released) return;
-        released = true;
-        client.release(err ?? true);
-      };
-      const lost = (err?: Error) => {
-        if (this.client !== client) return; // already stopped or replaced
-        this.client = undefined;
-        this.releaseClient = undefined;
-        this.subscribed = false;
-        this.entries.clear();
-        this.o.logger?.warn({ code: (err as { code?: string } | undefined)?.code, reason: err?.message ?? 'ended' }, 'stats cache LISTEN connection lost; serving uncached until it is back');
-        release(err ?? new Error('LISTEN connection ended'));
-        this.scheduleRetry();
-      };
-      client.on('error', lost);
-      client.on('end', () => lost());
-      client.on('notification', (n) => {
-        if (n.channel === this.o.channel) this.version++;
-      });
-      this.client = client;
-      this.releaseClient = release;
-      try {
-        await client.query(`LISTEN "${this.o.channel}"`);
-      } catch (err) {
-        lost(err as Error);
-        return;
-      }
-      if (this.stopped) {
-        this.client = undefined;
-        this.releaseClient = undefined;
-        release();
-        return;
-      }
-      this.version++; // whatever was computed before we listened may be stale
-      this.entries.clear();
-      this.subscribed = true;
-    } catch (err) {
-      this.o.logger?.warn({ reason: (err as Error).message }, 'stats cache LISTEN unavailable; serving uncached');
-      this.scheduleRetry();
-    }
-  }
-
-  private scheduleRetry(): void {
-    if (this.stopped || this.retry) return;
-    this.retry = setTimeout(() => {
-      this.retry = undefined;
-      void this.subscribe();
-    }, 1000);
-    this.retry.unref();
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Producer } from 'kafkajs';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { PgListener } from '../database/pg-listener';
 import { topicName } from '../kafka/kafka-client';
 import { platformMetrics } from '../metrics/platform-metrics';
 
@@ -26,18 +27,25 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
-  private listener?: PoolClient;
-  private releaseListener?: (err?: Error) => void;
+  private readonly listener: PgListener;
   private readonly lockKey: string;
 
   constructor(private readonly o: OutboxRelayOptions) {
     this.lockKey = `outbox:${o.schema}`;
+    this.listener = new PgListener({
+      pool: o.pool,
+      channel: `outbox_${o.schema}`,
+      what: 'outbox',
+      logger: o.logger,
+      onNotify: () => this.wake?.(),
+      onSubscribed: () => this.wake?.(), // rows committed while it was down
+    });
   }
 
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.listen();
+    await this.listener.start();
     this.loop = this.run();
   }
 
@@ -48,11 +56,7 @@ export class OutboxRelay {
     this.wake?.();
     await this.loop;
     await this.publishPending().catch((e) => this.o.logger.warn({ err: e }, 'outbox flush at shutdown failed'));
-    if (this.listener) {
-      this.listener.removeAllListeners('notification');
-      this.listener = undefined;
-      this.releaseListener?.();
-    }
+    await this.listener.stop();
   }
 
   /** Publishes until the outbox is empty or another instance holds the lock; returns how many were sent. */
@@ -66,37 +70,10 @@ export class OutboxRelay {
     }
   }
 
-  private async listen(): Promise<void> {
-    try {
-      this.listener = await this.o.pool.connect();
-      this.listener.on('notification', () => this.wake?.());
-      const client = this.listener;
-      let released = false;
-      // pg may emit several errors for one dying connection (57P01, then "terminated"), also after stop()
-      // released it: release exactly once, and keep a handler so a late error never goes unhandled.
-      const release = (err?: Error) => {
-        if (released) return;
-        released = true;
-        client.release(err);
-      };
-      this.releaseListener = release;
-      client.on('error', (err) => {
-        if (this.listener === client) this.listener = undefined;
-        if (released) return;
-        this.o.logger.warn({ code: (err as { code?: string }).code, reason: err.message }, 'outbox LISTEN connection lost; polling until it is back');
-        release(err);
-      });
-      await this.listener.query(`LISTEN "outbox_${this.o.schema}"`);
-    } catch (err) {
-      this.o.logger.warn({ err }, 'outbox LISTEN unavailable; relying on polling');
-    }
-  }
-
   private async run(): Promise<void> {
     let backoff = 100;
     while (this.running) {
       try {
-        if (!this.listener) await this.listen(); // lost with a database restart: subscribe again
         const n = await this.publishBatch();
         backoff = 100;
         if (n >= (this.o.batchSize ?? 500)) continue;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { PG_POOL, ROOT_LOGGER } from '@fg/platform';
-import type { Pool, PoolClient } from 'pg';
+import { PgListener, PG_POOL, ROOT_LOGGER } from '@fg/platform';
+import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { BoardEventRow, BoardRepository } from '../persistence/board.repository';
 
@@ -25,7 +25,7 @@ export class BoardStreamHub implements OnModuleInit, OnModuleDestroy {
   private readonly clients = new Map<string, Set<BoardClient>>();
   private readonly pending = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
-  private listener?: PoolClient;
+  private listener?: PgListener;
   private timer?: NodeJS.Timeout;
   private stopped = false;
 
@@ -47,11 +47,7 @@ export class BoardStreamHub implements OnModuleInit, OnModuleDestroy {
     for (const set of this.clients.values()) for (const c of set) c.close();
     this.clients.clear();
     await Promise.allSettled([...this.pending.values()]);
-    if (this.listener) {
-      this.listener.removeAllListeners('notification');
-      this.listener = undefined;
-      this.releaseListener?.();
-    }
+    await this.listener?.stop();
   }
 
   add(client: BoardClient): () => void {
@@ -71,43 +67,21 @@ export class BoardStreamHub implements OnModuleInit, OnModuleDestroy {
     return n;
   }
 
-  private relistening = false;
-  private releaseListener?: (err?: Error) => void;
-
+  /** Re-subscribes by itself after a database restart; the 2 s poll covers what was missed meanwhile. */
   private async listen(): Promise<void> {
-    try {
-      const schema = (await this.pool.query('SELECT current_schema() AS s')).rows[0].s as string;
-      const client = await this.pool.connect();
-      this.listener = client;
-      client.on('notification', (msg) => msg.payload && void this.deliver(msg.payload));
-      let released = false;
-      // pg may emit several errors for one dying connection (57P01, then "terminated"), also after stop()
-      // released it: release exactly once, and keep a handler so a late error never goes unhandled.
-      const release = (err?: Error) => {
-        if (released) return;
-        released = true;
-        client.release(err);
-      };
-      this.releaseListener = release;
-      client.on('error', (err) => {
-        if (this.listener === client) this.listener = undefined;
-        if (released) return;
-        this.logger.warn({ code: (err as { code?: string }).code, reason: err.message }, 'board LISTEN connection lost; polling until it is back');
-        release(err);
-      });
-      await this.listener.query(`LISTEN "board_${schema}"`);
-    } catch (err) {
-      this.logger.warn({ err }, 'board LISTEN unavailable; relying on polling');
-    }
+    const schema = (await this.pool.query('SELECT current_schema() AS s')).rows[0].s as string;
+    this.listener = new PgListener({
+      pool: this.pool,
+      channel: `board_${schema}`,
+      what: 'board',
+      logger: this.logger,
+      onNotify: (unitCode) => unitCode && void this.deliver(unitCode),
+    });
+    await this.listener.start();
   }
 
   private async poll(): Promise<void> {
     if (!this.clients.size) return;
-    if (!this.listener && !this.relistening) {
-      // lost with a database restart: subscribe again (one attempt at a time)
-      this.relistening = true;
-      await this.listen().finally(() => (this.relistening = false));
-    }
     try {
       const seqs = await this.board.lastSeqs([...this.clients.keys()]);
       for (const [unit, set] of this.clients) {
