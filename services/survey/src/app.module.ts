@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { PlatformModule } from '@fg/platform';
 import { DataSource } from 'typeorm';
-import { KIOSK_THROTTLER, KioskThrottlerGuard } from './api/answering/kiosk-throttler.guard';
 import { PublicSurveysHttpController } from './api/answering/public-surveys.http.controller';
 import { UnitResponsesHttpController } from './api/answering/unit-responses.http.controller';
 import { InvitationsHttpController } from './api/invitations/invitations.http.controller';
@@ -16,6 +14,7 @@ import { QuestionnairesService } from './application/questionnaires.service';
 import { ResponsesService } from './application/responses.service';
 import { SatisfactionStatsService } from './application/satisfaction-stats.service';
 import { TabletPageHttpController } from './pages/tablet-page.http.controller';
+import { KioskRateLimit } from './application/kiosk-rate-limit';
 import { loadSurveyConfig, SURVEY_CONFIG } from './config';
 import { DossierResultReturnedConsumer } from './events/dossier-result-returned.consumer';
 import { TicketCompletedConsumer } from './events/ticket-completed.consumer';
@@ -24,7 +23,6 @@ import { SurveyTables1730000300000 } from './persistence/migrations/173000030000
 import { SeedQuestionnaires1730000300001 } from './persistence/migrations/1730000300001-seed-questionnaires';
 import { StatsChangedNotify1730000300100 } from './persistence/migrations/1730000300100-stats-changed-notify';
 import { QuestionnaireRepository } from './persistence/questionnaire.repository';
-import { PostgresRateLimitStorage } from './persistence/rate-limit.storage';
 import { ResponseRepository } from './persistence/response.repository';
 import { SatisfactionBucketRepository } from './persistence/satisfaction-bucket.repository';
 
@@ -58,18 +56,6 @@ const shared = [
         'QUESTIONNAIRE.ALREADY_DRAFT': 'CONFLICT',
       },
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [DataSource],
-      useFactory: (ds: DataSource) => {
-        const c = loadSurveyConfig();
-        return {
-          throttlers: [
-            { name: KIOSK_THROTTLER, limit: c.SURVEY_KIOSK_LIMIT, ttl: c.SURVEY_KIOSK_WINDOW_SECONDS * 1000 },
-          ],
-          storage: new PostgresRateLimitStorage(ds),
-        };
-      },
-    }),
   ],
   controllers: [
     SurveysHttpController,
@@ -82,7 +68,7 @@ const shared = [
   ],
   providers: [
     ...shared,
-    KioskThrottlerGuard,
+    KioskRateLimit,
     QuestionnairesService,
     ResponsesService,
     SatisfactionStatsService,

@@ -20,6 +20,7 @@ import { QuestionnaireRepository } from '../persistence/questionnaire.repository
 import { ResponseRepository } from '../persistence/response.repository';
 import { SatisfactionBucketRepository } from '../persistence/satisfaction-bucket.repository';
 import { InvitationTokens } from './invitation-tokens';
+import { KioskRateLimit } from './kiosk-rate-limit';
 import { QuestionnaireAccess } from './questionnaire-access';
 
 /** Who and what a response is about, besides its answers. */
@@ -34,6 +35,8 @@ export interface ResponseContext {
   enteredBy?: string;
   invitationId?: string;
   submittedAt: Date;
+  /** A kiosk response counts against its device's limit, in the transaction that stores it. */
+  rateLimitedDevice?: string;
 }
 
 /** The invitation's kind decides the channel: the counter tablet, or the web/QR link of a SIPAS invitation. */
@@ -49,6 +52,7 @@ export class ResponsesService {
     private readonly buckets: SatisfactionBucketRepository,
     private readonly tokens: InvitationTokens,
     private readonly access: QuestionnaireAccess,
+    private readonly kioskLimit: KioskRateLimit,
   ) {}
 
   /** The questionnaire a token answers: 404 for an unknown or expired token, 409 once answered. */
@@ -127,7 +131,10 @@ export class ResponsesService {
       );
     }
     await this.access.assertUsableBy(q, ctx.unitCode);
-    const responseId = await this.ds.transaction((m) => this.record(m, q, answers, correlationId, ctx));
+    const responseId = await this.ds.transaction(async (m) => {
+      if (ctx.rateLimitedDevice) await this.kioskLimit.consume(m, ctx.rateLimitedDevice);
+      return this.record(m, q, answers, correlationId, ctx);
+    });
     return { responseId, surveyId: q.id, version: q.version };
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import {
   AuthUser,
@@ -10,7 +10,6 @@ import {
   UnitScope,
 } from '@fg/platform';
 import { ResponsesService } from '../../application/responses.service';
-import { KioskThrottlerGuard } from './kiosk-throttler.guard';
 import { KioskResponseRequest, PaperResponseRequest } from './submit-answers.request.dto';
 
 /** Responses without an invitation: a kiosk in the office, or a paper form typed in by staff. */
@@ -28,8 +27,7 @@ export class UnitResponsesHttpController {
    */
   @Post('public/units/:unitCode/responses')
   @Roles('kiosk')
-  @UseGuards(KioskThrottlerGuard)
-  @ApiTooManyRequestsResponse({ description: 'Too many responses from this kiosk device' })
+  @ApiTooManyRequestsResponse({ description: 'Too many responses from this kiosk device (details.retryAfterSeconds)' })
   @ApiOperation({ summary: 'A kiosk response (role kiosk of the unit), rate-limited per device' })
   async kiosk(
     @Param('unitCode', UnitCodePipe) unitCode: string,
@@ -47,6 +45,7 @@ export class UnitResponsesHttpController {
         unitCode,
         deviceId: user.sub,
         submittedAt: new Date(),
+        rateLimitedDevice: user.sub,
       },
       correlationId,
     );

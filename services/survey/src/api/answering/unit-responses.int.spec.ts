@@ -89,21 +89,37 @@ describe('responses without an invitation', () => {
     });
 
     it('limits responses per kiosk device', async () => {
-      // Limit 3 per minute in this file; every request of the device counts, refused ones too.
+      // Limit 3 per minute in this file; stored responses count, refused requests write nothing.
       const device = bearer({ sub: 'kiosk-3', roles: ['kiosk'], units: [COMMUNE] });
+      await kiosk({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 'many' } }, device).expect(400);
       for (let i = 0; i < 3; i++)
         await kiosk({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } }, device).expect(201);
       const limited = await kiosk({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } }, device).expect(
         429,
       );
       expect(limited.body.code).toBe('SURVEY.KIOSK_RATE_LIMITED');
-      expect(limited.headers['retry-after-kiosk']).toBeDefined();
+      expect(limited.body.details.retryAfterSeconds).toBeGreaterThan(0);
+      const hits = await h.db.query(`SELECT hits FROM rate_limit_windows WHERE key = 'device:kiosk-3'`);
+      expect(hits.map((r: { hits: number }) => r.hits)).toEqual([3]); // neither the 400 nor the 429 counted
       // another device of the same unit is not affected
       await kiosk(
         { surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } },
         bearer({ sub: 'kiosk-2', roles: ['kiosk'], units: [COMMUNE] }),
       ).expect(201);
     });
+  });
+
+  it('writes nothing, not even a rate-limit counter, for a refused kiosk request with a well-formed unit code', async () => {
+    const windows = () => count(h, 'SELECT count(*)::int AS n FROM rate_limit_windows');
+    const before = await windows();
+    const device = bearer({ sub: 'kiosk-refused', roles: ['kiosk'], units: [COMMUNE] });
+    await h.http().post(`/api/v1/public/units/${COMMUNE}/responses`).set('Authorization', device)
+      .send({ answers: 'not an object' }).expect(400);
+    await h.http().post(`/api/v1/public/units/${COMMUNE}/responses`).set('Authorization', device)
+      .send({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 9 } }).expect(400);
+    await h.http().post('/api/v1/public/units/99999/responses').set('Authorization', device)
+      .send({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } }).expect(403);
+    expect(await windows()).toBe(before);
   });
 
   it('writes nothing, not even a rate-limit counter, for a malformed unit code', async () => {
