@@ -101,6 +101,16 @@ export class EventConsumer {
     });
   }
 
+  /** Starts without blocking the caller; a failed start (broker unreachable, group join failed) is retried every 5 s. */
+  launch(): void {
+    this.start().catch((err) => {
+      if (this.stopped) return;
+      this.o.logger.error({ err, consumer: this.groupId }, 'consumer start failed; retrying in 5 s');
+      const failed = this.consumer;
+      setTimeout(() => failed && void this.restart(failed), 5000);
+    });
+  }
+
   /** Stops fetching, lets the running batch finish and commit, then leaves the group. */
   async stop(): Promise<void> {
     this.stopped = true;

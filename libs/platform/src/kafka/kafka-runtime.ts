@@ -73,8 +73,10 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
         fetchMaxBytes: this.config.CONSUMER_FETCH_MAX_MB && this.config.CONSUMER_FETCH_MAX_MB * 1024 * 1024,
         partitionsConsumedConcurrently: this.config.CONSUMER_PARTITIONS_CONCURRENTLY,
       });
-      await consumer.start();
       this.consumers.push(consumer);
+      // Not awaited: joining a group can wait out the session timeout (30 s) of the member a killed predecessor
+      // left behind. The service answers HTTP meanwhile and consumes as soon as it has joined.
+      consumer.launch();
     }
   }
 
