@@ -16,7 +16,7 @@ function appWith(level: string) {
   });
   const logger = createRootLogger('test', level, sink);
   const app = express();
-  app.use(requestObserver(logger));
+  app.use(requestObserver(logger) as unknown as express.RequestHandler);
   app.get('/items/:id', (req, res) => void res.json({ id: req.params.id, correlationId: (req as unknown as { id: string }).id }));
   app.get('/missing', (_req, res) => void res.status(404).json({ code: 'NOT_FOUND' }));
   app.get('/boom', (_req, res) => void res.status(500).json({ code: 'INTERNAL' }));

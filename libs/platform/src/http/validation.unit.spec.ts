@@ -26,7 +26,7 @@ async function outcome(pipe: PlatformValidationPipe, value: unknown, meta: Param
 }
 
 describe('validation pipe with the query memo', () => {
-  const cases = [
+  const cases: Record<string, string | string[]>[] = [
     { unitCode: 'DP', year: '2026', groupBy: 'month' },
     { unitCode: 'DP' },
     { unitCode: 'DP', tag: ['a', 'b'] },
