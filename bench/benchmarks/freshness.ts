@@ -2,8 +2,8 @@
  * (3) Freshness: dossier and rating services as child processes on one topic prefix. Background: ~1,000
  * mixed events/s produced onto the dossier/survey/queue topics for 50 other communes. Probe: a dossier of a
  * probe commune is received, started and resolved through the dossier API; the clock starts when the resolve
- * call has answered (its transaction committed) and stops when the rating database shows the finished
- * dossier in that commune's counters, which the scorecard endpoint reads live (checked once at the end).
+ * call has answered (its transaction committed) and stops when the rating service shows the finished
+ * dossier in that commune's scorecard (GET /api/v1/units/<probe>/scorecard, polled every 5 ms).
  */
 import { fmt, log, num, percentile, progress, round, sleep, summarize } from '../lib/common';
 import { BenchContext, BenchResult } from '../lib/context';
@@ -62,7 +62,10 @@ export async function benchFreshness(ctx: BenchContext): Promise<BenchResult> {
     await sleep(3000); // let the consumers reach steady state
 
     const officer = bearer({ sub: 'officer-probe', roles: ['officer'], units: [probe] });
-    const finished = async () => Number((await ratingDb.query(`SELECT coalesce(sum(dossiers_finished), 0) AS n FROM rating.unit_metrics WHERE unit_code = $1`, [probe]))[0].n);
+    // What a dashboard sees: the scorecard endpoint (served from its cache until a change is committed).
+    const viewerToken = bearer({ roles: ['viewer'], units: ['*'] });
+    const finished = async () =>
+      Number((await expectStatus(call(rating.url, 'GET', `/api/v1/units/${probe}/scorecard?year=2026`, viewerToken), 200)).body.metrics.DOSSIERS_FINISHED ?? 0);
     const p50: number[] = [];
     const p99: number[] = [];
     const maxes: number[] = [];
@@ -121,7 +124,7 @@ export async function benchFreshness(ctx: BenchContext): Promise<BenchResult> {
         { name: 'resolve call latency (for reference)', unit: 'ms', ...summarize([percentile([...resolveMs].sort((a, b) => a - b), 50)]) },
       ],
       notes: [
-        `Path measured: dossier transaction (state + outbox) → outbox relay (LISTEN/NOTIFY) → dossier.events.v1 → rating dossier-metrics consumer (batch, inbox, counters, scorecard recompute) → commit. Polled every 5 ms in the rating database (unit_metrics of the probe commune), which the scorecard endpoint reads live.`,
+        `Path measured: dossier transaction (state + outbox) → outbox relay (LISTEN/NOTIFY) → dossier.events.v1 → rating dossier-metrics consumer (batch, inbox, counters, mark for the score worker) → commit → NOTIFY drops the cached scorecard. Polled every 5 ms through GET /api/v1/units/<probe>/scorecard (metrics.DOSSIERS_FINISHED), as a dashboard would read it.`,
         `Peak RSS (MiB): ${Object.entries(rss).map(([k, v]) => `${k} ${v}`).join(', ')}. Rating consumer lag after the background stopped: ${lagAtEnd} (it kept up).`,
         `Scorecard of the probe commune at the end: score ${card.body?.score ?? card.body?.scorecard?.score ?? '?'}.`,
       ],
