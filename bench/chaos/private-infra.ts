@@ -36,13 +36,10 @@ export class PrivateKafka {
     const v = kafkaVersion();
     const jars = path.join(REPO, '.cache', 'kafka', v, 'jars');
     if (!fs.existsSync(path.join(REPO, '.cache', 'kafka', v, 'jars.complete'))) {
-      // kafka.mjs fetches the jars only as part of `ensure`, which also starts the shared dev broker: stop that
-      // broker again unless it was already running (someone else's).
+      // Only the jars: `ensure` would reuse a broker already serving 9092 (someone else's) without fetching them.
       const kafkaMjs = path.join(REPO, 'scripts/kafka/kafka.mjs');
-      const wasRunning = spawnSync(process.execPath, [kafkaMjs, 'status'], { stdio: 'ignore' }).status === 0;
-      log('chaos: Kafka jars missing: running scripts/kafka/kafka.mjs ensure once to fetch them');
-      execFileSync(process.execPath, [kafkaMjs, 'ensure'], { stdio: ['ignore', 'ignore', 'inherit'] });
-      if (!wasRunning) execFileSync(process.execPath, [kafkaMjs, 'stop'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      log('chaos: Kafka jars missing: fetching them (scripts/kafka/kafka.mjs fetch)');
+      execFileSync(process.execPath, [kafkaMjs, 'fetch'], { stdio: ['ignore', 'ignore', 'inherit'] });
     }
     return jars;
   }

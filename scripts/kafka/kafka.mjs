@@ -97,7 +97,8 @@ function javaBin() {
   return java;
 }
 
-async function fetchJars(log) {
+/** Fetches the broker jars (Maven) if they are not complete yet; starts nothing. */
+export async function fetchJars(log = defaultLog) {
   if (fs.existsSync(jarsDone)) return;
   const started = Date.now();
   log(
@@ -431,6 +432,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       if (process.env.KAFKA_BROKERS && cmd === 'start') defaultLog(`KAFKA_BROKERS is set; nothing to start.`);
       // `ensure` prints only the bootstrap string on stdout: export KAFKA_BROKERS=$(node scripts/kafka/kafka.mjs ensure)
       console.log(await ensureKafka());
+    } else if (cmd === 'fetch') {
+      await fetchJars();
     } else if (cmd === 'stop') {
       await stopKafka();
     } else if (cmd === 'status') {
@@ -438,7 +441,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       console.log(s.running ? `running: Kafka ${s.version}, pid ${s.pid}, ${HOST}:${s.port}` : 'not running');
       process.exitCode = s.running ? 0 : 3; // LSB "program is not running"
     } else {
-      console.error('usage: node scripts/kafka/kafka.mjs start|ensure|stop|status');
+      console.error('usage: node scripts/kafka/kafka.mjs start|ensure|fetch|stop|status');
       process.exitCode = 2;
     }
   } catch (e) {
