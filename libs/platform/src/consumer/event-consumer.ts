@@ -50,6 +50,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class EventConsumer {
   private consumer?: Consumer;
   private stopped = false;
+  private starting?: Promise<void>;
   readonly groupId: string;
 
   constructor(private readonly o: EventConsumerOptions) {
@@ -103,7 +104,7 @@ export class EventConsumer {
 
   /** Starts without blocking the caller; a failed start (broker unreachable, group join failed) is retried every 5 s. */
   launch(): void {
-    this.start().catch((err) => {
+    this.starting = this.start().catch((err) => {
       if (this.stopped) return;
       this.o.logger.error({ err, consumer: this.groupId }, 'consumer start failed; retrying in 5 s');
       const failed = this.consumer;
@@ -114,6 +115,9 @@ export class EventConsumer {
   /** Stops fetching, lets the running batch finish and commit, then leaves the group. */
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.consumer?.disconnect();
+    // A start still joining the group keeps talking to the broker until it notices the disconnect (bounded wait).
+    await Promise.race([this.starting, sleep(10_000)]);
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
