@@ -15,7 +15,7 @@ export interface EventConsumerOptions {
   topicPrefix: string;
   logger: Logger;
   /**
-   * Most events applied per database transaction (default 20,000). A live consumer sees small batches, so its
+   * Most events applied per database transaction (default 50,000). A live consumer sees small batches, so its
    * chunk is the batch; when catching up (rebuild, after downtime) a kafkajs batch holds thousands of events
    * and larger chunks amortise the per-transaction work (inbox insert, projection upserts, recomputes).
    */
@@ -26,7 +26,7 @@ export interface EventConsumerOptions {
    */
   partitionsConsumedConcurrently?: number;
   /**
-   * Most bytes one fetch returns over all partitions (default 32 MiB; kafkajs' own default is 10 MiB). With
+   * Most bytes one fetch returns over all partitions (default 64 MiB; kafkajs' own default is 10 MiB). With
    * dozens of partitions 10 MiB left ~1,000 events per partition batch when catching up, too few for the
    * folding of a chunk to merge a unit's events. A partition's share is capped at a quarter of it.
    */
@@ -64,8 +64,8 @@ export class EventConsumer {
       groupId: this.groupId,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
-      maxBytes: this.o.fetchMaxBytes ?? 32 * 1024 * 1024,
-      maxBytesPerPartition: Math.ceil((this.o.fetchMaxBytes ?? 32 * 1024 * 1024) / 4),
+      maxBytes: this.o.fetchMaxBytes ?? 64 * 1024 * 1024,
+      maxBytesPerPartition: Math.ceil((this.o.fetchMaxBytes ?? 64 * 1024 * 1024) / 4),
       allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
@@ -84,7 +84,7 @@ export class EventConsumer {
       partitionsConsumedConcurrently: this.o.partitionsConsumedConcurrently ?? 6,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         const baseTopic = batch.topic.slice(this.o.topicPrefix.length);
-        const chunkSize = this.o.chunkSize ?? 20000;
+        const chunkSize = this.o.chunkSize ?? 50000;
         for (let i = 0; i < batch.messages.length; i += chunkSize) {
           if (!isRunning() || isStale()) return;
           const chunk = batch.messages.slice(i, i + chunkSize);
