@@ -6,6 +6,7 @@ export * from './config/tokens';
 export * from './database/database-bootstrap';
 export * from './database/stats-cache';
 export * from './database/pg-listener';
+export * from './database/period-cover';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
 export * from './consumer/consumer-definition';

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { AuthUser, CachedJson, DomainError, LocalUnitsRepository, StatsCache, UnitScope } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { addDays, atLocalMinute, toLocalDate, type LocalDate } from '../domain';
-import { coverPeriod } from '../domain/period-cover';
+import { coverPeriod } from '@fg/platform';
 import { UnitChecks } from './unit-checks';
 
 export type StatsGroupBy = 'unit' | 'procedure' | 'month';

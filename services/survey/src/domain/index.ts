@@ -80,5 +80,3 @@ export {
 export { toCounters, fromCounters, addCounters } from './aggregate-counters';
 export type { AggregateCounters } from './aggregate-counters';
 export { localDayOf, localMonthOf, isLocalDay, firstDayOfLocalMonth } from './local-day';
-export { coverPeriod } from './period-cover';
-export type { PeriodCover, DayRange } from './period-cover';

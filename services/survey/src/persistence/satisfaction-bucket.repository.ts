@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { SurveyChannel } from '@fg/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { AggregateCounters, coverPeriod } from '../domain';
+import { coverPeriod } from '@fg/platform';
+import { AggregateCounters } from '../domain';
 
 export interface BucketKey {
   unitCode: string;

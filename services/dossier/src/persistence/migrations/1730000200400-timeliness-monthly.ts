@@ -22,7 +22,7 @@ const addToMonthly = (source: string) => /* sql */ `
  * `timeliness_monthly`: the daily counters rolled up per unit, local month and procedure, so a dashboard over
  * whole months reads one row per unit × month × procedure instead of one per day (a 10-month province report:
  * ~50,000 rows instead of ~1,500,000). Reads take whole months from here and the partial months at either end
- * from `timeliness_daily` (`domain/period-cover.ts`).
+ * from `timeliness_daily` (`coverPeriod`, libs/platform/src/database/period-cover.ts).
  *
  * Kept exact by statement-level triggers on `timeliness_daily` with transition tables: whatever writes the
  * daily rows (the dossier writer, the overdue scanner, a bulk load, a manual fix), the same statement, hence

@@ -109,7 +109,7 @@ export class SurveyTables1730000300000 implements MigrationInterface {
     );
 
     // Each response adds to its day bucket and its month bucket: months answer long periods fast, days
-    // keep the ends of any from/to range exact (see domain/period-cover.ts).
+    // keep the ends of any from/to range exact (see coverPeriod in libs/platform/src/database/period-cover.ts).
     await q.query(/* sql */ `
       CREATE TABLE satisfaction_buckets (
         unit_code text NOT NULL,

@@ -1,5 +1,6 @@
 /**
- * How to read a range of local days from day and month buckets: whole calendar months from month buckets,
+ * How to read a range of local days from day and month rows (survey satisfaction buckets, dossier timeliness
+ * daily/monthly): whole calendar months from month buckets,
  * the partial months at either end from day buckets. A year is then 12 month rows per bucket key instead
  * of 365 day rows, and any `from`/`to` stays exact.
  */
