@@ -2,7 +2,7 @@
  * npm run chaos [-- --quick] [--events 200000] [--seconds S] [--kills 3] [--malformed 1000] [--fuzz-cases 10000]
  *               [--workers 6] [--no-evict] [--no-build] [--fuzz-seed N]
  *
- * On a PRIVATE broker (port 39092) and a PRIVATE PostgreSQL cluster (port 55432, .cache/bench-pg), with the four
+ * On a PRIVATE broker (port 29092) and a PRIVATE PostgreSQL cluster (port 25432, .cache/bench-pg), with the four
  * services as child processes: client loops drive the simulator's kinds of traffic through the REST APIs
  * (traffic.ts: dossiers received — some weeks late, some with an apology — started, resolved, results returned;
  * tickets issued, called, served or no-shows, rated on the counter tablet; paper SIPAS forms) until `--events`
@@ -49,9 +49,9 @@ async function main() {
   const evict = !args['no-evict'];
   const started = Date.now();
   if (!args['no-build']) build();
-  const kafkaP = new PrivateKafka(num(args, 'kafka-port', Number(process.env.CHAOS_KAFKA_PORT ?? 39092)));
+  const kafkaP = new PrivateKafka(num(args, 'kafka-port', Number(process.env.CHAOS_KAFKA_PORT ?? 29092)));
   const pgAvailable = PrivatePostgres.available() && !args['no-private-pg'];
-  const pg = pgAvailable ? new PrivatePostgres(num(args, 'pg-port', Number(process.env.CHAOS_PG_PORT ?? 55432))) : undefined;
+  const pg = pgAvailable ? new PrivatePostgres(num(args, 'pg-port', Number(process.env.CHAOS_PG_PORT ?? 25432))) : undefined;
   const report: Record<string, any> = { startedAt: new Date().toISOString(), command: `npm run chaos -- ${process.argv.slice(2).join(' ')}`.trim(), quick, targetEvents, maxSeconds };
   const notes: string[] = [];
   const procs = new Map<ServiceName, ServiceProcess>();

@@ -27,7 +27,8 @@ const portOpen = (port: number) =>
 export class PrivateKafka {
   private child?: ChildProcess;
   readonly dir = path.join(REPO, '.cache', 'bench-kafka');
-  constructor(readonly port = 39092) {}
+  // Below the kernel's ephemeral range (32768–60999): a port in it can be taken by any outgoing connection.
+  constructor(readonly port = 29092) {}
   get brokers() {
     return `${HOST}:${this.port}`;
   }
@@ -124,7 +125,7 @@ export class PrivatePostgres {
   readonly dir = path.join(REPO, '.cache', 'bench-pg');
   readonly data = path.join(this.dir, 'data');
   private bin = '';
-  constructor(readonly port = 55432) {}
+  constructor(readonly port = 25432) {}
   get adminUrl() {
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
   }
