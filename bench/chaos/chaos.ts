@@ -24,7 +24,7 @@ import { ALL_TOPICS, dlqTopic, Topics } from '@fg/contracts';
 import { build } from '../run';
 import { fmt, log, machineInfo, kafkaVersion, num, parseArgs, REPORTS, sleep } from '../lib/common';
 import { call, HttpAnswer } from '../lib/http';
-import { bearer, createDb, pgAdminUrl, createTopics, kafkaClient, readAll, serviceEnv, ServiceName, ServiceProcess, startServiceProcess } from '../lib/infra';
+import { bearer, CHAOS_SERVICE_PORTS, createDb, pgAdminUrl, createTopics, kafkaClient, readAll, serviceEnv, ServiceName, ServiceProcess, startServiceProcess } from '../lib/infra';
 import { evictGroupMembers, PrivateKafka, PrivatePostgres } from './private-infra';
 import { clientLoop, officerOf, Truth } from './traffic';
 import { compare, expectedFigures, invitationIds, readFigures, settle } from './verify';
@@ -32,7 +32,7 @@ import { fuzzAll } from './fuzz';
 import { vietnamYear } from '../../tools/sim/office-setup';
 
 const SERVICES: ServiceName[] = ['rating', 'queue', 'dossier', 'survey'];
-const PORTS: Record<ServiceName, number> = { rating: 39504, queue: 39501, dossier: 39502, survey: 39503 };
+const PORTS = CHAOS_SERVICE_PORTS;
 const PREFIX = 'chaos.';
 const COMMUNES = ['CXA', 'CXB', 'CXC', 'CXD'];
 const COUNTERS = ['1', '2'];

@@ -130,8 +130,15 @@ export const bearer = (claims: Parameters<typeof signToken>[0], secret?: string)
 
 // ------------------------------------------------------------------------------------------ processes
 
-let nextPort = 39000 + Math.floor(Math.random() * 2000);
+/*
+ * Every port the harness makes a service listen on lies below Linux's ephemeral range (32768–60999 by default):
+ * a port inside it can be taken at any moment by an outgoing connection (a service's Kafka or PostgreSQL client
+ * socket), and a service restarted by the chaos run then died with EADDRINUSE (CI, 39504). 21000–22999 for the
+ * benchmarks; chaos uses CHAOS_SERVICE_PORTS beside its private broker (29092) and PostgreSQL (25432).
+ */
+let nextPort = 21000 + Math.floor(Math.random() * 2000);
 export const freePortGuess = () => nextPort++;
+export const CHAOS_SERVICE_PORTS: Record<ServiceName, number> = { queue: 29501, dossier: 29502, survey: 29503, rating: 29504 };
 
 export interface ServiceProcess {
   name: string;
