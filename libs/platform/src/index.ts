@@ -30,3 +30,4 @@ export * from './units/local-units.consumer';
 export * from './units/local-units.migration';
 export * from './http/unit-code.pipe';
 export * from './http/static-assets';
+export * from './http/send-cached-json';

@@ -13,10 +13,15 @@ export interface StatsCacheOptions {
   logger?: { warn(obj: object, msg: string): void };
 }
 
-/** A cached JSON answer: the exact bytes `res.json` would send, and the weak ETag Express would compute for them. */
+/**
+ * A cached JSON answer: the exact bytes `res.json` would send, and the weak ETag Express would compute for them.
+ * `gzip` is filled the first time a client that accepts gzip asks for it (`sendCachedJson`), so an answer is
+ * compressed at most once per data version.
+ */
 export interface CachedJson {
   body: string;
   etag: string;
+  gzip?: Promise<Buffer>;
 }
 
 interface Entry {
@@ -121,11 +126,4 @@ export function toCachedJson(value: unknown): CachedJson {
   // Same format as the `etag` package Express uses: W/"<length hex>-<sha1 base64, 27 chars>"
   const hash = createHash('sha1').update(body, 'utf8').digest('base64').substring(0, 27);
   return { body, etag: `W/"${len.toString(16)}-${hash}"` };
-}
-
-/** Sends a cached JSON answer through Express as `res.json` would (content type, ETag, 304 on If-None-Match). */
-export function sendCachedJson(res: { setHeader(name: string, value: string): unknown }, cached: CachedJson): string {
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('ETag', cached.etag);
-  return cached.body;
 }

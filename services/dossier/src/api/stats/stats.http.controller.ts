@@ -17,9 +17,9 @@ export class StatsHttpController {
   @ApiOperation({
     summary: 'Per unit, procedure or month: received, finished, early, onTime, late, open within deadline / overdue, on-time rate, late without apology',
   })
-  // The answer is the cached JSON text (same bytes, content type and ETag as res.json would send).
-  async timeliness(@Query() q: TimelinessStatsQuery, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<string> {
+  // The answer is the cached JSON text (same bytes, content type and ETag as res.json would send), gzipped for clients that accept it.
+  async timeliness(@Query() q: TimelinessStatsQuery, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
     for (const d of [q.from, q.to]) if (d && !isLocalDate(d)) throw new DomainError('INVALID', 'STATS.BAD_DATE', `No such date: ${d}`);
-    return sendCachedJson(res, await this.stats.timelinessJson(q, user));
+    await sendCachedJson(res, await this.stats.timelinessJson(q, user));
   }
 }

@@ -24,22 +24,22 @@ export class ScoringHttpController {
   @Get('scorecard')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Friendly-government scorecard: each criterion (points, max, how), group totals, total, stars, next star' })
-  async scorecard(@Param('code', UnitCodePipe) code: string, @Query() q: YearQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async scorecard(@Param('code', UnitCodePipe) code: string, @Query() q: YearQuery, @Res() res: Response): Promise<void> {
     const year = q.year ?? currentYear();
     const answer = await this.cache.json(`scorecard|${code}|${year}`, async () => {
       const { unit, card } = await this.standings.scorecard(code, year);
       return scorecardView(unit, card);
     });
-    return sendCachedJson(res, answer);
+    await sendCachedJson(res, answer);
   }
 
   @Get('ranking')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Descendant units at a level (default COMMUNE) ranked by score' })
-  async ranking(@Param('code', UnitCodePipe) code: string, @Query() q: RankingQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async ranking(@Param('code', UnitCodePipe) code: string, @Query() q: RankingQuery, @Res() res: Response): Promise<void> {
     const year = q.year ?? currentYear();
     const answer = await this.cache.json(`ranking|${code}|${year}|${q.level}|${q.offset}|${q.limit}`, () => this.rankingView(code, year, q));
-    return sendCachedJson(res, answer);
+    await sendCachedJson(res, answer);
   }
 
   private async rankingView(code: string, year: number, q: RankingQuery) {
@@ -72,12 +72,12 @@ export class ScoringHttpController {
   @Get('certification-progress')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Number and share of descendant communes certified, by star level, against the target' })
-  async progress(@Param('code', UnitCodePipe) code: string, @Query() q: YearQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async progress(@Param('code', UnitCodePipe) code: string, @Query() q: YearQuery, @Res() res: Response): Promise<void> {
     const year = q.year ?? currentYear();
     const answer = await this.cache.json(`progress|${code}|${year}`, async () => {
       const { unit, progress, certifiedFrom, schemeCode, targetSetBy } = await this.standings.certification(code, year);
       return { unit: unitView(unit), year, schemeCode, certifiedFromStars: certifiedFrom, targetSetBy, ...progress };
     });
-    return sendCachedJson(res, answer);
+    await sendCachedJson(res, answer);
   }
 }

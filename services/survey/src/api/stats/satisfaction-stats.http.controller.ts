@@ -18,17 +18,17 @@ export class SatisfactionStatsHttpController {
       'Satisfaction of a unit (and its descendants) over local days: responses, satisfied rate per SIPAS element and overall, ' +
       'stars, Decree 61 scores; grouped by element, officer, month, channel, unit or weekday. Pre-aggregated.',
   })
-  // The answer is the cached JSON text (same bytes, content type and ETag as res.json would send).
+  // The answer is the cached JSON text (same bytes, content type and ETag as res.json would send), gzipped for clients that accept it.
   async satisfaction(
     @Query() q: SatisfactionQueryDto,
     @CurrentUser() user: AuthUser,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+    @Res() res: Response,
+  ): Promise<void> {
     const period = resolvePeriod(q.from, q.to, new Date());
     const answer = await this.stats.satisfactionJson(
       { unitCode: q.unitCode, ...period, groupBy: q.groupBy, includeDescendants: q.includeDescendants },
       user,
     );
-    return sendCachedJson(res, answer);
+    await sendCachedJson(res, answer);
   }
 }
