@@ -11,10 +11,10 @@ import { BenchContext, BenchResult, Figure } from '../lib/context';
 import { call, expectStatus, waitForUnits } from '../lib/http';
 import { bearer, createDb, createTopics, deleteTopics, kafkaClient, newPrefix, serviceEnv, ServiceProcess, startServiceProcess } from '../lib/infra';
 import { runAutocannon } from './intake';
+import { profileArgs } from './rebuild';
 
 /** What a dashboard in a browser sends: large answers come back gzipped (compressed once per cached answer). */
 const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
-import { profileArgs } from './rebuild';
 
 const ELEMENTS = ['ACCESS', 'PROCEDURE', 'OFFICER', 'RESULT', 'FEEDBACK'];
 
