@@ -5,8 +5,8 @@ import type { CachedJson } from '../database/stats-cache';
 
 const gzipAsync = promisify(gzip);
 
-/** Below this a compressed answer saves less than the headers and the CPU cost. */
-const GZIP_MIN_BYTES = 1024;
+/** Below this many JSON characters (≈ bytes: answers are mostly ASCII) compression saves less than it costs. */
+const GZIP_MIN_CHARS = 1024;
 
 /**
  * Sends a cached dashboard answer as `res.json` would (content type, ETag, 304 on If-None-Match), gzip-encoded
@@ -17,7 +17,7 @@ const GZIP_MIN_BYTES = 1024;
  */
 export async function sendCachedJson(res: Response, cached: CachedJson): Promise<void> {
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  if (cached.body.length < GZIP_MIN_BYTES) {
+  if (cached.body.length < GZIP_MIN_CHARS) {
     res.setHeader('ETag', cached.etag);
     res.send(cached.body);
     return;
