@@ -17,22 +17,19 @@ const GZIP_MIN_CHARS = 1024;
  */
 export async function sendCachedJson(res: Response, cached: CachedJson): Promise<void> {
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  if (cached.body.length < GZIP_MIN_CHARS) {
-    res.setHeader('ETag', cached.etag);
-    res.send(cached.body);
-    return;
+  if (cached.body.length >= GZIP_MIN_CHARS) {
+    res.vary('Accept-Encoding');
+    if (res.req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      const body = await (cached.gzip ??= gzipAsync(cached.body).catch((e: unknown) => {
+        cached.gzip = undefined; // not remembered: the next request tries again
+        throw e;
+      }));
+      res.setHeader('Content-Encoding', 'gzip');
+      res.setHeader('ETag', `${cached.etag.slice(0, -1)}-gzip"`);
+      res.send(body);
+      return;
+    }
   }
-  res.vary('Accept-Encoding');
-  if (res.req.acceptsEncodings('gzip', 'identity') !== 'gzip') {
-    res.setHeader('ETag', cached.etag);
-    res.send(cached.body);
-    return;
-  }
-  const body = await (cached.gzip ??= gzipAsync(cached.body).catch((e: unknown) => {
-    cached.gzip = undefined; // not remembered: the next request tries again
-    throw e;
-  }));
-  res.setHeader('Content-Encoding', 'gzip');
-  res.setHeader('ETag', `${cached.etag.slice(0, -1)}-gzip"`);
-  res.send(body);
+  res.setHeader('ETag', cached.etag);
+  res.send(cached.body);
 }
