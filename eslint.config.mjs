@@ -19,7 +19,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '@fg/platform'], message: 'domain code stays pure: no framework or I/O imports' },
+            {
+              group: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '@fg/platform'],
+              message: 'domain code stays pure: no framework or I/O imports',
+            },
           ],
         },
       ],

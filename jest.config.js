@@ -27,7 +27,11 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,scripts,test}/**/*.unit.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,services,scripts,test}/**/*.unit.spec.ts'],
+    },
     {
       ...common,
       displayName: 'integration',

@@ -8,6 +8,9 @@ declare module 'autocannon' {
       on(event: string, listener: (...args: any[]) => void): Instance;
     }
   }
-  function autocannon(opts: autocannon.Options, cb: (err: Error | null, res: autocannon.Result) => void): autocannon.Instance;
+  function autocannon(
+    opts: autocannon.Options,
+    cb: (err: Error | null, res: autocannon.Result) => void,
+  ): autocannon.Instance;
   export = autocannon;
 }

@@ -34,14 +34,22 @@ async function load(name: string): Promise<(ctx: BenchContext) => Promise<BenchR
 
 export function ensureBroker(): string {
   if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS;
-  const r = spawnSync(process.execPath, [path.join(REPO, 'scripts/kafka/kafka.mjs'), 'ensure'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (r.status !== 0) throw new Error('could not start or find the Kafka broker (scripts/kafka/kafka.mjs ensure)');
+  const r = spawnSync(process.execPath, [path.join(REPO, 'scripts/kafka/kafka.mjs'), 'ensure'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (r.status !== 0)
+    throw new Error('could not start or find the Kafka broker (scripts/kafka/kafka.mjs ensure)');
   return r.stdout.trim().split('\n').pop()!;
 }
 
 export function build(): void {
   log('building (tsc -b tsconfig.build.json)...');
-  execFileSync(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: REPO, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'],
+    { cwd: REPO, stdio: 'inherit' },
+  );
 }
 
 async function main() {
@@ -53,7 +61,9 @@ async function main() {
   const brokers = ensureBroker();
   await dropStaleBenchDbs().catch(() => undefined);
   const machine = machineInfo(kafkaVersion());
-  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}, Kafka ${machine.kafka}, Postgres ${machine.postgres}; broker ${brokers}`);
+  log(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}, Kafka ${machine.kafka}, Postgres ${machine.postgres}; broker ${brokers}`,
+  );
   const ctx: BenchContext = { brokers, args, quick, runs, keep: Boolean(args.keep) };
   const results: BenchResult[] = [];
   const failures: string[] = [];
@@ -64,12 +74,23 @@ async function main() {
     try {
       const r = await (await load(name))(ctx);
       results.push(r);
-      for (const f of r.figures) log(`  ${f.name}: ${fmt(f.median, f.median < 100 ? 2 : 0)} ${f.unit} (min ${fmt(f.min, f.min < 100 ? 2 : 0)}, max ${fmt(f.max, f.max < 100 ? 2 : 0)})${f.target ? ` target ${f.target}: ${f.met ? 'met' : 'MISSED'}` : ''}`);
+      for (const f of r.figures)
+        log(
+          `  ${f.name}: ${fmt(f.median, f.median < 100 ? 2 : 0)} ${f.unit} (min ${fmt(f.min, f.min < 100 ? 2 : 0)}, max ${fmt(f.max, f.max < 100 ? 2 : 0)})${f.target ? ` target ${f.target}: ${f.met ? 'met' : 'MISSED'}` : ''}`,
+        );
       if (!r.ok) failures.push(`${name}: checks failed`);
     } catch (e) {
       log(`  ${name} FAILED: ${(e as Error).stack ?? e}`);
       failures.push(`${name}: ${(e as Error).message}`);
-      results.push({ name, title: name, params: {}, figures: [], notes: [`failed: ${(e as Error).message}`], checks: {}, ok: false });
+      results.push({
+        name,
+        title: name,
+        params: {},
+        figures: [],
+        notes: [`failed: ${(e as Error).message}`],
+        checks: {},
+        ok: false,
+      });
     }
     log(`  ${name} took ${((Date.now() - t) / 1000).toFixed(0)} s`);
   }

@@ -11,7 +11,10 @@ const { JwtService } = require('@nestjs/jwt');
 export const ROLES = ['admin', 'unit-admin', 'officer', 'assessor', 'viewer', 'portal', 'kiosk'];
 
 export function devToken({ role, units = ['*'], sub = `dev-${role}`, name, expiresIn = '12h' }) {
-  return new JwtService({ secret: devJwtSecret() }).sign({ sub, roles: [role], units, ...(name ? { name } : {}) }, { expiresIn });
+  return new JwtService({ secret: devJwtSecret() }).sign(
+    { sub, roles: [role], units, ...(name ? { name } : {}) },
+    { expiresIn },
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

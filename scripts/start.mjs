@@ -29,7 +29,9 @@ async function checkPostgres(url) {
   try {
     await client.connect();
   } catch (e) {
-    throw new Error(`PostgreSQL is not reachable at ${admin.host}: ${e.message}. Start it or set DATABASE_URL.`);
+    throw new Error(
+      `PostgreSQL is not reachable at ${admin.host}: ${e.message}. Start it or set DATABASE_URL.`,
+    );
   } finally {
     await client.end().catch(() => {});
   }
@@ -38,7 +40,8 @@ async function checkPostgres(url) {
 async function waitHealthy(svc, child, timeoutMs = 120000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${svc.name} exited with code ${child.exitCode}; see its log above`);
+    if (child.exitCode !== null)
+      throw new Error(`${svc.name} exited with code ${child.exitCode}; see its log above`);
     try {
       const r = await fetch(`http://127.0.0.1:${svc.port}/health`);
       if (r.ok) return;
@@ -58,7 +61,9 @@ async function stopAll(code) {
   stopping = true;
   if (children.length) log('Stopping the services...');
   for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
-  await Promise.all(children.map(({ child }) => (child.exitCode !== null ? null : new Promise((r) => child.on('exit', r)))));
+  await Promise.all(
+    children.map(({ child }) => (child.exitCode !== null ? null : new Promise((r) => child.on('exit', r)))),
+  );
   if (stopKafkaOnExit) await stopKafka({ log: (m) => console.log(`[kafka] ${m}`) }).catch(() => {});
   process.exit(code);
 }
@@ -79,7 +84,11 @@ async function main() {
     env.KAFKA_BROKERS = await ensureKafka({ log: (m) => console.log(`[kafka] ${m}`) });
   }
   log(`Kafka at ${env.KAFKA_BROKERS} (${since()}). Building the services...`);
-  const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
+  const build = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-b', 'tsconfig.build.json'],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
   if (build.status !== 0) throw new Error('build failed');
 
   stopKafkaOnExit = startedKafka && !process.env.KEEP_KAFKA;
@@ -106,15 +115,23 @@ async function main() {
   }
 
   if (!process.env.NO_DEMO) {
-    const seed = spawnSync(process.execPath, ['-r', '@swc-node/register', 'tools/sim/seed-cli.ts'], { cwd: repoRoot, env, stdio: 'inherit' });
+    const seed = spawnSync(process.execPath, ['-r', '@swc-node/register', 'tools/sim/seed-cli.ts'], {
+      cwd: repoRoot,
+      env,
+      stdio: 'inherit',
+    });
     if (seed.status !== 0) throw new Error('loading the demo data failed');
   }
 
   console.log(`\nThe system is ready in ${since()}.\n`);
   for (const svc of SERVICES) {
-    console.log(`  ${svc.name.padEnd(8)} http://127.0.0.1:${svc.port}   docs http://127.0.0.1:${svc.port}/docs   health /health   metrics /metrics`);
+    console.log(
+      `  ${svc.name.padEnd(8)} http://127.0.0.1:${svc.port}   docs http://127.0.0.1:${svc.port}/docs   health /health   metrics /metrics`,
+    );
   }
-  console.log('\n  Office pages (open once with #token=<kiosk token for the unit>, e.g. `npm run dev-token -- kiosk 07210 kiosk-1`):');
+  console.log(
+    '\n  Office pages (open once with #token=<kiosk token for the unit>, e.g. `npm run dev-token -- kiosk 07210 kiosk-1`):',
+  );
   console.log('    display board  http://127.0.0.1:3001/board/07210');
   console.log('    ticket kiosk   http://127.0.0.1:3001/kiosk/07210#token=...');
   console.log('    rating tablet  http://127.0.0.1:3003/tablet/07210/1#token=...');

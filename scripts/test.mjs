@@ -127,7 +127,10 @@ function ensureChromium() {
       stdio: ['ignore', 2, 2], // progress shows on stderr, like the rest of this script's log
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
-    if (r.status !== 0) throw new Error(`apt-get ${step[0]} failed (exit ${r.status ?? r.signal}): cannot install Chromium for the browser tests.`);
+    if (r.status !== 0)
+      throw new Error(
+        `apt-get ${step[0]} failed (exit ${r.status ?? r.signal}): cannot install Chromium for the browser tests.`,
+      );
   }
   if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing.`);
   log(`Chromium installed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -23,7 +23,12 @@ const ym = (iso: string) => {
 };
 const localDay = (iso: string) => new Date(Date.parse(iso) + VN).toISOString().slice(0, 10);
 
-const counter = () => Column({ type: 'bigint', default: 0, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } });
+const counter = () =>
+  Column({
+    type: 'bigint',
+    default: 0,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  });
 
 @Entity('baseline_unit_metrics')
 export class UnitMonthStats {
@@ -91,7 +96,18 @@ export class ProjectionService {
 
   private async officerRow(officerId: string, unitCode: string, at: string): Promise<OfficerMonthStats> {
     const key = { officerId, unitCode, ...ym(at) };
-    return (await this.officers.findOneBy(key)) ?? this.officers.create({ ...key, stars_1: 0, stars_2: 0, stars_3: 0, stars_4: 0, stars_5: 0, tickets_served: 0 });
+    return (
+      (await this.officers.findOneBy(key)) ??
+      this.officers.create({
+        ...key,
+        stars_1: 0,
+        stars_2: 0,
+        stars_3: 0,
+        stars_4: 0,
+        stars_5: 0,
+        tickets_served: 0,
+      })
+    );
   }
 
   async onDossierReceived(e: DomainEvent<any>) {
@@ -171,12 +187,39 @@ export class ProjectionService {
 function zeros(): Partial<UnitMonthStats> {
   const z: Record<string, number> = {};
   for (const k of [
-    'events', 'dossiers_received', 'dossiers_finished', 'early', 'on_time', 'late', 'late_with_apology', 'late_without_apology',
-    'open_overdue_delta', 'same_day_finished', 'same_day_on_time', 'home_service', 'apologies_issued', 'survey_responses',
-    'access_satisfied', 'access_valid', 'procedure_satisfied', 'procedure_valid', 'officer_satisfied', 'officer_valid',
-    'result_satisfied', 'result_valid', 'feedback_satisfied', 'feedback_valid', 'stars_1', 'stars_2', 'stars_3', 'stars_4', 'stars_5',
-    'tickets_served', 'wait_seconds_sum',
-  ]) z[k] = 0;
+    'events',
+    'dossiers_received',
+    'dossiers_finished',
+    'early',
+    'on_time',
+    'late',
+    'late_with_apology',
+    'late_without_apology',
+    'open_overdue_delta',
+    'same_day_finished',
+    'same_day_on_time',
+    'home_service',
+    'apologies_issued',
+    'survey_responses',
+    'access_satisfied',
+    'access_valid',
+    'procedure_satisfied',
+    'procedure_valid',
+    'officer_satisfied',
+    'officer_valid',
+    'result_satisfied',
+    'result_valid',
+    'feedback_satisfied',
+    'feedback_valid',
+    'stars_1',
+    'stars_2',
+    'stars_3',
+    'stars_4',
+    'stars_5',
+    'tickets_served',
+    'wait_seconds_sum',
+  ])
+    z[k] = 0;
   return z as Partial<UnitMonthStats>;
 }
 
@@ -229,7 +272,10 @@ async function main() {
     logger: ['error', 'warn'],
     transport: Transport.KAFKA,
     options: {
-      client: { clientId: 'fg-bench-baseline', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',') },
+      client: {
+        clientId: 'fg-bench-baseline',
+        brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      },
       consumer: { groupId: process.env.BASELINE_GROUP ?? `${PREFIX}baseline` },
       postfixId: '',
       subscribe: { fromBeginning: true },

@@ -9,7 +9,17 @@ import { fmt, log, num, percentile, progress, round, sleep, summarize } from '..
 import { BenchContext, BenchResult } from '../lib/context';
 import { generate, GroundTruth, makeUnits } from '../lib/generator';
 import { call, expectStatus, waitForUnits } from '../lib/http';
-import { bearer, createDb, createTopics, deleteTopics, kafkaClient, newPrefix, serviceEnv, ServiceProcess, startServiceProcess } from '../lib/infra';
+import {
+  bearer,
+  createDb,
+  createTopics,
+  deleteTopics,
+  kafkaClient,
+  newPrefix,
+  serviceEnv,
+  ServiceProcess,
+  startServiceProcess,
+} from '../lib/infra';
 import { produceChunk } from '../lib/produce';
 import { ratingLag } from './rebuild';
 import { intakeBody } from './intake';
@@ -29,16 +39,30 @@ export async function benchFreshness(ctx: BenchContext): Promise<BenchResult> {
   let background: Promise<void> | undefined;
   try {
     await createTopics(admin, prefix, 12);
-    const rating = startServiceProcess('rating', { env: serviceEnv(ratingDb.url, brokers, prefix), label: 'rating-fresh' });
-    const dossier = startServiceProcess('dossier', { env: serviceEnv(dossierDb.url, brokers, prefix), label: 'dossier-fresh' });
+    const rating = startServiceProcess('rating', {
+      env: serviceEnv(ratingDb.url, brokers, prefix),
+      label: 'rating-fresh',
+    });
+    const dossier = startServiceProcess('dossier', {
+      env: serviceEnv(dossierDb.url, brokers, prefix),
+      label: 'dossier-fresh',
+    });
     procs.push(rating, dossier);
     await Promise.all([rating.waitReady(), dossier.waitReady()]);
     const units = makeUnits('BF', 5, 51);
     const probe = units[units.length - 1].code;
     const background_ = units.filter((u) => u.level === 'COMMUNE' && u.code !== probe).map((u) => u.code);
-    await expectStatus(call(rating.url, 'POST', '/api/v1/units/import', bearer({ roles: ['admin'] }), {
-      units: units.map((u) => ({ code: u.code, name: u.name, level: u.level, parentCode: u.parentCode ?? undefined })),
-    }), 200);
+    await expectStatus(
+      call(rating.url, 'POST', '/api/v1/units/import', bearer({ roles: ['admin'] }), {
+        units: units.map((u) => ({
+          code: u.code,
+          name: u.name,
+          level: u.level,
+          parentCode: u.parentCode ?? undefined,
+        })),
+      }),
+      200,
+    );
     await waitForUnits([dossier.url], [probe]);
 
     // Background load: `rate` events/s in 10 bursts per second.
@@ -47,7 +71,17 @@ export async function benchFreshness(ctx: BenchContext): Promise<BenchResult> {
     await producer.connect();
     let produced = 0;
     background = (async () => {
-      const gen = generate(Number.MAX_SAFE_INTEGER, truth, { communes: background_, validateEvery: 500, from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-11-01T00:00:00Z') }, Math.max(1, Math.round(rate / 10)));
+      const gen = generate(
+        Number.MAX_SAFE_INTEGER,
+        truth,
+        {
+          communes: background_,
+          validateEvery: 500,
+          from: new Date('2026-01-01T00:00:00Z'),
+          to: new Date('2026-11-01T00:00:00Z'),
+        },
+        Math.max(1, Math.round(rate / 10)),
+      );
       const t0 = Date.now();
       while (!stopBackground) {
         const chunk = gen.next().value!;
@@ -65,7 +99,14 @@ export async function benchFreshness(ctx: BenchContext): Promise<BenchResult> {
     // What a dashboard sees: the scorecard endpoint (served from its cache until a change is committed).
     const viewerToken = bearer({ roles: ['viewer'], units: ['*'] });
     const finished = async () =>
-      Number((await expectStatus(call(rating.url, 'GET', `/api/v1/units/${probe}/scorecard?year=2026`, viewerToken), 200)).body.metrics.DOSSIERS_FINISHED ?? 0);
+      Number(
+        (
+          await expectStatus(
+            call(rating.url, 'GET', `/api/v1/units/${probe}/scorecard?year=2026`, viewerToken),
+            200,
+          )
+        ).body.metrics.DOSSIERS_FINISHED ?? 0,
+      );
     const p50: number[] = [];
     const p99: number[] = [];
     const maxes: number[] = [];
@@ -78,19 +119,33 @@ export async function benchFreshness(ctx: BenchContext): Promise<BenchResult> {
       const producedAtStart = produced;
       const tRun = Date.now();
       for (let i = 0; i < samples; i++) {
-        const d = await expectStatus(call(dossier.url, 'POST', '/api/v1/dossiers', officer, intakeBody(probe, i)), 201);
-        await expectStatus(call(dossier.url, 'POST', `/api/v1/dossiers/${d.body.id}/start`, officer, {}), 200);
-        const res = await expectStatus(call(dossier.url, 'POST', `/api/v1/dossiers/${d.body.id}/resolve`, officer, { outcome: 'APPROVED' }), 200);
+        const d = await expectStatus(
+          call(dossier.url, 'POST', '/api/v1/dossiers', officer, intakeBody(probe, i)),
+          201,
+        );
+        await expectStatus(
+          call(dossier.url, 'POST', `/api/v1/dossiers/${d.body.id}/start`, officer, {}),
+          200,
+        );
+        const res = await expectStatus(
+          call(dossier.url, 'POST', `/api/v1/dossiers/${d.body.id}/resolve`, officer, {
+            outcome: 'APPROVED',
+          }),
+          200,
+        );
         const t0 = performance.now();
         resolveMs.push(res.ms);
         count++;
         for (;;) {
           if ((await finished()) >= count) break;
-          if (performance.now() - t0 > 60_000) throw new Error('a resolved dossier did not reach the rating counters within 60 s');
+          if (performance.now() - t0 > 60_000)
+            throw new Error('a resolved dossier did not reach the rating counters within 60 s');
           await sleep(5);
         }
         lat.push(performance.now() - t0);
-        pr(`${i + 1}/${samples} samples, last ${lat[lat.length - 1].toFixed(0)} ms, background ${fmt(produced - producedAtStart)} events`);
+        pr(
+          `${i + 1}/${samples} samples, last ${lat[lat.length - 1].toFixed(0)} ms, background ${fmt(produced - producedAtStart)} events`,
+        );
         await sleep(100 + Math.random() * 200); // decorrelate from the consumer's batch rhythm
       }
       bgRates.push((produced - producedAtStart) / ((Date.now() - tRun) / 1000));
@@ -98,12 +153,18 @@ export async function benchFreshness(ctx: BenchContext): Promise<BenchResult> {
       p50.push(percentile(lat, 50));
       p99.push(percentile(lat, 99));
       maxes.push(lat[lat.length - 1]);
-      pr(`p50 ${p50[r].toFixed(0)} ms, p99 ${p99[r].toFixed(0)} ms, max ${maxes[r].toFixed(0)} ms; background ${fmt(bgRates[r])} events/s`, true);
+      pr(
+        `p50 ${p50[r].toFixed(0)} ms, p99 ${p99[r].toFixed(0)} ms, max ${maxes[r].toFixed(0)} ms; background ${fmt(bgRates[r])} events/s`,
+        true,
+      );
     }
     stopBackground = true;
     await background;
     // The scorecard endpoint reads the same counters live.
-    const card = await expectStatus(call(rating.url, 'GET', `/api/v1/units/${probe}/scorecard?year=2026`, bearer({ roles: ['viewer'] })), 200);
+    const card = await expectStatus(
+      call(rating.url, 'GET', `/api/v1/units/${probe}/scorecard?year=2026`, bearer({ roles: ['viewer'] })),
+      200,
+    );
     let lagAtEnd = await ratingLag(admin, prefix);
     for (let i = 0; i < 120 && lagAtEnd > 0; i++) {
       await sleep(500);
@@ -121,11 +182,22 @@ export async function benchFreshness(ctx: BenchContext): Promise<BenchResult> {
         { name: 'freshness p99', unit: 'ms', ...s99, target: '< 500', met: s99.median < 500 },
         { name: 'freshness max', unit: 'ms', ...summarize(maxes) },
         { name: 'background load achieved', unit: 'events/s', ...summarize(bgRates) },
-        { name: 'resolve call latency (for reference)', unit: 'ms', ...summarize([percentile([...resolveMs].sort((a, b) => a - b), 50)]) },
+        {
+          name: 'resolve call latency (for reference)',
+          unit: 'ms',
+          ...summarize([
+            percentile(
+              [...resolveMs].sort((a, b) => a - b),
+              50,
+            ),
+          ]),
+        },
       ],
       notes: [
         `Path measured: dossier transaction (state + outbox) → outbox relay (LISTEN/NOTIFY) → dossier.events.v1 → rating dossier-metrics consumer (batch, inbox, counters, mark for the score worker) → commit → NOTIFY drops the cached scorecard. Polled every 5 ms through GET /api/v1/units/<probe>/scorecard (metrics.DOSSIERS_FINISHED), as a dashboard would read it.`,
-        `Peak RSS (MiB): ${Object.entries(rss).map(([k, v]) => `${k} ${v}`).join(', ')}. Rating consumer lag after the background stopped: ${lagAtEnd} (it kept up).`,
+        `Peak RSS (MiB): ${Object.entries(rss)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}. Rating consumer lag after the background stopped: ${lagAtEnd} (it kept up).`,
         `Scorecard of the probe commune at the end: score ${card.body?.score ?? card.body?.scorecard?.score ?? '?'}.`,
       ],
       checks: { ratingKeptUp: lagAtEnd === 0, backgroundEvents: produced },

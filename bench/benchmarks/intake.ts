@@ -8,14 +8,32 @@ import { Topics } from '@fg/contracts';
 import { fmt, log, num, progress, round, sleep, summarize } from '../lib/common';
 import { BenchContext, BenchResult } from '../lib/context';
 import { publishUnits, waitForUnits } from '../lib/http';
-import { bearer, createDb, readAll, createTopics, deleteTopics, kafkaClient, newPrefix, serviceEnv, ServiceProcess, startServiceProcess, topicSize, waitUntil } from '../lib/infra';
+import {
+  bearer,
+  createDb,
+  readAll,
+  createTopics,
+  deleteTopics,
+  kafkaClient,
+  newPrefix,
+  serviceEnv,
+  ServiceProcess,
+  startServiceProcess,
+  topicSize,
+  waitUntil,
+} from '../lib/infra';
 import { profileArgs } from './rebuild';
 
 export const intakeBody = (unitCode: string, i: number) => ({
   procedureCode: 'HT-XAC-NHAN-TTHN',
   unitCode,
   channel: 'COUNTER',
-  applicant: { fullName: 'Nguyễn Thị Hương', idNumber: `0241900${String(i % 100000).padStart(5, '0')}`, phone: '0912345678', address: 'Số 5, đường Lê Lợi' },
+  applicant: {
+    fullName: 'Nguyễn Thị Hương',
+    idNumber: `0241900${String(i % 100000).padStart(5, '0')}`,
+    phone: '0912345678',
+    address: 'Số 5, đường Lê Lợi',
+  },
 });
 
 export function runAutocannon(opts: autocannon.Options): Promise<autocannon.Result> {
@@ -43,13 +61,28 @@ export async function benchIntake(ctx: BenchContext): Promise<BenchResult> {
   const units = Array.from({ length: 20 }, (_, i) => `BI${i + 1}`);
   try {
     await createTopics(admin, prefix, 12);
-    svc = startServiceProcess('dossier', { env: serviceEnv(db.url, brokers, prefix), label: 'dossier-intake', nodeArgs: profileArgs(args, 'dossier-intake') });
+    svc = startServiceProcess('dossier', {
+      env: serviceEnv(db.url, brokers, prefix),
+      label: 'dossier-intake',
+      nodeArgs: profileArgs(args, 'dossier-intake'),
+    });
     await svc.waitReady();
-    await publishUnits(kafka, prefix, units.map((code) => ({ code })));
+    await publishUnits(
+      kafka,
+      prefix,
+      units.map((code) => ({ code })),
+    );
     await waitForUnits([svc.url], units);
     const auth = bearer({ sub: 'portal-client', roles: ['portal'], units: ['*'] });
     // warm-up: JIT, pools
-    await runAutocannon({ url: `${svc.url}/api/v1/dossiers`, connections: 8, duration: 2, method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify(intakeBody(units[0], 0)) });
+    await runAutocannon({
+      url: `${svc.url}/api/v1/dossiers`,
+      connections: 8,
+      duration: 2,
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify(intakeBody(units[0], 0)),
+    });
     const rps: number[] = [];
     const p50: number[] = [];
     const p99: number[] = [];
@@ -57,7 +90,11 @@ export async function benchIntake(ctx: BenchContext): Promise<BenchResult> {
     let ok = true;
     let i = 0;
     for (let r = 0; r < runs; r++) {
-      await waitUntil(async () => Number((await db.query(`SELECT count(*) AS n FROM dossier.outbox`))[0].n) === 0, 60_000, 'dossier outbox drained');
+      await waitUntil(
+        async () => Number((await db.query(`SELECT count(*) AS n FROM dossier.outbox`))[0].n) === 0,
+        60_000,
+        'dossier outbox drained',
+      );
       await sleep(300);
       const before = await topicSize(admin, `${prefix}${Topics.DOSSIER}`);
       const created0 = Number((await db.query(`SELECT count(*) AS n FROM dossier.dossiers`))[0].n);
@@ -66,28 +103,48 @@ export async function benchIntake(ctx: BenchContext): Promise<BenchResult> {
         url: `${svc.url}/api/v1/dossiers`,
         connections,
         duration,
-        requests: [{
-          method: 'POST',
-          setupRequest: (req: any) => {
-            i++;
-            return { ...req, headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify(intakeBody(units[i % units.length], i)) };
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req: any) => {
+              i++;
+              return {
+                ...req,
+                headers: { authorization: auth, 'content-type': 'application/json' },
+                body: JSON.stringify(intakeBody(units[i % units.length], i)),
+              };
+            },
           },
-        }],
+        ],
       });
       const non2xx = res.non2xx;
       rps.push(res.requests.average);
       p50.push(res.latency.p50);
       p99.push(res.latency.p99);
       const created = Number((await db.query(`SELECT count(*) AS n FROM dossier.dossiers`))[0].n) - created0;
-      await waitUntil(async () => Number((await db.query(`SELECT count(*) AS n FROM dossier.outbox`))[0].n) === 0, 60_000, 'dossier outbox drained');
+      await waitUntil(
+        async () => Number((await db.query(`SELECT count(*) AS n FROM dossier.outbox`))[0].n) === 0,
+        60_000,
+        'dossier outbox drained',
+      );
       await sleep(200);
       const onTopic = (await topicSize(admin, `${prefix}${Topics.DOSSIER}`)) - before;
-      const c = { run: r + 1, responses2xx: res['2xx'], non2xx, errors: res.errors, timeouts: res.timeouts, dossiersCreated: created, eventsOnTopic: onTopic };
+      const c = {
+        run: r + 1,
+        responses2xx: res['2xx'],
+        non2xx,
+        errors: res.errors,
+        timeouts: res.timeouts,
+        dossiersCreated: created,
+        eventsOnTopic: onTopic,
+      };
       confirm.push(c);
       // autocannon stops counting at the deadline: requests then in flight may still commit (at most one per connection).
       const runOk = non2xx === 0 && created >= res['2xx'] && created <= res['2xx'] + connections;
       ok &&= runOk;
-      log(`  → ${fmt(res.requests.average)} req/s, p50 ${res.latency.p50} ms, p99 ${res.latency.p99} ms; ${fmt(res['2xx'])} × 201, ${non2xx} other, ${fmt(created)} dossiers, ${fmt(onTopic)} events on the topic${runOk ? '' : '  CHECK FAILED'}`);
+      log(
+        `  → ${fmt(res.requests.average)} req/s, p50 ${res.latency.p50} ms, p99 ${res.latency.p99} ms; ${fmt(res['2xx'])} × 201, ${non2xx} other, ${fmt(created)} dossiers, ${fmt(onTopic)} events on the topic${runOk ? '' : '  CHECK FAILED'}`,
+      );
     }
     // Every dossier exactly once on the topic: distinct dossier.received ids = dossiers in the database.
     const records = await readAll(kafka, `${prefix}${Topics.DOSSIER}`);
@@ -96,7 +153,14 @@ export async function benchIntake(ctx: BenchContext): Promise<BenchResult> {
     const dossiers = new Set(received.map((e) => e.subject));
     const inDb = Number((await db.query(`SELECT count(*) AS n FROM dossier.dossiers`))[0].n);
     const types = [...new Set(records.map((m) => JSON.parse(m.value!).type))];
-    const topicCheck = { messages: records.length, types, receivedEvents: received.length, distinctEventIds: ids.size, distinctDossiers: dossiers.size, dossiersInDb: inDb };
+    const topicCheck = {
+      messages: records.length,
+      types,
+      receivedEvents: received.length,
+      distinctEventIds: ids.size,
+      distinctDossiers: dossiers.size,
+      dossiersInDb: inDb,
+    };
     log(`  topic: ${JSON.stringify(topicCheck)}`);
     ok &&= dossiers.size === inDb && ids.size === received.length;
     const rss = svc.peakRssMiB();
@@ -107,7 +171,14 @@ export async function benchIntake(ctx: BenchContext): Promise<BenchResult> {
       title: '2. Intake: POST /api/v1/dossiers under concurrent load',
       params: { connections, durationSeconds: duration, runs, units: units.length },
       figures: [
-        { name: `POST /api/v1/dossiers, ${connections} connections`, unit: 'req/s', ...s, target: '≥ 1,500', met: s.median >= 1500, rssMiB: { median: round(rss, 0), min: round(rss, 0), max: round(rss, 0) } },
+        {
+          name: `POST /api/v1/dossiers, ${connections} connections`,
+          unit: 'req/s',
+          ...s,
+          target: '≥ 1,500',
+          met: s.median >= 1500,
+          rssMiB: { median: round(rss, 0), min: round(rss, 0), max: round(rss, 0) },
+        },
         { name: 'latency p50', unit: 'ms', ...summarize(p50) },
         { name: 'latency p99', unit: 'ms', ...p99s, target: '< 50', met: p99s.median < 50 },
       ],

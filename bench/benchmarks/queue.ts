@@ -9,7 +9,19 @@ import { Topics } from '@fg/contracts';
 import { fmt, log, num, percentile, progress, round, summarize } from '../lib/common';
 import { BenchContext, BenchResult } from '../lib/context';
 import { call, expectStatus, publishUnits, waitForUnits } from '../lib/http';
-import { bearer, createDb, createTopics, deleteTopics, kafkaClient, newPrefix, serviceEnv, ServiceProcess, startServiceProcess, topicSize, waitUntil } from '../lib/infra';
+import {
+  bearer,
+  createDb,
+  createTopics,
+  deleteTopics,
+  kafkaClient,
+  newPrefix,
+  serviceEnv,
+  ServiceProcess,
+  startServiceProcess,
+  topicSize,
+  waitUntil,
+} from '../lib/infra';
 import { profileArgs } from './rebuild';
 
 export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
@@ -25,9 +37,17 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
   const units = Array.from({ length: runs }, (_, i) => `BQ${i + 1}`);
   try {
     await createTopics(admin, prefix, 12);
-    svc = startServiceProcess('queue', { env: serviceEnv(db.url, brokers, prefix), label: 'queue', nodeArgs: profileArgs(args, 'queue') });
+    svc = startServiceProcess('queue', {
+      env: serviceEnv(db.url, brokers, prefix),
+      label: 'queue',
+      nodeArgs: profileArgs(args, 'queue'),
+    });
     await svc.waitReady();
-    await publishUnits(kafka, prefix, units.map((code) => ({ code })));
+    await publishUnits(
+      kafka,
+      prefix,
+      units.map((code) => ({ code })),
+    );
     await waitForUnits([svc.url], units);
     const rates: number[] = [];
     const p50s: number[] = [];
@@ -44,24 +64,51 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
       const unit = units[r];
       const admin_ = bearer({ roles: ['admin'] });
       const kiosk = bearer({ sub: 'kiosk-1', roles: ['kiosk'], units: [unit] });
-      for (const s of services) await expectStatus(call(svc.url, 'PUT', `/api/v1/units/${unit}/services/${s.code}`, admin_, { name: s.code, prefix: s.prefix, active: true }), 200);
+      for (const s of services)
+        await expectStatus(
+          call(svc.url, 'PUT', `/api/v1/units/${unit}/services/${s.code}`, admin_, {
+            name: s.code,
+            prefix: s.prefix,
+            active: true,
+          }),
+          200,
+        );
       const counterNos = Array.from({ length: counters }, (_, i) => String(i + 1));
       for (const no of counterNos) {
-        await expectStatus(call(svc.url, 'PUT', `/api/v1/units/${unit}/counters/${no}`, admin_, { name: `Quầy ${no}`, serviceCodes: services.map((s) => s.code) }), 200);
+        await expectStatus(
+          call(svc.url, 'PUT', `/api/v1/units/${unit}/counters/${no}`, admin_, {
+            name: `Quầy ${no}`,
+            serviceCodes: services.map((s) => s.code),
+          }),
+          200,
+        );
         const officer = bearer({ sub: `o-${no}`, roles: ['officer'], units: [unit] });
-        await expectStatus(call(svc.url, 'POST', `/api/v1/units/${unit}/counters/${no}/open`, officer, { officerId: `o-${no}` }), 200);
+        await expectStatus(
+          call(svc.url, 'POST', `/api/v1/units/${unit}/counters/${no}/open`, officer, {
+            officerId: `o-${no}`,
+          }),
+          200,
+        );
       }
       // Issue the tickets, 8 kiosks at a time.
       const pi = progress(`queue run ${r + 1}/${runs}: issue`);
       const ti = Date.now();
       let issued = 0;
-      await Promise.all(Array.from({ length: 8 }, async () => {
-        while (issued < tickets) {
-          const i = issued++;
-          await expectStatus(call(svc!.url, 'POST', `/api/v1/units/${unit}/tickets`, kiosk, { serviceCode: services[i % 3].code, priority: i % 10 === 0 ? 'ELDERLY' : 'NONE' }), 201);
-          pi(`${fmt(issued)} / ${fmt(tickets)}`);
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (issued < tickets) {
+            const i = issued++;
+            await expectStatus(
+              call(svc!.url, 'POST', `/api/v1/units/${unit}/tickets`, kiosk, {
+                serviceCode: services[i % 3].code,
+                priority: i % 10 === 0 ? 'ELDERLY' : 'NONE',
+              }),
+              201,
+            );
+            pi(`${fmt(issued)} / ${fmt(tickets)}`);
+          }
+        }),
+      );
       issueRates.push(tickets / ((Date.now() - ti) / 1000));
       pi(`${fmt(tickets)} tickets issued at ${fmt(issueRates[r])}/s`, true);
 
@@ -71,27 +118,32 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
       const lat: number[] = [];
       let errors = 0;
       const tc = Date.now();
-      await Promise.all(counterNos.map(async (no) => {
-        const officer = bearer({ sub: `o-${no}`, roles: ['officer'], units: [unit] });
-        for (;;) {
-          const a = await call(svc!.url, 'POST', `/api/v1/units/${unit}/counters/${no}/call-next`, officer);
-          lat.push(a.ms);
-          if (a.status === 204) return;
-          if (a.status !== 200) {
-            errors++;
-            if (errors > 20) throw new Error(`call-next answered ${a.status}: ${JSON.stringify(a.body)}`);
-            continue;
+      await Promise.all(
+        counterNos.map(async (no) => {
+          const officer = bearer({ sub: `o-${no}`, roles: ['officer'], units: [unit] });
+          for (;;) {
+            const a = await call(svc!.url, 'POST', `/api/v1/units/${unit}/counters/${no}/call-next`, officer);
+            lat.push(a.ms);
+            if (a.status === 204) return;
+            if (a.status !== 200) {
+              errors++;
+              if (errors > 20) throw new Error(`call-next answered ${a.status}: ${JSON.stringify(a.body)}`);
+              continue;
+            }
+            got.push(a.body.ticket.id);
+            pc(`${fmt(got.length)} / ${fmt(tickets)} called`);
           }
-          got.push(a.body.ticket.id);
-          pc(`${fmt(got.length)} / ${fmt(tickets)} called`);
-        }
-      }));
+        }),
+      );
       const secs = (Date.now() - tc) / 1000;
       rates.push(got.length / secs);
       lat.sort((a, b) => a - b);
       p50s.push(percentile(lat, 50));
       p99s.push(percentile(lat, 99));
-      pc(`${fmt(got.length)} calls in ${secs.toFixed(2)} s = ${fmt(rates[r])} calls/s, p50 ${percentile(lat, 50).toFixed(1)} ms, p99 ${percentile(lat, 99).toFixed(1)} ms`, true);
+      pc(
+        `${fmt(got.length)} calls in ${secs.toFixed(2)} s = ${fmt(rates[r])} calls/s, p50 ${percentile(lat, 50).toFixed(1)} ms, p99 ${percentile(lat, 99).toFixed(1)} ms`,
+        true,
+      );
 
       // Verify from the database.
       const rows = await db.query(
@@ -101,25 +153,45 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
         [unit],
       );
       const perCounter = await db.query(
-        `SELECT counter_no, count(*)::int AS n FROM queue.tickets WHERE unit_code = $1 AND status = 'CALLED' GROUP BY counter_no ORDER BY n DESC`, [unit]);
+        `SELECT counter_no, count(*)::int AS n FROM queue.tickets WHERE unit_code = $1 AND status = 'CALLED' GROUP BY counter_no ORDER BY n DESC`,
+        [unit],
+      );
       const distinctAnswers = new Set(got).size;
       const c = {
-        run: r + 1, ticketsInDb: rows[0].n, called: rows[0].called, waiting: rows[0].waiting, calledWithoutCounter: rows[0].no_counter,
-        answers: got.length, distinctTicketsInAnswers: distinctAnswers, doubleCalls: got.length - distinctAnswers, errors,
-        countersUsed: perCounter.length, busiest: perCounter[0]?.n, quietest: perCounter[perCounter.length - 1]?.n,
+        run: r + 1,
+        ticketsInDb: rows[0].n,
+        called: rows[0].called,
+        waiting: rows[0].waiting,
+        calledWithoutCounter: rows[0].no_counter,
+        answers: got.length,
+        distinctTicketsInAnswers: distinctAnswers,
+        doubleCalls: got.length - distinctAnswers,
+        errors,
+        countersUsed: perCounter.length,
+        busiest: perCounter[0]?.n,
+        quietest: perCounter[perCounter.length - 1]?.n,
       };
       checks.push(c);
-      const runOk = c.called === tickets && c.waiting === 0 && c.answers === tickets && c.doubleCalls === 0 && c.calledWithoutCounter === 0;
+      const runOk =
+        c.called === tickets &&
+        c.waiting === 0 &&
+        c.answers === tickets &&
+        c.doubleCalls === 0 &&
+        c.calledWithoutCounter === 0;
       ok &&= runOk;
       if (!runOk) log(`  queue run ${r + 1} CHECK FAILED: ${JSON.stringify(c)}`);
     }
     // ticket.called events: one per call, each ticket once, once the relay has published them.
     const expectedCalled = tickets * runs;
     let calledEvents = 0;
-    await waitUntil(async () => {
-      const outbox = Number((await db.query(`SELECT count(*) AS n FROM queue.outbox`))[0].n);
-      return outbox === 0;
-    }, 60_000, 'queue outbox drained');
+    await waitUntil(
+      async () => {
+        const outbox = Number((await db.query(`SELECT count(*) AS n FROM queue.outbox`))[0].n);
+        return outbox === 0;
+      },
+      60_000,
+      'queue outbox drained',
+    );
     const topicMessages = await topicSize(admin, `${prefix}${Topics.QUEUE}`);
     calledEvents = topicMessages; // includes counter.opened and ticket.issued; counted exactly below
     const rss = svc.peakRssMiB();
@@ -129,7 +201,12 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
       title: '5. Queue contention: 20 counters calling next on one office',
       params: { tickets, counters, runs, services: 3 },
       figures: [
-        { name: `call-next, ${counters} concurrent counters, ${fmt(tickets)} waiting tickets`, unit: 'calls/s', ...s, rssMiB: { median: round(rss, 0), min: round(rss, 0), max: round(rss, 0) } },
+        {
+          name: `call-next, ${counters} concurrent counters, ${fmt(tickets)} waiting tickets`,
+          unit: 'calls/s',
+          ...s,
+          rssMiB: { median: round(rss, 0), min: round(rss, 0), max: round(rss, 0) },
+        },
         { name: 'call-next latency p50', unit: 'ms', ...summarize(p50s) },
         { name: 'call-next latency p99', unit: 'ms', ...summarize(p99s) },
         { name: 'ticket issuing (8 concurrent kiosks)', unit: 'tickets/s', ...summarize(issueRates) },
@@ -139,7 +216,11 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
         `Verified from the database after each run: tickets CALLED = issued, none WAITING, each with one counter; and the API answers named ${fmt(expectedCalled)} distinct tickets in total (no double call). Peak RSS is of the one queue process over all runs.`,
         `Queue topic holds ${fmt(calledEvents)} messages after the outbox drained (tickets issued + called + counters opened).`,
       ],
-      checks: { doubleCalls: (checks as any[]).reduce((n, c) => n + c.doubleCalls, 0), allCalledOnce: ok, runs: checks },
+      checks: {
+        doubleCalls: (checks as any[]).reduce((n, c) => n + c.doubleCalls, 0),
+        allCalledOnce: ok,
+        runs: checks,
+      },
       ok,
     };
   } finally {

@@ -24,7 +24,19 @@ import { ALL_TOPICS, dlqTopic, Topics } from '@fg/contracts';
 import { build } from '../run';
 import { fmt, log, machineInfo, kafkaVersion, num, parseArgs, REPORTS, sleep } from '../lib/common';
 import { call, HttpAnswer } from '../lib/http';
-import { bearer, CHAOS_SERVICE_PORTS, createDb, pgAdminUrl, createTopics, kafkaClient, readAll, serviceEnv, ServiceName, ServiceProcess, startServiceProcess } from '../lib/infra';
+import {
+  bearer,
+  CHAOS_SERVICE_PORTS,
+  createDb,
+  pgAdminUrl,
+  createTopics,
+  kafkaClient,
+  readAll,
+  serviceEnv,
+  ServiceName,
+  ServiceProcess,
+  startServiceProcess,
+} from '../lib/infra';
 import { evictGroupMembers, PrivateKafka, PrivatePostgres } from './private-infra';
 import { clientLoop, officerOf, Truth } from './traffic';
 import { compare, expectedFigures, invitationIds, readFigures, settle } from './verify';
@@ -51,8 +63,16 @@ async function main() {
   if (!args['no-build']) build();
   const kafkaP = new PrivateKafka(num(args, 'kafka-port', Number(process.env.CHAOS_KAFKA_PORT ?? 29092)));
   const pgAvailable = PrivatePostgres.available() && !args['no-private-pg'];
-  const pg = pgAvailable ? new PrivatePostgres(num(args, 'pg-port', Number(process.env.CHAOS_PG_PORT ?? 25432))) : undefined;
-  const report: Record<string, any> = { startedAt: new Date().toISOString(), command: `npm run chaos -- ${process.argv.slice(2).join(' ')}`.trim(), quick, targetEvents, maxSeconds };
+  const pg = pgAvailable
+    ? new PrivatePostgres(num(args, 'pg-port', Number(process.env.CHAOS_PG_PORT ?? 25432)))
+    : undefined;
+  const report: Record<string, any> = {
+    startedAt: new Date().toISOString(),
+    command: `npm run chaos -- ${process.argv.slice(2).join(' ')}`.trim(),
+    quick,
+    targetEvents,
+    maxSeconds,
+  };
   const notes: string[] = [];
   const procs = new Map<ServiceName, ServiceProcess>();
   let stopping = false;
@@ -63,8 +83,13 @@ async function main() {
     await kafkaP.wipe();
     await kafkaP.start();
     if (pg) await pg.start();
-    else notes.push('No initdb/pg_ctl here: PostgreSQL was NOT restarted (the shared server is never touched), and the fuzz write check is unreliable on a shared cluster.');
-    const adminUrl = pg ? pg.adminUrl : pgAdminUrl(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL);
+    else
+      notes.push(
+        'No initdb/pg_ctl here: PostgreSQL was NOT restarted (the shared server is never touched), and the fuzz write check is unreliable on a shared cluster.',
+      );
+    const adminUrl = pg
+      ? pg.adminUrl
+      : pgAdminUrl(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL);
     const db = await createDb('chaos', adminUrl);
     const kafka = kafkaClient(kafkaP.brokers, 'chaos');
     const admin = kafka.admin();
@@ -81,7 +106,9 @@ async function main() {
         ownExits[s]++;
         log(`chaos: ${s} exited on its own (code ${code}); restarting`);
         if (evict) await evictWithRetry(kafka, `${PREFIX}${s}.`);
-        void start(s).catch((err) => log(`chaos: restarting ${s} after its exit failed: ${(err as Error).message}`));
+        void start(s).catch((err) =>
+          log(`chaos: restarting ${s} after its exit failed: ${(err as Error).message}`),
+        );
       });
     };
     const start = async (s: ServiceName): Promise<void> => {
@@ -106,22 +133,43 @@ async function main() {
     // Units, offices: two counters per commune, each opened by its officer.
     const admin_ = bearer({ roles: ['admin'] });
     const imp = await call(url('rating'), 'POST', '/api/v1/units/import', admin_, {
-      units: [{ code: 'CXP', name: 'Tỉnh', level: 'PROVINCE' }, ...COMMUNES.map((c) => ({ code: c, name: `Xã ${c}`, level: 'COMMUNE', parentCode: 'CXP' }))],
+      units: [
+        { code: 'CXP', name: 'Tỉnh', level: 'PROVINCE' },
+        ...COMMUNES.map((c) => ({ code: c, name: `Xã ${c}`, level: 'COMMUNE', parentCode: 'CXP' })),
+      ],
     });
     if (imp.status !== 200) throw new Error(`import ${imp.status} ${JSON.stringify(imp.body)}`);
     for (const s of ['queue', 'dossier', 'survey'] as ServiceName[]) {
       for (const c of COMMUNES) {
-        for (let i = 0; (await call(url(s), 'GET', `/api/v1/units/${c}`, admin_).catch(() => ({ status: 0 } as HttpAnswer))).status !== 200; i++) {
+        for (
+          let i = 0;
+          (await call(url(s), 'GET', `/api/v1/units/${c}`, admin_).catch(() => ({ status: 0 }) as HttpAnswer))
+            .status !== 200;
+          i++
+        ) {
           if (i > 240) throw new Error(`${s} never got unit ${c}`);
           await sleep(250);
         }
       }
     }
     for (const c of COMMUNES) {
-      await call(url('queue'), 'PUT', `/api/v1/units/${c}/services/HT`, admin_, { name: 'Hộ tịch', prefix: 'A', active: true });
+      await call(url('queue'), 'PUT', `/api/v1/units/${c}/services/HT`, admin_, {
+        name: 'Hộ tịch',
+        prefix: 'A',
+        active: true,
+      });
       for (const no of COUNTERS) {
-        await call(url('queue'), 'PUT', `/api/v1/units/${c}/counters/${no}`, admin_, { name: `Quầy ${no}`, serviceCodes: ['HT'] });
-        await call(url('queue'), 'POST', `/api/v1/units/${c}/counters/${no}/open`, bearer({ sub: officerOf(c, no), roles: ['officer'], units: [c] }), { officerId: officerOf(c, no) });
+        await call(url('queue'), 'PUT', `/api/v1/units/${c}/counters/${no}`, admin_, {
+          name: `Quầy ${no}`,
+          serviceCodes: ['HT'],
+        });
+        await call(
+          url('queue'),
+          'POST',
+          `/api/v1/units/${c}/counters/${no}/open`,
+          bearer({ sub: officerOf(c, no), roles: ['officer'], units: [c] }),
+          { officerId: officerOf(c, no) },
+        );
       }
     }
 
@@ -132,7 +180,8 @@ async function main() {
     let produced = 0;
     const countEvents = async () => {
       let n = 0;
-      for (const t of ALL_TOPICS) for (const p of await admin.fetchTopicOffsets(`${PREFIX}${t}`)) n += Number(p.high);
+      for (const t of ALL_TOPICS)
+        for (const p of await admin.fetchTopicOffsets(`${PREFIX}${t}`)) n += Number(p.high);
       return n;
     };
     const progress = () => Math.max(produced / targetEvents, (Date.now() - t0) / 1000 / maxSeconds);
@@ -144,14 +193,24 @@ async function main() {
     })();
     const runId = crypto.randomBytes(3).toString('hex');
     const traffic = Array.from({ length: workers }, (_, w) =>
-      clientLoop(w, { url, communes: COMMUNES, counters: COUNTERS, runId, lateShare: 0.2 }, truth, () => running));
+      clientLoop(
+        w,
+        { url, communes: COMMUNES, counters: COUNTERS, runId, lateShare: 0.2 },
+        truth,
+        () => running,
+      ),
+    );
 
     // Chaos schedule, in lanes that run side by side: each service's kills in order (a kill waits for the
     // previous restart of that service), the broker restart, the PostgreSQL restart, the injection.
     const timeline: { at: number; what: string; seconds?: number; failed?: string }[] = [];
     const injected: { key: string; topic: string }[] = [];
     const lanes: { what: string; at: number }[][] = SERVICES.map((s) =>
-      Array.from({ length: killsPerService }, () => ({ what: `kill:${s}`, at: 0.05 + 0.8 * Math.random() })).sort((a, b) => a.at - b.at));
+      Array.from({ length: killsPerService }, () => ({
+        what: `kill:${s}`,
+        at: 0.05 + 0.8 * Math.random(),
+      })).sort((a, b) => a.at - b.at),
+    );
     lanes.push([{ what: 'restart:kafka', at: 0.35 }]);
     if (pg) lanes.push([{ what: 'restart:postgres', at: 0.65 }]);
     lanes.push([{ what: 'inject:malformed', at: 0.5 }]);
@@ -187,7 +246,9 @@ async function main() {
             injected.push(...(await injectMalformed(kafka, malformed)));
           }
           timeline.push({ at, what: e.what, seconds: (Date.now() - began) / 1000 });
-          log(`chaos ${at.toFixed(1)}s: ${e.what} done in ${((Date.now() - began) / 1000).toFixed(1)} s; ${fmt(produced)} events; accepted so far: ${truth.dossiers.size} dossiers, ${truth.tickets.size} tickets, ${truth.responses.length} responses; ${truth.requests.inDoubt} in doubt`);
+          log(
+            `chaos ${at.toFixed(1)}s: ${e.what} done in ${((Date.now() - began) / 1000).toFixed(1)} s; ${fmt(produced)} events; accepted so far: ${truth.dossiers.size} dossiers, ${truth.tickets.size} tickets, ${truth.responses.length} responses; ${truth.requests.inDoubt} in doubt`,
+          );
         } catch (err) {
           timeline.push({ at, what: e.what, failed: (err as Error).message });
           log(`chaos ${at.toFixed(1)}s: ${e.what} FAILED: ${(err as Error).message}`);
@@ -200,17 +261,24 @@ async function main() {
     await Promise.all(traffic);
     await counting;
     const trafficSeconds = (Date.now() - t0) / 1000;
-    log(`chaos: traffic stopped after ${trafficSeconds.toFixed(0)} s; waiting for outboxes and consumers to settle...`);
+    log(
+      `chaos: traffic stopped after ${trafficSeconds.toFixed(0)} s; waiting for outboxes and consumers to settle...`,
+    );
 
     // Quiet: outboxes empty, every consumer group of our prefix at the end of its topics.
     const q = async (sql: string, params?: unknown[]) => db.query(sql, params);
     const groupTopics = new Map<string, string[]>();
     const groupsLag = async () => {
-      const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(PREFIX));
+      const groups = (await admin.listGroups()).groups
+        .map((g) => g.groupId)
+        .filter((g) => g.startsWith(PREFIX));
       let lag = 0;
       for (const g of groups) {
         const offsets = await admin.fetchOffsets({ groupId: g });
-        groupTopics.set(g, offsets.map((t) => t.topic));
+        groupTopics.set(
+          g,
+          offsets.map((t) => t.topic),
+        );
         for (const t of offsets) {
           const ends = await admin.fetchTopicOffsets(t.topic);
           for (const p of t.partitions) {
@@ -225,7 +293,13 @@ async function main() {
     let last = { groups: 0, lag: -1 };
     const settleStarted = Date.now();
     for (let i = 0; i < 300 && !settled; i++) {
-      const outbox = Number((await q(`SELECT (SELECT count(*) FROM queue.outbox) + (SELECT count(*) FROM dossier.outbox) + (SELECT count(*) FROM survey.outbox) + (SELECT count(*) FROM rating.outbox) AS n`))[0].n);
+      const outbox = Number(
+        (
+          await q(
+            `SELECT (SELECT count(*) FROM queue.outbox) + (SELECT count(*) FROM dossier.outbox) + (SELECT count(*) FROM survey.outbox) + (SELECT count(*) FROM rating.outbox) AS n`,
+          )
+        )[0].n,
+      );
       last = await groupsLag();
       settled = outbox === 0 && last.lag === 0;
       if (!settled) await sleep(1000);
@@ -241,10 +315,19 @@ async function main() {
     const invitations = await invitationIds(db, truth, COMMUNES);
     const figureShort = mismatches.reduce((n, m) => n + Math.max(0, m.expected - m.actual), 0);
     const figureOver = mismatches.reduce((n, m) => n + Math.max(0, m.actual - m.expected), 0);
-    const lost = Object.values(settlement.missing).reduce((a, b) => a + b, 0) + figureShort + invitations.missing;
-    const doubled = Object.values(settlement.extra).reduce((a, b) => a + b, 0) + figureOver + invitations.extra + invitations.duplicates;
+    const lost =
+      Object.values(settlement.missing).reduce((a, b) => a + b, 0) + figureShort + invitations.missing;
+    const doubled =
+      Object.values(settlement.extra).reduce((a, b) => a + b, 0) +
+      figureOver +
+      invitations.extra +
+      invitations.duplicates;
     const producedByTopic: Record<string, number> = {};
-    for (const t of ALL_TOPICS) producedByTopic[t] = (await admin.fetchTopicOffsets(`${PREFIX}${t}`)).reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
+    for (const t of ALL_TOPICS)
+      producedByTopic[t] = (await admin.fetchTopicOffsets(`${PREFIX}${t}`)).reduce(
+        (n, p) => n + Number(p.high) - Number(p.low),
+        0,
+      );
 
     // DLQ: every injected message once per consumer group reading its topic, with reason and origin headers.
     const dlqCopies = new Map<string, Set<string>>();
@@ -265,7 +348,12 @@ async function main() {
         const reason = r.headers['x-error'];
         if (!reason) withoutReason++;
         else reasons.set(reason.slice(0, 80), (reasons.get(reason.slice(0, 80)) ?? 0) + 1);
-        if (r.headers['x-original-topic'] !== injectedTopic.get(r.key) || r.headers['x-original-offset'] === undefined || r.headers['x-original-partition'] === undefined) wrongOrigin++;
+        if (
+          r.headers['x-original-topic'] !== injectedTopic.get(r.key) ||
+          r.headers['x-original-offset'] === undefined ||
+          r.headers['x-original-partition'] === undefined
+        )
+          wrongOrigin++;
       }
     }
     let missingFromDlq = 0;
@@ -276,7 +364,12 @@ async function main() {
       if (!got.size) missingFromDlq++;
       missingCopies += want.filter((g) => !got.has(g)).length;
     }
-    const dlqOk = injected.length === malformed && missingFromDlq === 0 && missingCopies === 0 && withoutReason === 0 && wrongOrigin === 0;
+    const dlqOk =
+      injected.length === malformed &&
+      missingFromDlq === 0 &&
+      missingCopies === 0 &&
+      withoutReason === 0 &&
+      wrongOrigin === 0;
 
     // Fuzz, with autovacuum off on the private cluster (auto-ANALYZE assigns transaction ids).
     const setAutovacuum = async (on: boolean) => {
@@ -288,24 +381,46 @@ async function main() {
       await c.end();
     };
     await setAutovacuum(false);
-    const fuzz = await fuzzAll(SERVICES, url, db.url, fuzzCases, { seed: args['fuzz-seed'] ? num(args, 'fuzz-seed', 0) : undefined, log }).finally(() => setAutovacuum(true));
+    const fuzz = await fuzzAll(SERVICES, url, db.url, fuzzCases, {
+      seed: args['fuzz-seed'] ? num(args, 'fuzz-seed', 0) : undefined,
+      log,
+    }).finally(() => setAutovacuum(true));
 
     const everyKill = Object.values(kills).every((k) => k >= killsPerService);
-    const ok = settled && lost === 0 && doubled === 0 && mismatches.length === 0 && dlqOk && fuzz.cases === fuzzCases && fuzz.serverErrors === 0 && fuzz.writesByRejected === 0
-      && everyKill && restarts.kafka >= 1 && (!pg || restarts.postgres >= 1) && timeline.every((t) => !t.failed);
+    const ok =
+      settled &&
+      lost === 0 &&
+      doubled === 0 &&
+      mismatches.length === 0 &&
+      dlqOk &&
+      fuzz.cases === fuzzCases &&
+      fuzz.serverErrors === 0 &&
+      fuzz.writesByRejected === 0 &&
+      everyKill &&
+      restarts.kafka >= 1 &&
+      (!pg || restarts.postgres >= 1) &&
+      timeline.every((t) => !t.failed);
     const sorted = [...restartSeconds].sort((a, b) => a - b);
     const totalProduced = Object.values(producedByTopic).reduce((a, b) => a + b, 0);
     Object.assign(report, {
       finishedAt: new Date().toISOString(),
-      seconds: { total: (Date.now() - started) / 1000, traffic: trafficSeconds, settle: settleSeconds, fuzz: fuzz.seconds },
+      seconds: {
+        total: (Date.now() - started) / 1000,
+        traffic: trafficSeconds,
+        settle: settleSeconds,
+        fuzz: fuzz.seconds,
+      },
       machine: machineInfo(kafkaVersion()),
       ok,
       requests: truth.requests,
       rejectedByStatus: truth.rejectedByStatus,
       accepted: {
         dossiers: truth.dossiers.size,
-        finished: [...truth.dossiers.values()].filter((d) => d.view.status === 'RESOLVED' || d.view.status === 'RESULT_RETURNED').length,
-        resultsReturned: [...truth.dossiers.values()].filter((d) => d.view.status === 'RESULT_RETURNED').length,
+        finished: [...truth.dossiers.values()].filter(
+          (d) => d.view.status === 'RESOLVED' || d.view.status === 'RESULT_RETURNED',
+        ).length,
+        resultsReturned: [...truth.dossiers.values()].filter((d) => d.view.status === 'RESULT_RETURNED')
+          .length,
         tickets: truth.tickets.size,
         ticketsServed: [...truth.tickets.values()].filter((t) => t.status === 'DONE').length,
         noShows: [...truth.tickets.values()].filter((t) => t.status === 'NO_SHOW').length,
@@ -316,48 +431,110 @@ async function main() {
       kills,
       restarts,
       evict,
-      restartSeconds: { n: sorted.length, min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] },
+      restartSeconds: {
+        n: sorted.length,
+        min: sorted[0],
+        median: sorted[Math.floor(sorted.length / 2)],
+        max: sorted[sorted.length - 1],
+      },
       serviceExitsOnTheirOwn: ownExits,
       timeline,
       settled: { ...last, settled },
       settlement,
-      figures: { compared: Object.keys(expected).length, scorecardMetrics, mismatches: mismatches.slice(0, 50) },
+      figures: {
+        compared: Object.keys(expected).length,
+        scorecardMetrics,
+        mismatches: mismatches.slice(0, 50),
+      },
       invitations,
       lost,
       doubled,
-      malformed: { injected: injected.length, missingFromDlq, missingGroupCopies: missingCopies, withoutReason, wrongOrigin, redeliveredCopies: dlqRedelivered, dlqCopiesByGroup: byGroup, reasons: Object.fromEntries(reasons) },
+      malformed: {
+        injected: injected.length,
+        missingFromDlq,
+        missingGroupCopies: missingCopies,
+        withoutReason,
+        wrongOrigin,
+        redeliveredCopies: dlqRedelivered,
+        dlqCopiesByGroup: byGroup,
+        reasons: Object.fromEntries(reasons),
+      },
       fuzz,
       notes,
     });
     const a = report.accepted;
     const md = [
-      `# Chaos report`, '',
+      `# Chaos report`,
+      '',
       `- ${report.startedAt}, \`${report.command}\`: ${fmt(report.seconds.total)} s in all (traffic ${fmt(trafficSeconds)} s, settling ${fmt(settleSeconds)} s, fuzz ${fmt(fuzz.seconds)} s); ${workers} client loops; private broker ${kafkaP.brokers}${pg ? `, private PostgreSQL :${pg.port}` : ''}`,
-      `- result: **${ok ? 'PASS' : 'FAIL'}**`, '',
-      '| figure | value |', '|---|---|',
-      `| events produced (all topics) | ${fmt(totalProduced)} (${Object.entries(producedByTopic).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}) |`,
+      `- result: **${ok ? 'PASS' : 'FAIL'}**`,
+      '',
+      '| figure | value |',
+      '|---|---|',
+      `| events produced (all topics) | ${fmt(totalProduced)} (${Object.entries(producedByTopic)
+        .map(([k, v]) => `${k} ${fmt(v)}`)
+        .join(', ')}) |`,
       `| requests accepted / rejected / in doubt (no answer: killed mid-request) | ${fmt(truth.requests.ok)} / ${fmt(truth.requests.rejected)} / ${fmt(truth.requests.inDoubt)} (intakes retried with their externalId: ${fmt(truth.requests.retriedIntakes)}) |`,
       `| accepted: dossiers (finished, results returned), tickets (served, no-shows), survey responses (tablet ratings) | ${fmt(a.dossiers)} (${fmt(a.finished)}, ${fmt(a.resultsReturned)}), ${fmt(a.tickets)} (${fmt(a.ticketsServed)}, ${fmt(a.noShows)}), ${fmt(a.responses)} (${fmt(a.tabletRatings)}) |`,
-      `| in doubt settled by the owner | ${Object.entries(settlement.inDoubt).map(([k, v]) => `${k} ${v}`).join(', ')} |`,
-      `| SIGKILLs (each followed by a restart) | ${Object.entries(kills).map(([k, v]) => `${k} ${v}`).join(', ')}; restart after kill ${sorted.length ? `${sorted[0].toFixed(1)}–${sorted[sorted.length - 1].toFixed(1)} s (median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} s)` : '-'}${evict ? ', dead group members evicted' : ', no eviction (30 s session timeout)'} |`,
+      `| in doubt settled by the owner | ${Object.entries(settlement.inDoubt)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')} |`,
+      `| SIGKILLs (each followed by a restart) | ${Object.entries(kills)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(
+          ', ',
+        )}; restart after kill ${sorted.length ? `${sorted[0].toFixed(1)}–${sorted[sorted.length - 1].toFixed(1)} s (median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} s)` : '-'}${evict ? ', dead group members evicted' : ', no eviction (30 s session timeout)'} |`,
       `| restarts | Kafka ${restarts.kafka}, PostgreSQL ${restarts.postgres}${pg ? '' : ' (skipped: no private cluster possible)'} |`,
-      `| services that exited on their own (restarted by the harness) | ${Object.entries(ownExits).map(([k, v]) => `${k} ${v}`).join(', ')} |`,
+      `| services that exited on their own (restarted by the harness) | ${Object.entries(ownExits)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')} |`,
       `| settled (outboxes empty, ${last.groups} consumer groups at lag 0) | ${settled} (lag ${last.lag}) |`,
       `| owners vs accepted: missing / extra | ${JSON.stringify(settlement.missing)} / ${JSON.stringify(settlement.extra)} |`,
       `| dashboard figures compared with the ground truth / mismatches | ${Object.keys(expected).length} / **${mismatches.length}** (timeliness stats, queue stats, satisfaction, invitations, rating metrics, scorecard ${scorecardMetrics.join('+') || 'none'}, officer star distributions) |`,
       `| invitations by id: missing / extra / duplicates | ${invitations.missing} / ${invitations.extra} / ${invitations.duplicates} |`,
       `| **lost** (missing in owners + figures short + invitations missing) | **${lost}** |`,
       `| **doubled** (extra in owners + figures over + invitations extra or twice) | **${doubled}** |`,
-      `| malformed injected / in .dlq / group copies missing / without x-error / wrong origin headers | ${injected.length} / ${injected.length - missingFromDlq} / ${missingCopies} / ${withoutReason} / ${wrongOrigin} (${dlqRedelivered} copies dead-lettered twice by the same group after a kill; copies by group: ${Object.entries(byGroup).map(([k, v]) => `${k.slice(PREFIX.length)} ${v}`).join(', ')}) |`,
-      `| fuzz cases / operations / answers ≥ 500 or none / rejected that wrote | ${fmt(fuzz.cases)} of ${fmt(fuzzCases)} / ${fuzz.operations} / **${fuzz.serverErrors}** / **${fuzz.writesByRejected}** (statuses ${Object.entries(fuzz.byStatus).sort().map(([k, v]) => `${k}: ${v}`).join(', ')}; accepted that wrote ${fuzz.acceptedWrites}; rejected inside a transaction that rolled back ${fuzz.rolledBack}; seed ${fuzz.seed}) |`,
-      '', '| commune | received | finished | early / on time / late / late without apology | tickets / served / no-shows | responses | TABLET / SIPAS invitations |', '|---|---|---|---|---|---|---|',
+      `| malformed injected / in .dlq / group copies missing / without x-error / wrong origin headers | ${injected.length} / ${injected.length - missingFromDlq} / ${missingCopies} / ${withoutReason} / ${wrongOrigin} (${dlqRedelivered} copies dead-lettered twice by the same group after a kill; copies by group: ${Object.entries(
+        byGroup,
+      )
+        .map(([k, v]) => `${k.slice(PREFIX.length)} ${v}`)
+        .join(', ')}) |`,
+      `| fuzz cases / operations / answers ≥ 500 or none / rejected that wrote | ${fmt(fuzz.cases)} of ${fmt(fuzzCases)} / ${fuzz.operations} / **${fuzz.serverErrors}** / **${fuzz.writesByRejected}** (statuses ${Object.entries(
+        fuzz.byStatus,
+      )
+        .sort()
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(
+          ', ',
+        )}; accepted that wrote ${fuzz.acceptedWrites}; rejected inside a transaction that rolled back ${fuzz.rolledBack}; seed ${fuzz.seed}) |`,
+      '',
+      '| commune | received | finished | early / on time / late / late without apology | tickets / served / no-shows | responses | TABLET / SIPAS invitations |',
+      '|---|---|---|---|---|---|---|',
       ...COMMUNES.map((u) => {
-        const e = (k: string) => `${expected[`${u}.${k}`]}${actual[`${u}.${k}`] !== expected[`${u}.${k}`] ? ` (≠ ${actual[`${u}.${k}`]})` : ''}`;
+        const e = (k: string) =>
+          `${expected[`${u}.${k}`]}${actual[`${u}.${k}`] !== expected[`${u}.${k}`] ? ` (≠ ${actual[`${u}.${k}`]})` : ''}`;
         return `| ${u} | ${e('dossier.received')} | ${e('dossier.finished')} | ${e('dossier.early')} / ${e('dossier.onTime')} / ${e('dossier.late')} / ${e('dossier.lateWithoutApology')} | ${e('queue.tickets')} / ${e('queue.served')} / ${e('queue.noShows')} | ${e('survey.responses')} | ${e('invitations.TABLET')} / ${e('invitations.SIPAS')} |`;
       }),
-      '', '(expected from the accepted requests; "≠ x" where a service shows x instead)', '',
-      `Timeline: ${timeline.sort((x, y) => x.at - y.at).map((t) => `${t.at.toFixed(1)}s ${t.what}${t.failed ? ` FAILED: ${t.failed}` : ` (${t.seconds?.toFixed(1)} s)`}`).join('; ')}`, '',
-      ...(mismatches.length ? ['Mismatches:', ...mismatches.slice(0, 30).map((m) => `- ${m.figure}: expected ${m.expected}, service shows ${m.actual}`), ''] : []),
+      '',
+      '(expected from the accepted requests; "≠ x" where a service shows x instead)',
+      '',
+      `Timeline: ${timeline
+        .sort((x, y) => x.at - y.at)
+        .map(
+          (t) =>
+            `${t.at.toFixed(1)}s ${t.what}${t.failed ? ` FAILED: ${t.failed}` : ` (${t.seconds?.toFixed(1)} s)`}`,
+        )
+        .join('; ')}`,
+      '',
+      ...(mismatches.length
+        ? [
+            'Mismatches:',
+            ...mismatches
+              .slice(0, 30)
+              .map((m) => `- ${m.figure}: expected ${m.expected}, service shows ${m.actual}`),
+            '',
+          ]
+        : []),
       ...notes.map((n) => `- ${n}`),
       ...(fuzz.examples.length ? ['', 'Fuzz findings:', ...fuzz.examples.map((e: string) => `- ${e}`)] : []),
       '',
@@ -386,21 +563,61 @@ async function evictWithRetry(kafka: ReturnType<typeof kafkaClient>, groupPrefix
       await evictGroupMembers(kafka, groupPrefix);
       return;
     } catch (err) {
-      if (attempt >= 15) return void log(`chaos: evicting ${groupPrefix}* members failed: ${(err as Error).message}`);
+      if (attempt >= 15)
+        return void log(`chaos: evicting ${groupPrefix}* members failed: ${(err as Error).message}`);
       await sleep(1000);
     }
   }
 }
 
 /** Malformed messages: not JSON, not an object, unknown type, invalid data, missing fields; keys chaos-bad-N. */
-async function injectMalformed(kafka: ReturnType<typeof kafkaClient>, n: number): Promise<{ key: string; topic: string }[]> {
+async function injectMalformed(
+  kafka: ReturnType<typeof kafkaClient>,
+  n: number,
+): Promise<{ key: string; topic: string }[]> {
   const topics = [Topics.DOSSIER, Topics.SURVEY, Topics.QUEUE];
   const kinds = [
     () => '{not json',
     () => '42',
-    () => JSON.stringify({ specversion: '1.0', id: crypto.randomUUID(), type: 'dossier.resolved', source: 'dossier', subject: 'x', time: 'yesterday', datacontenttype: 'application/json', dataversion: '1', unitcode: 'CXA', data: {} }),
-    () => JSON.stringify({ specversion: '1.0', id: crypto.randomUUID(), type: 'no.such.type', source: 'x', subject: 'x', time: new Date().toISOString(), datacontenttype: 'application/json', dataversion: '1', unitcode: 'CXA', data: {} }),
-    () => JSON.stringify({ specversion: '1.0', id: crypto.randomUUID(), type: 'ticket.completed', source: 'queue', subject: 'x', time: new Date().toISOString(), datacontenttype: 'application/json', dataversion: '1', unitcode: 'CXA', data: { ticketId: 'nope', waitSeconds: -1 } }),
+    () =>
+      JSON.stringify({
+        specversion: '1.0',
+        id: crypto.randomUUID(),
+        type: 'dossier.resolved',
+        source: 'dossier',
+        subject: 'x',
+        time: 'yesterday',
+        datacontenttype: 'application/json',
+        dataversion: '1',
+        unitcode: 'CXA',
+        data: {},
+      }),
+    () =>
+      JSON.stringify({
+        specversion: '1.0',
+        id: crypto.randomUUID(),
+        type: 'no.such.type',
+        source: 'x',
+        subject: 'x',
+        time: new Date().toISOString(),
+        datacontenttype: 'application/json',
+        dataversion: '1',
+        unitcode: 'CXA',
+        data: {},
+      }),
+    () =>
+      JSON.stringify({
+        specversion: '1.0',
+        id: crypto.randomUUID(),
+        type: 'ticket.completed',
+        source: 'queue',
+        subject: 'x',
+        time: new Date().toISOString(),
+        datacontenttype: 'application/json',
+        dataversion: '1',
+        unitcode: 'CXA',
+        data: { ticketId: 'nope', waitSeconds: -1 },
+      }),
     () => '',
   ];
   const producer = kafka.producer();

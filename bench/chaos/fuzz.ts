@@ -48,14 +48,21 @@ export interface FuzzResult {
   examples: string[];
 }
 
-export async function fuzzAll(services: ServiceName[], url: (s: ServiceName) => string, dbUrl: string, total: number, o: { seed?: number; batch?: number; quietMs?: number; log?: (m: string) => void } = {}): Promise<FuzzResult> {
+export async function fuzzAll(
+  services: ServiceName[],
+  url: (s: ServiceName) => string,
+  dbUrl: string,
+  total: number,
+  o: { seed?: number; batch?: number; quietMs?: number; log?: (m: string) => void } = {},
+): Promise<FuzzResult> {
   const started = Date.now();
   const seed = o.seed ?? Date.now() % 2 ** 31;
   const batch = o.batch ?? 200;
   const quietMs = o.quietMs ?? 300;
   const client = new Client({ connectionString: dbUrl });
   await client.connect();
-  const nextXid = async () => BigInt((await client.query(`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`)).rows[0].x);
+  const nextXid = async () =>
+    BigInt((await client.query(`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`)).rows[0].x);
   /** Waits until no transaction id is assigned for `quietMs` (at most 20 s); returns the quiet next id. */
   const quiet = async (): Promise<bigint> => {
     let x = await nextXid();
@@ -64,7 +71,7 @@ export async function fuzzAll(services: ServiceName[], url: (s: ServiceName) => 
     while (Date.now() - since < quietMs && Date.now() < deadline) {
       await sleep(50);
       const y = await nextXid();
-      if (y !== x) (x = y), (since = Date.now());
+      if (y !== x) ((x = y), (since = Date.now()));
     }
     return x;
   };
@@ -76,7 +83,12 @@ export async function fuzzAll(services: ServiceName[], url: (s: ServiceName) => 
   const notAborted = async (from: bigint, to: bigint): Promise<bigint[]> => {
     const deadline = Date.now() + 5000;
     for (;;) {
-      const rows = (await client.query(`SELECT x::text AS x, pg_xact_status(x::text::xid8) AS s FROM generate_series($1::bigint, $2::bigint - 1) AS x`, [String(from), String(to)])).rows as { x: string; s: string }[];
+      const rows = (
+        await client.query(
+          `SELECT x::text AS x, pg_xact_status(x::text::xid8) AS s FROM generate_series($1::bigint, $2::bigint - 1) AS x`,
+          [String(from), String(to)],
+        )
+      ).rows as { x: string; s: string }[];
       if (rows.some((row) => row.s === 'in progress') && Date.now() < deadline) {
         await sleep(50);
         continue;
@@ -86,14 +98,21 @@ export async function fuzzAll(services: ServiceName[], url: (s: ServiceName) => 
   };
   /** Names the tables holding row versions written by the ids in [from, to): what a finding wrote. */
   const written = async (from: bigint, to: bigint): Promise<string> => {
-    const tables = (await client.query(`SELECT n.nspname AS s, c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind = 'r' AND n.nspname IN ('queue', 'dossier', 'survey', 'rating')`)).rows as { s: string; t: string }[];
+    const tables = (
+      await client.query(`SELECT n.nspname AS s, c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'r' AND n.nspname IN ('queue', 'dossier', 'survey', 'rating')`)
+    ).rows as { s: string; t: string }[];
     const hit: string[] = [];
     for (const { s, t } of tables) {
-      const r = await client.query(`SELECT count(*)::int AS n FROM "${s}"."${t}" WHERE xmin::text::bigint >= $1 AND xmin::text::bigint < $2`, [String(from), String(to)]);
+      const r = await client.query(
+        `SELECT count(*)::int AS n FROM "${s}"."${t}" WHERE xmin::text::bigint >= $1 AND xmin::text::bigint < $2`,
+        [String(from), String(to)],
+      );
       if (r.rows[0].n) hit.push(`${s}.${t} (${r.rows[0].n} rows)`);
     }
-    return hit.length ? hit.join(', ') : 'no visible row (a delete, a row lock, a sequence, or a catalog/background write)';
+    return hit.length
+      ? hit.join(', ')
+      : 'no visible row (a delete, a row lock, a sequence, or a catalog/background write)';
   };
 
   const ops: { s: ServiceName; method: string; path: string; params: string[]; query: string[] }[] = [];
@@ -109,22 +128,97 @@ export async function fuzzAll(services: ServiceName[], url: (s: ServiceName) => 
       }
     }
   }
-  const tokens = [bearer({ roles: ['admin'] }), bearer({ sub: 'o-CXA-1', roles: ['officer', 'kiosk', 'portal', 'unit-admin', 'assessor', 'viewer'], units: ['CXA'] }), undefined, 'Bearer not.a.jwt'];
-  const pathValue = fc.oneof(fc.constantFrom('CXA', 'CXP', 'HT', '1', '2026', SEED_SIPAS_SURVEY_ID, '00000000-0000-4000-8000-000000000000', 'nope'), fc.string({ maxLength: 40 }));
+  const tokens = [
+    bearer({ roles: ['admin'] }),
+    bearer({
+      sub: 'o-CXA-1',
+      roles: ['officer', 'kiosk', 'portal', 'unit-admin', 'assessor', 'viewer'],
+      units: ['CXA'],
+    }),
+    undefined,
+    'Bearer not.a.jwt',
+  ];
+  const pathValue = fc.oneof(
+    fc.constantFrom(
+      'CXA',
+      'CXP',
+      'HT',
+      '1',
+      '2026',
+      SEED_SIPAS_SURVEY_ID,
+      '00000000-0000-4000-8000-000000000000',
+      'nope',
+    ),
+    fc.string({ maxLength: 40 }),
+  );
   const body = fc.oneof(
     fc.anything({ maxDepth: 3 }),
-    fc.dictionary(fc.constantFrom('name', 'code', 'unitCode', 'procedureCode', 'channel', 'applicant', 'answers', 'surveyId', 'serviceCode', 'priority', 'outcome', 'reason', 'points', 'evidence', 'level', 'parentCode', 'units', 'certifiedShare', 'prefix', 'serviceCodes', 'officerId', 'externalId', 'receivedAt', 'newDueAt', 'signer', 'thresholds', 'criteria'), fc.anything({ maxDepth: 2 })),
+    fc.dictionary(
+      fc.constantFrom(
+        'name',
+        'code',
+        'unitCode',
+        'procedureCode',
+        'channel',
+        'applicant',
+        'answers',
+        'surveyId',
+        'serviceCode',
+        'priority',
+        'outcome',
+        'reason',
+        'points',
+        'evidence',
+        'level',
+        'parentCode',
+        'units',
+        'certifiedShare',
+        'prefix',
+        'serviceCodes',
+        'officerId',
+        'externalId',
+        'receivedAt',
+        'newDueAt',
+        'signer',
+        'thresholds',
+        'criteria',
+      ),
+      fc.anything({ maxDepth: 2 }),
+    ),
     fc.string(),
   );
 
-  const r: FuzzResult = { operations: ops.length, cases: 0, byStatus: {}, serverErrors: 0, writesByRejected: 0, acceptedWrites: 0, rolledBack: 0, quietChecks: 0, seconds: 0, seed, examples: [] };
+  const r: FuzzResult = {
+    operations: ops.length,
+    cases: 0,
+    byStatus: {},
+    serverErrors: 0,
+    writesByRejected: 0,
+    acceptedWrites: 0,
+    rolledBack: 0,
+    quietChecks: 0,
+    seconds: 0,
+    seed,
+    examples: [],
+  };
   const example = (e: string) => r.examples.length < 20 && r.examples.push(e);
   let x = await quiet();
   let sinceCheck = 0;
   for (const [i, op] of ops.entries()) {
     const n = Math.floor(total / ops.length) + (i < total % ops.length ? 1 : 0);
     if (!n) continue;
-    const samples = fc.sample(fc.record({ pv: fc.array(pathValue, { minLength: op.params.length, maxLength: op.params.length }), body, q: fc.dictionary(fc.constantFrom(...(op.query.length ? op.query : ['x'])), fc.string({ maxLength: 20 })), tok: fc.constantFrom(...tokens) }), { numRuns: n, seed: seed + i });
+    const samples = fc.sample(
+      fc.record({
+        pv: fc.array(pathValue, { minLength: op.params.length, maxLength: op.params.length }),
+        body,
+        q: fc.dictionary(
+          fc.constantFrom(...(op.query.length ? op.query : ['x'])),
+          fc.string({ maxLength: 20 }),
+        ),
+        tok: fc.constantFrom(...tokens),
+      }),
+      { numRuns: n, seed: seed + i },
+    );
     for (const c of samples) {
       let p = op.path;
       op.params.forEach((name, k) => (p = p.replace(`{${name}}`, encodeURIComponent(c.pv[k] || 'x'))));
@@ -134,7 +228,18 @@ export async function fuzzAll(services: ServiceName[], url: (s: ServiceName) => 
       let a: HttpAnswer | undefined;
       r.cases++;
       try {
-        a = await call(url(op.s), op.method, target, c.tok, op.method === 'GET' || op.method === 'DELETE' ? undefined : typeof c.body === 'string' ? c.body : JSON.stringify(c.body ?? null), 10_000);
+        a = await call(
+          url(op.s),
+          op.method,
+          target,
+          c.tok,
+          op.method === 'GET' || op.method === 'DELETE'
+            ? undefined
+            : typeof c.body === 'string'
+              ? c.body
+              : JSON.stringify(c.body ?? null),
+          10_000,
+        );
       } catch (e) {
         r.serverErrors++;
         example(`${op.s} ${op.method} ${target}: no answer (${(e as Error).message})`);
@@ -160,7 +265,9 @@ export async function fuzzAll(services: ServiceName[], url: (s: ServiceName) => 
           continue;
         }
         r.writesByRejected++;
-        example(`${op.s} ${op.method} ${target} → ${status} but ${kept.length} transaction(s) committed meanwhile; wrote: ${await written(before, after)}`);
+        example(
+          `${op.s} ${op.method} ${target} → ${status} but ${kept.length} transaction(s) committed meanwhile; wrote: ${await written(before, after)}`,
+        );
         x = await quiet();
         continue;
       }
@@ -176,12 +283,17 @@ export async function fuzzAll(services: ServiceName[], url: (s: ServiceName) => 
           x = y;
         } else if (y !== x) {
           r.writesByRejected++;
-          example(`quiet check after case ${r.cases} (${op.s} ${op.method} ${op.path}): ${y - x} transaction id(s) assigned with no request in flight; wrote: ${await written(x, y)}`);
+          example(
+            `quiet check after case ${r.cases} (${op.s} ${op.method} ${op.path}): ${y - x} transaction id(s) assigned with no request in flight; wrote: ${await written(x, y)}`,
+          );
           x = await quiet();
         }
       }
     }
-    if (i % 10 === 9 || i === ops.length - 1) o.log?.(`fuzz: ${i + 1}/${ops.length} operations, ${r.cases}/${total} cases, ${r.acceptedWrites} accepted writes, ${r.serverErrors} ≥ 500, ${r.writesByRejected} rejected that wrote (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if (i % 10 === 9 || i === ops.length - 1)
+      o.log?.(
+        `fuzz: ${i + 1}/${ops.length} operations, ${r.cases}/${total} cases, ${r.acceptedWrites} accepted writes, ${r.serverErrors} ≥ 500, ${r.writesByRejected} rejected that wrote (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+      );
   }
   await client.end();
   r.seconds = (Date.now() - started) / 1000;

@@ -70,19 +70,61 @@ export class PrivateKafka {
       'log.dirs': data,
     };
     const propsFile = path.join(this.dir, 'server.properties');
-    fs.writeFileSync(propsFile, Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+    fs.writeFileSync(
+      propsFile,
+      Object.entries(props)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n') + '\n',
+    );
     const log4j = path.join(this.dir, 'log4j2.properties');
-    fs.writeFileSync(log4j, ['status = warn', 'appender.out.type = Console', 'appender.out.name = OUT', 'appender.out.layout.type = PatternLayout',
-      'appender.out.layout.pattern = [%d] %p %m (%c)%n', 'rootLogger.level = warn', 'rootLogger.appenderRef.out.ref = OUT', ''].join('\n'));
+    fs.writeFileSync(
+      log4j,
+      [
+        'status = warn',
+        'appender.out.type = Console',
+        'appender.out.name = OUT',
+        'appender.out.layout.type = PatternLayout',
+        'appender.out.layout.pattern = [%d] %p %m (%c)%n',
+        'rootLogger.level = warn',
+        'rootLogger.appenderRef.out.ref = OUT',
+        '',
+      ].join('\n'),
+    );
     if (!fs.existsSync(path.join(data, 'meta.properties'))) {
-      const r = spawnSync('java', ['-Xmx256m', '-cp', `${jars}/*`, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.tools.StorageTool', 'format', '-t',
-        crypto.randomBytes(16).toString('base64url'), '-c', propsFile], { encoding: 'utf8' });
+      const r = spawnSync(
+        'java',
+        [
+          '-Xmx256m',
+          '-cp',
+          `${jars}/*`,
+          `-Dlog4j2.configurationFile=${log4j}`,
+          'kafka.tools.StorageTool',
+          'format',
+          '-t',
+          crypto.randomBytes(16).toString('base64url'),
+          '-c',
+          propsFile,
+        ],
+        { encoding: 'utf8' },
+      );
       if (r.status !== 0) throw new Error(`formatting the private broker's storage failed: ${r.stderr}`);
     }
     const out = fs.openSync(path.join(this.dir, 'broker.log'), 'a');
-    this.child = spawn('java', ['-Xmx512m', '-XX:+ExitOnOutOfMemoryError', `-Dlog4j2.configurationFile=${log4j}`, '-cp', `${jars}/*`, 'kafka.Kafka', propsFile], {
-      stdio: ['ignore', out, out],
-    });
+    this.child = spawn(
+      'java',
+      [
+        '-Xmx512m',
+        '-XX:+ExitOnOutOfMemoryError',
+        `-Dlog4j2.configurationFile=${log4j}`,
+        '-cp',
+        `${jars}/*`,
+        'kafka.Kafka',
+        propsFile,
+      ],
+      {
+        stdio: ['ignore', out, out],
+      },
+    );
     fs.closeSync(out);
     const started = Date.now();
     for (;;) {
@@ -102,7 +144,9 @@ export class PrivateKafka {
       if (Date.now() - started > 90_000) throw new Error('private broker not ready in 90 s');
       await sleep(300);
     }
-    log(`chaos: private Kafka ${kafkaVersion()} on ${this.brokers} (pid ${this.child.pid}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `chaos: private Kafka ${kafkaVersion()} on ${this.brokers} (pid ${this.child.pid}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
 
   async stop(): Promise<void> {
@@ -153,7 +197,9 @@ export class PrivatePostgres {
 
   private run(cmd: string, args: string[]): void {
     const asRoot = process.getuid?.() === 0;
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(this.bin, cmd), ...args]] : [path.join(this.bin, cmd), args];
+    const [file, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', path.join(this.bin, cmd), ...args]]
+      : [path.join(this.bin, cmd), args];
     const r = spawnSync(file, argv as string[], { encoding: 'utf8', cwd: '/tmp' });
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stdout}\n${r.stderr}`);
   }
@@ -164,14 +210,35 @@ export class PrivatePostgres {
     if (await portOpen(this.port)) throw new Error(`port ${this.port} is taken; set CHAOS_PG_PORT`);
     fs.mkdirSync(this.dir, { recursive: true });
     if (process.getuid?.() === 0) spawnSync('chown', ['-R', 'postgres', this.dir]);
-    if (!fs.existsSync(path.join(this.data, 'PG_VERSION'))) this.run('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-    this.run('pg_ctl', ['-D', this.data, '-l', path.join(this.dir, 'postgres.log'), '-o', `-p ${this.port} -k /tmp -c max_connections=300 -c fsync=on`, '-w', 'start']);
+    if (!fs.existsSync(path.join(this.data, 'PG_VERSION')))
+      this.run('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    this.run('pg_ctl', [
+      '-D',
+      this.data,
+      '-l',
+      path.join(this.dir, 'postgres.log'),
+      '-o',
+      `-p ${this.port} -k /tmp -c max_connections=300 -c fsync=on`,
+      '-w',
+      'start',
+    ]);
     log(`chaos: private PostgreSQL on port ${this.port} (${this.data})`);
   }
 
   restart(): void {
     // -l: without a log file the restarted postmaster inherits our stdout pipe and spawnSync never returns.
-    this.run('pg_ctl', ['-D', this.data, '-l', path.join(this.dir, 'postgres.log'), '-m', 'fast', '-w', '-o', `-p ${this.port} -k /tmp -c max_connections=300 -c fsync=on`, 'restart']);
+    this.run('pg_ctl', [
+      '-D',
+      this.data,
+      '-l',
+      path.join(this.dir, 'postgres.log'),
+      '-m',
+      'fast',
+      '-w',
+      '-o',
+      `-p ${this.port} -k /tmp -c max_connections=300 -c fsync=on`,
+      'restart',
+    ]);
   }
 
   stop(): void {
@@ -201,12 +268,17 @@ export async function evictGroupMembers(kafka: Kafka, groupPrefix: string): Prom
   await cluster.connect();
   let evicted = 0;
   try {
-    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(groupPrefix));
+    const groups = (await admin.listGroups()).groups
+      .map((g) => g.groupId)
+      .filter((g) => g.startsWith(groupPrefix));
     if (!groups.length) return 0;
     for (const g of (await admin.describeGroups(groups)).groups) {
       for (const m of g.members) {
         const coordinator = await cluster.findGroupCoordinator({ groupId: g.groupId });
-        await coordinator.leaveGroup({ groupId: g.groupId, memberId: m.memberId }).then(() => evicted++, () => undefined);
+        await coordinator.leaveGroup({ groupId: g.groupId, memberId: m.memberId }).then(
+          () => evicted++,
+          () => undefined,
+        );
       }
     }
   } finally {

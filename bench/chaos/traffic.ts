@@ -8,7 +8,11 @@
  */
 import { call, HttpAnswer } from '../lib/http';
 import { bearer, ServiceName } from '../lib/infra';
-import { SEED_SIPAS, SEED_SIPAS_SURVEY_ID, SEED_TABLET_STARS } from '../../services/survey/src/domain/seed-questionnaires';
+import {
+  SEED_SIPAS,
+  SEED_SIPAS_SURVEY_ID,
+  SEED_TABLET_STARS,
+} from '../../services/survey/src/domain/seed-questionnaires';
 
 export type Url = (s: ServiceName) => string;
 
@@ -71,9 +75,20 @@ export interface TrafficOptions {
 export const officerOf = (unit: string, counter: string) => `o-${unit}-${counter}`;
 
 /** One client loop; runs until `running()` turns false. */
-export async function clientLoop(w: number, o: TrafficOptions, truth: Truth, running: () => boolean): Promise<void> {
+export async function clientLoop(
+  w: number,
+  o: TrafficOptions,
+  truth: Truth,
+  running: () => boolean,
+): Promise<void> {
   let n = 0;
-  const req = async (s: ServiceName, method: string, path: string, auth: string, body?: unknown): Promise<HttpAnswer | undefined> => {
+  const req = async (
+    s: ServiceName,
+    method: string,
+    path: string,
+    auth: string,
+    body?: unknown,
+  ): Promise<HttpAnswer | undefined> => {
     try {
       const a = await call(o.url(s), method, path, auth, body, 8000);
       if (a.status >= 200 && a.status < 300) truth.requests.ok++;
@@ -102,14 +117,33 @@ export async function clientLoop(w: number, o: TrafficOptions, truth: Truth, run
   }
 }
 
-type Req = (s: ServiceName, method: string, path: string, auth: string, body?: unknown) => Promise<HttpAnswer | undefined>;
+type Req = (
+  s: ServiceName,
+  method: string,
+  path: string,
+  auth: string,
+  body?: unknown,
+) => Promise<HttpAnswer | undefined>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function dossierLife(w: number, n: number, unit: string, officer: string, portal: string, o: TrafficOptions, truth: Truth, req: Req) {
+async function dossierLife(
+  w: number,
+  n: number,
+  unit: string,
+  officer: string,
+  portal: string,
+  o: TrafficOptions,
+  truth: Truth,
+  req: Req,
+) {
   const late = Math.random() < o.lateShare;
   const externalId = `chaos-${o.runId}-${w}-${n}`;
   const body = {
-    externalId, procedureCode: 'HT-XAC-NHAN-TTHN', unitCode: unit, channel: 'COUNTER', applicant: { fullName: 'Trần Văn An' },
+    externalId,
+    procedureCode: 'HT-XAC-NHAN-TTHN',
+    unitCode: unit,
+    channel: 'COUNTER',
+    applicant: { fullName: 'Trần Văn An' },
     ...(late ? { receivedAt: new Date(Date.now() - 40 * 86400_000).toISOString() } : {}),
   };
   let d: HttpAnswer | undefined;
@@ -131,9 +165,18 @@ async function dossierLife(w: number, n: number, unit: string, officer: string, 
   };
   if (!(await step('start'))) return;
   if (late && Math.random() < 0.6) {
-    const due = await req('dossier', 'POST', '/api/v1/calendar/due-date', portal, { unitCode: unit, receivedAt: new Date().toISOString(), amount: 2, unit: 'WORKING_DAYS' });
+    const due = await req('dossier', 'POST', '/api/v1/calendar/due-date', portal, {
+      unitCode: unit,
+      receivedAt: new Date().toISOString(),
+      amount: 2,
+      unit: 'WORKING_DAYS',
+    });
     if (due?.status !== 200 && due?.status !== 201) return;
-    const ok = await step('apology', { reason: 'Cần xác minh thêm thông tin với cơ quan có liên quan', newDueAt: due.body.dueAt, signer: 'Chủ tịch UBND xã' });
+    const ok = await step('apology', {
+      reason: 'Cần xác minh thêm thông tin với cơ quan có liên quan',
+      newDueAt: due.body.dueAt,
+      signer: 'Chủ tịch UBND xã',
+    });
     if (!ok) return;
     t.apologised = true;
   }
@@ -141,13 +184,27 @@ async function dossierLife(w: number, n: number, unit: string, officer: string, 
   if (Math.random() < 0.4) await step('return-result');
 }
 
-async function ticketLife(unit: string, counter: string, officer: string, kiosk: string, o: TrafficOptions, truth: Truth, req: Req) {
+async function ticketLife(
+  unit: string,
+  counter: string,
+  officer: string,
+  kiosk: string,
+  o: TrafficOptions,
+  truth: Truth,
+  req: Req,
+) {
   const issued = await req('queue', 'POST', `/api/v1/units/${unit}/tickets`, kiosk, { serviceCode: 'HT' });
   if (!issued) truth.issuesInDoubt[unit] = (truth.issuesInDoubt[unit] ?? 0) + 1;
   // Another loop may have called, served and completed this ticket before our answer arrived (slow answer
   // under load): never overwrite what it recorded.
   else if ((issued.status === 201 || issued.status === 200) && !truth.tickets.has(issued.body.id)) {
-    truth.tickets.set(issued.body.id, { id: issued.body.id, unit, counter: '', status: issued.body.status ?? 'WAITING', doubt: false });
+    truth.tickets.set(issued.body.id, {
+      id: issued.body.id,
+      unit,
+      counter: '',
+      status: issued.body.status ?? 'WAITING',
+      doubt: false,
+    });
   }
   const c = await req('queue', 'POST', `/api/v1/units/${unit}/counters/${counter}/call-next`, officer);
   if (c?.status !== 200) return; // 204: nobody waiting; in doubt: a ticket may now be CALLED (verify reads the owner)
@@ -172,14 +229,37 @@ async function ticketLife(unit: string, counter: string, officer: string, kiosk:
 }
 
 /** The tablet shows the invitation made from ticket.completed (asynchronously); the citizen gives stars. */
-async function rateOnTablet(unit: string, counter: string, ticketId: string, kiosk: string, o: TrafficOptions, truth: Truth, req: Req) {
+async function rateOnTablet(
+  unit: string,
+  counter: string,
+  ticketId: string,
+  kiosk: string,
+  o: TrafficOptions,
+  truth: Truth,
+  req: Req,
+) {
   for (let attempt = 0; attempt < 15; attempt++) {
-    const p = await req('survey', 'GET', `/api/v1/units/${unit}/counters/${counter}/pending-invitation`, kiosk);
+    const p = await req(
+      'survey',
+      'GET',
+      `/api/v1/units/${unit}/counters/${counter}/pending-invitation`,
+      kiosk,
+    );
     if (p?.status === 200 && p.body?.token && p.body.ticketId === ticketId) {
       const answers = { STARS: 1 + Math.floor(Math.random() * 5) };
-      const a = await req('survey', 'POST', `/api/v1/public/surveys/${p.body.token}/responses`, '', { answers });
+      const a = await req('survey', 'POST', `/api/v1/public/surveys/${p.body.token}/responses`, '', {
+        answers,
+      });
       if (!a || a.status === 201 || a.status === 200) {
-        truth.responses.push({ unit, channel: 'TABLET', answers, questions: SEED_TABLET_STARS.questions, officerId: officerOf(unit, counter), key: ticketId, doubt: !a });
+        truth.responses.push({
+          unit,
+          channel: 'TABLET',
+          answers,
+          questions: SEED_TABLET_STARS.questions,
+          officerId: officerOf(unit, counter),
+          key: ticketId,
+          doubt: !a,
+        });
       }
       return;
     }
@@ -199,12 +279,27 @@ async function paperResponse(unit: string, officer: string, truth: Truth, req: R
   }
   // A unique answeredAt per paper form: the key by which an answer lost in a crash is found (or not) later.
   const answeredAt = new Date(paperBase - ++paperSeq).toISOString();
-  const a = await req('survey', 'POST', `/api/v1/units/${unit}/responses`, officer, { surveyId: SEED_SIPAS_SURVEY_ID, answers, answeredAt });
-  if (!a || a.status === 201 || a.status === 200) truth.responses.push({ unit, channel: 'PAPER', answers, questions: SEED_SIPAS.questions, key: answeredAt, doubt: !a });
+  const a = await req('survey', 'POST', `/api/v1/units/${unit}/responses`, officer, {
+    surveyId: SEED_SIPAS_SURVEY_ID,
+    answers,
+    answeredAt,
+  });
+  if (!a || a.status === 201 || a.status === 200)
+    truth.responses.push({
+      unit,
+      channel: 'PAPER',
+      answers,
+      questions: SEED_SIPAS.questions,
+      key: answeredAt,
+      doubt: !a,
+    });
 }
 
 /** What one accepted response adds to the satisfaction figures (the simulator's rule, tools/sim/survey-answers.ts). */
-export function tallyResponse(r: ResponseTruth, into: { elements: Record<string, { valid: number; satisfied: number }>; stars: Record<string, number[]> }) {
+export function tallyResponse(
+  r: ResponseTruth,
+  into: { elements: Record<string, { valid: number; satisfied: number }>; stars: Record<string, number[]> },
+) {
   for (const q of r.questions) {
     const a = r.answers[q.code];
     if (a === undefined || !q.element) continue;
@@ -212,7 +307,8 @@ export function tallyResponse(r: ResponseTruth, into: { elements: Record<string,
     if (q.type === 'STARS') {
       e.valid++;
       if ((a as number) >= 4) e.satisfied++;
-      if (r.officerId && q.element === 'OFFICER') (into.stars[r.officerId] ??= [0, 0, 0, 0, 0])[(a as number) - 1]++;
+      if (r.officerId && q.element === 'OFFICER')
+        (into.stars[r.officerId] ??= [0, 0, 0, 0, 0])[(a as number) - 1]++;
     } else if (q.type === 'LIKERT5') {
       e.valid++;
       if (SATISFIED.has(a as string)) e.satisfied++;

@@ -26,7 +26,15 @@ export interface Mismatch {
 }
 
 export interface Settlement {
-  inDoubt: { intakesFound: number; intakesAbsent: number; dossiersReadBack: number; ticketsReadBack: number; issuesFound: number; responsesFound: number; responsesAbsent: number };
+  inDoubt: {
+    intakesFound: number;
+    intakesAbsent: number;
+    dossiersReadBack: number;
+    ticketsReadBack: number;
+    issuesFound: number;
+    responsesFound: number;
+    responsesAbsent: number;
+  };
   /** accepted by a client but not in the owner's database */
   missing: Record<string, number>;
   /** in the owner's database without any request that could explain it */
@@ -35,20 +43,39 @@ export interface Settlement {
 
 export async function settle(db: BenchDb, url: Url, truth: Truth, communes: string[]): Promise<Settlement> {
   const s: Settlement = {
-    inDoubt: { intakesFound: 0, intakesAbsent: 0, dossiersReadBack: 0, ticketsReadBack: 0, issuesFound: 0, responsesFound: 0, responsesAbsent: 0 },
+    inDoubt: {
+      intakesFound: 0,
+      intakesAbsent: 0,
+      dossiersReadBack: 0,
+      ticketsReadBack: 0,
+      issuesFound: 0,
+      responsesFound: 0,
+      responsesAbsent: 0,
+    },
     missing: { dossiers: 0, dossierStates: 0, ticketsDone: 0, ticketsNoShow: 0, responses: 0 },
     extra: { dossiers: 0, ticketsIssued: 0, ticketsDone: 0, ticketsNoShow: 0, responses: 0 },
   };
-  const officerToken = (unit: string) => bearer({ sub: officerOf(unit, '1'), roles: ['officer'], units: [unit] });
+  const officerToken = (unit: string) =>
+    bearer({ sub: officerOf(unit, '1'), roles: ['officer'], units: [unit] });
   // Intakes that never got an answer: did the owner commit them?
   for (const i of truth.intakesInDoubt) {
-    const rows = await db.query(`SELECT id FROM dossier.dossiers WHERE unit_code = $1 AND external_id = $2`, [i.unit, i.externalId]);
+    const rows = await db.query(`SELECT id FROM dossier.dossiers WHERE unit_code = $1 AND external_id = $2`, [
+      i.unit,
+      i.externalId,
+    ]);
     if (!rows.length) {
       s.inDoubt.intakesAbsent++;
       continue;
     }
     s.inDoubt.intakesFound++;
-    truth.dossiers.set(rows[0].id, { id: rows[0].id, unit: i.unit, externalId: i.externalId, view: {}, doubt: true, apologised: false });
+    truth.dossiers.set(rows[0].id, {
+      id: rows[0].id,
+      unit: i.unit,
+      externalId: i.externalId,
+      view: {},
+      doubt: true,
+      apologised: false,
+    });
   }
   // Dossiers whose last transition got no answer: read their state back through the API.
   for (const d of truth.dossiers.values()) {
@@ -61,7 +88,9 @@ export async function settle(db: BenchDb, url: Url, truth: Truth, communes: stri
   }
   // Owner vs client, dossiers: same ids, same statuses.
   const owner = new Map<string, string>(
-    (await db.query(`SELECT id, status FROM dossier.dossiers WHERE unit_code = ANY($1)`, [communes])).map((r: any) => [r.id, r.status]),
+    (await db.query(`SELECT id, status FROM dossier.dossiers WHERE unit_code = ANY($1)`, [communes])).map(
+      (r: any) => [r.id, r.status],
+    ),
   );
   for (const d of truth.dossiers.values()) {
     if (!owner.has(d.id)) s.missing.dossiers++;
@@ -78,7 +107,10 @@ export async function settle(db: BenchDb, url: Url, truth: Truth, communes: stri
     t.status = a.body.status;
     s.inDoubt.ticketsReadBack++;
   }
-  const tickets = await db.query(`SELECT id, unit_code, status FROM queue.tickets WHERE unit_code = ANY($1)`, [communes]);
+  const tickets = await db.query(
+    `SELECT id, unit_code, status FROM queue.tickets WHERE unit_code = ANY($1)`,
+    [communes],
+  );
   const unknownPerUnit: Record<string, number> = {};
   const ownerTicket = new Map<string, string>();
   for (const r of tickets) {
@@ -105,9 +137,15 @@ export async function settle(db: BenchDb, url: Url, truth: Truth, communes: stri
   const kept = [];
   for (const r of truth.responses) {
     if (r.doubt) {
-      const rows = r.channel === 'PAPER'
-        ? await db.query(`SELECT 1 FROM survey.responses WHERE channel = 'PAPER' AND unit_code = $1 AND submitted_at = $2`, [r.unit, r.key])
-        : await db.query(`SELECT 1 FROM survey.responses WHERE channel = 'TABLET' AND ticket_id = $1`, [r.key]);
+      const rows =
+        r.channel === 'PAPER'
+          ? await db.query(
+              `SELECT 1 FROM survey.responses WHERE channel = 'PAPER' AND unit_code = $1 AND submitted_at = $2`,
+              [r.unit, r.key],
+            )
+          : await db.query(`SELECT 1 FROM survey.responses WHERE channel = 'TABLET' AND ticket_id = $1`, [
+              r.key,
+            ]);
       if (!rows.length) {
         s.inDoubt.responsesAbsent++;
         continue;
@@ -117,7 +155,10 @@ export async function settle(db: BenchDb, url: Url, truth: Truth, communes: stri
     kept.push(r);
   }
   truth.responses = kept;
-  const ownerResponses = await db.query(`SELECT unit_code AS unit, count(*)::int AS n FROM survey.responses WHERE unit_code = ANY($1) GROUP BY unit_code`, [communes]);
+  const ownerResponses = await db.query(
+    `SELECT unit_code AS unit, count(*)::int AS n FROM survey.responses WHERE unit_code = ANY($1) GROUP BY unit_code`,
+    [communes],
+  );
   for (const u of communes) {
     const exp = truth.responses.filter((r) => r.unit === u).length;
     const got = ownerResponses.find((r: any) => r.unit === u)?.n ?? 0;
@@ -134,13 +175,15 @@ export function expectedFigures(truth: Truth, communes: string[]): Figures {
   const f: Figures = {};
   const add = (k: string, n = 1) => (f[k] = (f[k] ?? 0) + n);
   for (const u of communes) {
-    for (const k of ['received', 'finished', 'early', 'onTime', 'late', 'lateWithoutApology']) f[`${u}.dossier.${k}`] = 0;
+    for (const k of ['received', 'finished', 'early', 'onTime', 'late', 'lateWithoutApology'])
+      f[`${u}.dossier.${k}`] = 0;
     for (const k of ['tickets', 'served', 'noShows']) f[`${u}.queue.${k}`] = 0;
     f[`${u}.survey.responses`] = 0;
     for (const el of ELEMENTS) f[`${u}.survey.${el}.valid`] = f[`${u}.survey.${el}.satisfied`] = 0;
     f[`${u}.invitations.TABLET`] = f[`${u}.invitations.SIPAS`] = 0;
     for (const k of ['received', 'finished', 'tickets', 'responses']) f[`${u}.metrics.${k}`] = 0;
-    for (const m of ['TICKETS_SERVED', 'SURVEY_RESPONSES', 'LATE_WITHOUT_APOLOGY_COUNT']) f[`${u}.scorecard.${m}`] = 0;
+    for (const m of ['TICKETS_SERVED', 'SURVEY_RESPONSES', 'LATE_WITHOUT_APOLOGY_COUNT'])
+      f[`${u}.scorecard.${m}`] = 0;
   }
   for (const d of truth.dossiers.values()) {
     add(`${d.unit}.dossier.received`);
@@ -185,27 +228,38 @@ export function expectedFigures(truth: Truth, communes: string[]): Figures {
       f[`${u}.survey.${el}.satisfied`] = elements[el]?.satisfied ?? 0;
     }
   }
-  for (const u of communes) for (const c of ['1', '2']) for (let s = 1; s <= 5; s++) f[`officer.${officerOf(u, c)}.${s}`] = 0;
+  for (const u of communes)
+    for (const c of ['1', '2']) for (let s = 1; s <= 5; s++) f[`officer.${officerOf(u, c)}.${s}`] = 0;
   for (const [o, dist] of Object.entries(stars)) dist.forEach((n, i) => (f[`officer.${o}.${i + 1}`] = n));
   return f;
 }
 
 /** Reads the same figures from the services' APIs (and the two projection tables without an API). */
-export async function readFigures(db: BenchDb, url: Url, communes: string[], year: number): Promise<{ figures: Figures; scorecardMetrics: string[] }> {
+export async function readFigures(
+  db: BenchDb,
+  url: Url,
+  communes: string[],
+  year: number,
+): Promise<{ figures: Figures; scorecardMetrics: string[] }> {
   const viewer = bearer({ roles: ['viewer'] });
   const from = localDate(new Date(Date.now() - 360 * 86400_000));
   const to = localDate(new Date(Date.now() + 86400_000));
   const f: Figures = {};
   const get = async (s: Parameters<Url>[0], p: string) => {
     const a = await call(url(s), 'GET', p, viewer);
-    if (a.status !== 200) throw new Error(`GET ${s} ${p}: ${a.status} ${JSON.stringify(a.body).slice(0, 300)}`);
+    if (a.status !== 200)
+      throw new Error(`GET ${s} ${p}: ${a.status} ${JSON.stringify(a.body).slice(0, 300)}`);
     return a.body;
   };
   const scorecardMetrics = new Set<string>();
   for (const u of communes) {
-    const d = (await get('dossier', `/api/v1/stats/timeliness?unitCode=${u}&from=${from}&to=${to}&groupBy=unit`)).total;
-    for (const k of ['received', 'finished', 'early', 'onTime', 'late', 'lateWithoutApology']) f[`${u}.dossier.${k}`] = d[k];
-    const q = (await get('queue', `/api/v1/units/${u}/queue-stats?from=${from}&to=${to}&groupBy=service`)).total;
+    const d = (
+      await get('dossier', `/api/v1/stats/timeliness?unitCode=${u}&from=${from}&to=${to}&groupBy=unit`)
+    ).total;
+    for (const k of ['received', 'finished', 'early', 'onTime', 'late', 'lateWithoutApology'])
+      f[`${u}.dossier.${k}`] = d[k];
+    const q = (await get('queue', `/api/v1/units/${u}/queue-stats?from=${from}&to=${to}&groupBy=service`))
+      .total;
     for (const k of ['tickets', 'served', 'noShows']) f[`${u}.queue.${k}`] = q[k];
     const s = (await get('survey', `/api/v1/stats/satisfaction?unitCode=${u}&from=${from}&to=${to}`)).total;
     f[`${u}.survey.responses`] = s.responses;
@@ -228,12 +282,18 @@ export async function readFigures(db: BenchDb, url: Url, communes: string[], yea
       for (let k = 1; k <= 5; k++) f[`officer.${o}.${k}`] = r.distribution?.[String(k)] ?? 0;
     }
   }
-  for (const r of await db.query(`SELECT unit_code AS unit, kind, count(*)::int AS n FROM survey.invitations WHERE unit_code = ANY($1) GROUP BY 1, 2`, [communes])) {
+  for (const r of await db.query(
+    `SELECT unit_code AS unit, kind, count(*)::int AS n FROM survey.invitations WHERE unit_code = ANY($1) GROUP BY 1, 2`,
+    [communes],
+  )) {
     f[`${r.unit}.invitations.${r.kind}`] = r.n;
   }
-  for (const u of communes) f[`${u}.invitations.TABLET`] ??= 0, f[`${u}.invitations.SIPAS`] ??= 0;
-  const m = await db.query(`SELECT unit_code AS unit, sum(dossiers_received)::int AS received, sum(dossiers_finished)::int AS finished, sum(tickets_served)::int AS tickets,
-      sum(survey_responses)::int AS responses FROM rating.unit_metrics WHERE unit_code = ANY($1) GROUP BY unit_code`, [communes]);
+  for (const u of communes) ((f[`${u}.invitations.TABLET`] ??= 0), (f[`${u}.invitations.SIPAS`] ??= 0));
+  const m = await db.query(
+    `SELECT unit_code AS unit, sum(dossiers_received)::int AS received, sum(dossiers_finished)::int AS finished, sum(tickets_served)::int AS tickets,
+      sum(survey_responses)::int AS responses FROM rating.unit_metrics WHERE unit_code = ANY($1) GROUP BY unit_code`,
+    [communes],
+  );
   for (const u of communes) {
     const row = m.find((x: any) => x.unit === u) ?? {};
     for (const k of ['received', 'finished', 'tickets', 'responses']) f[`${u}.metrics.${k}`] = row[k] ?? 0;
@@ -249,8 +309,15 @@ export function compare(expected: Figures, actual: Figures, scorecardMetrics: st
 }
 
 /** Also checks that invitations are exactly one per served ticket / returned dossier (by id, not only by count). */
-export async function invitationIds(db: BenchDb, truth: Truth, communes: string[]): Promise<{ missing: number; extra: number; duplicates: number }> {
-  const rows = await db.query(`SELECT kind, ticket_id, dossier_id FROM survey.invitations WHERE unit_code = ANY($1)`, [communes]);
+export async function invitationIds(
+  db: BenchDb,
+  truth: Truth,
+  communes: string[],
+): Promise<{ missing: number; extra: number; duplicates: number }> {
+  const rows = await db.query(
+    `SELECT kind, ticket_id, dossier_id FROM survey.invitations WHERE unit_code = ANY($1)`,
+    [communes],
+  );
   const tablet = new Map<string, number>();
   const sipas = new Map<string, number>();
   for (const r of rows) {
@@ -258,13 +325,15 @@ export async function invitationIds(db: BenchDb, truth: Truth, communes: string[
     else sipas.set(r.dossier_id, (sipas.get(r.dossier_id) ?? 0) + 1);
   }
   const wantT = new Set([...truth.tickets.values()].filter((t) => t.status === 'DONE').map((t) => t.id));
-  const wantS = new Set([...truth.dossiers.values()].filter((d) => d.view.status === 'RESULT_RETURNED').map((d) => d.id));
+  const wantS = new Set(
+    [...truth.dossiers.values()].filter((d) => d.view.status === 'RESULT_RETURNED').map((d) => d.id),
+  );
   let missing = 0;
   let extra = 0;
   let duplicates = 0;
   for (const id of wantT) if (!tablet.has(id)) missing++;
   for (const id of wantS) if (!sipas.has(id)) missing++;
-  for (const [id, n] of tablet) (wantT.has(id) ? 0 : extra++), (duplicates += n - 1);
-  for (const [id, n] of sipas) (wantS.has(id) ? 0 : extra++), (duplicates += n - 1);
+  for (const [id, n] of tablet) (wantT.has(id) ? 0 : extra++, (duplicates += n - 1));
+  for (const [id, n] of sipas) (wantS.has(id) ? 0 : extra++, (duplicates += n - 1));
   return { missing, extra, duplicates };
 }

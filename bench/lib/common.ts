@@ -79,7 +79,10 @@ export function machineInfo(kafkaVersion: string): Record<string, string | numbe
   const cpus = os.cpus();
   let pg = '';
   try {
-    pg = execSync(`psql -h 127.0.0.1 -U postgres -tAc 'show server_version'`, { encoding: 'utf8', timeout: 5000 }).trim();
+    pg = execSync(`psql -h 127.0.0.1 -U postgres -tAc 'show server_version'`, {
+      encoding: 'utf8',
+      timeout: 5000,
+    }).trim();
   } catch {
     pg = 'unknown';
   }
@@ -91,7 +94,10 @@ export function machineInfo(kafkaVersion: string): Record<string, string | numbe
     kafka: kafkaVersion,
     postgres: pg,
     os: `${os.type()} ${os.release()}`,
-    loadAvgAtStart: os.loadavg().map((l) => round(l, 2)).join(' '),
+    loadAvgAtStart: os
+      .loadavg()
+      .map((l) => round(l, 2))
+      .join(' '),
   };
 }
 
@@ -100,4 +106,7 @@ export function kafkaVersion(): string {
   return /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(pom)?.[1] ?? 'unknown';
 }
 
-export const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : String(n));
+export const fmt = (n: number, d = 0) =>
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
+    : String(n);

@@ -10,8 +10,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  createEvent, decode, DossierApologyIssued, DossierOverdue, DossierReceived, DossierRefused, DossierResolved, DossierStopped,
-  DossierWithdrawn, SurveyResponseSubmitted, TicketCompleted, Topics,
+  createEvent,
+  decode,
+  DossierApologyIssued,
+  DossierOverdue,
+  DossierReceived,
+  DossierRefused,
+  DossierResolved,
+  DossierStopped,
+  DossierWithdrawn,
+  SurveyResponseSubmitted,
+  TicketCompleted,
+  Topics,
 } from '@fg/contracts';
 
 export interface UnitDef {
@@ -24,19 +34,50 @@ export interface UnitDef {
 /** One province, `districts` districts and `communes` communes spread over them (Bắc Giang has ~200). */
 export function makeUnits(tag: string, districts = 10, communes = 200): UnitDef[] {
   const units: UnitDef[] = [{ code: `${tag}P`, name: `Tỉnh ${tag}`, level: 'PROVINCE', parentCode: null }];
-  for (let d = 1; d <= districts; d++) units.push({ code: `${tag}D${d}`, name: `Huyện ${d}`, level: 'DISTRICT', parentCode: `${tag}P` });
+  for (let d = 1; d <= districts; d++)
+    units.push({ code: `${tag}D${d}`, name: `Huyện ${d}`, level: 'DISTRICT', parentCode: `${tag}P` });
   for (let c = 1; c <= communes; c++) {
-    units.push({ code: `${tag}C${c}`, name: `Xã ${c}`, level: 'COMMUNE', parentCode: `${tag}D${((c - 1) % districts) + 1}` });
+    units.push({
+      code: `${tag}C${c}`,
+      name: `Xã ${c}`,
+      level: 'COMMUNE',
+      parentCode: `${tag}D${((c - 1) % districts) + 1}`,
+    });
   }
   return units;
 }
 
 export const COUNTER_COLUMNS = [
-  'dossiers_received', 'dossiers_finished', 'early', 'on_time', 'late', 'late_with_apology', 'late_without_apology',
-  'open_overdue_delta', 'same_day_finished', 'same_day_on_time', 'home_service', 'apologies_issued', 'survey_responses',
-  'access_satisfied', 'access_valid', 'procedure_satisfied', 'procedure_valid', 'officer_satisfied', 'officer_valid',
-  'result_satisfied', 'result_valid', 'feedback_satisfied', 'feedback_valid',
-  'stars_1', 'stars_2', 'stars_3', 'stars_4', 'stars_5', 'tickets_served', 'wait_seconds_sum',
+  'dossiers_received',
+  'dossiers_finished',
+  'early',
+  'on_time',
+  'late',
+  'late_with_apology',
+  'late_without_apology',
+  'open_overdue_delta',
+  'same_day_finished',
+  'same_day_on_time',
+  'home_service',
+  'apologies_issued',
+  'survey_responses',
+  'access_satisfied',
+  'access_valid',
+  'procedure_satisfied',
+  'procedure_valid',
+  'officer_satisfied',
+  'officer_valid',
+  'result_satisfied',
+  'result_valid',
+  'feedback_satisfied',
+  'feedback_valid',
+  'stars_1',
+  'stars_2',
+  'stars_3',
+  'stars_4',
+  'stars_5',
+  'tickets_served',
+  'wait_seconds_sum',
 ] as const;
 export type CounterColumn = (typeof COUNTER_COLUMNS)[number];
 export type Counters = Record<CounterColumn, number>;
@@ -112,35 +153,114 @@ export interface GeneratedMessage {
 
 const T = '2026-01-05T02:00:00.000Z';
 const U = '00000000-0000-4000-8000-000000000000';
-const ref = { dossierId: U, code: 'BENCH-000001', procedureCode: 'HT-XAC-NHAN-TTHN', status: 'RECEIVED', statusCode: 2, at: T };
+const ref = {
+  dossierId: U,
+  code: 'BENCH-000001',
+  procedureCode: 'HT-XAC-NHAN-TTHN',
+  status: 'RECEIVED',
+  statusCode: 2,
+  at: T,
+};
 
 /** Envelopes built and validated once through createEvent; generated events are copies with new field values. */
 const templates = {
-  received: createEvent(DossierReceived, {
-    ...ref, channel: 'COUNTER', receivedAt: T, dueAt: T, calendarVersion: '2026-bench', processingUnit: 'WORKING_DAYS', processingAmount: 3, sameDay: false,
-  } as any, { source: 'dossier', subject: U, unitcode: 'X' }),
-  overdue: createEvent(DossierOverdue, { ...ref, status: 'IN_PROGRESS', statusCode: 4, dueAt: T } as any, { source: 'dossier', subject: U, unitcode: 'X' }),
-  apology: createEvent(DossierApologyIssued, { ...ref, status: 'IN_PROGRESS', statusCode: 4, dueAt: T, newAppointmentAt: T } as any, { source: 'dossier', subject: U, unitcode: 'X' }),
+  received: createEvent(
+    DossierReceived,
+    {
+      ...ref,
+      channel: 'COUNTER',
+      receivedAt: T,
+      dueAt: T,
+      calendarVersion: '2026-bench',
+      processingUnit: 'WORKING_DAYS',
+      processingAmount: 3,
+      sameDay: false,
+    } as any,
+    { source: 'dossier', subject: U, unitcode: 'X' },
+  ),
+  overdue: createEvent(DossierOverdue, { ...ref, status: 'IN_PROGRESS', statusCode: 4, dueAt: T } as any, {
+    source: 'dossier',
+    subject: U,
+    unitcode: 'X',
+  }),
+  apology: createEvent(
+    DossierApologyIssued,
+    { ...ref, status: 'IN_PROGRESS', statusCode: 4, dueAt: T, newAppointmentAt: T } as any,
+    { source: 'dossier', subject: U, unitcode: 'X' },
+  ),
   finished: Object.fromEntries(
     [DossierResolved, DossierWithdrawn, DossierRefused, DossierStopped].map((def) => [
       def.type,
-      createEvent(def, {
-        ...ref, status: 'RESOLVED', statusCode: 9, channel: 'COUNTER', receivedAt: T, finishedAt: T, dueAt: T, timeliness: 'ON_TIME',
-        workingDaysUsed: 1, sameDay: false, apologyIssued: false, wasOverdue: false, calendarVersion: '2026-bench',
-      } as any, { source: 'dossier', subject: U, unitcode: 'X' }),
+      createEvent(
+        def,
+        {
+          ...ref,
+          status: 'RESOLVED',
+          statusCode: 9,
+          channel: 'COUNTER',
+          receivedAt: T,
+          finishedAt: T,
+          dueAt: T,
+          timeliness: 'ON_TIME',
+          workingDaysUsed: 1,
+          sameDay: false,
+          apologyIssued: false,
+          wasOverdue: false,
+          calendarVersion: '2026-bench',
+        } as any,
+        { source: 'dossier', subject: U, unitcode: 'X' },
+      ),
     ]),
   ),
-  survey: createEvent(SurveyResponseSubmitted, {
-    responseId: U, surveyId: U, version: 1, channel: 'TABLET', submittedAt: T, officerId: 'o', counterNo: '1', stars: 5, satisfied: true,
-    elementScores: [{ element: 'OFFICER', valid: 1, satisfied: 1, verySatisfied: 1, neutral: 0, dissatisfied: 0, veryDissatisfied: 0 }],
-  } as any, { source: 'survey', subject: U, unitcode: 'X' }),
-  ticket: createEvent(TicketCompleted, {
-    ticketId: U, number: 'A001', serviceCode: 'HT', priority: 'NONE', counterNo: '1', officerId: 'o', issuedAt: T, completedAt: T, waitSeconds: 1, serviceSeconds: 1,
-  } as any, { source: 'queue', subject: U, unitcode: 'X' }),
+  survey: createEvent(
+    SurveyResponseSubmitted,
+    {
+      responseId: U,
+      surveyId: U,
+      version: 1,
+      channel: 'TABLET',
+      submittedAt: T,
+      officerId: 'o',
+      counterNo: '1',
+      stars: 5,
+      satisfied: true,
+      elementScores: [
+        {
+          element: 'OFFICER',
+          valid: 1,
+          satisfied: 1,
+          verySatisfied: 1,
+          neutral: 0,
+          dissatisfied: 0,
+          veryDissatisfied: 0,
+        },
+      ],
+    } as any,
+    { source: 'survey', subject: U, unitcode: 'X' },
+  ),
+  ticket: createEvent(
+    TicketCompleted,
+    {
+      ticketId: U,
+      number: 'A001',
+      serviceCode: 'HT',
+      priority: 'NONE',
+      counterNo: '1',
+      officerId: 'o',
+      issuedAt: T,
+      completedAt: T,
+      waitSeconds: 1,
+      serviceSeconds: 1,
+    } as any,
+    { source: 'queue', subject: U, unitcode: 'X' },
+  ),
 };
 
 const FINISHED_STATUS: Record<string, [string, number]> = {
-  'dossier.resolved': ['RESOLVED', 9], 'dossier.withdrawn': ['WITHDRAWN', 7], 'dossier.refused': ['REFUSED', 3], 'dossier.stopped': ['STOPPED', 8],
+  'dossier.resolved': ['RESOLVED', 9],
+  'dossier.withdrawn': ['WITHDRAWN', 7],
+  'dossier.refused': ['REFUSED', 3],
+  'dossier.stopped': ['STOPPED', 8],
 };
 const ELEMENTS = ['ACCESS', 'PROCEDURE', 'OFFICER', 'RESULT', 'FEEDBACK'] as const;
 const CHANNELS = ['COUNTER', 'COUNTER', 'COUNTER', 'ONLINE', 'ONLINE', 'POSTAL', 'HOME'] as const;
@@ -162,7 +282,12 @@ export interface GeneratorOptions {
  * ~0.06 overdue, ~0.04 apologies, 0.8 completed tickets (+0.2 tickets without a dossier), 0.45 survey
  * responses: about 30 % received, 28 % finished, 31 % tickets, 14 % surveys, 3 % overdue/apology.
  */
-export function* generate(total: number, truth: GroundTruth, o: GeneratorOptions, chunk = 20_000): Generator<GeneratedMessage[]> {
+export function* generate(
+  total: number,
+  truth: GroundTruth,
+  o: GeneratorOptions,
+  chunk = 20_000,
+): Generator<GeneratedMessage[]> {
   const rand = rng(o.seed ?? 42);
   const from = (o.from ?? new Date('2025-11-01T00:00:00Z')).getTime();
   const to = (o.to ?? new Date('2026-11-15T00:00:00Z')).getTime();
@@ -183,7 +308,12 @@ export function* generate(total: number, truth: GroundTruth, o: GeneratorOptions
   };
   const iso = (ms: number) => new Date(ms).toISOString();
   const envelope = (tpl: any, unit: string, subject: string, time: string, data: object) => ({
-    ...tpl, id: randomUUID(), unitcode: unit, subject, time, data: { ...tpl.data, ...data },
+    ...tpl,
+    id: randomUUID(),
+    unitcode: unit,
+    subject,
+    time,
+    data: { ...tpl.data, ...data },
   });
 
   while (produced < total) {
@@ -197,8 +327,14 @@ export function* generate(total: number, truth: GroundTruth, o: GeneratorOptions
       const completed = received + waitSeconds * 1000 + 300_000;
       const ticketId = randomUUID();
       const e = envelope(templates.ticket, unit, ticketId, iso(completed), {
-        ticketId, number: `A${String(1 + (seq++ % 999)).padStart(3, '0')}`, officerId: officer, counterNo: String(1 + Math.floor(rand() * 5)),
-        issuedAt: iso(received), completedAt: iso(completed), waitSeconds, serviceSeconds: 300,
+        ticketId,
+        number: `A${String(1 + (seq++ % 999)).padStart(3, '0')}`,
+        officerId: officer,
+        counterNo: String(1 + Math.floor(rand() * 5)),
+        issuedAt: iso(received),
+        completedAt: iso(completed),
+        waitSeconds,
+        serviceSeconds: 300,
       });
       push(Topics.QUEUE, unit, e);
       const g = truth.unit(unit, e.data.completedAt);
@@ -215,8 +351,16 @@ export function* generate(total: number, truth: GroundTruth, o: GeneratorOptions
     const dueMs = received + (sameDay ? 6 * 3600_000 : (3 + Math.floor(rand() * 10)) * 86_400_000);
     const base = { dossierId, code, procedureCode };
     const recE = envelope(templates.received, unit, dossierId, iso(received), {
-      ...base, status: 'RECEIVED', statusCode: 2, at: iso(received), channel, receivedAt: iso(received), dueAt: iso(dueMs), sameDay,
-      processingUnit: sameDay ? 'SAME_DAY' : 'WORKING_DAYS', processingAmount: sameDay ? 0 : 3,
+      ...base,
+      status: 'RECEIVED',
+      statusCode: 2,
+      at: iso(received),
+      channel,
+      receivedAt: iso(received),
+      dueAt: iso(dueMs),
+      sameDay,
+      processingUnit: sameDay ? 'SAME_DAY' : 'WORKING_DAYS',
+      processingAmount: sameDay ? 0 : 3,
     });
     push(Topics.DOSSIER, dossierId, recE);
     const gr = truth.unit(unit, recE.data.receivedAt);
@@ -229,29 +373,62 @@ export function* generate(total: number, truth: GroundTruth, o: GeneratorOptions
     const late = timeliness === 'LATE';
     const apology = late && rand() < 0.4;
     const overdue = late && rand() < 0.6;
-    const finishedMs = late ? dueMs + (1 + Math.floor(rand() * 5)) * 86_400_000 : timeliness === 'ON_TIME' ? dueMs - 3600_000 : received + Math.floor((dueMs - received) * rand() * 0.8);
+    const finishedMs = late
+      ? dueMs + (1 + Math.floor(rand() * 5)) * 86_400_000
+      : timeliness === 'ON_TIME'
+        ? dueMs - 3600_000
+        : received + Math.floor((dueMs - received) * rand() * 0.8);
     if (apology) {
       const at = dueMs - 3600_000;
       const e = envelope(templates.apology, unit, dossierId, iso(at), {
-        ...base, status: 'IN_PROGRESS', statusCode: 4, at: iso(at), dueAt: iso(dueMs), newAppointmentAt: iso(finishedMs + 86_400_000),
+        ...base,
+        status: 'IN_PROGRESS',
+        statusCode: 4,
+        at: iso(at),
+        dueAt: iso(dueMs),
+        newAppointmentAt: iso(finishedMs + 86_400_000),
       });
       push(Topics.DOSSIER, dossierId, e);
       truth.unit(unit, e.data.at).apologies_issued++;
     }
     if (overdue) {
       const at = dueMs + 60_000;
-      const e = envelope(templates.overdue, unit, dossierId, iso(at), { ...base, status: 'IN_PROGRESS', statusCode: 4, at: iso(at), dueAt: iso(dueMs) });
+      const e = envelope(templates.overdue, unit, dossierId, iso(at), {
+        ...base,
+        status: 'IN_PROGRESS',
+        statusCode: 4,
+        at: iso(at),
+        dueAt: iso(dueMs),
+      });
       push(Topics.DOSSIER, dossierId, e);
       truth.unit(unit, e.data.at).open_overdue_delta++;
     }
     const f = rand();
-    const finishType = f < 0.85 / 0.9 ? 'dossier.resolved' : f < 0.87 / 0.9 ? 'dossier.withdrawn' : f < 0.89 / 0.9 ? 'dossier.refused' : 'dossier.stopped';
+    const finishType =
+      f < 0.85 / 0.9
+        ? 'dossier.resolved'
+        : f < 0.87 / 0.9
+          ? 'dossier.withdrawn'
+          : f < 0.89 / 0.9
+            ? 'dossier.refused'
+            : 'dossier.stopped';
     const finishes = rand() < 0.9 || overdue; // an overdue dossier here is always finished later
     if (finishes) {
       const [status, statusCode] = FINISHED_STATUS[finishType];
       const e = envelope(templates.finished[finishType], unit, dossierId, iso(finishedMs), {
-        ...base, status, statusCode, at: iso(finishedMs), channel, receivedAt: iso(received), finishedAt: iso(finishedMs), dueAt: iso(dueMs),
-        timeliness, workingDaysUsed: Math.round(((finishedMs - received) / 86_400_000) * 10) / 10, sameDay, apologyIssued: apology, wasOverdue: overdue,
+        ...base,
+        status,
+        statusCode,
+        at: iso(finishedMs),
+        channel,
+        receivedAt: iso(received),
+        finishedAt: iso(finishedMs),
+        dueAt: iso(dueMs),
+        timeliness,
+        workingDaysUsed: Math.round(((finishedMs - received) / 86_400_000) * 10) / 10,
+        sameDay,
+        apologyIssued: apology,
+        wasOverdue: overdue,
         ...(finishType === 'dossier.resolved' ? { outcome: rand() < 0.97 ? 'APPROVED' : 'REJECTED' } : {}),
       });
       if (finishType !== 'dossier.resolved') delete e.data.outcome;
@@ -276,8 +453,15 @@ export function* generate(total: number, truth: GroundTruth, o: GeneratorOptions
       const completed = received + 60_000;
       const ticketId = randomUUID();
       const e = envelope(templates.ticket, unit, ticketId, iso(completed), {
-        ticketId, number: `B${String(1 + (seq % 999)).padStart(3, '0')}`, officerId: officer, counterNo: String(1 + Math.floor(rand() * 5)),
-        issuedAt: iso(received - waitSeconds * 1000), completedAt: iso(completed), waitSeconds, serviceSeconds: 600, dossierId,
+        ticketId,
+        number: `B${String(1 + (seq % 999)).padStart(3, '0')}`,
+        officerId: officer,
+        counterNo: String(1 + Math.floor(rand() * 5)),
+        issuedAt: iso(received - waitSeconds * 1000),
+        completedAt: iso(completed),
+        waitSeconds,
+        serviceSeconds: 600,
+        dossierId,
       });
       push(Topics.QUEUE, unit, e);
       const g = truth.unit(unit, e.data.completedAt);
@@ -287,25 +471,41 @@ export function* generate(total: number, truth: GroundTruth, o: GeneratorOptions
     }
     if (rand() < 0.45) {
       const submitted = (finishes ? finishedMs : received) + 600_000;
-      const stars = rand() < 0.1 ? undefined : 1 + Math.min(4, Math.floor(rand() * rand() * 6 + rand() * 2.5));
+      const stars =
+        rand() < 0.1 ? undefined : 1 + Math.min(4, Math.floor(rand() * rand() * 6 + rand() * 2.5));
       const scores = ELEMENTS.filter(() => rand() < 0.8).map((element) => {
         const valid = 1 + Math.floor(rand() * 4);
         const satisfied = Math.floor(rand() * (valid + 1));
         const verySatisfied = Math.floor(rand() * (satisfied + 1));
         const dissatisfied = Math.floor(rand() * (valid - satisfied + 1));
-        return { element, valid, satisfied, verySatisfied, neutral: valid - satisfied - dissatisfied, dissatisfied, veryDissatisfied: 0 };
+        return {
+          element,
+          valid,
+          satisfied,
+          verySatisfied,
+          neutral: valid - satisfied - dissatisfied,
+          dissatisfied,
+          veryDissatisfied: 0,
+        };
       });
       const responseId = randomUUID();
       const withOfficer = rand() < 0.9;
       const e = envelope(templates.survey, unit, responseId, iso(submitted), {
-        responseId, surveyId: U, version: 1, channel: pick(['TABLET', 'KIOSK', 'WEB', 'PAPER'] as const), submittedAt: iso(submitted),
-        elementScores: scores, dossierId,
+        responseId,
+        surveyId: U,
+        version: 1,
+        channel: pick(['TABLET', 'KIOSK', 'WEB', 'PAPER'] as const),
+        submittedAt: iso(submitted),
+        elementScores: scores,
+        dossierId,
       });
       if (withOfficer) e.data.officerId = officer;
       else delete e.data.officerId;
       if (stars !== undefined) e.data.stars = stars;
       else delete e.data.stars;
-      e.data.satisfied = scores.length ? scores.reduce((n, s) => n + s.satisfied, 0) * 2 >= scores.reduce((n, s) => n + s.valid, 0) : undefined;
+      e.data.satisfied = scores.length
+        ? scores.reduce((n, s) => n + s.satisfied, 0) * 2 >= scores.reduce((n, s) => n + s.valid, 0)
+        : undefined;
       if (e.data.satisfied === undefined) delete e.data.satisfied;
       push(Topics.SURVEY, unit, e);
       const g = truth.unit(unit, e.data.submittedAt);

@@ -9,11 +9,21 @@ export interface HttpAnswer {
   ms: number;
 }
 
-export async function call(base: string, method: string, path: string, auth?: string, body?: unknown, timeoutMs = 30_000): Promise<HttpAnswer> {
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  auth?: string,
+  body?: unknown,
+  timeoutMs = 30_000,
+): Promise<HttpAnswer> {
   const t = performance.now();
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(auth ? { authorization: auth } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(auth ? { authorization: auth } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -29,7 +39,10 @@ export async function call(base: string, method: string, path: string, auth?: st
 
 export async function expectStatus(p: Promise<HttpAnswer>, ...statuses: number[]): Promise<HttpAnswer> {
   const a = await p;
-  if (!statuses.includes(a.status)) throw new Error(`expected ${statuses.join('/')} got ${a.status}: ${JSON.stringify(a.body).slice(0, 500)}`);
+  if (!statuses.includes(a.status))
+    throw new Error(
+      `expected ${statuses.join('/')} got ${a.status}: ${JSON.stringify(a.body).slice(0, 500)}`,
+    );
   return a;
 }
 
@@ -49,9 +62,20 @@ export async function publishUnits(kafka: Kafka, prefix: string, units: SeedUnit
     acks: -1,
     messages: units.map((u) => ({
       key: u.code,
-      value: JSON.stringify(createEvent(UnitUpserted, {
-        code: u.code, name: u.name ?? `Unit ${u.code}`, level: u.level ?? 'COMMUNE', parentCode: u.parentCode ?? null, active: true, revision: 1,
-      }, { source: 'rating', subject: u.code, unitcode: u.code })),
+      value: JSON.stringify(
+        createEvent(
+          UnitUpserted,
+          {
+            code: u.code,
+            name: u.name ?? `Unit ${u.code}`,
+            level: u.level ?? 'COMMUNE',
+            parentCode: u.parentCode ?? null,
+            active: true,
+            revision: 1,
+          },
+          { source: 'rating', subject: u.code, unitcode: u.code },
+        ),
+      ),
     })),
   });
   await producer.disconnect();
@@ -62,7 +86,13 @@ export async function waitForUnits(bases: string[], codes: string[], timeoutMs =
   const admin = bearer({ roles: ['admin'] });
   for (const base of bases) {
     for (const code of codes) {
-      await waitUntil(async () => (await call(base, 'GET', `/api/v1/units/${code}`, admin).catch(() => ({ status: 0 }))).status === 200, timeoutMs, `unit ${code} at ${base}`);
+      await waitUntil(
+        async () =>
+          (await call(base, 'GET', `/api/v1/units/${code}`, admin).catch(() => ({ status: 0 }))).status ===
+          200,
+        timeoutMs,
+        `unit ${code} at ${base}`,
+      );
     }
   }
   await sleep(200);

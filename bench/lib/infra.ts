@@ -12,7 +12,9 @@ import { LOGS, REPO, sleep } from './common';
 export const BENCH_JWT_SECRET = 'bench-secret-0123456789abcdef-not-for-production';
 export type ServiceName = 'queue' | 'dossier' | 'survey' | 'rating';
 
-export const pgAdminUrl = (base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres') => {
+export const pgAdminUrl = (
+  base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+) => {
   const u = new URL(base);
   u.pathname = '/postgres';
   return u.toString();
@@ -72,11 +74,14 @@ export async function createDb(label: string, adminUrl = pgAdminUrl()): Promise<
 export async function dropStaleBenchDbs(adminUrl = pgAdminUrl()): Promise<void> {
   const c = new Client({ connectionString: adminUrl });
   await c.connect();
-  const rows = (await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'bench\\_%'`)).rows as { datname: string }[];
+  const rows = (await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'bench\\_%'`)).rows as {
+    datname: string;
+  }[];
   for (const { datname } of rows) {
     const m = /^bench_[a-z0-9]+_([0-9a-z]+)_[0-9a-f]{4}$/.exec(datname);
     const born = m ? parseInt(m[1], 36) : NaN;
-    if (Number.isFinite(born) && Date.now() - born > 3_600_000) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+    if (Number.isFinite(born) && Date.now() - born > 3_600_000)
+      await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
   }
   await c.end();
 }
@@ -84,7 +89,12 @@ export async function dropStaleBenchDbs(adminUrl = pgAdminUrl()): Promise<void> 
 export const newPrefix = (label: string) => `bench${label}${randomBytes(3).toString('hex')}.`;
 
 export function kafkaClient(brokers: string, clientId = 'fg-bench'): Kafka {
-  return new Kafka({ clientId, brokers: brokers.split(','), logLevel: logLevel.NOTHING, retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 } });
+  return new Kafka({
+    clientId,
+    brokers: brokers.split(','),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 },
+  });
 }
 
 /** Every contract topic and its .dlq twin behind `prefix`, with `partitions` partitions. */
@@ -93,7 +103,11 @@ export async function createTopics(admin: Admin, prefix: string, partitions: num
   const topics = ALL_TOPICS.flatMap((t) => [t, dlqTopic(t)])
     .map((t) => `${prefix}${t}`)
     .filter((t) => !existing.has(t))
-    .map((topic) => ({ topic, numPartitions: topic.endsWith('.dlq') ? 1 : partitions, replicationFactor: -1 }));
+    .map((topic) => ({
+      topic,
+      numPartitions: topic.endsWith('.dlq') ? 1 : partitions,
+      replicationFactor: -1,
+    }));
   if (topics.length) await admin.createTopics({ topics, waitForLeaders: true });
 }
 
@@ -123,10 +137,17 @@ export async function groupLag(admin: Admin, groupId: string, topics: string[]):
   return lag;
 }
 
-export function signToken(claims: { sub?: string; roles: string[]; units?: string[] }, secret = BENCH_JWT_SECRET): string {
-  return new JwtService({ secret }).sign({ sub: claims.sub ?? 'bench', roles: claims.roles, units: claims.units ?? ['*'] }, { expiresIn: '6h' });
+export function signToken(
+  claims: { sub?: string; roles: string[]; units?: string[] },
+  secret = BENCH_JWT_SECRET,
+): string {
+  return new JwtService({ secret }).sign(
+    { sub: claims.sub ?? 'bench', roles: claims.roles, units: claims.units ?? ['*'] },
+    { expiresIn: '6h' },
+  );
 }
-export const bearer = (claims: Parameters<typeof signToken>[0], secret?: string) => `Bearer ${signToken(claims, secret)}`;
+export const bearer = (claims: Parameters<typeof signToken>[0], secret?: string) =>
+  `Bearer ${signToken(claims, secret)}`;
 
 // ------------------------------------------------------------------------------------------ processes
 
@@ -138,7 +159,12 @@ export const bearer = (claims: Parameters<typeof signToken>[0], secret?: string)
  */
 let nextPort = 21000 + Math.floor(Math.random() * 2000);
 export const freePortGuess = () => nextPort++;
-export const CHAOS_SERVICE_PORTS: Record<ServiceName, number> = { queue: 29501, dossier: 29502, survey: 29503, rating: 29504 };
+export const CHAOS_SERVICE_PORTS: Record<ServiceName, number> = {
+  queue: 29501,
+  dossier: 29502,
+  survey: 29503,
+  rating: 29504,
+};
 
 export interface ServiceProcess {
   name: string;
@@ -247,7 +273,12 @@ export function tail(file: string, lines = 30): string {
 }
 
 /** The env every service process of a bench run gets. */
-export const serviceEnv = (dbUrl: string, brokers: string, prefix: string, extra: Record<string, string> = {}) => ({
+export const serviceEnv = (
+  dbUrl: string,
+  brokers: string,
+  prefix: string,
+  extra: Record<string, string> = {},
+) => ({
   DATABASE_URL: dbUrl,
   KAFKA_BROKERS: brokers,
   KAFKA_TOPIC_PREFIX: prefix,
@@ -255,7 +286,12 @@ export const serviceEnv = (dbUrl: string, brokers: string, prefix: string, extra
   ...extra,
 });
 
-export async function waitUntil(cond: () => Promise<boolean>, timeoutMs: number, what: string, everyMs = 250): Promise<void> {
+export async function waitUntil(
+  cond: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+  everyMs = 250,
+): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (await cond()) return;
@@ -280,10 +316,15 @@ export async function readAll(kafka: Kafka, topic: string, timeoutMs = 120_000):
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic);
   await admin.disconnect();
-  const remaining = new Map(ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]));
+  const remaining = new Map(
+    ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]),
+  );
   const out: TopicRecord[] = [];
   if (!remaining.size) return out;
-  const consumer = kafka.consumer({ groupId: `bench-reader-${randomBytes(4).toString('hex')}`, maxBytesPerPartition: 4 * 1024 * 1024 });
+  const consumer = kafka.consumer({
+    groupId: `bench-reader-${randomBytes(4).toString('hex')}`,
+    maxBytesPerPartition: 4 * 1024 * 1024,
+  });
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -297,7 +338,9 @@ export async function readAll(kafka: Kafka, topic: string, timeoutMs = 120_000):
             offset: m.offset,
             key: m.key?.toString() ?? null,
             value: m.value?.toString() ?? null,
-            headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
+            headers: Object.fromEntries(
+              Object.entries(m.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? '']),
+            ),
           });
         }
         const last = batch.messages.length ? Number(batch.messages[batch.messages.length - 1].offset) + 1 : 0;
@@ -309,7 +352,13 @@ export async function readAll(kafka: Kafka, topic: string, timeoutMs = 120_000):
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       done,
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out reading ${topic} (${out.length} read)`)), timeoutMs))),
+      new Promise(
+        (_, reject) =>
+          (timer = setTimeout(
+            () => reject(new Error(`timed out reading ${topic} (${out.length} read)`)),
+            timeoutMs,
+          )),
+      ),
     ]).finally(() => clearTimeout(timer));
   } finally {
     await consumer.disconnect();

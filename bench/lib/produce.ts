@@ -2,7 +2,12 @@ import type { Kafka, Producer } from 'kafkajs';
 import { GeneratedMessage } from './generator';
 
 /** Sends a chunk as a few large batches (one request per topic per 5,000 messages), acks=all, no compression. */
-export async function produceChunk(producer: Producer, prefix: string, chunk: GeneratedMessage[], perRequest = 5000): Promise<void> {
+export async function produceChunk(
+  producer: Producer,
+  prefix: string,
+  chunk: GeneratedMessage[],
+  perRequest = 5000,
+): Promise<void> {
   const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
   for (const m of chunk) {
     const t = `${prefix}${m.topic}`;

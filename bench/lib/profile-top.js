@@ -13,4 +13,5 @@ p.samples.forEach((s, i) => {
   self.set(k, (self.get(k) ?? 0) + dt);
 });
 console.log(`total ${(total / 1e6).toFixed(1)} s sampled`);
-for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${((100 * t) / total).toFixed(1).padStart(5)}% ${(t / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, n))
+  console.log(`${((100 * t) / total).toFixed(1).padStart(5)}% ${(t / 1000).toFixed(0).padStart(6)} ms  ${k}`);

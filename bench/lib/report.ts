@@ -24,11 +24,16 @@ export function renderMarkdown(report: {
   for (const r of report.results) {
     lines.push(`## ${r.title}`, '');
     if (r.figures.length) {
-      lines.push('| figure | median | min | max | unit | target | peak RSS MiB (median, min–max) |', '|---|---:|---:|---:|---|---|---|');
+      lines.push(
+        '| figure | median | min | max | unit | target | peak RSS MiB (median, min–max) |',
+        '|---|---:|---:|---:|---|---|---|',
+      );
       for (const f of r.figures) {
         const target = f.target ? `${f.target} ${f.met ? '✅ met' : '❌ missed'}` : '';
         const rss = f.rssMiB ? `${fmt(f.rssMiB.median)} (${fmt(f.rssMiB.min)}–${fmt(f.rssMiB.max)})` : '';
-        lines.push(`| ${f.name} | ${n(f.median)} | ${n(f.min)} | ${n(f.max)} | ${f.unit} | ${target} | ${rss} |`);
+        lines.push(
+          `| ${f.name} | ${n(f.median)} | ${n(f.min)} | ${n(f.max)} | ${f.unit} | ${target} | ${rss} |`,
+        );
       }
       lines.push('');
     }

@@ -22,7 +22,9 @@ export async function verifyProjection(
   units?: Set<string>,
 ): Promise<Exactness> {
   const mismatches: string[] = [];
-  const rows = await query(`SELECT unit_code, year, month, ${COUNTER_COLUMNS.join(', ')} FROM ${tables.units}`);
+  const rows = await query(
+    `SELECT unit_code, year, month, ${COUNTER_COLUMNS.join(', ')} FROM ${tables.units}`,
+  );
   const seen = new Set<string>();
   const totals: Record<string, number> = Object.fromEntries(COUNTER_COLUMNS.map((c) => [c, 0]));
   for (const r of rows) {
@@ -34,13 +36,18 @@ export async function verifyProjection(
       const got = Number(r[c]);
       totals[c] += got;
       const exp = want ? want[c] : 0;
-      if (got !== exp && mismatches.length < 20) mismatches.push(`${key} ${c}: projection ${got}, truth ${exp}`);
+      if (got !== exp && mismatches.length < 20)
+        mismatches.push(`${key} ${c}: projection ${got}, truth ${exp}`);
       if (got !== exp && mismatches.length >= 20) mismatches.length = 20;
     }
-    if (!want && COUNTER_COLUMNS.some((c) => Number(r[c]) !== 0) && mismatches.length < 20) mismatches.push(`${key}: unexpected row`);
+    if (!want && COUNTER_COLUMNS.some((c) => Number(r[c]) !== 0) && mismatches.length < 20)
+      mismatches.push(`${key}: unexpected row`);
   }
-  for (const key of truth.units.keys()) if (!seen.has(key) && mismatches.length < 20) mismatches.push(`${key}: missing row`);
-  const orows = await query(`SELECT officer_id, unit_code, year, month, stars_1, stars_2, stars_3, stars_4, stars_5, tickets_served FROM ${tables.officers}`);
+  for (const key of truth.units.keys())
+    if (!seen.has(key) && mismatches.length < 20) mismatches.push(`${key}: missing row`);
+  const orows = await query(
+    `SELECT officer_id, unit_code, year, month, stars_1, stars_2, stars_3, stars_4, stars_5, tickets_served FROM ${tables.officers}`,
+  );
   const oseen = new Set<string>();
   for (const r of orows) {
     if (units && !units.has(r.unit_code)) continue;
@@ -49,12 +56,23 @@ export async function verifyProjection(
     const want = truth.officers.get(key) ?? { stars: [0, 0, 0, 0, 0], tickets: 0 };
     const got = [1, 2, 3, 4, 5].map((s) => Number(r[`stars_${s}`]));
     if (got.some((g, i) => g !== want.stars[i]) || Number(r.tickets_served) !== want.tickets) {
-      if (mismatches.length < 20) mismatches.push(`officer ${key}: projection ${got}/${r.tickets_served}, truth ${want.stars}/${want.tickets}`);
+      if (mismatches.length < 20)
+        mismatches.push(
+          `officer ${key}: projection ${got}/${r.tickets_served}, truth ${want.stars}/${want.tickets}`,
+        );
     }
   }
-  for (const key of truth.officers.keys()) if (!oseen.has(key) && mismatches.length < 20) mismatches.push(`officer ${key}: missing row`);
+  for (const key of truth.officers.keys())
+    if (!oseen.has(key) && mismatches.length < 20) mismatches.push(`officer ${key}: missing row`);
   const truthTotals = truth.totals();
   const totalsDiff: Record<string, number> = {};
-  for (const c of COUNTER_COLUMNS) if (totals[c] !== truthTotals[c]) totalsDiff[c] = totals[c] - truthTotals[c];
-  return { exact: mismatches.length === 0, unitMonthRows: seen.size, officerMonthRows: oseen.size, mismatches, totalsDiff };
+  for (const c of COUNTER_COLUMNS)
+    if (totals[c] !== truthTotals[c]) totalsDiff[c] = totals[c] - truthTotals[c];
+  return {
+    exact: mismatches.length === 0,
+    unitMonthRows: seen.size,
+    officerMonthRows: oseen.size,
+    mismatches,
+    totalsDiff,
+  };
 }

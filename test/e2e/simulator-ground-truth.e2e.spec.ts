@@ -11,7 +11,14 @@ describe('a short seeded simulation across all four services', () => {
   });
 
   it('moves every dashboard figure by exactly what the simulated offices did', async () => {
-    const result = await simulate({ urls: system.urls, units: 2, days: 2, seed: 2025, concurrency: 2, verify: true });
+    const result = await simulate({
+      urls: system.urls,
+      units: 2,
+      days: 2,
+      seed: 2025,
+      concurrency: 2,
+      verify: true,
+    });
     expect(result.total.ticketsIssued).toBeGreaterThan(5);
     expect(result.total.dossiersReceived).toBeGreaterThan(3);
     expect(result.total.responses).toBeGreaterThan(2);

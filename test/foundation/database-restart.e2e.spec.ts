@@ -11,7 +11,10 @@ const viewer = bearer({ roles: ['viewer'] });
 async function terminateConnections(db: string): Promise<number> {
   const c = new Client({ connectionString: process.env.DATABASE_URL!.replace(/\/[^/]+$/, '/postgres') });
   await c.connect();
-  const { rowCount } = await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [db]);
+  const { rowCount } = await c.query(
+    'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+    [db],
+  );
   await c.end();
   return rowCount ?? 0;
 }
@@ -32,17 +35,34 @@ describe('when the database drops every connection', () => {
   });
 
   it('keeps running, reconnects, and still delivers events written afterwards', async () => {
-    await request(rating.getHttpServer()).put('/api/v1/units/80').set('Authorization', admin).send({ name: 'Tỉnh A', level: 'PROVINCE' }).expect(200);
+    await request(rating.getHttpServer())
+      .put('/api/v1/units/80')
+      .set('Authorization', admin)
+      .send({ name: 'Tỉnh A', level: 'PROVINCE' })
+      .expect(200);
     expect(await terminateConnections(env.db.name)).toBeGreaterThan(0);
-    await waitFor(async () => (await request(rating.getHttpServer()).get('/health')).status === 200, { message: 'rating healthy again' });
+    await waitFor(async () => (await request(rating.getHttpServer()).get('/health')).status === 200, {
+      message: 'rating healthy again',
+    });
     await waitFor(
-      async () => (await request(rating.getHttpServer()).put('/api/v1/units/80001').set('Authorization', admin).send({ name: 'Xã B', level: 'COMMUNE', parentCode: '80' })).status === 200,
+      async () =>
+        (
+          await request(rating.getHttpServer())
+            .put('/api/v1/units/80001')
+            .set('Authorization', admin)
+            .send({ name: 'Xã B', level: 'COMMUNE', parentCode: '80' })
+        ).status === 200,
       { message: 'rating accepts writes again' },
     );
     // The outbox relay lost its LISTEN connection too: the event must still reach the queue service's copy.
-    await waitFor(async () => (await request(queue.getHttpServer()).get('/api/v1/units/80001').set('Authorization', viewer)).status === 200, {
-      message: "queue's copy of a unit written after the restart",
-      timeoutMs: 30000,
-    });
+    await waitFor(
+      async () =>
+        (await request(queue.getHttpServer()).get('/api/v1/units/80001').set('Authorization', viewer))
+          .status === 200,
+      {
+        message: "queue's copy of a unit written after the restart",
+        timeoutMs: 30000,
+      },
+    );
   });
 });

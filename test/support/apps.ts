@@ -8,7 +8,10 @@ export async function startService(name: ServiceName): Promise<INestApplication>
   // Loaded lazily so each service's module is evaluated after the test env is in place.
   const { AppModule } = await import(`../../services/${name}/src/app.module`);
   const info = await import(`../../services/${name}/src/app-info`);
-  const appInfo = Object.values(info).find((v) => typeof v === 'object') as { title: string; description: string };
+  const appInfo = Object.values(info).find((v) => typeof v === 'object') as {
+    title: string;
+    description: string;
+  };
   const app = await createServiceApp(AppModule, appInfo);
   await app.init();
   return app;

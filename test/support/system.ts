@@ -23,7 +23,9 @@ export async function startSystem(label: string): Promise<RunningSystem> {
   return {
     env,
     apps,
-    urls: Object.fromEntries(Object.entries(urls).map(([k, v]) => [k, v.replace('[::1]', '127.0.0.1')])) as unknown as ServiceUrls,
+    urls: Object.fromEntries(
+      Object.entries(urls).map(([k, v]) => [k, v.replace('[::1]', '127.0.0.1')]),
+    ) as unknown as ServiceUrls,
     stop: async () => {
       for (const app of Object.values(apps)) await app.close();
       await env.teardown();

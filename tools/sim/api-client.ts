@@ -15,7 +15,11 @@ export const defaultUrls = (): ServiceUrls => ({
 });
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly body: unknown, message: string) {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -26,7 +30,13 @@ export interface ApiResponse<T = any> {
 }
 
 /** A JSON client bound to one bearer token (or none, for public endpoints). */
-export type Api = <T = any>(service: ServiceName, method: string, path: string, body?: unknown, opts?: { allow?: number[] }) => Promise<ApiResponse<T>>;
+export type Api = <T = any>(
+  service: ServiceName,
+  method: string,
+  path: string,
+  body?: unknown,
+  opts?: { allow?: number[] },
+) => Promise<ApiResponse<T>>;
 
 export function apiClient(urls: ServiceUrls, token?: string): Api {
   return async (service, method, path, body, { allow = [] } = {}) => {
@@ -38,7 +48,11 @@ export function apiClient(urls: ServiceUrls, token?: string): Api {
     const text = await res.text();
     const data = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
     if (!res.ok && !allow.includes(res.status)) {
-      throw new ApiError(res.status, data, `${method} ${service}${path} → ${res.status}: ${(data as { message?: string })?.message ?? text}`);
+      throw new ApiError(
+        res.status,
+        data,
+        `${method} ${service}${path} → ${res.status}: ${(data as { message?: string })?.message ?? text}`,
+      );
     }
     return { status: res.status, data };
   };

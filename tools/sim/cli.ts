@@ -29,7 +29,8 @@ simulate({
     console.log(summaryTable(r));
     if (r.mismatches?.length) {
       console.error(`\n${r.mismatches.length} dashboard figures differ from the ground truth:`);
-      for (const m of r.mismatches) console.error(`  ${m.figure}: expected +${m.expected}, dashboard moved by ${m.actual}`);
+      for (const m of r.mismatches)
+        console.error(`  ${m.figure}: expected +${m.expected}, dashboard moved by ${m.actual}`);
       process.exit(1);
     }
     if (r.mismatches) console.log('\nEvery dashboard figure matches the ground truth.');

@@ -26,12 +26,35 @@ export interface OfficeContext {
   dossierSeq: number;
 }
 
-export function officeContext(urls: ServiceUrls, unitCode: string, rng: Random, truth: UnitTruth, procedures: OfficeContext['procedures'], speed: number, questionCache: Map<string, any>, runId: string): OfficeContext {
+export function officeContext(
+  urls: ServiceUrls,
+  unitCode: string,
+  rng: Random,
+  truth: UnitTruth,
+  procedures: OfficeContext['procedures'],
+  speed: number,
+  questionCache: Map<string, any>,
+  runId: string,
+): OfficeContext {
   const officers = Object.fromEntries(
-    COUNTERS.map((c) => [c.counterNo, apiClient(urls, signToken({ role: 'officer', units: [unitCode], sub: officerOf(unitCode, c.counterNo) }))]),
+    COUNTERS.map((c) => [
+      c.counterNo,
+      apiClient(
+        urls,
+        signToken({ role: 'officer', units: [unitCode], sub: officerOf(unitCode, c.counterNo) }),
+      ),
+    ]),
   );
   return {
-    unitCode, rng, truth, procedures, speed, questionCache, officers, runId, dossierSeq: 0,
+    unitCode,
+    rng,
+    truth,
+    procedures,
+    speed,
+    questionCache,
+    officers,
+    runId,
+    dossierSeq: 0,
     kiosk: apiClient(urls, signToken({ role: 'kiosk', units: [unitCode], sub: `kiosk-${unitCode}` })),
     portal: apiClient(urls, signToken({ role: 'portal', units: ['*'], sub: 'cong-dich-vu-cong-tinh' })),
     citizen: apiClient(urls),
@@ -42,4 +65,6 @@ export function officeContext(urls: ServiceUrls, unitCode: string, rng: Random, 
 
 /** Waits `simulatedSeconds / speed` of real time (speed 0 = as fast as possible). */
 export const pace = (ctx: OfficeContext, simulatedSeconds: number) =>
-  ctx.speed > 0 ? new Promise((r) => setTimeout(r, (simulatedSeconds * 1000) / ctx.speed)) : Promise.resolve();
+  ctx.speed > 0
+    ? new Promise((r) => setTimeout(r, (simulatedSeconds * 1000) / ctx.speed))
+    : Promise.resolve();

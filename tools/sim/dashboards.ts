@@ -10,17 +10,33 @@ const ELEMENTS = ['ACCESS', 'PROCEDURE', 'OFFICER', 'RESULT', 'FEEDBACK'];
  * Reads every dashboard figure the simulator can check, per unit. The simulator compares the change of
  * each figure over its run with its own ground truth, so a database with earlier activity is fine.
  */
-export async function readFigures(urls: ServiceUrls, unitCodes: string[], officerIds: string[], year: number): Promise<Figures> {
+export async function readFigures(
+  urls: ServiceUrls,
+  unitCodes: string[],
+  officerIds: string[],
+  year: number,
+): Promise<Figures> {
   const viewer = apiClient(urls, signToken({ role: 'viewer' }));
   const from = localDate(new Date(Date.now() - 360 * 86400_000));
   const to = localDate(new Date(Date.now() + 86400_000));
   const f: Figures = {};
   for (const u of unitCodes) {
-    const d = (await viewer('dossier', 'GET', `/api/v1/stats/timeliness?unitCode=${u}&from=${from}&to=${to}&groupBy=unit`)).data.total;
-    for (const k of ['received', 'finished', 'early', 'onTime', 'late', 'lateWithoutApology']) f[`${u}.dossier.${k}`] = d[k];
-    const q = (await viewer('queue', 'GET', `/api/v1/units/${u}/queue-stats?from=${from}&to=${to}&groupBy=service`)).data.total;
+    const d = (
+      await viewer(
+        'dossier',
+        'GET',
+        `/api/v1/stats/timeliness?unitCode=${u}&from=${from}&to=${to}&groupBy=unit`,
+      )
+    ).data.total;
+    for (const k of ['received', 'finished', 'early', 'onTime', 'late', 'lateWithoutApology'])
+      f[`${u}.dossier.${k}`] = d[k];
+    const q = (
+      await viewer('queue', 'GET', `/api/v1/units/${u}/queue-stats?from=${from}&to=${to}&groupBy=service`)
+    ).data.total;
     for (const k of ['tickets', 'served', 'noShows']) f[`${u}.queue.${k}`] = q[k];
-    const s = (await viewer('survey', 'GET', `/api/v1/stats/satisfaction?unitCode=${u}&from=${from}&to=${to}`)).data.total;
+    const s = (
+      await viewer('survey', 'GET', `/api/v1/stats/satisfaction?unitCode=${u}&from=${from}&to=${to}`)
+    ).data.total;
     f[`${u}.survey.responses`] = s.responses;
     for (const el of ELEMENTS) {
       const e = s.byElement[el];
@@ -61,7 +77,8 @@ export function expectedDeltas(truth: Record<string, UnitTruth>): Figures {
     e[`${u}.rating.TICKETS_SERVED`] = t.ticketsServed;
     e[`${u}.rating.SURVEY_RESPONSES`] = t.responses;
     e[`${u}.rating.LATE_WITHOUT_APOLOGY_COUNT`] = t.lateWithoutApology;
-    for (const [o, stars] of Object.entries(t.officerStars)) e[`officer.${o}.ratings`] = stars.reduce((a, b) => a + b, 0);
+    for (const [o, stars] of Object.entries(t.officerStars))
+      e[`officer.${o}.ratings`] = stars.reduce((a, b) => a + b, 0);
   }
   return e;
 }
@@ -74,13 +91,23 @@ export interface Mismatch {
 
 /** Polls the dashboards until every figure moved by exactly what the simulator did (projections are eventually consistent). */
 export async function verifyDashboards(
-  urls: ServiceUrls, before: Figures, expected: Figures, unitCodes: string[], officerIds: string[], year: number, timeoutMs = 60_000,
+  urls: ServiceUrls,
+  before: Figures,
+  expected: Figures,
+  unitCodes: string[],
+  officerIds: string[],
+  year: number,
+  timeoutMs = 60_000,
 ): Promise<Mismatch[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const after = await readFigures(urls, unitCodes, officerIds, year);
     const mismatches = Object.entries(expected)
-      .map(([figure, exp]) => ({ figure, expected: exp, actual: (after[figure] ?? 0) - (before[figure] ?? 0) }))
+      .map(([figure, exp]) => ({
+        figure,
+        expected: exp,
+        actual: (after[figure] ?? 0) - (before[figure] ?? 0),
+      }))
       .filter((m) => m.actual !== m.expected);
     if (!mismatches.length || Date.now() > deadline) return mismatches;
     await new Promise((r) => setTimeout(r, 1000));

@@ -39,6 +39,11 @@ export function demoCommunes(n = NAMED.length): DemoUnit[] {
       return { code, name, level: 'COMMUNE', parentCode };
     }
     const code = String(7600 + i * 3).padStart(5, '0');
-    return { code, name: `Xã Thân Thiện ${i + 1}`, level: 'COMMUNE', parentCode: DISTRICTS[i % DISTRICTS.length].code };
+    return {
+      code,
+      name: `Xã Thân Thiện ${i + 1}`,
+      level: 'COMMUNE',
+      parentCode: DISTRICTS[i % DISTRICTS.length].code,
+    };
   });
 }

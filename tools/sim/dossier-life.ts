@@ -2,7 +2,16 @@ import type { OfficeContext } from './context';
 import { answerInvitation } from './survey-answers';
 import { expectedTimeliness, localDate, localTimeDaysAgo } from './vietnam-clock';
 
-const NAMES = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Giang', 'Đặng Quốc Huy', 'Bùi Thị Lan'];
+const NAMES = [
+  'Nguyễn Văn An',
+  'Trần Thị Bình',
+  'Lê Hoàng Cường',
+  'Phạm Thị Dung',
+  'Hoàng Văn Em',
+  'Vũ Thị Giang',
+  'Đặng Quốc Huy',
+  'Bùi Thị Lan',
+];
 
 type Target = 'EARLY' | 'ON_TIME' | 'LATE';
 
@@ -11,10 +20,20 @@ type Target = 'EARLY' | 'ON_TIME' | 'LATE';
  * by choosing when the dossier was received: recently for most (early), so that today is the due date
  * for some (on time), and weeks ago for a few (late; most of those get an apology letter first).
  */
-export async function receiveDossier(ctx: OfficeContext, o: { channel: string; ticketId?: string; maxDaysAgo?: number }): Promise<string> {
+export async function receiveDossier(
+  ctx: OfficeContext,
+  o: { channel: string; ticketId?: string; maxDaysAgo?: number },
+): Promise<string> {
   const { rng, unitCode, truth } = ctx;
   const now = new Date();
-  const target: Target = o.ticketId || o.channel === 'ONLINE' ? 'EARLY' : rng.weighted([['EARLY', 84], ['ON_TIME', 7], ['LATE', 9]] as [Target, number][]);
+  const target: Target =
+    o.ticketId || o.channel === 'ONLINE'
+      ? 'EARLY'
+      : rng.weighted([
+          ['EARLY', 84],
+          ['ON_TIME', 7],
+          ['LATE', 9],
+        ] as [Target, number][]);
   const { procedure, receivedAt } = await chooseReceipt(ctx, target, o.maxDaysAgo ?? 12, now);
   const body = {
     externalId: `sim-${ctx.runId}-${unitCode}-${++ctx.dossierSeq}`,
@@ -28,10 +47,16 @@ export async function receiveDossier(ctx: OfficeContext, o: { channel: string; t
   const created = await (o.ticketId ? ctx.clerk : ctx.portal)('dossier', 'POST', '/api/v1/dossiers', body);
   truth.dossiersReceived++;
   const id: string = created.data.id;
-  const act = (action: string, payload: object = {}) => ctx.clerk('dossier', 'POST', `/api/v1/dossiers/${id}/${action}`, payload);
+  const act = (action: string, payload: object = {}) =>
+    ctx.clerk('dossier', 'POST', `/api/v1/dossiers/${id}/${action}`, payload);
   if (o.channel === 'ONLINE') await act('accept');
 
-  const fate = rng.weighted([['RESOLVE', 88], ['OPEN', 7], ['WITHDRAW', 3], ['REFUSE', 2]] as [string, number][]);
+  const fate = rng.weighted([
+    ['RESOLVE', 88],
+    ['OPEN', 7],
+    ['WITHDRAW', 3],
+    ['REFUSE', 2],
+  ] as [string, number][]);
   if (fate === 'OPEN') return id;
   if (fate === 'REFUSE') {
     await act('refuse', { reason: 'Hồ sơ không thuộc thẩm quyền giải quyết của UBND cấp xã' });
@@ -45,7 +70,11 @@ export async function receiveDossier(ctx: OfficeContext, o: { channel: string; t
   }
   let dossier = await current(ctx, id);
   let apologised = false;
-  if (fate !== 'WITHDRAW' && expectedTimeliness(new Date(), new Date(dossier.dueAt)) === 'LATE' && rng.chance(0.7)) {
+  if (
+    fate !== 'WITHDRAW' &&
+    expectedTimeliness(new Date(), new Date(dossier.dueAt)) === 'LATE' &&
+    rng.chance(0.7)
+  ) {
     const newDueAt = await nextWorkingAppointment(ctx);
     await ctx.clerk('dossier', 'POST', `/api/v1/dossiers/${id}/apology`, {
       reason: 'Cần xác minh thêm thông tin với cơ quan có liên quan',
@@ -89,21 +118,36 @@ function finish(ctx: OfficeContext, id: string, d: any, apologised: boolean): st
 
 async function chooseReceipt(ctx: OfficeContext, target: Target, maxDaysAgo: number, now: Date) {
   const { rng } = ctx;
-  const dayProcedures = ctx.procedures.filter((p) => p.processing.unit === 'WORKING_DAYS' && p.processing.amount <= 10);
+  const dayProcedures = ctx.procedures.filter(
+    (p) => p.processing.unit === 'WORKING_DAYS' && p.processing.amount <= 10,
+  );
   if (target === 'EARLY') {
     const procedure = rng.pick(dayProcedures.length ? dayProcedures : ctx.procedures);
     return { procedure, receivedAt: new Date(now.getTime() - rng.int(0, 3600) * 1000) };
   }
   for (let attempt = 0; attempt < 8; attempt++) {
     const procedure = rng.pick(dayProcedures);
-    const daysAgo = target === 'LATE' ? rng.int(procedure.processing.amount * 2 + 4, Math.max(procedure.processing.amount * 2 + 4, maxDaysAgo + 14)) : rng.int(1, procedure.processing.amount * 2 + 4);
+    const daysAgo =
+      target === 'LATE'
+        ? rng.int(
+            procedure.processing.amount * 2 + 4,
+            Math.max(procedure.processing.amount * 2 + 4, maxDaysAgo + 14),
+          )
+        : rng.int(1, procedure.processing.amount * 2 + 4);
     const receivedAt = localTimeDaysAgo(now, daysAgo, rng.int(8, 10), rng.pick([0, 15, 30, 45]));
     const { data } = await ctx.portal('dossier', 'POST', '/api/v1/calendar/due-date', {
-      unitCode: ctx.unitCode, receivedAt: receivedAt.toISOString(), amount: procedure.processing.amount, unit: procedure.processing.unit,
+      unitCode: ctx.unitCode,
+      receivedAt: receivedAt.toISOString(),
+      amount: procedure.processing.amount,
+      unit: procedure.processing.unit,
     });
     const due = localDate(new Date(data.dueAt));
     const today = localDate(now);
-    if ((target === 'LATE' && due < today) || (target === 'ON_TIME' && due === today && new Date(data.dueAt) > now)) return { procedure, receivedAt };
+    if (
+      (target === 'LATE' && due < today) ||
+      (target === 'ON_TIME' && due === today && new Date(data.dueAt) > now)
+    )
+      return { procedure, receivedAt };
   }
   return chooseReceipt(ctx, 'EARLY', maxDaysAgo, now);
 }
@@ -111,7 +155,10 @@ async function chooseReceipt(ctx: OfficeContext, target: Target, maxDaysAgo: num
 /** The new appointment of an apology: one working day from now, a valid working time by construction. */
 async function nextWorkingAppointment(ctx: OfficeContext): Promise<string> {
   const { data } = await ctx.portal('dossier', 'POST', '/api/v1/calendar/due-date', {
-    unitCode: ctx.unitCode, receivedAt: new Date().toISOString(), amount: 2, unit: 'WORKING_DAYS',
+    unitCode: ctx.unitCode,
+    receivedAt: new Date().toISOString(),
+    amount: 2,
+    unit: 'WORKING_DAYS',
   });
   return data.dueAt;
 }
@@ -119,7 +166,13 @@ async function nextWorkingAppointment(ctx: OfficeContext): Promise<string> {
 /** After the result is returned, the citizen gets the SIPAS link (QR on the receipt) and may answer. */
 async function answerSipas(ctx: OfficeContext, dossierId: string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const res = await ctx.clerk('survey', 'GET', `/api/v1/units/${ctx.unitCode}/dossiers/${dossierId}/invitation`, undefined, { allow: [404] });
+    const res = await ctx.clerk(
+      'survey',
+      'GET',
+      `/api/v1/units/${ctx.unitCode}/dossiers/${dossierId}/invitation`,
+      undefined,
+      { allow: [404] },
+    );
     if (res.status === 200 && res.data?.token) {
       if (await answerInvitation(ctx, res.data.token, res.data.officerId)) ctx.truth.sipasResponses++;
       return;

@@ -21,9 +21,22 @@ export interface UnitTruth {
 }
 
 export const emptyTruth = (): UnitTruth => ({
-  ticketsIssued: 0, ticketsServed: 0, noShows: 0, dossiersReceived: 0, finished: 0, early: 0, onTime: 0, late: 0,
-  lateWithoutApology: 0, apologies: 0, supplementRequests: 0, responses: 0, tabletResponses: 0, sipasResponses: 0,
-  elements: {}, officerStars: {},
+  ticketsIssued: 0,
+  ticketsServed: 0,
+  noShows: 0,
+  dossiersReceived: 0,
+  finished: 0,
+  early: 0,
+  onTime: 0,
+  late: 0,
+  lateWithoutApology: 0,
+  apologies: 0,
+  supplementRequests: 0,
+  responses: 0,
+  tabletResponses: 0,
+  sipasResponses: 0,
+  elements: {},
+  officerStars: {},
 });
 
 export function addElementAnswer(t: UnitTruth, element: string, satisfied: boolean): void {

@@ -3,28 +3,47 @@ import { answerInvitation } from './survey-answers';
 import { COUNTERS, SERVICE_QUEUES } from './office-setup';
 import { receiveDossier } from './dossier-life';
 
-const PRIORITIES: [string, number][] = [['NONE', 82], ['ELDERLY', 9], ['DISABLED', 3], ['PREGNANT', 3], ['CHILD', 2], ['VETERAN', 1]];
+const PRIORITIES: [string, number][] = [
+  ['NONE', 82],
+  ['ELDERLY', 9],
+  ['DISABLED', 3],
+  ['PREGNANT', 3],
+  ['CHILD', 2],
+  ['VETERAN', 1],
+];
 
 /**
  * One morning at a commune office, in real time (ticket APIs take no clock: a kiosk cannot backdate a
  * ticket): a peak of tickets, counters opening (one pauses for a meeting), officers calling until the
  * queue is empty, some no-shows, dossiers handed in at the counter, and star ratings on the tablet.
  */
-export async function simulateOfficeDay(ctx: OfficeContext, dayIndex: number, dossiersToday: number): Promise<void> {
+export async function simulateOfficeDay(
+  ctx: OfficeContext,
+  dayIndex: number,
+  dossiersToday: number,
+): Promise<void> {
   const { rng, unitCode, truth } = ctx;
   for (const c of COUNTERS) {
-    await ctx.officers[c.counterNo]('queue', 'POST', `/api/v1/units/${unitCode}/counters/${c.counterNo}/open`, { officerId: officerIdOf(ctx, c.counterNo) });
+    await ctx.officers[c.counterNo](
+      'queue',
+      'POST',
+      `/api/v1/units/${unitCode}/counters/${c.counterNo}/open`,
+      { officerId: officerIdOf(ctx, c.counterNo) },
+    );
   }
   const tickets = rng.int(4, 9) + (dayIndex % 5 === 4 ? 4 : 0); // "Fast Friday" brings more people
   for (let i = 0; i < tickets; i++) {
     const service = rng.weighted(SERVICE_QUEUES.map((s, k) => [s.code, [6, 3, 1][k]] as [string, number]));
-    await ctx.kiosk('queue', 'POST', `/api/v1/units/${unitCode}/tickets`, { serviceCode: service, priority: rng.weighted(PRIORITIES) });
+    await ctx.kiosk('queue', 'POST', `/api/v1/units/${unitCode}/tickets`, {
+      serviceCode: service,
+      priority: rng.weighted(PRIORITIES),
+    });
     truth.ticketsIssued++;
     await pace(ctx, rng.int(20, 120));
   }
   const meetingCounter = rng.chance(0.3) ? rng.pick(COUNTERS).counterNo : null;
   let dossiersLeft = dossiersToday;
-  for (let idle = 0; idle < COUNTERS.length; ) {
+  for (let idle = 0; idle < COUNTERS.length;) {
     idle = 0;
     for (const c of COUNTERS) {
       const officer = ctx.officers[c.counterNo];
@@ -57,10 +76,20 @@ export async function simulateOfficeDay(ctx: OfficeContext, dayIndex: number, do
       await rateOnTablet(ctx, c.counterNo, ticket.id);
     }
   }
-  for (const c of COUNTERS) await ctx.officers[c.counterNo]('queue', 'POST', `/api/v1/units/${unitCode}/counters/${c.counterNo}/close`, {});
+  for (const c of COUNTERS)
+    await ctx.officers[c.counterNo](
+      'queue',
+      'POST',
+      `/api/v1/units/${unitCode}/counters/${c.counterNo}/close`,
+      {},
+    );
   // Dossiers that did not come through the counter: online, by post, at home.
   for (; dossiersLeft > 0; dossiersLeft--) {
-    const channel = rng.weighted([['ONLINE', 70], ['POSTAL', 15], ['HOME', 15]] as [string, number][]);
+    const channel = rng.weighted([
+      ['ONLINE', 70],
+      ['POSTAL', 15],
+      ['HOME', 15],
+    ] as [string, number][]);
     await receiveDossier(ctx, { channel, maxDaysAgo: Math.max(dayIndex, 12) });
   }
 }
@@ -75,7 +104,8 @@ async function rateOnTablet(ctx: OfficeContext, counterNo: string, ticketId: str
   for (let attempt = 0; attempt < 100; attempt++) {
     const res = await ctx.kiosk('survey', 'GET', path, undefined, { allow: [204, 404] });
     if (res.status === 200 && res.data?.token && res.data.ticketId === ticketId) {
-      if (await answerInvitation(ctx, res.data.token, officerIdOf(ctx, counterNo))) ctx.truth.tabletResponses++;
+      if (await answerInvitation(ctx, res.data.token, officerIdOf(ctx, counterNo)))
+        ctx.truth.tabletResponses++;
       return;
     }
     await new Promise((r) => setTimeout(r, 100));

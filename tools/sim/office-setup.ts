@@ -24,7 +24,9 @@ export async function registerUnits(admin: Api, units: DemoUnit[]): Promise<void
   const last = units[units.length - 1].code;
   for (const service of ['queue', 'dossier', 'survey'] as const) {
     const deadline = Date.now() + 60_000;
-    while ((await admin(service, 'GET', `/api/v1/units/${last}`, undefined, { allow: [404] })).status !== 200) {
+    while (
+      (await admin(service, 'GET', `/api/v1/units/${last}`, undefined, { allow: [404] })).status !== 200
+    ) {
       if (Date.now() > deadline) throw new Error(`${service} has no copy of unit ${last} after 60 s`);
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -34,10 +36,17 @@ export async function registerUnits(admin: Api, units: DemoUnit[]): Promise<void
 /** Service queues and counters of one office (PUTs: safe to repeat). */
 export async function setUpOffice(admin: Api, unitCode: string): Promise<void> {
   for (const s of SERVICE_QUEUES) {
-    await admin('queue', 'PUT', `/api/v1/units/${unitCode}/services/${s.code}`, { name: s.name, prefix: s.prefix, active: true });
+    await admin('queue', 'PUT', `/api/v1/units/${unitCode}/services/${s.code}`, {
+      name: s.name,
+      prefix: s.prefix,
+      active: true,
+    });
   }
   for (const c of COUNTERS) {
-    await admin('queue', 'PUT', `/api/v1/units/${unitCode}/counters/${c.counterNo}`, { name: c.name, serviceCodes: c.serviceCodes });
+    await admin('queue', 'PUT', `/api/v1/units/${unitCode}/counters/${c.counterNo}`, {
+      name: c.name,
+      serviceCodes: c.serviceCodes,
+    });
   }
 }
 

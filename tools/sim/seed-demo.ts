@@ -22,6 +22,11 @@ export async function seedDemoIfEmpty(urls: ServiceUrls, log: (m: string) => voi
   for (const c of communes) await setUpOffice(admin, c.code);
   const assessor = apiClient(urls, signToken({ role: 'assessor' }));
   for (const c of communes.slice(0, 3)) await assessUnit(assessor, c.code, vietnamYear());
-  log(`assessed criteria of ${communes.slice(0, 3).map((c) => c.name).join(', ')}`);
+  log(
+    `assessed criteria of ${communes
+      .slice(0, 3)
+      .map((c) => c.name)
+      .join(', ')}`,
+  );
   return true;
 }

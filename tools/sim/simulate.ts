@@ -47,7 +47,11 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
   const year = vietnamYear();
   const assessor = apiClient(o.urls, signToken({ role: 'assessor' }));
   for (const c of communes) {
-    const share = rng.fork(`assess-${c.code}`).weighted([[1, 40], [0.85, 35], [0, 25]] as [number, number][]);
+    const share = rng.fork(`assess-${c.code}`).weighted([
+      [1, 40],
+      [0.85, 35],
+      [0, 25],
+    ] as [number, number][]);
     if (share > 0) await assessUnit(assessor, c.code, year, share);
   }
   const { data: catalog } = await apiClient(o.urls)('dossier', 'GET', '/api/v1/procedures?limit=100');
@@ -64,12 +68,23 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
   const queue = [...communes];
   const worker = async () => {
     for (let c = queue.shift(); c; c = queue.shift()) {
-      const ctx = officeContext(o.urls, c.code, rng.fork(c.code), byUnit[c.code], procedures, o.speed ?? 0, questionCache, runId);
+      const ctx = officeContext(
+        o.urls,
+        c.code,
+        rng.fork(c.code),
+        byUnit[c.code],
+        procedures,
+        o.speed ?? 0,
+        questionCache,
+        runId,
+      );
       for (let day = o.days - 1; day >= 0; day--) {
         await simulateOfficeDay(ctx, day, ctx.rng.int(2, 5));
         done++;
         if (done % Math.max(1, Math.floor(total / 20)) === 0 || done === total) {
-          log(`office-days ${done}/${total} (${Math.round((100 * done) / total)}%), ${((Date.now() - started) / 1000).toFixed(0)} s`);
+          log(
+            `office-days ${done}/${total} (${Math.round((100 * done) / total)}%), ${((Date.now() - started) / 1000).toFixed(0)} s`,
+          );
         }
       }
     }
@@ -81,5 +96,12 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
     log('checking every dashboard figure against the ground truth...');
     mismatches = await verifyDashboards(o.urls, before, expectedDeltas(byUnit), unitCodes, officerIds, year);
   }
-  return { units: unitCodes, byUnit, total: sumTruth(Object.values(byUnit)), officeDays: total, seconds: (Date.now() - started) / 1000, mismatches };
+  return {
+    units: unitCodes,
+    byUnit,
+    total: sumTruth(Object.values(byUnit)),
+    officeDays: total,
+    seconds: (Date.now() - started) / 1000,
+    mismatches,
+  };
 }

@@ -16,7 +16,10 @@ export function devJwtSecret(): string {
 
 export type Role = 'admin' | 'unit-admin' | 'officer' | 'assessor' | 'viewer' | 'portal' | 'kiosk';
 
-export function signToken(claims: { role: Role; units?: string[]; sub?: string }, secret = devJwtSecret()): string {
+export function signToken(
+  claims: { role: Role; units?: string[]; sub?: string },
+  secret = devJwtSecret(),
+): string {
   return new JwtService({ secret }).sign(
     { sub: claims.sub ?? `sim-${claims.role}`, roles: [claims.role], units: claims.units ?? ['*'] },
     { expiresIn: '12h' },

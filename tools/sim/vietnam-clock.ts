@@ -6,7 +6,9 @@ export const localDate = (at: Date): string => new Date(at.getTime() + OFFSET_MS
 /** The instant of a local wall-clock time `daysAgo` calendar days before `now`. */
 export function localTimeDaysAgo(now: Date, daysAgo: number, hour: number, minute = 0): Date {
   const day = new Date(now.getTime() + OFFSET_MS - daysAgo * 86400_000).toISOString().slice(0, 10);
-  return new Date(Date.parse(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+07:00`));
+  return new Date(
+    Date.parse(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+07:00`),
+  );
 }
 
 /** How a finished dossier's timeliness is decided: by calendar date in Vietnam (DOMAIN.md). */

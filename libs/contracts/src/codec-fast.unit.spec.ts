@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { allEventDefinitions, ContractViolation, createEvent, decode, decodeStrict, tryFastCheck } from './index';
+import {
+  allEventDefinitions,
+  ContractViolation,
+  createEvent,
+  decode,
+  decodeStrict,
+  tryFastCheck,
+} from './index';
 import { SAMPLE_EVENT_DATA } from './testing/sample-events';
 
 /**
@@ -23,12 +30,35 @@ const outcome = (fn: () => unknown): string => {
 
 // Values that break one constraint or another: wrong types, bounds, formats, empties, nesting.
 const weird = fc.oneof(
-  fc.constant(undefined), fc.constant(null), fc.constant(''), fc.constant('x'), fc.constant('1.0'),
-  fc.constant(-1), fc.constant(0), fc.constant(1.5), fc.constant(11), fc.constant(1e9), fc.constant(Number.NaN),
-  fc.constant(true), fc.constant([]), fc.constant({}), fc.constant(['HT']), fc.constant('2025-13-01T00:00:00Z'),
-  fc.constant('2025-07-01T02:30:00.000Z'), fc.constant('NONE'), fc.constant('RESOLVED'), fc.constant(randomUUID()),
-  fc.constant('a'.repeat(1001)), fc.constant('000.00.20.H56'), fc.constant('bad code!'),
-  fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.uuid(), fc.array(fc.anything(), { maxLength: 3 }),
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.constant(''),
+  fc.constant('x'),
+  fc.constant('1.0'),
+  fc.constant(-1),
+  fc.constant(0),
+  fc.constant(1.5),
+  fc.constant(11),
+  fc.constant(1e9),
+  fc.constant(Number.NaN),
+  fc.constant(true),
+  fc.constant([]),
+  fc.constant({}),
+  fc.constant(['HT']),
+  fc.constant('2025-13-01T00:00:00Z'),
+  fc.constant('2025-07-01T02:30:00.000Z'),
+  fc.constant('NONE'),
+  fc.constant('RESOLVED'),
+  fc.constant(randomUUID()),
+  fc.constant('a'.repeat(1001)),
+  fc.constant('000.00.20.H56'),
+  fc.constant('bad code!'),
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.uuid(),
+  fc.array(fc.anything(), { maxLength: 3 }),
   fc.object({ maxDepth: 1 }),
 );
 
@@ -36,16 +66,33 @@ const weird = fc.oneof(
 const mutatedEvent = fc
   .tuple(
     fc.integer({ min: 0, max: valid.length - 1 }),
-    fc.array(fc.tuple(fc.constantFrom('set', 'delete', 'add'), fc.constantFrom('envelope', 'data', 'nested'), fc.nat(), weird, fc.string({ maxLength: 8 })), { maxLength: 3 }),
+    fc.array(
+      fc.tuple(
+        fc.constantFrom('set', 'delete', 'add'),
+        fc.constantFrom('envelope', 'data', 'nested'),
+        fc.nat(),
+        weird,
+        fc.string({ maxLength: 8 }),
+      ),
+      { maxLength: 3 },
+    ),
   )
   .map(([i, mutations]) => {
     const event = structuredClone(valid[i]);
     for (const [op, where, pick, value, name] of mutations) {
       const data = event.data && typeof event.data === 'object' ? event.data : undefined;
       // 'nested': an element of the data's first array of objects (survey element scores, score breakdown).
-      const nested = data && (Object.values(data).find((v) => Array.isArray(v) && v.length && typeof v[0] === 'object') as object[] | undefined);
+      const nested =
+        data &&
+        (Object.values(data).find((v) => Array.isArray(v) && v.length && typeof v[0] === 'object') as
+          object[] | undefined);
       const element = nested?.[pick % nested.length];
-      const target = where === 'nested' && element && typeof element === 'object' ? element : where !== 'envelope' && data ? data : event;
+      const target =
+        where === 'nested' && element && typeof element === 'object'
+          ? element
+          : where !== 'envelope' && data
+            ? data
+            : event;
       const keys = Object.keys(target);
       if (op !== 'add' && !keys.length) continue;
       const key = op === 'add' ? `x${name}` : keys[pick % keys.length];
@@ -63,7 +110,9 @@ describe('decode fast path', () => {
     for (const [i, d] of defs.entries()) {
       const e = decode(JSON.stringify(valid[i]));
       expect(e.data).toBeInstanceOf(d.dataClass);
-      expect(JSON.parse(JSON.stringify(e))).toEqual(JSON.parse(JSON.stringify(decodeStrict(JSON.stringify(valid[i])))));
+      expect(JSON.parse(JSON.stringify(e))).toEqual(
+        JSON.parse(JSON.stringify(decodeStrict(JSON.stringify(valid[i])))),
+      );
     }
   });
 
@@ -74,13 +123,19 @@ describe('decode fast path', () => {
   });
 
   it('takes the fast path for nested classes too, building instances of the nested class as plainToInstance does', () => {
-    for (const [type, property] of [['survey.response-submitted', 'elementScores'], ['unit.score-changed', 'breakdown']]) {
+    for (const [type, property] of [
+      ['survey.response-submitted', 'elementScores'],
+      ['unit.score-changed', 'breakdown'],
+    ]) {
       const sample = valid[defs.findIndex((d) => d.type === type)];
       expect(sample.data[property].length).toBeGreaterThan(0);
-      const fast = tryFastCheck(structuredClone(sample), false) as { data: Record<string, object[]> } | undefined;
+      const fast = tryFastCheck(structuredClone(sample), false) as
+        { data: Record<string, object[]> } | undefined;
       expect(fast).toBeDefined();
       const strict = decodeStrict(JSON.stringify(sample)) as unknown as { data: Record<string, object[]> };
-      expect(fast!.data[property].map((x) => x.constructor)).toEqual(strict.data[property].map((x) => x.constructor));
+      expect(fast!.data[property].map((x) => x.constructor)).toEqual(
+        strict.data[property].map((x) => x.constructor),
+      );
       expect(strict.data[property][0].constructor).not.toBe(Object);
     }
   });
@@ -104,7 +159,12 @@ describe('decode fast path', () => {
         const strict = outcome(() => {
           decodeStrict(event);
           const def = defs.find((d) => d.type === event.type && d.dataversion === event.dataversion)!;
-          createEvent(def, event.data, { ...meta, subject: event.subject, unitcode: event.unitcode, id: event.id });
+          createEvent(def, event.data, {
+            ...meta,
+            subject: event.subject,
+            unitcode: event.unitcode,
+            id: event.id,
+          });
         });
         if (strict === 'reject') {
           const fast = tryFastCheck(event, true);

@@ -4,7 +4,13 @@ import { plainToInstance } from 'class-transformer';
 // @ts-expect-error the module has no declaration file of its own; its shape is class-transformer/types/storage.d.ts
 import { defaultMetadataStorage as untypedStorage } from 'class-transformer/cjs/storage';
 import type { MetadataStorage as TransformerMetadataStorage } from 'class-transformer/types/MetadataStorage';
-import { getMetadataStorage, validateSync, ValidationArguments, ValidationError, ValidationTypes } from 'class-validator';
+import {
+  getMetadataStorage,
+  validateSync,
+  ValidationArguments,
+  ValidationError,
+  ValidationTypes,
+} from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { EventEnvelope, SourceService } from './envelope';
 import { EventDefinition, findEventDefinition } from './registry';
@@ -13,7 +19,10 @@ const defaultMetadataStorage = untypedStorage as TransformerMetadataStorage;
 
 /** Thrown when bytes or an object are not a valid event; `problems` name each offending field. */
 export class ContractViolation extends Error {
-  constructor(readonly problems: string[], readonly eventType?: string) {
+  constructor(
+    readonly problems: string[],
+    readonly eventType?: string,
+  ) {
     super(`invalid event${eventType ? ` ${eventType}` : ''}: ${problems.join('; ')}`);
     this.name = 'ContractViolation';
   }
@@ -30,20 +39,36 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
   });
 }
 
-const ENVELOPE_KEYS = new Set(['specversion', 'id', 'type', 'source', 'subject', 'time', 'datacontenttype', 'dataversion', 'unitcode', 'correlationid', 'causationid', 'data']);
+const ENVELOPE_KEYS = new Set([
+  'specversion',
+  'id',
+  'type',
+  'source',
+  'subject',
+  'time',
+  'datacontenttype',
+  'dataversion',
+  'unitcode',
+  'correlationid',
+  'causationid',
+  'data',
+]);
 
 function check(raw: unknown, forEncode: boolean): { envelope: EventEnvelope; def: EventDefinition } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ContractViolation(['event must be a JSON object']);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ContractViolation(['event must be a JSON object']);
   const obj = raw as Record<string, unknown>;
   const envelope = plainToInstance(EventEnvelope, obj);
   const problems = flatten(validateSync(envelope, { forbidUnknownValues: false }));
   if (forEncode) {
-    for (const key of Object.keys(obj)) if (!ENVELOPE_KEYS.has(key)) problems.push(`${key}: unknown envelope attribute`);
+    for (const key of Object.keys(obj))
+      if (!ENVELOPE_KEYS.has(key)) problems.push(`${key}: unknown envelope attribute`);
   }
   const type = typeof obj.type === 'string' ? obj.type : undefined;
   const dataversion = typeof obj.dataversion === 'string' ? obj.dataversion : undefined;
   const def = type && dataversion ? findEventDefinition(type, dataversion) : undefined;
-  if (type && dataversion && !def) problems.push(`type: unknown event type ${type} with dataversion ${dataversion}`);
+  if (type && dataversion && !def)
+    problems.push(`type: unknown event type ${type} with dataversion ${dataversion}`);
   if (problems.length) throw new ContractViolation(problems, type);
   const data = plainToInstance(def!.dataClass, obj.data as object);
   const dataProblems = flatten(
@@ -68,7 +93,11 @@ function check(raw: unknown, forEncode: boolean): { envelope: EventEnvelope; def
 interface PropertyRule {
   property: string;
   conditions: ((object: object, value: unknown) => boolean)[];
-  constraints: { each: boolean; constraints: unknown[]; validate: (value: unknown, args: ValidationArguments) => unknown }[];
+  constraints: {
+    each: boolean;
+    constraints: unknown[];
+    validate: (value: unknown, args: ValidationArguments) => unknown;
+  }[];
   /** @ValidateNested with the class its @Type names: an object, or an array of objects, of that class. */
   nested?: new () => object;
 }
@@ -98,10 +127,15 @@ function compile(cls: Function): CompiledClass | null {
         } else if (m.type === ValidationTypes.CUSTOM_VALIDATION) {
           for (const c of storage.getTargetValidatorConstraints(m.constraintCls)) {
             if (c.async) supported = false;
-            rule.constraints.push({ each: !!m.each, constraints: m.constraints, validate: c.instance.validate.bind(c.instance) });
+            rule.constraints.push({
+              each: !!m.each,
+              constraints: m.constraints,
+              validate: c.instance.validate.bind(c.instance),
+            });
           }
         } else if (m.type === ValidationTypes.NESTED_VALIDATION) {
-          const type = defaultMetadataStorage.findTypeMetadata(cls, property)?.typeFunction() as (new () => object) | undefined;
+          const type = defaultMetadataStorage.findTypeMetadata(cls, property)?.typeFunction() as
+            (new () => object) | undefined;
           if (!type || type === Object || type === Array) supported = false;
           else rule.nested = type;
         } else {
@@ -127,8 +161,17 @@ function passes(c: CompiledClass, object: Record<string, unknown>, forbidUnknown
     for (const cond of rule.conditions) if (!cond(object, value)) skip = true;
     if (skip) continue;
     for (const k of rule.constraints) {
-      const args = { targetName: object.constructor?.name, property: rule.property, object, value, constraints: k.constraints };
-      const values = k.each && (Array.isArray(value) || value instanceof Set || value instanceof Map) ? [...(value instanceof Map ? value.values() : value)] : [value];
+      const args = {
+        targetName: object.constructor?.name,
+        property: rule.property,
+        object,
+        value,
+        constraints: k.constraints,
+      };
+      const values =
+        k.each && (Array.isArray(value) || value instanceof Set || value instanceof Map)
+          ? [...(value instanceof Map ? value.values() : value)]
+          : [value];
       for (const v of values) {
         const ok = k.validate(v, { ...args, value: v });
         if (!ok || typeof (ok as Promise<unknown>).then === 'function') return false;
@@ -224,7 +267,11 @@ export interface EventMeta {
 }
 
 /** Builds and validates an envelope for a registered event type. */
-export function createEvent<T extends object>(def: EventDefinition<T>, data: T, meta: EventMeta): DomainEvent<T> {
+export function createEvent<T extends object>(
+  def: EventDefinition<T>,
+  data: T,
+  meta: EventMeta,
+): DomainEvent<T> {
   const event: DomainEvent<T> = {
     specversion: '1.0',
     id: meta.id ?? randomUUID(),
@@ -244,6 +291,9 @@ export function createEvent<T extends object>(def: EventDefinition<T>, data: T, 
 }
 
 /** Narrows a decoded event to a definition's data type. */
-export function isEvent<T extends object>(event: DomainEvent, def: EventDefinition<T>): event is DomainEvent<T> {
+export function isEvent<T extends object>(
+  event: DomainEvent,
+  def: EventDefinition<T>,
+): event is DomainEvent<T> {
   return event.type === def.type && event.dataversion === def.dataversion;
 }

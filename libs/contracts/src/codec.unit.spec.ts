@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { allEventDefinitions, ContractViolation, createEvent, decode, encode, findEventDefinition } from './index';
+import {
+  allEventDefinitions,
+  ContractViolation,
+  createEvent,
+  decode,
+  encode,
+  findEventDefinition,
+} from './index';
 import { SAMPLE_EVENT_DATA } from './testing/sample-events';
 
 const meta = { source: 'dossier' as const, subject: 'agg-1', unitcode: '000.00.20.H56' };
@@ -16,7 +23,11 @@ function violation(fn: () => unknown): ContractViolation {
 
 describe('event contracts', () => {
   it('has a sample for every registered event type', () => {
-    expect(allEventDefinitions().map((d) => d.type).sort()).toEqual(Object.keys(SAMPLE_EVENT_DATA).sort());
+    expect(
+      allEventDefinitions()
+        .map((d) => d.type)
+        .sort(),
+    ).toEqual(Object.keys(SAMPLE_EVENT_DATA).sort());
   });
 
   describe.each(allEventDefinitions().map((d) => [d.type, d] as const))('%s', (type, def) => {
@@ -41,7 +52,9 @@ describe('event contracts', () => {
     it('names a field of the wrong type', () => {
       const e = good() as any;
       e.data.ticketId = 42;
-      expect(violation(() => decode(JSON.stringify(e))).message).toMatch(/data\.ticketId: ticketId must be a UUID/);
+      expect(violation(() => decode(JSON.stringify(e))).message).toMatch(
+        /data\.ticketId: ticketId must be a UUID/,
+      );
     });
     it('names a value out of range', () => {
       const e = good() as any;
@@ -51,10 +64,16 @@ describe('event contracts', () => {
     it('names a bad enum value', () => {
       const e = good() as any;
       e.data.priority = 'VIP';
-      expect(violation(() => decode(JSON.stringify(e))).message).toMatch(/data\.priority: priority must be one of NONE/);
+      expect(violation(() => decode(JSON.stringify(e))).message).toMatch(
+        /data\.priority: priority must be one of NONE/,
+      );
     });
     it('names a nested field', () => {
-      const s = createEvent(findEventDefinition('survey.response-submitted', '1')!, SAMPLE_EVENT_DATA['survey.response-submitted'], meta) as any;
+      const s = createEvent(
+        findEventDefinition('survey.response-submitted', '1')!,
+        SAMPLE_EVENT_DATA['survey.response-submitted'],
+        meta,
+      ) as any;
       s.data.elementScores[0].element = 'PRICE';
       expect(violation(() => decode(JSON.stringify(s))).message).toMatch(/data\.elementScores\.0\.element/);
     });
@@ -63,7 +82,9 @@ describe('event contracts', () => {
     });
     it('rejects an unknown event type', () => {
       const e = { ...good(), type: 'ticket.teleported' };
-      expect(violation(() => decode(JSON.stringify(e))).message).toMatch(/unknown event type ticket\.teleported/);
+      expect(violation(() => decode(JSON.stringify(e))).message).toMatch(
+        /unknown event type ticket\.teleported/,
+      );
     });
     it('rejects an unknown data version', () => {
       const e = { ...good(), dataversion: '9' };
@@ -81,12 +102,17 @@ describe('event contracts', () => {
       expect(violation(() => encode(e)).message).toMatch(/data\.citizenName/);
     });
     it('refuses to create an invalid event', () => {
-      expect(() => createEvent(def, { ...SAMPLE_EVENT_DATA['ticket.completed'], officerId: '' } as any, meta)).toThrow(/data\.officerId/);
+      expect(() =>
+        createEvent(def, { ...SAMPLE_EVENT_DATA['ticket.completed'], officerId: '' } as any, meta),
+      ).toThrow(/data\.officerId/);
     });
   });
 
   it('accepts unknown optional data fields on decode (forward compatible)', () => {
-    const e = createEvent(findEventDefinition('counter.closed', '1')!, SAMPLE_EVENT_DATA['counter.closed'], { ...meta, id: randomUUID() }) as any;
+    const e = createEvent(findEventDefinition('counter.closed', '1')!, SAMPLE_EVENT_DATA['counter.closed'], {
+      ...meta,
+      id: randomUUID(),
+    }) as any;
     e.data.addedLater = 'x';
     expect(decode(JSON.stringify(e)).type).toBe('counter.closed');
   });

@@ -27,5 +27,7 @@ export function findEventDefinition(type: string, dataversion: string): EventDef
 }
 
 export function allEventDefinitions(): EventDefinition[] {
-  return [...definitions.values()].sort((a, b) => a.type.localeCompare(b.type) || a.dataversion.localeCompare(b.dataversion));
+  return [...definitions.values()].sort(
+    (a, b) => a.type.localeCompare(b.type) || a.dataversion.localeCompare(b.dataversion),
+  );
 }

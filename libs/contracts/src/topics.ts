@@ -27,7 +27,9 @@ export const TOPIC_KEY: Record<TopicName, 'subject' | 'unitcode'> = {
 
 export const TOPIC_DESCRIPTIONS: Record<TopicName, string> = {
   [Topics.QUEUE]: 'Queue tickets and counters of each one-stop office (published by the queue service).',
-  [Topics.DOSSIER]: 'Administrative-procedure dossiers: intake, transitions, deadlines, apologies (dossier service).',
+  [Topics.DOSSIER]:
+    'Administrative-procedure dossiers: intake, transitions, deadlines, apologies (dossier service).',
   [Topics.SURVEY]: 'Questionnaires and satisfaction responses (survey service).',
-  [Topics.RATING]: 'Administrative unit registry, friendly-government scores and officer ratings (rating service).',
+  [Topics.RATING]:
+    'Administrative unit registry, friendly-government scores and officer ratings (rating service).',
 };

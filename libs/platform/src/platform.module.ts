@@ -43,9 +43,13 @@ export class PlatformModule {
     const ancestry: Provider = options.localUnits
       ? { provide: UNIT_ANCESTRY, useExisting: LocalUnitsRepository }
       : { provide: UNIT_ANCESTRY, useClass: options.unitAncestry! };
-    if (!options.localUnits && !options.unitAncestry) throw new Error('PlatformModule needs localUnits or unitAncestry');
+    if (!options.localUnits && !options.unitAncestry)
+      throw new Error('PlatformModule needs localUnits or unitAncestry');
 
-    const configProvider: Provider = { provide: PLATFORM_CONFIG, useFactory: () => loadConfig(PlatformConfig) };
+    const configProvider: Provider = {
+      provide: PLATFORM_CONFIG,
+      useFactory: () => loadConfig(PlatformConfig),
+    };
     const loggerProvider: Provider = {
       provide: ROOT_LOGGER,
       inject: [PLATFORM_CONFIG],
@@ -86,9 +90,14 @@ export class PlatformModule {
             // An idle pooled connection killed by a Postgres restart or failover (57P01) is emitted as an
             // 'error' event; unhandled, it would crash the service. The pool replaces it on next use.
             const log = createRootLogger(options.service, process.env.LOG_LEVEL ?? 'info');
-            (ds.driver as unknown as { master: { on(e: 'error', f: (err: Error) => void): void } }).master.on('error', (err) =>
-              // not the whole error: pg attaches the client object to it
-              log.warn({ code: (err as { code?: string }).code, reason: err.message }, 'idle database connection lost; the pool reconnects on next use'),
+            (ds.driver as unknown as { master: { on(e: 'error', f: (err: Error) => void): void } }).master.on(
+              'error',
+              (err) =>
+                // not the whole error: pg attaches the client object to it
+                log.warn(
+                  { code: (err as { code?: string }).code, reason: err.message },
+                  'idle database connection lost; the pool reconnects on next use',
+                ),
             );
             await runMigrationsExclusively(ds, o.schema);
             return ds;
@@ -99,18 +108,32 @@ export class PlatformModule {
           inject: [PLATFORM_CONFIG],
           useFactory: (c: PlatformConfig) =>
             c.JWT_PUBLIC_KEY
-              ? { publicKey: c.JWT_PUBLIC_KEY.replace(/\\n/g, '\n'), verifyOptions: { algorithms: ['RS256', 'ES256'] } }
+              ? {
+                  publicKey: c.JWT_PUBLIC_KEY.replace(/\\n/g, '\n'),
+                  verifyOptions: { algorithms: ['RS256', 'ES256'] },
+                }
               : // A prepared KeyObject: given a string, jsonwebtoken tries to parse it as a PEM key on every request.
-                { secret: createSecretKey(Buffer.from(c.JWT_SECRET!)) as unknown as string, verifyOptions: { algorithms: ['HS256'] } },
+                {
+                  secret: createSecretKey(Buffer.from(c.JWT_SECRET!)) as unknown as string,
+                  verifyOptions: { algorithms: ['HS256'] },
+                },
         }),
         TerminusModule,
       ],
-      controllers: [HealthController, MetricsController, ...(options.localUnits ? [LocalUnitsHttpController] : [])],
+      controllers: [
+        HealthController,
+        MetricsController,
+        ...(options.localUnits ? [LocalUnitsHttpController] : []),
+      ],
       providers: [
         { provide: PLATFORM_OPTIONS, useValue: options },
         configProvider,
         loggerProvider,
-        { provide: PG_POOL, inject: [DataSource], useFactory: (ds: DataSource) => (ds.driver as unknown as { master: unknown }).master },
+        {
+          provide: PG_POOL,
+          inject: [DataSource],
+          useFactory: (ds: DataSource) => (ds.driver as unknown as { master: unknown }).master,
+        },
         ...consumerTypes,
         { provide: EVENT_CONSUMERS, inject: consumerTypes, useFactory: (...defs: unknown[]) => defs },
         KafkaRuntime,
@@ -121,7 +144,17 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         ...(options.extraProviders ?? []),
       ],
-      exports: [PLATFORM_CONFIG, PLATFORM_OPTIONS, ROOT_LOGGER, PG_POOL, KafkaRuntime, LocalUnitsRepository, UnitScope, UNIT_ANCESTRY, JwtModule],
+      exports: [
+        PLATFORM_CONFIG,
+        PLATFORM_OPTIONS,
+        ROOT_LOGGER,
+        PG_POOL,
+        KafkaRuntime,
+        LocalUnitsRepository,
+        UnitScope,
+        UNIT_ANCESTRY,
+        JwtModule,
+      ],
     };
   }
 }
@@ -134,7 +167,9 @@ async function runMigrationsExclusively(ds: DataSource, schema: string): Promise
     await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`migrations:${schema}`]);
     await ds.runMigrations({ transaction: 'each' });
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`migrations:${schema}`]).catch(() => undefined);
+    await runner
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`migrations:${schema}`])
+      .catch(() => undefined);
     await runner.release();
   }
 }

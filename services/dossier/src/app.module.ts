@@ -35,7 +35,13 @@ import { StatsRepository } from './persistence/stats.repository';
     PlatformModule.forRoot({
       service: 'dossier',
       localUnits: true,
-      migrations: [ProceduresAndCalendar1730000200000, Dossiers1730000200100, TimelinessStats1730000200200, StarterProcedures1730000200300, TimelinessMonthly1730000200400],
+      migrations: [
+        ProceduresAndCalendar1730000200000,
+        Dossiers1730000200100,
+        TimelinessStats1730000200200,
+        StarterProcedures1730000200300,
+        TimelinessMonthly1730000200400,
+      ],
       consumers: [TicketLinksConsumer],
       errorCodeKinds: DOSSIER_ERROR_KINDS,
     }),

@@ -2,7 +2,8 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 import { ConfigError, loadConfig, PlatformConfig } from '@fg/platform';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 
 /** The dossier service's own settings, on top of the platform's; validated once at start-up. */
 export class DossierConfig extends PlatformConfig {
@@ -33,7 +34,9 @@ export const DOSSIER_CONFIG = Symbol('DOSSIER_CONFIG');
 export function loadDossierConfig(env: NodeJS.ProcessEnv = process.env): DossierConfig {
   const config = loadConfig(DossierConfig, env);
   if (!config.DOSSIER_LOOKUP_SECRET && !config.JWT_SECRET) {
-    throw new ConfigError('invalid configuration:\n  set DOSSIER_LOOKUP_SECRET (look-up keys of dossier receipts)');
+    throw new ConfigError(
+      'invalid configuration:\n  set DOSSIER_LOOKUP_SECRET (look-up keys of dossier receipts)',
+    );
   }
   return config;
 }

@@ -41,8 +41,17 @@ import { UnitScoresRepository } from './persistence/unit-scores.repository';
  * second set of instances is harmless.
  */
 const SCORING: Provider[] = [
-  UnitRegistryRepository, SchemesRepository, UnitMetricsRepository, AssessmentsRepository, UnitScoresRepository, OfficerStarsRepository, ScoreQueueRepository,
-  ScorecardCalculator, ScorePublisher, OfficerRatingPublisher, MetricsApplier,
+  UnitRegistryRepository,
+  SchemesRepository,
+  UnitMetricsRepository,
+  AssessmentsRepository,
+  UnitScoresRepository,
+  OfficerStarsRepository,
+  ScoreQueueRepository,
+  ScorecardCalculator,
+  ScorePublisher,
+  OfficerRatingPublisher,
+  MetricsApplier,
 ];
 
 @Module({
@@ -50,12 +59,19 @@ const SCORING: Provider[] = [
     PlatformModule.forRoot({
       service: 'rating',
       entities: [UnitRegistrySchema],
-      migrations: [UnitRegistry1730000100000, Scoring1730000200000, ScoreQueue1730000300000, StatsChangedNotify1730000300100],
+      migrations: [
+        UnitRegistry1730000100000,
+        Scoring1730000200000,
+        ScoreQueue1730000300000,
+        StatsChangedNotify1730000300100,
+      ],
       unitAncestry: UnitRegistryRepository,
       consumers: [DossierMetricsConsumer, SurveyMetricsConsumer, QueueMetricsConsumer],
       extraProviders: SCORING,
       errorCodeKinds: {
-        'UNIT.UNKNOWN_PARENT': 'INVALID', 'UNIT.CYCLE': 'INVALID', 'UNIT.BAD_LEVEL': 'INVALID',
+        'UNIT.UNKNOWN_PARENT': 'INVALID',
+        'UNIT.CYCLE': 'INVALID',
+        'UNIT.BAD_LEVEL': 'INVALID',
         'ASSESSMENT.UNKNOWN_CRITERION': 'NOT_FOUND',
         'ASSESSMENT.COMPUTED_CRITERION': 'INVALID',
         'ASSESSMENT.POINTS_OUT_OF_RANGE': 'INVALID',
@@ -63,10 +79,25 @@ const SCORING: Provider[] = [
       },
     }),
   ],
-  controllers: [UnitsHttpController, SchemesHttpController, ScoringHttpController, AssessmentsHttpController, OfficersHttpController],
+  controllers: [
+    UnitsHttpController,
+    SchemesHttpController,
+    ScoringHttpController,
+    AssessmentsHttpController,
+    OfficersHttpController,
+  ],
   providers: [
-    ...SCORING, TargetsRepository,
-    UnitRegistryService, SchemesService, AssessmentsService, StandingsService, TargetsService, OfficerRatingsService, ScoringSeeder, ScoreWorker, StandingsCache,
+    ...SCORING,
+    TargetsRepository,
+    UnitRegistryService,
+    SchemesService,
+    AssessmentsService,
+    StandingsService,
+    TargetsService,
+    OfficerRatingsService,
+    ScoringSeeder,
+    ScoreWorker,
+    StandingsCache,
   ],
 })
 export class AppModule {}

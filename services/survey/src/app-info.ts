@@ -1,5 +1,6 @@
 export const SURVEY_APP = {
   title: 'Survey service',
-  description: 'Versioned questionnaires (SIPAS), invitations after service, counter-tablet star ratings and satisfaction statistics.',
+  description:
+    'Versioned questionnaires (SIPAS), invitations after service, counter-tablet star ratings and satisfaction statistics.',
 };
 export const SURVEY_DEFAULT_PORT = 3003;

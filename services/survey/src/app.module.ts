@@ -45,7 +45,11 @@ const shared = [
     PlatformModule.forRoot({
       service: 'survey',
       localUnits: true,
-      migrations: [SurveyTables1730000300000, SeedQuestionnaires1730000300001, StatsChangedNotify1730000300100],
+      migrations: [
+        SurveyTables1730000300000,
+        SeedQuestionnaires1730000300001,
+        StatsChangedNotify1730000300100,
+      ],
       consumers: [TicketCompletedConsumer, DossierResultReturnedConsumer],
       extraProviders: shared,
       errorCodeKinds: {

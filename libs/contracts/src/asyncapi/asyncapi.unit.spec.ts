@@ -9,7 +9,9 @@ describe('AsyncAPI document', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(generateAsyncApi())));
   });
   it('documents every event type', () => {
-    const names = Object.values(committed.components.messages as Record<string, { name: string }>).map((m) => m.name);
+    const names = Object.values(committed.components.messages as Record<string, { name: string }>).map(
+      (m) => m.name,
+    );
     for (const def of allEventDefinitions()) expect(names).toContain(def.type);
   });
 });

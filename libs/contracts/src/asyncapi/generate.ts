@@ -22,7 +22,10 @@ export function generateAsyncApi(): Record<string, unknown> {
       address: topic,
       description: `${TOPIC_DESCRIPTIONS[topic]} Kafka key: envelope \`${TOPIC_KEY[topic]}\`. ${DEFAULT_PARTITIONS} partitions. Invalid events go to \`${dlqTopic(topic)}\`.`,
       messages: Object.fromEntries(
-        topicMessages.map((d) => [messageId(d.type, d.dataversion), { $ref: `#/components/messages/${messageId(d.type, d.dataversion)}` }]),
+        topicMessages.map((d) => [
+          messageId(d.type, d.dataversion),
+          { $ref: `#/components/messages/${messageId(d.type, d.dataversion)}` },
+        ]),
       ),
     };
     operations[`publish-${channelId}`] = { action: 'send', channel: { $ref: `#/channels/${channelId}` } };
@@ -48,13 +51,18 @@ export function generateAsyncApi(): Record<string, unknown> {
       };
     }
   }
-  const sortedSchemas = Object.fromEntries(Object.keys(schemas).sort().map((k) => [k, schemas[k]]));
+  const sortedSchemas = Object.fromEntries(
+    Object.keys(schemas)
+      .sort()
+      .map((k) => [k, schemas[k]]),
+  );
   return {
     asyncapi: '3.0.0',
     info: {
       title: 'Friendly Government (Chính quyền thân thiện) events',
       version: '1.0.0',
-      description: 'CloudEvents 1.0 structured JSON on Kafka. Generated from libs/contracts; do not edit by hand (npm run asyncapi).',
+      description:
+        'CloudEvents 1.0 structured JSON on Kafka. Generated from libs/contracts; do not edit by hand (npm run asyncapi).',
     },
     defaultContentType: 'application/cloudevents+json',
     channels,

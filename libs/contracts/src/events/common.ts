@@ -17,5 +17,7 @@ export const SURVEY_CHANNELS = ['TABLET', 'KIOSK', 'WEB', 'PAPER'] as const;
 export type SurveyChannel = (typeof SURVEY_CHANNELS)[number];
 
 /** Decorator for a field holding a unit code. */
-export const IsUnitCode = () => Matches(UNIT_CODE_PATTERN, { message: '$property must be 1-32 letters, digits, dots or dashes' });
-export const IsOneOf = (values: readonly string[]) => IsIn(values as string[], { message: `$property must be one of ${values.join(', ')}` });
+export const IsUnitCode = () =>
+  Matches(UNIT_CODE_PATTERN, { message: '$property must be 1-32 letters, digits, dots or dashes' });
+export const IsOneOf = (values: readonly string[]) =>
+  IsIn(values as string[], { message: `$property must be one of ${values.join(', ')}` });

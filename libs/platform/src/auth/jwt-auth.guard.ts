@@ -24,7 +24,10 @@ export class JwtAuthGuard implements CanActivate {
   private readonly verified = new VerifiedTokens();
   private readonly routes = new WeakMap<object, WeakMap<object, RouteAuth>>();
 
-  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
 
   canActivate(ctx: ExecutionContext): boolean | Promise<boolean> {
     if (ctx.getType() !== 'http') return true;
@@ -38,7 +41,8 @@ export class JwtAuthGuard implements CanActivate {
       else
         return this.verify(token).then((user) => {
           if (user) req.user = user;
-          else if (!route.isPublic) throw new DomainError('UNAUTHENTICATED', 'AUTH.INVALID_TOKEN', 'Invalid or expired bearer token');
+          else if (!route.isPublic)
+            throw new DomainError('UNAUTHENTICATED', 'AUTH.INVALID_TOKEN', 'Invalid or expired bearer token');
           return this.authorize(req.user, route);
         });
     }
@@ -62,7 +66,11 @@ export class JwtAuthGuard implements CanActivate {
     if (!user) throw new DomainError('UNAUTHENTICATED', 'AUTH.MISSING_TOKEN', 'A bearer token is required');
     const required = route.required;
     if (required?.length && !user.roles.includes('admin') && !required.some((r) => user.roles.includes(r))) {
-      throw new DomainError('FORBIDDEN', 'AUTH.ROLE_REQUIRED', `This action requires one of the roles: ${required.join(', ')}`);
+      throw new DomainError(
+        'FORBIDDEN',
+        'AUTH.ROLE_REQUIRED',
+        `This action requires one of the roles: ${required.join(', ')}`,
+      );
     }
     return true;
   }
@@ -84,8 +92,12 @@ export class JwtAuthGuard implements CanActivate {
   }
 
   private toUser(claims: Record<string, unknown>): AuthUser {
-    const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
-    const units = Array.isArray(claims.units) ? claims.units.filter((u): u is string => typeof u === 'string') : [];
+    const roles = Array.isArray(claims.roles)
+      ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role))
+      : [];
+    const units = Array.isArray(claims.units)
+      ? claims.units.filter((u): u is string => typeof u === 'string')
+      : [];
     if (typeof claims.sub !== 'string' || !claims.sub) throw new Error('token without sub');
     return { sub: claims.sub, roles, units, name: typeof claims.name === 'string' ? claims.name : undefined };
   }

@@ -10,19 +10,33 @@ import { VerifiedTokens } from './verified-tokens';
 
 const SECRET = 'unit-secret-0123456789abcdef';
 // as PlatformModule configures it: a prepared key, HS256 only
-const jwt = new JwtService({ secret: createSecretKey(Buffer.from(SECRET)) as unknown as string, verifyOptions: { algorithms: ['HS256'] } });
-const sign = (claims: object, expiresIn: number | string = '1h', secret = SECRET) => new JwtService({ secret }).sign(claims, { expiresIn: expiresIn as never });
+const jwt = new JwtService({
+  secret: createSecretKey(Buffer.from(SECRET)) as unknown as string,
+  verifyOptions: { algorithms: ['HS256'] },
+});
+const sign = (claims: object, expiresIn: number | string = '1h', secret = SECRET) =>
+  new JwtService({ secret }).sign(claims, { expiresIn: expiresIn as never });
 
 class Controller {
   officersOnly() {}
   anyone() {}
   open() {}
 }
-SetMetadata(REQUIRED_ROLES, ['officer'])(Controller.prototype, 'officersOnly', Object.getOwnPropertyDescriptor(Controller.prototype, 'officersOnly')!);
-SetMetadata(IS_PUBLIC, true)(Controller.prototype, 'open', Object.getOwnPropertyDescriptor(Controller.prototype, 'open')!);
+SetMetadata(REQUIRED_ROLES, ['officer'])(
+  Controller.prototype,
+  'officersOnly',
+  Object.getOwnPropertyDescriptor(Controller.prototype, 'officersOnly')!,
+);
+SetMetadata(IS_PUBLIC, true)(
+  Controller.prototype,
+  'open',
+  Object.getOwnPropertyDescriptor(Controller.prototype, 'open')!,
+);
 
 function ctx(handler: keyof Controller, authorization?: string) {
-  const req: { headers: Record<string, string>; user?: unknown } = { headers: authorization === undefined ? {} : { authorization } };
+  const req: { headers: Record<string, string>; user?: unknown } = {
+    headers: authorization === undefined ? {} : { authorization },
+  };
   const context = {
     getType: () => 'http',
     switchToHttp: () => ({ getRequest: () => req }),
@@ -35,7 +49,10 @@ function ctx(handler: keyof Controller, authorization?: string) {
 async function run(guard: JwtAuthGuard, handler: keyof Controller, authorization?: string) {
   const { req, context } = ctx(handler, authorization);
   try {
-    return { ok: await guard.canActivate(context), user: req.user as { sub: string; roles: string[]; units: string[] } | undefined };
+    return {
+      ok: await guard.canActivate(context),
+      user: req.user as { sub: string; roles: string[]; units: string[] } | undefined,
+    };
   } catch (e) {
     if (e instanceof DomainError) return { ok: false, code: e.code, status: e.kind };
     throw e;
@@ -60,7 +77,10 @@ describe('JwtAuthGuard with verified-token cache', () => {
     const token = sign({ sub: 'o-1', roles: ['officer', 'bogus'], units: ['07210'], name: 'An' });
     const first = await run(guard, 'officersOnly', `Bearer ${token}`);
     const second = await run(guard, 'officersOnly', `Bearer ${token}`);
-    expect(first).toEqual({ ok: true, user: { sub: 'o-1', roles: ['officer'], units: ['07210'], name: 'An' } });
+    expect(first).toEqual({
+      ok: true,
+      user: { sub: 'o-1', roles: ['officer'], units: ['07210'], name: 'An' },
+    });
     expect(second).toEqual(first);
     expect(verify).toHaveBeenCalledTimes(1);
     first.user!.roles.push('admin'); // a handler changing its request's caller changes nothing for the next request
@@ -72,9 +92,23 @@ describe('JwtAuthGuard with verified-token cache', () => {
     const guard = new JwtAuthGuard(new Reflector(), jwt);
     const token = sign({ sub: 'o-1', roles: ['officer'], units: ['*'] });
     expect((await run(guard, 'anyone', `Bearer ${token}`)).ok).toBe(true);
-    for (const bad of [tamper(token, 2), tamper(token, 1), token.slice(0, -1), `${token}x`, sign({ sub: 'o-1', roles: ['admin'] }, '1h', 'another-secret-0123456789')]) {
-      expect(await run(guard, 'anyone', `Bearer ${bad}`)).toEqual({ ok: false, code: 'AUTH.INVALID_TOKEN', status: 'UNAUTHENTICATED' });
-      expect(await run(guard, 'anyone', `Bearer ${bad}`)).toEqual({ ok: false, code: 'AUTH.INVALID_TOKEN', status: 'UNAUTHENTICATED' });
+    for (const bad of [
+      tamper(token, 2),
+      tamper(token, 1),
+      token.slice(0, -1),
+      `${token}x`,
+      sign({ sub: 'o-1', roles: ['admin'] }, '1h', 'another-secret-0123456789'),
+    ]) {
+      expect(await run(guard, 'anyone', `Bearer ${bad}`)).toEqual({
+        ok: false,
+        code: 'AUTH.INVALID_TOKEN',
+        status: 'UNAUTHENTICATED',
+      });
+      expect(await run(guard, 'anyone', `Bearer ${bad}`)).toEqual({
+        ok: false,
+        code: 'AUTH.INVALID_TOKEN',
+        status: 'UNAUTHENTICATED',
+      });
     }
     // the genuine one still passes
     expect((await run(guard, 'anyone', `Bearer ${token}`)).ok).toBe(true);
@@ -89,9 +123,17 @@ describe('JwtAuthGuard with verified-token cache', () => {
     jest.setSystemTime(exp * 1000 - 1); // last millisecond of validity
     expect((await run(guard, 'anyone', `Bearer ${token}`)).ok).toBe(true);
     jest.setSystemTime(exp * 1000); // jsonwebtoken: expired once floor(now / 1000) >= exp
-    expect(await run(guard, 'anyone', `Bearer ${token}`)).toEqual({ ok: false, code: 'AUTH.INVALID_TOKEN', status: 'UNAUTHENTICATED' });
+    expect(await run(guard, 'anyone', `Bearer ${token}`)).toEqual({
+      ok: false,
+      code: 'AUTH.INVALID_TOKEN',
+      status: 'UNAUTHENTICATED',
+    });
     expect(() => jwt.verify(token)).toThrow(/expired/); // and verification agrees
-    expect(await run(guard, 'anyone', `Bearer ${token}`)).toEqual({ ok: false, code: 'AUTH.INVALID_TOKEN', status: 'UNAUTHENTICATED' });
+    expect(await run(guard, 'anyone', `Bearer ${token}`)).toEqual({
+      ok: false,
+      code: 'AUTH.INVALID_TOKEN',
+      status: 'UNAUTHENTICATED',
+    });
   });
 
   it('refuses an expired or not yet valid token, and never caches a refusal into an acceptance', async () => {
@@ -99,8 +141,14 @@ describe('JwtAuthGuard with verified-token cache', () => {
     const guard = new JwtAuthGuard(new Reflector(), jwt);
     const now = Math.floor(Date.now() / 1000);
     const expired = new JwtService({ secret: SECRET }).sign({ sub: 'x', roles: ['admin'], exp: now - 1 });
-    const early = new JwtService({ secret: SECRET }).sign({ sub: 'x', roles: ['admin'], nbf: now + 60, exp: now + 3600 });
-    for (const t of [expired, early]) expect((await run(guard, 'anyone', `Bearer ${t}`)).code).toBe('AUTH.INVALID_TOKEN');
+    const early = new JwtService({ secret: SECRET }).sign({
+      sub: 'x',
+      roles: ['admin'],
+      nbf: now + 60,
+      exp: now + 3600,
+    });
+    for (const t of [expired, early])
+      expect((await run(guard, 'anyone', `Bearer ${t}`)).code).toBe('AUTH.INVALID_TOKEN');
     jest.setSystemTime((now + 60) * 1000); // nbf reached: now valid, verified then
     expect((await run(guard, 'anyone', `Bearer ${early}`)).ok).toBe(true);
     expect((await run(guard, 'anyone', `Bearer ${expired}`)).code).toBe('AUTH.INVALID_TOKEN');
@@ -113,15 +161,38 @@ describe('JwtAuthGuard with verified-token cache', () => {
     const noSub = sign({ roles: ['admin'] });
     for (let i = 0; i < 2; i++) {
       // twice: verified, then cached
-      expect(await run(guard, 'officersOnly', `Bearer ${viewer}`)).toEqual({ ok: false, code: 'AUTH.ROLE_REQUIRED', status: 'FORBIDDEN' });
+      expect(await run(guard, 'officersOnly', `Bearer ${viewer}`)).toEqual({
+        ok: false,
+        code: 'AUTH.ROLE_REQUIRED',
+        status: 'FORBIDDEN',
+      });
       expect((await run(guard, 'officersOnly', `Bearer ${admin}`)).ok).toBe(true);
-      expect(await run(guard, 'anyone', `Bearer ${noSub}`)).toEqual({ ok: false, code: 'AUTH.INVALID_TOKEN', status: 'UNAUTHENTICATED' });
-      expect(await run(guard, 'anyone')).toEqual({ ok: false, code: 'AUTH.MISSING_TOKEN', status: 'UNAUTHENTICATED' });
-      expect(await run(guard, 'anyone', 'Bearer   ')).toEqual({ ok: false, code: 'AUTH.MISSING_TOKEN', status: 'UNAUTHENTICATED' });
-      expect(await run(guard, 'anyone', `Basic ${viewer}`)).toEqual({ ok: false, code: 'AUTH.MISSING_TOKEN', status: 'UNAUTHENTICATED' });
+      expect(await run(guard, 'anyone', `Bearer ${noSub}`)).toEqual({
+        ok: false,
+        code: 'AUTH.INVALID_TOKEN',
+        status: 'UNAUTHENTICATED',
+      });
+      expect(await run(guard, 'anyone')).toEqual({
+        ok: false,
+        code: 'AUTH.MISSING_TOKEN',
+        status: 'UNAUTHENTICATED',
+      });
+      expect(await run(guard, 'anyone', 'Bearer   ')).toEqual({
+        ok: false,
+        code: 'AUTH.MISSING_TOKEN',
+        status: 'UNAUTHENTICATED',
+      });
+      expect(await run(guard, 'anyone', `Basic ${viewer}`)).toEqual({
+        ok: false,
+        code: 'AUTH.MISSING_TOKEN',
+        status: 'UNAUTHENTICATED',
+      });
       expect(await run(guard, 'open')).toEqual({ ok: true, user: undefined });
       expect(await run(guard, 'open', 'Bearer not-a-jwt')).toEqual({ ok: true, user: undefined });
-      expect(await run(guard, 'open', `Bearer ${viewer}`)).toEqual({ ok: true, user: { sub: 'v', roles: ['viewer'], units: ['*'], name: undefined } });
+      expect(await run(guard, 'open', `Bearer ${viewer}`)).toEqual({
+        ok: true,
+        user: { sub: 'v', roles: ['viewer'], units: ['*'], name: undefined },
+      });
     }
   });
 });

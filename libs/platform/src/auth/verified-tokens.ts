@@ -19,7 +19,10 @@ interface Entry {
 export class VerifiedTokens {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly maxEntries = 10_000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly maxEntries = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The caller of a token verified before and not expired since, as a fresh copy; else undefined. */
   get(token: string): AuthUser | undefined {

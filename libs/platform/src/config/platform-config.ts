@@ -1,15 +1,30 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 
 /** Environment every service reads; validated at start-up so a typo fails loudly instead of at first use. */
 export class PlatformConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535) PORT?: number;
-  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/friendly_gov';
   /** Postgres schema this service owns; defaults to the service name. */
-  @IsOptional() @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DB_SCHEMA must be a lower-case SQL identifier' }) DB_SCHEMA?: string;
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DB_SCHEMA must be a lower-case SQL identifier' })
+  DB_SCHEMA?: string;
   @IsString() @MinLength(3) KAFKA_BROKERS: string = '127.0.0.1:9092';
   /** Prepended to every topic and consumer group: isolates test runs or tenants sharing a broker. */
   @IsOptional() @Matches(/^[a-zA-Z0-9._-]*$/) KAFKA_TOPIC_PREFIX: string = '';
@@ -18,9 +33,13 @@ export class PlatformConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) CONSUMER_CHUNK_SIZE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(512) CONSUMER_FETCH_MAX_MB?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) CONSUMER_PARTITIONS_CONCURRENTLY?: number;
-  @IsOptional() @IsString() @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' }) JWT_SECRET?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  JWT_SECRET?: string;
   @IsOptional() @IsString() JWT_PUBLIC_KEY?: string;
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string =
+    'info';
   /** Create the database and schema when missing (local runs); off in managed deployments. */
   @IsOptional() @IsIn(['true', 'false']) DB_AUTO_CREATE: string = 'true';
 }
@@ -33,10 +52,13 @@ export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.Proce
   const config = plainToInstance(cls, defined, { exposeDefaultValues: true });
   const errors = validateSync(config as object, { forbidUnknownValues: false });
   if (errors.length) {
-    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    const lines = errors.map(
+      (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+    );
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const c = config as unknown as PlatformConfig;
-  if (!c.JWT_SECRET && !c.JWT_PUBLIC_KEY) throw new ConfigError('invalid configuration:\n  set JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256)');
+  if (!c.JWT_SECRET && !c.JWT_PUBLIC_KEY)
+    throw new ConfigError('invalid configuration:\n  set JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256)');
   return config;
 }

@@ -73,11 +73,17 @@ export class EventConsumer {
     // replaced, or the coordinator kept loading) it stays down, so we start a fresh consumer.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (payload.restart || this.stopped) return;
-      this.o.logger.error({ err: payload.error, consumer: this.groupId }, 'consumer crashed; restarting in 2 s');
+      this.o.logger.error(
+        { err: payload.error, consumer: this.groupId },
+        'consumer crashed; restarting in 2 s',
+      );
       setTimeout(() => void this.restart(consumer), 2000);
     });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: definition.topics.map((t) => topicName(this.o, t)), fromBeginning: true });
+    await this.consumer.subscribe({
+      topics: definition.topics.map((t) => topicName(this.o, t)),
+      fromBeginning: true,
+    });
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -91,7 +97,9 @@ export class EventConsumer {
           await this.handleChunk(batch.topic, baseTopic, batch.partition, chunk);
           const last = chunk[chunk.length - 1].offset;
           resolveOffset(last);
-          await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+          await this.consumer!.commitOffsets([
+            { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
+          ]);
           await heartbeat();
         }
         platformMetrics.consumerLag.set(
@@ -133,7 +141,12 @@ export class EventConsumer {
     }
   }
 
-  private async handleChunk(topic: string, baseTopic: string, partition: number, messages: KafkaMessage[]): Promise<void> {
+  private async handleChunk(
+    topic: string,
+    baseTopic: string,
+    partition: number,
+    messages: KafkaMessage[],
+  ): Promise<void> {
     const items: Item[] = messages.map((message) => {
       if (!message.value) return { message, error: 'empty message value' };
       try {
@@ -148,7 +161,12 @@ export class EventConsumer {
     if (invalid.length) await this.deadLetter(topic, partition, invalid);
   }
 
-  private async applyResilient(baseTopic: string, topic: string, partition: number, items: Item[]): Promise<void> {
+  private async applyResilient(
+    baseTopic: string,
+    topic: string,
+    partition: number,
+    items: Item[],
+  ): Promise<void> {
     if (!items.length) return;
     const events = items.map((i) => i.event!);
     for (let attempt = 1; attempt <= 2; attempt++) {
@@ -174,7 +192,10 @@ export class EventConsumer {
           lastError = err;
         }
       }
-      if (lastError) await this.deadLetter(topic, partition, [{ ...item, error: `apply failed: ${(lastError as Error).message ?? lastError}` }]);
+      if (lastError)
+        await this.deadLetter(topic, partition, [
+          { ...item, error: `apply failed: ${(lastError as Error).message ?? lastError}` },
+        ]);
     }
   }
 
@@ -195,7 +216,11 @@ export class EventConsumer {
     });
     if (applied) this.o.definition.afterCommit?.();
     platformMetrics.eventsApplied.inc({ consumer: this.groupId, topic: baseTopic }, applied);
-    if (events.length > applied) platformMetrics.eventsDuplicate.inc({ consumer: this.groupId, topic: baseTopic }, events.length - applied);
+    if (events.length > applied)
+      platformMetrics.eventsDuplicate.inc(
+        { consumer: this.groupId, topic: baseTopic },
+        events.length - applied,
+      );
   }
 
   private async deadLetter(topic: string, partition: number, items: Item[]): Promise<void> {
@@ -216,8 +241,15 @@ export class EventConsumer {
         },
       })),
     });
-    platformMetrics.deadLettered.inc({ consumer: this.groupId, topic: topic.slice(this.o.topicPrefix.length) }, items.length);
-    for (const i of items) this.o.logger.warn({ consumer: this.groupId, offset: i.message.offset, reason: i.error }, 'event dead-lettered');
+    platformMetrics.deadLettered.inc(
+      { consumer: this.groupId, topic: topic.slice(this.o.topicPrefix.length) },
+      items.length,
+    );
+    for (const i of items)
+      this.o.logger.warn(
+        { consumer: this.groupId, offset: i.message.offset, reason: i.error },
+        'event dead-lettered',
+      );
   }
 
   private async databaseReachable(): Promise<boolean> {

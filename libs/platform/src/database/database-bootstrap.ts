@@ -4,7 +4,11 @@ import { Client } from 'pg';
  * Creates the database (when allowed) and the service's schema before TypeORM connects, because TypeORM
  * puts its migrations table inside the schema and cannot create either itself.
  */
-export async function ensureDatabaseAndSchema(url: string, schema: string, autoCreate: boolean): Promise<void> {
+export async function ensureDatabaseAndSchema(
+  url: string,
+  schema: string,
+  autoCreate: boolean,
+): Promise<void> {
   const target = new URL(url);
   const dbName = decodeURIComponent(target.pathname.replace(/^\//, '')) || 'postgres';
   if (autoCreate) {
@@ -15,9 +19,11 @@ export async function ensureDatabaseAndSchema(url: string, schema: string, autoC
     try {
       const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
       if (!rowCount) {
-        await client.query(`CREATE DATABASE "${dbName.replace(/"/g, '""')}"`).catch((e: { code?: string }) => {
-          if (e.code !== '42P04' && e.code !== '23505') throw e; // created concurrently by a sibling service
-        });
+        await client
+          .query(`CREATE DATABASE "${dbName.replace(/"/g, '""')}"`)
+          .catch((e: { code?: string }) => {
+            if (e.code !== '42P04' && e.code !== '23505') throw e; // created concurrently by a sibling service
+          });
       }
     } finally {
       await client.end();

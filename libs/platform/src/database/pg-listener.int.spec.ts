@@ -19,7 +19,10 @@ describe('PgListener', () => {
     const got: string[] = [];
     const events: string[] = [];
     const listener = new PgListener({
-      pool, channel: 'pg_listener_test', what: 'test', retryMs: 100,
+      pool,
+      channel: 'pg_listener_test',
+      what: 'test',
+      retryMs: 100,
       onNotify: (p) => got.push(p ?? ''),
       onSubscribed: () => events.push('subscribed'),
       onLost: () => events.push('lost'),
@@ -29,9 +32,13 @@ describe('PgListener', () => {
     await pool.query(`SELECT pg_notify('pg_listener_test', 'one')`);
     await waitFor(async () => got.includes('one'), { message: 'first notification' });
 
-    const killed = await pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`);
+    const killed = await pool.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`,
+    );
     expect(killed.rowCount).toBe(1);
-    await waitFor(async () => events.join(',') === 'subscribed,lost,subscribed', { message: 'lost, then subscribed again' });
+    await waitFor(async () => events.join(',') === 'subscribed,lost,subscribed', {
+      message: 'lost, then subscribed again',
+    });
     expect(listener.subscribed).toBe(true);
     await pool.query(`SELECT pg_notify('pg_listener_test', 'two')`);
     await waitFor(async () => got.includes('two'), { message: 'notification after the reconnect' });
@@ -42,6 +49,12 @@ describe('PgListener', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(got).toEqual(['one', 'two']);
     // Nothing left LISTENing, nothing checked out.
-    expect((await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND state = 'idle'`)).rows[0].n).toBe(0);
+    expect(
+      (
+        await pool.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND state = 'idle'`,
+        )
+      ).rows[0].n,
+    ).toBe(0);
   });
 });

@@ -79,7 +79,10 @@ export class PgListener {
       this.releaseClient = undefined;
       const was = this.active;
       this.active = false;
-      this.o.logger?.warn({ code: (err as { code?: string } | undefined)?.code, reason: err?.message ?? 'ended' }, `${this.o.what} LISTEN connection lost; retrying`);
+      this.o.logger?.warn(
+        { code: (err as { code?: string } | undefined)?.code, reason: err?.message ?? 'ended' },
+        `${this.o.what} LISTEN connection lost; retrying`,
+      );
       release(err ?? new Error('LISTEN connection ended'));
       if (was) this.o.onLost?.();
       this.scheduleRetry();

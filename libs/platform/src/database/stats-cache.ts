@@ -59,7 +59,10 @@ export class StatsCache {
     this.version++;
   };
 
-  constructor(private readonly ds: DataSource, private readonly o: StatsCacheOptions) {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly o: StatsCacheOptions,
+  ) {
     this.maxEntries = o.maxEntries ?? 2000;
     this.maxAgeMs = o.maxAgeMs ?? 60_000;
   }
@@ -85,7 +88,9 @@ export class StatsCache {
   }
 
   async stop(): Promise<void> {
-    const i = this.ds.subscribers.findIndex((s) => (s as { afterTransactionCommit?: unknown }).afterTransactionCommit === this.bump);
+    const i = this.ds.subscribers.findIndex(
+      (s) => (s as { afterTransactionCommit?: unknown }).afterTransactionCommit === this.bump,
+    );
     if (i >= 0) this.ds.subscribers.splice(i, 1);
     await this.listener?.stop();
   }

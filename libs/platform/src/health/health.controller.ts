@@ -17,6 +17,9 @@ export class HealthController {
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 2000 }), () => this.kafka.isHealthy('kafka')]);
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 2000 }),
+      () => this.kafka.isHealthy('kafka'),
+    ]);
   }
 }

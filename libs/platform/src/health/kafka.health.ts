@@ -4,7 +4,10 @@ import { KafkaRuntime } from '../kafka/kafka-runtime';
 
 @Injectable()
 export class KafkaHealthIndicator {
-  constructor(private readonly health: HealthIndicatorService, private readonly kafka: KafkaRuntime) {}
+  constructor(
+    private readonly health: HealthIndicatorService,
+    private readonly kafka: KafkaRuntime,
+  ) {}
 
   async isHealthy(key: string) {
     const indicator = this.health.check(key);

@@ -26,22 +26,39 @@ export function configureApp(app: INestApplication, info: ServiceAppInfo): void 
   app.enableCors();
   const doc = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(info.title).setDescription(info.description).setVersion('1.0').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle(info.title)
+      .setDescription(info.description)
+      .setVersion('1.0')
+      .addBearerAuth()
+      .build(),
   );
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
 }
 
 /** Creates and configures a service app without listening (tests use it with supertest). */
-export async function createServiceApp(module: Type<unknown>, info: ServiceAppInfo): Promise<NestExpressApplication> {
+export async function createServiceApp(
+  module: Type<unknown>,
+  info: ServiceAppInfo,
+): Promise<NestExpressApplication> {
   // Our own JSON parser: Nest's turns a malformed body into a bare 400 that loses why it failed.
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.disable('x-powered-by');
   // First, so that every request, also one refused by the body parser, has its correlation id, metric and log line.
   app.use(requestObserver(app.get(ROOT_LOGGER)));
   app.use(json({ limit: '10mb' })); // a province's whole unit list fits
   app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
-    if (err?.type === 'entity.parse.failed') return res.status(400).json(new ErrorFilter().shape(400, 'REQUEST.MALFORMED_JSON', 'Request body is not valid JSON'));
-    if (err?.type === 'entity.too.large') return res.status(413).json(new ErrorFilter().shape(413, 'REQUEST.TOO_LARGE', 'Request body is too large'));
+    if (err?.type === 'entity.parse.failed')
+      return res
+        .status(400)
+        .json(new ErrorFilter().shape(400, 'REQUEST.MALFORMED_JSON', 'Request body is not valid JSON'));
+    if (err?.type === 'entity.too.large')
+      return res
+        .status(413)
+        .json(new ErrorFilter().shape(413, 'REQUEST.TOO_LARGE', 'Request body is too large'));
     next(err);
   });
   configureApp(app, info);
@@ -50,7 +67,11 @@ export async function createServiceApp(module: Type<unknown>, info: ServiceAppIn
 }
 
 /** main.ts of every service: create, listen on PORT (or the default), log where it is. */
-export async function runService(module: Type<unknown>, info: ServiceAppInfo, defaultPort: number): Promise<void> {
+export async function runService(
+  module: Type<unknown>,
+  info: ServiceAppInfo,
+  defaultPort: number,
+): Promise<void> {
   const app = await createServiceApp(module, info);
   const port = Number(process.env.PORT ?? defaultPort);
   await app.listen(port, process.env.HOST ?? '0.0.0.0');

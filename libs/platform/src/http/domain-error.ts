@@ -25,4 +25,5 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string, code = 'NOT_FOUND') => new DomainError('NOT_FOUND', code, `${what} ${id} not found`);
+export const notFound = (what: string, id: string, code = 'NOT_FOUND') =>
+  new DomainError('NOT_FOUND', code, `${what} ${id} not found`);

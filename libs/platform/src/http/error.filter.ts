@@ -14,12 +14,16 @@ export type ErrorCodeKinds = Record<string, ErrorKind>;
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
   /** `log`: the root logger, so that the error's line names the request (its correlation id, method and URL). */
-  constructor(private readonly codeKinds: ErrorCodeKinds = {}, private readonly log?: PinoLogger) {}
+  constructor(
+    private readonly codeKinds: ErrorCodeKinds = {},
+    private readonly log?: PinoLogger,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logError(exception, host.switchToHttp().getRequest<Request & { id?: string }>());
+    if (body.statusCode >= 500)
+      this.logError(exception, host.switchToHttp().getRequest<Request & { id?: string }>());
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);
   }
@@ -27,29 +31,54 @@ export class ErrorFilter implements ExceptionFilter {
   private logError(exception: unknown, req: (Request & { id?: string }) | undefined): void {
     const stack = exception instanceof Error ? exception.stack : String(exception);
     if (!this.log) return this.logger.error(stack);
-    this.log.error({ context: 'ErrorFilter', req: req && { id: req.id, method: req.method, url: req.originalUrl ?? req.url } }, stack);
+    this.log.error(
+      {
+        context: 'ErrorFilter',
+        req: req && { id: req.id, method: req.method, url: req.originalUrl ?? req.url },
+      },
+      stack,
+    );
   }
 
-  private toBody(e: unknown): { statusCode: number; error: string; message: string; code: string; details?: unknown } {
+  private toBody(e: unknown): {
+    statusCode: number;
+    error: string;
+    message: string;
+    code: string;
+    details?: unknown;
+  } {
     if (e instanceof DomainError) return this.shape(STATUS_OF_KIND[e.kind], e.code, e.message, e.details);
     const code = (e as { code?: unknown })?.code;
     if (e instanceof Error && typeof code === 'string' && this.codeKinds[code]) {
-      return this.shape(STATUS_OF_KIND[this.codeKinds[code]], code, e.message, (e as { details?: unknown }).details);
+      return this.shape(
+        STATUS_OF_KIND[this.codeKinds[code]],
+        code,
+        e.message,
+        (e as { details?: unknown }).details,
+      );
     }
     if (e instanceof HttpException) {
       const status = e.getStatus();
       const r = e.getResponse();
-      const message = typeof r === 'string' ? r : Array.isArray((r as { message?: unknown }).message)
-        ? ((r as { message: string[] }).message).join('; ')
-        : String((r as { message?: unknown }).message ?? e.message);
+      const message =
+        typeof r === 'string'
+          ? r
+          : Array.isArray((r as { message?: unknown }).message)
+            ? (r as { message: string[] }).message.join('; ')
+            : String((r as { message?: unknown }).message ?? e.message);
       return this.shape(status, `HTTP.${status}`, message);
     }
-    if ((e as { type?: string })?.type === 'entity.parse.failed') return this.shape(400, 'REQUEST.MALFORMED_JSON', 'Request body is not valid JSON');
+    if ((e as { type?: string })?.type === 'entity.parse.failed')
+      return this.shape(400, 'REQUEST.MALFORMED_JSON', 'Request body is not valid JSON');
     return this.shape(500, 'INTERNAL', 'Internal server error');
   }
 
   shape(statusCode: number, code: string, message: string, details?: unknown) {
-    const error = (HttpStatus[statusCode] ?? 'ERROR').toString().split('_').map((w) => w[0] + w.slice(1).toLowerCase()).join(' ');
+    const error = (HttpStatus[statusCode] ?? 'ERROR')
+      .toString()
+      .split('_')
+      .map((w) => w[0] + w.slice(1).toLowerCase())
+      .join(' ');
     return { statusCode, error, message, code, ...(details === undefined ? {} : { details }) };
   }
 }

@@ -25,7 +25,8 @@ export function requestObserver(logger: Logger) {
       const completed = res.writableFinished;
       if (completed) recordHttpDuration(req, res.statusCode, seconds);
       const level = accessLogLevel(res.statusCode);
-      if (logger.isLevelEnabled(level)) logger[level](accessLogEntry(req, res, seconds), accessLogMessage(req, res));
+      if (logger.isLevelEnabled(level))
+        logger[level](accessLogEntry(req, res, seconds), accessLogMessage(req, res));
     });
     next();
   };

@@ -7,14 +7,24 @@ import { gunzipSync } from 'node:zlib';
 import { toCachedJson } from '../database/stats-cache';
 import { sendCachedJson } from './send-cached-json';
 
-const large = { items: Array.from({ length: 200 }, (_, i) => ({ unitCode: `C${i}`, name: `Phường ${i}`, received: i * 7, onTimeRate: 0.97 })) };
+const large = {
+  items: Array.from({ length: 200 }, (_, i) => ({
+    unitCode: `C${i}`,
+    name: `Phường ${i}`,
+    received: i * 7,
+    onTimeRate: 0.97,
+  })),
+};
 const small = { total: { received: 3 } };
 
 /** One cached answer per route, as a StatsCache entry is shared by every request of its data version. */
 function app() {
   const answers = { large: toCachedJson(large), small: toCachedJson(small) };
   const a = express();
-  a.get('/:which', (req, res, next) => void sendCachedJson(res, answers[req.params.which as 'large' | 'small']).catch(next));
+  a.get(
+    '/:which',
+    (req, res, next) => void sendCachedJson(res, answers[req.params.which as 'large' | 'small']).catch(next),
+  );
   return { app: a, answers };
 }
 
@@ -24,7 +34,9 @@ async function raw(a: express.Express, path: string, headers: Record<string, str
   await once(server, 'listening');
   try {
     const { port } = server.address() as AddressInfo;
-    const res = await new Promise<http.IncomingMessage>((resolve, reject) => http.get({ port, host: '127.0.0.1', path, headers }, resolve).on('error', reject));
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) =>
+      http.get({ port, host: '127.0.0.1', path, headers }, resolve).on('error', reject),
+    );
     const chunks: Buffer[] = [];
     for await (const c of res) chunks.push(c as Buffer);
     return { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) };
@@ -60,7 +72,10 @@ describe('sending a cached dashboard answer', () => {
     it('answers 304 to a client that holds the gzip variant', async () => {
       const { app: a } = app();
       const first = await raw(a, '/large', { 'accept-encoding': 'gzip' });
-      const again = await request(a).get('/large').set('Accept-Encoding', 'gzip').set('If-None-Match', String(first.headers.etag));
+      const again = await request(a)
+        .get('/large')
+        .set('Accept-Encoding', 'gzip')
+        .set('If-None-Match', String(first.headers.etag));
       expect(again.status).toBe(304);
     });
   });

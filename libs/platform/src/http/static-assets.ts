@@ -39,7 +39,10 @@ export class StaticAssets {
   private dir?: string;
   private readonly cache = new Map<string, Buffer>();
 
-  constructor(private readonly here: string, private readonly files: readonly string[]) {}
+  constructor(
+    private readonly here: string,
+    private readonly files: readonly string[],
+  ) {}
 
   has(file: string): boolean {
     return this.files.includes(file);
@@ -72,7 +75,10 @@ export class StaticAssets {
 
   private directory(): string {
     if (this.dir) return this.dir;
-    const candidates = [path.join(this.here, 'static'), path.resolve(this.here, '..', '..', 'src', path.basename(this.here), 'static')];
+    const candidates = [
+      path.join(this.here, 'static'),
+      path.resolve(this.here, '..', '..', 'src', path.basename(this.here), 'static'),
+    ];
     const found = candidates.find((d) => existsSync(path.join(d, this.files[0])));
     if (!found) throw new Error(`page assets not found in ${candidates.join(' or ')}`);
     return (this.dir = found);

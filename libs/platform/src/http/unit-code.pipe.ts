@@ -7,7 +7,11 @@ import { DomainError } from './domain-error';
 export class UnitCodePipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!UNIT_CODE_PATTERN.test(value)) {
-      throw new DomainError('INVALID', 'UNIT.BAD_CODE', `Invalid unit code "${value}": use 1-32 letters, digits, dots or dashes`);
+      throw new DomainError(
+        'INVALID',
+        'UNIT.BAD_CODE',
+        `Invalid unit code "${value}": use 1-32 letters, digits, dots or dashes`,
+      );
     }
     return value;
   }

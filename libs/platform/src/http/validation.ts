@@ -39,13 +39,17 @@ function copyOf<T>(v: T): T {
 export class PlatformValidationPipe extends ValidationPipe {
   private readonly queries = new WeakMap<object, Map<string, unknown>>();
 
-  constructor(options: ValidationPipeOptions, private readonly maxQueriesPerClass = 500) {
+  constructor(
+    options: ValidationPipeOptions,
+    private readonly maxQueriesPerClass = 500,
+  ) {
     super(options);
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const metatype = metadata.metatype;
-    if (metadata.type !== 'query' || !metatype || !this.toValidate(metadata) || !isFlatQuery(value)) return super.transform(value, metadata);
+    if (metadata.type !== 'query' || !metatype || !this.toValidate(metadata) || !isFlatQuery(value))
+      return super.transform(value, metadata);
     const key = JSON.stringify(value);
     if (key.length > 4096) return super.transform(value, metadata);
     let known = this.queries.get(metatype);

@@ -17,11 +17,17 @@ class Body {
 const query = (o: Record<string, string | string[]>) => Object.assign(Object.create(null), o);
 const asQuery = { type: 'query' as const, metatype: StatsQuery, data: undefined };
 
-async function outcome(pipe: PlatformValidationPipe, value: unknown, meta: Parameters<PlatformValidationPipe['transform']>[1] = asQuery) {
+async function outcome(
+  pipe: PlatformValidationPipe,
+  value: unknown,
+  meta: Parameters<PlatformValidationPipe['transform']>[1] = asQuery,
+) {
   try {
     return { value: await pipe.transform(value, meta) };
   } catch (e) {
-    return { error: e instanceof DomainError ? { code: e.code, message: e.message, details: e.details } : String(e) };
+    return {
+      error: e instanceof DomainError ? { code: e.code, message: e.message, details: e.details } : String(e),
+    };
   }
 }
 
@@ -46,8 +52,13 @@ describe('validation pipe with the query memo', () => {
       expect(again).toEqual(fresh);
       if ('value' in again) expect(again.value).toBeInstanceOf(StatsQuery);
     }
-    expect((await outcome(memo, query(cases[0]))).value).toEqual(Object.assign(new StatsQuery(), { unitCode: 'DP', year: 2026, groupBy: 'month' }));
-    expect((await outcome(memo, query(cases[3]))).error).toMatchObject({ code: 'REQUEST.INVALID', message: expect.stringContaining('unitCode') });
+    expect((await outcome(memo, query(cases[0]))).value).toEqual(
+      Object.assign(new StatsQuery(), { unitCode: 'DP', year: 2026, groupBy: 'month' }),
+    );
+    expect((await outcome(memo, query(cases[3]))).error).toMatchObject({
+      code: 'REQUEST.INVALID',
+      message: expect.stringContaining('unitCode'),
+    });
   });
 
   it('runs the validation once per distinct query string, and gives each request its own DTO', async () => {
@@ -73,8 +84,12 @@ describe('validation pipe with the query memo', () => {
     const pipe = createValidationPipe() as PlatformValidationPipe;
     const validate = jest.spyOn(pipe as unknown as { validate: () => unknown }, 'validate');
     const meta = { type: 'body' as const, metatype: Body, data: undefined };
-    expect(await outcome(pipe, { name: 'x' }, meta)).toEqual({ value: Object.assign(new Body(), { name: 'x' }) });
-    expect(await outcome(pipe, { name: 'x' }, meta)).toEqual({ value: Object.assign(new Body(), { name: 'x' }) });
+    expect(await outcome(pipe, { name: 'x' }, meta)).toEqual({
+      value: Object.assign(new Body(), { name: 'x' }),
+    });
+    expect(await outcome(pipe, { name: 'x' }, meta)).toEqual({
+      value: Object.assign(new Body(), { name: 'x' }),
+    });
     expect(validate).toHaveBeenCalledTimes(2);
   });
 

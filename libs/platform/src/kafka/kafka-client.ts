@@ -10,7 +10,8 @@ export interface KafkaSettings {
 }
 
 /** Actual topic name on the broker: the contract's name behind the deployment's prefix. */
-export const topicName = (settings: Pick<KafkaSettings, 'topicPrefix'>, base: string): string => `${settings.topicPrefix}${base}`;
+export const topicName = (settings: Pick<KafkaSettings, 'topicPrefix'>, base: string): string =>
+  `${settings.topicPrefix}${base}`;
 
 const levelName: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.ERROR]: 'error',
@@ -29,11 +30,13 @@ export function createKafka(settings: KafkaSettings, logger: Logger): Kafka {
     brokers: settings.brokers,
     logLevel: logLevel.WARN,
     retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5000 },
-    logCreator: () => ({ namespace, level, log }) => {
-      const { message, ...extra } = log;
-      // kafkajs logs every group rejoin as an error; those are routine during rebalances and restarts.
-      logger[levelName[level] ?? 'info']({ namespace, ...extra }, message);
-    },
+    logCreator:
+      () =>
+      ({ namespace, level, log }) => {
+        const { message, ...extra } = log;
+        // kafkajs logs every group rejoin as an error; those are routine during rebalances and restarts.
+        logger[levelName[level] ?? 'info']({ namespace, ...extra }, message);
+      },
   });
 }
 
@@ -43,16 +46,18 @@ export async function ensureTopics(admin: Admin, settings: KafkaSettings): Promi
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((t) => !existing.has(t));
   if (!missing.length) return;
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: missing.map((topic) => ({
-      topic,
-      numPartitions: topic.endsWith('.dlq') ? 1 : settings.partitions,
-      replicationFactor: -1,
-    })),
-  }).catch((e: Error & { type?: string }) => {
-    if (!/TOPIC_ALREADY_EXISTS|already exists/i.test(`${e.message} ${e.type ?? ''}`)) throw e;
-  });
+  await admin
+    .createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: topic.endsWith('.dlq') ? 1 : settings.partitions,
+        replicationFactor: -1,
+      })),
+    })
+    .catch((e: Error & { type?: string }) => {
+      if (!/TOPIC_ALREADY_EXISTS|already exists/i.test(`${e.message} ${e.type ?? ''}`)) throw e;
+    });
 }
 
 /** Idempotent producer with acks=all: a retried send never duplicates a record within a session. */

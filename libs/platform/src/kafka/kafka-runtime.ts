@@ -1,4 +1,10 @@
-import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -82,7 +88,9 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
 
   // Before TypeORM closes its pool (its own hook runs at onApplicationShutdown).
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.consumers.map((c) => c.stop().catch((err) => this.logger.warn({ err }, 'consumer stop failed'))));
+    await Promise.all(
+      this.consumers.map((c) => c.stop().catch((err) => this.logger.warn({ err }, 'consumer stop failed'))),
+    );
     this.consumers = [];
     await this.relay?.stop();
     await this.producer?.disconnect().catch(() => undefined);
@@ -103,7 +111,9 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('broker did not answer')), timeoutMs);
     });
-    const cluster = await Promise.race([this.admin!.describeCluster(), timeout]).finally(() => clearTimeout(timer));
+    const cluster = await Promise.race([this.admin!.describeCluster(), timeout]).finally(() =>
+      clearTimeout(timer),
+    );
     return cluster.brokers.length;
   }
 }

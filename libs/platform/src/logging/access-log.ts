@@ -43,6 +43,7 @@ export function accessLogEntry(req: Req, res: ServerResponse, seconds: number): 
     res: { statusCode: res.statusCode, headers: res.getHeaders() },
     responseTime: Math.round(seconds * 1000),
   };
-  if (res.statusCode >= 500) entry.err = { type: 'Error', message: `failed with status code ${res.statusCode}` };
+  if (res.statusCode >= 500)
+    entry.err = { type: 'Error', message: `failed with status code ${res.statusCode}` };
   return entry;
 }

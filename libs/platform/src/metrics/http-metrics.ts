@@ -14,5 +14,8 @@ export function routeLabel(req: RoutedRequest, statusCode: number): string {
 
 /** Records one answered request in `http_request_duration_seconds{method,route,status}`. */
 export function recordHttpDuration(req: RoutedRequest, statusCode: number, seconds: number): void {
-  platformMetrics.httpDuration.observe({ method: req.method ?? 'OTHER', route: routeLabel(req, statusCode), status: String(statusCode) }, seconds);
+  platformMetrics.httpDuration.observe(
+    { method: req.method ?? 'OTHER', route: routeLabel(req, statusCode), status: String(statusCode) },
+    seconds,
+  );
 }

@@ -14,7 +14,9 @@ export class MetricsController {
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   async scrape(): Promise<string> {
-    const { rows } = await this.pool.query('SELECT count(*)::int AS n FROM outbox').catch(() => ({ rows: [{ n: -1 }] }));
+    const { rows } = await this.pool
+      .query('SELECT count(*)::int AS n FROM outbox')
+      .catch(() => ({ rows: [{ n: -1 }] }));
     platformMetrics.outboxBacklog.set(rows[0].n);
     return metricsRegistry.metrics();
   }

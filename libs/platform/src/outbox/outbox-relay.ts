@@ -55,7 +55,9 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.publishPending().catch((e) => this.o.logger.warn({ err: e }, 'outbox flush at shutdown failed'));
+    await this.publishPending().catch((e) =>
+      this.o.logger.warn({ err: e }, 'outbox flush at shutdown failed'),
+    );
     await this.listener.stop();
   }
 
@@ -122,7 +124,11 @@ export class OutboxRelay {
           const topic = topicName({ topicPrefix: this.o.topicPrefix }, r.topic);
           const list = byTopic.get(topic) ?? [];
           const payload = r.payload as { type: string; id: string };
-          list.push({ key: r.key, value: JSON.stringify(r.payload), headers: { 'ce-type': payload.type, 'ce-id': payload.id } });
+          list.push({
+            key: r.key,
+            value: JSON.stringify(r.payload),
+            headers: { 'ce-type': payload.type, 'ce-id': payload.id },
+          });
           byTopic.set(topic, list);
         }
         await this.o.producer.sendBatch({

@@ -8,7 +8,8 @@ import type { EntityManager } from 'typeorm';
  */
 export async function appendToOutbox(manager: EntityManager, events: DomainEvent[]): Promise<void> {
   if (!events.length) return;
-  if (!manager.queryRunner?.isTransactionActive) throw new Error('appendToOutbox must run inside a transaction');
+  if (!manager.queryRunner?.isTransactionActive)
+    throw new Error('appendToOutbox must run inside a transaction');
   const ids: string[] = [];
   const topics: string[] = [];
   const keys: string[] = [];

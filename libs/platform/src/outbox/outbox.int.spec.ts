@@ -15,9 +15,15 @@ const topic = `${prefix}${Topics.RATING}`;
 const logger = pino({ level: 'silent' });
 
 const unitEvent = (code: string, revision = 1) =>
-  createEvent(UnitUpserted, { code, name: `Xã ${code}`, level: 'COMMUNE', parentCode: '24', active: true, revision }, {
-    source: 'rating', subject: code, unitcode: code,
-  });
+  createEvent(
+    UnitUpserted,
+    { code, name: `Xã ${code}`, level: 'COMMUNE', parentCode: '24', active: true, revision },
+    {
+      source: 'rating',
+      subject: code,
+      unitcode: code,
+    },
+  );
 
 describe('transactional outbox', () => {
   let db: TestDatabase;
@@ -25,7 +31,14 @@ describe('transactional outbox', () => {
   let producer: Producer;
   const relays: OutboxRelay[] = [];
   const newRelay = () => {
-    const relay = new OutboxRelay({ pool: (ds.driver as any).master, producer, schema, topicPrefix: prefix, logger, idlePollMs: 200 });
+    const relay = new OutboxRelay({
+      pool: (ds.driver as any).master,
+      producer,
+      schema,
+      topicPrefix: prefix,
+      logger,
+      idlePollMs: 200,
+    });
     relays.push(relay);
     return relay;
   };
@@ -35,10 +48,18 @@ describe('transactional outbox', () => {
     db = await createTestDatabase('outbox');
     await ensureDatabaseAndSchema(db.url, schema, false);
     ds = await new DataSource({
-      type: 'postgres', url: db.url, schema, migrations: [PlatformTables1730000000000], extra: { options: `-c search_path=${schema}` },
+      type: 'postgres',
+      url: db.url,
+      schema,
+      migrations: [PlatformTables1730000000000],
+      extra: { options: `-c search_path=${schema}` },
     }).initialize();
     await ds.runMigrations();
-    const kafka = new Kafka({ clientId: 'outbox-test', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'outbox-test',
+      brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      logLevel: logLevel.NOTHING,
+    });
     const admin = kafka.admin();
     await admin.connect();
     await ensureTopics(admin, { brokers: [], clientId: 'x', topicPrefix: prefix, partitions: 2 });
@@ -87,7 +108,9 @@ describe('transactional outbox', () => {
       await ds.transaction((m) => appendToOutbox(m, events.slice(i, i + 6)));
     }
     const messages = await readTopic(topic, (ms) => ms.filter((m) => m.key === 'ordered').length >= 60);
-    const revisions = messages.filter((m) => m.key === 'ordered').map((m) => JSON.parse(m.value!).data.revision);
+    const revisions = messages
+      .filter((m) => m.key === 'ordered')
+      .map((m) => JSON.parse(m.value!).data.revision);
     expect(revisions).toEqual(events.map((e) => e.data.revision));
     expect(await backlog()).toBe(0);
   });

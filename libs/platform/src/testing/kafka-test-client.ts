@@ -9,7 +9,12 @@ export interface ReadMessage {
   offset: string;
 }
 
-const kafka = () => new Kafka({ clientId: 'fg-test', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+const kafka = () =>
+  new Kafka({
+    clientId: 'fg-test',
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    logLevel: logLevel.NOTHING,
+  });
 
 /** Reads a topic from the beginning until `until` holds for what was read (or times out). */
 export async function readTopic(
@@ -29,7 +34,9 @@ export async function readTopic(
         messages.push({
           key: message.key?.toString() ?? null,
           value: message.value?.toString() ?? null,
-          headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
+          headers: Object.fromEntries(
+            Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? '']),
+          ),
           partition,
           offset: message.offset,
         });
@@ -39,7 +46,10 @@ export async function readTopic(
     if (until(messages)) return messages;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out reading ${topic}: ${messages.length} messages read`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`timed out reading ${topic}: ${messages.length} messages read`)),
+        timeoutMs,
+      );
     });
     await Promise.race([done, timeout]).finally(() => clearTimeout(timer));
     return messages;

@@ -11,7 +11,9 @@ export class LocalUnitsHttpController {
 
   @Get(':code')
   @Roles('viewer', 'officer', 'unit-admin', 'assessor', 'portal', 'kiosk')
-  @ApiOperation({ summary: "This service's copy of an administrative unit (built from unit.upserted events)" })
+  @ApiOperation({
+    summary: "This service's copy of an administrative unit (built from unit.upserted events)",
+  })
   @ApiOkResponse({ description: 'The unit' })
   async get(@Param('code') code: string) {
     const unit = await this.units.find(code);

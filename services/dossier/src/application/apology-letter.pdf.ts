@@ -8,7 +8,11 @@ const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 /** Renders the apology letter as an A4 PDF with an embedded Unicode font. */
 export function renderApologyLetterPdf(letter: ApologyLetter): Promise<Buffer> {
   const t = apologyLetterText(letter);
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 70, right: 56 }, info: { Title: t.title, Author: letter.unitName } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 56, left: 70, right: 56 },
+    info: { Title: t.title, Author: letter.unitName },
+  });
   doc.registerFont('regular', FONT);
   doc.registerFont('bold', FONT_BOLD);
   const chunks: Buffer[] = [];
@@ -26,7 +30,10 @@ export function renderApologyLetterPdf(letter: ApologyLetter): Promise<Buffer> {
   doc.text(t.header.left.join('\n'), left, top, { width: half - 20, align: 'center' });
   const afterLeft = doc.y;
   doc.text(t.header.right[0], left + half, top, { width: half + 12, align: 'center' });
-  doc.font('bold').fontSize(11).text(t.header.right[1], { width: half + 12, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(11)
+    .text(t.header.right[1], { width: half + 12, align: 'center' });
   doc.y = Math.max(afterLeft, doc.y) + 10;
   doc.font('regular').fontSize(11);
   const row = doc.y;
@@ -38,13 +45,20 @@ export function renderApologyLetterPdf(letter: ApologyLetter): Promise<Buffer> {
   doc.moveDown(1.2);
   doc.fontSize(12).text(t.salutation, { width, align: 'center' });
   doc.moveDown(0.8);
-  for (const p of t.paragraphs) doc.text(p, left, doc.y, { width, align: 'justify', indent: 24, paragraphGap: 6 });
+  for (const p of t.paragraphs)
+    doc.text(p, left, doc.y, { width, align: 'justify', indent: 24, paragraphGap: 6 });
   doc.moveDown(1.5);
   const sigX = left + width / 2;
   doc.font('bold').text(t.signature[0], sigX, doc.y, { width: width / 2, align: 'center' });
-  doc.font('regular').fontSize(10).text(t.signature[1], sigX, doc.y, { width: width / 2, align: 'center' });
+  doc
+    .font('regular')
+    .fontSize(10)
+    .text(t.signature[1], sigX, doc.y, { width: width / 2, align: 'center' });
   doc.moveDown(3);
-  doc.font('bold').fontSize(12).text(t.signature[4], sigX, doc.y, { width: width / 2, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(12)
+    .text(t.signature[4], sigX, doc.y, { width: width / 2, align: 'center' });
   doc.end();
   return done;
 }

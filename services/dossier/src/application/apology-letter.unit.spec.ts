@@ -5,9 +5,18 @@ import { redactPersonalData } from './personal-data';
 
 describe('the apology letter text', () => {
   const text = apologyLetterText({
-    parentUnitName: 'Thành phố Bắc Giang', unitName: 'Phường Lê Lợi', issuedAt: fromLocal('2025-07-09 08:00'), citizenName: 'Nguyễn Thị Hương',
-    procedureName: 'Đăng ký thường trú', dossierCode: '07210-250707-0001', receivedAt: fromLocal('2025-07-07 09:00'), dueAt: fromLocal('2025-07-16 09:00'),
-    statusLabel: 'Đang xử lý', reason: 'Chờ kết quả xác minh của Công an tỉnh', newDueAt: fromLocal('2025-07-21 14:00'), signer: 'Trần Văn Bình',
+    parentUnitName: 'Thành phố Bắc Giang',
+    unitName: 'Phường Lê Lợi',
+    issuedAt: fromLocal('2025-07-09 08:00'),
+    citizenName: 'Nguyễn Thị Hương',
+    procedureName: 'Đăng ký thường trú',
+    dossierCode: '07210-250707-0001',
+    receivedAt: fromLocal('2025-07-07 09:00'),
+    dueAt: fromLocal('2025-07-16 09:00'),
+    statusLabel: 'Đang xử lý',
+    reason: 'Chờ kết quả xác minh của Công an tỉnh',
+    newDueAt: fromLocal('2025-07-21 14:00'),
+    signer: 'Trần Văn Bình',
   });
 
   it('follows form 04: header, number, title, addressee', () => {
@@ -50,9 +59,18 @@ describe('the look-up key', () => {
 
 describe('masking personal data in free text', () => {
   it("masks the applicant's name, ID number, phone and e-mail, whatever the case", () => {
-    const applicant = { fullName: 'Nguyễn Thị Hương', idNumber: '024190000123', phone: '0912345678', email: 'huong@example.vn' };
-    expect(redactPersonalData('Bà NGUYỄN THỊ HƯƠNG (CCCD 024190000123, ĐT 0912345678, huong@example.vn) thiếu tờ khai', applicant))
-      .toBe('Bà *** (CCCD ***, ĐT ***, ***) thiếu tờ khai');
+    const applicant = {
+      fullName: 'Nguyễn Thị Hương',
+      idNumber: '024190000123',
+      phone: '0912345678',
+      email: 'huong@example.vn',
+    };
+    expect(
+      redactPersonalData(
+        'Bà NGUYỄN THỊ HƯƠNG (CCCD 024190000123, ĐT 0912345678, huong@example.vn) thiếu tờ khai',
+        applicant,
+      ),
+    ).toBe('Bà *** (CCCD ***, ĐT ***, ***) thiếu tờ khai');
     expect(redactPersonalData('Thiếu tờ khai', applicant)).toBe('Thiếu tờ khai');
   });
 });

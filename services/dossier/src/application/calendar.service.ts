@@ -30,16 +30,24 @@ export interface YearView {
 /** The working-day calendar as data: computed holidays, per-year overrides, per-unit working hours. */
 @Injectable()
 export class CalendarService {
-  constructor(private readonly repo: CalendarRepository, private readonly time: TimeContextService, private readonly units: UnitChecks) {}
+  constructor(
+    private readonly repo: CalendarRepository,
+    private readonly time: TimeContextService,
+    private readonly units: UnitChecks,
+  ) {}
 
   async year(year: number): Promise<YearView> {
     const stored = (await this.repo.allOverrides()).find((r) => r.year === year);
     const overrides = stored?.overrides ?? NO_OVERRIDES;
     const calendar = buildYearCalendar(year, overrides);
     return {
-      year, version: calendar.version, rules: HOLIDAY_RULES_ID, revision: stored?.revision ?? 0,
+      year,
+      version: calendar.version,
+      rules: HOLIDAY_RULES_ID,
+      revision: stored?.revision ?? 0,
       days: calendar.entries.map((e) => ({ date: e.date, kind: e.kind, reason: e.reason, source: e.source })),
-      overrides, updatedAt: stored?.updatedAt ?? null,
+      overrides,
+      updatedAt: stored?.updatedAt ?? null,
     };
   }
 

@@ -33,7 +33,8 @@ export interface EventContext {
 }
 
 const iso = (d: Date) => d.toISOString();
-const text = (s: string | null | undefined, c: EventContext) => (s ? redactPersonalData(s, c.applicant).slice(0, 1000) : undefined);
+const text = (s: string | null | undefined, c: EventContext) =>
+  s ? redactPersonalData(s, c.applicant).slice(0, 1000) : undefined;
 
 /** Contract fields are capped at 64 characters; a dossier spanning many years gets a digest of its versions. */
 export const eventCalendarVersion = (v: string): string =>
@@ -46,44 +47,95 @@ export const eventCalendarVersion = (v: string): string =>
  */
 export function toContractEvents(events: DossierEvent[], c: EventContext): DomainEvent[] {
   const { state } = c;
-  const meta = (at: Date) => ({ source: 'dossier' as const, subject: state.id, unitcode: state.unitCode, correlationid: c.correlationId, time: at });
+  const meta = (at: Date) => ({
+    source: 'dossier' as const,
+    subject: state.id,
+    unitcode: state.unitCode,
+    correlationid: c.correlationId,
+    time: at,
+  });
   const ticket = c.ticketId ? { ticketId: c.ticketId } : {};
-  const processing = { processingUnit: state.processing.unit, processingAmount: state.processing.amount, sameDay: state.processing.unit === 'SAME_DAY' };
+  const processing = {
+    processingUnit: state.processing.unit,
+    processingAmount: state.processing.amount,
+    sameDay: state.processing.unit === 'SAME_DAY',
+  };
 
   return events.flatMap((e): DomainEvent[] => {
     const d = e.data;
     const ref = {
-      dossierId: d.dossierId, code: d.code, procedureCode: d.procedureCode, status: d.to, statusCode: DOSSIER_STATUS_CODE[d.to],
-      at: iso(d.at), actorId: d.actorId.slice(0, 64),
+      dossierId: d.dossierId,
+      code: d.code,
+      procedureCode: d.procedureCode,
+      status: d.to,
+      statusCode: DOSSIER_STATUS_CODE[d.to],
+      at: iso(d.at),
+      actorId: d.actorId.slice(0, 64),
     };
     const reason = text(d.reason, c);
     const changed = { ...ref, from: d.from ?? d.to, ...(reason ? { reason } : {}) };
     const finished = (f: TimelinessFacts) => ({
-      ...ref, channel: state.channel, receivedAt: iso(state.clock!.receivedAt), finishedAt: iso(f.finishedAt), dueAt: iso(f.dueAt),
-      timeliness: f.timeliness, workingDaysUsed: Math.round((f.workingMinutesUsed / c.minutesPerWorkingDay) * 100) / 100,
-      sameDay: processing.sameDay, apologyIssued: f.apologyIssued, wasOverdue: f.wasOverdue,
-      calendarVersion: eventCalendarVersion(f.calendarVersion), ...(reason ? { reason } : {}),
+      ...ref,
+      channel: state.channel,
+      receivedAt: iso(state.clock!.receivedAt),
+      finishedAt: iso(f.finishedAt),
+      dueAt: iso(f.dueAt),
+      timeliness: f.timeliness,
+      workingDaysUsed: Math.round((f.workingMinutesUsed / c.minutesPerWorkingDay) * 100) / 100,
+      sameDay: processing.sameDay,
+      apologyIssued: f.apologyIssued,
+      wasOverdue: f.wasOverdue,
+      calendarVersion: eventCalendarVersion(f.calendarVersion),
+      ...(reason ? { reason } : {}),
     });
-    const closedRegistration = { ...ref, channel: state.channel, registeredAt: iso(state.registeredAt ?? d.at), ...(reason ? { reason } : {}) };
+    const closedRegistration = {
+      ...ref,
+      channel: state.channel,
+      registeredAt: iso(state.registeredAt ?? d.at),
+      ...(reason ? { reason } : {}),
+    };
     const m = meta(d.at);
     switch (e.type) {
       case 'DossierRegistered':
-        return [createEvent(DossierRegistered, { ...ref, channel: e.data.channel, registeredAt: iso(d.at), ...processing, ...ticket }, m)];
+        return [
+          createEvent(
+            DossierRegistered,
+            { ...ref, channel: e.data.channel, registeredAt: iso(d.at), ...processing, ...ticket },
+            m,
+          ),
+        ];
       case 'DossierReceived':
       case 'DossierAccepted': {
-        const received = createEvent(DossierReceived, {
-          ...ref, channel: state.channel, receivedAt: iso(e.data.receivedAt), dueAt: iso(e.data.dueAt),
-          calendarVersion: eventCalendarVersion(e.data.calendarVersion), ...processing, ...ticket,
-        }, m);
+        const received = createEvent(
+          DossierReceived,
+          {
+            ...ref,
+            channel: state.channel,
+            receivedAt: iso(e.data.receivedAt),
+            dueAt: iso(e.data.dueAt),
+            calendarVersion: eventCalendarVersion(e.data.calendarVersion),
+            ...processing,
+            ...ticket,
+          },
+          m,
+        );
         // An accepted online dossier starts its clock now: consumers counting receipts see dossier.received too.
-        return e.type === 'DossierAccepted' ? [createEvent(DossierAccepted, changed, m), received] : [received];
+        return e.type === 'DossierAccepted'
+          ? [createEvent(DossierAccepted, changed, m), received]
+          : [received];
       }
       case 'DossierProcessingStarted':
         return [createEvent(DossierAssigned, changed, m)];
       case 'DossierSupplementRequested':
         return [createEvent(DossierSupplementRequested, { ...ref, reason: reason ?? '-' }, m)];
       case 'DossierSupplementReceived':
-        return [createEvent(DossierSupplementReceived, { ...ref, dueAt: iso(e.data.dueAt), pausedWorkingMinutes: Math.round(e.data.pausedMinutes) }, m)];
+        return [
+          createEvent(
+            DossierSupplementReceived,
+            { ...ref, dueAt: iso(e.data.dueAt), pausedWorkingMinutes: Math.round(e.data.pausedMinutes) },
+            m,
+          ),
+        ];
       case 'DossierFeesRequested':
         return [createEvent(DossierFeesRequested, changed, m)];
       case 'DossierResolved':
@@ -91,13 +143,27 @@ export function toContractEvents(events: DossierEvent[], c: EventContext): Domai
       case 'DossierResultReturned':
         return [createEvent(DossierResultReturned, { ...ref, channel: state.channel, ...ticket }, m)];
       case 'DossierWithdrawn':
-        return [e.data.timeliness ? createEvent(DossierWithdrawn, finished(e.data.timeliness), m) : createEvent(DossierRegistrationWithdrawn, closedRegistration, m)];
+        return [
+          e.data.timeliness
+            ? createEvent(DossierWithdrawn, finished(e.data.timeliness), m)
+            : createEvent(DossierRegistrationWithdrawn, closedRegistration, m),
+        ];
       case 'DossierRefused':
-        return [e.data.timeliness ? createEvent(DossierRefused, finished(e.data.timeliness), m) : createEvent(DossierRegistrationRefused, closedRegistration, m)];
+        return [
+          e.data.timeliness
+            ? createEvent(DossierRefused, finished(e.data.timeliness), m)
+            : createEvent(DossierRegistrationRefused, closedRegistration, m),
+        ];
       case 'DossierStopped':
         return [createEvent(DossierStopped, finished(e.data.timeliness), m)];
       case 'DossierApologyIssued':
-        return [createEvent(DossierApologyIssued, { ...ref, dueAt: iso(e.data.dueAt), newAppointmentAt: iso(e.data.newDueAt) }, m)];
+        return [
+          createEvent(
+            DossierApologyIssued,
+            { ...ref, dueAt: iso(e.data.dueAt), newAppointmentAt: iso(e.data.newDueAt) },
+            m,
+          ),
+        ];
       case 'DossierOverdue':
         return [createEvent(DossierOverdue, { ...ref, dueAt: iso(e.data.dueAt) }, m)];
     }

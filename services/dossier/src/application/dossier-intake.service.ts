@@ -3,11 +3,22 @@ import { AuthUser, DomainError } from '@fg/platform';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DOSSIER_CONFIG, DossierConfig, lookupSecretOf } from '../config';
-import { dossierCounterKey, formatDossierCode, receiveDossier, registerDossier, type DossierChannel, type DossierTimeContext } from '../domain';
+import {
+  dossierCounterKey,
+  formatDossierCode,
+  receiveDossier,
+  registerDossier,
+  type DossierChannel,
+  type DossierTimeContext,
+} from '../domain';
 import { CodeCounterRepository } from '../persistence/code-counter.repository';
 import type { Applicant, DossierExtras, DossierRecord } from '../persistence/dossier.record';
 import { DossierRepository } from '../persistence/dossier.repository';
-import { IntakeLookupRepository, type IntakeLookups, type IntakeProcedure } from '../persistence/intake-lookup.repository';
+import {
+  IntakeLookupRepository,
+  type IntakeLookups,
+  type IntakeProcedure,
+} from '../persistence/intake-lookup.repository';
 import { DossierWriter } from './dossier-writer';
 import { GroupCommit, type GroupItem } from './group-commit';
 import { hashLookupKey, lookupKeyFor } from './lookup-key';
@@ -37,8 +48,19 @@ const CLOCK_SKEW_MS = 2 * 60_000;
 class ExternalIdTaken extends Error {}
 
 const requestHash = (r: IntakeRequest): string => {
-  const applicant = Object.fromEntries(Object.entries(r.applicant).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
-  const canonical = [r.procedureCode, r.unitCode, r.channel, r.receivedAt?.toISOString() ?? null, r.ticketId ?? null, applicant];
+  const applicant = Object.fromEntries(
+    Object.entries(r.applicant)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+  const canonical = [
+    r.procedureCode,
+    r.unitCode,
+    r.channel,
+    r.receivedAt?.toISOString() ?? null,
+    r.ticketId ?? null,
+    applicant,
+  ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 };
 
@@ -98,7 +120,11 @@ export class DossierIntakeService {
     @Inject(DOSSIER_CONFIG) private readonly config: DossierConfig,
   ) {
     this.lookups = new IntakeLookupRepository(ds);
-    this.group = new GroupCommit((items) => this.intakeGroup(items), config.DOSSIER_INTAKE_GROUPS_IN_FLIGHT, config.DOSSIER_INTAKE_GROUP_MAX);
+    this.group = new GroupCommit(
+      (items) => this.intakeGroup(items),
+      config.DOSSIER_INTAKE_GROUPS_IN_FLIGHT,
+      config.DOSSIER_INTAKE_GROUP_MAX,
+    );
   }
 
   intake(req: IntakeRequest, user: AuthUser, correlationId?: string): Promise<IntakeOutcome> {
@@ -107,22 +133,29 @@ export class DossierIntakeService {
 
   private async intakeGroup(items: GroupItem<PendingIntake, IntakeOutcome>[]): Promise<void> {
     // One round trip for the units, procedures, calendar and working hours of the whole group.
-    const looked = await this.lookups.load([...new Set(items.map((i) => i.input.req.unitCode))], [...new Set(items.map((i) => i.input.req.procedureCode))]);
-    const prepared = await Promise.all(items.map(async (item) => {
-      try {
-        const p = await this.prepare(item.input, looked);
-        if ('replayed' in p) item.resolve(p);
-        else return { item, p };
-      } catch (e) {
-        item.reject(e);
-      }
-      return undefined;
-    }));
+    const looked = await this.lookups.load(
+      [...new Set(items.map((i) => i.input.req.unitCode))],
+      [...new Set(items.map((i) => i.input.req.procedureCode))],
+    );
+    const prepared = await Promise.all(
+      items.map(async (item) => {
+        try {
+          const p = await this.prepare(item.input, looked);
+          if ('replayed' in p) item.resolve(p);
+          else return { item, p };
+        } catch (e) {
+          item.reject(e);
+        }
+        return undefined;
+      }),
+    );
     const ready = prepared.filter((r) => r !== undefined);
     if (ready.length > 1) {
       try {
         const records = await this.commit(ready.map((r) => r.p));
-        ready.forEach((r, i) => r.item.resolve({ record: records[i], lookupKey: r.p.lookupKey, replayed: false }));
+        ready.forEach((r, i) =>
+          r.item.resolve({ record: records[i], lookupKey: r.p.lookupKey, replayed: false }),
+        );
         return;
       } catch (e) {
         if (e instanceof CommitFailed) {
@@ -132,17 +165,22 @@ export class DossierIntakeService {
         // rolled back: each on its own below
       }
     }
-    await Promise.all(ready.map(async ({ item, p }) => {
-      try {
-        item.resolve(await this.commitOne(p));
-      } catch (e) {
-        item.reject(e);
-      }
-    }));
+    await Promise.all(
+      ready.map(async ({ item, p }) => {
+        try {
+          item.resolve(await this.commitOne(p));
+        } catch (e) {
+          item.reject(e);
+        }
+      }),
+    );
   }
 
   /** The checks of one intake, in the order a single request has always made them. */
-  private async prepare({ req, user, correlationId }: PendingIntake, looked: IntakeLookups): Promise<PreparedIntake | IntakeOutcome> {
+  private async prepare(
+    { req, user, correlationId }: PendingIntake,
+    looked: IntakeLookups,
+  ): Promise<PreparedIntake | IntakeOutcome> {
     const unit = looked.units.get(req.unitCode);
     this.units.check(req.unitCode, unit);
     await this.units.inScope(user, req.unitCode);
@@ -155,19 +193,39 @@ export class DossierIntakeService {
     this.units.check(req.unitCode, unit, { mustBeActive: true });
     const procedure = looked.procedures.get(req.procedureCode);
     if (!procedure) {
-      throw new DomainError('INVALID', 'DOSSIER.UNKNOWN_PROCEDURE', `Procedure ${req.procedureCode} is not in the procedure catalog`);
+      throw new DomainError(
+        'INVALID',
+        'DOSSIER.UNKNOWN_PROCEDURE',
+        `Procedure ${req.procedureCode} is not in the procedure catalog`,
+      );
     }
-    const ctx = { calendar: this.time.calendarFrom(looked.overrides), hours: this.time.hoursFrom(looked.hours.get(req.unitCode)) };
+    const ctx = {
+      calendar: this.time.calendarFrom(looked.overrides),
+      hours: this.time.hoursFrom(looked.hours.get(req.unitCode)),
+    };
     const now = new Date();
-    const receivedAt = req.receivedAt && req.receivedAt.getTime() > now.getTime() && req.receivedAt.getTime() - now.getTime() <= CLOCK_SKEW_MS ? now : req.receivedAt;
+    const receivedAt =
+      req.receivedAt &&
+      req.receivedAt.getTime() > now.getTime() &&
+      req.receivedAt.getTime() - now.getTime() <= CLOCK_SKEW_MS
+        ? now
+        : req.receivedAt;
     if (receivedAt && receivedAt.getTime() > now.getTime()) {
-      throw new DomainError('INVALID', 'DOSSIER.RECEIVED_IN_FUTURE', `receivedAt ${receivedAt.toISOString()} is in the future (server time ${now.toISOString()})`);
+      throw new DomainError(
+        'INVALID',
+        'DOSSIER.RECEIVED_IN_FUTURE',
+        `receivedAt ${receivedAt.toISOString()} is in the future (server time ${now.toISOString()})`,
+      );
     }
     const id = randomUUID();
     const lookupKey = lookupKeyFor(id, lookupSecretOf(this.config));
     const extras = {
-      externalId: req.externalId ?? null, requestHash: hash, ticketId: req.ticketId ?? null, procedureName: procedure.name,
-      applicant: req.applicant, lookupKeyHash: hashLookupKey(lookupKey),
+      externalId: req.externalId ?? null,
+      requestHash: hash,
+      ticketId: req.ticketId ?? null,
+      procedureName: procedure.name,
+      applicant: req.applicant,
+      lookupKeyHash: hashLookupKey(lookupKey),
     };
     return { req, user, correlationId, now, receivedAt, procedure, ctx, id, hash, lookupKey, extras };
   }
@@ -214,20 +272,38 @@ export class DossierIntakeService {
   private async write(ps: PreparedIntake[], manager: EntityManager): Promise<DossierRecord[]> {
     // The code's day is the receipt's local day (or the registration's, for online dossiers).
     const codeTimes = ps.map((p) => p.receivedAt ?? p.now);
-    const seqs = await this.counters.nextMany(ps.map((p, i) => dossierCounterKey(p.req.unitCode, codeTimes[i])), manager);
+    const seqs = await this.counters.nextMany(
+      ps.map((p, i) => dossierCounterKey(p.req.unitCode, codeTimes[i])),
+      manager,
+    );
     const decided = ps.map((p, i) => {
       const { req, procedure, user } = p;
       const actor = { id: user.sub, role: user.roles[0] };
       const base = {
-        id: p.id, code: formatDossierCode(req.unitCode, codeTimes[i], seqs[i]), procedureCode: procedure.code, unitCode: req.unitCode,
-        channel: req.channel, processing: procedure.processing,
+        id: p.id,
+        code: formatDossierCode(req.unitCode, codeTimes[i], seqs[i]),
+        procedureCode: procedure.code,
+        unitCode: req.unitCode,
+        channel: req.channel,
+        processing: procedure.processing,
       };
-      const decision = req.channel === 'ONLINE'
-        ? registerDossier({ ...base, now: codeTimes[i] }, actor)
-        : receiveDossier({ ...base, now: p.now, receivedAt: p.receivedAt }, actor, p.ctx);
-      return { decision, options: { extras: p.extras, minutesPerWorkingDay: minutesPerWorkingDay(p.ctx.hours), correlationId: p.correlationId } };
+      const decision =
+        req.channel === 'ONLINE'
+          ? registerDossier({ ...base, now: codeTimes[i] }, actor)
+          : receiveDossier({ ...base, now: p.now, receivedAt: p.receivedAt }, actor, p.ctx);
+      return {
+        decision,
+        options: {
+          extras: p.extras,
+          minutesPerWorkingDay: minutesPerWorkingDay(p.ctx.hours),
+          correlationId: p.correlationId,
+        },
+      };
     });
-    const inserted = await this.dossiers.insertMany(decided.map((d) => ({ state: d.decision.state, extras: d.options.extras })), manager);
+    const inserted = await this.dossiers.insertMany(
+      decided.map((d) => ({ state: d.decision.state, extras: d.options.extras })),
+      manager,
+    );
     if (inserted.size !== ps.length) throw new ExternalIdTaken();
     await this.writer.recordAll(decided, manager);
     return decided.map((d) => ({ state: d.decision.state, extras: d.options.extras }));
@@ -235,10 +311,17 @@ export class DossierIntakeService {
 
   private replay(existing: DossierRecord, hash: string): IntakeOutcome {
     if (existing.extras.requestHash !== hash) {
-      throw new DomainError('CONFLICT', 'DOSSIER.EXTERNAL_ID_REUSED',
+      throw new DomainError(
+        'CONFLICT',
+        'DOSSIER.EXTERNAL_ID_REUSED',
         `externalId ${existing.extras.externalId} was already used for dossier ${existing.state.code} with different content`,
-        { dossierId: existing.state.id, code: existing.state.code });
+        { dossierId: existing.state.id, code: existing.state.code },
+      );
     }
-    return { record: existing, lookupKey: lookupKeyFor(existing.state.id, lookupSecretOf(this.config)), replayed: true };
+    return {
+      record: existing,
+      lookupKey: lookupKeyFor(existing.state.id, lookupSecretOf(this.config)),
+      replayed: true,
+    };
   }
 }

@@ -27,11 +27,13 @@ export interface DossierListFilter {
 
 const RUNNING = `status IN ('RECEIVED', 'IN_PROGRESS', 'AWAITING_FEES')`;
 
-const encodeCursor = (r: DossierRecord & { intakeAt: Date }) => Buffer.from(JSON.stringify([r.intakeAt.toISOString(), r.state.id])).toString('base64url');
+const encodeCursor = (r: DossierRecord & { intakeAt: Date }) =>
+  Buffer.from(JSON.stringify([r.intakeAt.toISOString(), r.state.id])).toString('base64url');
 const decodeCursor = (c: string): [string, string] => {
   try {
     const v = JSON.parse(Buffer.from(c, 'base64url').toString());
-    if (Array.isArray(v) && v.length === 2 && !Number.isNaN(Date.parse(v[0])) && /^[0-9a-f-]{36}$/.test(v[1])) return v as [string, string];
+    if (Array.isArray(v) && v.length === 2 && !Number.isNaN(Date.parse(v[0])) && /^[0-9a-f-]{36}$/.test(v[1]))
+      return v as [string, string];
   } catch {
     /* fall through */
   }
@@ -62,7 +64,10 @@ export class DossierQueriesService {
   }
 
   /** Newest first by receipt time, keyset-paginated (stable under concurrent intake). */
-  async list(f: DossierListFilter, user: AuthUser): Promise<{ items: DossierRecord[]; nextCursor: string | null }> {
+  async list(
+    f: DossierListFilter,
+    user: AuthUser,
+  ): Promise<{ items: DossierRecord[]; nextCursor: string | null }> {
     await this.units.knownAndInScope(user, f.unitCode);
     const units = f.includeDescendants ? await this.localUnits.subtree(f.unitCode) : [f.unitCode];
     const params: unknown[] = [units];
@@ -91,7 +96,9 @@ export class DossierQueriesService {
       `SELECT * FROM dossiers WHERE ${where.join(' AND ')} ORDER BY intake_at DESC, id DESC LIMIT ${p(f.limit + 1)}`,
       params,
     );
-    const items = rows.slice(0, f.limit).map((r: Record<string, unknown>) => ({ ...fromRow(r), intakeAt: r.intake_at as Date }));
+    const items = rows
+      .slice(0, f.limit)
+      .map((r: Record<string, unknown>) => ({ ...fromRow(r), intakeAt: r.intake_at as Date }));
     return { items, nextCursor: rows.length > f.limit ? encodeCursor(items[items.length - 1]) : null };
   }
 

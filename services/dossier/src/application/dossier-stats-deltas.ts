@@ -25,7 +25,10 @@ const TIMELINESS_COUNTER = { EARLY: 'early', ON_TIME: 'on_time', LATE: 'late' } 
 export function statsDeltas(events: DossierEvent[], state: Dossier): StatsDelta[] {
   const sameDay = state.processing.unit === 'SAME_DAY';
   const row = (at: Date, counts: StatsDelta['counts']): StatsDelta => ({
-    unitCode: state.unitCode, procedureCode: state.procedureCode, day: toLocalDate(at), counts,
+    unitCode: state.unitCode,
+    procedureCode: state.procedureCode,
+    day: toLocalDate(at),
+    counts,
   });
   const finished = (type: DossierEvent['type'], f: TimelinessFacts): StatsDelta => {
     const late = f.timeliness === 'LATE';
@@ -42,7 +45,13 @@ export function statsDeltas(events: DossierEvent[], state: Dossier): StatsDelta[
     switch (e.type) {
       case 'DossierReceived':
       case 'DossierAccepted':
-        return [row(e.data.receivedAt, { received: 1, [CHANNEL_COUNTER[state.channel]]: 1, ...(sameDay ? { received_same_day: 1 } : {}) })];
+        return [
+          row(e.data.receivedAt, {
+            received: 1,
+            [CHANNEL_COUNTER[state.channel]]: 1,
+            ...(sameDay ? { received_same_day: 1 } : {}),
+          }),
+        ];
       case 'DossierResolved':
       case 'DossierStopped':
         return [finished(e.type, e.data.timeliness)];

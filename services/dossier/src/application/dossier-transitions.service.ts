@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, notFound } from '@fg/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { decideDossier, issueApology, type Actor, type DossierCommand, type DossierDecision, type DossierTimeContext, type Dossier } from '../domain';
+import {
+  decideDossier,
+  issueApology,
+  type Actor,
+  type DossierCommand,
+  type DossierDecision,
+  type DossierTimeContext,
+  type Dossier,
+} from '../domain';
 import type { DossierRecord } from '../persistence/dossier.record';
 import { DossierRepository } from '../persistence/dossier.repository';
 import { DossierWriter } from './dossier-writer';
@@ -11,7 +19,11 @@ import { UnitChecks } from './unit-checks';
 type Decide = (d: Dossier, actor: Actor, ctx: DossierTimeContext, now: Date) => DossierDecision;
 
 /** A transition without its time: the service stamps it when it holds the dossier's lock. */
-export type TransitionCommand = DossierCommand extends infer C ? (C extends DossierCommand ? Omit<C, 'now'> : never) : never;
+export type TransitionCommand = DossierCommand extends infer C
+  ? C extends DossierCommand
+    ? Omit<C, 'now'>
+    : never
+  : never;
 
 export interface ApologyRequest {
   reason: string;
@@ -34,15 +46,34 @@ export class DossierTransitionsService {
     private readonly units: UnitChecks,
   ) {}
 
-  transition(id: string, cmd: TransitionCommand, user: AuthUser, correlationId?: string): Promise<DossierRecord> {
-    return this.change(id, user, correlationId, (d, actor, ctx, now) => decideDossier({ ...cmd, now } as DossierCommand, actor, d, ctx));
+  transition(
+    id: string,
+    cmd: TransitionCommand,
+    user: AuthUser,
+    correlationId?: string,
+  ): Promise<DossierRecord> {
+    return this.change(id, user, correlationId, (d, actor, ctx, now) =>
+      decideDossier({ ...cmd, now } as DossierCommand, actor, d, ctx),
+    );
   }
 
-  issueApology(id: string, req: ApologyRequest, user: AuthUser, correlationId?: string): Promise<DossierRecord> {
-    return this.change(id, user, correlationId, (d, actor, ctx, now) => issueApology({ ...req, now }, actor, d, ctx));
+  issueApology(
+    id: string,
+    req: ApologyRequest,
+    user: AuthUser,
+    correlationId?: string,
+  ): Promise<DossierRecord> {
+    return this.change(id, user, correlationId, (d, actor, ctx, now) =>
+      issueApology({ ...req, now }, actor, d, ctx),
+    );
   }
 
-  private async change(id: string, user: AuthUser, correlationId: string | undefined, decide: Decide): Promise<DossierRecord> {
+  private async change(
+    id: string,
+    user: AuthUser,
+    correlationId: string | undefined,
+    decide: Decide,
+  ): Promise<DossierRecord> {
     const unitCode = await this.dossiers.unitOf(id);
     if (!unitCode) throw notFound('Dossier', id, 'DOSSIER.NOT_FOUND');
     await this.units.inScope(user, unitCode);
@@ -51,7 +82,11 @@ export class DossierTransitionsService {
       const current = await this.dossiers.findForUpdate(id, manager);
       if (!current) throw notFound('Dossier', id, 'DOSSIER.NOT_FOUND');
       const decision = decide(current.state, { id: user.sub, role: user.roles[0] }, ctx, new Date());
-      await this.writer.save(decision, { extras: current.extras, minutesPerWorkingDay: minutesPerWorkingDay(ctx.hours), correlationId }, manager);
+      await this.writer.save(
+        decision,
+        { extras: current.extras, minutesPerWorkingDay: minutesPerWorkingDay(ctx.hours), correlationId },
+        manager,
+      );
       return { state: decision.state, extras: current.extras };
     });
   }

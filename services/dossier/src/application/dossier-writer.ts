@@ -43,7 +43,10 @@ export interface RecordOptions {
  */
 @Injectable()
 export class DossierWriter {
-  constructor(private readonly dossiers: DossierRepository, private readonly stats: StatsRepository) {}
+  constructor(
+    private readonly dossiers: DossierRepository,
+    private readonly stats: StatsRepository,
+  ) {}
 
   async record(decision: DossierDecision, o: RecordOptions, manager: EntityManager): Promise<void> {
     await this.recordMany([{ decision, options: o }], manager);
@@ -72,13 +75,33 @@ export class DossierWriter {
   private async recordMany(items: Recorded[], manager: EntityManager): Promise<void> {
     const changed = items.filter((i) => i.decision.events.length);
     if (!changed.length) return;
-    const history: HistoryEntry[] = changed.flatMap(({ decision: { state, events } }) => events.map((e) => ({
-      dossierId: state.id, at: e.data.at, actorId: e.data.actorId, action: ACTION_OF[e.type], from: e.data.from, to: e.data.to, reason: e.data.reason,
-    })));
+    const history: HistoryEntry[] = changed.flatMap(({ decision: { state, events } }) =>
+      events.map((e) => ({
+        dossierId: state.id,
+        at: e.data.at,
+        actorId: e.data.actorId,
+        action: ACTION_OF[e.type],
+        from: e.data.from,
+        to: e.data.to,
+        reason: e.data.reason,
+      })),
+    );
     await this.dossiers.appendHistory(history, manager);
-    await this.stats.add(changed.flatMap(({ decision }) => statsDeltas(decision.events, decision.state)), manager);
-    await appendToOutbox(manager, changed.flatMap(({ decision: { state, events }, options: o }) => toContractEvents(events, {
-      state, applicant: o.extras.applicant, ticketId: o.extras.ticketId, minutesPerWorkingDay: o.minutesPerWorkingDay, correlationId: o.correlationId,
-    })));
+    await this.stats.add(
+      changed.flatMap(({ decision }) => statsDeltas(decision.events, decision.state)),
+      manager,
+    );
+    await appendToOutbox(
+      manager,
+      changed.flatMap(({ decision: { state, events }, options: o }) =>
+        toContractEvents(events, {
+          state,
+          applicant: o.extras.applicant,
+          ticketId: o.extras.ticketId,
+          minutesPerWorkingDay: o.minutesPerWorkingDay,
+          correlationId: o.correlationId,
+        }),
+      ),
+    );
   }
 }

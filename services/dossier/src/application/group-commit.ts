@@ -20,7 +20,8 @@ export class GroupCommit<T, R> {
     private readonly maxInFlight: number,
     private readonly maxGroup: number,
   ) {
-    if (!(maxInFlight >= 1 && maxGroup >= 1)) throw new Error('GroupCommit needs maxInFlight >= 1 and maxGroup >= 1');
+    if (!(maxInFlight >= 1 && maxGroup >= 1))
+      throw new Error('GroupCommit needs maxInFlight >= 1 and maxGroup >= 1');
   }
 
   submit(input: T): Promise<R> {

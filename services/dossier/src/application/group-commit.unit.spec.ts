@@ -46,30 +46,43 @@ describe('GroupCommit', () => {
   });
 
   it('settles each call with its own outcome; a call the group leaves unsettled is rejected, not left hanging', async () => {
-    const gc = new GroupCommit<number, string>(async (items) => {
-      for (const i of items) {
-        if (i.input === 2) i.reject(new Error('two is refused'));
-        else if (i.input !== 3) i.resolve(`ok ${i.input}`);
-      }
-    }, 1, 10);
+    const gc = new GroupCommit<number, string>(
+      async (items) => {
+        for (const i of items) {
+          if (i.input === 2) i.reject(new Error('two is refused'));
+          else if (i.input !== 3) i.resolve(`ok ${i.input}`);
+        }
+      },
+      1,
+      10,
+    );
     const results = await Promise.allSettled([1, 2, 3, 4].map((n) => gc.submit(n)));
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
-      'ok 1', 'two is refused', 'group commit: item left unsettled', 'ok 4',
+      'ok 1',
+      'two is refused',
+      'group commit: item left unsettled',
+      'ok 4',
     ]);
   });
 
   it('rejects the calls still open when the group throws, and keeps serving later calls', async () => {
-    const gc = new GroupCommit<number, string>(async (items) => {
-      if (items.length > 1) {
-        items[0].resolve('first answered before the failure');
-        throw new Error('database gone');
-      }
-      items[0].resolve(`ok ${items[0].input}`);
-    }, 1, 10);
+    const gc = new GroupCommit<number, string>(
+      async (items) => {
+        if (items.length > 1) {
+          items[0].resolve('first answered before the failure');
+          throw new Error('database gone');
+        }
+        items[0].resolve(`ok ${items[0].input}`);
+      },
+      1,
+      10,
+    );
     // 1 starts alone; 2 and 3 arrive while it runs and form the failing group
     const results = await Promise.allSettled([gc.submit(1), gc.submit(2), gc.submit(3)]);
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
-      'ok 1', 'first answered before the failure', 'database gone',
+      'ok 1',
+      'first answered before the failure',
+      'database gone',
     ]);
     expect(await gc.submit(4)).toBe('ok 4');
   });

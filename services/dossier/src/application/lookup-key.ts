@@ -15,7 +15,8 @@ export function lookupKeyFor(dossierId: string, secret: string): string {
   return key;
 }
 
-export const hashLookupKey = (key: string): string => createHash('sha256').update(key.trim().toUpperCase()).digest('hex');
+export const hashLookupKey = (key: string): string =>
+  createHash('sha256').update(key.trim().toUpperCase()).digest('hex');
 
 export function lookupKeyMatches(key: string, storedHash: string): boolean {
   const a = Buffer.from(hashLookupKey(key), 'hex');

@@ -55,7 +55,10 @@ export class OverdueScanner implements OnApplicationBootstrap, OnModuleDestroy {
       );
       const flagged = rows.map((row: Record<string, unknown>) => {
         const { state, extras } = fromRow(row);
-        return { decision: markOverdue({ now }, SYSTEM, state), options: { extras, minutesPerWorkingDay: 480 } };
+        return {
+          decision: markOverdue({ now }, SYSTEM, state),
+          options: { extras, minutesPerWorkingDay: 480 },
+        };
       });
       await this.writer.saveMany(flagged, manager);
       return rows.length;
@@ -66,7 +69,9 @@ export class OverdueScanner implements OnApplicationBootstrap, OnModuleDestroy {
     if (!this.running) return;
     this.timer = setTimeout(() => {
       this.pass = this.scanOnce()
-        .then((n) => this.schedule(n >= this.config.DOSSIER_OVERDUE_BATCH ? 0 : this.config.DOSSIER_OVERDUE_SCAN_MS))
+        .then((n) =>
+          this.schedule(n >= this.config.DOSSIER_OVERDUE_BATCH ? 0 : this.config.DOSSIER_OVERDUE_SCAN_MS),
+        )
         .catch((err) => {
           if (this.running) this.logger.warn({ err }, 'overdue scan failed; retrying');
           this.schedule(this.config.DOSSIER_OVERDUE_SCAN_MS);

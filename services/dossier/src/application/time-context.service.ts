@@ -8,7 +8,11 @@ import {
   type WorkingCalendar,
   type WorkingHours,
 } from '../domain';
-import { CalendarRepository, type StoredOverrides, type StoredWorkingHours } from '../persistence/calendar.repository';
+import {
+  CalendarRepository,
+  type StoredOverrides,
+  type StoredWorkingHours,
+} from '../persistence/calendar.repository';
 
 /**
  * The calendar and a unit's working hours, as the domain's time rules need them. The overrides table is
@@ -26,7 +30,9 @@ export class TimeContextService {
   }
 
   /** The calendar of overrides rows read elsewhere (e.g. with the other look-ups of a group of intakes). */
-  calendarFrom(rows: Pick<StoredOverrides, 'year' | 'overrides' | 'version' | 'revision'>[]): WorkingCalendar {
+  calendarFrom(
+    rows: Pick<StoredOverrides, 'year' | 'overrides' | 'version' | 'revision'>[],
+  ): WorkingCalendar {
     const key = rows.map((r) => `${r.year}:${r.revision}:${r.version}`).join(',');
     if (this.cached?.key !== key) {
       const overrides = Object.fromEntries(rows.map((r) => [r.year, r.overrides]));

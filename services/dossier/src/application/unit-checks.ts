@@ -4,7 +4,10 @@ import { AuthUser, DomainError, LocalUnit, LocalUnitsRepository, UnitScope } fro
 /** The unit checks every write starts with: known to this service's copy of the registry, and in the caller's scope. */
 @Injectable()
 export class UnitChecks {
-  constructor(private readonly units: LocalUnitsRepository, private readonly scope: UnitScope) {}
+  constructor(
+    private readonly units: LocalUnitsRepository,
+    private readonly scope: UnitScope,
+  ) {}
 
   /** 400 when the unit is not in the local copy of the unit registry (or no longer active, for new work). */
   async known(unitCode: string, { mustBeActive = false } = {}): Promise<LocalUnit> {
@@ -14,11 +17,18 @@ export class UnitChecks {
   /** The same check on a unit row read elsewhere (e.g. with the other look-ups of an intake). */
   check(unitCode: string, unit: LocalUnit | null | undefined, { mustBeActive = false } = {}): LocalUnit {
     if (!unit) {
-      throw new DomainError('INVALID', 'DOSSIER.UNKNOWN_UNIT',
-        `Unit ${unitCode} is unknown to the dossier service: it is not in the unit registry (or its unit.upserted event has not arrived yet)`);
+      throw new DomainError(
+        'INVALID',
+        'DOSSIER.UNKNOWN_UNIT',
+        `Unit ${unitCode} is unknown to the dossier service: it is not in the unit registry (or its unit.upserted event has not arrived yet)`,
+      );
     }
     if (mustBeActive && !unit.active) {
-      throw new DomainError('INVALID', 'DOSSIER.UNIT_INACTIVE', `Unit ${unitCode} (${unit.name}) is no longer active and cannot receive dossiers`);
+      throw new DomainError(
+        'INVALID',
+        'DOSSIER.UNIT_INACTIVE',
+        `Unit ${unitCode} (${unit.name}) is no longer active and cannot receive dossiers`,
+      );
     }
     return unit;
   }
@@ -28,7 +38,11 @@ export class UnitChecks {
     return this.scope.assert(user, unitCode);
   }
 
-  async knownAndInScope(user: AuthUser, unitCode: string, opts: { mustBeActive?: boolean } = {}): Promise<LocalUnit> {
+  async knownAndInScope(
+    user: AuthUser,
+    unitCode: string,
+    opts: { mustBeActive?: boolean } = {},
+  ): Promise<LocalUnit> {
     const unit = await this.known(unitCode, opts);
     await this.inScope(user, unitCode);
     return unit;

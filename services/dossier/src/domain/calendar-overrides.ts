@@ -30,7 +30,10 @@ const MAX_REASON_LENGTH = 200;
 const checkDate = (year: number, date: LocalDate, list: string): void => {
   assertLocalDate(date);
   if (!date.startsWith(`${year}-`)) {
-    throw new CalendarRuleError('CALENDAR.DATE_OUTSIDE_YEAR', `${list}: ${date} is not in ${year}`, { date, list });
+    throw new CalendarRuleError('CALENDAR.DATE_OUTSIDE_YEAR', `${list}: ${date} is not in ${year}`, {
+      date,
+      list,
+    });
   }
 };
 
@@ -39,7 +42,11 @@ const normaliseReasons = (year: number, items: readonly DatedReason[], list: str
     checkDate(year, date, list);
     const text = typeof reason === 'string' ? reason.trim() : '';
     if (!text || text.length > MAX_REASON_LENGTH) {
-      throw new CalendarRuleError('CALENDAR.REASON_REQUIRED', `${list}: ${date} needs a reason of 1–${MAX_REASON_LENGTH} characters`, { date, list });
+      throw new CalendarRuleError(
+        'CALENDAR.REASON_REQUIRED',
+        `${list}: ${date} needs a reason of 1–${MAX_REASON_LENGTH} characters`,
+        { date, list },
+      );
     }
     return { date, reason: text };
   });
@@ -47,7 +54,10 @@ const normaliseReasons = (year: number, items: readonly DatedReason[], list: str
 const assertDistinct = (dates: readonly LocalDate[], what: string): void => {
   const seen = new Set<LocalDate>();
   for (const d of dates) {
-    if (seen.has(d)) throw new CalendarRuleError('CALENDAR.CONFLICTING_OVERRIDE', `${d} appears twice in ${what}`, { date: d });
+    if (seen.has(d))
+      throw new CalendarRuleError('CALENDAR.CONFLICTING_OVERRIDE', `${d} appears twice in ${what}`, {
+        date: d,
+      });
     seen.add(d);
   }
 };
@@ -64,11 +74,20 @@ export const validateCalendarOverrides = (year: number, input: CalendarOverrides
   const removeDaysOff = [...(input.removeDaysOff ?? [])];
   removeDaysOff.forEach((d) => checkDate(year, d, 'removeDaysOff'));
 
-  assertDistinct(addDaysOff.map((x) => x.date), 'addDaysOff');
-  assertDistinct(extraWorkingDays.map((x) => x.date), 'extraWorkingDays');
+  assertDistinct(
+    addDaysOff.map((x) => x.date),
+    'addDaysOff',
+  );
+  assertDistinct(
+    extraWorkingDays.map((x) => x.date),
+    'extraWorkingDays',
+  );
   assertDistinct(removeDaysOff, 'removeDaysOff');
   assertDistinct([...addDaysOff.map((x) => x.date), ...removeDaysOff], 'addDaysOff and removeDaysOff');
-  assertDistinct([...addDaysOff.map((x) => x.date), ...extraWorkingDays.map((x) => x.date)], 'addDaysOff and extraWorkingDays');
+  assertDistinct(
+    [...addDaysOff.map((x) => x.date), ...extraWorkingDays.map((x) => x.date)],
+    'addDaysOff and extraWorkingDays',
+  );
 
   const byDate = (a: { date: LocalDate }, b: { date: LocalDate }) => a.date.localeCompare(b.date);
   return {

@@ -29,7 +29,12 @@ export type DossierCommand =
   | ({ action: 'refuse'; reason: string } & At);
 
 /** Routes a transition command to its decision. */
-export const decideDossier = (cmd: DossierCommand, actor: Actor, d: Dossier, ctx: DossierTimeContext): DossierDecision => {
+export const decideDossier = (
+  cmd: DossierCommand,
+  actor: Actor,
+  d: Dossier,
+  ctx: DossierTimeContext,
+): DossierDecision => {
   switch (cmd.action) {
     case 'accept':
       return acceptDossier(cmd, actor, d, ctx);

@@ -20,11 +20,27 @@ export interface WithReason extends At {
 const noOp = (state: Dossier): DossierDecision => ({ state, events: [] });
 
 /** accept: REGISTERED → RECEIVED. An online dossier found complete; its clock starts now. */
-export const acceptDossier = (cmd: At, actor: Actor, d: Dossier, ctx: DossierTimeContext): DossierDecision => {
+export const acceptDossier = (
+  cmd: At,
+  actor: Actor,
+  d: Dossier,
+  ctx: DossierTimeContext,
+): DossierDecision => {
   assertNow(cmd.now);
   if (guardAction('accept', d) === 'NO_OP' || d.status !== 'REGISTERED') return noOp(d);
-  const due = computeDueAt({ receivedAt: cmd.now, ...d.processing, calendar: ctx.calendar, hours: ctx.hours });
-  const clock = { receivedAt: cmd.now, clockStartAt: due.clockStartAt, dueAt: due.dueAt, calendarVersion: due.calendarVersion, pausedMinutes: 0 };
+  const due = computeDueAt({
+    receivedAt: cmd.now,
+    ...d.processing,
+    calendar: ctx.calendar,
+    hours: ctx.hours,
+  });
+  const clock = {
+    receivedAt: cmd.now,
+    clockStartAt: due.clockStartAt,
+    dueAt: due.dueAt,
+    calendarVersion: due.calendarVersion,
+    pausedMinutes: 0,
+  };
   return {
     state: { ...baseOf(d), status: 'RECEIVED', clock },
     events: [{ type: 'DossierAccepted', data: { ...eventBase(d, 'RECEIVED', cmd.now, actor), ...clock } }],
@@ -34,7 +50,8 @@ export const acceptDossier = (cmd: At, actor: Actor, d: Dossier, ctx: DossierTim
 /** start: RECEIVED | AWAITING_FEES → IN_PROGRESS (assigned for processing, or fees paid). */
 export const startProcessing = (cmd: At, actor: Actor, d: Dossier): DossierDecision => {
   assertNow(cmd.now);
-  if (guardAction('start', d) === 'NO_OP' || (d.status !== 'RECEIVED' && d.status !== 'AWAITING_FEES')) return noOp(d);
+  if (guardAction('start', d) === 'NO_OP' || (d.status !== 'RECEIVED' && d.status !== 'AWAITING_FEES'))
+    return noOp(d);
   return {
     state: { ...baseOf(d), status: 'IN_PROGRESS', clock: d.clock },
     events: [{ type: 'DossierProcessingStarted', data: eventBase(d, 'IN_PROGRESS', cmd.now, actor) }],
@@ -44,11 +61,25 @@ export const startProcessing = (cmd: At, actor: Actor, d: Dossier): DossierDecis
 /** request-supplement {reason}: RECEIVED | IN_PROGRESS → SUPPLEMENT_REQUESTED; pauses the clock. */
 export const requestSupplement = (cmd: WithReason, actor: Actor, d: Dossier): DossierDecision => {
   assertNow(cmd.now);
-  if (guardAction('request-supplement', d) === 'NO_OP' || (d.status !== 'RECEIVED' && d.status !== 'IN_PROGRESS')) return noOp(d);
+  if (
+    guardAction('request-supplement', d) === 'NO_OP' ||
+    (d.status !== 'RECEIVED' && d.status !== 'IN_PROGRESS')
+  )
+    return noOp(d);
   const reason = requireText(cmd.reason, 'request-supplement');
   return {
-    state: { ...baseOf(d), status: 'SUPPLEMENT_REQUESTED', clock: d.clock, pause: { since: cmd.now, reason, resumeTo: d.status } },
-    events: [{ type: 'DossierSupplementRequested', data: { ...eventBase(d, 'SUPPLEMENT_REQUESTED', cmd.now, actor, reason), pausedSince: cmd.now } }],
+    state: {
+      ...baseOf(d),
+      status: 'SUPPLEMENT_REQUESTED',
+      clock: d.clock,
+      pause: { since: cmd.now, reason, resumeTo: d.status },
+    },
+    events: [
+      {
+        type: 'DossierSupplementRequested',
+        data: { ...eventBase(d, 'SUPPLEMENT_REQUESTED', cmd.now, actor, reason), pausedSince: cmd.now },
+      },
+    ],
   };
 };
 
@@ -56,9 +87,15 @@ export const requestSupplement = (cmd: WithReason, actor: Actor, d: Dossier): Do
  * supplement-received: SUPPLEMENT_REQUESTED → the status it was requested from. The due date
  * moves by the working time paused.
  */
-export const receiveSupplement = (cmd: At, actor: Actor, d: Dossier, ctx: DossierTimeContext): DossierDecision => {
+export const receiveSupplement = (
+  cmd: At,
+  actor: Actor,
+  d: Dossier,
+  ctx: DossierTimeContext,
+): DossierDecision => {
   assertNow(cmd.now);
-  if (guardAction('supplement-received', d) === 'NO_OP' || d.status !== 'SUPPLEMENT_REQUESTED') return noOp(d);
+  if (guardAction('supplement-received', d) === 'NO_OP' || d.status !== 'SUPPLEMENT_REQUESTED')
+    return noOp(d);
   const { clock, apology, pausedMinutes } = closePause(d, cmd.now, ctx);
   const to = d.pause.resumeTo;
   return {
@@ -83,7 +120,8 @@ export const receiveSupplement = (cmd: At, actor: Actor, d: Dossier, ctx: Dossie
 /** request-fees: RECEIVED | IN_PROGRESS → AWAITING_FEES. The clock keeps running. */
 export const requestFees = (cmd: WithReason, actor: Actor, d: Dossier): DossierDecision => {
   assertNow(cmd.now);
-  if (guardAction('request-fees', d) === 'NO_OP' || (d.status !== 'RECEIVED' && d.status !== 'IN_PROGRESS')) return noOp(d);
+  if (guardAction('request-fees', d) === 'NO_OP' || (d.status !== 'RECEIVED' && d.status !== 'IN_PROGRESS'))
+    return noOp(d);
   const reason = optionalText(cmd.reason, 'reason');
   return {
     state: { ...baseOf(d), status: 'AWAITING_FEES', clock: d.clock },
@@ -97,17 +135,37 @@ export interface ResolveCommand extends At {
 }
 
 /** resolve {outcome, note?}: IN_PROGRESS | AWAITING_FEES → RESOLVED; the dossier is finished. */
-export const resolveDossier = (cmd: ResolveCommand, actor: Actor, d: Dossier, ctx: DossierTimeContext): DossierDecision => {
+export const resolveDossier = (
+  cmd: ResolveCommand,
+  actor: Actor,
+  d: Dossier,
+  ctx: DossierTimeContext,
+): DossierDecision => {
   assertNow(cmd.now);
-  if (guardAction('resolve', d) === 'NO_OP' || (d.status !== 'IN_PROGRESS' && d.status !== 'AWAITING_FEES')) return noOp(d);
+  if (guardAction('resolve', d) === 'NO_OP' || (d.status !== 'IN_PROGRESS' && d.status !== 'AWAITING_FEES'))
+    return noOp(d);
   if (cmd.outcome !== 'APPROVED' && cmd.outcome !== 'REJECTED') {
-    throw invalidInput(`outcome must be APPROVED or REJECTED: ${String(cmd.outcome)}`, 'Kết quả phải là APPROVED hoặc REJECTED.');
+    throw invalidInput(
+      `outcome must be APPROVED or REJECTED: ${String(cmd.outcome)}`,
+      'Kết quả phải là APPROVED hoặc REJECTED.',
+    );
   }
   const resolution: Resolution = { outcome: cmd.outcome, note: optionalText(cmd.note, 'note') };
   const facts = timelinessFacts(d, d.clock, d.apology, cmd.now, ctx);
   return {
-    state: { ...baseOf(d), status: 'RESOLVED', clock: d.clock, resolution, finish: { finishedAt: cmd.now, timeliness: facts, reason: null } },
-    events: [{ type: 'DossierResolved', data: { ...eventBase(d, 'RESOLVED', cmd.now, actor), ...resolution, timeliness: facts } }],
+    state: {
+      ...baseOf(d),
+      status: 'RESOLVED',
+      clock: d.clock,
+      resolution,
+      finish: { finishedAt: cmd.now, timeliness: facts, reason: null },
+    },
+    events: [
+      {
+        type: 'DossierResolved',
+        data: { ...eventBase(d, 'RESOLVED', cmd.now, actor), ...resolution, timeliness: facts },
+      },
+    ],
   };
 };
 
@@ -121,7 +179,9 @@ export const returnResult = (cmd: At, actor: Actor, d: Dossier): DossierDecision
   };
 };
 
-type Finishable = DossierIn<'REGISTERED' | 'RECEIVED' | 'IN_PROGRESS' | 'SUPPLEMENT_REQUESTED' | 'AWAITING_FEES'>;
+type Finishable = DossierIn<
+  'REGISTERED' | 'RECEIVED' | 'IN_PROGRESS' | 'SUPPLEMENT_REQUESTED' | 'AWAITING_FEES'
+>;
 
 /** Closes a running pause and decides timeliness; nothing to decide when the clock never started. */
 const isFinishable = (d: Dossier): d is Finishable => d.status === 'REGISTERED' || isOpenStatus(d.status);
@@ -133,41 +193,90 @@ const finishing = (d: Finishable, now: Date, ctx: DossierTimeContext) => {
 };
 
 /** withdraw {reason?}: any open or registered status → WITHDRAWN (by the citizen). */
-export const withdrawDossier = (cmd: WithReason, actor: Actor, d: Dossier, ctx: DossierTimeContext): DossierDecision => {
+export const withdrawDossier = (
+  cmd: WithReason,
+  actor: Actor,
+  d: Dossier,
+  ctx: DossierTimeContext,
+): DossierDecision => {
   assertNow(cmd.now);
   if (guardAction('withdraw', d) === 'NO_OP') return noOp(d);
   const reason = optionalText(cmd.reason, 'reason');
   if (!isFinishable(d)) return noOp(d);
   const f = finishing(d, cmd.now, ctx);
   return {
-    state: { ...baseOf(d), apology: f.apology, status: 'WITHDRAWN', clock: f.clock, finish: { finishedAt: cmd.now, timeliness: f.facts, reason } },
-    events: [{ type: 'DossierWithdrawn', data: { ...eventBase(d, 'WITHDRAWN', cmd.now, actor, reason), timeliness: f.facts } }],
+    state: {
+      ...baseOf(d),
+      apology: f.apology,
+      status: 'WITHDRAWN',
+      clock: f.clock,
+      finish: { finishedAt: cmd.now, timeliness: f.facts, reason },
+    },
+    events: [
+      {
+        type: 'DossierWithdrawn',
+        data: { ...eventBase(d, 'WITHDRAWN', cmd.now, actor, reason), timeliness: f.facts },
+      },
+    ],
   };
 };
 
 /** stop {reason?}: IN_PROGRESS | SUPPLEMENT_REQUESTED | AWAITING_FEES → STOPPED. */
-export const stopDossier = (cmd: WithReason, actor: Actor, d: Dossier, ctx: DossierTimeContext): DossierDecision => {
+export const stopDossier = (
+  cmd: WithReason,
+  actor: Actor,
+  d: Dossier,
+  ctx: DossierTimeContext,
+): DossierDecision => {
   assertNow(cmd.now);
   if (guardAction('stop', d) === 'NO_OP') return noOp(d);
-  if (d.status !== 'IN_PROGRESS' && d.status !== 'SUPPLEMENT_REQUESTED' && d.status !== 'AWAITING_FEES') return noOp(d);
+  if (d.status !== 'IN_PROGRESS' && d.status !== 'SUPPLEMENT_REQUESTED' && d.status !== 'AWAITING_FEES')
+    return noOp(d);
   const reason = optionalText(cmd.reason, 'reason');
   const { clock, apology } = closePause(d, cmd.now, ctx);
   const facts = timelinessFacts(d, clock, apology, cmd.now, ctx);
   return {
-    state: { ...baseOf(d), apology, status: 'STOPPED', clock, finish: { finishedAt: cmd.now, timeliness: facts, reason } },
-    events: [{ type: 'DossierStopped', data: { ...eventBase(d, 'STOPPED', cmd.now, actor, reason), timeliness: facts } }],
+    state: {
+      ...baseOf(d),
+      apology,
+      status: 'STOPPED',
+      clock,
+      finish: { finishedAt: cmd.now, timeliness: facts, reason },
+    },
+    events: [
+      {
+        type: 'DossierStopped',
+        data: { ...eventBase(d, 'STOPPED', cmd.now, actor, reason), timeliness: facts },
+      },
+    ],
   };
 };
 
 /** refuse {reason}: REGISTERED | RECEIVED → REFUSED (incomplete or not eligible). */
-export const refuseDossier = (cmd: WithReason, actor: Actor, d: Dossier, ctx: DossierTimeContext): DossierDecision => {
+export const refuseDossier = (
+  cmd: WithReason,
+  actor: Actor,
+  d: Dossier,
+  ctx: DossierTimeContext,
+): DossierDecision => {
   assertNow(cmd.now);
   if (guardAction('refuse', d) === 'NO_OP') return noOp(d);
   const reason = requireText(cmd.reason, 'refuse');
   if (!isFinishable(d)) return noOp(d);
   const f = finishing(d, cmd.now, ctx);
   return {
-    state: { ...baseOf(d), apology: f.apology, status: 'REFUSED', clock: f.clock, finish: { finishedAt: cmd.now, timeliness: f.facts, reason } },
-    events: [{ type: 'DossierRefused', data: { ...eventBase(d, 'REFUSED', cmd.now, actor, reason), timeliness: f.facts } }],
+    state: {
+      ...baseOf(d),
+      apology: f.apology,
+      status: 'REFUSED',
+      clock: f.clock,
+      finish: { finishedAt: cmd.now, timeliness: f.facts, reason },
+    },
+    events: [
+      {
+        type: 'DossierRefused',
+        data: { ...eventBase(d, 'REFUSED', cmd.now, actor, reason), timeliness: f.facts },
+      },
+    ],
   };
 };

@@ -25,9 +25,16 @@ export interface IssueApology {
 }
 
 const sameApology = (a: Apology, cmd: IssueApology): boolean =>
-  a.reason === cmd.reason?.trim() && a.signer === cmd.signer?.trim() && a.newDueAt.getTime() === cmd.newDueAt?.getTime();
+  a.reason === cmd.reason?.trim() &&
+  a.signer === cmd.signer?.trim() &&
+  a.newDueAt.getTime() === cmd.newDueAt?.getTime();
 
-export const issueApology = (cmd: IssueApology, actor: Actor, d: Dossier, ctx: DossierTimeContext): DossierDecision => {
+export const issueApology = (
+  cmd: IssueApology,
+  actor: Actor,
+  d: Dossier,
+  ctx: DossierTimeContext,
+): DossierDecision => {
   assertNow(cmd.now);
   if (d.apology) {
     if (sameApology(d.apology, cmd)) return { state: d, events: [] };
@@ -65,7 +72,13 @@ export const issueApology = (cmd: IssueApology, actor: Actor, d: Dossier, ctx: D
       { newDueAt: newDueAt.toISOString() },
     );
   }
-  const oneDayAhead = computeDueAt({ receivedAt: cmd.now, amount: 1, unit: 'WORKING_DAYS', calendar: ctx.calendar, hours: ctx.hours });
+  const oneDayAhead = computeDueAt({
+    receivedAt: cmd.now,
+    amount: 1,
+    unit: 'WORKING_DAYS',
+    calendar: ctx.calendar,
+    hours: ctx.hours,
+  });
   const apology: Apology = {
     reason,
     signer,
@@ -80,7 +93,13 @@ export const issueApology = (cmd: IssueApology, actor: Actor, d: Dossier, ctx: D
     events: [
       {
         type: 'DossierApologyIssued',
-        data: { ...eventBase(d, d.status, cmd.now, actor, reason), signer, dueAt: d.clock.dueAt, newDueAt, noticeInTime: apology.noticeInTime },
+        data: {
+          ...eventBase(d, d.status, cmd.now, actor, reason),
+          signer,
+          dueAt: d.clock.dueAt,
+          newDueAt,
+          noticeInTime: apology.noticeInTime,
+        },
       },
     ],
   };

@@ -30,20 +30,27 @@ describe('apology with a new appointment', () => {
       newDueAt: fromLocal('2025-07-14 09:00'),
       noticeInTime: true,
     });
-    expect(events).toMatchObject([{ type: 'DossierApologyIssued', data: { from: 'IN_PROGRESS', to: 'IN_PROGRESS', noticeInTime: true } }]);
+    expect(events).toMatchObject([
+      { type: 'DossierApologyIssued', data: { from: 'IN_PROGRESS', to: 'IN_PROGRESS', noticeInTime: true } },
+    ]);
   });
 
   it('notes an apology given less than one working day before the due date', () => {
-    const { state } = issueApology(apology({ now: fromLocal('2025-07-09 15:00') }), director, inProgress(), ctx);
+    const { state } = issueApology(
+      apology({ now: fromLocal('2025-07-09 15:00') }),
+      director,
+      inProgress(),
+      ctx,
+    );
     expect(state.apology?.noticeInTime).toBe(false);
   });
 
   it('is allowed once: the same letter again does nothing, another one is refused', () => {
     const once = issueApology(apology(), director, inProgress(), ctx).state;
     expect(issueApology(apology(), director, once, ctx)).toEqual({ state: once, events: [] });
-    expect(() => issueApology(apology({ newDueAt: fromLocal('2025-07-15 09:00') }), director, once, ctx)).toThrow(
-      expect.objectContaining({ code: 'DOSSIER.APOLOGY_ALREADY_ISSUED' }),
-    );
+    expect(() =>
+      issueApology(apology({ newDueAt: fromLocal('2025-07-15 09:00') }), director, once, ctx),
+    ).toThrow(expect.objectContaining({ code: 'DOSSIER.APOLOGY_ALREADY_ISSUED' }));
   });
 
   it.each([
@@ -53,21 +60,34 @@ describe('apology with a new appointment', () => {
     ['at lunch time', '2025-07-14 12:00', 'DOSSIER.APOLOGY_DATE_NOT_WORKING_TIME'],
     ['on Quốc khánh', '2025-09-02 09:00', 'DOSSIER.APOLOGY_DATE_NOT_WORKING_TIME'],
   ])('refuses a new date %s', (_label, local, code) => {
-    expect(() => issueApology(apology({ newDueAt: fromLocal(local) }), director, inProgress(), ctx)).toThrow(expect.objectContaining({ code }));
+    expect(() => issueApology(apology({ newDueAt: fromLocal(local) }), director, inProgress(), ctx)).toThrow(
+      expect.objectContaining({ code }),
+    );
   });
 
   it.each(['REGISTERED', 'RESOLVED', 'WITHDRAWN'] as const)('is not allowed for a %s dossier', (status) => {
-    expect(() => issueApology(apology(), director, aDossierIn(status), ctx)).toThrow(expect.objectContaining({ code: 'DOSSIER.APOLOGY_NOT_ALLOWED' }));
+    expect(() => issueApology(apology(), director, aDossierIn(status), ctx)).toThrow(
+      expect.objectContaining({ code: 'DOSSIER.APOLOGY_NOT_ALLOWED' }),
+    );
   });
 
   it('needs a reason and a signer', () => {
-    expect(() => issueApology(apology({ reason: ' ' }), director, inProgress(), ctx)).toThrow(expect.objectContaining({ code: 'DOSSIER.REASON_REQUIRED' }));
-    expect(() => issueApology(apology({ signer: '' }), director, inProgress(), ctx)).toThrow(expect.objectContaining({ code: 'DOSSIER.REASON_REQUIRED' }));
+    expect(() => issueApology(apology({ reason: ' ' }), director, inProgress(), ctx)).toThrow(
+      expect.objectContaining({ code: 'DOSSIER.REASON_REQUIRED' }),
+    );
+    expect(() => issueApology(apology({ signer: '' }), director, inProgress(), ctx)).toThrow(
+      expect.objectContaining({ code: 'DOSSIER.REASON_REQUIRED' }),
+    );
   });
 
   it('counts a dossier finished after its due date as late with apology', () => {
     const apologised = issueApology(apology(), director, inProgress(), ctx).state;
-    const { state } = decideDossier({ action: 'resolve', now: fromLocal('2025-07-11 10:00'), outcome: 'APPROVED' }, officer, apologised, ctx);
+    const { state } = decideDossier(
+      { action: 'resolve', now: fromLocal('2025-07-11 10:00'), outcome: 'APPROVED' },
+      officer,
+      apologised,
+      ctx,
+    );
     expect(state.status === 'RESOLVED' && state.finish.timeliness).toMatchObject({
       timeliness: 'LATE',
       apologyIssued: true,
@@ -78,8 +98,18 @@ describe('apology with a new appointment', () => {
 
   it('moves the new appointment too when the dossier is later paused for supplement', () => {
     const apologised = issueApology(apology(), director, inProgress(), ctx).state;
-    const paused = decideDossier({ action: 'request-supplement', now: fromLocal('2025-07-08 11:00'), reason: 'Bổ sung' }, officer, apologised, ctx).state;
-    const { state } = decideDossier({ action: 'supplement-received', now: fromLocal('2025-07-09 11:00') }, officer, paused, ctx);
+    const paused = decideDossier(
+      { action: 'request-supplement', now: fromLocal('2025-07-08 11:00'), reason: 'Bổ sung' },
+      officer,
+      apologised,
+      ctx,
+    ).state;
+    const { state } = decideDossier(
+      { action: 'supplement-received', now: fromLocal('2025-07-09 11:00') },
+      officer,
+      paused,
+      ctx,
+    );
     expect(state.apology?.newDueAt).toEqual(fromLocal('2025-07-15 09:00'));
     expect(state.clock?.dueAt).toEqual(fromLocal('2025-07-11 09:00'));
   });

@@ -28,7 +28,9 @@ export const dossierCounterKey = (agencyCode: string, receivedAt: Date): Dossier
 export const formatDossierCode = (agencyCode: string, receivedAt: Date, seq: number): string => {
   const { day } = dossierCounterKey(agencyCode, receivedAt);
   if (!Number.isInteger(seq) || seq < 1) {
-    throw invalidInput(`Sequence must be a positive integer: ${seq}`, 'Số thứ tự hồ sơ không hợp lệ.', { seq });
+    throw invalidInput(`Sequence must be a positive integer: ${seq}`, 'Số thứ tự hồ sơ không hợp lệ.', {
+      seq,
+    });
   }
   if (seq > MAX_DAILY_SEQUENCE) {
     throw new DossierRuleError(

@@ -28,8 +28,14 @@ interface ClockFacts {
 }
 
 export type DossierEvent =
-  | { type: 'DossierRegistered'; data: DossierEventBase & { channel: DossierChannel; processing: ProcessingTime } }
-  | { type: 'DossierReceived'; data: DossierEventBase & ClockFacts & { channel: DossierChannel; processing: ProcessingTime } }
+  | {
+      type: 'DossierRegistered';
+      data: DossierEventBase & { channel: DossierChannel; processing: ProcessingTime };
+    }
+  | {
+      type: 'DossierReceived';
+      data: DossierEventBase & ClockFacts & { channel: DossierChannel; processing: ProcessingTime };
+    }
   | { type: 'DossierAccepted'; data: DossierEventBase & ClockFacts }
   | { type: 'DossierProcessingStarted'; data: DossierEventBase }
   | { type: 'DossierSupplementRequested'; data: DossierEventBase & { pausedSince: Date } }
@@ -46,7 +52,14 @@ export type DossierEvent =
       };
     }
   | { type: 'DossierFeesRequested'; data: DossierEventBase }
-  | { type: 'DossierResolved'; data: DossierEventBase & { outcome: 'APPROVED' | 'REJECTED'; note: string | null; timeliness: TimelinessFacts } }
+  | {
+      type: 'DossierResolved';
+      data: DossierEventBase & {
+        outcome: 'APPROVED' | 'REJECTED';
+        note: string | null;
+        timeliness: TimelinessFacts;
+      };
+    }
   | { type: 'DossierResultReturned'; data: DossierEventBase }
   | { type: 'DossierWithdrawn'; data: DossierEventBase & { timeliness: TimelinessFacts | null } }
   | { type: 'DossierStopped'; data: DossierEventBase & { timeliness: TimelinessFacts } }

@@ -14,7 +14,11 @@ export interface ClosedPause {
  * Ends a running supplement pause at `now`: the due date (and an apology's new date) move by the
  * working time paused. A dossier that is not paused is returned unchanged.
  */
-export const closePause = (d: Dossier & { clock: DossierClock }, now: Date, ctx: DossierTimeContext): ClosedPause => {
+export const closePause = (
+  d: Dossier & { clock: DossierClock },
+  now: Date,
+  ctx: DossierTimeContext,
+): ClosedPause => {
   if (d.status !== 'SUPPLEMENT_REQUESTED') return { clock: d.clock, apology: d.apology, pausedMinutes: 0 };
   const ext = extendByPausedWorkingTime(d.clock.dueAt, d.pause.since, now, ctx.calendar, ctx.hours);
   const clock: DossierClock = {

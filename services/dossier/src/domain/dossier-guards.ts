@@ -32,7 +32,11 @@ export const optionalText = (text: string | undefined | null, field: string): st
   if (text === undefined || text === null) return null;
   const t = String(text).trim();
   if (t.length > MAX_TEXT) {
-    throw invalidInput(`${field} is longer than ${MAX_TEXT} characters`, `Nội dung quá dài (tối đa ${MAX_TEXT} ký tự).`, { field });
+    throw invalidInput(
+      `${field} is longer than ${MAX_TEXT} characters`,
+      `Nội dung quá dài (tối đa ${MAX_TEXT} ký tự).`,
+      { field },
+    );
   }
   return t || null;
 };

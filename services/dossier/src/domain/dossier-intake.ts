@@ -25,7 +25,9 @@ const checkNew = (cmd: NewDossier): void => {
     }
   }
   if (!CHANNELS.includes(cmd.channel)) {
-    throw invalidInput(`channel must be one of ${CHANNELS.join(', ')}`, 'Kênh tiếp nhận không hợp lệ.', { channel: cmd.channel });
+    throw invalidInput(`channel must be one of ${CHANNELS.join(', ')}`, 'Kênh tiếp nhận không hợp lệ.', {
+      channel: cmd.channel,
+    });
   }
   assertProcessingTime(cmd.processing);
 };
@@ -41,7 +43,12 @@ const created = (cmd: NewDossier) => ({
   overdueNotifiedAt: null,
 });
 
-const createdEventBase = (d: Parameters<typeof eventBase>[0], to: 'REGISTERED' | 'RECEIVED', now: Date, actor: Actor) => ({
+const createdEventBase = (
+  d: Parameters<typeof eventBase>[0],
+  to: 'REGISTERED' | 'RECEIVED',
+  now: Date,
+  actor: Actor,
+) => ({
   ...eventBase(d, to, now, actor),
   from: null,
 });
@@ -52,7 +59,16 @@ export const registerDossier = (cmd: NewDossier, actor: Actor): DossierDecision 
   const state = { ...created(cmd), registeredAt: cmd.now, status: 'REGISTERED' as const, clock: null };
   return {
     state,
-    events: [{ type: 'DossierRegistered', data: { ...createdEventBase(state, 'REGISTERED', cmd.now, actor), channel: cmd.channel, processing: state.processing } }],
+    events: [
+      {
+        type: 'DossierRegistered',
+        data: {
+          ...createdEventBase(state, 'REGISTERED', cmd.now, actor),
+          channel: cmd.channel,
+          processing: state.processing,
+        },
+      },
+    ],
   };
 };
 
@@ -62,21 +78,42 @@ export interface ReceiveDossier extends NewDossier {
 }
 
 /** Receipt of a complete, valid dossier (status 2): the clock starts and the due date is fixed. */
-export const receiveDossier = (cmd: ReceiveDossier, actor: Actor, ctx: DossierTimeContext): DossierDecision => {
+export const receiveDossier = (
+  cmd: ReceiveDossier,
+  actor: Actor,
+  ctx: DossierTimeContext,
+): DossierDecision => {
   checkNew(cmd);
   const receivedAt = cmd.receivedAt ?? cmd.now;
-  if (!(receivedAt instanceof Date) || Number.isNaN(receivedAt.getTime()) || receivedAt.getTime() > cmd.now.getTime()) {
-    throw invalidInput('receivedAt must be a valid time not after now', 'Thời điểm tiếp nhận không hợp lệ.', { receivedAt: String(receivedAt) });
+  if (
+    !(receivedAt instanceof Date) ||
+    Number.isNaN(receivedAt.getTime()) ||
+    receivedAt.getTime() > cmd.now.getTime()
+  ) {
+    throw invalidInput('receivedAt must be a valid time not after now', 'Thời điểm tiếp nhận không hợp lệ.', {
+      receivedAt: String(receivedAt),
+    });
   }
   const due = computeDueAt({ receivedAt, ...cmd.processing, calendar: ctx.calendar, hours: ctx.hours });
-  const clock: DossierClock = { receivedAt, clockStartAt: due.clockStartAt, dueAt: due.dueAt, calendarVersion: due.calendarVersion, pausedMinutes: 0 };
+  const clock: DossierClock = {
+    receivedAt,
+    clockStartAt: due.clockStartAt,
+    dueAt: due.dueAt,
+    calendarVersion: due.calendarVersion,
+    pausedMinutes: 0,
+  };
   const state = { ...created(cmd), registeredAt: null, status: 'RECEIVED' as const, clock };
   return {
     state,
     events: [
       {
         type: 'DossierReceived',
-        data: { ...createdEventBase(state, 'RECEIVED', cmd.now, actor), ...clock, channel: cmd.channel, processing: state.processing },
+        data: {
+          ...createdEventBase(state, 'RECEIVED', cmd.now, actor),
+          ...clock,
+          channel: cmd.channel,
+          processing: state.processing,
+        },
       },
     ],
   };

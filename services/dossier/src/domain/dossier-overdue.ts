@@ -15,6 +15,8 @@ export const markOverdue = (cmd: { now: Date }, actor: Actor, d: Dossier): Dossi
   }
   return {
     state: { ...d, overdueNotifiedAt: cmd.now },
-    events: [{ type: 'DossierOverdue', data: { ...eventBase(d, d.status, cmd.now, actor), dueAt: d.clock.dueAt } }],
+    events: [
+      { type: 'DossierOverdue', data: { ...eventBase(d, d.status, cmd.now, actor), dueAt: d.clock.dueAt } },
+    ],
   };
 };

@@ -74,9 +74,21 @@ export interface ActionRule {
 export const ACTION_RULES: Readonly<Record<DossierAction, ActionRule>> = {
   accept: { from: ['REGISTERED'], to: ['RECEIVED'], labelVi: 'tiếp nhận' },
   start: { from: ['RECEIVED', 'AWAITING_FEES'], to: ['IN_PROGRESS'], labelVi: 'bắt đầu xử lý' },
-  'request-supplement': { from: ['RECEIVED', 'IN_PROGRESS'], to: ['SUPPLEMENT_REQUESTED'], labelVi: 'yêu cầu bổ sung' },
-  'supplement-received': { from: ['SUPPLEMENT_REQUESTED'], to: ['RECEIVED', 'IN_PROGRESS'], labelVi: 'nhận hồ sơ bổ sung' },
-  'request-fees': { from: ['RECEIVED', 'IN_PROGRESS'], to: ['AWAITING_FEES'], labelVi: 'yêu cầu thực hiện nghĩa vụ tài chính' },
+  'request-supplement': {
+    from: ['RECEIVED', 'IN_PROGRESS'],
+    to: ['SUPPLEMENT_REQUESTED'],
+    labelVi: 'yêu cầu bổ sung',
+  },
+  'supplement-received': {
+    from: ['SUPPLEMENT_REQUESTED'],
+    to: ['RECEIVED', 'IN_PROGRESS'],
+    labelVi: 'nhận hồ sơ bổ sung',
+  },
+  'request-fees': {
+    from: ['RECEIVED', 'IN_PROGRESS'],
+    to: ['AWAITING_FEES'],
+    labelVi: 'yêu cầu thực hiện nghĩa vụ tài chính',
+  },
   resolve: { from: ['IN_PROGRESS', 'AWAITING_FEES'], to: ['RESOLVED'], labelVi: 'giải quyết' },
   'return-result': { from: ['RESOLVED'], to: ['RESULT_RETURNED'], labelVi: 'trả kết quả' },
   withdraw: {
@@ -84,7 +96,11 @@ export const ACTION_RULES: Readonly<Record<DossierAction, ActionRule>> = {
     to: ['WITHDRAWN'],
     labelVi: 'rút hồ sơ',
   },
-  stop: { from: ['IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'AWAITING_FEES'], to: ['STOPPED'], labelVi: 'dừng xử lý' },
+  stop: {
+    from: ['IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'AWAITING_FEES'],
+    to: ['STOPPED'],
+    labelVi: 'dừng xử lý',
+  },
   refuse: { from: ['REGISTERED', 'RECEIVED'], to: ['REFUSED'], labelVi: 'từ chối' },
 };
 
@@ -102,15 +118,28 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<DossierStatus, readonly Dossie
   STOPPED: [],
 };
 
-export const TERMINAL_STATUSES: readonly DossierStatus[] = ['REFUSED', 'WITHDRAWN', 'STOPPED', 'RESULT_RETURNED'];
+export const TERMINAL_STATUSES: readonly DossierStatus[] = [
+  'REFUSED',
+  'WITHDRAWN',
+  'STOPPED',
+  'RESULT_RETURNED',
+];
 
 /** Statuses whose deadline clock runs (or is paused, for SUPPLEMENT_REQUESTED): the open dossiers. */
 export const OPEN_STATUSES = ['RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'AWAITING_FEES'] as const;
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 
 /** Finished for timeliness (DOMAIN.md): resolved, returned, stopped, refused, withdrawn. */
-export const FINISHED_STATUSES: readonly DossierStatus[] = ['RESOLVED', 'RESULT_RETURNED', 'STOPPED', 'REFUSED', 'WITHDRAWN'];
+export const FINISHED_STATUSES: readonly DossierStatus[] = [
+  'RESOLVED',
+  'RESULT_RETURNED',
+  'STOPPED',
+  'REFUSED',
+  'WITHDRAWN',
+];
 
-export const isOpenStatus = (s: DossierStatus): s is OpenStatus => (OPEN_STATUSES as readonly DossierStatus[]).includes(s);
+export const isOpenStatus = (s: DossierStatus): s is OpenStatus =>
+  (OPEN_STATUSES as readonly DossierStatus[]).includes(s);
 
-export const canTransition = (from: DossierStatus, to: DossierStatus): boolean => ALLOWED_TRANSITIONS[from].includes(to);
+export const canTransition = (from: DossierStatus, to: DossierStatus): boolean =>
+  ALLOWED_TRANSITIONS[from].includes(to);

@@ -28,7 +28,9 @@ describe('dossier status catalogue', () => {
 
   it('has a state diagram that agrees with the per-action rules', () => {
     for (const status of DOSSIER_STATUSES) {
-      const viaActions = new Set(DOSSIER_ACTIONS.flatMap((a) => (ACTION_RULES[a].from.includes(status) ? ACTION_RULES[a].to : [])));
+      const viaActions = new Set(
+        DOSSIER_ACTIONS.flatMap((a) => (ACTION_RULES[a].from.includes(status) ? ACTION_RULES[a].to : [])),
+      );
       expect([...viaActions].sort()).toEqual([...ALLOWED_TRANSITIONS[status]].sort());
     }
   });

@@ -51,12 +51,21 @@ export const invalidTransition = (current: DossierStatus, action: DossierAction)
       `${rule.from.map(describeStatus).join(', ')}`,
     `Không thể ${rule.labelVi} hồ sơ đang ở trạng thái "${DOSSIER_STATUS_LABEL_VI[current]}" ` +
       `(${DOSSIER_STATUS_CODE[current]}): không được chuyển sang ${targetsVi}.`,
-    { currentStatus: current, currentStatusCode: DOSSIER_STATUS_CODE[current], action, targetStatuses: rule.to, allowedFrom: rule.from },
+    {
+      currentStatus: current,
+      currentStatusCode: DOSSIER_STATUS_CODE[current],
+      action,
+      targetStatuses: rule.to,
+      allowedFrom: rule.from,
+    },
   );
 };
 
 export const reasonRequired = (action: string): DossierRuleError =>
   new DossierRuleError('DOSSIER.REASON_REQUIRED', `${action} needs a reason`, 'Cần nêu lý do.', { action });
 
-export const invalidInput = (message: string, messageVi: string, details: Record<string, unknown> = {}): DossierRuleError =>
-  new DossierRuleError('DOSSIER.INVALID_INPUT', message, messageVi, details);
+export const invalidInput = (
+  message: string,
+  messageVi: string,
+  details: Record<string, unknown> = {},
+): DossierRuleError => new DossierRuleError('DOSSIER.INVALID_INPUT', message, messageVi, details);

@@ -10,7 +10,10 @@ const saturdayUnit = withWeekday(DEFAULT_WORKING_HOURS, 'SAT', [{ start: '07:30'
 
 // Instants from 2024 to 2027 local, with minute precision (both sides of every holiday we model).
 const instant = fc
-  .integer({ min: Date.parse('2024-01-01T00:00:00+07:00') / 60_000, max: Date.parse('2027-12-31T23:59:00+07:00') / 60_000 })
+  .integer({
+    min: Date.parse('2024-01-01T00:00:00+07:00') / 60_000,
+    max: Date.parse('2027-12-31T23:59:00+07:00') / 60_000,
+  })
   .map((m) => new Date(m * 60_000));
 const setup = fc.record({
   calendar: fc.constantFrom(...calendars),
@@ -19,7 +22,10 @@ const setup = fc.record({
 const days = fc.integer({ min: 1, max: 30 });
 
 /** True when `at` lies in (period start, period end] of a working period of a working day. */
-const insideWorkingPeriod = (at: Date, s: { calendar: (typeof calendars)[number]; hours: typeof DEFAULT_WORKING_HOURS }): boolean => {
+const insideWorkingPeriod = (
+  at: Date,
+  s: { calendar: (typeof calendars)[number]; hours: typeof DEFAULT_WORKING_HOURS },
+): boolean => {
   const date = toLocalDate(at);
   if (!isUnitWorkingDay(date, s.calendar, s.hours)) return false;
   return workingPeriodsOn(date, s.calendar, s.hours).some(
@@ -30,11 +36,17 @@ const insideWorkingPeriod = (at: Date, s: { calendar: (typeof calendars)[number]
 describe('due date properties', () => {
   it('a due date always lies within working hours on a working day, after the receipt', () => {
     fc.assert(
-      fc.property(instant, days, fc.constantFrom('WORKING_DAYS', 'WORKING_HOURS', 'SAME_DAY' as const), setup, (receivedAt, n, unit, s) => {
-        const amount = unit === 'SAME_DAY' ? 0 : n;
-        const { dueAt, clockStartAt } = computeDueAt({ receivedAt, amount, unit, ...s });
-        return insideWorkingPeriod(dueAt, s) && dueAt > receivedAt && clockStartAt >= receivedAt;
-      }),
+      fc.property(
+        instant,
+        days,
+        fc.constantFrom('WORKING_DAYS', 'WORKING_HOURS', 'SAME_DAY' as const),
+        setup,
+        (receivedAt, n, unit, s) => {
+          const amount = unit === 'SAME_DAY' ? 0 : n;
+          const { dueAt, clockStartAt } = computeDueAt({ receivedAt, amount, unit, ...s });
+          return insideWorkingPeriod(dueAt, s) && dueAt > receivedAt && clockStartAt >= receivedAt;
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -54,7 +66,10 @@ describe('due date properties', () => {
     fc.assert(
       fc.property(instant, fc.integer({ min: 0, max: 7 * 24 * 60 }), days, setup, (a, gap, n, s) => {
         const b = new Date(a.getTime() + gap * 60_000);
-        return computeDueAt({ receivedAt: b, amount: n, unit: 'WORKING_DAYS', ...s }).dueAt >= computeDueAt({ receivedAt: a, amount: n, unit: 'WORKING_DAYS', ...s }).dueAt;
+        return (
+          computeDueAt({ receivedAt: b, amount: n, unit: 'WORKING_DAYS', ...s }).dueAt >=
+          computeDueAt({ receivedAt: a, amount: n, unit: 'WORKING_DAYS', ...s }).dueAt
+        );
       }),
       { numRuns: 300 },
     );
@@ -63,7 +78,12 @@ describe('due date properties', () => {
   it('with uniform hours, n working days are exactly n × 480 working minutes after the clock start', () => {
     fc.assert(
       fc.property(instant, days, fc.constantFrom(...calendars), (receivedAt, n, calendar) => {
-        const { dueAt, clockStartAt } = computeDueAt({ receivedAt, amount: n, unit: 'WORKING_DAYS', calendar });
+        const { dueAt, clockStartAt } = computeDueAt({
+          receivedAt,
+          amount: n,
+          unit: 'WORKING_DAYS',
+          calendar,
+        });
         return workingMinutesBetween(clockStartAt, dueAt, calendar) === n * 480;
       }),
       { numRuns: 300 },
@@ -88,7 +108,10 @@ describe('due date properties', () => {
         const dueDay = toLocalDate(dueAt);
         const periods = workingPeriodsOn(dueDay, s.calendar, s.hours);
         const closes = atLocalMinute(dueDay, periods[periods.length - 1].endMinute);
-        return dueAt.getTime() === closes.getTime() && (dueDay === receiptDay || dueDay === nextWorkingDay(receiptDay, s.calendar, s.hours));
+        return (
+          dueAt.getTime() === closes.getTime() &&
+          (dueDay === receiptDay || dueDay === nextWorkingDay(receiptDay, s.calendar, s.hours))
+        );
       }),
       { numRuns: 300 },
     );
@@ -96,13 +119,22 @@ describe('due date properties', () => {
 
   it('pausing never moves the due date earlier, and moves it by exactly the paused working time', () => {
     fc.assert(
-      fc.property(instant, days, fc.integer({ min: 0, max: 30 * 24 * 60 }), fc.integer({ min: 0, max: 30 * 24 * 60 }), setup, (receivedAt, n, startOffset, length, s) => {
-        const { dueAt } = computeDueAt({ receivedAt, amount: n, unit: 'WORKING_DAYS', ...s });
-        const from = new Date(receivedAt.getTime() + startOffset * 60_000);
-        const to = new Date(from.getTime() + length * 60_000);
-        const r = extendByPausedWorkingTime(dueAt, from, to, s.calendar, s.hours);
-        return r.dueAt >= dueAt && workingMinutesBetween(dueAt, r.dueAt, s.calendar, s.hours) === r.pausedMinutes;
-      }),
+      fc.property(
+        instant,
+        days,
+        fc.integer({ min: 0, max: 30 * 24 * 60 }),
+        fc.integer({ min: 0, max: 30 * 24 * 60 }),
+        setup,
+        (receivedAt, n, startOffset, length, s) => {
+          const { dueAt } = computeDueAt({ receivedAt, amount: n, unit: 'WORKING_DAYS', ...s });
+          const from = new Date(receivedAt.getTime() + startOffset * 60_000);
+          const to = new Date(from.getTime() + length * 60_000);
+          const r = extendByPausedWorkingTime(dueAt, from, to, s.calendar, s.hours);
+          return (
+            r.dueAt >= dueAt && workingMinutesBetween(dueAt, r.dueAt, s.calendar, s.hours) === r.pausedMinutes
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -54,10 +54,13 @@ export interface DueDate {
 /** Throws `CALENDAR.INVALID_PROCESSING_TIME` unless the amount suits the unit. */
 export const assertProcessingTime = ({ amount, unit }: ProcessingTime): void => {
   const ok =
-    unit === 'WORKING_DAYS' ? Number.isInteger(amount) && amount >= 1 && amount <= 1000
-    : unit === 'WORKING_HOURS' ? Number.isFinite(amount) && amount > 0 && amount <= 8000
-    : unit === 'SAME_DAY' ? amount === 0 || amount === 1
-    : false;
+    unit === 'WORKING_DAYS'
+      ? Number.isInteger(amount) && amount >= 1 && amount <= 1000
+      : unit === 'WORKING_HOURS'
+        ? Number.isFinite(amount) && amount > 0 && amount <= 8000
+        : unit === 'SAME_DAY'
+          ? amount === 0 || amount === 1
+          : false;
   if (!ok) {
     throw new CalendarRuleError(
       'CALENDAR.INVALID_PROCESSING_TIME',
@@ -67,7 +70,12 @@ export const assertProcessingTime = ({ amount, unit }: ProcessingTime): void => 
   }
 };
 
-const dueAfterWorkingDays = (clockStart: Date, days: number, calendar: WorkingCalendar, hours: WorkingHours): Date => {
+const dueAfterWorkingDays = (
+  clockStart: Date,
+  days: number,
+  calendar: WorkingCalendar,
+  hours: WorkingHours,
+): Date => {
   const startDay = toLocalDate(clockStart);
   const position = workingMillisBeforeOnDay(clockStart, workingPeriodsOn(startDay, calendar, hours));
   let target: LocalDate = startDay;
@@ -77,7 +85,12 @@ const dueAfterWorkingDays = (clockStart: Date, days: number, calendar: WorkingCa
   return instantAtWorkingOffset(target, position, workingPeriodsOn(target, calendar, hours));
 };
 
-const dueSameDay = (receivedAt: Date, clockStart: Date, calendar: WorkingCalendar, hours: WorkingHours): Date => {
+const dueSameDay = (
+  receivedAt: Date,
+  clockStart: Date,
+  calendar: WorkingCalendar,
+  hours: WorkingHours,
+): Date => {
   const receiptDay = toLocalDate(receivedAt);
   const cutoff = atLocalMinute(receiptDay, hours.sameDayCutoffMinute);
   const sameDay = toLocalDate(clockStart) === receiptDay && clockStart.getTime() <= cutoff.getTime();
@@ -93,9 +106,11 @@ export const computeDueAt = (input: ComputeDueAtInput): DueDate => {
   assertProcessingTime({ amount, unit });
   const clockStartAt = clockStartFor(receivedAt, calendar, hours);
   const dueAt =
-    unit === 'WORKING_DAYS' ? dueAfterWorkingDays(clockStartAt, amount, calendar, hours)
-    : unit === 'WORKING_HOURS' ? addWorkingMinutes(clockStartAt, amount * 60, calendar, hours)
-    : dueSameDay(receivedAt, clockStartAt, calendar, hours);
+    unit === 'WORKING_DAYS'
+      ? dueAfterWorkingDays(clockStartAt, amount, calendar, hours)
+      : unit === 'WORKING_HOURS'
+        ? addWorkingMinutes(clockStartAt, amount * 60, calendar, hours)
+        : dueSameDay(receivedAt, clockStartAt, calendar, hours);
   return { dueAt, calendarVersion: calendar.versionBetween(receivedAt, dueAt), clockStartAt };
 };
 
@@ -124,4 +139,3 @@ export const extendByPausedWorkingTime = (
   const first = pausedFrom.getTime() < dueAt.getTime() ? pausedFrom : dueAt;
   return { dueAt: extended, pausedMinutes, calendarVersion: calendar.versionBetween(first, extended) };
 };
-

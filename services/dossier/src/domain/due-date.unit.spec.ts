@@ -6,9 +6,19 @@ import { formatLocal, fromLocal } from './vietnam-time';
 
 const calendar = defaultCalendar();
 
-const due = (received: string, amount: number, unit: ProcessingUnit = 'WORKING_DAYS', cal: WorkingCalendar = calendar, hours?: WorkingHours) => {
+const due = (
+  received: string,
+  amount: number,
+  unit: ProcessingUnit = 'WORKING_DAYS',
+  cal: WorkingCalendar = calendar,
+  hours?: WorkingHours,
+) => {
   const r = computeDueAt({ receivedAt: fromLocal(received), amount, unit, calendar: cal, hours });
-  return { dueAt: formatLocal(r.dueAt), clockStartAt: formatLocal(r.clockStartAt), calendarVersion: r.calendarVersion };
+  return {
+    dueAt: formatLocal(r.dueAt),
+    clockStartAt: formatLocal(r.clockStartAt),
+    calendarVersion: r.calendarVersion,
+  };
 };
 
 describe('computeDueAt with working days', () => {
@@ -26,12 +36,21 @@ describe('computeDueAt with working days', () => {
   });
 
   it('counts a receipt after hours from the next opening', () => {
-    expect(due('2025-07-07 17:00', 1)).toMatchObject({ clockStartAt: '2025-07-08 07:00', dueAt: '2025-07-08 17:00' });
-    expect(due('2025-07-11 19:00', 2)).toMatchObject({ clockStartAt: '2025-07-14 07:00', dueAt: '2025-07-15 17:00' });
+    expect(due('2025-07-07 17:00', 1)).toMatchObject({
+      clockStartAt: '2025-07-08 07:00',
+      dueAt: '2025-07-08 17:00',
+    });
+    expect(due('2025-07-11 19:00', 2)).toMatchObject({
+      clockStartAt: '2025-07-14 07:00',
+      dueAt: '2025-07-15 17:00',
+    });
   });
 
   it('counts a receipt at lunch from 13:30, reaching the full day at 11:30 next day', () => {
-    expect(due('2025-07-07 12:15', 1)).toMatchObject({ clockStartAt: '2025-07-07 13:30', dueAt: '2025-07-08 11:30' });
+    expect(due('2025-07-07 12:15', 1)).toMatchObject({
+      clockStartAt: '2025-07-07 13:30',
+      dueAt: '2025-07-08 11:30',
+    });
   });
 
   describe('at the year boundary', () => {
@@ -44,7 +63,10 @@ describe('computeDueAt with working days', () => {
     });
 
     it('starts on 2 Jan for a receipt on 31 Dec after hours', () => {
-      expect(due('2025-12-31 17:30', 1)).toMatchObject({ clockStartAt: '2026-01-02 07:00', dueAt: '2026-01-02 17:00' });
+      expect(due('2025-12-31 17:30', 1)).toMatchObject({
+        clockStartAt: '2026-01-02 07:00',
+        dueAt: '2026-01-02 17:00',
+      });
     });
   });
 
@@ -73,7 +95,10 @@ describe('computeDueAt with working days', () => {
           extraWorkingDays: [{ date: '2026-02-28', reason: 'Làm bù cho thứ Sáu 13/2 (giả định)' }],
         },
       });
-      expect(due('2026-02-13 10:00', 3, 'WORKING_DAYS', swapped)).toMatchObject({ clockStartAt: '2026-02-23 07:00', dueAt: '2026-02-25 17:00' });
+      expect(due('2026-02-13 10:00', 3, 'WORKING_DAYS', swapped)).toMatchObject({
+        clockStartAt: '2026-02-23 07:00',
+        dueAt: '2026-02-25 17:00',
+      });
       expect(due('2026-02-26 10:00', 2, 'WORKING_DAYS', swapped).dueAt).toBe('2026-02-28 10:00');
       expect(due('2026-02-26 10:00', 2).dueAt).toBe('2026-03-02 10:00');
     });
@@ -140,21 +165,31 @@ describe('computeDueAt input checks', () => {
     [2, 'SAME_DAY'],
     [1, 'WORKING_WEEKS'],
   ])('refuses %p %s', (amount, unit) => {
-    expect(() => computeDueAt({ receivedAt: fromLocal('2025-07-07 09:00'), amount, unit: unit as ProcessingUnit, calendar })).toThrow(
-      expect.objectContaining({ code: 'CALENDAR.INVALID_PROCESSING_TIME' }),
-    );
+    expect(() =>
+      computeDueAt({
+        receivedAt: fromLocal('2025-07-07 09:00'),
+        amount,
+        unit: unit as ProcessingUnit,
+        calendar,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'CALENDAR.INVALID_PROCESSING_TIME' }));
   });
   it('refuses an invalid receipt time', () => {
-    expect(() => computeDueAt({ receivedAt: new Date('nope'), amount: 1, unit: 'WORKING_DAYS', calendar })).toThrow(
-      expect.objectContaining({ code: 'CALENDAR.INVALID_INSTANT' }),
-    );
+    expect(() =>
+      computeDueAt({ receivedAt: new Date('nope'), amount: 1, unit: 'WORKING_DAYS', calendar }),
+    ).toThrow(expect.objectContaining({ code: 'CALENDAR.INVALID_INSTANT' }));
   });
 });
 
 describe('extendByPausedWorkingTime', () => {
   it('moves the due date by the working time of a pause across Tết only', () => {
     // Fri 13 Feb 10:00 → Mon 23 Feb 10:00: 300 min on Friday + 180 on Monday; Tết and weekends count nothing.
-    const r = extendByPausedWorkingTime(fromLocal('2026-02-25 10:00'), fromLocal('2026-02-13 10:00'), fromLocal('2026-02-23 10:00'), calendar);
+    const r = extendByPausedWorkingTime(
+      fromLocal('2026-02-25 10:00'),
+      fromLocal('2026-02-13 10:00'),
+      fromLocal('2026-02-23 10:00'),
+      calendar,
+    );
     expect(r.pausedMinutes).toBe(480);
     expect(formatLocal(r.dueAt)).toBe('2026-02-26 10:00');
     expect(r.calendarVersion).toBe(calendar.versionOf(2026));
@@ -162,12 +197,22 @@ describe('extendByPausedWorkingTime', () => {
 
   it('leaves the due date alone for a pause outside working time', () => {
     const dueAt = fromLocal('2025-07-10 09:00');
-    const r = extendByPausedWorkingTime(dueAt, fromLocal('2025-07-11 17:30'), fromLocal('2025-07-14 06:00'), calendar);
+    const r = extendByPausedWorkingTime(
+      dueAt,
+      fromLocal('2025-07-11 17:30'),
+      fromLocal('2025-07-14 06:00'),
+      calendar,
+    );
     expect(r).toMatchObject({ pausedMinutes: 0, dueAt });
   });
 
   it('carries a due date over the New Year holiday', () => {
-    const r = extendByPausedWorkingTime(fromLocal('2025-12-31 16:00'), fromLocal('2025-12-29 09:00'), fromLocal('2025-12-29 11:00'), calendar);
+    const r = extendByPausedWorkingTime(
+      fromLocal('2025-12-31 16:00'),
+      fromLocal('2025-12-29 09:00'),
+      fromLocal('2025-12-29 11:00'),
+      calendar,
+    );
     // 120 paused minutes: 16:00–17:00 on 31 Dec, then 07:00–08:00 on 2 Jan.
     expect(formatLocal(r.dueAt)).toBe('2026-01-02 08:00');
     expect(r.calendarVersion).toBe(`${calendar.versionOf(2025)}+${calendar.versionOf(2026)}`);

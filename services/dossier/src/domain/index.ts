@@ -1,6 +1,15 @@
 // Public API of the dossier domain: pure TypeScript, no framework, no I/O; time is passed in.
 
-export { VIETNAM_UTC_OFFSET_MINUTES, toLocalDate, fromLocal, formatLocal, atLocalMinute, addDays, weekdayOf, isLocalDate } from './vietnam-time';
+export {
+  VIETNAM_UTC_OFFSET_MINUTES,
+  toLocalDate,
+  fromLocal,
+  formatLocal,
+  atLocalMinute,
+  addDays,
+  weekdayOf,
+  isLocalDate,
+} from './vietnam-time';
 export type { LocalDate, Weekday } from './vietnam-time';
 export { CalendarRuleError, isCalendarRuleError } from './calendar.errors';
 export type { CalendarErrorCode } from './calendar.errors';
@@ -19,10 +28,28 @@ export type { DayOff, DayOffSource, HolidayRules } from './vietnam-holidays';
 export { NO_OVERRIDES, validateCalendarOverrides } from './calendar-overrides';
 export type { CalendarOverrides, DatedReason } from './calendar-overrides';
 export { buildYearCalendar, createWorkingCalendar } from './working-calendar';
-export type { CalendarEntry, CalendarEntryKind, WorkingCalendar, WorkingCalendarOptions, YearCalendar } from './working-calendar';
+export type {
+  CalendarEntry,
+  CalendarEntryKind,
+  WorkingCalendar,
+  WorkingCalendarOptions,
+  YearCalendar,
+} from './working-calendar';
 
-export { DEFAULT_WORKING_HOURS, DEFAULT_WORKING_HOURS_CONFIG, defineWorkingHours, withWeekday, WEEKDAY_CODES } from './working-hours';
-export type { WeekdayCode, WorkingHours, WorkingHoursConfig, WorkingPeriod, WorkingPeriodConfig } from './working-hours';
+export {
+  DEFAULT_WORKING_HOURS,
+  DEFAULT_WORKING_HOURS_CONFIG,
+  defineWorkingHours,
+  withWeekday,
+  WEEKDAY_CODES,
+} from './working-hours';
+export type {
+  WeekdayCode,
+  WorkingHours,
+  WorkingHoursConfig,
+  WorkingPeriod,
+  WorkingPeriodConfig,
+} from './working-hours';
 export {
   addWorkingMinutes,
   clockStartFor,

@@ -18,7 +18,11 @@ export const decideTimeliness = (finishedAt: Date, dueAt: Date): Timeliness => {
   return finished < due ? Timeliness.EARLY : finished === due ? Timeliness.ON_TIME : Timeliness.LATE;
 };
 
-export const DeadlineState = { WITHIN_DEADLINE: 'WITHIN_DEADLINE', DUE_SOON: 'DUE_SOON', OVERDUE: 'OVERDUE' } as const;
+export const DeadlineState = {
+  WITHIN_DEADLINE: 'WITHIN_DEADLINE',
+  DUE_SOON: 'DUE_SOON',
+  OVERDUE: 'OVERDUE',
+} as const;
 export type DeadlineState = (typeof DeadlineState)[keyof typeof DeadlineState];
 
 /**
@@ -42,5 +46,7 @@ export const openDeadlineState = (
   assertInstant(dueAt, 'dueAt');
   if (at.getTime() >= overdueFrom(dueAt).getTime()) return DeadlineState.OVERDUE;
   const today = toLocalDate(at);
-  return toLocalDate(dueAt) <= nextWorkingDay(today, calendar, hours) ? DeadlineState.DUE_SOON : DeadlineState.WITHIN_DEADLINE;
+  return toLocalDate(dueAt) <= nextWorkingDay(today, calendar, hours)
+    ? DeadlineState.DUE_SOON
+    : DeadlineState.WITHIN_DEADLINE;
 };

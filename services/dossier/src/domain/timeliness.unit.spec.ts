@@ -38,14 +38,20 @@ describe('deadline state of open dossiers', () => {
 
   it('is due soon when due today or on the next working day', () => {
     const due = fromLocal('2025-07-09 15:00'); // Wednesday
-    expect(openDeadlineState(due, fromLocal('2025-07-07 09:00'), calendar)).toBe(DeadlineState.WITHIN_DEADLINE);
+    expect(openDeadlineState(due, fromLocal('2025-07-07 09:00'), calendar)).toBe(
+      DeadlineState.WITHIN_DEADLINE,
+    );
     expect(openDeadlineState(due, fromLocal('2025-07-08 09:00'), calendar)).toBe(DeadlineState.DUE_SOON);
     expect(openDeadlineState(due, fromLocal('2025-07-09 09:00'), calendar)).toBe(DeadlineState.DUE_SOON);
   });
 
   it('looks across weekends and holidays for the next working day', () => {
     const dueAfterTet = fromLocal('2026-02-23 10:00'); // first working day after Tết 2026
-    expect(openDeadlineState(dueAfterTet, fromLocal('2026-02-13 16:00'), calendar)).toBe(DeadlineState.DUE_SOON);
-    expect(openDeadlineState(dueAfterTet, fromLocal('2026-02-12 16:00'), calendar)).toBe(DeadlineState.WITHIN_DEADLINE);
+    expect(openDeadlineState(dueAfterTet, fromLocal('2026-02-13 16:00'), calendar)).toBe(
+      DeadlineState.DUE_SOON,
+    );
+    expect(openDeadlineState(dueAfterTet, fromLocal('2026-02-12 16:00'), calendar)).toBe(
+      DeadlineState.WITHIN_DEADLINE,
+    );
   });
 });

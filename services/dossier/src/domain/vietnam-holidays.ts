@@ -50,7 +50,10 @@ interface Holiday {
 
 export const assertCalendarYear = (year: number): void => {
   if (!Number.isInteger(year) || year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) {
-    throw new CalendarRuleError('CALENDAR.INVALID_YEAR', `Year must be an integer ${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}: ${year}`);
+    throw new CalendarRuleError(
+      'CALENDAR.INVALID_YEAR',
+      `Year must be an integer ${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}: ${year}`,
+    );
   }
 };
 
@@ -67,7 +70,11 @@ const statutoryHolidays = (year: number): Holiday[] => {
   const tetName = 'Tết Nguyên đán';
   const list: Holiday[] = [
     { date: `${year}-01-01`, name: 'Tết Dương lịch', reason: 'Tết Dương lịch (1/1)' },
-    { date: tet.lastDayOfPreviousYear, name: tetName, reason: `${tetName} (${tet.lastDayNumber} tháng Chạp)` },
+    {
+      date: tet.lastDayOfPreviousYear,
+      name: tetName,
+      reason: `${tetName} (${tet.lastDayNumber} tháng Chạp)`,
+    },
     ...[0, 1, 2, 3].map((i) => ({
       date: addDays(tet.firstDay, i),
       name: tetName,
@@ -92,7 +99,10 @@ const statutoryHolidays = (year: number): Holiday[] => {
  * A year's statutory days off with their make-up days, sorted by date, all `source: 'COMPUTED'`.
  * Every date lies in `year` (Tết's first day is never before 21 Jan).
  */
-export const computeVietnamHolidays = (year: number, rules: HolidayRules = DEFAULT_HOLIDAY_RULES): DayOff[] => {
+export const computeVietnamHolidays = (
+  year: number,
+  rules: HolidayRules = DEFAULT_HOLIDAY_RULES,
+): DayOff[] => {
   assertCalendarYear(year);
   const holidays = statutoryHolidays(year);
   const isRest = (d: LocalDate): boolean => rules.weeklyRestDays.includes(weekdayOf(d));

@@ -25,7 +25,11 @@ describe('Vietnamese lunar dates (UTC+7)', () => {
   });
 
   it('knows the last day of the lunar year may be the 29th', () => {
-    expect(lunarNewYear(2026)).toEqual({ firstDay: '2026-02-17', lastDayOfPreviousYear: '2026-02-16', lastDayNumber: 29 });
+    expect(lunarNewYear(2026)).toEqual({
+      firstDay: '2026-02-17',
+      lastDayOfPreviousYear: '2026-02-16',
+      lastDayNumber: 29,
+    });
     expect(lunarNewYear(2024).lastDayNumber).toBe(30); // 30 Tết Quý Mão = 9 Feb 2024
   });
 
@@ -58,25 +62,50 @@ describe('computeVietnamHolidays', () => {
   });
 
   it('gives Tết 2026 (February) as 16–20 Feb, all weekdays', () => {
-    expect(datesOf(2026).filter((d) => d.startsWith('2026-02'))).toEqual(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
+    expect(datesOf(2026).filter((d) => d.startsWith('2026-02'))).toEqual([
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+    ]);
   });
 
   describe('when Hùng Kings 2026 falls on Sunday 26 Apr', () => {
     it('makes it up on Monday 27 Apr', () => {
       const h = computeVietnamHolidays(2026);
       expect(weekdayOf('2026-04-26')).toBe(0);
-      expect(h).toContainEqual({ date: '2026-04-26', reason: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', source: 'COMPUTED' });
-      expect(h).toContainEqual({ date: '2026-04-27', reason: 'Nghỉ bù Giỗ Tổ Hùng Vương (26/4 trùng Chủ nhật)', source: 'COMPUTED' });
+      expect(h).toContainEqual({
+        date: '2026-04-26',
+        reason: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)',
+        source: 'COMPUTED',
+      });
+      expect(h).toContainEqual({
+        date: '2026-04-27',
+        reason: 'Nghỉ bù Giỗ Tổ Hùng Vương (26/4 trùng Chủ nhật)',
+        source: 'COMPUTED',
+      });
     });
   });
 
   it('makes up two weekend holidays on two following days (2022: 30 Apr Sat, 1 May Sun)', () => {
-    expect(datesOf(2022).filter((d) => d >= '2022-04-30' && d <= '2022-05-31')).toEqual(['2022-04-30', '2022-05-01', '2022-05-02', '2022-05-03']);
+    expect(datesOf(2022).filter((d) => d >= '2022-04-30' && d <= '2022-05-31')).toEqual([
+      '2022-04-30',
+      '2022-05-01',
+      '2022-05-02',
+      '2022-05-03',
+    ]);
   });
 
   it('makes up Tết days on weekends after the whole holiday (2027: Tết on Saturday)', () => {
     expect(datesOf(2027).filter((d) => d.startsWith('2027-02'))).toEqual([
-      '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11',
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+      '2027-02-11',
     ]);
   });
 
@@ -95,7 +124,11 @@ describe('computeVietnamHolidays', () => {
   });
 
   it('makes up 2 Sep 2023 (Saturday) on Monday 4 Sep', () => {
-    expect(datesOf(2023).filter((d) => d.startsWith('2023-09'))).toEqual(['2023-09-01', '2023-09-02', '2023-09-04']);
+    expect(datesOf(2023).filter((d) => d.startsWith('2023-09'))).toEqual([
+      '2023-09-01',
+      '2023-09-02',
+      '2023-09-04',
+    ]);
   });
 
   it('keeps every day inside the year, sorted, unique and computed', () => {
@@ -119,7 +152,11 @@ describe('computeVietnamHolidays', () => {
   });
 
   it('refuses years it cannot compute', () => {
-    expect(() => computeVietnamHolidays(1900)).toThrow(expect.objectContaining({ code: 'CALENDAR.INVALID_YEAR' }));
-    expect(() => computeVietnamHolidays(2025.5)).toThrow(expect.objectContaining({ code: 'CALENDAR.INVALID_YEAR' }));
+    expect(() => computeVietnamHolidays(1900)).toThrow(
+      expect.objectContaining({ code: 'CALENDAR.INVALID_YEAR' }),
+    );
+    expect(() => computeVietnamHolidays(2025.5)).toThrow(
+      expect.objectContaining({ code: 'CALENDAR.INVALID_YEAR' }),
+    );
   });
 });

@@ -71,12 +71,14 @@ export const atLocalMinute = (date: LocalDate, minuteOfDay: number): Date =>
 /** Local midnight at the start of `date`. */
 export const startOfLocalDay = (date: LocalDate): Date => atLocalMinute(date, 0);
 
-export const addDays = (date: LocalDate, days: number): LocalDate => fromUtcMs(dateUtcMs(date) + days * DAY_MS);
+export const addDays = (date: LocalDate, days: number): LocalDate =>
+  fromUtcMs(dateUtcMs(date) + days * DAY_MS);
 
 export const weekdayOf = (date: LocalDate): Weekday => new Date(dateUtcMs(date)).getUTCDay() as Weekday;
 
 /** Whole days from `a` to `b` (negative when `b` is earlier). */
-export const daysBetween = (a: LocalDate, b: LocalDate): number => Math.round((dateUtcMs(b) - dateUtcMs(a)) / DAY_MS);
+export const daysBetween = (a: LocalDate, b: LocalDate): number =>
+  Math.round((dateUtcMs(b) - dateUtcMs(a)) / DAY_MS);
 
 /** 'YYYY-MM-DD HH:mm' in local time, for messages and tests. */
 export const formatLocal = (at: Date): string => {
@@ -87,7 +89,11 @@ export const formatLocal = (at: Date): string => {
 /** The instant of a local wall-clock time 'YYYY-MM-DD HH:mm' (or 'YYYY-MM-DDTHH:mm'). */
 export const fromLocal = (text: string): Date => {
   const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})$/.exec(text);
-  if (!m) throw new CalendarRuleError('CALENDAR.INVALID_INSTANT', `Invalid local time (expected YYYY-MM-DD HH:mm): ${text}`);
+  if (!m)
+    throw new CalendarRuleError(
+      'CALENDAR.INVALID_INSTANT',
+      `Invalid local time (expected YYYY-MM-DD HH:mm): ${text}`,
+    );
   return atLocalMinute(m[1], Number(m[2]) * 60 + Number(m[3]));
 };
 
@@ -97,4 +103,5 @@ const WEEKDAY_VI = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ
 export const weekdayNameVi = (date: LocalDate): string => WEEKDAY_VI[weekdayOf(date)];
 
 /** 'd/M' as Vietnamese write it, e.g. '26/4'. */
-export const dayMonthVi = (date: LocalDate): string => `${Number(date.slice(8, 10))}/${Number(date.slice(5, 7))}`;
+export const dayMonthVi = (date: LocalDate): string =>
+  `${Number(date.slice(8, 10))}/${Number(date.slice(5, 7))}`;

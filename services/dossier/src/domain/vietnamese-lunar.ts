@@ -27,7 +27,11 @@ const iso = (g: { year: number; month: number; day: number }): LocalDate =>
   `${String(g.year).padStart(4, '0')}-${String(g.month).padStart(2, '0')}-${String(g.day).padStart(2, '0')}`;
 
 const lunarDay = (date: LocalDate): { month: number; leap: boolean; day: number } => {
-  const c = new CalendarVietnamese().fromGregorian(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+  const c = new CalendarVietnamese().fromGregorian(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)),
+    Number(date.slice(8, 10)),
+  );
   const [, , month, leap, day] = c.get() as [number, number, number, boolean | number, number];
   return { month, leap: Boolean(leap), day };
 };
@@ -44,7 +48,14 @@ const compute = (year: number): LunarYear => {
   const first = lunarDay(firstDay);
   const last = lunarDay(lastDayOfPreviousYear);
   const hung = lunarDay(hungKings);
-  if (first.month !== 1 || first.day !== 1 || last.month !== 12 || hung.month !== 3 || hung.leap || hung.day !== 10) {
+  if (
+    first.month !== 1 ||
+    first.day !== 1 ||
+    last.month !== 12 ||
+    hung.month !== 3 ||
+    hung.leap ||
+    hung.day !== 10
+  ) {
     throw new Error(`Vietnamese lunar calendar inconsistent for ${year}`);
   }
   return { firstDay, lastDayOfPreviousYear, lastDayNumber: last.day, hungKings };

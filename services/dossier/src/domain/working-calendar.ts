@@ -42,8 +42,10 @@ export const buildYearCalendar = (
   const byDate = new Map<LocalDate, CalendarEntry>();
   for (const d of computeVietnamHolidays(year, rules)) byDate.set(d.date, { ...d, kind: 'DAY_OFF' });
   for (const d of o.removeDaysOff) byDate.delete(d);
-  for (const d of o.addDaysOff) byDate.set(d.date, { date: d.date, kind: 'DAY_OFF', reason: d.reason, source: 'OVERRIDE' });
-  for (const d of o.extraWorkingDays) byDate.set(d.date, { date: d.date, kind: 'WORKING_DAY', reason: d.reason, source: 'OVERRIDE' });
+  for (const d of o.addDaysOff)
+    byDate.set(d.date, { date: d.date, kind: 'DAY_OFF', reason: d.reason, source: 'OVERRIDE' });
+  for (const d of o.extraWorkingDays)
+    byDate.set(d.date, { date: d.date, kind: 'WORKING_DAY', reason: d.reason, source: 'OVERRIDE' });
 
   const entries = [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
   const weeklyRestDays = [...rules.weeklyRestDays].sort();

@@ -9,7 +9,13 @@ describe('working calendar', () => {
 
     it('lists each day off with its reason and source', () => {
       const feb = calendar.listYear(2026).filter((e) => e.date.startsWith('2026-02'));
-      expect(feb.map((e) => e.date)).toEqual(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
+      expect(feb.map((e) => e.date)).toEqual([
+        '2026-02-16',
+        '2026-02-17',
+        '2026-02-18',
+        '2026-02-19',
+        '2026-02-20',
+      ]);
       expect(feb.every((e) => e.kind === 'DAY_OFF' && e.source === 'COMPUTED')).toBe(true);
     });
 
@@ -22,8 +28,12 @@ describe('working calendar', () => {
     });
 
     it('refuses malformed dates', () => {
-      expect(() => calendar.isWorkingDay('2026-02-30')).toThrow(expect.objectContaining({ code: 'CALENDAR.INVALID_DATE' }));
-      expect(() => calendar.isWorkingDay('26-2-1')).toThrow(expect.objectContaining({ code: 'CALENDAR.INVALID_DATE' }));
+      expect(() => calendar.isWorkingDay('2026-02-30')).toThrow(
+        expect.objectContaining({ code: 'CALENDAR.INVALID_DATE' }),
+      );
+      expect(() => calendar.isWorkingDay('26-2-1')).toThrow(
+        expect.objectContaining({ code: 'CALENDAR.INVALID_DATE' }),
+      );
     });
   });
 
@@ -33,9 +43,22 @@ describe('working calendar', () => {
     it('lists the nine days off, the added ones as OVERRIDE', () => {
       const feb = calendar.listYear(2026).filter((e) => e.date >= '2026-02-14' && e.date <= '2026-02-22');
       expect(feb.map((e) => e.date)).toEqual([
-        '2026-02-14', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22',
+        '2026-02-14',
+        '2026-02-15',
+        '2026-02-16',
+        '2026-02-17',
+        '2026-02-18',
+        '2026-02-19',
+        '2026-02-20',
+        '2026-02-21',
+        '2026-02-22',
       ]);
-      expect(feb.filter((e) => e.source === 'OVERRIDE').map((e) => e.date)).toEqual(['2026-02-14', '2026-02-15', '2026-02-21', '2026-02-22']);
+      expect(feb.filter((e) => e.source === 'OVERRIDE').map((e) => e.date)).toEqual([
+        '2026-02-14',
+        '2026-02-15',
+        '2026-02-21',
+        '2026-02-22',
+      ]);
     });
 
     it('has a different version than the computed calendar, the same for the same content', () => {
@@ -60,13 +83,18 @@ describe('working calendar', () => {
       expect(calendar.isWorkingDay('2025-01-27')).toBe(false);
       expect(calendar.isWorkingDay('2025-02-03')).toBe(true);
       expect(calendar.entryOn('2025-02-08')).toEqual({
-        date: '2025-02-08', kind: 'WORKING_DAY', reason: 'Làm bù cho ngày thứ Hai 27/1/2025', source: 'OVERRIDE',
+        date: '2025-02-08',
+        kind: 'WORKING_DAY',
+        reason: 'Làm bù cho ngày thứ Hai 27/1/2025',
+        source: 'OVERRIDE',
       });
     });
   });
 
   it('lets a make-up working day win over a computed day off', () => {
-    const calendar = calendarWith({ 2026: { ...NO_OVERRIDES, extraWorkingDays: [{ date: '2026-04-27', reason: 'Đi làm' }] } });
+    const calendar = calendarWith({
+      2026: { ...NO_OVERRIDES, extraWorkingDays: [{ date: '2026-04-27', reason: 'Đi làm' }] },
+    });
     expect(calendar.isWorkingDay('2026-04-27')).toBe(true);
   });
 
@@ -76,8 +104,12 @@ describe('working calendar', () => {
       `${calendar.versionOf(2025)}+${calendar.versionOf(2026)}`,
     );
     // The local year decides: 16:59Z on 31 Dec is 23:59 local (2025), 17:00Z is midnight of 1 Jan 2026.
-    expect(calendar.versionBetween(new Date('2025-12-31T16:59:00Z'), new Date('2025-12-31T16:59:00Z'))).toBe(calendar.versionOf(2025));
-    expect(calendar.versionBetween(new Date('2025-12-31T17:00:00Z'), new Date('2025-12-31T17:00:00Z'))).toBe(calendar.versionOf(2026));
+    expect(calendar.versionBetween(new Date('2025-12-31T16:59:00Z'), new Date('2025-12-31T16:59:00Z'))).toBe(
+      calendar.versionOf(2025),
+    );
+    expect(calendar.versionBetween(new Date('2025-12-31T17:00:00Z'), new Date('2025-12-31T17:00:00Z'))).toBe(
+      calendar.versionOf(2026),
+    );
   });
 
   it('builds a year calendar directly from overrides', () => {
@@ -91,15 +123,41 @@ describe('validateCalendarOverrides', () => {
   const ok = { addDaysOff: [], removeDaysOff: [], extraWorkingDays: [] };
   it.each([
     ['a date outside the year', { ...ok, removeDaysOff: ['2025-02-03'] }, 'CALENDAR.DATE_OUTSIDE_YEAR'],
-    ['an impossible date', { ...ok, addDaysOff: [{ date: '2026-02-29', reason: 'x' }] }, 'CALENDAR.INVALID_DATE'],
-    ['a blank reason', { ...ok, addDaysOff: [{ date: '2026-11-24', reason: '  ' }] }, 'CALENDAR.REASON_REQUIRED'],
-    ['a date added twice', { ...ok, addDaysOff: [{ date: '2026-11-24', reason: 'a' }, { date: '2026-11-24', reason: 'b' }] }, 'CALENDAR.CONFLICTING_OVERRIDE'],
     [
-      'a day both off and working',
-      { ...ok, addDaysOff: [{ date: '2026-11-24', reason: 'a' }], extraWorkingDays: [{ date: '2026-11-24', reason: 'b' }] },
+      'an impossible date',
+      { ...ok, addDaysOff: [{ date: '2026-02-29', reason: 'x' }] },
+      'CALENDAR.INVALID_DATE',
+    ],
+    [
+      'a blank reason',
+      { ...ok, addDaysOff: [{ date: '2026-11-24', reason: '  ' }] },
+      'CALENDAR.REASON_REQUIRED',
+    ],
+    [
+      'a date added twice',
+      {
+        ...ok,
+        addDaysOff: [
+          { date: '2026-11-24', reason: 'a' },
+          { date: '2026-11-24', reason: 'b' },
+        ],
+      },
       'CALENDAR.CONFLICTING_OVERRIDE',
     ],
-    ['a day both added and removed', { ...ok, addDaysOff: [{ date: '2026-11-24', reason: 'a' }], removeDaysOff: ['2026-11-24'] }, 'CALENDAR.CONFLICTING_OVERRIDE'],
+    [
+      'a day both off and working',
+      {
+        ...ok,
+        addDaysOff: [{ date: '2026-11-24', reason: 'a' }],
+        extraWorkingDays: [{ date: '2026-11-24', reason: 'b' }],
+      },
+      'CALENDAR.CONFLICTING_OVERRIDE',
+    ],
+    [
+      'a day both added and removed',
+      { ...ok, addDaysOff: [{ date: '2026-11-24', reason: 'a' }], removeDaysOff: ['2026-11-24'] },
+      'CALENDAR.CONFLICTING_OVERRIDE',
+    ],
   ])('refuses %s', (_label, overrides, code) => {
     expect(() => validateCalendarOverrides(2026, overrides)).toThrow(expect.objectContaining({ code }));
   });

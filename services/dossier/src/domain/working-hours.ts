@@ -50,12 +50,14 @@ export const DEFAULT_WORKING_HOURS_CONFIG: WorkingHoursConfig = {
   sameDayCutoff: '15:00',
 };
 
-const invalid = (message: string): CalendarRuleError => new CalendarRuleError('WORKING_HOURS.INVALID', message);
+const invalid = (message: string): CalendarRuleError =>
+  new CalendarRuleError('WORKING_HOURS.INVALID', message);
 
 const parseTime = (text: string): number => {
   const m = /^(\d{2}):(\d{2})$/.exec(text ?? '');
   const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-  if (!m || Number(m[2]) > 59 || minutes > 24 * 60) throw invalid(`Invalid time (expected HH:mm, 00:00–24:00): ${text}`);
+  if (!m || Number(m[2]) > 59 || minutes > 24 * 60)
+    throw invalid(`Invalid time (expected HH:mm, 00:00–24:00): ${text}`);
   return minutes;
 };
 
@@ -82,7 +84,12 @@ export const defineWorkingHours = (config: WorkingHoursConfig): WorkingHours => 
 export const DEFAULT_WORKING_HOURS: WorkingHours = defineWorkingHours(DEFAULT_WORKING_HOURS_CONFIG);
 
 /** The same hours with one weekday changed, e.g. `withWeekday(DEFAULT_WORKING_HOURS, 'SAT', [{ start: '07:30', end: '11:30' }])`. */
-export const withWeekday = (hours: WorkingHours, day: WeekdayCode, periods: readonly WorkingPeriodConfig[]): WorkingHours =>
+export const withWeekday = (
+  hours: WorkingHours,
+  day: WeekdayCode,
+  periods: readonly WorkingPeriodConfig[],
+): WorkingHours =>
   defineWorkingHours({ ...hours.config, weekly: { ...hours.config.weekly, [day]: periods } });
 
-export const periodsForWeekday = (hours: WorkingHours, weekday: Weekday): readonly WorkingPeriod[] => hours.byWeekday[weekday];
+export const periodsForWeekday = (hours: WorkingHours, weekday: Weekday): readonly WorkingPeriod[] =>
+  hours.byWeekday[weekday];

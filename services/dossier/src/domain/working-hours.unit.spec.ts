@@ -21,18 +21,37 @@ describe('working hours', () => {
   });
 
   it('sorts periods given out of order', () => {
-    const hours = defineWorkingHours({ weekly: { MON: [{ start: '13:00', end: '17:00' }, { start: '08:00', end: '12:00' }] } });
+    const hours = defineWorkingHours({
+      weekly: {
+        MON: [
+          { start: '13:00', end: '17:00' },
+          { start: '08:00', end: '12:00' },
+        ],
+      },
+    });
     expect(hours.byWeekday[1].map((p) => p.startMinute)).toEqual([480, 780]);
   });
 
   it.each([
     ['an end before the start', { weekly: { MON: [{ start: '11:30', end: '07:00' }] } }],
-    ['overlapping periods', { weekly: { MON: [{ start: '07:00', end: '12:00' }, { start: '11:00', end: '17:00' }] } }],
+    [
+      'overlapping periods',
+      {
+        weekly: {
+          MON: [
+            { start: '07:00', end: '12:00' },
+            { start: '11:00', end: '17:00' },
+          ],
+        },
+      },
+    ],
     ['a malformed time', { weekly: { MON: [{ start: '7:00', end: '11:30' }] } }],
     ['a time past midnight', { weekly: { MON: [{ start: '07:00', end: '24:30' }] } }],
     ['an unknown weekday', { weekly: { MONDAY: [{ start: '07:00', end: '11:30' }] } }],
     ['a bad cutoff', { weekly: {}, sameDayCutoff: '3pm' }],
   ])('refuses %s', (_label, config) => {
-    expect(() => defineWorkingHours(config as never)).toThrow(expect.objectContaining({ code: 'WORKING_HOURS.INVALID' }));
+    expect(() => defineWorkingHours(config as never)).toThrow(
+      expect.objectContaining({ code: 'WORKING_HOURS.INVALID' }),
+    );
   });
 });

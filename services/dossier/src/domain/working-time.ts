@@ -1,7 +1,15 @@
 import { CalendarRuleError } from './calendar.errors';
 import type { WorkingCalendar } from './working-calendar';
 import { DEFAULT_WORKING_HOURS, type WorkingHours, type WorkingPeriod } from './working-hours';
-import { addDays, assertInstant, atLocalMinute, type LocalDate, MINUTE_MS, toLocalDate, weekdayOf } from './vietnam-time';
+import {
+  addDays,
+  assertInstant,
+  atLocalMinute,
+  type LocalDate,
+  MINUTE_MS,
+  toLocalDate,
+  weekdayOf,
+} from './vietnam-time';
 
 /*
  * Working time = the unit's working periods on the dates the calendar does not mark as days off.
@@ -26,11 +34,18 @@ export const workingPeriodsOn = (
   return regular;
 };
 
-export const isUnitWorkingDay = (date: LocalDate, calendar: WorkingCalendar, hours: WorkingHours = DEFAULT_WORKING_HOURS): boolean =>
-  workingPeriodsOn(date, calendar, hours).length > 0;
+export const isUnitWorkingDay = (
+  date: LocalDate,
+  calendar: WorkingCalendar,
+  hours: WorkingHours = DEFAULT_WORKING_HOURS,
+): boolean => workingPeriodsOn(date, calendar, hours).length > 0;
 
 /** The first date after `date` on which the unit has working time. */
-export const nextWorkingDay = (date: LocalDate, calendar: WorkingCalendar, hours: WorkingHours = DEFAULT_WORKING_HOURS): LocalDate => {
+export const nextWorkingDay = (
+  date: LocalDate,
+  calendar: WorkingCalendar,
+  hours: WorkingHours = DEFAULT_WORKING_HOURS,
+): LocalDate => {
   let d = addDays(date, 1);
   for (let i = 0; !isUnitWorkingDay(d, calendar, hours); i++) {
     if (i > MAX_IDLE_DAYS) throw noWorkingTime(date);
@@ -40,13 +55,21 @@ export const nextWorkingDay = (date: LocalDate, calendar: WorkingCalendar, hours
 };
 
 /** The unit's closing instant on `date`, or null when it does not work that day. */
-export const endOfWorkingDay = (date: LocalDate, calendar: WorkingCalendar, hours: WorkingHours = DEFAULT_WORKING_HOURS): Date | null => {
+export const endOfWorkingDay = (
+  date: LocalDate,
+  calendar: WorkingCalendar,
+  hours: WorkingHours = DEFAULT_WORKING_HOURS,
+): Date | null => {
   const periods = workingPeriodsOn(date, calendar, hours);
   return periods.length ? atLocalMinute(date, periods[periods.length - 1].endMinute) : null;
 };
 
 const noWorkingTime = (from: LocalDate): CalendarRuleError =>
-  new CalendarRuleError('CALENDAR.NO_WORKING_TIME', `No working time within ${MAX_IDLE_DAYS} days after ${from}`, { from });
+  new CalendarRuleError(
+    'CALENDAR.NO_WORKING_TIME',
+    `No working time within ${MAX_IDLE_DAYS} days after ${from}`,
+    { from },
+  );
 
 const bounds = (date: LocalDate, p: WorkingPeriod): [number, number] => [
   atLocalMinute(date, p.startMinute).getTime(),
@@ -54,7 +77,11 @@ const bounds = (date: LocalDate, p: WorkingPeriod): [number, number] => [
 ];
 
 /** True when `at` lies within a working period, both ends included. */
-export const isWithinWorkingTime = (at: Date, calendar: WorkingCalendar, hours: WorkingHours = DEFAULT_WORKING_HOURS): boolean => {
+export const isWithinWorkingTime = (
+  at: Date,
+  calendar: WorkingCalendar,
+  hours: WorkingHours = DEFAULT_WORKING_HOURS,
+): boolean => {
   const date = toLocalDate(at);
   return workingPeriodsOn(date, calendar, hours).some((p) => {
     const [s, e] = bounds(date, p);
@@ -67,7 +94,11 @@ export const isWithinWorkingTime = (at: Date, calendar: WorkingCalendar, hours: 
  * (start included, closing time excluded), otherwise the start of the next working period
  * (after lunch, or the next working day's opening).
  */
-export const clockStartFor = (at: Date, calendar: WorkingCalendar, hours: WorkingHours = DEFAULT_WORKING_HOURS): Date => {
+export const clockStartFor = (
+  at: Date,
+  calendar: WorkingCalendar,
+  hours: WorkingHours = DEFAULT_WORKING_HOURS,
+): Date => {
   assertInstant(at, 'receipt time');
   const t = at.getTime();
   let date = toLocalDate(at);
@@ -92,7 +123,10 @@ export const addWorkingMinutes = (
 ): Date => {
   assertInstant(from);
   if (!Number.isFinite(minutes) || minutes < 0) {
-    throw new CalendarRuleError('CALENDAR.INVALID_PROCESSING_TIME', `Working minutes must be a finite number ≥ 0: ${minutes}`);
+    throw new CalendarRuleError(
+      'CALENDAR.INVALID_PROCESSING_TIME',
+      `Working minutes must be a finite number ≥ 0: ${minutes}`,
+    );
   }
   let remaining = minutes * MINUTE_MS;
   if (remaining === 0) return from;
@@ -113,7 +147,12 @@ export const addWorkingMinutes = (
 };
 
 /** Working time between two instants in milliseconds (0 when `b` is not after `a`). */
-export const workingMillisBetween = (a: Date, b: Date, calendar: WorkingCalendar, hours: WorkingHours = DEFAULT_WORKING_HOURS): number => {
+export const workingMillisBetween = (
+  a: Date,
+  b: Date,
+  calendar: WorkingCalendar,
+  hours: WorkingHours = DEFAULT_WORKING_HOURS,
+): number => {
   assertInstant(a);
   assertInstant(b);
   if (b.getTime() <= a.getTime()) return 0;
@@ -129,11 +168,19 @@ export const workingMillisBetween = (a: Date, b: Date, calendar: WorkingCalendar
 };
 
 /** Whole minutes of working time between two instants (seconds dropped; 0 when `b` is not after `a`). */
-export const workingMinutesBetween = (a: Date, b: Date, calendar: WorkingCalendar, hours: WorkingHours = DEFAULT_WORKING_HOURS): number =>
-  Math.floor(workingMillisBetween(a, b, calendar, hours) / MINUTE_MS);
+export const workingMinutesBetween = (
+  a: Date,
+  b: Date,
+  calendar: WorkingCalendar,
+  hours: WorkingHours = DEFAULT_WORKING_HOURS,
+): number => Math.floor(workingMillisBetween(a, b, calendar, hours) / MINUTE_MS);
 
 /** The earliest instant on `date` by which `millis` of that day's working time have passed. */
-export const instantAtWorkingOffset = (date: LocalDate, millis: number, periods: readonly WorkingPeriod[]): Date => {
+export const instantAtWorkingOffset = (
+  date: LocalDate,
+  millis: number,
+  periods: readonly WorkingPeriod[],
+): Date => {
   let remaining = millis;
   for (const p of periods) {
     const [s, e] = bounds(date, p);

@@ -1,6 +1,12 @@
 import { defaultCalendar } from './testing/calendars';
 import { DEFAULT_WORKING_HOURS, defineWorkingHours, withWeekday } from './working-hours';
-import { addWorkingMinutes, clockStartFor, isWithinWorkingTime, nextWorkingDay, workingMinutesBetween } from './working-time';
+import {
+  addWorkingMinutes,
+  clockStartFor,
+  isWithinWorkingTime,
+  nextWorkingDay,
+  workingMinutesBetween,
+} from './working-time';
 import { createWorkingCalendar } from './working-calendar';
 import { formatLocal, fromLocal } from './vietnam-time';
 
@@ -25,14 +31,22 @@ describe('clock start', () => {
 
 describe('working minutes', () => {
   it('counts a full day as 480 minutes and skips lunch', () => {
-    expect(workingMinutesBetween(fromLocal('2025-07-07 07:00'), fromLocal('2025-07-07 17:00'), calendar)).toBe(480);
-    expect(workingMinutesBetween(fromLocal('2025-07-07 11:00'), fromLocal('2025-07-07 14:00'), calendar)).toBe(60);
+    expect(
+      workingMinutesBetween(fromLocal('2025-07-07 07:00'), fromLocal('2025-07-07 17:00'), calendar),
+    ).toBe(480);
+    expect(
+      workingMinutesBetween(fromLocal('2025-07-07 11:00'), fromLocal('2025-07-07 14:00'), calendar),
+    ).toBe(60);
   });
 
   it('counts only working time across a weekend and across Tết', () => {
-    expect(workingMinutesBetween(fromLocal('2025-07-11 16:00'), fromLocal('2025-07-14 08:00'), calendar)).toBe(120);
+    expect(
+      workingMinutesBetween(fromLocal('2025-07-11 16:00'), fromLocal('2025-07-14 08:00'), calendar),
+    ).toBe(120);
     // Thu 12 Feb 2026 16:00 → Mon 23 Feb 08:00: 60 + Fri 13 (480) + 60; Tết 16–20 Feb and two weekends count nothing.
-    expect(workingMinutesBetween(fromLocal('2026-02-12 16:00'), fromLocal('2026-02-23 08:00'), calendar)).toBe(600);
+    expect(
+      workingMinutesBetween(fromLocal('2026-02-12 16:00'), fromLocal('2026-02-23 08:00'), calendar),
+    ).toBe(600);
   });
 
   it('is zero for an empty or reversed interval and drops seconds', () => {
@@ -43,15 +57,25 @@ describe('working minutes', () => {
   });
 
   it('adds working minutes to the earliest instant, ending at closing time rather than the next opening', () => {
-    expect(formatLocal(addWorkingMinutes(fromLocal('2025-07-07 16:00'), 60, calendar))).toBe('2025-07-07 17:00');
-    expect(formatLocal(addWorkingMinutes(fromLocal('2025-07-07 16:00'), 61, calendar))).toBe('2025-07-08 07:01');
-    expect(formatLocal(addWorkingMinutes(fromLocal('2025-07-12 10:00'), 30, calendar))).toBe('2025-07-14 07:30');
-    expect(addWorkingMinutes(fromLocal('2025-07-12 10:00'), 0, calendar)).toEqual(fromLocal('2025-07-12 10:00'));
+    expect(formatLocal(addWorkingMinutes(fromLocal('2025-07-07 16:00'), 60, calendar))).toBe(
+      '2025-07-07 17:00',
+    );
+    expect(formatLocal(addWorkingMinutes(fromLocal('2025-07-07 16:00'), 61, calendar))).toBe(
+      '2025-07-08 07:01',
+    );
+    expect(formatLocal(addWorkingMinutes(fromLocal('2025-07-12 10:00'), 30, calendar))).toBe(
+      '2025-07-14 07:30',
+    );
+    expect(addWorkingMinutes(fromLocal('2025-07-12 10:00'), 0, calendar)).toEqual(
+      fromLocal('2025-07-12 10:00'),
+    );
   });
 
   it('counts a Saturday morning for a unit open then', () => {
     const hours = withWeekday(DEFAULT_WORKING_HOURS, 'SAT', [{ start: '07:30', end: '11:30' }]);
-    expect(workingMinutesBetween(fromLocal('2025-07-11 16:00'), fromLocal('2025-07-14 08:00'), calendar, hours)).toBe(60 + 240 + 60);
+    expect(
+      workingMinutesBetween(fromLocal('2025-07-11 16:00'), fromLocal('2025-07-14 08:00'), calendar, hours),
+    ).toBe(60 + 240 + 60);
   });
 
   it('refuses to search forever when a unit has no working time', () => {
@@ -72,7 +96,13 @@ describe('working time and days', () => {
 
   it('uses the make-up day hours on a make-up working Saturday', () => {
     const cal = createWorkingCalendar({
-      overrides: { 2026: { addDaysOff: [], removeDaysOff: [], extraWorkingDays: [{ date: '2026-02-28', reason: 'Làm bù' }] } },
+      overrides: {
+        2026: {
+          addDaysOff: [],
+          removeDaysOff: [],
+          extraWorkingDays: [{ date: '2026-02-28', reason: 'Làm bù' }],
+        },
+      },
     });
     expect(isWithinWorkingTime(fromLocal('2026-02-28 15:00'), cal)).toBe(true);
     expect(nextWorkingDay('2026-02-27', cal)).toBe('2026-02-28');

@@ -24,14 +24,17 @@ export class CalendarRepository {
   constructor(private readonly ds: DataSource) {}
 
   allOverrides(manager: EntityManager = this.ds.manager): Promise<StoredOverrides[]> {
-    return manager.query(
-      /* sql */ `SELECT year, overrides, version, revision, updated_by AS "updatedBy", updated_at AS "updatedAt"
-        FROM calendar_overrides ORDER BY year`,
-    );
+    return manager.query(/* sql */ `SELECT year, overrides, version, revision, updated_by AS "updatedBy", updated_at AS "updatedAt"
+        FROM calendar_overrides ORDER BY year`);
   }
 
   /** Replaces a year's overrides; serialised per year by the row lock of the upsert. */
-  async replaceYear(year: number, overrides: CalendarOverrides, version: string, actor: string): Promise<StoredOverrides> {
+  async replaceYear(
+    year: number,
+    overrides: CalendarOverrides,
+    version: string,
+    actor: string,
+  ): Promise<StoredOverrides> {
     const rows = await this.ds.query(
       /* sql */ `INSERT INTO calendar_overrides (year, overrides, version, revision, updated_by)
         VALUES ($1, $2::jsonb, $3, 1, $4)
@@ -44,7 +47,10 @@ export class CalendarRepository {
   }
 
   /** The working hours that apply to a unit: its own, else the nearest ancestor's (e.g. set once per province). */
-  async hoursFor(unitCode: string, manager: EntityManager = this.ds.manager): Promise<StoredWorkingHours | null> {
+  async hoursFor(
+    unitCode: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<StoredWorkingHours | null> {
     const rows = await manager.query(
       /* sql */ `WITH RECURSIVE up(code, parent_code, depth) AS (
           SELECT $1::text, (SELECT parent_code FROM units WHERE code = $1), 0

@@ -27,7 +27,16 @@ export class CodeCounterRepository {
       counts.set(id(key), c);
     }
     const sorted = [...counts.values()].sort((a, b) =>
-      a.key.agencyCode < b.key.agencyCode ? -1 : a.key.agencyCode > b.key.agencyCode ? 1 : a.key.day < b.key.day ? -1 : a.key.day > b.key.day ? 1 : 0);
+      a.key.agencyCode < b.key.agencyCode
+        ? -1
+        : a.key.agencyCode > b.key.agencyCode
+          ? 1
+          : a.key.day < b.key.day
+            ? -1
+            : a.key.day > b.key.day
+              ? 1
+              : 0,
+    );
     const rows: { agency_code: string; day: string; seq: number }[] = await manager.query(
       /* sql */ `INSERT INTO dossier_code_counters AS counter (agency_code, day, seq)
         SELECT agency_code, day, n FROM unnest($1::text[], $2::date[], $3::int[]) WITH ORDINALITY AS k(agency_code, day, n, ord) ORDER BY ord
@@ -36,7 +45,12 @@ export class CodeCounterRepository {
       [sorted.map((c) => c.key.agencyCode), sorted.map((c) => c.key.day), sorted.map((c) => c.n)],
     );
     // The last number each key got; hand them out from the first new one, in the callers' order.
-    const next = new Map(rows.map((r) => [`${r.agency_code}\u0000${r.day}`, r.seq - counts.get(`${r.agency_code}\u0000${r.day}`)!.n + 1]));
+    const next = new Map(
+      rows.map((r) => [
+        `${r.agency_code}\u0000${r.day}`,
+        r.seq - counts.get(`${r.agency_code}\u0000${r.day}`)!.n + 1,
+      ]),
+    );
     return keys.map((k) => {
       const seq = next.get(id(k))!;
       next.set(id(k), seq + 1);

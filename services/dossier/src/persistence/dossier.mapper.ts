@@ -1,4 +1,11 @@
-import { DOSSIER_STATUS_CODE, type Apology, type Dossier, type DossierClock, type DossierFinish, type TimelinessFacts } from '../domain';
+import {
+  DOSSIER_STATUS_CODE,
+  type Apology,
+  type Dossier,
+  type DossierClock,
+  type DossierFinish,
+  type TimelinessFacts,
+} from '../domain';
 import type { DossierExtras, DossierRecord } from './dossier.record';
 
 /*
@@ -15,13 +22,23 @@ const apologyJson = (a: Apology | null) =>
   a && { ...a, issuedAt: iso(a.issuedAt), originalDueAt: iso(a.originalDueAt), newDueAt: iso(a.newDueAt) };
 
 const apologyFrom = (j: Row | null): Apology | null =>
-  j && { ...(j as Apology), issuedAt: date(j.issuedAt)!, originalDueAt: date(j.originalDueAt)!, newDueAt: date(j.newDueAt)! };
+  j && {
+    ...(j as Apology),
+    issuedAt: date(j.issuedAt)!,
+    originalDueAt: date(j.originalDueAt)!,
+    newDueAt: date(j.newDueAt)!,
+  };
 
 const factsJson = (f: TimelinessFacts | null) =>
   f && { ...f, finishedAt: iso(f.finishedAt), dueAt: iso(f.dueAt), apologyDueAt: iso(f.apologyDueAt) };
 
 const factsFrom = (j: Row | null): TimelinessFacts | null =>
-  j && { ...(j as TimelinessFacts), finishedAt: date(j.finishedAt)!, dueAt: date(j.dueAt)!, apologyDueAt: date(j.apologyDueAt) };
+  j && {
+    ...(j as TimelinessFacts),
+    finishedAt: date(j.finishedAt)!,
+    dueAt: date(j.dueAt)!,
+    apologyDueAt: date(j.apologyDueAt),
+  };
 
 /** Columns that follow the domain state (everything but the extras set once at intake). */
 export const stateColumns = (d: Dossier): Row => {
@@ -85,19 +102,33 @@ export const fromRow = (r: Row): DossierRecord => {
     overdueNotifiedAt: date(r.overdue_notified_at),
   };
   const clock: DossierClock | null = r.received_at
-    ? { receivedAt: r.received_at, clockStartAt: r.clock_start_at, dueAt: r.due_at, calendarVersion: r.calendar_version, pausedMinutes: r.paused_minutes }
+    ? {
+        receivedAt: r.received_at,
+        clockStartAt: r.clock_start_at,
+        dueAt: r.due_at,
+        calendarVersion: r.calendar_version,
+        pausedMinutes: r.paused_minutes,
+      }
     : null;
   const finish: DossierFinish | undefined = r.finished_at
     ? { finishedAt: r.finished_at, timeliness: factsFrom(r.timeliness_facts), reason: r.finish_reason }
     : undefined;
-  const resolution = r.resolution_outcome ? { outcome: r.resolution_outcome, note: r.resolution_note } : undefined;
-  const pause = r.pause_since ? { since: r.pause_since, reason: r.pause_reason, resumeTo: r.pause_resume_to } : undefined;
+  const resolution = r.resolution_outcome
+    ? { outcome: r.resolution_outcome, note: r.resolution_note }
+    : undefined;
+  const pause = r.pause_since
+    ? { since: r.pause_since, reason: r.pause_reason, resumeTo: r.pause_resume_to }
+    : undefined;
   const extra =
-    r.status === 'SUPPLEMENT_REQUESTED' ? { pause }
-    : r.status === 'RESOLVED' ? { finish, resolution }
-    : r.status === 'RESULT_RETURNED' ? { finish, resolution, resultReturnedAt: r.result_returned_at }
-    : finish ? { finish }
-    : {};
+    r.status === 'SUPPLEMENT_REQUESTED'
+      ? { pause }
+      : r.status === 'RESOLVED'
+        ? { finish, resolution }
+        : r.status === 'RESULT_RETURNED'
+          ? { finish, resolution, resultReturnedAt: r.result_returned_at }
+          : finish
+            ? { finish }
+            : {};
   const state = { ...base, status: r.status, clock, ...extra } as Dossier;
   const extras: DossierExtras = {
     externalId: r.external_id,

@@ -6,8 +6,12 @@ import { fromRow, insertColumns } from './dossier.mapper';
 import type { DossierExtras } from './dossier.record';
 
 const extras: DossierExtras = {
-  externalId: 'portal-1', requestHash: 'h', ticketId: null, procedureName: 'Đăng ký khai sinh',
-  applicant: { fullName: 'Nguyễn Thị Hương' }, lookupKeyHash: 'k',
+  externalId: 'portal-1',
+  requestHash: 'h',
+  ticketId: null,
+  procedureName: 'Đăng ký khai sinh',
+  applicant: { fullName: 'Nguyễn Thị Hương' },
+  lookupKeyHash: 'k',
 };
 
 /** What Postgres hands back: JSON columns parsed, numerics as strings. */
@@ -29,7 +33,17 @@ describe('the dossier row', () => {
 
   it('keeps the apology with its dates', () => {
     const d = aDossierIn('IN_PROGRESS');
-    const { state } = issueApology({ reason: 'Chờ xác minh', signer: 'Trần Văn Bình', newDueAt: fromLocal('2025-07-14 09:00'), now: fromLocal('2025-07-08 10:00') }, officer, d, timeContext());
+    const { state } = issueApology(
+      {
+        reason: 'Chờ xác minh',
+        signer: 'Trần Văn Bình',
+        newDueAt: fromLocal('2025-07-14 09:00'),
+        now: fromLocal('2025-07-08 10:00'),
+      },
+      officer,
+      d,
+      timeContext(),
+    );
     expect(fromRow(asStored(insertColumns(state, extras))).state).toEqual(state);
   });
 });

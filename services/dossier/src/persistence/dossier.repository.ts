@@ -34,8 +34,15 @@ export class DossierRepository {
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
-  async findByExternalId(unitCode: string, externalId: string, manager: EntityManager = this.ds.manager): Promise<DossierRecord | null> {
-    const rows = await manager.query('SELECT * FROM dossiers WHERE unit_code = $1 AND external_id = $2', [unitCode, externalId]);
+  async findByExternalId(
+    unitCode: string,
+    externalId: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<DossierRecord | null> {
+    const rows = await manager.query('SELECT * FROM dossiers WHERE unit_code = $1 AND external_id = $2', [
+      unitCode,
+      externalId,
+    ]);
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
@@ -63,7 +70,10 @@ export class DossierRepository {
    * Inserts several new dossiers in one statement; returns the ids inserted. An id missing from the answer
    * had its (unit, externalId) taken (by another transaction, or by an earlier row of the same statement).
    */
-  async insertMany(rows: { state: Dossier; extras: DossierExtras }[], manager: EntityManager): Promise<Set<string>> {
+  async insertMany(
+    rows: { state: Dossier; extras: DossierExtras }[],
+    manager: EntityManager,
+  ): Promise<Set<string>> {
     const cols = rows.map((r) => insertColumns(r.state, r.extras));
     const names = Object.keys(cols[0]);
     const values = cols.map((c, r) => `(${names.map((_, i) => `$${r * names.length + i + 1}`).join(', ')})`);

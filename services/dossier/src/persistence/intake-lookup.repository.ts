@@ -57,11 +57,20 @@ export class IntakeLookupRepository {
     );
     return {
       units: new Map((row.units as LocalUnit[]).map((u) => [u.code, u])),
-      procedures: new Map((row.procedures as { code: string; name: string; amount: number; unit: ProcessingTime['unit'] }[])
-        .map((p) => [p.code, { code: p.code, name: p.name, processing: { amount: p.amount, unit: p.unit } }])),
+      procedures: new Map(
+        (
+          row.procedures as { code: string; name: string; amount: number; unit: ProcessingTime['unit'] }[]
+        ).map((p) => [
+          p.code,
+          { code: p.code, name: p.name, processing: { amount: p.amount, unit: p.unit } },
+        ]),
+      ),
       overrides: row.overrides,
-      hours: new Map((row.hours as (StoredWorkingHours & { forUnit: string; updatedAt: string })[])
-        .map(({ forUnit, ...h }) => [forUnit, { ...h, updatedAt: new Date(h.updatedAt) }])),
+      hours: new Map(
+        (row.hours as (StoredWorkingHours & { forUnit: string; updatedAt: string })[]).map(
+          ({ forUnit, ...h }) => [forUnit, { ...h, updatedAt: new Date(h.updatedAt) }],
+        ),
+      ),
     };
   }
 }

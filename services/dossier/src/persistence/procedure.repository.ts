@@ -30,8 +30,15 @@ const SELECT = /* sql */ `SELECT code, name, field, processing_amount::float8 AS
   fee_note AS "feeNote", documents, revision, updated_at AS "updatedAt" FROM procedures`;
 
 const toRow = (r: Record<string, any>): ProcedureRow => ({
-  code: r.code, name: r.name, field: r.field, processing: { amount: r.amount, unit: r.unit }, fee: r.fee, feeNote: r.feeNote,
-  documents: r.documents, revision: r.revision, updatedAt: r.updatedAt,
+  code: r.code,
+  name: r.name,
+  field: r.field,
+  processing: { amount: r.amount, unit: r.unit },
+  fee: r.fee,
+  feeNote: r.feeNote,
+  documents: r.documents,
+  revision: r.revision,
+  updatedAt: r.updatedAt,
 });
 
 @Injectable()
@@ -56,7 +63,16 @@ export class ProcedureRepository {
           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.field, EXCLUDED.processing_amount, EXCLUDED.processing_unit, EXCLUDED.fee,
                EXCLUDED.fee_note, EXCLUDED.documents)
         RETURNING code`,
-      [p.code, p.name, p.field, p.processing.amount, p.processing.unit, p.fee, p.feeNote, JSON.stringify(p.documents)],
+      [
+        p.code,
+        p.name,
+        p.field,
+        p.processing.amount,
+        p.processing.unit,
+        p.fee,
+        p.feeNote,
+        JSON.stringify(p.documents),
+      ],
     );
     return { procedure: (await this.find(p.code))!, changed: changed.length > 0 };
   }
@@ -66,12 +82,19 @@ export class ProcedureRepository {
     const params: unknown[] = [];
     if (f.field) where.push(`field = $${params.push(f.field)}`);
     if (f.processingUnit) where.push(`processing_unit = $${params.push(f.processingUnit)}`);
-    if (f.q) where.push(`(name ILIKE $${params.push(`%${f.q.replace(/[%_\\]/g, '\\$&')}%`)} OR code ILIKE $${params.length})`);
+    if (f.q)
+      where.push(
+        `(name ILIKE $${params.push(`%${f.q.replace(/[%_\\]/g, '\\$&')}%`)} OR code ILIKE $${params.length})`,
+      );
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM procedures ${clause}`, params);
-    const rows = await this.ds.query(`${SELECT} ${clause} ORDER BY field, code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-      ...params, f.limit, f.offset,
-    ]);
+    const [{ total }] = await this.ds.query(
+      `SELECT count(*)::int AS total FROM procedures ${clause}`,
+      params,
+    );
+    const rows = await this.ds.query(
+      `${SELECT} ${clause} ORDER BY field, code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.limit, f.offset],
+    );
     return { items: rows.map(toRow), total };
   }
 }

@@ -8,7 +8,9 @@ export class StatsRepository {
   async add(deltas: StatsDelta[], manager: EntityManager): Promise<void> {
     if (!deltas.length) return;
     // A fixed row order keeps two transactions touching the same rows from deadlocking.
-    const rows = mergeDeltas(deltas).sort((a, b) => `${a.unitCode}|${a.day}|${a.procedureCode}`.localeCompare(`${b.unitCode}|${b.day}|${b.procedureCode}`));
+    const rows = mergeDeltas(deltas).sort((a, b) =>
+      `${a.unitCode}|${a.day}|${a.procedureCode}`.localeCompare(`${b.unitCode}|${b.day}|${b.procedureCode}`),
+    );
     const cols = STATS_COUNTERS.join(', ');
     const arrays = STATS_COUNTERS.map((c) => rows.map((r) => r.counts[c] ?? 0));
     await manager.query(
@@ -27,7 +29,9 @@ export const mergeDeltas = (deltas: StatsDelta[]): StatsDelta[] => {
   for (const d of deltas) {
     const key = `${d.unitCode}|${d.day}|${d.procedureCode}`;
     const into = byKey.get(key) ?? { ...d, counts: {} };
-    for (const [c, n] of Object.entries(d.counts)) into.counts[c as keyof StatsDelta['counts']] = (into.counts[c as keyof StatsDelta['counts']] ?? 0) + (n ?? 0);
+    for (const [c, n] of Object.entries(d.counts))
+      into.counts[c as keyof StatsDelta['counts']] =
+        (into.counts[c as keyof StatsDelta['counts']] ?? 0) + (n ?? 0);
     byKey.set(key, into);
   }
   return [...byKey.values()];

@@ -1,6 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { createEvent, Topics, UnitUpserted } from '@fg/contracts';
-import { bearer, produceRaw, readTopic, ReadMessage, setupTestEnv, TestEnv, waitFor } from '@fg/platform/testing';
+import {
+  bearer,
+  produceRaw,
+  readTopic,
+  ReadMessage,
+  setupTestEnv,
+  TestEnv,
+  waitFor,
+} from '@fg/platform/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -57,18 +65,40 @@ const parse = (m: ReadMessage): ParsedEvent => {
 
 /** Feeds units into the service's local copy and waits until it has them all. */
 export async function seedUnits(env: TestEnv, db: DataSource, units: TestUnit[]): Promise<void> {
-  await produceRaw(`${env.topicPrefix}${Topics.RATING}`, units.map((u) => ({
-    key: u.code,
-    value: JSON.stringify(createEvent(UnitUpserted, { active: true, revision: 1, ...u }, { source: 'rating', subject: u.code, unitcode: u.code })),
-  })));
-  await waitFor(async () => {
-    const rows = await db.query('SELECT code, revision FROM units WHERE code = ANY($1)', [units.map((u) => u.code)]);
-    return units.every((u) => rows.some((r: { code: string; revision: number }) => r.code === u.code && r.revision === (u.revision ?? 1)));
-  }, { message: 'local copy of the test units' });
+  await produceRaw(
+    `${env.topicPrefix}${Topics.RATING}`,
+    units.map((u) => ({
+      key: u.code,
+      value: JSON.stringify(
+        createEvent(
+          UnitUpserted,
+          { active: true, revision: 1, ...u },
+          { source: 'rating', subject: u.code, unitcode: u.code },
+        ),
+      ),
+    })),
+  );
+  await waitFor(
+    async () => {
+      const rows = await db.query('SELECT code, revision FROM units WHERE code = ANY($1)', [
+        units.map((u) => u.code),
+      ]);
+      return units.every((u) =>
+        rows.some(
+          (r: { code: string; revision: number }) => r.code === u.code && r.revision === (u.revision ?? 1),
+        ),
+      );
+    },
+    { message: 'local copy of the test units' },
+  );
 }
 
 /** A fresh database and topic prefix, the dossier service started, test units in its local copy. */
-export async function startDossierKit(label: string, units: TestUnit[], env?: NodeJS.ProcessEnv): Promise<DossierTestKit> {
+export async function startDossierKit(
+  label: string,
+  units: TestUnit[],
+  env?: NodeJS.ProcessEnv,
+): Promise<DossierTestKit> {
   const testEnv = await setupTestEnv(label);
   Object.assign(process.env, env ?? {});
   const app = await startService('dossier');
@@ -79,7 +109,8 @@ export async function startDossierKit(label: string, units: TestUnit[], env?: No
     app,
     db,
     http: () => request(app.getHttpServer()),
-    dossierEvents: async (until) => (await readTopic(`${testEnv.topicPrefix}${Topics.DOSSIER}`, (ms) => until(ms.map(parse)))).map(parse),
+    dossierEvents: async (until) =>
+      (await readTopic(`${testEnv.topicPrefix}${Topics.DOSSIER}`, (ms) => until(ms.map(parse)))).map(parse),
     allDossierEvents: () => readWholeTopic(testEnv, `${testEnv.topicPrefix}${Topics.DOSSIER}`),
     close: async () => {
       await app.close();
@@ -89,11 +120,19 @@ export async function startDossierKit(label: string, units: TestUnit[], env?: No
 }
 
 async function readWholeTopic(env: TestEnv, topic: string): Promise<ParsedEvent[]> {
-  const admin = new Kafka({ clientId: 'dossier-test', brokers: env.brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'dossier-test',
+    brokers: env.brokers.split(','),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
   const reached = (ms: ReadMessage[]) =>
-    ends.every((p) => Number(p.high) === 0 || ms.some((m) => m.partition === p.partition && Number(m.offset) >= Number(p.high) - 1));
+    ends.every(
+      (p) =>
+        Number(p.high) === 0 ||
+        ms.some((m) => m.partition === p.partition && Number(m.offset) >= Number(p.high) - 1),
+    );
   return (await readTopic(topic, reached)).map(parse);
 }
 
@@ -102,9 +141,16 @@ export const anIntake = (unitCode: string, overrides: Record<string, unknown> = 
   procedureCode: 'HT-XAC-NHAN-TTHN',
   unitCode,
   channel: 'COUNTER',
-  applicant: { fullName: 'Nguyễn Thị Hương', idNumber: '024190000123', phone: '0912345678', email: 'huong@example.vn', address: 'Số 5, đường Lê Lợi' },
+  applicant: {
+    fullName: 'Nguyễn Thị Hương',
+    idNumber: '024190000123',
+    phone: '0912345678',
+    email: 'huong@example.vn',
+    address: 'Số 5, đường Lê Lợi',
+  },
   ...overrides,
 });
 
 /** ISO instant `days` days before now (minus `hours`). */
-export const daysAgo = (days: number, hours = 0) => new Date(Date.now() - days * 86_400_000 - hours * 3_600_000).toISOString();
+export const daysAgo = (days: number, hours = 0) =>
+  new Date(Date.now() - days * 86_400_000 - hours * 3_600_000).toISOString();

@@ -1,6 +1,16 @@
 import { Topics } from '@fg/contracts';
 import { readTopic, waitFor } from '@fg/platform/testing';
-import { addUnits, counterAction, issue, QueueKit, setUpOffice, startQueue, ticketAction, tokens, UNIT } from '../testing/queue-test-kit';
+import {
+  addUnits,
+  counterAction,
+  issue,
+  QueueKit,
+  setUpOffice,
+  startQueue,
+  ticketAction,
+  tokens,
+  UNIT,
+} from '../testing/queue-test-kit';
 
 const admin = tokens.admin;
 
@@ -9,13 +19,23 @@ describe('bad inputs are refused with a 4xx and store nothing', () => {
   beforeAll(async () => {
     kit = await startQueue('queue_badinput');
     await addUnits(kit.env, ['07299'], { active: false });
-    await waitFor(async () => (await kit.http().get('/api/v1/units/07299').set('Authorization', admin)).body.active === false, { message: 'inactive unit' });
+    await waitFor(
+      async () =>
+        (await kit.http().get('/api/v1/units/07299').set('Authorization', admin)).body.active === false,
+      { message: 'inactive unit' },
+    );
     await setUpOffice(kit, [{ no: '1', services: ['HT'] }]);
-    await kit.http().put(`/api/v1/units/${UNIT}/services/OLD`).set('Authorization', admin).send({ name: 'Đã ngừng', prefix: 'Z', active: false }).expect(200);
+    await kit
+      .http()
+      .put(`/api/v1/units/${UNIT}/services/OLD`)
+      .set('Authorization', admin)
+      .send({ name: 'Đã ngừng', prefix: 'Z', active: false })
+      .expect(200);
   });
   afterAll(() => kit.close());
 
-  const count = async (table: string) => (await kit.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+  const count = async (table: string) =>
+    (await kit.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
   describe('when taking a ticket', () => {
     it.each([
@@ -33,7 +53,13 @@ describe('bad inputs are refused with a 4xx and store nothing', () => {
     });
 
     it('refuses malformed JSON', async () => {
-      const res = await kit.http().post(`/api/v1/units/${UNIT}/tickets`).set('Authorization', admin).set('Content-Type', 'application/json').send('{"serviceCode":').expect(400);
+      const res = await kit
+        .http()
+        .post(`/api/v1/units/${UNIT}/tickets`)
+        .set('Authorization', admin)
+        .set('Content-Type', 'application/json')
+        .send('{"serviceCode":')
+        .expect(400);
       expect(res.body.statusCode).toBe(400); // the platform reports it as HTTP.400 (Nest wraps body-parser errors)
     });
 
@@ -49,16 +75,21 @@ describe('bad inputs are refused with a 4xx and store nothing', () => {
   });
 
   describe('when setting up the office', () => {
-    const put = (path: string, body: object) => kit.http().put(`/api/v1/units/${UNIT}/${path}`).set('Authorization', admin).send(body);
+    const put = (path: string, body: object) =>
+      kit.http().put(`/api/v1/units/${UNIT}/${path}`).set('Authorization', admin).send(body);
 
     it('refuses a bad or taken prefix', async () => {
-      expect((await put('services/KS', { name: 'Khai sinh', prefix: 'a1' }).expect(400)).body.message).toMatch(/prefix must be 1-3 upper-case letters/);
+      expect(
+        (await put('services/KS', { name: 'Khai sinh', prefix: 'a1' }).expect(400)).body.message,
+      ).toMatch(/prefix must be 1-3 upper-case letters/);
       const taken = await put('services/KS', { name: 'Khai sinh', prefix: 'A' }).expect(409);
       expect(taken.body).toMatchObject({ code: 'SERVICE.PREFIX_TAKEN' });
       expect(taken.body.message).toMatch(/used by service HT/);
     });
     it('refuses a counter serving an unknown, no or a repeated service', async () => {
-      expect((await put('counters/9', { name: 'Quầy 9', serviceCodes: ['HT', 'NOPE'] }).expect(404)).body.message).toMatch(/no service NOPE/);
+      expect(
+        (await put('counters/9', { name: 'Quầy 9', serviceCodes: ['HT', 'NOPE'] }).expect(404)).body.message,
+      ).toMatch(/no service NOPE/);
       await put('counters/9', { name: 'Quầy 9', serviceCodes: [] }).expect(400);
       await put('counters/9', { name: 'Quầy 9', serviceCodes: ['HT', 'HT'] }).expect(400);
       await put('counters/this-counter-number-is-too-long', { name: 'X', serviceCodes: ['HT'] }).expect(400);
@@ -67,7 +98,11 @@ describe('bad inputs are refused with a 4xx and store nothing', () => {
       await put('queue-policy', { maxConsecutivePriority: 99 }).expect(400);
       await put('queue-policy', { priorityClasses: ['NONE'] }).expect(400);
       await put('queue-policy', { maxWaitMinutes: 0 }).expect(400);
-      const policy = await kit.http().get(`/api/v1/units/${UNIT}/queue-policy`).set('Authorization', admin).expect(200);
+      const policy = await kit
+        .http()
+        .get(`/api/v1/units/${UNIT}/queue-policy`)
+        .set('Authorization', admin)
+        .expect(200);
       expect(policy.body).toMatchObject({ isDefault: true, maxConsecutivePriority: 3, maxWaitMinutes: 45 });
     });
     it('stored none of it', async () => {
@@ -79,19 +114,28 @@ describe('bad inputs are refused with a 4xx and store nothing', () => {
 
   describe('when working a counter and its tickets', () => {
     it('refuses unknown counters and missing fields', async () => {
-      expect((await counterAction(kit, '7', 'open', { officerId: 'o-1' }).expect(404)).body.code).toBe('COUNTER.NOT_FOUND');
+      expect((await counterAction(kit, '7', 'open', { officerId: 'o-1' }).expect(404)).body.code).toBe(
+        'COUNTER.NOT_FOUND',
+      );
       await counterAction(kit, '1', 'open', {}).expect(400);
       await counterAction(kit, '1', 'pause', {}).expect(400);
       const closed = await counterAction(kit, '1', 'pause', { reason: 'Nghỉ' }).expect(409);
-      expect(closed.body).toMatchObject({ code: 'COUNTER.INVALID_TRANSITION', details: { status: 'CLOSED' } });
+      expect(closed.body).toMatchObject({
+        code: 'COUNTER.INVALID_TRANSITION',
+        details: { status: 'CLOSED' },
+      });
     });
     it('refuses a second officer at an occupied counter', async () => {
       await counterAction(kit, '1', 'open', { officerId: 'o-1' }).expect(200);
-      expect((await counterAction(kit, '1', 'open', { officerId: 'o-2' }).expect(409)).body.code).toBe('COUNTER.OCCUPIED');
+      expect((await counterAction(kit, '1', 'open', { officerId: 'o-2' }).expect(409)).body.code).toBe(
+        'COUNTER.OCCUPIED',
+      );
     });
     it('refuses bad ticket ids, unknown tickets and bad action bodies', async () => {
       expect((await ticketAction(kit, 'not-a-uuid', 'start').expect(400)).body.code).toBe('TICKET.BAD_ID');
-      expect((await ticketAction(kit, '00000000-0000-4000-8000-000000000000', 'start').expect(404)).body.code).toBe('TICKET.NOT_FOUND');
+      expect(
+        (await ticketAction(kit, '00000000-0000-4000-8000-000000000000', 'start').expect(404)).body.code,
+      ).toBe('TICKET.NOT_FOUND');
       const called = await counterAction(kit, '1', 'call-next').expect(200);
       const id = called.body.ticket.id;
       await ticketAction(kit, id, 'transfer', { serviceCode: 'NOPE' }).expect(404);
@@ -100,7 +144,9 @@ describe('bad inputs are refused with a 4xx and store nothing', () => {
       await ticketAction(kit, id, 'complete', { dossierId: 'D-1' }).expect(400);
       expect((await ticketAction(kit, id, 'cancel').expect(409)).body.message).toMatch(/it is CALLED/);
       for (let i = 0; i < 3; i++) await ticketAction(kit, id, 'recall').expect(200);
-      expect((await ticketAction(kit, id, 'recall').expect(409)).body.code).toBe('TICKET.RECALL_LIMIT_REACHED');
+      expect((await ticketAction(kit, id, 'recall').expect(409)).body.code).toBe(
+        'TICKET.RECALL_LIMIT_REACHED',
+      );
       const ticket = await kit.http().get(`/api/v1/tickets/${id}`).set('Authorization', admin).expect(200);
       expect(ticket.body).toMatchObject({ status: 'CALLED', serviceCode: 'HT', recallCount: 3 });
     });

@@ -17,7 +17,15 @@ const pipe = (pattern: RegExp, code: string, what: string) => {
 };
 
 /** `{serviceCode}`: 1-32 letters, digits, dots, dashes or underscores (e.g. `HT`). */
-export const ServiceCodePipe = pipe(SERVICE_CODE_PATTERN, 'SERVICE.BAD_CODE', 'service code: use 1-32 letters, digits, dots, dashes or underscores');
+export const ServiceCodePipe = pipe(
+  SERVICE_CODE_PATTERN,
+  'SERVICE.BAD_CODE',
+  'service code: use 1-32 letters, digits, dots, dashes or underscores',
+);
 /** `{counterNo}`: 1-16 of the same characters (e.g. `1`, `A2`). */
-export const CounterNoPipe = pipe(COUNTER_NO_PATTERN, 'COUNTER.BAD_NUMBER', 'counter number: use 1-16 letters, digits, dots, dashes or underscores');
+export const CounterNoPipe = pipe(
+  COUNTER_NO_PATTERN,
+  'COUNTER.BAD_NUMBER',
+  'counter number: use 1-16 letters, digits, dots, dashes or underscores',
+);
 export const TicketIdPipe = pipe(UUID, 'TICKET.BAD_ID', 'ticket id: expected a UUID');

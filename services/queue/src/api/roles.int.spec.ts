@@ -1,5 +1,15 @@
 import { bearer, waitFor } from '@fg/platform/testing';
-import { addUnits, counterAction, issue, QueueKit, setUpOffice, startQueue, ticketAction, tokens, UNIT } from '../testing/queue-test-kit';
+import {
+  addUnits,
+  counterAction,
+  issue,
+  QueueKit,
+  setUpOffice,
+  startQueue,
+  ticketAction,
+  tokens,
+  UNIT,
+} from '../testing/queue-test-kit';
 
 /** 07211 is a commune of province 24; 07210 (the kit's unit) has no parent. */
 describe('who may do what', () => {
@@ -9,7 +19,11 @@ describe('who may do what', () => {
     kit = await startQueue('queue_roles');
     await addUnits(kit.env, ['24']);
     await addUnits(kit.env, ['07211'], { parentCode: '24' });
-    await waitFor(async () => (await kit.http().get('/api/v1/units/07211').set('Authorization', tokens.admin)).status === 200, { message: 'unit 07211' });
+    await waitFor(
+      async () =>
+        (await kit.http().get('/api/v1/units/07211').set('Authorization', tokens.admin)).status === 200,
+      { message: 'unit 07211' },
+    );
     await setUpOffice(kit);
     await setUpOffice(kit, [{ no: '1', services: ['HT'] }], '07211');
     ticketId = (await issue(kit, { serviceCode: 'HT' }).expect(201)).body.id;
@@ -19,7 +33,10 @@ describe('who may do what', () => {
   const stats = `/api/v1/units/${UNIT}/queue-stats?from=2025-01-01&to=2025-01-31`;
 
   it('requires a token except for the board', async () => {
-    expect((await kit.http().post(`/api/v1/units/${UNIT}/tickets`).send({ serviceCode: 'HT' }).expect(401)).body.code).toBe('AUTH.MISSING_TOKEN');
+    expect(
+      (await kit.http().post(`/api/v1/units/${UNIT}/tickets`).send({ serviceCode: 'HT' }).expect(401)).body
+        .code,
+    ).toBe('AUTH.MISSING_TOKEN');
     await kit.http().get(`/api/v1/units/${UNIT}/board`).expect(200);
     await kit.http().get(stats).expect(401);
   });
@@ -32,7 +49,9 @@ describe('who may do what', () => {
 
   it('keeps a kiosk or officer to its own unit (or the units under it)', async () => {
     const other = bearer({ roles: ['kiosk'], units: ['99999'] });
-    expect((await issue(kit, { serviceCode: 'HT' }, UNIT, other).expect(403)).body.code).toBe('AUTH.UNIT_OUT_OF_SCOPE');
+    expect((await issue(kit, { serviceCode: 'HT' }, UNIT, other).expect(403)).body.code).toBe(
+      'AUTH.UNIT_OUT_OF_SCOPE',
+    );
     await issue(kit, { serviceCode: 'HT' }, '07211', bearer({ roles: ['kiosk'], units: ['24'] })).expect(201);
     await ticketAction(kit, ticketId, 'cancel', {}, tokens.otherOfficer).expect(403);
     await counterAction(kit, '1', 'open', { officerId: 'o-9' }, UNIT, tokens.otherOfficer).expect(403);
@@ -47,12 +66,22 @@ describe('who may do what', () => {
   });
 
   it('lets only unit-admins configure', async () => {
-    const put = (auth: string) => kit.http().put(`/api/v1/units/${UNIT}/services/HT`).set('Authorization', auth).send({ name: 'Hộ tịch', prefix: 'A' });
+    const put = (auth: string) =>
+      kit
+        .http()
+        .put(`/api/v1/units/${UNIT}/services/HT`)
+        .set('Authorization', auth)
+        .send({ name: 'Hộ tịch', prefix: 'A' });
     await put(tokens.officer).expect(403);
     await put(tokens.viewer).expect(403);
     await put(bearer({ roles: ['unit-admin'], units: ['99999'] })).expect(403);
     await put(tokens.unitAdmin).expect(200);
-    await kit.http().put(`/api/v1/units/${UNIT}/queue-policy`).set('Authorization', tokens.officer).send({}).expect(403);
+    await kit
+      .http()
+      .put(`/api/v1/units/${UNIT}/queue-policy`)
+      .set('Authorization', tokens.officer)
+      .send({})
+      .expect(403);
   });
 
   it('lets viewers (and unit-admins) read statistics', async () => {

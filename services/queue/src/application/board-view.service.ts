@@ -10,7 +10,10 @@ import { QueueClock } from './queue-clock';
  */
 @Injectable()
 export class BoardViewService {
-  constructor(private readonly board: BoardRepository, private readonly clock: QueueClock) {}
+  constructor(
+    private readonly board: BoardRepository,
+    private readonly clock: QueueClock,
+  ) {}
 
   async snapshot(unitCode: string) {
     const lastEventId = await this.board.lastSeq(unitCode);

@@ -1,4 +1,12 @@
-import { issue, counterAction, QueueKit, setUpOffice, startQueue, tokens, UNIT } from '../testing/queue-test-kit';
+import {
+  issue,
+  counterAction,
+  QueueKit,
+  setUpOffice,
+  startQueue,
+  tokens,
+  UNIT,
+} from '../testing/queue-test-kit';
 
 const COUNTERS = Array.from({ length: 10 }, (_, i) => String(i + 1));
 
@@ -6,34 +14,45 @@ describe('call-next with 10 counters calling at once', () => {
   let kit: QueueKit;
   beforeAll(async () => {
     kit = await startQueue('queue_callnext');
-    await setUpOffice(kit, COUNTERS.map((no) => ({ no, services: ['HT', 'CT'] })));
+    await setUpOffice(
+      kit,
+      COUNTERS.map((no) => ({ no, services: ['HT', 'CT'] })),
+    );
     for (const no of COUNTERS) await counterAction(kit, no, 'open', { officerId: `o-${no}` }).expect(200);
   });
   afterAll(() => kit.close());
 
   /** Each counter calls until told nobody waits; returns what each counter got, in its own order. */
-  async function drain(): Promise<{ calls: Map<string, { id: string; number: string }[]>; requests: number; ms: number }> {
+  async function drain(): Promise<{
+    calls: Map<string, { id: string; number: string }[]>;
+    requests: number;
+    ms: number;
+  }> {
     const calls = new Map<string, { id: string; number: string }[]>();
     let requests = 0;
     const started = Date.now();
-    await Promise.all(COUNTERS.map(async (no) => {
-      const mine: { id: string; number: string }[] = [];
-      calls.set(no, mine);
-      for (;;) {
-        const res = await counterAction(kit, no, 'call-next');
-        requests++;
-        if (res.status === 204) return;
-        expect(res.status).toBe(200);
-        mine.push({ id: res.body.ticket.id, number: res.body.ticket.number });
-      }
-    }));
+    await Promise.all(
+      COUNTERS.map(async (no) => {
+        const mine: { id: string; number: string }[] = [];
+        calls.set(no, mine);
+        for (;;) {
+          const res = await counterAction(kit, no, 'call-next');
+          requests++;
+          if (res.status === 204) return;
+          expect(res.status).toBe(200);
+          mine.push({ id: res.body.ticket.id, number: res.body.ticket.number });
+        }
+      }),
+    );
     return { calls, requests, ms: Date.now() - started };
   }
 
   it('never gives one ticket to two counters and never skips a waiting one', async () => {
     for (let i = 0; i < 150; i++) await issue(kit, { serviceCode: i % 3 === 0 ? 'CT' : 'HT' }).expect(201);
     const { calls, requests, ms } = await drain();
-    console.log(`[figures] 10 counters: ${requests} call-next requests (150 calls + 10 empty) in ${ms} ms = ${Math.round((requests * 1000) / ms)} calls/s`);
+    console.log(
+      `[figures] 10 counters: ${requests} call-next requests (150 calls + 10 empty) in ${ms} ms = ${Math.round((requests * 1000) / ms)} calls/s`,
+    );
 
     const all = [...calls.values()].flat();
     expect(all).toHaveLength(150);
@@ -41,13 +60,19 @@ describe('call-next with 10 counters calling at once', () => {
     // Every ticket is normal, so each counter must have called in queue order: a counter that ever went
     // back to an earlier ticket would prove that ticket had been skipped while it waited.
     const issuedOrder = new Map<string, number>(
-      (await kit.db.query('SELECT id, row_number() OVER (ORDER BY issued_at, length(number), number) AS rank FROM tickets')).map((r: { id: string; rank: string }) => [r.id, Number(r.rank)]),
+      (
+        await kit.db.query(
+          'SELECT id, row_number() OVER (ORDER BY issued_at, length(number), number) AS rank FROM tickets',
+        )
+      ).map((r: { id: string; rank: string }) => [r.id, Number(r.rank)]),
     );
     for (const [, mine] of calls) {
       const ranks = mine.map((c) => issuedOrder.get(c.id)!);
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     }
-    const left = await kit.db.query(`SELECT status, count(*)::int AS n, count(DISTINCT counter_no)::int AS counters FROM tickets GROUP BY status`);
+    const left = await kit.db.query(
+      `SELECT status, count(*)::int AS n, count(DISTINCT counter_no)::int AS counters FROM tickets GROUP BY status`,
+    );
     expect(left).toEqual([{ status: 'CALLED', n: 150, counters: 10 }]);
   });
 
@@ -62,7 +87,8 @@ describe('call-next with 10 counters calling at once', () => {
 
   it('keeps priority fair across concurrent counters: no duplicates with mixed priorities', async () => {
     const priorities = ['NONE', 'ELDERLY', 'NONE', 'PREGNANT', 'DISABLED', 'NONE'];
-    for (let i = 0; i < 60; i++) await issue(kit, { serviceCode: 'HT', priority: priorities[i % priorities.length] }).expect(201);
+    for (let i = 0; i < 60; i++)
+      await issue(kit, { serviceCode: 'HT', priority: priorities[i % priorities.length] }).expect(201);
     const { calls } = await drain();
     const all = [...calls.values()].flat();
     expect(all).toHaveLength(60);
@@ -72,8 +98,12 @@ describe('call-next with 10 counters calling at once', () => {
   });
 
   it('explains the choice and follows the unit policy', async () => {
-    await kit.http().put(`/api/v1/units/${UNIT}/queue-policy`).set('Authorization', tokens.unitAdmin)
-      .send({ priorityClasses: ['ELDERLY'], maxConsecutivePriority: 1, maxWaitMinutes: 30 }).expect(200);
+    await kit
+      .http()
+      .put(`/api/v1/units/${UNIT}/queue-policy`)
+      .set('Authorization', tokens.unitAdmin)
+      .send({ priorityClasses: ['ELDERLY'], maxConsecutivePriority: 1, maxWaitMinutes: 30 })
+      .expect(200);
     const normal = await issue(kit, { serviceCode: 'HT' }).expect(201);
     const elderly1 = await issue(kit, { serviceCode: 'HT', priority: 'ELDERLY' }).expect(201);
     const elderly2 = await issue(kit, { serviceCode: 'HT', priority: 'ELDERLY' }).expect(201);

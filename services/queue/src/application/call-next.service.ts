@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '@fg/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertCounterOpen, CallChoice, callTicket, Counter, localDayKey, rankCallCandidates, Ticket } from '../domain';
+import {
+  assertCounterOpen,
+  CallChoice,
+  callTicket,
+  Counter,
+  localDayKey,
+  rankCallCandidates,
+  Ticket,
+} from '../domain';
 import { CounterRepository, toCounter } from '../persistence/counter.repository';
 import { SetupRepository } from '../persistence/setup.repository';
 import { TicketRepository } from '../persistence/ticket.repository';
@@ -49,15 +57,29 @@ export class CallNextService {
       assertCounterOpen(counter);
       for (let round = 1; round <= MAX_ROUNDS; round++) {
         const now = this.clock.now();
-        const waiting = await this.tickets.candidatePool(m, unitCode, localDayKey(now), counter.serviceCodes, CANDIDATES);
+        const waiting = await this.tickets.candidatePool(
+          m,
+          unitCode,
+          localDayKey(now),
+          counter.serviceCodes,
+          CANDIDATES,
+        );
         const ranked = rankCallCandidates(
-          { waiting, counterServiceCodes: counter.serviceCodes, policy, consecutivePriorityCalls: counter.consecutivePriorityCalls, now },
+          {
+            waiting,
+            counterServiceCodes: counter.serviceCodes,
+            policy,
+            consecutivePriorityCalls: counter.consecutivePriorityCalls,
+            now,
+          },
           CANDIDATES,
         );
         if (!ranked.length) return null;
         const claimed =
-          (await this.tickets.claimFirstFree(m, ranked.map((c) => c.ticketId))) ??
-          (await this.tickets.claimWaiting(m, ranked[0].ticketId)); // all busy: wait for the best one's outcome
+          (await this.tickets.claimFirstFree(
+            m,
+            ranked.map((c) => c.ticketId),
+          )) ?? (await this.tickets.claimWaiting(m, ranked[0].ticketId)); // all busy: wait for the best one's outcome
         if (!claimed) continue;
         const choice = ranked.find((c) => c.ticketId === claimed.id)!;
         return this.call(m, { counter, choice, claimed, now, correlationId });
@@ -68,15 +90,30 @@ export class CallNextService {
 
   private async call(
     m: EntityManager,
-    c: { counter: Extract<Counter, { status: 'OPEN' }>; choice: CallChoice; claimed: TicketRow; now: Date; correlationId?: string },
+    c: {
+      counter: Extract<Counter, { status: 'OPEN' }>;
+      choice: CallChoice;
+      claimed: TicketRow;
+      now: Date;
+      correlationId?: string;
+    },
   ): Promise<CallOutcome> {
     const { counter, choice, now } = c;
     const decision = callTicket(
-      { now, counterNo: counter.counterNo, officerId: counter.officerId, reasonCode: choice.reasonCode, reason: choice.reason },
+      {
+        now,
+        counterNo: counter.counterNo,
+        officerId: counter.officerId,
+        reasonCode: choice.reasonCode,
+        reason: choice.reason,
+      },
       toTicket(c.claimed),
     );
     await this.tickets.save(m, decision.state, { callReason: choice.reason });
-    await this.counters.save(m, { ...counter, consecutivePriorityCalls: choice.nextConsecutivePriorityCalls });
+    await this.counters.save(m, {
+      ...counter,
+      consecutivePriorityCalls: choice.nextConsecutivePriorityCalls,
+    });
     await this.changes.record(m, decision, c.correlationId);
     return { ticket: decision.state, choice };
   }

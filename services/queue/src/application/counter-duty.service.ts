@@ -15,16 +15,30 @@ export type CounterCommand =
 /** An officer's shift at a counter: open, pause, resume, close — each under the counter's row lock. */
 @Injectable()
 export class CounterDutyService {
-  constructor(private readonly ds: DataSource, private readonly counters: CounterRepository, private readonly clock: QueueClock) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly counters: CounterRepository,
+    private readonly clock: QueueClock,
+  ) {}
 
-  async apply(unitCode: string, counterNo: string, cmd: CounterCommand, correlationId?: string): Promise<Counter & { name: string }> {
+  async apply(
+    unitCode: string,
+    counterNo: string,
+    cmd: CounterCommand,
+    correlationId?: string,
+  ): Promise<Counter & { name: string }> {
     return this.ds.transaction(async (m) => {
       const row = await this.counters.findForUpdate(m, unitCode, counterNo);
       if (!row) throw notFound(`Counter ${counterNo} of unit`, unitCode, 'COUNTER.NOT_FOUND');
       const decision = decide(cmd, toCounter(row), this.clock.now());
       if (decision.events.length) {
         await this.counters.save(m, decision.state);
-        await appendToOutbox(m, decision.events.map((e) => counterEventToContract(e, { unitCode, correlationId, serviceCodes: row.serviceCodes })));
+        await appendToOutbox(
+          m,
+          decision.events.map((e) =>
+            counterEventToContract(e, { unitCode, correlationId, serviceCodes: row.serviceCodes }),
+          ),
+        );
       }
       return { ...decision.state, name: row.name };
     });

@@ -11,7 +11,11 @@ import { ServiceQueueRow, SetupRepository } from '../persistence/setup.repositor
  */
 @Injectable()
 export class OfficeSetupService {
-  constructor(private readonly ds: DataSource, private readonly setup: SetupRepository, private readonly counters: CounterRepository) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly setup: SetupRepository,
+    private readonly counters: CounterRepository,
+  ) {}
 
   async putService(s: Omit<ServiceQueueRow, 'updatedAt'>): Promise<ServiceQueueRow> {
     try {
@@ -22,18 +26,29 @@ export class OfficeSetupService {
         return this.setup.upsertService(m, s);
       });
     } catch (e) {
-      if (e instanceof QueryFailedError && (e as unknown as { code?: string }).code === '23505') throw prefixTaken(s.prefix);
+      if (e instanceof QueryFailedError && (e as unknown as { code?: string }).code === '23505')
+        throw prefixTaken(s.prefix);
       throw e;
     }
   }
 
-  async putCounter(c: { unitCode: string; counterNo: string; name: string; serviceCodes: string[] }): Promise<CounterRow> {
+  async putCounter(c: {
+    unitCode: string;
+    counterNo: string;
+    name: string;
+    serviceCodes: string[];
+  }): Promise<CounterRow> {
     const checked = newCounter(c); // distinct, non-empty codes
     return this.ds.transaction(async (m) => {
       const known = new Set(await this.setup.existingServiceCodes(m, c.unitCode, [...checked.serviceCodes]));
       const unknown = checked.serviceCodes.filter((code) => !known.has(code));
       if (unknown.length) {
-        throw new DomainError('NOT_FOUND', 'SERVICE.NOT_FOUND', `Unit ${c.unitCode} has no service ${unknown.join(', ')}`, { unknown });
+        throw new DomainError(
+          'NOT_FOUND',
+          'SERVICE.NOT_FOUND',
+          `Unit ${c.unitCode} has no service ${unknown.join(', ')}`,
+          { unknown },
+        );
       }
       return this.counters.upsert(m, { ...c, serviceCodes: [...checked.serviceCodes] });
     });
@@ -48,4 +63,8 @@ export class OfficeSetupService {
 }
 
 const prefixTaken = (prefix: string, holder?: string) =>
-  new DomainError('CONFLICT', 'SERVICE.PREFIX_TAKEN', `Prefix ${prefix} is already used${holder ? ` by service ${holder}` : ''} in this unit`);
+  new DomainError(
+    'CONFLICT',
+    'SERVICE.PREFIX_TAKEN',
+    `Prefix ${prefix} is already used${holder ? ` by service ${holder}` : ''} in this unit`,
+  );

@@ -20,7 +20,10 @@ export interface StatsQuery {
  */
 @Injectable()
 export class QueueStatsService {
-  constructor(private readonly stats: QueueStatsRepository, private readonly units: LocalUnitsRepository) {}
+  constructor(
+    private readonly stats: QueueStatsRepository,
+    private readonly units: LocalUnitsRepository,
+  ) {}
 
   async query(q: StatsQuery) {
     const range = toStatsRange(q.from, q.to);
@@ -31,7 +34,15 @@ export class QueueStatsService {
     const keyed = groups
       .map((g) => ({ key: numeric && g.key !== null ? Number(g.key) : g.key, ...summarizeStatsRow(g.row) }))
       .sort((a, b) => compareKeys(a.key, b.key));
-    return { unitCode: q.unitCode, from: q.from, to: q.to, groupBy: q.groupBy, timeZone: 'Asia/Ho_Chi_Minh', groups: keyed, total: summarizeStatsRow(total) };
+    return {
+      unitCode: q.unitCode,
+      from: q.from,
+      to: q.to,
+      groupBy: q.groupBy,
+      timeZone: 'Asia/Ho_Chi_Minh',
+      groups: keyed,
+      total: summarizeStatsRow(total),
+    };
   }
 }
 

@@ -2,7 +2,6 @@ import { DomainError } from '@fg/platform';
 import { statsSlotOf } from '../domain';
 import type { StatsRange } from '../persistence/queue-stats.repository';
 
-
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_DAYS = 366;
 

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, DomainError, notFound } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import {
-  cancelTicket, completeTicket, markNoShow, recallTicket, startServing, Ticket, TicketDecision, transferTicket,
+  cancelTicket,
+  completeTicket,
+  markNoShow,
+  recallTicket,
+  startServing,
+  Ticket,
+  TicketDecision,
+  transferTicket,
 } from '../domain';
 import { SetupRepository } from '../persistence/setup.repository';
 import { TicketRepository } from '../persistence/ticket.repository';
@@ -35,7 +42,12 @@ export class TicketActionsService {
     private readonly clock: QueueClock,
   ) {}
 
-  async act(ticketId: string, cmd: TicketAction, user: AuthUser | undefined, correlationId?: string): Promise<Ticket> {
+  async act(
+    ticketId: string,
+    cmd: TicketAction,
+    user: AuthUser | undefined,
+    correlationId?: string,
+  ): Promise<Ticket> {
     const found = await this.tickets.find(ticketId);
     if (!found) throw notFound('Ticket', ticketId, 'TICKET.NOT_FOUND');
     await this.access.assert(user, found.unitCode);
@@ -55,7 +67,12 @@ export class TicketActionsService {
   private async assertServiceOpen(unitCode: string, serviceCode: string): Promise<void> {
     const service = await this.setup.findService(unitCode, serviceCode);
     if (!service) throw notFound(`Service ${serviceCode} of unit`, unitCode, 'SERVICE.NOT_FOUND');
-    if (!service.active) throw new DomainError('CONFLICT', 'SERVICE.INACTIVE', `Service ${serviceCode} is not taking tickets now`);
+    if (!service.active)
+      throw new DomainError(
+        'CONFLICT',
+        'SERVICE.INACTIVE',
+        `Service ${serviceCode} is not taking tickets now`,
+      );
   }
 }
 

@@ -22,7 +22,9 @@ export class TicketChanges {
     }
     await appendToOutbox(
       manager,
-      decision.events.map((e) => ticketEventToContract(e, { unitCode: t.unitCode, correlationId, priority: t.priority })),
+      decision.events.map((e) =>
+        ticketEventToContract(e, { unitCode: t.unitCode, correlationId, priority: t.priority }),
+      ),
     );
   }
 }

@@ -29,10 +29,20 @@ export class TicketIssuingService {
     private readonly clock: QueueClock,
   ) {}
 
-  async issue(cmd: { unitCode: string; serviceCode: string; priority?: Priority; correlationId?: string }): Promise<IssuedTicket> {
+  async issue(cmd: {
+    unitCode: string;
+    serviceCode: string;
+    priority?: Priority;
+    correlationId?: string;
+  }): Promise<IssuedTicket> {
     const service = await this.setup.findService(cmd.unitCode, cmd.serviceCode);
     if (!service) throw notFound(`Service ${cmd.serviceCode} of unit`, cmd.unitCode, 'SERVICE.NOT_FOUND');
-    if (!service.active) throw new DomainError('CONFLICT', 'SERVICE.INACTIVE', `Service ${cmd.serviceCode} is not taking tickets now`);
+    if (!service.active)
+      throw new DomainError(
+        'CONFLICT',
+        'SERVICE.INACTIVE',
+        `Service ${cmd.serviceCode} is not taking tickets now`,
+      );
 
     const ticket = await this.ds.transaction(async (m) => {
       const now = this.clock.now();
@@ -40,8 +50,12 @@ export class TicketIssuingService {
       // The sequence row stays locked until commit: keep the rest of this transaction short.
       const seq = await this.sequences.next(m, cmd.unitCode, cmd.serviceCode, day);
       const decision = issueTicket({
-        ticketId: randomUUID(), unitCode: cmd.unitCode, serviceCode: cmd.serviceCode,
-        number: formatTicketNumber(service.prefix, seq), priority: cmd.priority, now,
+        ticketId: randomUUID(),
+        unitCode: cmd.unitCode,
+        serviceCode: cmd.serviceCode,
+        number: formatTicketNumber(service.prefix, seq),
+        priority: cmd.priority,
+        now,
       });
       await this.tickets.insert(m, decision.state, day);
       await this.changes.record(m, decision, cmd.correlationId);

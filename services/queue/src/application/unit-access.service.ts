@@ -7,7 +7,10 @@ import { AuthUser, DomainError, LocalUnit, LocalUnitsRepository, notFound, UnitS
  */
 @Injectable()
 export class UnitAccess {
-  constructor(private readonly units: LocalUnitsRepository, private readonly scope: UnitScope) {}
+  constructor(
+    private readonly units: LocalUnitsRepository,
+    private readonly scope: UnitScope,
+  ) {}
 
   async assertKnown(unitCode: string): Promise<void> {
     await this.known(unitCode);
@@ -17,7 +20,8 @@ export class UnitAccess {
   async assert(user: AuthUser | undefined, unitCode: string, opts: { active?: boolean } = {}): Promise<void> {
     const unit = await this.known(unitCode);
     await this.scope.assert(user, unitCode);
-    if (opts.active && !unit.active) throw new DomainError('CONFLICT', 'UNIT.INACTIVE', `Unit ${unitCode} is inactive`);
+    if (opts.active && !unit.active)
+      throw new DomainError('CONFLICT', 'UNIT.INACTIVE', `Unit ${unitCode} is inactive`);
   }
 
   private async known(unitCode: string): Promise<LocalUnit> {

@@ -11,15 +11,33 @@ import { TicketRepository } from '../persistence/ticket.repository';
  */
 @Injectable()
 export class WaitEstimator {
-  constructor(private readonly tickets: TicketRepository, private readonly counters: CounterRepository) {}
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly counters: CounterRepository,
+  ) {}
 
   async forNewTicket(t: Ticket): Promise<WaitEstimate & { peopleAhead: number }> {
     const openCounterServiceCodes = await this.counters.openCounterServiceCodes(t.unitCode);
-    const reachable = [...new Set([t.serviceCode, ...openCounterServiceCodes.filter((c) => c.includes(t.serviceCode)).flat()])];
-    const ahead = await this.tickets.countWaitingBefore(t.unitCode, localDayKey(t.issuedAt), reachable, t.issuedAt, t.id);
+    const reachable = [
+      ...new Set([t.serviceCode, ...openCounterServiceCodes.filter((c) => c.includes(t.serviceCode)).flat()]),
+    ];
+    const ahead = await this.tickets.countWaitingBefore(
+      t.unitCode,
+      localDayKey(t.issuedAt),
+      reachable,
+      t.issuedAt,
+      t.id,
+    );
     // countPeopleAhead decides which counters count; the tickets ahead were already filtered by the same rule in SQL.
-    const { openCounters } = countPeopleAhead({ waiting: [], serviceCode: t.serviceCode, openCounterServiceCodes });
+    const { openCounters } = countPeopleAhead({
+      waiting: [],
+      serviceCode: t.serviceCode,
+      openCounterServiceCodes,
+    });
     const recent = await this.tickets.recentServiceSeconds(t.unitCode, t.serviceCode);
-    return { ...estimateWait({ peopleAhead: ahead, recentServiceSeconds: recent, openCounters }), peopleAhead: ahead };
+    return {
+      ...estimateWait({ peopleAhead: ahead, recentServiceSeconds: recent, openCounters }),
+      peopleAhead: ahead,
+    };
   }
 }

@@ -1,4 +1,10 @@
-import { chooseNext, compareQueueOrder, type CallChoice, type ChooseNextInput, type WaitingTicket } from './call-next';
+import {
+  chooseNext,
+  compareQueueOrder,
+  type CallChoice,
+  type ChooseNextInput,
+  type WaitingTicket,
+} from './call-next';
 
 /**
  * The counter's choices in order of preference: what `chooseNext` picks, then what it would pick if
@@ -26,9 +32,14 @@ export const rankCallCandidates = (input: ChooseNextInput, limit: number): CallC
  * so after j < limit picks its next pick is still among the limit earliest of its own priority value.
  * The repository reads exactly this pool (a window query) instead of every waiting ticket.
  */
-export const callCandidatePool = (waiting: readonly WaitingTicket[], serviceCodes: readonly string[], limit: number): WaitingTicket[] => {
+export const callCandidatePool = (
+  waiting: readonly WaitingTicket[],
+  serviceCodes: readonly string[],
+  limit: number,
+): WaitingTicket[] => {
   const served = new Set(serviceCodes);
   const byPriority = new Map<string, WaitingTicket[]>();
-  for (const t of waiting) if (served.has(t.serviceCode)) byPriority.set(t.priority, [...(byPriority.get(t.priority) ?? []), t]);
+  for (const t of waiting)
+    if (served.has(t.serviceCode)) byPriority.set(t.priority, [...(byPriority.get(t.priority) ?? []), t]);
   return [...byPriority.values()].flatMap((list) => [...list].sort(compareQueueOrder).slice(0, limit));
 };

@@ -11,7 +11,10 @@ export class BoardChunk {
   private readonly counts = new Map<string, Map<string, number>>();
   private readonly entries = new Map<string, { type: string; payload: object }[]>();
 
-  constructor(private readonly m: EntityManager, private readonly board: BoardRepository) {}
+  constructor(
+    private readonly m: EntityManager,
+    private readonly board: BoardRepository,
+  ) {}
 
   /**
    * Call right after a waiting row was added (+1) or removed (-1). The first time a (unit, day) is
@@ -30,7 +33,9 @@ export class BoardChunk {
 
   async waiting(unitCode: string, localDay: string): Promise<{ serviceCode: string; waiting: number }[]> {
     const counts = await this.load(unitCode, localDay);
-    return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([serviceCode, waiting]) => ({ serviceCode, waiting }));
+    return [...counts]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([serviceCode, waiting]) => ({ serviceCode, waiting }));
   }
 
   push(unitCode: string, type: string, payload: object): void {

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import {
-  CounterClosed, CounterOpened, CounterPaused, CounterResumed, DomainEvent, TicketCalled, TicketCancelled, TicketCompleted,
-  TicketIssued, TicketNoShow, TicketRecalled, TicketServingStarted, TicketTransferred, Topics,
+  CounterClosed,
+  CounterOpened,
+  CounterPaused,
+  CounterResumed,
+  DomainEvent,
+  TicketCalled,
+  TicketCancelled,
+  TicketCompleted,
+  TicketIssued,
+  TicketNoShow,
+  TicketRecalled,
+  TicketServingStarted,
+  TicketTransferred,
+  Topics,
 } from '@fg/contracts';
 import type { EventConsumerDefinition } from '@fg/platform';
 import type { EntityManager } from 'typeorm';
@@ -12,7 +24,10 @@ import { BoardChunk } from './board-chunk';
 
 type Data = Record<string, any>;
 const COUNTER_STATUS: Record<string, string> = {
-  [CounterOpened.type]: 'OPEN', [CounterPaused.type]: 'PAUSED', [CounterResumed.type]: 'OPEN', [CounterClosed.type]: 'CLOSED',
+  [CounterOpened.type]: 'OPEN',
+  [CounterPaused.type]: 'PAUSED',
+  [CounterResumed.type]: 'OPEN',
+  [CounterClosed.type]: 'CLOSED',
 };
 
 /**
@@ -26,11 +41,24 @@ export class BoardProjectionConsumer implements EventConsumerDefinition {
   readonly name = 'board';
   readonly topics = [Topics.QUEUE];
   readonly types = [
-    TicketIssued, TicketCalled, TicketRecalled, TicketServingStarted, TicketCompleted, TicketNoShow, TicketTransferred,
-    TicketCancelled, CounterOpened, CounterPaused, CounterResumed, CounterClosed,
+    TicketIssued,
+    TicketCalled,
+    TicketRecalled,
+    TicketServingStarted,
+    TicketCompleted,
+    TicketNoShow,
+    TicketTransferred,
+    TicketCancelled,
+    CounterOpened,
+    CounterPaused,
+    CounterResumed,
+    CounterClosed,
   ].map((d) => d.type);
 
-  constructor(private readonly writer: BoardProjectionWriter, private readonly board: BoardRepository) {}
+  constructor(
+    private readonly writer: BoardProjectionWriter,
+    private readonly board: BoardRepository,
+  ) {}
 
   async apply(events: DomainEvent[], manager: EntityManager): Promise<void> {
     const chunk = new BoardChunk(manager, this.board);
@@ -53,12 +81,27 @@ export class BoardProjectionConsumer implements EventConsumerDefinition {
     switch (e.type) {
       case TicketIssued.type:
         day = d.localDay;
-        if (await w.addWaiting(m, unit, d.ticketId, d.serviceCode, day)) await chunk.adjust(unit, day, d.serviceCode, 1);
+        if (await w.addWaiting(m, unit, d.ticketId, d.serviceCode, day))
+          await chunk.adjust(unit, day, d.serviceCode, 1);
         break;
       case TicketCalled.type:
         await leaveQueue();
-        await w.showCall(m, { unitCode: unit, counterNo: d.counterNo, officerId: d.officerId, ticketId: d.ticketId, number: d.number, serviceCode: d.serviceCode, calledAt: d.calledAt });
-        call = { number: d.number, serviceCode: d.serviceCode, counterNo: d.counterNo, at: d.calledAt, recallCount: 0 };
+        await w.showCall(m, {
+          unitCode: unit,
+          counterNo: d.counterNo,
+          officerId: d.officerId,
+          ticketId: d.ticketId,
+          number: d.number,
+          serviceCode: d.serviceCode,
+          calledAt: d.calledAt,
+        });
+        call = {
+          number: d.number,
+          serviceCode: d.serviceCode,
+          counterNo: d.counterNo,
+          at: d.calledAt,
+          recallCount: 0,
+        };
         break;
       case TicketRecalled.type:
         await w.touchCall(m, unit, d.ticketId, d.recalledAt);
@@ -74,19 +117,37 @@ export class BoardProjectionConsumer implements EventConsumerDefinition {
         // From a counter (called/serving) or from another queue: either way it waits again, same day.
         counterNo = await w.clearTicket(m, unit, d.ticketId, e.time);
         await leaveQueue();
-        if (await w.addWaiting(m, unit, d.ticketId, d.toServiceCode, day)) await chunk.adjust(unit, day, d.toServiceCode, 1);
+        if (await w.addWaiting(m, unit, d.ticketId, d.toServiceCode, day))
+          await chunk.adjust(unit, day, d.toServiceCode, 1);
         break;
       case TicketCancelled.type:
         await leaveQueue();
         break;
       default:
-        await w.setStatus(m, unit, d.counterNo, COUNTER_STATUS[e.type], e.type === CounterOpened.type ? d.officerId : null, e.time);
+        await w.setStatus(
+          m,
+          unit,
+          d.counterNo,
+          COUNTER_STATUS[e.type],
+          e.type === CounterOpened.type ? d.officerId : null,
+          e.time,
+        );
     }
-    const counter = counterNo ? (await this.board.counters(unit, m, counterNo))[0] ?? null : null;
-    if (call) Object.assign(call, { counterName: counter?.name ?? null, serviceCode: call.serviceCode ?? counter?.serving?.serviceCode ?? null });
+    const counter = counterNo ? ((await this.board.counters(unit, m, counterNo))[0] ?? null) : null;
+    if (call)
+      Object.assign(call, {
+        counterName: counter?.name ?? null,
+        serviceCode: call.serviceCode ?? counter?.serving?.serviceCode ?? null,
+      });
     chunk.push(unit, e.type, {
-      type: e.type, at: e.time, localDay: day, ...(d.number ? { number: d.number } : {}), counterNo, counter,
-      ...(call ? { call } : {}), waiting: await chunk.waiting(unit, day),
+      type: e.type,
+      at: e.time,
+      localDay: day,
+      ...(d.number ? { number: d.number } : {}),
+      counterNo,
+      counter,
+      ...(call ? { call } : {}),
+      waiting: await chunk.waiting(unit, day),
     });
   }
 }

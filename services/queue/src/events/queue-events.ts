@@ -1,6 +1,18 @@
 import {
-  CounterClosed, CounterOpened, CounterPaused, CounterResumed, createEvent, DomainEvent, TicketCalled, TicketCancelled,
-  TicketCompleted, TicketIssued, TicketNoShow, TicketRecalled, TicketServingStarted, TicketTransferred,
+  CounterClosed,
+  CounterOpened,
+  CounterPaused,
+  CounterResumed,
+  createEvent,
+  DomainEvent,
+  TicketCalled,
+  TicketCancelled,
+  TicketCompleted,
+  TicketIssued,
+  TicketNoShow,
+  TicketRecalled,
+  TicketServingStarted,
+  TicketTransferred,
 } from '@fg/contracts';
 import { CounterEvent, localDayKey, Priority, TicketEvent } from '../domain';
 
@@ -13,77 +25,177 @@ export interface PublishContext {
 const iso = (d: Date) => d.toISOString();
 
 /** Ticket events; `priority` is the ticket's (the domain's completion event does not repeat it). */
-export function ticketEventToContract(e: TicketEvent, ctx: PublishContext & { priority: Priority }): DomainEvent {
-  const meta = (time: Date) => ({ source: 'queue' as const, subject: e.data.ticketId, unitcode: ctx.unitCode, correlationid: ctx.correlationId, time });
+export function ticketEventToContract(
+  e: TicketEvent,
+  ctx: PublishContext & { priority: Priority },
+): DomainEvent {
+  const meta = (time: Date) => ({
+    source: 'queue' as const,
+    subject: e.data.ticketId,
+    unitcode: ctx.unitCode,
+    correlationid: ctx.correlationId,
+    time,
+  });
   switch (e.type) {
     case 'TicketIssued': {
       const d = e.data;
-      return createEvent(TicketIssued, {
-        ticketId: d.ticketId, number: d.number, serviceCode: d.serviceCode, priority: d.priority,
-        issuedAt: iso(d.issuedAt), localDay: localDayKey(d.issuedAt),
-      }, meta(d.issuedAt));
+      return createEvent(
+        TicketIssued,
+        {
+          ticketId: d.ticketId,
+          number: d.number,
+          serviceCode: d.serviceCode,
+          priority: d.priority,
+          issuedAt: iso(d.issuedAt),
+          localDay: localDayKey(d.issuedAt),
+        },
+        meta(d.issuedAt),
+      );
     }
     case 'TicketCalled': {
       const d = e.data;
-      return createEvent(TicketCalled, {
-        ticketId: d.ticketId, number: d.number, serviceCode: d.serviceCode, counterNo: d.counterNo, officerId: d.officerId,
-        calledAt: iso(d.calledAt), reason: d.reason ?? 'called',
-      }, meta(d.calledAt));
+      return createEvent(
+        TicketCalled,
+        {
+          ticketId: d.ticketId,
+          number: d.number,
+          serviceCode: d.serviceCode,
+          counterNo: d.counterNo,
+          officerId: d.officerId,
+          calledAt: iso(d.calledAt),
+          reason: d.reason ?? 'called',
+        },
+        meta(d.calledAt),
+      );
     }
     case 'TicketRecalled': {
       const d = e.data;
-      return createEvent(TicketRecalled, {
-        ticketId: d.ticketId, number: d.number, counterNo: d.counterNo, recalledAt: iso(d.recalledAt), recallCount: d.recallCount,
-      }, meta(d.recalledAt));
+      return createEvent(
+        TicketRecalled,
+        {
+          ticketId: d.ticketId,
+          number: d.number,
+          counterNo: d.counterNo,
+          recalledAt: iso(d.recalledAt),
+          recallCount: d.recallCount,
+        },
+        meta(d.recalledAt),
+      );
     }
     case 'TicketServingStarted': {
       const d = e.data;
-      return createEvent(TicketServingStarted, {
-        ticketId: d.ticketId, number: d.number, counterNo: d.counterNo, officerId: d.officerId, startedAt: iso(d.startedAt),
-      }, meta(d.startedAt));
+      return createEvent(
+        TicketServingStarted,
+        {
+          ticketId: d.ticketId,
+          number: d.number,
+          counterNo: d.counterNo,
+          officerId: d.officerId,
+          startedAt: iso(d.startedAt),
+        },
+        meta(d.startedAt),
+      );
     }
     case 'TicketCompleted': {
       const d = e.data;
-      return createEvent(TicketCompleted, {
-        ticketId: d.ticketId, number: d.number, serviceCode: d.serviceCode, priority: ctx.priority, counterNo: d.counterNo,
-        officerId: d.officerId, issuedAt: iso(d.issuedAt), completedAt: iso(d.completedAt), waitSeconds: d.waitSeconds,
-        serviceSeconds: d.serviceSeconds, ...(d.dossierId ? { dossierId: d.dossierId } : {}),
-      }, meta(d.completedAt));
+      return createEvent(
+        TicketCompleted,
+        {
+          ticketId: d.ticketId,
+          number: d.number,
+          serviceCode: d.serviceCode,
+          priority: ctx.priority,
+          counterNo: d.counterNo,
+          officerId: d.officerId,
+          issuedAt: iso(d.issuedAt),
+          completedAt: iso(d.completedAt),
+          waitSeconds: d.waitSeconds,
+          serviceSeconds: d.serviceSeconds,
+          ...(d.dossierId ? { dossierId: d.dossierId } : {}),
+        },
+        meta(d.completedAt),
+      );
     }
     case 'TicketMarkedNoShow': {
       const d = e.data;
-      return createEvent(TicketNoShow, {
-        ticketId: d.ticketId, number: d.number, serviceCode: d.serviceCode, counterNo: d.counterNo, at: iso(d.noShowAt),
-      }, meta(d.noShowAt));
+      return createEvent(
+        TicketNoShow,
+        {
+          ticketId: d.ticketId,
+          number: d.number,
+          serviceCode: d.serviceCode,
+          counterNo: d.counterNo,
+          at: iso(d.noShowAt),
+        },
+        meta(d.noShowAt),
+      );
     }
     case 'TicketTransferred': {
       const d = e.data;
-      return createEvent(TicketTransferred, {
-        ticketId: d.ticketId, number: d.number, fromServiceCode: d.fromServiceCode, toServiceCode: d.toServiceCode, at: iso(d.transferredAt),
-      }, meta(d.transferredAt));
+      return createEvent(
+        TicketTransferred,
+        {
+          ticketId: d.ticketId,
+          number: d.number,
+          fromServiceCode: d.fromServiceCode,
+          toServiceCode: d.toServiceCode,
+          at: iso(d.transferredAt),
+        },
+        meta(d.transferredAt),
+      );
     }
     case 'TicketCancelled': {
       const d = e.data;
-      return createEvent(TicketCancelled, { ticketId: d.ticketId, number: d.number, serviceCode: d.serviceCode, at: iso(d.cancelledAt) }, meta(d.cancelledAt));
+      return createEvent(
+        TicketCancelled,
+        { ticketId: d.ticketId, number: d.number, serviceCode: d.serviceCode, at: iso(d.cancelledAt) },
+        meta(d.cancelledAt),
+      );
     }
   }
 }
 
 /** Counter events; subject `unit/counterNo` so a counter's events are one aggregate. */
-export function counterEventToContract(e: CounterEvent, ctx: PublishContext & { serviceCodes: readonly string[] }): DomainEvent {
+export function counterEventToContract(
+  e: CounterEvent,
+  ctx: PublishContext & { serviceCodes: readonly string[] },
+): DomainEvent {
   const meta = (time: Date) => ({
-    source: 'queue' as const, subject: `${ctx.unitCode}/${e.data.counterNo}`, unitcode: ctx.unitCode, correlationid: ctx.correlationId, time,
+    source: 'queue' as const,
+    subject: `${ctx.unitCode}/${e.data.counterNo}`,
+    unitcode: ctx.unitCode,
+    correlationid: ctx.correlationId,
+    time,
   });
   switch (e.type) {
     case 'CounterOpened':
-      return createEvent(CounterOpened, {
-        counterNo: e.data.counterNo, officerId: e.data.officerId, serviceCodes: [...ctx.serviceCodes], at: iso(e.data.openedAt),
-      }, meta(e.data.openedAt));
+      return createEvent(
+        CounterOpened,
+        {
+          counterNo: e.data.counterNo,
+          officerId: e.data.officerId,
+          serviceCodes: [...ctx.serviceCodes],
+          at: iso(e.data.openedAt),
+        },
+        meta(e.data.openedAt),
+      );
     case 'CounterPaused':
-      return createEvent(CounterPaused, { counterNo: e.data.counterNo, reason: e.data.reason, at: iso(e.data.pausedAt) }, meta(e.data.pausedAt));
+      return createEvent(
+        CounterPaused,
+        { counterNo: e.data.counterNo, reason: e.data.reason, at: iso(e.data.pausedAt) },
+        meta(e.data.pausedAt),
+      );
     case 'CounterResumed':
-      return createEvent(CounterResumed, { counterNo: e.data.counterNo, at: iso(e.data.resumedAt) }, meta(e.data.resumedAt));
+      return createEvent(
+        CounterResumed,
+        { counterNo: e.data.counterNo, at: iso(e.data.resumedAt) },
+        meta(e.data.resumedAt),
+      );
     case 'CounterClosed':
-      return createEvent(CounterClosed, { counterNo: e.data.counterNo, at: iso(e.data.closedAt) }, meta(e.data.closedAt));
+      return createEvent(
+        CounterClosed,
+        { counterNo: e.data.counterNo, at: iso(e.data.closedAt) },
+        meta(e.data.closedAt),
+      );
   }
 }

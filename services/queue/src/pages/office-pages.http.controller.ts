@@ -4,9 +4,14 @@ import { LocalUnitsRepository, notFound, Public, UnitCodePipe, StaticAssets } fr
 import type { Response } from 'express';
 
 const assets = new StaticAssets(__dirname, [
-  'board.html', 'board.css', 'board.js',
-  'kiosk.html', 'kiosk.css', 'kiosk.js',
-  'office.css', 'office.js',
+  'board.html',
+  'board.css',
+  'board.js',
+  'kiosk.html',
+  'kiosk.css',
+  'kiosk.js',
+  'office.css',
+  'office.js',
 ]);
 
 /**

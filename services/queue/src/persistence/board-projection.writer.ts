@@ -5,7 +5,13 @@ import type { EntityManager } from 'typeorm';
 @Injectable()
 export class BoardProjectionWriter {
   /** Returns false when the ticket was already waiting (a redelivered or repeated event). */
-  async addWaiting(m: EntityManager, unitCode: string, ticketId: string, serviceCode: string, localDay: string): Promise<boolean> {
+  async addWaiting(
+    m: EntityManager,
+    unitCode: string,
+    ticketId: string,
+    serviceCode: string,
+    localDay: string,
+  ): Promise<boolean> {
     const rows = await m.query(
       /* sql */ `INSERT INTO board_waiting (ticket_id, unit_code, service_code, local_day) VALUES ($1, $2, $3, $4)
         ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`,
@@ -15,7 +21,10 @@ export class BoardProjectionWriter {
   }
 
   /** Removes a waiting ticket; returns where it was waiting, or null if it was not. */
-  async removeWaiting(m: EntityManager, ticketId: string): Promise<{ serviceCode: string; localDay: string } | null> {
+  async removeWaiting(
+    m: EntityManager,
+    ticketId: string,
+  ): Promise<{ serviceCode: string; localDay: string } | null> {
     const rows = await m.query(
       // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare DELETE/UPDATE … RETURNING.
       /* sql */ `WITH d AS (DELETE FROM board_waiting WHERE ticket_id = $1 RETURNING service_code, local_day)
@@ -27,7 +36,15 @@ export class BoardProjectionWriter {
 
   async showCall(
     m: EntityManager,
-    c: { unitCode: string; counterNo: string; officerId: string; ticketId: string; number: string; serviceCode: string; calledAt: string },
+    c: {
+      unitCode: string;
+      counterNo: string;
+      officerId: string;
+      ticketId: string;
+      number: string;
+      serviceCode: string;
+      calledAt: string;
+    },
   ): Promise<void> {
     await m.query(
       /* sql */ `INSERT INTO board_counters (unit_code, counter_no, status, officer_id, ticket_id, number, service_code, called_at, updated_at)
@@ -39,11 +56,19 @@ export class BoardProjectionWriter {
   }
 
   async touchCall(m: EntityManager, unitCode: string, ticketId: string, at: string): Promise<void> {
-    await m.query('UPDATE board_counters SET called_at = $3, updated_at = $3 WHERE unit_code = $1 AND ticket_id = $2', [unitCode, ticketId, at]);
+    await m.query(
+      'UPDATE board_counters SET called_at = $3, updated_at = $3 WHERE unit_code = $1 AND ticket_id = $2',
+      [unitCode, ticketId, at],
+    );
   }
 
   /** Clears the counter showing this ticket; returns its number, or null when no counter showed it. */
-  async clearTicket(m: EntityManager, unitCode: string, ticketId: string, at: string): Promise<string | null> {
+  async clearTicket(
+    m: EntityManager,
+    unitCode: string,
+    ticketId: string,
+    at: string,
+  ): Promise<string | null> {
     const rows = await m.query(
       /* sql */ `WITH u AS (UPDATE board_counters SET ticket_id = NULL, number = NULL, service_code = NULL, called_at = NULL, updated_at = $3
         WHERE unit_code = $1 AND ticket_id = $2 RETURNING counter_no) SELECT counter_no FROM u`,
@@ -52,11 +77,19 @@ export class BoardProjectionWriter {
     return rows[0]?.counter_no ?? null;
   }
 
-  async setStatus(m: EntityManager, unitCode: string, counterNo: string, status: string, officerId: string | null, at: string): Promise<void> {
+  async setStatus(
+    m: EntityManager,
+    unitCode: string,
+    counterNo: string,
+    status: string,
+    officerId: string | null,
+    at: string,
+  ): Promise<void> {
     // A closed counter shows nothing; open/paused keep the number on display.
-    const sets = status === 'CLOSED'
-      ? 'officer_id = NULL, ticket_id = NULL, number = NULL, service_code = NULL, called_at = NULL'
-      : 'officer_id = coalesce(EXCLUDED.officer_id, board_counters.officer_id)';
+    const sets =
+      status === 'CLOSED'
+        ? 'officer_id = NULL, ticket_id = NULL, number = NULL, service_code = NULL, called_at = NULL'
+        : 'officer_id = coalesce(EXCLUDED.officer_id, board_counters.officer_id)';
     await m.query(
       /* sql */ `INSERT INTO board_counters (unit_code, counter_no, status, officer_id, updated_at) VALUES ($1, $2, $3, $4, $5)
         ON CONFLICT (unit_code, counter_no) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at, ${sets}`,

@@ -26,7 +26,11 @@ export class BoardRepository {
    * Appends a unit's changes to its board log with gap-free seqs. The `board_units` row lock orders
    * concurrent appenders of one unit (normally there is one: the topic is keyed by unit).
    */
-  async appendMany(m: EntityManager, unitCode: string, entries: { type: string; payload: object }[]): Promise<void> {
+  async appendMany(
+    m: EntityManager,
+    unitCode: string,
+    entries: { type: string; payload: object }[],
+  ): Promise<void> {
     if (!entries.length) return;
     const rows: { last: string }[] = await m.query(
       /* sql */ `INSERT INTO board_units AS b (unit_code, last_seq) VALUES ($1, $2)
@@ -41,7 +45,10 @@ export class BoardRepository {
     );
     // Keep the log short: a board away longer than this gets a fresh snapshot instead of a replay.
     if (Math.floor((first - 1) / 500) !== Math.floor((first + entries.length - 1) / 500)) {
-      await m.query(`DELETE FROM board_events WHERE unit_code = $1 AND created_at < now() - interval '3 days'`, [unitCode]);
+      await m.query(
+        `DELETE FROM board_events WHERE unit_code = $1 AND created_at < now() - interval '3 days'`,
+        [unitCode],
+      );
     }
   }
 
@@ -55,13 +62,20 @@ export class BoardRepository {
       [unitCode, counterNo ?? null],
     );
     return rows.map((r: Record<string, any>) => ({
-      counterNo: r.counterNo, name: r.name, status: r.status, officerId: r.officerId,
+      counterNo: r.counterNo,
+      name: r.name,
+      status: r.status,
+      officerId: r.officerId,
       serving: r.number ? { number: r.number, serviceCode: r.serviceCode, calledAt: r.calledAt } : null,
     }));
   }
 
   /** Waiting tickets of the day per service of the unit (every configured service, zeros included). */
-  async waiting(unitCode: string, localDay: string, db: Db = this.ds): Promise<{ serviceCode: string; name: string; prefix: string; waiting: number }[]> {
+  async waiting(
+    unitCode: string,
+    localDay: string,
+    db: Db = this.ds,
+  ): Promise<{ serviceCode: string; name: string; prefix: string; waiting: number }[]> {
     return db.query(
       /* sql */ `SELECT s.code AS "serviceCode", s.name, s.prefix, count(w.ticket_id)::int AS waiting
         FROM service_queues s LEFT JOIN board_waiting w ON w.unit_code = s.unit_code AND w.service_code = s.code AND w.local_day = $2
@@ -85,13 +99,18 @@ export class BoardRepository {
   }
 
   async lastSeqs(unitCodes: string[]): Promise<Map<string, number>> {
-    const rows: { unit_code: string; last_seq: string }[] = await this.ds.query('SELECT unit_code, last_seq FROM board_units WHERE unit_code = ANY($1)', [unitCodes]);
+    const rows: { unit_code: string; last_seq: string }[] = await this.ds.query(
+      'SELECT unit_code, last_seq FROM board_units WHERE unit_code = ANY($1)',
+      [unitCodes],
+    );
     return new Map(rows.map((r) => [r.unit_code, Number(r.last_seq)]));
   }
 
   /** Oldest seq still kept for the unit (null when the log is empty). */
   async oldestSeq(unitCode: string): Promise<number | null> {
-    const rows = await this.ds.query('SELECT min(seq) AS s FROM board_events WHERE unit_code = $1', [unitCode]);
+    const rows = await this.ds.query('SELECT min(seq) AS s FROM board_events WHERE unit_code = $1', [
+      unitCode,
+    ]);
     return rows[0].s === null ? null : Number(rows[0].s);
   }
 

@@ -20,17 +20,32 @@ const COLUMNS = /* sql */ `unit_code AS "unitCode", counter_no AS "counterNo", n
   consecutive_priority_calls AS "consecutivePriorityCalls"`;
 
 export const toCounter = (r: CounterRow): Counter => {
-  const base = { unitCode: r.unitCode, counterNo: r.counterNo, serviceCodes: r.serviceCodes, consecutivePriorityCalls: r.consecutivePriorityCalls };
+  const base = {
+    unitCode: r.unitCode,
+    counterNo: r.counterNo,
+    serviceCodes: r.serviceCodes,
+    consecutivePriorityCalls: r.consecutivePriorityCalls,
+  };
   if (r.status === 'CLOSED') return { ...base, status: 'CLOSED' };
   if (r.status === 'OPEN') return { ...base, status: 'OPEN', officerId: r.officerId!, openedAt: r.openedAt! };
-  return { ...base, status: 'PAUSED', officerId: r.officerId!, openedAt: r.openedAt!, pausedAt: r.pausedAt!, pauseReason: r.pauseReason ?? '' };
+  return {
+    ...base,
+    status: 'PAUSED',
+    officerId: r.officerId!,
+    openedAt: r.openedAt!,
+    pausedAt: r.pausedAt!,
+    pauseReason: r.pauseReason ?? '',
+  };
 };
 
 @Injectable()
 export class CounterRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async upsert(manager: EntityManager, c: { unitCode: string; counterNo: string; name: string; serviceCodes: string[] }): Promise<CounterRow> {
+  async upsert(
+    manager: EntityManager,
+    c: { unitCode: string; counterNo: string; name: string; serviceCodes: string[] },
+  ): Promise<CounterRow> {
     const rows = await manager.query(
       /* sql */ `INSERT INTO counters (unit_code, counter_no, name, service_codes) VALUES ($1, $2, $3, $4)
         ON CONFLICT (unit_code, counter_no) DO UPDATE SET name = EXCLUDED.name, service_codes = EXCLUDED.service_codes, updated_at = now()
@@ -40,24 +55,44 @@ export class CounterRepository {
     return rows[0];
   }
 
-  async find(unitCode: string, counterNo: string, manager: EntityManager = this.ds.manager): Promise<CounterRow | null> {
-    const rows = await manager.query(`SELECT ${COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2`, [unitCode, counterNo]);
+  async find(
+    unitCode: string,
+    counterNo: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<CounterRow | null> {
+    const rows = await manager.query(
+      `SELECT ${COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2`,
+      [unitCode, counterNo],
+    );
     return rows[0] ?? null;
   }
 
   /** Locks the counter: one call-next or state change per counter at a time, other counters unaffected. */
-  async findForUpdate(manager: EntityManager, unitCode: string, counterNo: string): Promise<CounterRow | null> {
-    const rows = await manager.query(`SELECT ${COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2 FOR UPDATE`, [unitCode, counterNo]);
+  async findForUpdate(
+    manager: EntityManager,
+    unitCode: string,
+    counterNo: string,
+  ): Promise<CounterRow | null> {
+    const rows = await manager.query(
+      `SELECT ${COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2 FOR UPDATE`,
+      [unitCode, counterNo],
+    );
     return rows[0] ?? null;
   }
 
   list(unitCode: string): Promise<CounterRow[]> {
-    return this.ds.query(`SELECT ${COLUMNS} FROM counters WHERE unit_code = $1 ORDER BY length(counter_no), counter_no`, [unitCode]);
+    return this.ds.query(
+      `SELECT ${COLUMNS} FROM counters WHERE unit_code = $1 ORDER BY length(counter_no), counter_no`,
+      [unitCode],
+    );
   }
 
   /** Service codes of every OPEN counter (not paused) of a unit, for the wait estimate. */
   async openCounterServiceCodes(unitCode: string): Promise<string[][]> {
-    const rows: { codes: string[] }[] = await this.ds.query(`SELECT service_codes AS codes FROM counters WHERE unit_code = $1 AND status = 'OPEN'`, [unitCode]);
+    const rows: { codes: string[] }[] = await this.ds.query(
+      `SELECT service_codes AS codes FROM counters WHERE unit_code = $1 AND status = 'OPEN'`,
+      [unitCode],
+    );
     return rows.map((r) => r.codes);
   }
 
@@ -66,7 +101,16 @@ export class CounterRepository {
     await manager.query(
       /* sql */ `UPDATE counters SET status = $3, officer_id = $4, opened_at = $5, paused_at = $6, pause_reason = $7,
         consecutive_priority_calls = $8, updated_at = now() WHERE unit_code = $1 AND counter_no = $2`,
-      [c.unitCode, c.counterNo, c.status, s.officerId ?? null, s.openedAt ?? null, s.pausedAt ?? null, s.pauseReason ?? null, c.consecutivePriorityCalls],
+      [
+        c.unitCode,
+        c.counterNo,
+        c.status,
+        s.officerId ?? null,
+        s.openedAt ?? null,
+        s.pausedAt ?? null,
+        s.pauseReason ?? null,
+        c.consecutivePriorityCalls,
+      ],
     );
   }
 }

@@ -21,7 +21,8 @@ const GROUP_KEY: Record<StatsGroupBy, string> = {
   day: `to_char(day, 'YYYY-MM-DD')`,
 };
 
-const addArrays = (col: string) => `ARRAY(SELECT a + b FROM unnest(s.${col}, EXCLUDED.${col}) WITH ORDINALITY AS x(a, b, i) ORDER BY i)`;
+const addArrays = (col: string) =>
+  `ARRAY(SELECT a + b FROM unnest(s.${col}, EXCLUDED.${col}) WITH ORDINALITY AS x(a, b, i) ORDER BY i)`;
 
 /**
  * Pre-aggregated statistics, one row per (unit, local day, hour, service, counter, officer). Rows are
@@ -50,16 +51,37 @@ export class QueueStatsRepository {
           service_min = LEAST(s.service_min, EXCLUDED.service_min), service_max = GREATEST(s.service_max, EXCLUDED.service_max),
           service_buckets = ${addArrays('service_buckets')}`,
       [
-        unitCode, day, hour, weekday, d.serviceCode, d.counterNo, d.officerId,
-        d.delta.issued, d.delta.served, d.delta.noShows, d.delta.cancelled,
-        w.count, w.sumSeconds, w.minSeconds, w.maxSeconds, w.buckets,
-        s.count, s.sumSeconds, s.minSeconds, s.maxSeconds, s.buckets,
+        unitCode,
+        day,
+        hour,
+        weekday,
+        d.serviceCode,
+        d.counterNo,
+        d.officerId,
+        d.delta.issued,
+        d.delta.served,
+        d.delta.noShows,
+        d.delta.cancelled,
+        w.count,
+        w.sumSeconds,
+        w.minSeconds,
+        w.maxSeconds,
+        w.buckets,
+        s.count,
+        s.sumSeconds,
+        s.minSeconds,
+        s.maxSeconds,
+        s.buckets,
       ],
     );
   }
 
   /** Rows of the units in the (day, hour) range, merged per group (SUM, MIN, MAX, bucket-wise SUM). */
-  async grouped(unitCodes: string[], range: StatsRange, groupBy: StatsGroupBy): Promise<{ key: string | null; row: QueueStatsRow }[]> {
+  async grouped(
+    unitCodes: string[],
+    range: StatsRange,
+    groupBy: StatsGroupBy,
+  ): Promise<{ key: string | null; row: QueueStatsRow }[]> {
     const rows = await this.ds.query(
       /* sql */ `WITH r AS (
           SELECT ${GROUP_KEY[groupBy]} AS k, * FROM queue_stats
@@ -84,9 +106,24 @@ export class QueueStatsRepository {
     return rows.map((r: Record<string, any>) => ({
       key: r.k,
       row: {
-        issued: r.issued, served: r.served, noShows: r.noShows, cancelled: r.cancelled,
-        wait: { count: r.wc, sumSeconds: Number(r.ws), minSeconds: r.wmin, maxSeconds: r.wmax, buckets: r.waitBuckets },
-        service: { count: r.sc, sumSeconds: Number(r.ss), minSeconds: r.smin, maxSeconds: r.smax, buckets: r.serviceBuckets },
+        issued: r.issued,
+        served: r.served,
+        noShows: r.noShows,
+        cancelled: r.cancelled,
+        wait: {
+          count: r.wc,
+          sumSeconds: Number(r.ws),
+          minSeconds: r.wmin,
+          maxSeconds: r.wmax,
+          buckets: r.waitBuckets,
+        },
+        service: {
+          count: r.sc,
+          sumSeconds: Number(r.ss),
+          minSeconds: r.smin,
+          maxSeconds: r.smax,
+          buckets: r.serviceBuckets,
+        },
       },
     }));
   }

@@ -18,7 +18,10 @@ const SERVICE_COLUMNS = `unit_code AS "unitCode", code, name, prefix, active, up
 export class SetupRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async upsertService(manager: EntityManager, s: Omit<ServiceQueueRow, 'updatedAt'>): Promise<ServiceQueueRow> {
+  async upsertService(
+    manager: EntityManager,
+    s: Omit<ServiceQueueRow, 'updatedAt'>,
+  ): Promise<ServiceQueueRow> {
     const rows = await manager.query(
       /* sql */ `INSERT INTO service_queues (unit_code, code, name, prefix, active) VALUES ($1, $2, $3, $4, $5)
         ON CONFLICT (unit_code, code) DO UPDATE SET name = EXCLUDED.name, prefix = EXCLUDED.prefix,
@@ -29,27 +32,49 @@ export class SetupRepository {
     return rows[0];
   }
 
-  async findService(unitCode: string, code: string, manager: EntityManager = this.ds.manager): Promise<ServiceQueueRow | null> {
-    const rows = await manager.query(`SELECT ${SERVICE_COLUMNS} FROM service_queues WHERE unit_code = $1 AND code = $2`, [unitCode, code]);
+  async findService(
+    unitCode: string,
+    code: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<ServiceQueueRow | null> {
+    const rows = await manager.query(
+      `SELECT ${SERVICE_COLUMNS} FROM service_queues WHERE unit_code = $1 AND code = $2`,
+      [unitCode, code],
+    );
     return rows[0] ?? null;
   }
 
-  async findServiceByPrefix(manager: EntityManager, unitCode: string, prefix: string): Promise<ServiceQueueRow | null> {
-    const rows = await manager.query(`SELECT ${SERVICE_COLUMNS} FROM service_queues WHERE unit_code = $1 AND prefix = $2`, [unitCode, prefix]);
+  async findServiceByPrefix(
+    manager: EntityManager,
+    unitCode: string,
+    prefix: string,
+  ): Promise<ServiceQueueRow | null> {
+    const rows = await manager.query(
+      `SELECT ${SERVICE_COLUMNS} FROM service_queues WHERE unit_code = $1 AND prefix = $2`,
+      [unitCode, prefix],
+    );
     return rows[0] ?? null;
   }
 
   listServices(unitCode: string): Promise<ServiceQueueRow[]> {
-    return this.ds.query(`SELECT ${SERVICE_COLUMNS} FROM service_queues WHERE unit_code = $1 ORDER BY code`, [unitCode]);
+    return this.ds.query(`SELECT ${SERVICE_COLUMNS} FROM service_queues WHERE unit_code = $1 ORDER BY code`, [
+      unitCode,
+    ]);
   }
 
   async existingServiceCodes(manager: EntityManager, unitCode: string, codes: string[]): Promise<string[]> {
-    const rows: { code: string }[] = await manager.query(`SELECT code FROM service_queues WHERE unit_code = $1 AND code = ANY($2)`, [unitCode, codes]);
+    const rows: { code: string }[] = await manager.query(
+      `SELECT code FROM service_queues WHERE unit_code = $1 AND code = ANY($2)`,
+      [unitCode, codes],
+    );
     return rows.map((r) => r.code);
   }
 
   /** The unit's policy, or the defaults while none was saved. */
-  async policy(unitCode: string, manager: EntityManager = this.ds.manager): Promise<QueuePolicy & { isDefault: boolean }> {
+  async policy(
+    unitCode: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<QueuePolicy & { isDefault: boolean }> {
     const rows = await manager.query(
       /* sql */ `SELECT priority_classes AS "priorityClasses", max_consecutive_priority AS "maxConsecutivePriority",
         max_wait_minutes AS "maxWaitMinutes" FROM queue_policies WHERE unit_code = $1`,

@@ -34,7 +34,10 @@ export class TicketRepository {
    * transaction commits and no longer matches, so two counters never both claim it (the loser gets null).
    */
   async claimWaiting(manager: EntityManager, id: string): Promise<TicketRow | null> {
-    const rows = await manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 AND status = 'WAITING' FOR UPDATE`, [id]);
+    const rows = await manager.query(
+      `SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 AND status = 'WAITING' FOR UPDATE`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -72,7 +75,13 @@ export class TicketRepository {
    * `limit` choices, so call-next parses a few dozen rows however long the queue is. The ORDER BY is
    * the domain's queue order (`compareQueueOrder`).
    */
-  async candidatePool(manager: EntityManager, unitCode: string, localDay: string, serviceCodes: readonly string[], limit: number): Promise<WaitingTicket[]> {
+  async candidatePool(
+    manager: EntityManager,
+    unitCode: string,
+    localDay: string,
+    serviceCodes: readonly string[],
+    limit: number,
+  ): Promise<WaitingTicket[]> {
     return manager.query(
       /* sql */ `SELECT id, service_code AS "serviceCode", priority, issued_at AS "queuedAt", number FROM (
           SELECT id, service_code, priority, issued_at, number,
@@ -84,7 +93,13 @@ export class TicketRepository {
   }
 
   /** Waiting tickets of the given services queued before `before` (people ahead of a new ticket). */
-  async countWaitingBefore(unitCode: string, localDay: string, serviceCodes: string[], before: Date, excludeId: string): Promise<number> {
+  async countWaitingBefore(
+    unitCode: string,
+    localDay: string,
+    serviceCodes: string[],
+    before: Date,
+    excludeId: string,
+  ): Promise<number> {
     const rows = await this.ds.query(
       /* sql */ `SELECT count(*)::int AS n FROM tickets
         WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND service_code = ANY($3) AND issued_at <= $4 AND id <> $5`,
@@ -94,7 +109,11 @@ export class TicketRepository {
   }
 
   /** Service seconds of the service's last completed tickets, newest first. */
-  async recentServiceSeconds(unitCode: string, serviceCode: string, limit = RECENT_SERVICE_SAMPLE_SIZE): Promise<number[]> {
+  async recentServiceSeconds(
+    unitCode: string,
+    serviceCode: string,
+    limit = RECENT_SERVICE_SAMPLE_SIZE,
+  ): Promise<number[]> {
     const rows: { s: number }[] = await this.ds.query(
       /* sql */ `SELECT service_seconds AS s FROM tickets WHERE unit_code = $1 AND service_code = $2 AND status = 'DONE'
         ORDER BY completed_at DESC LIMIT $3`,

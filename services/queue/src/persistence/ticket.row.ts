@@ -66,8 +66,14 @@ export const toTicket = (r: TicketRow): Ticket => {
       return { ...base, ...atCounter(), status: 'SERVING', servingStartedAt: r.servingStartedAt! };
     case 'DONE':
       return {
-        ...base, ...atCounter(), status: 'DONE', servingStartedAt: r.servingStartedAt!, completedAt: r.completedAt!,
-        dossierId: opt(r.dossierId), waitSeconds: r.waitSeconds ?? 0, serviceSeconds: r.serviceSeconds ?? 0,
+        ...base,
+        ...atCounter(),
+        status: 'DONE',
+        servingStartedAt: r.servingStartedAt!,
+        completedAt: r.completedAt!,
+        dossierId: opt(r.dossierId),
+        waitSeconds: r.waitSeconds ?? 0,
+        serviceSeconds: r.serviceSeconds ?? 0,
       };
     case 'NO_SHOW':
       return { ...base, ...atCounter(), status: 'NO_SHOW', noShowAt: r.noShowAt! };

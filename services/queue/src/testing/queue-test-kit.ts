@@ -30,24 +30,64 @@ export async function startQueue(label: string, units: string[] = [UNIT]): Promi
   const http = () => request(app.getHttpServer());
   await addUnits(env, units);
   for (const code of units) {
-    await waitFor(async () => (await http().get(`/api/v1/units/${code}`).set('Authorization', tokens.admin)).status === 200, { message: `unit ${code}` });
+    await waitFor(
+      async () =>
+        (await http().get(`/api/v1/units/${code}`).set('Authorization', tokens.admin)).status === 200,
+      { message: `unit ${code}` },
+    );
   }
-  return { env, app, http, db: app.get(DataSource), close: async () => { await app.close(); await env.teardown(); } };
+  return {
+    env,
+    app,
+    http,
+    db: app.get(DataSource),
+    close: async () => {
+      await app.close();
+      await env.teardown();
+    },
+  };
 }
 
-export async function addUnits(env: TestEnv, codes: string[], o: { active?: boolean; parentCode?: string } = {}): Promise<void> {
+export async function addUnits(
+  env: TestEnv,
+  codes: string[],
+  o: { active?: boolean; parentCode?: string } = {},
+): Promise<void> {
   const active = o.active ?? true;
-  await produceRaw(`${env.topicPrefix}${Topics.RATING}`, codes.map((code) => ({
-    key: code,
-    value: JSON.stringify(createEvent(UnitUpserted, { code, name: `Unit ${code}`, level: 'COMMUNE', parentCode: o.parentCode ?? null, active, revision: 1 }, {
-      source: 'rating', subject: code, unitcode: code,
+  await produceRaw(
+    `${env.topicPrefix}${Topics.RATING}`,
+    codes.map((code) => ({
+      key: code,
+      value: JSON.stringify(
+        createEvent(
+          UnitUpserted,
+          {
+            code,
+            name: `Unit ${code}`,
+            level: 'COMMUNE',
+            parentCode: o.parentCode ?? null,
+            active,
+            revision: 1,
+          },
+          {
+            source: 'rating',
+            subject: code,
+            unitcode: code,
+          },
+        ),
+      ),
     })),
-  })));
+  );
 }
 
 /** Services HT (prefix A) and CT (prefix B) and counters 1..n serving the given codes. */
-export async function setUpOffice(kit: QueueKit, counters: { no: string; services: string[] }[] = [{ no: '1', services: ['HT'] }], unit = UNIT) {
-  const put = (path: string, body: object) => kit.http().put(`/api/v1/units/${unit}/${path}`).set('Authorization', tokens.admin).send(body).expect(200);
+export async function setUpOffice(
+  kit: QueueKit,
+  counters: { no: string; services: string[] }[] = [{ no: '1', services: ['HT'] }],
+  unit = UNIT,
+) {
+  const put = (path: string, body: object) =>
+    kit.http().put(`/api/v1/units/${unit}/${path}`).set('Authorization', tokens.admin).send(body).expect(200);
   await put('services/HT', { name: 'Hộ tịch', prefix: 'A', active: true });
   await put('services/CT', { name: 'Chứng thực', prefix: 'B', active: true });
   for (const c of counters) await put(`counters/${c.no}`, { name: `Quầy ${c.no}`, serviceCodes: c.services });
@@ -56,8 +96,24 @@ export async function setUpOffice(kit: QueueKit, counters: { no: string; service
 export const issue = (kit: QueueKit, body: object, unit = UNIT, auth = tokens.kiosk) =>
   kit.http().post(`/api/v1/units/${unit}/tickets`).set('Authorization', auth).send(body);
 
-export const counterAction = (kit: QueueKit, counterNo: string, action: string, body: object = {}, unit = UNIT, auth = tokens.officer) =>
-  kit.http().post(`/api/v1/units/${unit}/counters/${counterNo}/${action}`).set('Authorization', auth).send(body);
+export const counterAction = (
+  kit: QueueKit,
+  counterNo: string,
+  action: string,
+  body: object = {},
+  unit = UNIT,
+  auth = tokens.officer,
+) =>
+  kit
+    .http()
+    .post(`/api/v1/units/${unit}/counters/${counterNo}/${action}`)
+    .set('Authorization', auth)
+    .send(body);
 
-export const ticketAction = (kit: QueueKit, id: string, action: string, body: object = {}, auth = tokens.officer) =>
-  kit.http().post(`/api/v1/tickets/${id}/${action}`).set('Authorization', auth).send(body);
+export const ticketAction = (
+  kit: QueueKit,
+  id: string,
+  action: string,
+  body: object = {},
+  auth = tokens.officer,
+) => kit.http().post(`/api/v1/tickets/${id}/${action}`).set('Authorization', auth).send(body);

@@ -17,7 +17,11 @@ export class YearPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     const year = Number(value);
     if (!/^\d{4}$/.test(value) || year < MIN_YEAR || year > MAX_YEAR) {
-      throw new DomainError('INVALID', 'REQUEST.BAD_YEAR', `Invalid year "${value}": use a year from ${MIN_YEAR} to ${MAX_YEAR}`);
+      throw new DomainError(
+        'INVALID',
+        'REQUEST.BAD_YEAR',
+        `Invalid year "${value}": use a year from ${MIN_YEAR} to ${MAX_YEAR}`,
+      );
     }
     return year;
   }
@@ -30,14 +34,25 @@ export const SCHEME_CODE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 export class SchemeCodePipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!SCHEME_CODE_PATTERN.test(value)) {
-      throw new DomainError('INVALID', 'SCHEME.BAD_CODE', `Invalid scheme code "${value}": use 1-64 letters, digits, dots, dashes or underscores`);
+      throw new DomainError(
+        'INVALID',
+        'SCHEME.BAD_CODE',
+        `Invalid scheme code "${value}": use 1-64 letters, digits, dots, dashes or underscores`,
+      );
     }
     return value;
   }
 }
 
 export class YearQuery {
-  @ApiPropertyOptional({ description: 'Scoring year (Vietnam time); defaults to the current year', example: 2026 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(MIN_YEAR) @Max(MAX_YEAR)
+  @ApiPropertyOptional({
+    description: 'Scoring year (Vietnam time); defaults to the current year',
+    example: 2026,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(MIN_YEAR)
+  @Max(MAX_YEAR)
   year?: number;
 }

@@ -29,19 +29,29 @@ export class AssessmentsService {
     private readonly publisher: ScorePublisher,
   ) {}
 
-  async assess(input: AssessInput, correlationId?: string): Promise<{ assessment: AssessmentRecord; scorecard: ComputedScorecard }> {
+  async assess(
+    input: AssessInput,
+    correlationId?: string,
+  ): Promise<{ assessment: AssessmentRecord; scorecard: ComputedScorecard }> {
     if (!(await this.units.find(input.unitCode))) throw notFound('Unit', input.unitCode, 'UNIT.NOT_FOUND');
     return this.ds.transaction(async (manager) => {
       await lockScoring(manager);
       // The scheme in force decides what may be assessed and up to how many points.
       const [current] = (await this.calculator.compute([input.unitCode], [input.year], manager)).values();
       assertAssessable(current.scheme, input.criterionCode, input);
-      const assessment = await this.assessments.append(manager, { ...input, schemeCode: current.scheme.code });
-      // Ancestors are not rescored: their counters roll up, but an assessment belongs to one unit only.
-      const [scorecard] = await this.publisher.recompute(manager, [{ unitCode: input.unitCode, year: input.year }], {
-        withAncestors: false,
-        correlationId,
+      const assessment = await this.assessments.append(manager, {
+        ...input,
+        schemeCode: current.scheme.code,
       });
+      // Ancestors are not rescored: their counters roll up, but an assessment belongs to one unit only.
+      const [scorecard] = await this.publisher.recompute(
+        manager,
+        [{ unitCode: input.unitCode, year: input.year }],
+        {
+          withAncestors: false,
+          correlationId,
+        },
+      );
       return { assessment, scorecard };
     });
   }

@@ -13,19 +13,27 @@ import { OfficerStarsRepository } from '../persistence/officer-stars.repository'
 export class OfficerRatingPublisher {
   constructor(private readonly officers: OfficerStarsRepository) {}
 
-  async publish(manager: EntityManager, pairs: { officerId: string; unitCode: string }[], now: Date): Promise<void> {
+  async publish(
+    manager: EntityManager,
+    pairs: { officerId: string; unitCode: string }[],
+    now: Date,
+  ): Promise<void> {
     const counts = await this.officers.allTime(manager, pairs);
     const events = counts.map((c) => {
       const s = summarizeOfficer(c.starCounts);
-      return createEvent(OfficerRatingChanged, {
-        officerId: c.officerId,
-        unitCode: c.unitCode,
-        count: s.count,
-        rawMean: s.rawMean === null ? null : roundTo(s.rawMean, 4),
-        smoothedScore: roundTo(s.smoothedScore, 4),
-        distribution: [...c.starCounts].reverse(),
-        at: now.toISOString(),
-      }, { source: 'rating', subject: c.officerId, unitcode: c.unitCode, time: now });
+      return createEvent(
+        OfficerRatingChanged,
+        {
+          officerId: c.officerId,
+          unitCode: c.unitCode,
+          count: s.count,
+          rawMean: s.rawMean === null ? null : roundTo(s.rawMean, 4),
+          smoothedScore: roundTo(s.smoothedScore, 4),
+          distribution: [...c.starCounts].reverse(),
+          at: now.toISOString(),
+        },
+        { source: 'rating', subject: c.officerId, unitcode: c.unitCode, time: now },
+      );
     });
     await appendToOutbox(manager, events);
   }

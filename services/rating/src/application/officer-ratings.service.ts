@@ -48,26 +48,46 @@ const sum = (list: OfficerCounts[]): StarCounts =>
 
 @Injectable()
 export class OfficerRatingsService {
-  constructor(private readonly officers: OfficerStarsRepository, private readonly units: UnitRegistryRepository) {}
+  constructor(
+    private readonly officers: OfficerStarsRepository,
+    private readonly units: UnitRegistryRepository,
+  ) {}
 
   /** One officer over months fromIndex…toIndex, overall and per unit served. */
-  async rating(officerId: string, fromIndex: number, toIndex: number): Promise<OfficerStanding & { units: (OfficerStanding & { unitCode: string })[] }> {
+  async rating(
+    officerId: string,
+    fromIndex: number,
+    toIndex: number,
+  ): Promise<OfficerStanding & { units: (OfficerStanding & { unitCode: string })[] }> {
     const perUnit = await this.officers.forOfficer(officerId, fromIndex, toIndex);
     const served = perUnit.reduce((s, c) => s + c.ticketsServed, 0);
     return {
       ...standing(officerId, sum(perUnit), served),
-      units: perUnit.map((c) => ({ unitCode: c.unitCode, ...standing(officerId, c.starCounts, c.ticketsServed) })),
+      units: perUnit.map((c) => ({
+        unitCode: c.unitCode,
+        ...standing(officerId, c.starCounts, c.ticketsServed),
+      })),
     };
   }
 
   /** Officers who worked in a unit's subtree over the months, best smoothed score first. */
-  async ranking(unitCode: string, fromIndex: number, toIndex: number): Promise<{ unitMean: number | null; officers: (OfficerStanding & { rank: number })[] }> {
+  async ranking(
+    unitCode: string,
+    fromIndex: number,
+    toIndex: number,
+  ): Promise<{ unitMean: number | null; officers: (OfficerStanding & { rank: number })[] }> {
     if (!(await this.units.find(unitCode))) throw notFound('Unit', unitCode, 'UNIT.NOT_FOUND');
     const counts = await this.officers.forSubtree(unitCode, fromIndex, toIndex);
     const all = summarizeOfficer(sum(counts));
     const sorted = counts
       .map((c) => standing(c.officerId, c.starCounts, c.ticketsServed))
-      .sort((a, b) => b.smoothedScore - a.smoothedScore || b.count - a.count || a.officerId.localeCompare(b.officerId));
-    return { unitMean: all.rawMean === null ? null : roundTo(all.rawMean, 4), officers: sorted.map((o, i) => ({ rank: i + 1, ...o })) };
+      .sort(
+        (a, b) =>
+          b.smoothedScore - a.smoothedScore || b.count - a.count || a.officerId.localeCompare(b.officerId),
+      );
+    return {
+      unitMean: all.rawMean === null ? null : roundTo(all.rawMean, 4),
+      officers: sorted.map((o, i) => ({ rank: i + 1, ...o })),
+    };
   }
 }

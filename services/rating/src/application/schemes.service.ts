@@ -23,10 +23,19 @@ export class SchemesService {
    * Validates the whole scheme (every problem listed, nothing stored when any), saves it and rescores the
    * units already scored with it, publishing their changes in the same transaction.
    */
-  async save(scheme: Scheme, by: string, correlationId?: string): Promise<{ revision: number; created: boolean; rescored: number }> {
+  async save(
+    scheme: Scheme,
+    by: string,
+    correlationId?: string,
+  ): Promise<{ revision: number; created: boolean; rescored: number }> {
     const problems = validateScheme(scheme);
     if (problems.length) {
-      throw new DomainError('INVALID', 'SCHEME.INVALID', `Scheme ${scheme.code} is invalid: ${problems.join('; ')}`, { problems });
+      throw new DomainError(
+        'INVALID',
+        'SCHEME.INVALID',
+        `Scheme ${scheme.code} is invalid: ${problems.join('; ')}`,
+        { problems },
+      );
     }
     return this.ds.transaction(async (manager) => {
       await lockScoring(manager);
@@ -38,7 +47,12 @@ export class SchemesService {
   }
 
   /** Assigns a scheme to a unit; its descendants inherit it unless they have their own. */
-  async assign(unitCode: string, schemeCode: string, by: string, correlationId?: string): Promise<{ rescored: number }> {
+  async assign(
+    unitCode: string,
+    schemeCode: string,
+    by: string,
+    correlationId?: string,
+  ): Promise<{ rescored: number }> {
     if (!(await this.units.find(unitCode))) throw notFound('Unit', unitCode, 'UNIT.NOT_FOUND');
     if (!(await this.schemes.find(schemeCode))) {
       throw new DomainError('INVALID', 'SCHEME.UNKNOWN', `Scheme ${schemeCode} does not exist`);

@@ -28,11 +28,15 @@ export function decideScoreChange(previous: PublishedScore | undefined, card: Sc
     score: card.score,
     stars: card.stars,
     provisional: card.provisional,
-    finalStars: card.provisional ? previous?.finalStars ?? null : card.stars,
+    finalStars: card.provisional ? (previous?.finalStars ?? null) : card.stars,
   };
   const scoreChanged =
-    !previous || previous.score !== card.score || previous.stars !== card.stars || previous.provisional !== card.provisional;
+    !previous ||
+    previous.score !== card.score ||
+    previous.stars !== card.stars ||
+    previous.provisional !== card.provisional;
   const from = previous?.finalStars ?? 0;
-  const starChange = !card.provisional && card.stars !== null && card.stars !== from ? { from, to: card.stars } : null;
+  const starChange =
+    !card.provisional && card.stars !== null && card.stars !== from ? { from, to: card.stars } : null;
   return { scoreChanged, starChange, next };
 }

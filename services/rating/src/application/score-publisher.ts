@@ -22,9 +22,16 @@ export interface RecomputeOptions {
  */
 @Injectable()
 export class ScorePublisher {
-  constructor(private readonly calculator: ScorecardCalculator, private readonly scores: UnitScoresRepository) {}
+  constructor(
+    private readonly calculator: ScorecardCalculator,
+    private readonly scores: UnitScoresRepository,
+  ) {}
 
-  async recompute(manager: EntityManager, touched: UnitYear[], options: RecomputeOptions): Promise<ComputedScorecard[]> {
+  async recompute(
+    manager: EntityManager,
+    touched: UnitYear[],
+    options: RecomputeOptions,
+  ): Promise<ComputedScorecard[]> {
     const pairs = await this.expand(manager, touched, options.withAncestors);
     if (!pairs.length) return [];
     const units = [...new Set(pairs.map((p) => p.unitCode))];
@@ -44,17 +51,44 @@ export class ScorePublisher {
       const schemeChanged = before !== undefined && before.schemeCode !== c.scheme.code;
       if (!change.scoreChanged && !change.starChange && !schemeChanged) continue;
       rows.push({ unitCode, year, schemeCode: c.scheme.code, ...change.next });
-      const meta = { source: 'rating' as const, subject: unitCode, unitcode: unitCode, correlationid: options.correlationId, causationid: options.causationId };
+      const meta = {
+        source: 'rating' as const,
+        subject: unitCode,
+        unitcode: unitCode,
+        correlationid: options.correlationId,
+        causationid: options.causationId,
+      };
       const card = c.scorecard;
       if (change.scoreChanged || schemeChanged) {
-        events.push(createEvent(UnitScoreChanged, {
-          code: unitCode, year, schemeCode: c.scheme.code, score: card.score, previousScore: before?.score ?? null,
-          stars: card.stars, provisional: card.provisional,
-          breakdown: card.groups.map((g) => ({ group: g.group, points: g.points, maxPoints: g.maxPoints })),
-        }, meta));
+        events.push(
+          createEvent(
+            UnitScoreChanged,
+            {
+              code: unitCode,
+              year,
+              schemeCode: c.scheme.code,
+              score: card.score,
+              previousScore: before?.score ?? null,
+              stars: card.stars,
+              provisional: card.provisional,
+              breakdown: card.groups.map((g) => ({
+                group: g.group,
+                points: g.points,
+                maxPoints: g.maxPoints,
+              })),
+            },
+            meta,
+          ),
+        );
       }
       if (change.starChange) {
-        events.push(createEvent(UnitStarLevelChanged, { code: unitCode, year, ...change.starChange, score: card.score }, meta));
+        events.push(
+          createEvent(
+            UnitStarLevelChanged,
+            { code: unitCode, year, ...change.starChange, score: card.score },
+            meta,
+          ),
+        );
       }
     }
     await this.scores.save(manager, rows);
@@ -63,7 +97,11 @@ export class ScorePublisher {
   }
 
   /** The registered units among `touched`, plus their ancestors when asked, each (unit, year) once. */
-  private async expand(manager: EntityManager, touched: UnitYear[], withAncestors: boolean): Promise<UnitYear[]> {
+  private async expand(
+    manager: EntityManager,
+    touched: UnitYear[],
+    withAncestors: boolean,
+  ): Promise<UnitYear[]> {
     if (!touched.length) return [];
     const codes = [...new Set(touched.map((t) => t.unitCode))];
     const rows: { root: string; code: string }[] = await manager.query(
@@ -79,7 +117,8 @@ export class ScorePublisher {
     for (const r of rows) related.set(r.root, [...(related.get(r.root) ?? []), r.code]);
     const out = new Map<string, UnitYear>();
     for (const t of touched) {
-      for (const code of related.get(t.unitCode) ?? []) out.set(`${code}|${t.year}`, { unitCode: code, year: t.year });
+      for (const code of related.get(t.unitCode) ?? [])
+        out.set(`${code}|${t.year}`, { unitCode: code, year: t.year });
     }
     return [...out.values()];
   }

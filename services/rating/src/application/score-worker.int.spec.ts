@@ -11,7 +11,9 @@ describe('score worker', () => {
   let kit: RatingTestKit;
   let ds: DataSource;
   const scoreRows = async () =>
-    (await ds.query(`SELECT unit_code AS "unitCode", score FROM unit_scores WHERE year = 2026 ORDER BY unit_code`)) as { unitCode: string; score: number }[];
+    (await ds.query(
+      `SELECT unit_code AS "unitCode", score FROM unit_scores WHERE year = 2026 ORDER BY unit_code`,
+    )) as { unitCode: string; score: number }[];
   const pending = async () => (await ds.query(`SELECT count(*)::int AS n FROM score_dirty`))[0].n as number;
 
   beforeAll(async () => {
@@ -29,28 +31,42 @@ describe('score worker', () => {
     expect(await scoreRows()).toEqual([]);
     // What a consumer transaction leaves behind: counters and the mark, committed together.
     await ds.transaction(async (m) => {
-      await m.query(`INSERT INTO unit_metrics (unit_code, year, month, dossiers_finished, early, on_time, late, late_without_apology) VALUES ('C7111', 2026, 10, 20, 15, 3, 2, 2)`);
+      await m.query(
+        `INSERT INTO unit_metrics (unit_code, year, month, dossiers_finished, early, on_time, late, late_without_apology) VALUES ('C7111', 2026, 10, 20, 15, 3, 2, 2)`,
+      );
       await m.query(`INSERT INTO score_dirty (unit_code, year) VALUES ('C7111', 2026)`);
     });
     // No consumer commit wakes it: the worker's poll finds the mark.
-    const rows = await waitFor(async () => {
-      const r = await scoreRows();
-      return r.length === 3 ? r : false;
-    }, { message: 'scores of C7111, D711 and P71' });
+    const rows = await waitFor(
+      async () => {
+        const r = await scoreRows();
+        return r.length === 3 ? r : false;
+      },
+      { message: 'scores of C7111, D711 and P71' },
+    );
     expect(rows.map((r) => r.unitCode)).toEqual(['C7111', 'D711', 'P71']);
     expect(await pending()).toBe(0);
     const live = await kit.scorecard('C7111');
     expect(live.metrics.ON_TIME_RATE).toBe(90);
     expect(rows[0].score).toBe(live.score);
-    const published = (await kit.publishedAbout('C7111', 'D711', 'COMMUNE')).filter((e) => e.type === 'unit.score-changed');
+    const published = (await kit.publishedAbout('C7111', 'D711', 'COMMUNE')).filter(
+      (e) => e.type === 'unit.score-changed',
+    );
     expect(published).toHaveLength(1);
-    expect(published[0].data).toMatchObject({ code: 'C7111', year: 2026, score: live.score, previousScore: null });
+    expect(published[0].data).toMatchObject({
+      code: 'C7111',
+      year: 2026,
+      score: live.score,
+      previousScore: null,
+    });
   });
 
   it('leaves the marks pending when a recompute transaction fails, and publishes nothing twice after it', async () => {
     const worker = kit.app.get(ScoreWorker);
     await ds.transaction(async (m) => {
-      await m.query(`INSERT INTO unit_metrics (unit_code, year, month, dossiers_finished, early) VALUES ('C7111', 2026, 11, 10, 10)`);
+      await m.query(
+        `INSERT INTO unit_metrics (unit_code, year, month, dossiers_finished, early) VALUES ('C7111', 2026, 11, 10, 10)`,
+      );
       await m.query(`INSERT INTO score_dirty (unit_code, year) VALUES ('C7111', 2026)`);
     });
     // Hold the scoring lock elsewhere and make the worker's transaction fail while it waits for it.
@@ -74,7 +90,9 @@ describe('score worker', () => {
     expect(await pending()).toBe(0);
     const live = await kit.scorecard('C7111');
     expect(live.metrics.DOSSIERS_FINISHED).toBe(30);
-    const published = (await kit.publishedAbout('C7111', 'D711', 'COMMUNE')).filter((e) => e.type === 'unit.score-changed');
+    const published = (await kit.publishedAbout('C7111', 'D711', 'COMMUNE')).filter(
+      (e) => e.type === 'unit.score-changed',
+    );
     // One event for the first test's score, one for this change: the failed attempt published nothing.
     expect(published).toHaveLength(2);
     expect(published[1].data).toMatchObject({ score: live.score, previousScore: published[0].data.score });

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { BAC_GIANG_2023, computeScorecard, metricValues, MetricValues, Scheme, Scorecard, UnitAggregates } from '../domain';
+import {
+  BAC_GIANG_2023,
+  computeScorecard,
+  metricValues,
+  MetricValues,
+  Scheme,
+  Scorecard,
+  UnitAggregates,
+} from '../domain';
 import { AssessmentsRepository } from '../persistence/assessments.repository';
 import { DEFAULT_SCHEME_CODE, SchemesRepository } from '../persistence/schemes.repository';
 import { UnitMetricsRepository } from '../persistence/unit-metrics.repository';
@@ -30,7 +38,11 @@ export class ScorecardCalculator {
     private readonly assessments: AssessmentsRepository,
   ) {}
 
-  async compute(unitCodes: string[], years: number[], manager: EntityManager = this.ds.manager): Promise<Map<string, ComputedScorecard>> {
+  async compute(
+    unitCodes: string[],
+    years: number[],
+    manager: EntityManager = this.ds.manager,
+  ): Promise<Map<string, ComputedScorecard>> {
     const out = new Map<string, ComputedScorecard>();
     if (!unitCodes.length || !years.length) return out;
     // Sequential on purpose: inside a transaction all queries share one connection, which runs one at a time.
@@ -42,12 +54,24 @@ export class ScorecardCalculator {
     for (const a of aggregates) {
       const { schemeCode, assignedAt } = resolved.get(a.unitCode)!;
       // The default is seeded at start; the built-in copy only covers a database seeded by an older version.
-      const scheme = byCode.get(schemeCode) ?? (schemeCode === DEFAULT_SCHEME_CODE ? BAC_GIANG_2023 : undefined);
+      const scheme =
+        byCode.get(schemeCode) ?? (schemeCode === DEFAULT_SCHEME_CODE ? BAC_GIANG_2023 : undefined);
       if (!scheme) throw new Error(`scheme ${schemeCode} is assigned but missing`); // the foreign key prevents it
       const metrics = metricValues(a.aggregates);
-      const scorecard = computeScorecard({ scheme, metricValues: metrics, assessments: assessments.get(`${a.unitCode}|${a.year}`) ?? new Map() });
+      const scorecard = computeScorecard({
+        scheme,
+        metricValues: metrics,
+        assessments: assessments.get(`${a.unitCode}|${a.year}`) ?? new Map(),
+      });
       out.set(`${a.unitCode}|${a.year}`, {
-        unitCode: a.unitCode, year: a.year, scheme, schemeAssignedAt: assignedAt, scorecard, metrics, aggregates: a.aggregates, counts: a.extra,
+        unitCode: a.unitCode,
+        year: a.year,
+        scheme,
+        schemeAssignedAt: assignedAt,
+        scorecard,
+        metrics,
+        aggregates: a.aggregates,
+        counts: a.extra,
       });
     }
     return out;

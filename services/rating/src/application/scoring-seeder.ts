@@ -13,7 +13,10 @@ export const BAC_GIANG_PROVINCE_CODE = '24';
  */
 @Injectable()
 export class ScoringSeeder implements OnModuleInit {
-  constructor(private readonly schemes: SchemesRepository, private readonly targets: TargetsRepository) {}
+  constructor(
+    private readonly schemes: SchemesRepository,
+    private readonly targets: TargetsRepository,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     for (const scheme of DEFAULT_SCHEMES) await this.schemes.insertIfMissing(scheme);

@@ -15,7 +15,10 @@ export class StandingsCache implements OnModuleInit, OnModuleDestroy {
   constructor(ds: DataSource) {
     const schema = (ds.options as { schema?: string }).schema ?? 'rating';
     const logger = new Logger('StandingsCache');
-    this.cache = new StatsCache(ds, { channel: `stats_${schema}`, logger: { warn: (o, m) => logger.warn({ ...o, msg: m }) } });
+    this.cache = new StatsCache(ds, {
+      channel: `stats_${schema}`,
+      logger: { warn: (o, m) => logger.warn({ ...o, msg: m }) },
+    });
   }
 
   onModuleInit(): void {

@@ -46,10 +46,15 @@ export class StandingsService {
   async ranking(code: string, year: number, level: string): Promise<{ unit: UnitRow; ranked: RankedUnit[] }> {
     const unit = await this.unit(code);
     const descendants = await this.descendants(code, level);
-    const cards = await this.calculator.compute(descendants.map((d) => d.code), [year]);
+    const cards = await this.calculator.compute(
+      descendants.map((d) => d.code),
+      [year],
+    );
     const rows = descendants
       .map((d) => ({ unit: d, card: cards.get(`${d.code}|${year}`)! }))
-      .sort((a, b) => b.card.scorecard.score - a.card.scorecard.score || a.unit.code.localeCompare(b.unit.code));
+      .sort(
+        (a, b) => b.card.scorecard.score - a.card.scorecard.score || a.unit.code.localeCompare(b.unit.code),
+      );
     let rank = 0;
     const ranked = rows.map((r, i) => {
       if (i === 0 || r.card.scorecard.score !== rows[i - 1].card.scorecard.score) rank = i + 1;
@@ -59,13 +64,23 @@ export class StandingsService {
   }
 
   /** Share of the descendant communes certified in `year` against the target in force. */
-  async certification(code: string, year: number): Promise<{
-    unit: UnitRow; progress: CertificationProgress; certifiedFrom: number; schemeCode: string; targetSetBy: string | null;
+  async certification(
+    code: string,
+    year: number,
+  ): Promise<{
+    unit: UnitRow;
+    progress: CertificationProgress;
+    certifiedFrom: number;
+    schemeCode: string;
+    targetSetBy: string | null;
   }> {
     const unit = await this.unit(code);
     const communes = await this.descendants(code, 'COMMUNE');
     const [cards, own, targets] = await Promise.all([
-      this.calculator.compute(communes.map((c) => c.code), [year]),
+      this.calculator.compute(
+        communes.map((c) => c.code),
+        [year],
+      ),
       this.calculator.compute([code], [year]),
       this.targets.nearest(code),
     ]);
@@ -73,7 +88,13 @@ export class StandingsService {
     const certifiedFrom = certifiedFromOf(scheme);
     const levels = communes.map((c) => cards.get(`${c.code}|${year}`)!.scorecard.stars);
     const target = targets ? targetFor(year, targets.targets) : null;
-    return { unit, progress: certificationProgress(levels, target, certifiedFrom), certifiedFrom, schemeCode: scheme.code, targetSetBy: targets?.unitCode ?? null };
+    return {
+      unit,
+      progress: certificationProgress(levels, target, certifiedFrom),
+      certifiedFrom,
+      schemeCode: scheme.code,
+      targetSetBy: targets?.unitCode ?? null,
+    };
   }
 
   /** Active descendants (not the unit itself) at a level. */

@@ -6,7 +6,11 @@ import { UnitRegistryRepository } from '../persistence/unit-registry.repository'
 
 @Injectable()
 export class TargetsService {
-  constructor(private readonly ds: DataSource, private readonly units: UnitRegistryRepository, private readonly targets: TargetsRepository) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly units: UnitRegistryRepository,
+    private readonly targets: TargetsRepository,
+  ) {}
 
   async set(unitCode: string, year: number, certifiedShare: number, by: string): Promise<void> {
     if (!(await this.units.find(unitCode))) throw notFound('Unit', unitCode, 'UNIT.NOT_FOUND');

@@ -17,7 +17,10 @@ export interface UpsertOutcome {
  */
 @Injectable()
 export class UnitRegistryService {
-  constructor(private readonly ds: DataSource, private readonly repo: UnitRegistryRepository) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: UnitRegistryRepository,
+  ) {}
 
   /** Creates or changes units atomically: all of them or, on the first invalid one, none. */
   async upsert(units: UnitNode[], correlationId?: string): Promise<UpsertOutcome[]> {
@@ -37,17 +40,40 @@ export class UnitRegistryService {
         const events = [];
         for (const u of ordered) {
           const before = existing.get(u.code);
-          const unchanged = before && before.name === u.name && before.level === u.level && before.parentCode === u.parentCode && before.active === u.active;
+          const unchanged =
+            before &&
+            before.name === u.name &&
+            before.level === u.level &&
+            before.parentCode === u.parentCode &&
+            before.active === u.active;
           if (unchanged) {
             outcomes.push({ unit: before, changed: false });
             continue;
           }
-          const saved = await this.repo.save({ ...(before ?? {}), ...u, revision: (before?.revision ?? 0) + 1 } as UnitRow, manager);
+          const saved = await this.repo.save(
+            { ...(before ?? {}), ...u, revision: (before?.revision ?? 0) + 1 } as UnitRow,
+            manager,
+          );
           outcomes.push({ unit: saved, changed: true });
           events.push(
-            createEvent(UnitUpserted, { code: saved.code, name: saved.name, level: saved.level, parentCode: saved.parentCode, active: saved.active, revision: saved.revision }, {
-              source: 'rating', subject: saved.code, unitcode: saved.code, correlationid: correlationId, time: saved.updatedAt,
-            }),
+            createEvent(
+              UnitUpserted,
+              {
+                code: saved.code,
+                name: saved.name,
+                level: saved.level,
+                parentCode: saved.parentCode,
+                active: saved.active,
+                revision: saved.revision,
+              },
+              {
+                source: 'rating',
+                subject: saved.code,
+                unitcode: saved.code,
+                correlationid: correlationId,
+                time: saved.updatedAt,
+              },
+            ),
           );
         }
         await appendToOutbox(manager, events);
@@ -55,7 +81,11 @@ export class UnitRegistryService {
       });
     } catch (e) {
       if (e instanceof QueryFailedError && (e as unknown as { code?: string }).code === '23505') {
-        throw new DomainError('CONFLICT', 'UNIT.CONCURRENT_CHANGE', 'The unit was changed concurrently; retry the request');
+        throw new DomainError(
+          'CONFLICT',
+          'UNIT.CONCURRENT_CHANGE',
+          'The unit was changed concurrently; retry the request',
+        );
       }
       throw e;
     }
@@ -64,7 +94,9 @@ export class UnitRegistryService {
   /** The registry rows a batch's placement checks need: the external parents and all their ancestors. */
   private async treeAround(units: UnitNode[], manager: EntityManager): Promise<Map<string, UnitNode>> {
     const inBatch = new Set(units.map((u) => u.code));
-    const starts = [...new Set(units.map((u) => u.parentCode).filter((p): p is string => !!p && !inBatch.has(p)))];
+    const starts = [
+      ...new Set(units.map((u) => u.parentCode).filter((p): p is string => !!p && !inBatch.has(p))),
+    ];
     const view = new Map<string, UnitNode>();
     if (!starts.length) return view;
     const rows: UnitNode[] = await manager.query(

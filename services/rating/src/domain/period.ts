@@ -32,4 +32,5 @@ export const parseMonth = (text: string): YearMonth | null => {
   return month >= 1 && month <= 12 ? { year, month } : null;
 };
 
-export const formatMonth = ({ year, month }: YearMonth): string => `${year}-${String(month).padStart(2, '0')}`;
+export const formatMonth = ({ year, month }: YearMonth): string =>
+  `${year}-${String(month).padStart(2, '0')}`;

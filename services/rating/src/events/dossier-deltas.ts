@@ -1,12 +1,30 @@
 import {
-  DomainEvent, DossierApologyIssued, DossierFinishedV1, DossierOverdue, DossierReceived, DossierReceivedV1, DossierRefused,
-  DossierResolved, DossierStopped, DossierWithdrawn,
+  DomainEvent,
+  DossierApologyIssued,
+  DossierFinishedV1,
+  DossierOverdue,
+  DossierReceived,
+  DossierReceivedV1,
+  DossierRefused,
+  DossierResolved,
+  DossierStopped,
+  DossierWithdrawn,
 } from '@fg/contracts';
 import { vietnamDate, vietnamYearMonth } from '../domain';
 import { MetricBook } from './metric-book';
 
-export const FINISHED_TYPES = [DossierResolved.type, DossierWithdrawn.type, DossierStopped.type, DossierRefused.type];
-export const DOSSIER_TYPES = [...FINISHED_TYPES, DossierReceived.type, DossierOverdue.type, DossierApologyIssued.type];
+export const FINISHED_TYPES = [
+  DossierResolved.type,
+  DossierWithdrawn.type,
+  DossierStopped.type,
+  DossierRefused.type,
+];
+export const DOSSIER_TYPES = [
+  ...FINISHED_TYPES,
+  DossierReceived.type,
+  DossierOverdue.type,
+  DossierApologyIssued.type,
+];
 
 const finish = (book: MetricBook, unitCode: string, d: DossierFinishedV1, currentYear: number): void => {
   const c = book.unit(unitCode, d.finishedAt);

@@ -15,7 +15,9 @@ export class DossierMetricsConsumer implements EventConsumerDefinition {
   constructor(private readonly applier: MetricsApplier) {}
 
   apply(events: DomainEvent[], manager: EntityManager): Promise<void> {
-    return this.applier.apply(manager, events, (book, currentYear) => foldDossierEvents(events, book, currentYear));
+    return this.applier.apply(manager, events, (book, currentYear) =>
+      foldDossierEvents(events, book, currentYear),
+    );
   }
 
   afterCommit(): void {

@@ -10,7 +10,11 @@ export interface MonthlyCounters extends UnitAggregates {
   apologiesIssued: number;
 }
 
-export const emptyCounters = (): MonthlyCounters => ({ ...emptyAggregates(), dossiersReceived: 0, apologiesIssued: 0 });
+export const emptyCounters = (): MonthlyCounters => ({
+  ...emptyAggregates(),
+  dossiersReceived: 0,
+  apologiesIssued: 0,
+});
 
 export interface UnitMonthDelta extends YearMonth {
   unitCode: string;
@@ -51,7 +55,11 @@ export class MetricBook {
     const ym = vietnamYearMonth(at);
     const key = `${officerId}|${unitCode}|${ym.year}|${ym.month}`;
     let delta = this.officers.get(key);
-    if (!delta) this.officers.set(key, (delta = { officerId, unitCode, ...ym, starCounts: [0, 0, 0, 0, 0], ticketsServed: 0 }));
+    if (!delta)
+      this.officers.set(
+        key,
+        (delta = { officerId, unitCode, ...ym, starCounts: [0, 0, 0, 0, 0], ticketsServed: 0 }),
+      );
     return delta;
   }
 
@@ -65,7 +73,8 @@ export class MetricBook {
    * sum, so they are touched too, up to `untilYear` (the current year).
    */
   touchFollowingYears(unitCode: string, year: number, untilYear: number): void {
-    for (let y = year + 1; y <= untilYear; y++) this.extraYears.set(`${unitCode}|${y}`, { unitCode, year: y });
+    for (let y = year + 1; y <= untilYear; y++)
+      this.extraYears.set(`${unitCode}|${y}`, { unitCode, year: y });
   }
 
   unitDeltas(): UnitMonthDelta[] {
@@ -83,7 +92,8 @@ export class MetricBook {
   /** Each (unit, year) whose scorecard may have changed, once. */
   touched(): UnitYear[] {
     const all = new Map<string, UnitYear>(this.extraYears);
-    for (const d of this.units.values()) all.set(`${d.unitCode}|${d.year}`, { unitCode: d.unitCode, year: d.year });
+    for (const d of this.units.values())
+      all.set(`${d.unitCode}|${d.year}`, { unitCode: d.unitCode, year: d.year });
     return [...all.values()];
   }
 }

@@ -23,7 +23,11 @@ export class MetricsApplier {
     private readonly officerRatings: OfficerRatingPublisher,
   ) {}
 
-  async apply(manager: EntityManager, events: DomainEvent[], fold: (book: MetricBook, currentYear: number) => void): Promise<void> {
+  async apply(
+    manager: EntityManager,
+    events: DomainEvent[],
+    fold: (book: MetricBook, currentYear: number) => void,
+  ): Promise<void> {
     const now = new Date();
     const book = new MetricBook();
     fold(book, vietnamYearMonth(now).year);

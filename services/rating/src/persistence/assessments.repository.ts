@@ -26,7 +26,16 @@ export class AssessmentsRepository {
 
   async append(
     manager: EntityManager,
-    a: { unitCode: string; year: number; criterionCode: string; schemeCode: string; points: number; evidence: string; note?: string; by: string },
+    a: {
+      unitCode: string;
+      year: number;
+      criterionCode: string;
+      schemeCode: string;
+      points: number;
+      evidence: string;
+      note?: string;
+      by: string;
+    },
   ): Promise<AssessmentRecord> {
     const rows = await manager.query(
       /* sql */ `INSERT INTO assessments (unit_code, year, criterion_code, scheme_code, points, evidence, note, assessed_by)
@@ -38,7 +47,11 @@ export class AssessmentsRepository {
   }
 
   /** Current assessments of each (unit, year), keyed `${unit}|${year}` then by criterion code. */
-  async current(manager: EntityManager, unitCodes: string[], years: number[]): Promise<Map<string, Map<string, Assessment>>> {
+  async current(
+    manager: EntityManager,
+    unitCodes: string[],
+    years: number[],
+  ): Promise<Map<string, Map<string, Assessment>>> {
     const out = new Map<string, Map<string, Assessment>>();
     if (!unitCodes.length || !years.length) return out;
     const rows = await manager.query(
@@ -57,7 +70,10 @@ export class AssessmentsRepository {
 
   /** Every assessment ever entered for a unit and year, newest first. */
   async history(unitCode: string, year: number): Promise<AssessmentRecord[]> {
-    const rows = await this.ds.query(`SELECT ${COLUMNS} FROM assessments WHERE unit_code = $1 AND year = $2 ORDER BY id DESC`, [unitCode, year]);
+    const rows = await this.ds.query(
+      `SELECT ${COLUMNS} FROM assessments WHERE unit_code = $1 AND year = $2 ORDER BY id DESC`,
+      [unitCode, year],
+    );
     return rows.map(toRecord);
   }
 }

@@ -11,7 +11,8 @@ export interface OfficerCounts {
   ticketsServed: number;
 }
 
-const STAR_SUMS = 'sum(stars_1) AS s1, sum(stars_2) AS s2, sum(stars_3) AS s3, sum(stars_4) AS s4, sum(stars_5) AS s5, sum(tickets_served) AS served';
+const STAR_SUMS =
+  'sum(stars_1) AS s1, sum(stars_2) AS s2, sum(stars_3) AS s3, sum(stars_4) AS s4, sum(stars_5) AS s5, sum(tickets_served) AS served';
 
 const toCounts = (r: Record<string, string | number>): OfficerCounts => ({
   officerId: String(r.officer_id),
@@ -29,8 +30,15 @@ export class OfficerStarsRepository {
   async add(manager: EntityManager, deltas: OfficerMonthDelta[]): Promise<void> {
     if (!deltas.length) return;
     const rows = deltas.map((d) => ({
-      officer_id: d.officerId, unit_code: d.unitCode, year: d.year, month: d.month,
-      stars_1: d.starCounts[0], stars_2: d.starCounts[1], stars_3: d.starCounts[2], stars_4: d.starCounts[3], stars_5: d.starCounts[4],
+      officer_id: d.officerId,
+      unit_code: d.unitCode,
+      year: d.year,
+      month: d.month,
+      stars_1: d.starCounts[0],
+      stars_2: d.starCounts[1],
+      stars_3: d.starCounts[2],
+      stars_4: d.starCounts[3],
+      stars_5: d.starCounts[4],
       tickets_served: d.ticketsServed,
     }));
     await manager.query(
@@ -47,7 +55,10 @@ export class OfficerStarsRepository {
   }
 
   /** All-time counts of each (officer, unit) pair. */
-  async allTime(manager: EntityManager, pairs: { officerId: string; unitCode: string }[]): Promise<OfficerCounts[]> {
+  async allTime(
+    manager: EntityManager,
+    pairs: { officerId: string; unitCode: string }[],
+  ): Promise<OfficerCounts[]> {
     if (!pairs.length) return [];
     const rows = await manager.query(
       /* sql */ `SELECT officer_id, unit_code, ${STAR_SUMS} FROM officer_stars

@@ -12,7 +12,12 @@ export interface StoredScheme {
   updatedAt: string;
 }
 
-const toStored = (r: { definition: Scheme; revision: number; updated_by: string; updated_at: Date }): StoredScheme => ({
+const toStored = (r: {
+  definition: Scheme;
+  revision: number;
+  updated_by: string;
+  updated_at: Date;
+}): StoredScheme => ({
   scheme: r.definition,
   revision: r.revision,
   updatedBy: r.updated_by,
@@ -25,16 +30,25 @@ export class SchemesRepository {
   constructor(private readonly ds: DataSource) {}
 
   async all(manager: EntityManager = this.ds.manager): Promise<StoredScheme[]> {
-    return (await manager.query('SELECT definition, revision, updated_by, updated_at FROM schemes ORDER BY code')).map(toStored);
+    return (
+      await manager.query('SELECT definition, revision, updated_by, updated_at FROM schemes ORDER BY code')
+    ).map(toStored);
   }
 
   async find(code: string, manager: EntityManager = this.ds.manager): Promise<StoredScheme | null> {
-    const rows = await manager.query('SELECT definition, revision, updated_by, updated_at FROM schemes WHERE code = $1', [code]);
+    const rows = await manager.query(
+      'SELECT definition, revision, updated_by, updated_at FROM schemes WHERE code = $1',
+      [code],
+    );
     return rows[0] ? toStored(rows[0]) : null;
   }
 
   /** Creates or replaces a scheme; returns its new revision and whether it was created. */
-  async save(manager: EntityManager, scheme: Scheme, by: string): Promise<{ revision: number; created: boolean }> {
+  async save(
+    manager: EntityManager,
+    scheme: Scheme,
+    by: string,
+  ): Promise<{ revision: number; created: boolean }> {
     const rows = await manager.query(
       /* sql */ `INSERT INTO schemes (code, name, definition, updated_by) VALUES ($1, $2, $3::jsonb, $4)
         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, definition = EXCLUDED.definition,
@@ -65,7 +79,10 @@ export class SchemesRepository {
    * The scheme code in force for each unit: its own assignment or the nearest ancestor's (descendants
    * inherit), else DEFAULT_SCHEME_CODE. Also says where it came from.
    */
-  async resolve(manager: EntityManager, unitCodes: string[]): Promise<Map<string, { schemeCode: string; assignedAt: string | null }>> {
+  async resolve(
+    manager: EntityManager,
+    unitCodes: string[],
+  ): Promise<Map<string, { schemeCode: string; assignedAt: string | null }>> {
     const rows: { root: string; scheme_code: string; unit_code: string }[] = unitCodes.length
       ? await manager.query(
           /* sql */ `WITH RECURSIVE up(root, code, depth) AS (
@@ -80,6 +97,8 @@ export class SchemesRepository {
         )
       : [];
     const found = new Map(rows.map((r) => [r.root, { schemeCode: r.scheme_code, assignedAt: r.unit_code }]));
-    return new Map(unitCodes.map((u) => [u, found.get(u) ?? { schemeCode: DEFAULT_SCHEME_CODE, assignedAt: null }]));
+    return new Map(
+      unitCodes.map((u) => [u, found.get(u) ?? { schemeCode: DEFAULT_SCHEME_CODE, assignedAt: null }]),
+    );
   }
 }

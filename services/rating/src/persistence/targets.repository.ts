@@ -7,7 +7,12 @@ import { CertificationTarget } from '../domain';
 export class TargetsRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async set(manager: EntityManager, unitCode: string, target: CertificationTarget, by: string): Promise<void> {
+  async set(
+    manager: EntityManager,
+    unitCode: string,
+    target: CertificationTarget,
+    by: string,
+  ): Promise<void> {
     await manager.query(
       /* sql */ `INSERT INTO unit_targets (unit_code, year, certified_share, set_by) VALUES ($1, $2, $3, $4)
         ON CONFLICT (unit_code, year) DO UPDATE SET certified_share = EXCLUDED.certified_share, set_by = EXCLUDED.set_by, set_at = now()`,
@@ -41,6 +46,9 @@ export class TargetsRepository {
       [unitCode],
     );
     if (!rows.length) return null;
-    return { unitCode: rows[0].unit_code, targets: rows.map((r) => ({ year: r.year, certifiedShare: r.certified_share })) };
+    return {
+      unitCode: rows[0].unit_code,
+      targets: rows.map((r) => ({ year: r.year, certifiedShare: r.certified_share })),
+    };
   }
 }

@@ -43,7 +43,11 @@ export class UnitMetricsRepository {
    * registered descendant). Additive counters are summed over the year; the open-overdue snapshot is the
    * running sum of its deltas up to the end of the year (never below 0).
    */
-  async yearAggregates(manager: EntityManager, unitCodes: string[], years: number[]): Promise<YearAggregates[]> {
+  async yearAggregates(
+    manager: EntityManager,
+    unitCodes: string[],
+    years: number[],
+  ): Promise<YearAggregates[]> {
     if (!unitCodes.length || !years.length) return [];
     const sums = cols
       .filter((c) => c !== 'open_overdue_delta')

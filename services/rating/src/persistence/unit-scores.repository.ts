@@ -11,7 +11,11 @@ export interface UnitScoreRow extends PublishedScore {
 /** The score and star level last published per unit and year: the reference for change detection. */
 @Injectable()
 export class UnitScoresRepository {
-  async find(manager: EntityManager, unitCodes: string[], years: number[]): Promise<Map<string, UnitScoreRow>> {
+  async find(
+    manager: EntityManager,
+    unitCodes: string[],
+    years: number[],
+  ): Promise<Map<string, UnitScoreRow>> {
     if (!unitCodes.length || !years.length) return new Map();
     const rows: UnitScoreRow[] = await manager.query(
       /* sql */ `SELECT unit_code AS "unitCode", year, scheme_code AS "schemeCode", score, stars, provisional, final_stars AS "finalStars"
@@ -29,14 +33,31 @@ export class UnitScoresRepository {
           AS t("unitCode" text, year int, "schemeCode" text, score double precision, stars int, provisional boolean, "finalStars" int)
         ON CONFLICT (unit_code, year) DO UPDATE SET scheme_code = EXCLUDED.scheme_code, score = EXCLUDED.score,
           stars = EXCLUDED.stars, provisional = EXCLUDED.provisional, final_stars = EXCLUDED.final_stars, computed_at = now()`,
-      [JSON.stringify(rows.map((r) => ({ unitCode: r.unitCode, year: r.year, schemeCode: r.schemeCode, score: r.score, stars: r.stars, provisional: r.provisional, finalStars: r.finalStars })))],
+      [
+        JSON.stringify(
+          rows.map((r) => ({
+            unitCode: r.unitCode,
+            year: r.year,
+            schemeCode: r.schemeCode,
+            score: r.score,
+            stars: r.stars,
+            provisional: r.provisional,
+            finalStars: r.finalStars,
+          })),
+        ),
+      ],
     );
   }
 
   /** (unit, year) pairs already scored whose scheme is `schemeCode`, or that lie in `subtreeOf`'s subtree. */
-  async scored(manager: EntityManager, filter: { schemeCode?: string; subtreeOf?: string }): Promise<{ unitCode: string; year: number }[]> {
+  async scored(
+    manager: EntityManager,
+    filter: { schemeCode?: string; subtreeOf?: string },
+  ): Promise<{ unitCode: string; year: number }[]> {
     if (filter.schemeCode) {
-      return manager.query(`SELECT unit_code AS "unitCode", year FROM unit_scores WHERE scheme_code = $1`, [filter.schemeCode]);
+      return manager.query(`SELECT unit_code AS "unitCode", year FROM unit_scores WHERE scheme_code = $1`, [
+        filter.schemeCode,
+      ]);
     }
     return manager.query(
       /* sql */ `WITH RECURSIVE down(code, depth) AS (

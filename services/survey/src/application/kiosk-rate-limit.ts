@@ -25,9 +25,14 @@ export class KioskRateLimit {
       [`device:${deviceId}`, windowMs],
     );
     if (row.hits > this.config.SURVEY_KIOSK_LIMIT) {
-      throw new DomainError('TOO_MANY', 'SURVEY.KIOSK_RATE_LIMITED', `Too many responses from this kiosk; retry in ${row.seconds_left} s`, {
-        retryAfterSeconds: row.seconds_left,
-      });
+      throw new DomainError(
+        'TOO_MANY',
+        'SURVEY.KIOSK_RATE_LIMITED',
+        `Too many responses from this kiosk; retry in ${row.seconds_left} s`,
+        {
+          retryAfterSeconds: row.seconds_left,
+        },
+      );
     }
   }
 }

@@ -44,7 +44,10 @@ export class SatisfactionStatsService implements OnModuleInit, OnModuleDestroy {
   ) {
     const schema = (ds.options as { schema?: string }).schema ?? 'survey';
     const logger = new Logger('SatisfactionStats');
-    this.cache = new StatsCache(ds, { channel: `stats_${schema}`, logger: { warn: (o, m) => logger.warn({ ...o, msg: m }) } });
+    this.cache = new StatsCache(ds, {
+      channel: `stats_${schema}`,
+      logger: { warn: (o, m) => logger.warn({ ...o, msg: m }) },
+    });
     this.cachedScope = new UnitScope({
       ancestorsOf: (code) => this.cache.get(`ancestors:${code}`, () => this.units.ancestorsOf(code)),
     });

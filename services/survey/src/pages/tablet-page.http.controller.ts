@@ -15,9 +15,17 @@ const COUNTER_NO = /^[A-Za-z0-9._-]{1,16}$/;
 @Controller()
 export class TabletPageHttpController {
   @Get('tablet/:unitCode/:counterNo')
-  tablet(@Param('unitCode', UnitCodePipe) _unitCode: string, @Param('counterNo') counterNo: string, @Res() res: Response): void {
+  tablet(
+    @Param('unitCode', UnitCodePipe) _unitCode: string,
+    @Param('counterNo') counterNo: string,
+    @Res() res: Response,
+  ): void {
     if (!COUNTER_NO.test(counterNo)) {
-      throw new DomainError('INVALID', 'REQUEST.INVALID', 'counterNo must be 1-16 letters, digits, dots, dashes or underscores');
+      throw new DomainError(
+        'INVALID',
+        'REQUEST.INVALID',
+        'counterNo must be 1-16 letters, digits, dots, dashes or underscores',
+      );
     }
     assets.send(res, 'tablet.html');
   }

@@ -1,11 +1,32 @@
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
 import { DOSSIER_CHANNELS, DossierChannel, IsOneOf, TIMELINESS, TimelinessValue } from '../common';
 
 export const DOSSIER_STATUSES = [
-  'REGISTERED', 'RECEIVED', 'REFUSED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'AWAITING_FEES',
-  'WITHDRAWN', 'STOPPED', 'RESOLVED', 'RESULT_RETURNED',
+  'REGISTERED',
+  'RECEIVED',
+  'REFUSED',
+  'IN_PROGRESS',
+  'SUPPLEMENT_REQUESTED',
+  'AWAITING_FEES',
+  'WITHDRAWN',
+  'STOPPED',
+  'RESOLVED',
+  'RESULT_RETURNED',
 ] as const;
 export type DossierStatusName = (typeof DOSSIER_STATUSES)[number];
 export const PROCESSING_UNITS = ['WORKING_DAYS', 'WORKING_HOURS', 'SAME_DAY'] as const;
@@ -34,7 +55,10 @@ export class DossierReceivedV1 extends DossierRef {
   @IsOptional() @IsUUID() ticketId?: string;
 }
 export const DossierReceived = defineEvent({
-  type: 'dossier.received', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierReceivedV1,
+  type: 'dossier.received',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierReceivedV1,
   description: 'A dossier was registered or received; its due date starts counting.',
 });
 
@@ -43,15 +67,24 @@ export class DossierStatusChangedV1 extends DossierRef {
   @IsOptional() @IsString() @MaxLength(1000) reason?: string;
 }
 export const DossierAccepted = defineEvent({
-  type: 'dossier.accepted', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierStatusChangedV1,
+  type: 'dossier.accepted',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierStatusChangedV1,
   description: 'An online-registered dossier was accepted as complete and valid.',
 });
 export const DossierAssigned = defineEvent({
-  type: 'dossier.assigned', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierStatusChangedV1,
+  type: 'dossier.assigned',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierStatusChangedV1,
   description: 'Processing started (status 4, in progress).',
 });
 export const DossierFeesRequested = defineEvent({
-  type: 'dossier.fees-requested', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierStatusChangedV1,
+  type: 'dossier.fees-requested',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierStatusChangedV1,
   description: 'The dossier waits for fees or financial obligations (status 6).',
 });
 
@@ -59,7 +92,10 @@ export class DossierSupplementRequestedV1 extends DossierRef {
   @IsString() @Length(1, 1000) reason!: string;
 }
 export const DossierSupplementRequested = defineEvent({
-  type: 'dossier.supplement-requested', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierSupplementRequestedV1,
+  type: 'dossier.supplement-requested',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierSupplementRequestedV1,
   description: 'The citizen must complete the dossier; the deadline clock is paused.',
 });
 
@@ -68,7 +104,10 @@ export class DossierSupplementReceivedV1 extends DossierRef {
   @IsInt() @Min(0) pausedWorkingMinutes!: number;
 }
 export const DossierSupplementReceived = defineEvent({
-  type: 'dossier.supplement-received', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierSupplementReceivedV1,
+  type: 'dossier.supplement-received',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierSupplementReceivedV1,
   description: 'The citizen completed the dossier; the due date moved by the paused working time.',
 });
 
@@ -89,19 +128,31 @@ export class DossierFinishedV1 extends DossierRef {
   @IsOptional() @IsString() @MaxLength(1000) reason?: string;
 }
 export const DossierResolved = defineEvent({
-  type: 'dossier.resolved', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierFinishedV1,
+  type: 'dossier.resolved',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierFinishedV1,
   description: 'The result is ready (status 9); carries timeliness EARLY | ON_TIME | LATE.',
 });
 export const DossierWithdrawn = defineEvent({
-  type: 'dossier.withdrawn', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierFinishedV1,
+  type: 'dossier.withdrawn',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierFinishedV1,
   description: 'The citizen withdrew the dossier (status 7).',
 });
 export const DossierStopped = defineEvent({
-  type: 'dossier.stopped', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierFinishedV1,
+  type: 'dossier.stopped',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierFinishedV1,
   description: 'Processing was stopped (status 8).',
 });
 export const DossierRefused = defineEvent({
-  type: 'dossier.refused', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierFinishedV1,
+  type: 'dossier.refused',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierFinishedV1,
   description: 'The dossier was refused (status 3).',
 });
 
@@ -110,7 +161,10 @@ export class DossierResultReturnedV1 extends DossierRef {
   @IsOptional() @IsUUID() ticketId?: string;
 }
 export const DossierResultReturned = defineEvent({
-  type: 'dossier.result-returned', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierResultReturnedV1,
+  type: 'dossier.result-returned',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierResultReturnedV1,
   description: 'The result was handed to the citizen (status 10).',
 });
 
@@ -118,7 +172,10 @@ export class DossierOverdueV1 extends DossierRef {
   @IsISO8601({ strict: true }) dueAt!: string;
 }
 export const DossierOverdue = defineEvent({
-  type: 'dossier.overdue', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierOverdueV1,
+  type: 'dossier.overdue',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierOverdueV1,
   description: 'The dossier passed its due date unfinished (published exactly once).',
 });
 
@@ -127,7 +184,10 @@ export class DossierApologyIssuedV1 extends DossierRef {
   @IsISO8601({ strict: true }) newAppointmentAt!: string;
 }
 export const DossierApologyIssued = defineEvent({
-  type: 'dossier.apology-issued', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierApologyIssuedV1,
+  type: 'dossier.apology-issued',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierApologyIssuedV1,
   description: 'An apology letter with a new appointment was issued for a dossier that will be late.',
 });
 
@@ -145,7 +205,10 @@ export class DossierRegisteredV1 extends DossierRef {
   @IsOptional() @IsUUID() ticketId?: string;
 }
 export const DossierRegistered = defineEvent({
-  type: 'dossier.registered', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierRegisteredV1,
+  type: 'dossier.registered',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierRegisteredV1,
   description: 'An online dossier was registered (status 1); its clock starts only when it is accepted.',
 });
 
@@ -156,10 +219,16 @@ export class DossierRegistrationClosedV1 extends DossierRef {
   @IsOptional() @IsString() @MaxLength(1000) reason?: string;
 }
 export const DossierRegistrationRefused = defineEvent({
-  type: 'dossier.registration-refused', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierRegistrationClosedV1,
+  type: 'dossier.registration-refused',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierRegistrationClosedV1,
   description: 'An online registration was refused before acceptance (status 3, no timeliness).',
 });
 export const DossierRegistrationWithdrawn = defineEvent({
-  type: 'dossier.registration-withdrawn', dataversion: '1', topic: Topics.DOSSIER, dataClass: DossierRegistrationClosedV1,
+  type: 'dossier.registration-withdrawn',
+  dataversion: '1',
+  topic: Topics.DOSSIER,
+  dataClass: DossierRegistrationClosedV1,
   description: 'The citizen withdrew an online registration before acceptance (status 7, no timeliness).',
 });

@@ -1,4 +1,14 @@
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, Min, IsArray } from 'class-validator';
+import {
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  Min,
+  IsArray,
+} from 'class-validator';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
 import { IsOneOf, PRIORITIES, Priority } from '../common';
@@ -13,7 +23,10 @@ export class TicketIssuedV1 {
   @IsISO8601({ strict: true }) localDay!: string;
 }
 export const TicketIssued = defineEvent({
-  type: 'ticket.issued', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketIssuedV1,
+  type: 'ticket.issued',
+  dataversion: '1',
+  topic: Topics.QUEUE,
+  dataClass: TicketIssuedV1,
   description: 'A citizen took a queue ticket at a kiosk or counter.',
 });
 
@@ -28,7 +41,10 @@ export class TicketCalledV1 {
   @IsString() @MaxLength(200) reason!: string;
 }
 export const TicketCalled = defineEvent({
-  type: 'ticket.called', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketCalledV1,
+  type: 'ticket.called',
+  dataversion: '1',
+  topic: Topics.QUEUE,
+  dataClass: TicketCalledV1,
   description: 'A counter called the ticket.',
 });
 
@@ -40,7 +56,10 @@ export class TicketRecalledV1 {
   @IsInt() @Min(1) recallCount!: number;
 }
 export const TicketRecalled = defineEvent({
-  type: 'ticket.recalled', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketRecalledV1,
+  type: 'ticket.recalled',
+  dataversion: '1',
+  topic: Topics.QUEUE,
+  dataClass: TicketRecalledV1,
   description: 'The counter called the same ticket again.',
 });
 
@@ -52,7 +71,10 @@ export class TicketServingStartedV1 {
   @IsISO8601({ strict: true }) startedAt!: string;
 }
 export const TicketServingStarted = defineEvent({
-  type: 'ticket.serving-started', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketServingStartedV1,
+  type: 'ticket.serving-started',
+  dataversion: '1',
+  topic: Topics.QUEUE,
+  dataClass: TicketServingStartedV1,
   description: 'The citizen arrived at the counter and service started.',
 });
 
@@ -70,7 +92,10 @@ export class TicketCompletedV1 {
   @IsOptional() @IsUUID() dossierId?: string;
 }
 export const TicketCompleted = defineEvent({
-  type: 'ticket.completed', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketCompletedV1,
+  type: 'ticket.completed',
+  dataversion: '1',
+  topic: Topics.QUEUE,
+  dataClass: TicketCompletedV1,
   description: 'Service at the counter finished; carries waiting and service time.',
 });
 
@@ -82,7 +107,10 @@ export class TicketNoShowV1 {
   @IsISO8601({ strict: true }) at!: string;
 }
 export const TicketNoShow = defineEvent({
-  type: 'ticket.no-show', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketNoShowV1,
+  type: 'ticket.no-show',
+  dataversion: '1',
+  topic: Topics.QUEUE,
+  dataClass: TicketNoShowV1,
   description: 'The called citizen did not come to the counter.',
 });
 
@@ -94,7 +122,10 @@ export class TicketTransferredV1 {
   @IsISO8601({ strict: true }) at!: string;
 }
 export const TicketTransferred = defineEvent({
-  type: 'ticket.transferred', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketTransferredV1,
+  type: 'ticket.transferred',
+  dataversion: '1',
+  topic: Topics.QUEUE,
+  dataClass: TicketTransferredV1,
   description: 'The ticket moved to another service queue, keeping its original issue time.',
 });
 
@@ -105,7 +136,10 @@ export class TicketCancelledV1 {
   @IsISO8601({ strict: true }) at!: string;
 }
 export const TicketCancelled = defineEvent({
-  type: 'ticket.cancelled', dataversion: '1', topic: Topics.QUEUE, dataClass: TicketCancelledV1,
+  type: 'ticket.cancelled',
+  dataversion: '1',
+  topic: Topics.QUEUE,
+  dataClass: TicketCancelledV1,
   description: 'A waiting ticket was cancelled.',
 });
 
@@ -116,7 +150,10 @@ export class CounterOpenedV1 {
   @IsISO8601({ strict: true }) at!: string;
 }
 export const CounterOpened = defineEvent({
-  type: 'counter.opened', dataversion: '1', topic: Topics.QUEUE, dataClass: CounterOpenedV1,
+  type: 'counter.opened',
+  dataversion: '1',
+  topic: Topics.QUEUE,
+  dataClass: CounterOpenedV1,
   description: 'An officer opened a counter.',
 });
 
@@ -125,7 +162,10 @@ export class CounterClosedV1 {
   @IsISO8601({ strict: true }) at!: string;
 }
 export const CounterClosed = defineEvent({
-  type: 'counter.closed', dataversion: '1', topic: Topics.QUEUE, dataClass: CounterClosedV1,
+  type: 'counter.closed',
+  dataversion: '1',
+  topic: Topics.QUEUE,
+  dataClass: CounterClosedV1,
   description: 'A counter closed.',
 });
 
@@ -135,7 +175,10 @@ export class CounterPausedV1 {
   @IsISO8601({ strict: true }) at!: string;
 }
 export const CounterPaused = defineEvent({
-  type: 'counter.paused', dataversion: '1', topic: Topics.QUEUE, dataClass: CounterPausedV1,
+  type: 'counter.paused',
+  dataversion: '1',
+  topic: Topics.QUEUE,
+  dataClass: CounterPausedV1,
   description: 'The officer paused the counter (break, meeting).',
 });
 
@@ -144,6 +187,9 @@ export class CounterResumedV1 {
   @IsISO8601({ strict: true }) at!: string;
 }
 export const CounterResumed = defineEvent({
-  type: 'counter.resumed', dataversion: '1', topic: Topics.QUEUE, dataClass: CounterResumedV1,
+  type: 'counter.resumed',
+  dataversion: '1',
+  topic: Topics.QUEUE,
+  dataClass: CounterResumedV1,
   description: 'A paused counter resumed service.',
 });

@@ -1,7 +1,19 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, Min,
-  ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
@@ -19,7 +31,10 @@ export class UnitUpsertedV1 {
   @IsInt() @Min(1) revision!: number;
 }
 export const UnitUpserted = defineEvent({
-  type: 'unit.upserted', dataversion: '1', topic: Topics.RATING, dataClass: UnitUpsertedV1,
+  type: 'unit.upserted',
+  dataversion: '1',
+  topic: Topics.RATING,
+  dataClass: UnitUpsertedV1,
   description: 'An administrative unit was created or changed (name, parent, active).',
 });
 
@@ -41,7 +56,10 @@ export class UnitScoreChangedV1 {
   @IsArray() @ValidateNested({ each: true }) @Type(() => GroupScoreV1) breakdown!: GroupScoreV1[];
 }
 export const UnitScoreChanged = defineEvent({
-  type: 'unit.score-changed', dataversion: '1', topic: Topics.RATING, dataClass: UnitScoreChangedV1,
+  type: 'unit.score-changed',
+  dataversion: '1',
+  topic: Topics.RATING,
+  dataClass: UnitScoreChangedV1,
   description: "A unit's friendly-government score for a year changed.",
 });
 
@@ -53,7 +71,10 @@ export class UnitStarLevelChangedV1 {
   @IsNumber() @Min(0) score!: number;
 }
 export const UnitStarLevelChanged = defineEvent({
-  type: 'unit.star-level-changed', dataversion: '1', topic: Topics.RATING, dataClass: UnitStarLevelChangedV1,
+  type: 'unit.star-level-changed',
+  dataversion: '1',
+  topic: Topics.RATING,
+  dataClass: UnitStarLevelChangedV1,
   description: "A unit's (final) star level changed; published only when the level really changes.",
 });
 
@@ -64,11 +85,19 @@ export class OfficerRatingChangedV1 {
   @ValidateIf((_, v) => v !== null) @IsNumber() rawMean!: number | null;
   @IsNumber() smoothedScore!: number;
   /** Counts of 5★, 4★, 3★, 2★, 1★ ratings. */
-  @IsArray() @ArrayMinSize(5) @ArrayMaxSize(5) @IsInt({ each: true }) @Min(0, { each: true }) distribution!: number[];
+  @IsArray()
+  @ArrayMinSize(5)
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  distribution!: number[];
   @IsISO8601({ strict: true }) at!: string;
   @IsOptional() @IsString() period?: string;
 }
 export const OfficerRatingChanged = defineEvent({
-  type: 'officer.rating-changed', dataversion: '1', topic: Topics.RATING, dataClass: OfficerRatingChangedV1,
+  type: 'officer.rating-changed',
+  dataversion: '1',
+  topic: Topics.RATING,
+  dataClass: OfficerRatingChangedV1,
   description: "An officer's star ratings changed (all-time count, mean, smoothed score).",
 });

@@ -1,6 +1,17 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
@@ -14,7 +25,10 @@ export class SurveyPublishedV1 {
   @IsISO8601({ strict: true }) publishedAt!: string;
 }
 export const SurveyPublished = defineEvent({
-  type: 'survey.published', dataversion: '1', topic: Topics.SURVEY, dataClass: SurveyPublishedV1,
+  type: 'survey.published',
+  dataversion: '1',
+  topic: Topics.SURVEY,
+  dataClass: SurveyPublishedV1,
   description: 'A questionnaire version was frozen and can be answered.',
 });
 
@@ -45,11 +59,19 @@ export class SurveyResponseSubmittedV1 {
   @IsOptional() @IsInt() @Min(1) @Max(5) stars?: number;
   /** Overall satisfied flag; absent when the response answered nothing that decides it. */
   @IsOptional() @IsBoolean() satisfied?: boolean;
-  @IsArray() @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => ElementScoreV1) elementScores!: ElementScoreV1[];
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => ElementScoreV1)
+  elementScores!: ElementScoreV1[];
   /** Decree 61/2018 nine-indicator total 0..18, when every indicator was answered. */
   @IsOptional() @IsInt() @Min(0) @Max(18) decree61Total?: number;
 }
 export const SurveyResponseSubmitted = defineEvent({
-  type: 'survey.response-submitted', dataversion: '1', topic: Topics.SURVEY, dataClass: SurveyResponseSubmittedV1,
-  description: 'A citizen answered a questionnaire (tablet, kiosk, web link or paper). No free text, no personal data.',
+  type: 'survey.response-submitted',
+  dataversion: '1',
+  topic: Topics.SURVEY,
+  dataClass: SurveyResponseSubmittedV1,
+  description:
+    'A citizen answered a questionnaire (tablet, kiosk, web link or paper). No free text, no personal data.',
 });

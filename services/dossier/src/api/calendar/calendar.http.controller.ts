@@ -16,10 +16,18 @@ export class CalendarHttpController {
   @Post('due-date')
   @HttpCode(200)
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Preview the due date of a receipt (for the portal\'s receipt)' })
+  @ApiOperation({ summary: "Preview the due date of a receipt (for the portal's receipt)" })
   async dueDate(@Body() body: DueDateRequest) {
-    const due = await this.calendar.dueDate(body.unitCode, body.receivedAt ? new Date(body.receivedAt) : new Date(), { amount: body.amount, unit: body.unit });
-    return { dueAt: due.dueAt.toISOString(), calendarVersion: due.calendarVersion, clockStartAt: due.clockStartAt.toISOString() };
+    const due = await this.calendar.dueDate(
+      body.unitCode,
+      body.receivedAt ? new Date(body.receivedAt) : new Date(),
+      { amount: body.amount, unit: body.unit },
+    );
+    return {
+      dueAt: due.dueAt.toISOString(),
+      calendarVersion: due.calendarVersion,
+      clockStartAt: due.clockStartAt.toISOString(),
+    };
   }
 
   @Get('working-hours/:unitCode')
@@ -32,21 +40,34 @@ export class CalendarHttpController {
   @Put('working-hours/:unitCode')
   @Roles('unit-admin')
   @ApiOperation({ summary: "Set a unit's working hours (e.g. Saturday morning); new due dates use them" })
-  setWorkingHours(@Param('unitCode', UnitCodePipe) unitCode: string, @Body() body: WorkingHoursRequest, @CurrentUser() user: AuthUser) {
+  setWorkingHours(
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Body() body: WorkingHoursRequest,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.calendar.setWorkingHours(unitCode, body as unknown as WorkingHoursConfig, user);
   }
 
   @Get(':year')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Every day off and make-up working day of a year, with reason, source and the calendar version' })
+  @ApiOperation({
+    summary: 'Every day off and make-up working day of a year, with reason, source and the calendar version',
+  })
   year(@Param('year', YearPipe) year: number) {
     return this.calendar.year(year);
   }
 
   @Put(':year/overrides')
   @Roles('admin')
-  @ApiOperation({ summary: "Replace a year's overrides (official schedule, swapped days, new holidays); changes the version" })
-  replaceOverrides(@Param('year', YearPipe) year: number, @Body() body: ReplaceOverridesRequest, @CurrentUser() user: AuthUser) {
+  @ApiOperation({
+    summary:
+      "Replace a year's overrides (official schedule, swapped days, new holidays); changes the version",
+  })
+  replaceOverrides(
+    @Param('year', YearPipe) year: number,
+    @Body() body: ReplaceOverridesRequest,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.calendar.replaceOverrides(year, body, user);
   }
 }

@@ -5,16 +5,24 @@ import { PROCESSING_UNITS, type ProcessingUnit } from '../../domain';
 import { INSTANT_MESSAGE, INSTANT_PATTERN } from '../common/params';
 
 export class DueDateRequest {
-  @ApiProperty({ example: '07210' }) @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be 1-32 letters, digits, dots or dashes' })
+  @ApiProperty({ example: '07210' })
+  @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be 1-32 letters, digits, dots or dashes' })
   unitCode!: string;
 
   @ApiPropertyOptional({ example: '2026-02-13T10:00:00+07:00', description: 'Default: now' })
-  @IsOptional() @Matches(INSTANT_PATTERN, { message: INSTANT_MESSAGE })
+  @IsOptional()
+  @Matches(INSTANT_PATTERN, { message: INSTANT_MESSAGE })
   receivedAt?: string;
 
-  @ApiProperty({ example: 3 }) @IsNumber() @Min(0) @Max(8000)
+  @ApiProperty({ example: 3 })
+  @IsNumber()
+  @Min(0)
+  @Max(8000)
   amount!: number;
 
-  @ApiProperty({ enum: PROCESSING_UNITS }) @IsIn(PROCESSING_UNITS as ProcessingUnit[], { message: `unit must be one of ${PROCESSING_UNITS.join(', ')}` })
+  @ApiProperty({ enum: PROCESSING_UNITS })
+  @IsIn(PROCESSING_UNITS as ProcessingUnit[], {
+    message: `unit must be one of ${PROCESSING_UNITS.join(', ')}`,
+  })
   unit!: ProcessingUnit;
 }

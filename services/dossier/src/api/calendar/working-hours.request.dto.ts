@@ -30,12 +30,19 @@ export class WeeklyHoursDto {
 
 /** A unit's working hours; a weekday left out has none. */
 export class WorkingHoursRequest {
-  @ApiProperty({ type: WeeklyHoursDto }) @IsDefined() @ValidateNested() @Type(() => WeeklyHoursDto)
+  @ApiProperty({ type: WeeklyHoursDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => WeeklyHoursDto)
   weekly!: WeeklyHoursDto;
 
   @Periods() makeUpDay?: WorkingPeriodDto[];
 
-  @ApiPropertyOptional({ example: '15:00', description: 'Same-day procedures received after it are due the next working day' })
-  @IsOptional() @Matches(HHMM, { message: 'sameDayCutoff must be HH:mm' })
+  @ApiPropertyOptional({
+    example: '15:00',
+    description: 'Same-day procedures received after it are due the next working day',
+  })
+  @IsOptional()
+  @Matches(HHMM, { message: 'sameDayCutoff must be HH:mm' })
   sameDayCutoff?: string;
 }

@@ -6,13 +6,15 @@ import { addDays, atLocalMinute, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from '..
 export const PROCEDURE_CODE_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
 /** An instant must say which time zone it is in: a bare local time would depend on the server's zone. */
 export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-export const INSTANT_MESSAGE = '$property must be an ISO-8601 date-time with a time zone, e.g. 2025-07-07T09:00:00+07:00';
+export const INSTANT_MESSAGE =
+  '$property must be an ISO-8601 date-time with a time zone, e.g. 2025-07-07T09:00:00+07:00';
 export const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** A local date (YYYY-MM-DD, Vietnam) or an instant with a time zone. */
 export const TIME_BOUND_PATTERN = new RegExp(`${LOCAL_DATE_PATTERN.source}|${INSTANT_PATTERN.source}`);
 
 /** 'true'/'false' query strings to booleans (anything else stays as is and fails @IsBoolean). */
-export const QueryBoolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+export const QueryBoolean = () =>
+  Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 /** Query bounds: a local date means its start (`from`) or the start of the next day (`to`, exclusive). */
 export const timeBound = (value: string | undefined, side: 'from' | 'to'): Date | undefined => {
@@ -36,7 +38,11 @@ export class YearPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     const year = Number(value);
     if (!/^\d{4}$/.test(value) || year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) {
-      throw new DomainError('INVALID', 'CALENDAR.INVALID_YEAR', `Invalid year "${value}": use ${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}`);
+      throw new DomainError(
+        'INVALID',
+        'CALENDAR.INVALID_YEAR',
+        `Invalid year "${value}": use ${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}`,
+      );
     }
     return year;
   }
@@ -46,7 +52,11 @@ export class YearPipe implements PipeTransform<string, number> {
 export class ProcedureCodePipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!PROCEDURE_CODE_PATTERN.test(value)) {
-      throw new DomainError('INVALID', 'PROCEDURE.BAD_CODE', `Invalid procedure code "${value}": use 1-64 letters, digits, dots or dashes`);
+      throw new DomainError(
+        'INVALID',
+        'PROCEDURE.BAD_CODE',
+        `Invalid procedure code "${value}": use 1-64 letters, digits, dots or dashes`,
+      );
     }
     return value;
   }
@@ -65,9 +75,14 @@ export const STATS_READERS = ['viewer', 'officer', 'unit-admin', 'assessor'] as 
 export class EmptyBodyPipe implements PipeTransform<unknown, void> {
   transform(value: unknown): void {
     if (value === undefined || value === null) return;
-    const keys = typeof value === 'object' && !Array.isArray(value) ? Object.keys(value as object) : ['(body)'];
+    const keys =
+      typeof value === 'object' && !Array.isArray(value) ? Object.keys(value as object) : ['(body)'];
     if (keys.length) {
-      throw new DomainError('INVALID', 'REQUEST.INVALID', `Invalid request: ${keys.map((k) => `property ${k} should not exist`).join('; ')}`);
+      throw new DomainError(
+        'INVALID',
+        'REQUEST.INVALID',
+        `Invalid request: ${keys.map((k) => `property ${k} should not exist`).join('; ')}`,
+      );
     }
   }
 }

@@ -22,19 +22,34 @@ export class ApologyHttpController {
 
   @Post('apology')
   @Roles('officer')
-  @ApiOperation({ summary: 'Issue the apology with a new appointment (once; the date must be a later working time)' })
-  async issue(@Param('id', DossierIdPipe) id: string, @Body() b: IssueApologyRequest, @CurrentUser() u: AuthUser, @CorrelationId() c: string) {
-    const record = await this.transitions.issueApology(id, { reason: b.reason, signer: b.signer, newDueAt: new Date(b.newDueAt) }, u, c);
+  @ApiOperation({
+    summary: 'Issue the apology with a new appointment (once; the date must be a later working time)',
+  })
+  async issue(
+    @Param('id', DossierIdPipe) id: string,
+    @Body() b: IssueApologyRequest,
+    @CurrentUser() u: AuthUser,
+    @CorrelationId() c: string,
+  ) {
+    const record = await this.transitions.issueApology(
+      id,
+      { reason: b.reason, signer: b.signer, newDueAt: new Date(b.newDueAt) },
+      u,
+      c,
+    );
     return dossierView(record);
   }
 
   @Get('apology.pdf')
   @Roles(...DOSSIER_READERS)
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'The apology letter as PDF, in Vietnamese (Circular 01/2018 and 03/2025, form 04)' })
+  @ApiOperation({
+    summary: 'The apology letter as PDF, in Vietnamese (Circular 01/2018 and 03/2025, form 04)',
+  })
   async pdf(@Param('id', DossierIdPipe) id: string, @CurrentUser() u: AuthUser, @Res() res: Response) {
     const { state: d, extras: x } = await this.queries.get(id, u);
-    if (!d.apology || !d.clock) throw new DomainError('NOT_FOUND', 'DOSSIER.NO_APOLOGY', `No apology was issued for dossier ${d.code}`);
+    if (!d.apology || !d.clock)
+      throw new DomainError('NOT_FOUND', 'DOSSIER.NO_APOLOGY', `No apology was issued for dossier ${d.code}`);
     const unit = await this.units.find(d.unitCode);
     const parent = unit?.parentCode ? await this.units.find(unit.parentCode) : null;
     const pdf = await renderApologyLetterPdf({

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { UNIT_CODE_PATTERN } from '@fg/contracts';
 import type { DossierChannel } from '../../domain';
 import { INSTANT_MESSAGE, INSTANT_PATTERN, PROCEDURE_CODE_PATTERN } from '../common/params';
@@ -9,45 +19,76 @@ export const CHANNELS: DossierChannel[] = ['COUNTER', 'ONLINE', 'POSTAL', 'HOME'
 
 /** The applicant's personal data: kept in the dossier only, never published. */
 export class ApplicantDto {
-  @ApiProperty({ example: 'Nguyễn Thị Hương' }) @IsString() @Length(1, 200) @Matches(/\S/, { message: 'fullName must not be blank' })
+  @ApiProperty({ example: 'Nguyễn Thị Hương' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'fullName must not be blank' })
   fullName!: string;
 
   @ApiPropertyOptional({ example: '024190000123', description: 'Citizen ID (CCCD) or passport number' })
-  @IsOptional() @Matches(/^[A-Za-z0-9]{6,20}$/, { message: 'idNumber must be 6-20 letters or digits' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9]{6,20}$/, { message: 'idNumber must be 6-20 letters or digits' })
   idNumber?: string;
 
-  @ApiPropertyOptional({ example: '0912345678' }) @IsOptional() @Matches(/^\+?[0-9][0-9 .-]{7,19}$/, { message: 'phone must be a phone number' })
+  @ApiPropertyOptional({ example: '0912345678' })
+  @IsOptional()
+  @Matches(/^\+?[0-9][0-9 .-]{7,19}$/, { message: 'phone must be a phone number' })
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'huong@example.vn' }) @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' })
+  @ApiPropertyOptional({ example: 'huong@example.vn' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
   email?: string;
 
-  @ApiPropertyOptional({ example: 'Số 5, đường Lê Lợi, phường Lê Lợi' }) @IsOptional() @IsString() @Length(1, 500)
+  @ApiPropertyOptional({ example: 'Số 5, đường Lê Lợi, phường Lê Lợi' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
   address?: string;
 }
 
 export class CreateDossierRequest {
-  @ApiPropertyOptional({ example: 'portal-2025-000123', description: "The portal's id: the same one again returns the same dossier" })
-  @IsOptional() @IsString() @Length(1, 100)
+  @ApiPropertyOptional({
+    example: 'portal-2025-000123',
+    description: "The portal's id: the same one again returns the same dossier",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   externalId?: string;
 
-  @ApiProperty({ example: 'HT-KHAI-SINH' }) @Matches(PROCEDURE_CODE_PATTERN, { message: 'procedureCode must be 1-64 letters, digits, dots or dashes' })
+  @ApiProperty({ example: 'HT-KHAI-SINH' })
+  @Matches(PROCEDURE_CODE_PATTERN, { message: 'procedureCode must be 1-64 letters, digits, dots or dashes' })
   procedureCode!: string;
 
-  @ApiProperty({ example: '07210' }) @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be 1-32 letters, digits, dots or dashes' })
+  @ApiProperty({ example: '07210' })
+  @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be 1-32 letters, digits, dots or dashes' })
   unitCode!: string;
 
-  @ApiProperty({ enum: CHANNELS, description: 'ONLINE dossiers are registered (status 1) until an officer accepts them' })
+  @ApiProperty({
+    enum: CHANNELS,
+    description: 'ONLINE dossiers are registered (status 1) until an officer accepts them',
+  })
   @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
   channel!: DossierChannel;
 
-  @ApiPropertyOptional({ example: '2025-07-07T09:00:00+07:00', description: 'When the complete dossier was received (online: registered); default now, never in the future' })
-  @IsOptional() @Matches(INSTANT_PATTERN, { message: INSTANT_MESSAGE })
+  @ApiPropertyOptional({
+    example: '2025-07-07T09:00:00+07:00',
+    description:
+      'When the complete dossier was received (online: registered); default now, never in the future',
+  })
+  @IsOptional()
+  @Matches(INSTANT_PATTERN, { message: INSTANT_MESSAGE })
   receivedAt?: string;
 
-  @ApiProperty({ type: ApplicantDto }) @IsDefined() @ValidateNested() @Type(() => ApplicantDto)
+  @ApiProperty({ type: ApplicantDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ApplicantDto)
   applicant!: ApplicantDto;
 
-  @ApiPropertyOptional({ description: 'Queue ticket the dossier was received under' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ description: 'Queue ticket the dossier was received under' })
+  @IsOptional()
+  @IsUUID()
   ticketId?: string;
 }

@@ -1,7 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CorrelationId, CurrentUser, Roles } from '@fg/platform';
-import { DossierTransitionsService, type TransitionCommand } from '../../application/dossier-transitions.service';
+import {
+  DossierTransitionsService,
+  type TransitionCommand,
+} from '../../application/dossier-transitions.service';
 import { DossierIdPipe, EmptyBodyPipe } from '../common/params';
 import { dossierView } from './dossier.views';
 import { OptionalReasonRequest, ReasonRequest, ResolveRequest } from './transition.request.dto';
@@ -19,63 +22,133 @@ export class DossierTransitionsHttpController {
     return dossierView(await this.transitions.transition(id, cmd, user, correlationId));
   }
 
-  @Post('accept') @HttpCode(200) @Roles('officer')
+  @Post('accept')
+  @HttpCode(200)
+  @Roles('officer')
   @ApiOperation({ summary: 'REGISTERED (1) → RECEIVED (2): an online dossier is complete; its clock starts' })
-  accept(@Param('id', DossierIdPipe) id: string, @Body(EmptyBodyPipe) _: unknown, @CurrentUser() u: AuthUser, @CorrelationId() c: string) {
+  accept(
+    @Param('id', DossierIdPipe) id: string,
+    @Body(EmptyBodyPipe) _: unknown,
+    @CurrentUser() u: AuthUser,
+    @CorrelationId() c: string,
+  ) {
     return this.run(id, { action: 'accept' }, u, c);
   }
 
-  @Post('start') @HttpCode(200) @Roles('officer')
+  @Post('start')
+  @HttpCode(200)
+  @Roles('officer')
   @ApiOperation({ summary: 'RECEIVED (2) | AWAITING_FEES (6) → IN_PROGRESS (4); publishes dossier.assigned' })
-  start(@Param('id', DossierIdPipe) id: string, @Body(EmptyBodyPipe) _: unknown, @CurrentUser() u: AuthUser, @CorrelationId() c: string) {
+  start(
+    @Param('id', DossierIdPipe) id: string,
+    @Body(EmptyBodyPipe) _: unknown,
+    @CurrentUser() u: AuthUser,
+    @CorrelationId() c: string,
+  ) {
     return this.run(id, { action: 'start' }, u, c);
   }
 
-  @Post('request-supplement') @HttpCode(200) @Roles('officer')
+  @Post('request-supplement')
+  @HttpCode(200)
+  @Roles('officer')
   @ApiOperation({ summary: '→ SUPPLEMENT_REQUESTED (5); pauses the clock' })
-  requestSupplement(@Param('id', DossierIdPipe) id: string, @Body() b: ReasonRequest, @CurrentUser() u: AuthUser, @CorrelationId() c: string) {
+  requestSupplement(
+    @Param('id', DossierIdPipe) id: string,
+    @Body() b: ReasonRequest,
+    @CurrentUser() u: AuthUser,
+    @CorrelationId() c: string,
+  ) {
     return this.run(id, { action: 'request-supplement', reason: b.reason }, u, c);
   }
 
-  @Post('supplement-received') @HttpCode(200) @Roles('officer')
+  @Post('supplement-received')
+  @HttpCode(200)
+  @Roles('officer')
   @ApiOperation({ summary: 'Resumes the clock; the due date moves by the paused working time' })
-  supplementReceived(@Param('id', DossierIdPipe) id: string, @Body(EmptyBodyPipe) _: unknown, @CurrentUser() u: AuthUser, @CorrelationId() c: string) {
+  supplementReceived(
+    @Param('id', DossierIdPipe) id: string,
+    @Body(EmptyBodyPipe) _: unknown,
+    @CurrentUser() u: AuthUser,
+    @CorrelationId() c: string,
+  ) {
     return this.run(id, { action: 'supplement-received' }, u, c);
   }
 
-  @Post('request-fees') @HttpCode(200) @Roles('officer')
+  @Post('request-fees')
+  @HttpCode(200)
+  @Roles('officer')
   @ApiOperation({ summary: '→ AWAITING_FEES (6); the clock keeps running' })
-  requestFees(@Param('id', DossierIdPipe) id: string, @Body() b: OptionalReasonRequest, @CurrentUser() u: AuthUser, @CorrelationId() c: string) {
+  requestFees(
+    @Param('id', DossierIdPipe) id: string,
+    @Body() b: OptionalReasonRequest,
+    @CurrentUser() u: AuthUser,
+    @CorrelationId() c: string,
+  ) {
     return this.run(id, { action: 'request-fees', reason: b.reason }, u, c);
   }
 
-  @Post('resolve') @HttpCode(200) @Roles('officer')
+  @Post('resolve')
+  @HttpCode(200)
+  @Roles('officer')
   @ApiOperation({ summary: '→ RESOLVED (9); decides timeliness EARLY | ON_TIME | LATE' })
-  resolve(@Param('id', DossierIdPipe) id: string, @Body() b: ResolveRequest, @CurrentUser() u: AuthUser, @CorrelationId() c: string) {
+  resolve(
+    @Param('id', DossierIdPipe) id: string,
+    @Body() b: ResolveRequest,
+    @CurrentUser() u: AuthUser,
+    @CorrelationId() c: string,
+  ) {
     return this.run(id, { action: 'resolve', outcome: b.outcome, note: b.note }, u, c);
   }
 
-  @Post('return-result') @HttpCode(200) @Roles('officer')
+  @Post('return-result')
+  @HttpCode(200)
+  @Roles('officer')
   @ApiOperation({ summary: 'RESOLVED (9) → RESULT_RETURNED (10)' })
-  returnResult(@Param('id', DossierIdPipe) id: string, @Body(EmptyBodyPipe) _: unknown, @CurrentUser() u: AuthUser, @CorrelationId() c: string) {
+  returnResult(
+    @Param('id', DossierIdPipe) id: string,
+    @Body(EmptyBodyPipe) _: unknown,
+    @CurrentUser() u: AuthUser,
+    @CorrelationId() c: string,
+  ) {
     return this.run(id, { action: 'return-result' }, u, c);
   }
 
-  @Post('withdraw') @HttpCode(200) @Roles('officer')
-  @ApiOperation({ summary: '→ WITHDRAWN (7), at the citizen\'s request' })
-  withdraw(@Param('id', DossierIdPipe) id: string, @Body() b: OptionalReasonRequest, @CurrentUser() u: AuthUser, @CorrelationId() c: string) {
+  @Post('withdraw')
+  @HttpCode(200)
+  @Roles('officer')
+  @ApiOperation({ summary: "→ WITHDRAWN (7), at the citizen's request" })
+  withdraw(
+    @Param('id', DossierIdPipe) id: string,
+    @Body() b: OptionalReasonRequest,
+    @CurrentUser() u: AuthUser,
+    @CorrelationId() c: string,
+  ) {
     return this.run(id, { action: 'withdraw', reason: b.reason }, u, c);
   }
 
-  @Post('stop') @HttpCode(200) @Roles('officer')
+  @Post('stop')
+  @HttpCode(200)
+  @Roles('officer')
   @ApiOperation({ summary: '→ STOPPED (8)' })
-  stop(@Param('id', DossierIdPipe) id: string, @Body() b: OptionalReasonRequest, @CurrentUser() u: AuthUser, @CorrelationId() c: string) {
+  stop(
+    @Param('id', DossierIdPipe) id: string,
+    @Body() b: OptionalReasonRequest,
+    @CurrentUser() u: AuthUser,
+    @CorrelationId() c: string,
+  ) {
     return this.run(id, { action: 'stop', reason: b.reason }, u, c);
   }
 
-  @Post('refuse') @HttpCode(200) @Roles('officer')
+  @Post('refuse')
+  @HttpCode(200)
+  @Roles('officer')
   @ApiOperation({ summary: 'REGISTERED (1) | RECEIVED (2) → REFUSED (3)' })
-  refuse(@Param('id', DossierIdPipe) id: string, @Body() b: ReasonRequest, @CurrentUser() u: AuthUser, @CorrelationId() c: string) {
+  refuse(
+    @Param('id', DossierIdPipe) id: string,
+    @Body() b: ReasonRequest,
+    @CurrentUser() u: AuthUser,
+    @CorrelationId() c: string,
+  ) {
     return this.run(id, { action: 'refuse', reason: b.reason }, u, c);
   }
 }

@@ -1,5 +1,13 @@
 import { createWorkingCalendar, DEFAULT_WORKING_HOURS, extendByPausedWorkingTime } from '../../domain';
-import { aProvince, anIntake, daysAgo, DossierTestKit, ParsedEvent, startDossierKit, tokens } from '../../testing/dossier-test-kit';
+import {
+  aProvince,
+  anIntake,
+  daysAgo,
+  DossierTestKit,
+  ParsedEvent,
+  startDossierKit,
+  tokens,
+} from '../../testing/dossier-test-kit';
 
 const [province, unit, other] = aProvince('TR');
 
@@ -12,13 +20,22 @@ describe('dossier transitions over HTTP', () => {
 
   const officer = tokens.officer(unit.code, 'officer-7');
   const receive = async (overrides: Record<string, unknown> = {}) =>
-    (await kit.http().post('/api/v1/dossiers').set('Authorization', tokens.portal()).send(anIntake(unit.code, overrides)).expect(201)).body;
+    (
+      await kit
+        .http()
+        .post('/api/v1/dossiers')
+        .set('Authorization', tokens.portal())
+        .send(anIntake(unit.code, overrides))
+        .expect(201)
+    ).body;
   const act = (id: string, action: string, body?: object, auth = officer) => {
     const req = kit.http().post(`/api/v1/dossiers/${id}/${action}`).set('Authorization', auth);
     return body ? req.send(body) : req;
   };
   const eventsOf = async (id: string, n: number): Promise<ParsedEvent[]> =>
-    (await kit.dossierEvents((es) => es.filter((e) => e.subject === id).length >= n)).filter((e) => e.subject === id);
+    (await kit.dossierEvents((es) => es.filter((e) => e.subject === id).length >= n)).filter(
+      (e) => e.subject === id,
+    );
 
   describe('when a dossier goes the whole way', () => {
     it('moves through every status with its national code, keeps the history and publishes each change keyed by its id', async () => {
@@ -34,47 +51,118 @@ describe('dossier transitions over HTTP', () => {
         const res = await act(d.id, action, body).expect(200);
         expect(res.body).toMatchObject({ status, statusCode });
       }
-      const final = await kit.http().get(`/api/v1/dossiers/${d.id}`).set('Authorization', officer).expect(200);
-      expect(final.body).toMatchObject({ timeliness: 'EARLY', resolution: { outcome: 'APPROVED', note: 'Đủ điều kiện' } });
-      expect(final.body.timelinessFacts).toMatchObject({ timeliness: 'EARLY', dueAt: d.dueAt, apologyIssued: false, lateWithoutApology: false });
+      const final = await kit
+        .http()
+        .get(`/api/v1/dossiers/${d.id}`)
+        .set('Authorization', officer)
+        .expect(200);
+      expect(final.body).toMatchObject({
+        timeliness: 'EARLY',
+        resolution: { outcome: 'APPROVED', note: 'Đủ điều kiện' },
+      });
+      expect(final.body.timelinessFacts).toMatchObject({
+        timeliness: 'EARLY',
+        dueAt: d.dueAt,
+        apologyIssued: false,
+        lateWithoutApology: false,
+      });
 
-      const history = await kit.http().get(`/api/v1/dossiers/${d.id}/history`).set('Authorization', officer).expect(200);
+      const history = await kit
+        .http()
+        .get(`/api/v1/dossiers/${d.id}/history`)
+        .set('Authorization', officer)
+        .expect(200);
       expect(history.body.items.map((h: any) => [h.action, h.from, h.to])).toEqual([
-        ['receive', null, 'RECEIVED'], ['start', 'RECEIVED', 'IN_PROGRESS'], ['request-fees', 'IN_PROGRESS', 'AWAITING_FEES'],
-        ['start', 'AWAITING_FEES', 'IN_PROGRESS'], ['resolve', 'IN_PROGRESS', 'RESOLVED'], ['return-result', 'RESOLVED', 'RESULT_RETURNED'],
+        ['receive', null, 'RECEIVED'],
+        ['start', 'RECEIVED', 'IN_PROGRESS'],
+        ['request-fees', 'IN_PROGRESS', 'AWAITING_FEES'],
+        ['start', 'AWAITING_FEES', 'IN_PROGRESS'],
+        ['resolve', 'IN_PROGRESS', 'RESOLVED'],
+        ['return-result', 'RESOLVED', 'RESULT_RETURNED'],
       ]);
-      expect(history.body.items[2]).toMatchObject({ actorId: 'officer-7', reason: 'Nộp lệ phí theo quy định', fromCode: 4, toCode: 6 });
+      expect(history.body.items[2]).toMatchObject({
+        actorId: 'officer-7',
+        reason: 'Nộp lệ phí theo quy định',
+        fromCode: 4,
+        toCode: 6,
+      });
 
       const events = await eventsOf(d.id, 6);
       expect(events.map((e) => e.type)).toEqual([
-        'dossier.received', 'dossier.assigned', 'dossier.fees-requested', 'dossier.assigned', 'dossier.resolved', 'dossier.result-returned',
+        'dossier.received',
+        'dossier.assigned',
+        'dossier.fees-requested',
+        'dossier.assigned',
+        'dossier.resolved',
+        'dossier.result-returned',
       ]);
       expect(events.every((e) => e.key === d.id)).toBe(true);
-      expect(events[4].data).toMatchObject({ outcome: 'APPROVED', timeliness: 'EARLY', status: 'RESOLVED', statusCode: 9, wasOverdue: false });
+      expect(events[4].data).toMatchObject({
+        outcome: 'APPROVED',
+        timeliness: 'EARLY',
+        status: 'RESOLVED',
+        statusCode: 9,
+        wasOverdue: false,
+      });
     });
   });
 
   describe('when a transition is not allowed from the current status', () => {
     it.each([
-      ['resolve', [], { outcome: 'APPROVED' }, /Cannot resolve a dossier in status RECEIVED \(2\): RESOLVED \(9\) is reachable only from IN_PROGRESS \(4\), AWAITING_FEES \(6\)/],
-      ['return-result', [], undefined, /Cannot return-result a dossier in status RECEIVED \(2\): RESULT_RETURNED \(10\)/],
+      [
+        'resolve',
+        [],
+        { outcome: 'APPROVED' },
+        /Cannot resolve a dossier in status RECEIVED \(2\): RESOLVED \(9\) is reachable only from IN_PROGRESS \(4\), AWAITING_FEES \(6\)/,
+      ],
+      [
+        'return-result',
+        [],
+        undefined,
+        /Cannot return-result a dossier in status RECEIVED \(2\): RESULT_RETURNED \(10\)/,
+      ],
       ['stop', [], undefined, /Cannot stop a dossier in status RECEIVED \(2\): STOPPED \(8\)/],
-      ['accept', ['start'], undefined, /Cannot accept a dossier in status IN_PROGRESS \(4\): RECEIVED \(2\) is reachable only from REGISTERED \(1\)/],
-      ['refuse', ['start'], { reason: 'Không đủ điều kiện' }, /Cannot refuse a dossier in status IN_PROGRESS \(4\): REFUSED \(3\)/],
-      ['request-fees', ['start', 'request-supplement'], undefined, /Cannot request-fees a dossier in status SUPPLEMENT_REQUESTED \(5\): AWAITING_FEES \(6\)/],
+      [
+        'accept',
+        ['start'],
+        undefined,
+        /Cannot accept a dossier in status IN_PROGRESS \(4\): RECEIVED \(2\) is reachable only from REGISTERED \(1\)/,
+      ],
+      [
+        'refuse',
+        ['start'],
+        { reason: 'Không đủ điều kiện' },
+        /Cannot refuse a dossier in status IN_PROGRESS \(4\): REFUSED \(3\)/,
+      ],
+      [
+        'request-fees',
+        ['start', 'request-supplement'],
+        undefined,
+        /Cannot request-fees a dossier in status SUPPLEMENT_REQUESTED \(5\): AWAITING_FEES \(6\)/,
+      ],
     ])('answers 409 to %s after %j, naming both statuses', async (action, path, body, message) => {
       const d = await receive();
-      for (const step of path as string[]) await act(d.id, step, step === 'request-supplement' ? { reason: 'Thiếu tờ khai' } : undefined).expect(200);
+      for (const step of path as string[])
+        await act(d.id, step, step === 'request-supplement' ? { reason: 'Thiếu tờ khai' } : undefined).expect(
+          200,
+        );
       const res = await act(d.id, action as string, body as object | undefined).expect(409);
-      expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'DOSSIER.INVALID_TRANSITION' });
+      expect(res.body).toMatchObject({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'DOSSIER.INVALID_TRANSITION',
+      });
       expect(res.body.message).toMatch(message as RegExp);
     });
 
     it('answers 409 to any change of a returned dossier', async () => {
       const d = await receive();
-      for (const [a, b] of [['start'], ['resolve', { outcome: 'REJECTED' }], ['return-result']] as const) await act(d.id, a, b).expect(200);
+      for (const [a, b] of [['start'], ['resolve', { outcome: 'REJECTED' }], ['return-result']] as const)
+        await act(d.id, a, b).expect(200);
       const res = await act(d.id, 'withdraw').expect(409);
-      expect(res.body.message).toMatch(/Cannot withdraw a dossier in status RESULT_RETURNED \(10\): WITHDRAWN \(7\)/);
+      expect(res.body.message).toMatch(
+        /Cannot withdraw a dossier in status RESULT_RETURNED \(10\): WITHDRAWN \(7\)/,
+      );
     });
   });
 
@@ -82,35 +170,64 @@ describe('dossier transitions over HTTP', () => {
     const d = await receive();
     await act(d.id, 'start').expect(200);
     await act(d.id, 'start').expect(200);
-    const history = await kit.http().get(`/api/v1/dossiers/${d.id}/history`).set('Authorization', officer).expect(200);
+    const history = await kit
+      .http()
+      .get(`/api/v1/dossiers/${d.id}/history`)
+      .set('Authorization', officer)
+      .expect(200);
     expect(history.body.items).toHaveLength(2);
     await eventsOf(d.id, 2);
     const all = await kit.allDossierEvents();
-    expect(all.filter((e) => e.subject === d.id).map((e) => e.type)).toEqual(['dossier.received', 'dossier.assigned']);
+    expect(all.filter((e) => e.subject === d.id).map((e) => e.type)).toEqual([
+      'dossier.received',
+      'dossier.assigned',
+    ]);
   });
 
   describe('when a supplement is requested', () => {
     it('pauses the clock, and moves the due date by the working time paused when the citizen answers', async () => {
       const d = await receive({ receivedAt: daysAgo(1) });
       await act(d.id, 'start').expect(200);
-      const paused = await act(d.id, 'request-supplement', { reason: 'Thiếu bản sao CCCD của bà Nguyễn Thị Hương' }).expect(200);
-      expect(paused.body).toMatchObject({ status: 'SUPPLEMENT_REQUESTED', statusCode: 5, pause: { reason: 'Thiếu bản sao CCCD của bà Nguyễn Thị Hương' } });
+      const paused = await act(d.id, 'request-supplement', {
+        reason: 'Thiếu bản sao CCCD của bà Nguyễn Thị Hương',
+      }).expect(200);
+      expect(paused.body).toMatchObject({
+        status: 'SUPPLEMENT_REQUESTED',
+        statusCode: 5,
+        pause: { reason: 'Thiếu bản sao CCCD của bà Nguyễn Thị Hương' },
+      });
       // The request was made 14 days ago: a pause with working time in it, whatever today is.
-      await kit.db.query(`UPDATE dossiers SET pause_since = pause_since - interval '14 days' WHERE id = $1`, [d.id]);
-      const since = (await kit.db.query('SELECT pause_since FROM dossiers WHERE id = $1', [d.id]))[0].pause_since as Date;
+      await kit.db.query(`UPDATE dossiers SET pause_since = pause_since - interval '14 days' WHERE id = $1`, [
+        d.id,
+      ]);
+      const since = (await kit.db.query('SELECT pause_since FROM dossiers WHERE id = $1', [d.id]))[0]
+        .pause_since as Date;
 
       const resumed = await act(d.id, 'supplement-received').expect(200);
       expect(resumed.body).toMatchObject({ status: 'IN_PROGRESS', statusCode: 4, pause: null });
-      const history = (await kit.http().get(`/api/v1/dossiers/${d.id}/history`).set('Authorization', officer)).body.items;
+      const history = (await kit.http().get(`/api/v1/dossiers/${d.id}/history`).set('Authorization', officer))
+        .body.items;
       const at = new Date(history[history.length - 1].at);
-      const expected = extendByPausedWorkingTime(new Date(d.dueAt), since, at, createWorkingCalendar(), DEFAULT_WORKING_HOURS);
+      const expected = extendByPausedWorkingTime(
+        new Date(d.dueAt),
+        since,
+        at,
+        createWorkingCalendar(),
+        DEFAULT_WORKING_HOURS,
+      );
       expect(expected.pausedMinutes).toBeGreaterThanOrEqual(8 * 60);
       expect(resumed.body.dueAt).toBe(expected.dueAt.toISOString());
       expect(resumed.body.pausedMinutes).toBe(expected.pausedMinutes);
 
       const events = await eventsOf(d.id, 4);
-      expect(events[2]).toMatchObject({ type: 'dossier.supplement-requested', data: { status: 'SUPPLEMENT_REQUESTED', reason: 'Thiếu bản sao CCCD của bà ***' } });
-      expect(events[3]).toMatchObject({ type: 'dossier.supplement-received', data: { dueAt: expected.dueAt.toISOString(), pausedWorkingMinutes: expected.pausedMinutes } });
+      expect(events[2]).toMatchObject({
+        type: 'dossier.supplement-requested',
+        data: { status: 'SUPPLEMENT_REQUESTED', reason: 'Thiếu bản sao CCCD của bà ***' },
+      });
+      expect(events[3]).toMatchObject({
+        type: 'dossier.supplement-received',
+        data: { dueAt: expected.dueAt.toISOString(), pausedWorkingMinutes: expected.pausedMinutes },
+      });
     });
 
     it('needs a reason', async () => {
@@ -123,13 +240,21 @@ describe('dossier transitions over HTTP', () => {
   describe('when a dossier ends early', () => {
     it('withdraws (no body needed), stops and refuses with their timeliness facts and events', async () => {
       const w = await receive();
-      expect((await act(w.id, 'withdraw').expect(200)).body).toMatchObject({ status: 'WITHDRAWN', statusCode: 7, timeliness: 'EARLY' });
+      expect((await act(w.id, 'withdraw').expect(200)).body).toMatchObject({
+        status: 'WITHDRAWN',
+        statusCode: 7,
+        timeliness: 'EARLY',
+      });
       const s = await receive();
       await act(s.id, 'start').expect(200);
-      expect((await act(s.id, 'stop', { reason: 'Công dân không bổ sung hồ sơ' }).expect(200)).body).toMatchObject({ status: 'STOPPED', statusCode: 8 });
+      expect(
+        (await act(s.id, 'stop', { reason: 'Công dân không bổ sung hồ sơ' }).expect(200)).body,
+      ).toMatchObject({ status: 'STOPPED', statusCode: 8 });
       const r = await receive();
       await act(r.id, 'refuse', {}).expect(400);
-      expect((await act(r.id, 'refuse', { reason: 'Không thuộc thẩm quyền' }).expect(200)).body).toMatchObject({ status: 'REFUSED', statusCode: 3, finishReason: 'Không thuộc thẩm quyền' });
+      expect(
+        (await act(r.id, 'refuse', { reason: 'Không thuộc thẩm quyền' }).expect(200)).body,
+      ).toMatchObject({ status: 'REFUSED', statusCode: 3, finishReason: 'Không thuộc thẩm quyền' });
       const o = await receive({ channel: 'ONLINE' });
       await act(o.id, 'refuse', { reason: 'Hồ sơ trùng' }).expect(200);
       const types = async (id: string, n: number) => (await eventsOf(id, n)).map((e) => e.type);
@@ -154,12 +279,37 @@ describe('dossier transitions over HTTP', () => {
   describe('the citizen look-up', () => {
     it('shows status, procedure, due date and timeliness without personal data; a wrong key is a 404', async () => {
       const d = await receive({ externalId: 'lookup-1' });
-      const res = await kit.http().get(`/api/v1/public/dossiers/${d.code}`).query({ key: d.lookupKey }).expect(200);
-      expect(res.body).toMatchObject({ code: d.code, status: 'RECEIVED', statusCode: 2, dueAt: d.dueAt, timeliness: null, procedure: { code: 'HT-XAC-NHAN-TTHN' } });
-      expect(JSON.stringify(res.body)).not.toMatch(/Nguyễn|0241900|0912345678|huong@|Lê Lợi|officer|portal|lookup-1/);
-      await kit.http().get(`/api/v1/public/dossiers/${d.code}`).query({ key: d.lookupKey.toLowerCase() }).expect(200);
-      const wrong = await kit.http().get(`/api/v1/public/dossiers/${d.code}`).query({ key: 'AAAAAAAAAA' }).expect(404);
-      const unknown = await kit.http().get('/api/v1/public/dossiers/NOPE-250101-0001').query({ key: d.lookupKey }).expect(404);
+      const res = await kit
+        .http()
+        .get(`/api/v1/public/dossiers/${d.code}`)
+        .query({ key: d.lookupKey })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        code: d.code,
+        status: 'RECEIVED',
+        statusCode: 2,
+        dueAt: d.dueAt,
+        timeliness: null,
+        procedure: { code: 'HT-XAC-NHAN-TTHN' },
+      });
+      expect(JSON.stringify(res.body)).not.toMatch(
+        /Nguyễn|0241900|0912345678|huong@|Lê Lợi|officer|portal|lookup-1/,
+      );
+      await kit
+        .http()
+        .get(`/api/v1/public/dossiers/${d.code}`)
+        .query({ key: d.lookupKey.toLowerCase() })
+        .expect(200);
+      const wrong = await kit
+        .http()
+        .get(`/api/v1/public/dossiers/${d.code}`)
+        .query({ key: 'AAAAAAAAAA' })
+        .expect(404);
+      const unknown = await kit
+        .http()
+        .get('/api/v1/public/dossiers/NOPE-250101-0001')
+        .query({ key: d.lookupKey })
+        .expect(404);
       expect(wrong.body.message).toBe(unknown.body.message);
       await kit.http().get(`/api/v1/public/dossiers/${d.code}`).expect(400);
     });
@@ -170,13 +320,22 @@ describe('dossier transitions over HTTP', () => {
       const overdue = await receive({ receivedAt: daysAgo(30) });
       const dueSoon = await receive({ procedureCode: 'CT-BAN-SAO' });
       const later = await receive({ procedureCode: 'CU-THUONG-TRU' });
-      const list = (q: Record<string, unknown>) => kit.http().get('/api/v1/dossiers').query({ unitCode: unit.code, ...q }).set('Authorization', officer).expect(200);
+      const list = (q: Record<string, unknown>) =>
+        kit
+          .http()
+          .get('/api/v1/dossiers')
+          .query({ unitCode: unit.code, ...q })
+          .set('Authorization', officer)
+          .expect(200);
       const ids = (r: any) => r.body.items.map((i: any) => i.id);
       expect(ids(await list({ overdue: true }))).toContain(overdue.id);
       expect(ids(await list({ overdue: true }))).not.toContain(later.id);
       expect(ids(await list({ dueSoon: true }))).toContain(dueSoon.id);
       expect(ids(await list({ dueSoon: true }))).not.toContain(overdue.id);
-      expect((await list({ overdue: true })).body.items.find((i: any) => i.id === overdue.id)).toMatchObject({ overdue: true, applicantName: 'Nguyễn Thị Hương' });
+      expect((await list({ overdue: true })).body.items.find((i: any) => i.id === overdue.id)).toMatchObject({
+        overdue: true,
+        applicantName: 'Nguyễn Thị Hương',
+      });
 
       const all: string[] = [];
       let cursor: string | undefined;
@@ -185,11 +344,23 @@ describe('dossier transitions over HTTP', () => {
         all.push(...ids(page));
         cursor = page.body.nextCursor ?? undefined;
       } while (cursor);
-      const total = (await kit.db.query('SELECT count(*)::int AS n FROM dossiers WHERE unit_code = $1', [unit.code]))[0].n;
+      const total = (
+        await kit.db.query('SELECT count(*)::int AS n FROM dossiers WHERE unit_code = $1', [unit.code])
+      )[0].n;
       expect(new Set(all).size).toBe(total);
       expect(all).toHaveLength(total);
-      await kit.http().get('/api/v1/dossiers').query({ unitCode: unit.code, cursor: 'garbage' }).set('Authorization', officer).expect(400);
-      await kit.http().get('/api/v1/dossiers').query({ unitCode: unit.code }).set('Authorization', tokens.officer(other.code)).expect(403);
+      await kit
+        .http()
+        .get('/api/v1/dossiers')
+        .query({ unitCode: unit.code, cursor: 'garbage' })
+        .set('Authorization', officer)
+        .expect(400);
+      await kit
+        .http()
+        .get('/api/v1/dossiers')
+        .query({ unitCode: unit.code })
+        .set('Authorization', tokens.officer(other.code))
+        .expect(403);
     });
   });
 });

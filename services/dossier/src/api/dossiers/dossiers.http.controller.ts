@@ -12,7 +12,10 @@ import { ListDossiersQuery } from './list-dossiers.request.dto';
 @ApiTags('dossiers')
 @Controller('api/v1/dossiers')
 export class DossiersHttpController {
-  constructor(private readonly intake: DossierIntakeService, private readonly queries: DossierQueriesService) {}
+  constructor(
+    private readonly intake: DossierIntakeService,
+    private readonly queries: DossierQueriesService,
+  ) {}
 
   @Post()
   @Roles('portal', 'officer')
@@ -24,7 +27,11 @@ export class DossiersHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.intake.intake(
-      { ...body, applicant: { ...body.applicant }, receivedAt: body.receivedAt ? new Date(body.receivedAt) : undefined },
+      {
+        ...body,
+        applicant: { ...body.applicant },
+        receivedAt: body.receivedAt ? new Date(body.receivedAt) : undefined,
+      },
       user,
       correlationId,
     );
@@ -35,7 +42,10 @@ export class DossiersHttpController {
 
   @Get()
   @Roles(...DOSSIER_READERS)
-  @ApiOperation({ summary: "List a unit's dossiers, newest first; filters overdue / dueSoon / status / period; cursor pagination" })
+  @ApiOperation({
+    summary:
+      "List a unit's dossiers, newest first; filters overdue / dueSoon / status / period; cursor pagination",
+  })
   async list(@Query() q: ListDossiersQuery, @CurrentUser() user: AuthUser) {
     const { items, nextCursor } = await this.queries.list(
       { ...q, from: timeBound(q.from, 'from'), to: timeBound(q.to, 'to') },

@@ -8,34 +8,63 @@ import { PROCEDURE_CODE_PATTERN, QueryBoolean, TIME_BOUND_PATTERN } from '../com
 const BOUND = 'must be a date YYYY-MM-DD (local) or a date-time with a time zone';
 
 export class ListDossiersQuery {
-  @ApiProperty({ example: '07210' }) @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be 1-32 letters, digits, dots or dashes' })
+  @ApiProperty({ example: '07210' })
+  @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be 1-32 letters, digits, dots or dashes' })
   unitCode!: string;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @QueryBoolean() @IsBoolean()
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
   includeDescendants?: boolean;
 
-  @ApiPropertyOptional({ enum: DOSSIER_STATUSES }) @IsOptional() @IsIn(DOSSIER_STATUSES as unknown as string[], { message: `status must be one of ${DOSSIER_STATUSES.join(', ')}` })
+  @ApiPropertyOptional({ enum: DOSSIER_STATUSES })
+  @IsOptional()
+  @IsIn(DOSSIER_STATUSES as unknown as string[], {
+    message: `status must be one of ${DOSSIER_STATUSES.join(', ')}`,
+  })
   status?: DossierStatus;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(PROCEDURE_CODE_PATTERN)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(PROCEDURE_CODE_PATTERN)
   procedureCode?: string;
 
-  @ApiPropertyOptional({ description: 'Only running dossiers past their due date' }) @IsOptional() @QueryBoolean() @IsBoolean()
+  @ApiPropertyOptional({ description: 'Only running dossiers past their due date' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'Only running dossiers due today or on the next working day (with overdue: either)' })
-  @IsOptional() @QueryBoolean() @IsBoolean()
+  @ApiPropertyOptional({
+    description: 'Only running dossiers due today or on the next working day (with overdue: either)',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
   dueSoon?: boolean;
 
-  @ApiPropertyOptional({ example: '2025-07-01', description: 'Received from (inclusive)' }) @IsOptional() @Matches(TIME_BOUND_PATTERN, { message: `from ${BOUND}` })
+  @ApiPropertyOptional({ example: '2025-07-01', description: 'Received from (inclusive)' })
+  @IsOptional()
+  @Matches(TIME_BOUND_PATTERN, { message: `from ${BOUND}` })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2025-07-31', description: 'Received until (a date: inclusive)' }) @IsOptional() @Matches(TIME_BOUND_PATTERN, { message: `to ${BOUND}` })
+  @ApiPropertyOptional({ example: '2025-07-31', description: 'Received until (a date: inclusive)' })
+  @IsOptional()
+  @Matches(TIME_BOUND_PATTERN, { message: `to ${BOUND}` })
   to?: string;
 
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit: number = 50;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 }

@@ -8,8 +8,16 @@ import { ListProceduresQuery } from './list-procedures.request.dto';
 import { UpsertProcedureRequest } from './upsert-procedure.request.dto';
 
 const view = (p: ProcedureRow) => ({
-  code: p.code, name: p.name, field: p.field, processing: p.processing, sameDay: p.processing.unit === 'SAME_DAY',
-  fee: p.fee, feeNote: p.feeNote, documents: p.documents, revision: p.revision, updatedAt: p.updatedAt,
+  code: p.code,
+  name: p.name,
+  field: p.field,
+  processing: p.processing,
+  sameDay: p.processing.unit === 'SAME_DAY',
+  fee: p.fee,
+  feeNote: p.feeNote,
+  documents: p.documents,
+  revision: p.revision,
+  updatedAt: p.updatedAt,
 });
 
 /** The public procedure catalog (what the QR boards at every office point to) and its upkeep. */
@@ -24,15 +32,22 @@ export class ProceduresHttpController {
   async upsert(@Param('code', ProcedureCodePipe) code: string, @Body() body: UpsertProcedureRequest) {
     assertProcessingTime(body.processing);
     const { procedure, changed } = await this.procedures.upsert({
-      code, name: body.name.trim(), field: body.field.trim(), processing: { amount: body.processing.amount, unit: body.processing.unit },
-      fee: body.fee ?? null, feeNote: body.feeNote ?? null, documents: body.documents ?? [],
+      code,
+      name: body.name.trim(),
+      field: body.field.trim(),
+      processing: { amount: body.processing.amount, unit: body.processing.unit },
+      fee: body.fee ?? null,
+      feeNote: body.feeNote ?? null,
+      documents: body.documents ?? [],
     });
     return { ...view(procedure), changed };
   }
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'The procedure catalog, readable without login (filter by field, name, processing unit)' })
+  @ApiOperation({
+    summary: 'The procedure catalog, readable without login (filter by field, name, processing unit)',
+  })
   async list(@Query() q: ListProceduresQuery) {
     const { items, total } = await this.procedures.list(q);
     return { items: items.map(view), total, limit: q.limit, offset: q.offset };

@@ -6,7 +6,9 @@ import { DossierQueriesService } from '../../application/dossier-queries.service
 import { publicDossierView } from '../dossiers/dossier.views';
 
 export class LookupQuery {
-  @ApiProperty({ description: 'The look-up key printed on the receipt' }) @IsString() @Length(1, 64)
+  @ApiProperty({ description: 'The look-up key printed on the receipt' })
+  @IsString()
+  @Length(1, 64)
   key!: string;
 }
 
@@ -18,7 +20,10 @@ export class PublicDossiersHttpController {
 
   @Get(':code')
   @Public()
-  @ApiOperation({ summary: 'Status, procedure, due date and timeliness of a dossier by code and look-up key; a wrong key is a 404' })
+  @ApiOperation({
+    summary:
+      'Status, procedure, due date and timeliness of a dossier by code and look-up key; a wrong key is a 404',
+  })
   async lookup(@Param('code') code: string, @Query() q: LookupQuery) {
     return publicDossierView(await this.queries.publicLookup(code.slice(0, 100), q.key));
   }

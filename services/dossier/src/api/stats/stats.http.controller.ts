@@ -15,11 +15,17 @@ export class StatsHttpController {
   @Get('timeliness')
   @Roles(...STATS_READERS)
   @ApiOperation({
-    summary: 'Per unit, procedure or month: received, finished, early, onTime, late, open within deadline / overdue, on-time rate, late without apology',
+    summary:
+      'Per unit, procedure or month: received, finished, early, onTime, late, open within deadline / overdue, on-time rate, late without apology',
   })
   // The answer is the cached JSON text (same bytes, content type and ETag as res.json would send), gzipped for clients that accept it.
-  async timeliness(@Query() q: TimelinessStatsQuery, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
-    for (const d of [q.from, q.to]) if (d && !isLocalDate(d)) throw new DomainError('INVALID', 'STATS.BAD_DATE', `No such date: ${d}`);
+  async timeliness(
+    @Query() q: TimelinessStatsQuery,
+    @CurrentUser() user: AuthUser,
+    @Res() res: Response,
+  ): Promise<void> {
+    for (const d of [q.from, q.to])
+      if (d && !isLocalDate(d)) throw new DomainError('INVALID', 'STATS.BAD_DATE', `No such date: ${d}`);
     await sendCachedJson(res, await this.stats.timelinessJson(q, user));
   }
 }

@@ -5,21 +5,28 @@ import type { StatsGroupBy } from '../../application/timeliness-stats.service';
 import { LOCAL_DATE_PATTERN, QueryBoolean } from '../common/params';
 
 export class TimelinessStatsQuery {
-  @ApiProperty({ example: '24' }) @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be 1-32 letters, digits, dots or dashes' })
+  @ApiProperty({ example: '24' })
+  @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be 1-32 letters, digits, dots or dashes' })
   unitCode!: string;
 
   @ApiPropertyOptional({ example: '2025-01-01', description: 'Local date, inclusive; default 1 Jan of `to`' })
-  @IsOptional() @Matches(LOCAL_DATE_PATTERN, { message: 'from must be a date YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(LOCAL_DATE_PATTERN, { message: 'from must be a date YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ example: '2025-12-31', description: 'Local date, inclusive; default today' })
-  @IsOptional() @Matches(LOCAL_DATE_PATTERN, { message: 'to must be a date YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(LOCAL_DATE_PATTERN, { message: 'to must be a date YYYY-MM-DD' })
   to?: string;
 
   @ApiPropertyOptional({ enum: ['unit', 'procedure', 'month'], default: 'unit' })
-  @IsOptional() @IsIn(['unit', 'procedure', 'month'], { message: 'groupBy must be one of unit, procedure, month' })
+  @IsOptional()
+  @IsIn(['unit', 'procedure', 'month'], { message: 'groupBy must be one of unit, procedure, month' })
   groupBy: StatsGroupBy = 'unit';
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @QueryBoolean() @IsBoolean()
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
   includeDescendants: boolean = false;
 }

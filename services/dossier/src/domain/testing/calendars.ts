@@ -15,9 +15,13 @@ export const TET_2026_CIVIL_SERVANTS: CalendarOverrides = {
 
 export const defaultCalendar = (): WorkingCalendar => createWorkingCalendar();
 
-export const calendarWith = (overrides: Record<number, CalendarOverrides>): WorkingCalendar => createWorkingCalendar({ overrides });
+export const calendarWith = (overrides: Record<number, CalendarOverrides>): WorkingCalendar =>
+  createWorkingCalendar({ overrides });
 
-export const timeContext = (calendar: WorkingCalendar = defaultCalendar(), hours: WorkingHours = DEFAULT_WORKING_HOURS): DossierTimeContext => ({
+export const timeContext = (
+  calendar: WorkingCalendar = defaultCalendar(),
+  hours: WorkingHours = DEFAULT_WORKING_HOURS,
+): DossierTimeContext => ({
   calendar,
   hours,
 });

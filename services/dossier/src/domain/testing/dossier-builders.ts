@@ -60,7 +60,9 @@ export const aDossierIn = <S extends DossierStatus>(
 ): DossierIn<S> => {
   const cmd = anIntake(intake);
   let d: Dossier =
-    status === 'REGISTERED' ? registerDossier({ ...cmd, channel: 'ONLINE' }, officer).state : receiveDossier(cmd, officer, ctx).state;
+    status === 'REGISTERED'
+      ? registerDossier({ ...cmd, channel: 'ONLINE' }, officer).state
+      : receiveDossier(cmd, officer, ctx).state;
   let t = cmd.now.getTime();
   for (const action of pathTo[status]) {
     t += HOUR;

@@ -54,9 +54,13 @@ export class Dossiers1730000200100 implements MigrationInterface {
     await q.query('CREATE INDEX dossiers_unit_intake_idx ON dossiers (unit_code, intake_at DESC, id DESC)');
     // Dashboards count the backlog from here instead of scanning every dossier.
     await q.query(`CREATE INDEX dossiers_open_idx ON dossiers (unit_code, due_at) WHERE status IN ${OPEN}`);
-    await q.query('CREATE INDEX dossiers_finished_idx ON dossiers (unit_code, finished_at) WHERE finished_at IS NOT NULL');
+    await q.query(
+      'CREATE INDEX dossiers_finished_idx ON dossiers (unit_code, finished_at) WHERE finished_at IS NOT NULL',
+    );
     // What the overdue scanner reads: running dossiers not flagged yet, by due date.
-    await q.query(`CREATE INDEX dossiers_overdue_scan_idx ON dossiers (due_at) WHERE overdue_notified_at IS NULL AND status IN ${RUNNING}`);
+    await q.query(
+      `CREATE INDEX dossiers_overdue_scan_idx ON dossiers (due_at) WHERE overdue_notified_at IS NULL AND status IN ${RUNNING}`,
+    );
 
     await q.query(/* sql */ `
       CREATE TABLE dossier_history (

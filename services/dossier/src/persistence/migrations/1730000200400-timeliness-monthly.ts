@@ -2,9 +2,26 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The counters of `timeliness_daily` when this migration was written (a later column needs its own migration). */
 const COUNTERS = [
-  'received', 'received_counter', 'received_online', 'received_postal', 'received_home', 'received_same_day', 'finished', 'early',
-  'on_time', 'late', 'late_without_apology', 'late_with_apology', 'resolved', 'withdrawn', 'stopped', 'refused', 'same_day_finished',
-  'same_day_in_time', 'apologies', 'overdue_flagged',
+  'received',
+  'received_counter',
+  'received_online',
+  'received_postal',
+  'received_home',
+  'received_same_day',
+  'finished',
+  'early',
+  'on_time',
+  'late',
+  'late_without_apology',
+  'late_with_apology',
+  'resolved',
+  'withdrawn',
+  'stopped',
+  'refused',
+  'same_day_finished',
+  'same_day_in_time',
+  'apologies',
+  'overdue_flagged',
 ];
 
 /** `sign` rows of a transition table, keyed by (unit, local month, procedure). */
@@ -59,10 +76,18 @@ export class TimelinessMonthly1730000200400 implements MigrationInterface {
     await q.query(/* sql */ `
       CREATE FUNCTION timeliness_monthly_on_truncate() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       BEGIN TRUNCATE timeliness_monthly; RETURN NULL; END $$`);
-    await q.query(`CREATE TRIGGER timeliness_monthly_ins AFTER INSERT ON timeliness_daily REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION timeliness_monthly_on_insert()`);
-    await q.query(`CREATE TRIGGER timeliness_monthly_upd AFTER UPDATE ON timeliness_daily REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION timeliness_monthly_on_update()`);
-    await q.query(`CREATE TRIGGER timeliness_monthly_del AFTER DELETE ON timeliness_daily REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION timeliness_monthly_on_delete()`);
-    await q.query(`CREATE TRIGGER timeliness_monthly_trunc AFTER TRUNCATE ON timeliness_daily FOR EACH STATEMENT EXECUTE FUNCTION timeliness_monthly_on_truncate()`);
+    await q.query(
+      `CREATE TRIGGER timeliness_monthly_ins AFTER INSERT ON timeliness_daily REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION timeliness_monthly_on_insert()`,
+    );
+    await q.query(
+      `CREATE TRIGGER timeliness_monthly_upd AFTER UPDATE ON timeliness_daily REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION timeliness_monthly_on_update()`,
+    );
+    await q.query(
+      `CREATE TRIGGER timeliness_monthly_del AFTER DELETE ON timeliness_daily REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION timeliness_monthly_on_delete()`,
+    );
+    await q.query(
+      `CREATE TRIGGER timeliness_monthly_trunc AFTER TRUNCATE ON timeliness_daily FOR EACH STATEMENT EXECUTE FUNCTION timeliness_monthly_on_truncate()`,
+    );
     await q.query(addToMonthly(rowsOf('timeliness_daily', '')));
     // The partial months at the ends of a range are read from the daily rows by day across many units; the
     // primary key leads with the unit. Counters are not indexed, so counter updates stay HOT.
@@ -72,15 +97,20 @@ export class TimelinessMonthly1730000200400 implements MigrationInterface {
       CREATE FUNCTION stats_changed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       BEGIN PERFORM pg_notify('stats_' || current_schema(), ''); RETURN NULL; END $$`);
     for (const t of ['timeliness_daily', 'dossiers', 'units', 'procedures']) {
-      await q.query(`CREATE TRIGGER ${t}_stats_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION stats_changed()`);
+      await q.query(
+        `CREATE TRIGGER ${t}_stats_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION stats_changed()`,
+      );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['timeliness_daily', 'dossiers', 'units', 'procedures']) await q.query(`DROP TRIGGER ${t}_stats_changed ON ${t}`);
+    for (const t of ['timeliness_daily', 'dossiers', 'units', 'procedures'])
+      await q.query(`DROP TRIGGER ${t}_stats_changed ON ${t}`);
     await q.query('DROP FUNCTION stats_changed()');
-    for (const t of ['ins', 'upd', 'del', 'trunc']) await q.query(`DROP TRIGGER timeliness_monthly_${t} ON timeliness_daily`);
-    for (const f of ['insert', 'update', 'delete', 'truncate']) await q.query(`DROP FUNCTION timeliness_monthly_on_${f}()`);
+    for (const t of ['ins', 'upd', 'del', 'trunc'])
+      await q.query(`DROP TRIGGER timeliness_monthly_${t} ON timeliness_daily`);
+    for (const f of ['insert', 'update', 'delete', 'truncate'])
+      await q.query(`DROP FUNCTION timeliness_monthly_on_${f}()`);
     await q.query('DROP INDEX timeliness_daily_day_idx');
     await q.query('DROP TABLE timeliness_monthly');
   }

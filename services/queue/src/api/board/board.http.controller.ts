@@ -10,8 +10,13 @@ import { UnitAccess } from '../../application/unit-access.service';
 import { BoardRepository } from '../../persistence/board.repository';
 
 export class BoardStreamQuery {
-  @ApiPropertyOptional({ description: 'Same as the Last-Event-ID header, for clients that cannot set headers' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({
+    description: 'Same as the Last-Event-ID header, for clients that cannot set headers',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   lastEventId?: number;
 }
 
@@ -30,18 +35,27 @@ export class BoardHttpController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Per counter the number being served, the last 10 calls, waiting counts per service' })
+  @ApiOperation({
+    summary: 'Per counter the number being served, the last 10 calls, waiting counts per service',
+  })
   async get(@Param('unitCode', UnitCodePipe) unitCode: string) {
     await this.access.assertKnown(unitCode);
     return this.view.snapshot(unitCode);
   }
 
   @Get('stream')
-  @ApiOperation({ summary: 'Server-sent events: every board change with an id; reconnect with Last-Event-ID to resume' })
+  @ApiOperation({
+    summary: 'Server-sent events: every board change with an id; reconnect with Last-Event-ID to resume',
+  })
   @ApiHeader({ name: 'Last-Event-ID', required: false })
-  @ApiOkResponse({ description: 'text/event-stream; first a `snapshot` event unless resuming, then one event per change' })
+  @ApiOkResponse({
+    description: 'text/event-stream; first a `snapshot` event unless resuming, then one event per change',
+  })
   async stream(
-    @Param('unitCode', UnitCodePipe) unitCode: string, @Query() q: BoardStreamQuery, @Req() req: Request, @Res() res: Response,
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Query() q: BoardStreamQuery,
+    @Req() req: Request,
+    @Res() res: Response,
   ): Promise<void> {
     await this.access.assertKnown(unitCode);
     const header = Number(req.headers['last-event-id']);
@@ -52,14 +66,21 @@ export class BoardHttpController {
     const snapshot = resume ? undefined : await this.view.snapshot(unitCode);
     if (res.destroyed) return; // the board left while we were reading
 
-    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     res.flushHeaders();
     res.write('retry: 3000\n\n');
-    const write = (id: number, event: string, data: unknown) => res.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const write = (id: number, event: string, data: unknown) =>
+      res.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     if (snapshot) write(snapshot.lastEventId, 'snapshot', snapshot);
     const lastSeq = snapshot ? snapshot.lastEventId : resumeFrom!;
     const remove = this.hub.add({
-      unitCode, lastSeq,
+      unitCode,
+      lastSeq,
       send: (e) => write(e.seq, e.type, e.payload),
       close: () => res.end(),
     });

@@ -3,7 +3,15 @@ import request from 'supertest';
 import { startService } from '../../../../../test/support/apps';
 import { BoardStreamHub } from '../../application/board-stream.hub';
 import { listen, openSse, SseEvent } from '../../testing/sse-client';
-import { counterAction, issue, QueueKit, setUpOffice, startQueue, tokens, UNIT } from '../../testing/queue-test-kit';
+import {
+  counterAction,
+  issue,
+  QueueKit,
+  setUpOffice,
+  startQueue,
+  tokens,
+  UNIT,
+} from '../../testing/queue-test-kit';
 
 const stream = `/api/v1/units/${UNIT}/board/stream`;
 
@@ -15,7 +23,10 @@ describe('the display board with two queue instances behind a load balancer', ()
     kit = await startQueue('queue_board');
     other = await startService('queue'); // same database and topics: a second instance
     otherPort = await listen(other);
-    await setUpOffice(kit, [{ no: '1', services: ['HT'] }, { no: '2', services: ['CT'] }]);
+    await setUpOffice(kit, [
+      { no: '1', services: ['HT'] },
+      { no: '2', services: ['CT'] },
+    ]);
   });
   afterAll(async () => {
     await other.close();
@@ -30,19 +41,32 @@ describe('the display board with two queue instances behind a load balancer', ()
       expect(board.status).toBe(200);
       expect(board.headers['content-type']).toMatch(/^text\/event-stream/);
       const snapshot = await board.next((e) => e.event === 'snapshot');
-      expect(snapshot.data).toMatchObject({ unitCode: UNIT, counters: [{ counterNo: '1', status: 'CLOSED', serving: null }, { counterNo: '2' }] });
+      expect(snapshot.data).toMatchObject({
+        unitCode: UNIT,
+        counters: [{ counterNo: '1', status: 'CLOSED', serving: null }, { counterNo: '2' }],
+      });
 
       await counterAction(kit, '1', 'open', { officerId: 'o-1' }).expect(200);
       await issue(kit, { serviceCode: 'HT' }).expect(201);
       const calledAt = Date.now();
       await counterAction(kit, '1', 'call-next').expect(200);
       const called = await board.next((e) => e.event === 'ticket.called');
-      console.log(`[figures] call-next response → SSE event on the other instance: ${Date.now() - calledAt} ms`);
+      console.log(
+        `[figures] call-next response → SSE event on the other instance: ${Date.now() - calledAt} ms`,
+      );
 
       expect(called.data).toMatchObject({
         call: { number: 'A001', counterNo: '1', counterName: 'Quầy 1', serviceCode: 'HT' },
-        counter: { counterNo: '1', status: 'OPEN', officerId: 'o-1', serving: { number: 'A001', serviceCode: 'HT' } },
-        waiting: [{ serviceCode: 'CT', waiting: 0 }, { serviceCode: 'HT', waiting: 0 }],
+        counter: {
+          counterNo: '1',
+          status: 'OPEN',
+          officerId: 'o-1',
+          serving: { number: 'A001', serviceCode: 'HT' },
+        },
+        waiting: [
+          { serviceCode: 'CT', waiting: 0 },
+          { serviceCode: 'HT', waiting: 0 },
+        ],
       });
       const ids = board.events.filter((e) => e.event !== 'snapshot').map((e) => Number(e.id));
       expect(ids).toEqual(ids.map((_, i) => Number(snapshot.id) + 1 + i)); // gap-free per unit
@@ -65,10 +89,15 @@ describe('the display board with two queue instances behind a load balancer', ()
     try {
       const third = await board.next((e) => Number(e.id) === from + 3);
       expect(board.events.map((e) => [Number(e.id), e.event]).slice(0, 3)).toEqual([
-        [from + 1, 'ticket.issued'], [from + 2, 'ticket.issued'], [from + 3, 'ticket.called'],
+        [from + 1, 'ticket.issued'],
+        [from + 2, 'ticket.issued'],
+        [from + 3, 'ticket.called'],
       ]);
       expect(third.data.call).toMatchObject({ number: 'A002', counterNo: '1' });
-      expect(third.data.waiting).toEqual([{ serviceCode: 'CT', waiting: 1 }, { serviceCode: 'HT', waiting: 0 }]);
+      expect(third.data.waiting).toEqual([
+        { serviceCode: 'CT', waiting: 1 },
+        { serviceCode: 'HT', waiting: 0 },
+      ]);
     } finally {
       board.close();
     }
@@ -78,7 +107,13 @@ describe('the display board with two queue instances behind a load balancer', ()
     for (const server of [kit.app.getHttpServer(), other.getHttpServer()]) {
       const res = await request(server).get(`/api/v1/units/${UNIT}/board`).expect(200); // public: no token
       expect(res.body.counters).toEqual([
-        expect.objectContaining({ counterNo: '1', name: 'Quầy 1', status: 'OPEN', officerId: 'o-1', serving: expect.objectContaining({ number: 'A002' }) }),
+        expect.objectContaining({
+          counterNo: '1',
+          name: 'Quầy 1',
+          status: 'OPEN',
+          officerId: 'o-1',
+          serving: expect.objectContaining({ number: 'A002' }),
+        }),
         expect.objectContaining({ counterNo: '2', name: 'Quầy 2', status: 'CLOSED', serving: null }),
       ]);
       expect(res.body.lastCalls.map((c: { number: string }) => c.number)).toEqual(['A002', 'A001']);
@@ -106,14 +141,21 @@ describe('the display board with two queue instances behind a load balancer', ()
 
   it('numbers tickets without gaps or repeats when both instances issue at once', async () => {
     const servers = [kit.app.getHttpServer(), other.getHttpServer()];
-    const responses = await Promise.all(Array.from({ length: 40 }, (_, i) =>
-      request(servers[i % 2]).post(`/api/v1/units/${UNIT}/tickets`).set('Authorization', tokens.kiosk).send({ serviceCode: 'CT' })));
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        request(servers[i % 2])
+          .post(`/api/v1/units/${UNIT}/tickets`)
+          .set('Authorization', tokens.kiosk)
+          .send({ serviceCode: 'CT' }),
+      ),
+    );
     const numbers = responses.map((r) => r.body.number).sort();
     expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => `B${String(i + 2).padStart(3, '0')}`));
   });
 
   async function waitForHub(n: number) {
-    for (let i = 0; i < 50 && other.get(BoardStreamHub).connected !== n; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && other.get(BoardStreamHub).connected !== n; i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(other.get(BoardStreamHub).connected).toBe(n);
   }
 

@@ -13,51 +13,96 @@ import { OpenCounterRequest, PauseCounterRequest } from './counter.request.dto';
 @Controller('api/v1/units/:unitCode/counters/:counterNo')
 @Roles('officer')
 export class CountersHttpController {
-  constructor(private readonly duty: CounterDutyService, private readonly calls: CallNextService, private readonly access: UnitAccess) {}
+  constructor(
+    private readonly duty: CounterDutyService,
+    private readonly calls: CallNextService,
+    private readonly access: UnitAccess,
+  ) {}
 
-  private async apply(unitCode: string, counterNo: string, cmd: CounterCommand, user: AuthUser, correlationId: string) {
+  private async apply(
+    unitCode: string,
+    counterNo: string,
+    cmd: CounterCommand,
+    user: AuthUser,
+    correlationId: string,
+  ) {
     await this.access.assert(user, unitCode);
     const c = await this.duty.apply(unitCode, counterNo, cmd, correlationId);
     const s = c as unknown as Record<string, unknown>;
     return {
-      counterNo: c.counterNo, name: c.name, serviceCodes: c.serviceCodes, status: c.status, officerId: s.officerId ?? null,
-      openedAt: s.openedAt ?? null, pausedAt: s.pausedAt ?? null, pauseReason: s.pauseReason ?? null,
+      counterNo: c.counterNo,
+      name: c.name,
+      serviceCodes: c.serviceCodes,
+      status: c.status,
+      officerId: s.officerId ?? null,
+      openedAt: s.openedAt ?? null,
+      pausedAt: s.pausedAt ?? null,
+      pauseReason: s.pauseReason ?? null,
     };
   }
 
-  @Post('open') @HttpCode(200) @ApiOperation({ summary: 'An officer opens the counter (publishes counter.opened)' })
+  @Post('open')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'An officer opens the counter (publishes counter.opened)' })
   open(
-    @Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo', CounterNoPipe) counterNo: string,
-    @Body() body: OpenCounterRequest, @CurrentUser() user: AuthUser, @CorrelationId() cid: string,
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Param('counterNo', CounterNoPipe) counterNo: string,
+    @Body() body: OpenCounterRequest,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() cid: string,
   ) {
     return this.apply(unitCode, counterNo, { action: 'open', officerId: body.officerId }, user, cid);
   }
 
-  @Post('pause') @HttpCode(200) @ApiOperation({ summary: 'Pause (break, meeting); call-next is refused until resume' })
+  @Post('pause')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pause (break, meeting); call-next is refused until resume' })
   pause(
-    @Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo', CounterNoPipe) counterNo: string,
-    @Body() body: PauseCounterRequest, @CurrentUser() user: AuthUser, @CorrelationId() cid: string,
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Param('counterNo', CounterNoPipe) counterNo: string,
+    @Body() body: PauseCounterRequest,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() cid: string,
   ) {
     return this.apply(unitCode, counterNo, { action: 'pause', reason: body.reason }, user, cid);
   }
 
-  @Post('resume') @HttpCode(200) @ApiOperation({ summary: 'Resume a paused counter' })
-  resume(@Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo', CounterNoPipe) counterNo: string, @CurrentUser() user: AuthUser, @CorrelationId() cid: string) {
+  @Post('resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resume a paused counter' })
+  resume(
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Param('counterNo', CounterNoPipe) counterNo: string,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() cid: string,
+  ) {
     return this.apply(unitCode, counterNo, { action: 'resume' }, user, cid);
   }
 
-  @Post('close') @HttpCode(200) @ApiOperation({ summary: 'Close the counter at the end of the shift' })
-  close(@Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo', CounterNoPipe) counterNo: string, @CurrentUser() user: AuthUser, @CorrelationId() cid: string) {
+  @Post('close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close the counter at the end of the shift' })
+  close(
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Param('counterNo', CounterNoPipe) counterNo: string,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() cid: string,
+  ) {
     return this.apply(unitCode, counterNo, { action: 'close' }, user, cid);
   }
 
   @Post('call-next')
-  @ApiOperation({ summary: "Call the next ticket by the unit's policy over the services this counter serves" })
+  @ApiOperation({
+    summary: "Call the next ticket by the unit's policy over the services this counter serves",
+  })
   @ApiOkResponse({ description: '{ticket, reason, reasonCode, reasonVi}' })
   @ApiNoContentResponse({ description: 'Nobody waits for this counter' })
   async callNext(
-    @Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo', CounterNoPipe) counterNo: string,
-    @CurrentUser() user: AuthUser, @CorrelationId() cid: string, @Res({ passthrough: true }) res: Response,
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Param('counterNo', CounterNoPipe) counterNo: string,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() cid: string,
+    @Res({ passthrough: true }) res: Response,
   ) {
     await this.access.assert(user, unitCode);
     const outcome = await this.calls.callNext(unitCode, counterNo, cid);
@@ -67,6 +112,11 @@ export class CountersHttpController {
     }
     res.status(200);
     const { choice } = outcome;
-    return { ticket: ticketView(outcome.ticket), reason: choice.reason, reasonCode: choice.reasonCode, reasonVi: choice.reasonVi };
+    return {
+      ticket: ticketView(outcome.ticket),
+      reason: choice.reason,
+      reasonCode: choice.reasonCode,
+      reasonVi: choice.reasonVi,
+    };
   }
 }

@@ -8,10 +8,23 @@ import { ServiceQueueRow, SetupRepository } from '../../persistence/setup.reposi
 import { CounterNoPipe, ServiceCodePipe } from '../path-params';
 import { PutCounterRequest, PutQueuePolicyRequest, PutServiceRequest } from './setup.request.dto';
 
-const serviceView = (s: ServiceQueueRow) => ({ code: s.code, name: s.name, prefix: s.prefix, active: s.active, updatedAt: s.updatedAt });
+const serviceView = (s: ServiceQueueRow) => ({
+  code: s.code,
+  name: s.name,
+  prefix: s.prefix,
+  active: s.active,
+  updatedAt: s.updatedAt,
+});
 export const counterView = (c: CounterRow) => ({
-  counterNo: c.counterNo, name: c.name, serviceCodes: c.serviceCodes, status: c.status, officerId: c.officerId,
-  openedAt: c.openedAt, pausedAt: c.pausedAt, pauseReason: c.pauseReason, consecutivePriorityCalls: c.consecutivePriorityCalls,
+  counterNo: c.counterNo,
+  name: c.name,
+  serviceCodes: c.serviceCodes,
+  status: c.status,
+  officerId: c.officerId,
+  openedAt: c.openedAt,
+  pausedAt: c.pausedAt,
+  pauseReason: c.pauseReason,
+  consecutivePriorityCalls: c.consecutivePriorityCalls,
 });
 
 const READERS = ['unit-admin', 'officer', 'viewer', 'kiosk'] as const;
@@ -30,11 +43,21 @@ export class SetupHttpController {
   @Roles('unit-admin')
   @ApiOperation({ summary: 'Create or change a service queue (name, ticket prefix, active)' })
   async putService(
-    @Param('unitCode', UnitCodePipe) unitCode: string, @Param('serviceCode', ServiceCodePipe) code: string,
-    @Body() body: PutServiceRequest, @CurrentUser() user: AuthUser,
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Param('serviceCode', ServiceCodePipe) code: string,
+    @Body() body: PutServiceRequest,
+    @CurrentUser() user: AuthUser,
   ) {
     await this.access.assert(user, unitCode);
-    return serviceView(await this.setup.putService({ unitCode, code, name: body.name, prefix: body.prefix, active: body.active ?? true }));
+    return serviceView(
+      await this.setup.putService({
+        unitCode,
+        code,
+        name: body.name,
+        prefix: body.prefix,
+        active: body.active ?? true,
+      }),
+    );
   }
 
   @Get('services')
@@ -49,11 +72,15 @@ export class SetupHttpController {
   @Roles('unit-admin')
   @ApiOperation({ summary: 'Create or change a counter and the service queues it calls from' })
   async putCounter(
-    @Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo', CounterNoPipe) counterNo: string,
-    @Body() body: PutCounterRequest, @CurrentUser() user: AuthUser,
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Param('counterNo', CounterNoPipe) counterNo: string,
+    @Body() body: PutCounterRequest,
+    @CurrentUser() user: AuthUser,
   ) {
     await this.access.assert(user, unitCode);
-    return counterView(await this.setup.putCounter({ unitCode, counterNo, name: body.name, serviceCodes: body.serviceCodes }));
+    return counterView(
+      await this.setup.putCounter({ unitCode, counterNo, name: body.name, serviceCodes: body.serviceCodes }),
+    );
   }
 
   @Get('counters')
@@ -66,8 +93,14 @@ export class SetupHttpController {
 
   @Put('queue-policy')
   @Roles('unit-admin')
-  @ApiOperation({ summary: 'Set the fairness policy; omitted fields take the defaults (all classes, 3 in a row, 45 min)' })
-  async putPolicy(@Param('unitCode', UnitCodePipe) unitCode: string, @Body() body: PutQueuePolicyRequest, @CurrentUser() user: AuthUser) {
+  @ApiOperation({
+    summary: 'Set the fairness policy; omitted fields take the defaults (all classes, 3 in a row, 45 min)',
+  })
+  async putPolicy(
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Body() body: PutQueuePolicyRequest,
+    @CurrentUser() user: AuthUser,
+  ) {
     await this.access.assert(user, unitCode);
     return { unitCode, ...(await this.setup.putPolicy(unitCode, body)) };
   }

@@ -8,15 +8,29 @@ import { QueueStatsQuery } from './queue-stats.request.dto';
 @ApiTags('queue statistics')
 @Controller('api/v1/units/:unitCode/queue-stats')
 export class QueueStatsHttpController {
-  constructor(private readonly stats: QueueStatsService, private readonly access: UnitAccess) {}
+  constructor(
+    private readonly stats: QueueStatsService,
+    private readonly access: UnitAccess,
+  ) {}
 
   @Get()
   @Roles('viewer', 'unit-admin')
   @ApiOperation({
-    summary: 'Tickets, served, no-shows, mean/median/P90 waiting and service seconds per group, from pre-aggregated rows',
+    summary:
+      'Tickets, served, no-shows, mean/median/P90 waiting and service seconds per group, from pre-aggregated rows',
   })
-  async get(@Param('unitCode', UnitCodePipe) unitCode: string, @Query() q: QueueStatsQuery, @CurrentUser() user: AuthUser) {
+  async get(
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Query() q: QueueStatsQuery,
+    @CurrentUser() user: AuthUser,
+  ) {
     await this.access.assert(user, unitCode);
-    return this.stats.query({ unitCode, from: q.from, to: q.to, groupBy: q.groupBy, includeDescendants: q.includeDescendants });
+    return this.stats.query({
+      unitCode,
+      from: q.from,
+      to: q.to,
+      groupBy: q.groupBy,
+      includeDescendants: q.includeDescendants,
+    });
   }
 }

@@ -19,33 +19,60 @@ export class TicketActionsHttpController {
     return ticketView(await this.actions.act(id, cmd, user, correlationId));
   }
 
-  @Post('recall') @HttpCode(200) @ApiOperation({ summary: 'Call the same ticket again (at most 3 times, then no-show)' })
+  @Post('recall')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Call the same ticket again (at most 3 times, then no-show)' })
   recall(@Param('id', TicketIdPipe) id: string, @CurrentUser() user: AuthUser, @CorrelationId() cid: string) {
     return this.act(id, { action: 'recall' }, user, cid);
   }
 
-  @Post('start') @HttpCode(200) @ApiOperation({ summary: 'The citizen is at the counter: service starts' })
+  @Post('start')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The citizen is at the counter: service starts' })
   start(@Param('id', TicketIdPipe) id: string, @CurrentUser() user: AuthUser, @CorrelationId() cid: string) {
     return this.act(id, { action: 'start' }, user, cid);
   }
 
-  @Post('complete') @HttpCode(200) @ApiOperation({ summary: 'Service done; optionally link the dossier handed in' })
-  complete(@Param('id', TicketIdPipe) id: string, @Body() body: CompleteTicketRequest, @CurrentUser() user: AuthUser, @CorrelationId() cid: string) {
+  @Post('complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Service done; optionally link the dossier handed in' })
+  complete(
+    @Param('id', TicketIdPipe) id: string,
+    @Body() body: CompleteTicketRequest,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() cid: string,
+  ) {
     return this.act(id, { action: 'complete', dossierId: body.dossierId }, user, cid);
   }
 
-  @Post('no-show') @HttpCode(200) @ApiOperation({ summary: 'The called citizen did not come' })
+  @Post('no-show')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The called citizen did not come' })
   noShow(@Param('id', TicketIdPipe) id: string, @CurrentUser() user: AuthUser, @CorrelationId() cid: string) {
     return this.act(id, { action: 'no-show' }, user, cid);
   }
 
-  @Post('cancel') @HttpCode(200) @ApiOperation({ summary: 'Cancel a waiting ticket' })
-  cancel(@Param('id', TicketIdPipe) id: string, @Body() body: CancelTicketRequest, @CurrentUser() user: AuthUser, @CorrelationId() cid: string) {
+  @Post('cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a waiting ticket' })
+  cancel(
+    @Param('id', TicketIdPipe) id: string,
+    @Body() body: CancelTicketRequest,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() cid: string,
+  ) {
     return this.act(id, { action: 'cancel', reason: body.reason }, user, cid);
   }
 
-  @Post('transfer') @HttpCode(200) @ApiOperation({ summary: 'Move to another service queue, keeping number and issue time' })
-  transfer(@Param('id', TicketIdPipe) id: string, @Body() body: TransferTicketRequest, @CurrentUser() user: AuthUser, @CorrelationId() cid: string) {
+  @Post('transfer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move to another service queue, keeping number and issue time' })
+  transfer(
+    @Param('id', TicketIdPipe) id: string,
+    @Body() body: TransferTicketRequest,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() cid: string,
+  ) {
     return this.act(id, { action: 'transfer', serviceCode: body.serviceCode }, user, cid);
   }
 }

@@ -3,29 +3,44 @@ import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-va
 import { PRIORITIES, Priority } from '../../domain';
 import { SERVICE_CODE_PATTERN } from '../path-params';
 
-const serviceCode = () => Matches(SERVICE_CODE_PATTERN, { message: 'serviceCode must be 1-32 letters, digits, dots, dashes or underscores' });
+const serviceCode = () =>
+  Matches(SERVICE_CODE_PATTERN, {
+    message: 'serviceCode must be 1-32 letters, digits, dots, dashes or underscores',
+  });
 
 export class IssueTicketRequest {
-  @ApiProperty({ example: 'HT' }) @IsString() @serviceCode()
+  @ApiProperty({ example: 'HT' })
+  @IsString()
+  @serviceCode()
   serviceCode!: string;
 
   @ApiPropertyOptional({ enum: PRIORITIES, default: 'NONE' })
-  @IsOptional() @IsIn(PRIORITIES as unknown as string[], { message: `priority must be one of ${PRIORITIES.join(', ')}` })
+  @IsOptional()
+  @IsIn(PRIORITIES as unknown as string[], { message: `priority must be one of ${PRIORITIES.join(', ')}` })
   priority?: Priority;
 }
 
 export class CompleteTicketRequest {
-  @ApiPropertyOptional({ description: 'The dossier handed in at the counter' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ description: 'The dossier handed in at the counter' })
+  @IsOptional()
+  @IsUUID()
   dossierId?: string;
 }
 
 export class CancelTicketRequest {
-  @ApiPropertyOptional({ example: 'Công dân không chờ nữa' }) @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ example: 'Công dân không chờ nữa' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   reason?: string;
 }
 
 export class TransferTicketRequest {
-  @ApiProperty({ example: 'CT', description: 'Target service queue; the ticket keeps its number and issue time' })
-  @IsString() @serviceCode()
+  @ApiProperty({
+    example: 'CT',
+    description: 'Target service queue; the ticket keeps its number and issue time',
+  })
+  @IsString()
+  @serviceCode()
   serviceCode!: string;
 }

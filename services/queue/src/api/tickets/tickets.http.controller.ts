@@ -12,21 +12,45 @@ import { ticketView } from './ticket.view';
 @ApiTags('tickets')
 @Controller('api/v1')
 export class TicketsHttpController {
-  constructor(private readonly issuing: TicketIssuingService, private readonly access: UnitAccess, private readonly tickets: TicketRepository) {}
+  constructor(
+    private readonly issuing: TicketIssuingService,
+    private readonly access: UnitAccess,
+    private readonly tickets: TicketRepository,
+  ) {}
 
   @Post('units/:unitCode/tickets')
   @Roles('kiosk', 'officer')
   @ApiOperation({ summary: 'Take a number (kiosk, or an officer for a citizen at the counter)' })
-  @ApiCreatedResponse({ description: '{id, number, serviceCode, priority, issuedAt, position, estimatedWaitMinutes}' })
+  @ApiCreatedResponse({
+    description: '{id, number, serviceCode, priority, issuedAt, position, estimatedWaitMinutes}',
+  })
   async issue(
-    @Param('unitCode', UnitCodePipe) unitCode: string, @Body() body: IssueTicketRequest,
-    @CurrentUser() user: AuthUser, @CorrelationId() correlationId: string,
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Body() body: IssueTicketRequest,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() correlationId: string,
   ) {
     await this.access.assert(user, unitCode, { active: true });
-    const { ticket: t, position, estimatedWaitMinutes } = await this.issuing.issue({ unitCode, serviceCode: body.serviceCode, priority: body.priority, correlationId });
+    const {
+      ticket: t,
+      position,
+      estimatedWaitMinutes,
+    } = await this.issuing.issue({
+      unitCode,
+      serviceCode: body.serviceCode,
+      priority: body.priority,
+      correlationId,
+    });
     return {
-      id: t.id, unitCode, number: t.number, serviceCode: t.serviceCode, priority: t.priority, status: t.status,
-      issuedAt: t.issuedAt, position, estimatedWaitMinutes,
+      id: t.id,
+      unitCode,
+      number: t.number,
+      serviceCode: t.serviceCode,
+      priority: t.priority,
+      status: t.status,
+      issuedAt: t.issuedAt,
+      position,
+      estimatedWaitMinutes,
     };
   }
 

@@ -12,8 +12,18 @@ import { $, api, el, formatTime, serverNow, startClock, unitCodeFromPath } from 
 const unitCode = unitCodeFromPath();
 const base = `/api/v1/units/${encodeURIComponent(unitCode)}/board`;
 const CHANGE_TYPES = [
-  'ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.serving-started', 'ticket.completed', 'ticket.no-show',
-  'ticket.transferred', 'ticket.cancelled', 'counter.opened', 'counter.paused', 'counter.resumed', 'counter.closed',
+  'ticket.issued',
+  'ticket.called',
+  'ticket.recalled',
+  'ticket.serving-started',
+  'ticket.completed',
+  'ticket.no-show',
+  'ticket.transferred',
+  'ticket.cancelled',
+  'counter.opened',
+  'counter.paused',
+  'counter.resumed',
+  'counter.closed',
 ];
 const FRESH_MS = 12_000; // how long a calling counter stays highlighted
 const ANNOUNCE_MAX_AGE_MS = 90_000; // calls replayed after a longer outage are shown, not announced
@@ -38,7 +48,9 @@ function applySnapshot(s) {
   state.localDay = s.localDay;
   state.counters = new Map(s.counters.map((c) => [c.counterNo, c]));
   state.calls = s.lastCalls.slice(0, 10);
-  state.services = new Map(s.waiting.map((w) => [w.serviceCode, { name: w.name, prefix: w.prefix, waiting: w.waiting }]));
+  state.services = new Map(
+    s.waiting.map((w) => [w.serviceCode, { name: w.name, prefix: w.prefix, waiting: w.waiting }]),
+  );
   render();
 }
 
@@ -101,7 +113,10 @@ function counterTile(c, now) {
   }
   return el(
     'li',
-    { class: `counter ${kind}${fresh ? ' is-fresh' : ''}`, dataset: { counterNo: c.counterNo, number: c.serving?.number ?? '' } },
+    {
+      class: `counter ${kind}${fresh ? ' is-fresh' : ''}`,
+      dataset: { counterNo: c.counterNo, number: c.serving?.number ?? '' },
+    },
     el('span', { class: 'counter-name' }, c.name || `Quầy ${c.counterNo}`),
     el('span', { class: 'counter-number num' }, number),
     el('span', { class: 'counter-service' }, sub),
@@ -190,7 +205,8 @@ async function nextAnnouncement() {
 
 /** "A001" is read letter and digit by digit ("A, không, không, một"), the usual way numbers are called. */
 const spokenNumber = (n) => n.replace(/(\d)/g, ' $1').replace(/\s+/g, ' ').trim();
-const spokenCounter = (call, label) => (/^quầy\b/i.test(label) ? label.replace(/^Quầy/, 'quầy') : `quầy ${call.counterNo}`);
+const spokenCounter = (call, label) =>
+  /^quầy\b/i.test(label) ? label.replace(/^Quầy/, 'quầy') : `quầy ${call.counterNo}`;
 
 function audioContext() {
   const Ctx = window.AudioContext || window.webkitAudioContext;
@@ -209,7 +225,10 @@ async function chime() {
     return;
   }
   const t = ctx.currentTime;
-  for (const [freq, start] of [[880, 0], [660, 0.45]]) {
+  for (const [freq, start] of [
+    [880, 0],
+    [660, 0.45],
+  ]) {
     const osc = ctx.createOscillator();
     const gain = ctx.createGain();
     osc.type = 'sine';
@@ -254,7 +273,9 @@ function speak(text) {
 }
 
 $('sound').addEventListener('click', async () => {
-  await audioContext()?.resume().catch(() => {});
+  await audioContext()
+    ?.resume()
+    .catch(() => {});
   $('sound').hidden = audio?.state === 'running';
 });
 window.speechSynthesis?.getVoices?.(); // starts loading the voice list before the first call

@@ -1,6 +1,16 @@
 // Ticket kiosk: /kiosk/{unitCode}. Choose a service, then a priority, and get the ticket (printable).
 // API calls carry the device's `kiosk` token (see deviceToken in office.js: handed over once as #token=…).
-import { $, api, el, formatDay, formatTime, serverNow, startClock, unitCodeFromPath, deviceToken } from './office.js';
+import {
+  $,
+  api,
+  el,
+  formatDay,
+  formatTime,
+  serverNow,
+  startClock,
+  unitCodeFromPath,
+  deviceToken,
+} from './office.js';
 
 const unitCode = unitCodeFromPath();
 const unitApi = `/api/v1/units/${encodeURIComponent(unitCode)}`;
@@ -100,7 +110,12 @@ function renderPriorities() {
     ...shown.map((p) =>
       el(
         'button',
-        { type: 'button', class: p.code === 'NONE' ? 'none' : '', dataset: { priority: p.code }, onclick: () => takeTicket(p) },
+        {
+          type: 'button',
+          class: p.code === 'NONE' ? 'none' : '',
+          dataset: { priority: p.code },
+          onclick: () => takeTicket(p),
+        },
         el('span', {}, p.label),
         p.note ? el('small', {}, p.note) : null,
       ),
@@ -164,7 +179,8 @@ function showTicket(t, service, priority) {
   $('ticket-priority-row').hidden = priority.code === 'NONE';
   $('ticket-priority').textContent = priority.label;
   $('ticket-ahead').textContent = ahead === 0 ? 'Không có ai' : `${ahead} người`;
-  $('ticket-wait').textContent = t.estimatedWaitMinutes > 0 ? `Khoảng ${t.estimatedWaitMinutes} phút` : 'Sắp đến lượt';
+  $('ticket-wait').textContent =
+    t.estimatedWaitMinutes > 0 ? `Khoảng ${t.estimatedWaitMinutes} phút` : 'Sắp đến lượt';
   $('ticket-time').textContent = `${formatTime(issued)} ngày ${formatDay(issued)}`;
   $('ticket').dataset.ticketId = t.id;
   show('ticket');

@@ -4,7 +4,8 @@ const TZ = 'Asia/Ho_Chi_Minh';
 const TOKEN_KEY = 'fg.deviceToken';
 
 /** The `{unitCode}` of `/board/{unitCode}` or `/kiosk/{unitCode}`. */
-export const unitCodeFromPath = () => decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
+export const unitCodeFromPath = () =>
+  decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
 
 /**
  * The device's bearer token. It is handed to the device once in the URL fragment
@@ -62,10 +63,26 @@ export async function api(path, { token, method = 'GET', body } = {}) {
   return data;
 }
 
-const timeFmt = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const timeFmt = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: TZ,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 const secondsFmt = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, second: '2-digit' });
-const dateFmt = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' });
-const dayFmt = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' });
+const dateFmt = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: TZ,
+  weekday: 'long',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+const dayFmt = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: TZ,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
 
 export const formatTime = (d) => timeFmt.format(d);
 /** 23/11/2026 */
@@ -98,7 +115,8 @@ export function el(tag, attrs = {}, ...children) {
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : String(c));
+  for (const c of children.flat())
+    if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : String(c));
   return node;
 }
 

@@ -81,9 +81,15 @@ export class QueueTables1730000200000 implements MigrationInterface {
         UNIQUE (unit_code, issued_service_code, local_day, number)
       )`);
     // call-next reads only the waiting tickets of one unit and day; the wait estimate reads recent completions.
-    await q.query(`CREATE INDEX tickets_waiting_idx ON tickets (unit_code, local_day, service_code) WHERE status = 'WAITING'`);
-    await q.query(`CREATE INDEX tickets_done_idx ON tickets (unit_code, service_code, completed_at DESC) WHERE status = 'DONE'`);
-    await q.query(`CREATE INDEX tickets_at_counter_idx ON tickets (unit_code, counter_no) WHERE status IN ('CALLED', 'SERVING')`);
+    await q.query(
+      `CREATE INDEX tickets_waiting_idx ON tickets (unit_code, local_day, service_code) WHERE status = 'WAITING'`,
+    );
+    await q.query(
+      `CREATE INDEX tickets_done_idx ON tickets (unit_code, service_code, completed_at DESC) WHERE status = 'DONE'`,
+    );
+    await q.query(
+      `CREATE INDEX tickets_at_counter_idx ON tickets (unit_code, counter_no) WHERE status IN ('CALLED', 'SERVING')`,
+    );
     await q.query(/* sql */ `
       CREATE TABLE queue_stats (
         unit_code text NOT NULL,
@@ -112,6 +118,14 @@ export class QueueTables1730000200000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['queue_stats', 'tickets', 'daily_sequences', 'queue_policies', 'counters', 'service_queues']) await q.query(`DROP TABLE ${t}`);
+    for (const t of [
+      'queue_stats',
+      'tickets',
+      'daily_sequences',
+      'queue_policies',
+      'counters',
+      'service_queues',
+    ])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

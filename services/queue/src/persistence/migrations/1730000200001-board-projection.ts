@@ -45,17 +45,22 @@ export class BoardProjection1730000200001 implements MigrationInterface {
         service_code text NOT NULL,
         local_day date NOT NULL
       )`);
-    await q.query('CREATE INDEX board_waiting_unit_idx ON board_waiting (unit_code, local_day, service_code)');
+    await q.query(
+      'CREATE INDEX board_waiting_unit_idx ON board_waiting (unit_code, local_day, service_code)',
+    );
     await q.query(/* sql */ `
       CREATE FUNCTION board_notify() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN PERFORM pg_notify('board_' || current_schema(), NEW.unit_code); RETURN NULL; END $$`);
     // Row-level: Postgres folds identical notifications of one transaction into one.
-    await q.query('CREATE TRIGGER board_notify AFTER INSERT ON board_events FOR EACH ROW EXECUTE FUNCTION board_notify()');
+    await q.query(
+      'CREATE TRIGGER board_notify AFTER INSERT ON board_events FOR EACH ROW EXECUTE FUNCTION board_notify()',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TRIGGER board_notify ON board_events');
     await q.query('DROP FUNCTION board_notify()');
-    for (const t of ['board_waiting', 'board_counters', 'board_events', 'board_units']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['board_waiting', 'board_counters', 'board_events', 'board_units'])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

@@ -7,9 +7,13 @@ export class AssessCriterionRequest {
   points!: number;
 
   @ApiProperty({ example: 'Biên bản kiểm tra thực tế ngày 15/11/2026, ảnh chụp bảng niêm yết' })
-  @IsString() @Length(1, 2000)
+  @IsString()
+  @Length(1, 2000)
   evidence!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
   note?: string;
 }

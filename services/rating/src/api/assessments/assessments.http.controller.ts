@@ -9,11 +9,17 @@ import { AssessCriterionRequest } from './assess-criterion.request.dto';
 @ApiTags('assessments')
 @Controller('api/v1/units/:code/assessments/:year')
 export class AssessmentsHttpController {
-  constructor(private readonly service: AssessmentsService, private readonly scope: UnitScope) {}
+  constructor(
+    private readonly service: AssessmentsService,
+    private readonly scope: UnitScope,
+  ) {}
 
   @Put('criteria/:criterionCode')
   @Roles('assessor')
-  @ApiOperation({ summary: 'Enter the points of an ASSESSED criterion with evidence (assessor of the unit); the unit is rescored' })
+  @ApiOperation({
+    summary:
+      'Enter the points of an ASSESSED criterion with evidence (assessor of the unit); the unit is rescored',
+  })
   async assess(
     @Param('code', UnitCodePipe) code: string,
     @Param('year', YearPipe) year: number,
@@ -24,16 +30,34 @@ export class AssessmentsHttpController {
   ) {
     await this.scope.assert(user, code);
     const { assessment, scorecard } = await this.service.assess(
-      { unitCode: code, year, criterionCode, points: body.points, evidence: body.evidence, note: body.note, by: user.sub },
+      {
+        unitCode: code,
+        year,
+        criterionCode,
+        points: body.points,
+        evidence: body.evidence,
+        note: body.note,
+        by: user.sub,
+      },
       correlationId,
     );
     const s = scorecard.scorecard;
-    return { assessment, scorecard: { score: s.score, stars: s.stars, provisional: s.provisional, missingAssessments: s.missingAssessments.length } };
+    return {
+      assessment,
+      scorecard: {
+        score: s.score,
+        stars: s.stars,
+        provisional: s.provisional,
+        missingAssessments: s.missingAssessments.length,
+      },
+    };
   }
 
   @Get()
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Every assessment entered for a unit and year, newest first (who, when, evidence)' })
+  @ApiOperation({
+    summary: 'Every assessment entered for a unit and year, newest first (who, when, evidence)',
+  })
   async history(@Param('code', UnitCodePipe) code: string, @Param('year', YearPipe) year: number) {
     return { unitCode: code, year, items: await this.service.history(code, year) };
   }

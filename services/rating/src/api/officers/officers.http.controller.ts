@@ -10,7 +10,12 @@ const period = (q: RatingPeriodQuery): { from: YearMonth; to: YearMonth } => {
   const now = vietnamYearMonth(new Date());
   const from = q.from ? parseMonth(q.from)! : { year: now.year, month: 1 };
   const to = q.to ? parseMonth(q.to)! : now;
-  if (monthIndex(from) > monthIndex(to)) throw new DomainError('INVALID', 'REQUEST.BAD_PERIOD', `from ${formatMonth(from)} is after to ${formatMonth(to)}`);
+  if (monthIndex(from) > monthIndex(to))
+    throw new DomainError(
+      'INVALID',
+      'REQUEST.BAD_PERIOD',
+      `from ${formatMonth(from)} is after to ${formatMonth(to)}`,
+    );
   return { from, to };
 };
 
@@ -21,24 +26,49 @@ export class OfficersHttpController {
 
   @Get('officers/:officerId/rating')
   @Roles(...READERS)
-  @ApiOperation({ summary: "An officer's star ratings over whole months: count, raw mean, distribution, smoothed score" })
-  async rating(@Param('officerId') officerId: string, @Query() q: RatingPeriodQuery, @CurrentUser() user: AuthUser) {
+  @ApiOperation({
+    summary: "An officer's star ratings over whole months: count, raw mean, distribution, smoothed score",
+  })
+  async rating(
+    @Param('officerId') officerId: string,
+    @Query() q: RatingPeriodQuery,
+    @CurrentUser() user: AuthUser,
+  ) {
     // An officer without a broader reading role sees only their own rating.
     const onlyOfficer = !user.roles.some((r) => r === 'admin' || (r !== 'officer' && READERS.includes(r)));
     if (onlyOfficer && user.sub !== officerId) {
-      throw new DomainError('FORBIDDEN', 'OFFICER.OTHERS_RATING', 'An officer may only read their own rating');
+      throw new DomainError(
+        'FORBIDDEN',
+        'OFFICER.OTHERS_RATING',
+        'An officer may only read their own rating',
+      );
     }
     const { from, to } = period(q);
     const rating = await this.ratings.rating(officerId, monthIndex(from), monthIndex(to));
-    return { from: formatMonth(from), to: formatMonth(to), method: 'DIRICHLET_LOWER_BOUND', formula: SMOOTHING_FORMULA, ...rating };
+    return {
+      from: formatMonth(from),
+      to: formatMonth(to),
+      method: 'DIRICHLET_LOWER_BOUND',
+      formula: SMOOTHING_FORMULA,
+      ...rating,
+    };
   }
 
   @Get('units/:code/officers/ranking')
   @Roles(...READERS)
-  @ApiOperation({ summary: "Officers of a unit's subtree ranked by smoothed score (with n and the raw mean beside it)" })
+  @ApiOperation({
+    summary: "Officers of a unit's subtree ranked by smoothed score (with n and the raw mean beside it)",
+  })
   async ranking(@Param('code', UnitCodePipe) code: string, @Query() q: RatingPeriodQuery) {
     const { from, to } = period(q);
     const ranking = await this.ratings.ranking(code, monthIndex(from), monthIndex(to));
-    return { unitCode: code, from: formatMonth(from), to: formatMonth(to), method: 'DIRICHLET_LOWER_BOUND', formula: SMOOTHING_FORMULA, ...ranking };
+    return {
+      unitCode: code,
+      from: formatMonth(from),
+      to: formatMonth(to),
+      method: 'DIRICHLET_LOWER_BOUND',
+      formula: SMOOTHING_FORMULA,
+      ...ranking,
+    };
   }
 }

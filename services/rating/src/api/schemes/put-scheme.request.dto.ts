@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  ValidateNested,
 } from 'class-validator';
 import { METRIC_NAMES, Rule } from '../../domain';
 
@@ -17,26 +28,52 @@ export class StarThresholdDto {
 export class CriterionDto {
   @ApiProperty({ example: 'CB08' }) @IsString() @Length(1, 32) code!: string;
   @ApiProperty({ example: 'FRIENDLY_OFFICIALS' }) @IsString() @Length(1, 64) group!: string;
-  @ApiProperty({ example: 'Không trễ hẹn: tỷ lệ hồ sơ đúng hạn từ 98% trở lên' }) @IsString() @Length(1, 500) title!: string;
+  @ApiProperty({ example: 'Không trễ hẹn: tỷ lệ hồ sơ đúng hạn từ 98% trở lên' })
+  @IsString()
+  @Length(1, 500)
+  title!: string;
   @ApiProperty({ example: 5 }) @IsNumber() maxPoints!: number;
-  @ApiProperty({ enum: ['COMPUTED', 'ASSESSED'] }) @IsIn(['COMPUTED', 'ASSESSED']) kind!: 'COMPUTED' | 'ASSESSED';
-  @ApiPropertyOptional({ description: 'Bonus points come on top of the total' }) @IsOptional() @IsBoolean() bonus?: boolean;
-  @ApiPropertyOptional({ enum: METRIC_NAMES, description: 'COMPUTED only' }) @IsOptional() @IsString() metric?: string;
+  @ApiProperty({ enum: ['COMPUTED', 'ASSESSED'] }) @IsIn(['COMPUTED', 'ASSESSED']) kind!:
+    'COMPUTED' | 'ASSESSED';
+  @ApiPropertyOptional({ description: 'Bonus points come on top of the total' })
+  @IsOptional()
+  @IsBoolean()
+  bonus?: boolean;
+  @ApiPropertyOptional({ enum: METRIC_NAMES, description: 'COMPUTED only' })
+  @IsOptional()
+  @IsString()
+  metric?: string;
   @ApiPropertyOptional({
-    description: 'COMPUTED only: {type: THRESHOLDS, steps: [{min?, max?, points}]} | {type: LINEAR, from: {value, points}, to: {value, points}} | {type: BOOLEAN, when: GTE|LTE|EQ, value, points}',
+    description:
+      'COMPUTED only: {type: THRESHOLDS, steps: [{min?, max?, points}]} | {type: LINEAR, from: {value, points}, to: {value, points}} | {type: BOOLEAN, when: GTE|LTE|EQ, value, points}',
     example: { type: 'LINEAR', from: { value: 90, points: 0 }, to: { value: 98, points: 5 } },
   })
-  @IsOptional() @IsObject() rule?: Rule;
+  @IsOptional()
+  @IsObject()
+  rule?: Rule;
 }
 
 export class PutSchemeRequest {
-  @ApiProperty({ example: 'Bắc Giang 2023 – Chính quyền thân thiện' }) @IsString() @Length(1, 200) name!: string;
-  @ApiPropertyOptional({ default: 100, description: 'Maximum without bonus criteria' }) @IsOptional() @IsNumber() totalPoints?: number;
+  @ApiProperty({ example: 'Bắc Giang 2023 – Chính quyền thân thiện' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+  @ApiPropertyOptional({ default: 100, description: 'Maximum without bonus criteria' })
+  @IsOptional()
+  @IsNumber()
+  totalPoints?: number;
   @ApiProperty({ type: [StarThresholdDto] })
-  @IsArray() @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => StarThresholdDto)
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => StarThresholdDto)
   thresholds!: StarThresholdDto[];
   @ApiProperty({ type: [CriterionDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CriterionDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionDto)
   criteria!: CriterionDto[];
 }
 

@@ -22,12 +22,22 @@ const summary = (s: StoredScheme) => ({
 @ApiTags('schemes')
 @Controller('api/v1')
 export class SchemesHttpController {
-  constructor(private readonly service: SchemesService, private readonly schemes: SchemesRepository) {}
+  constructor(
+    private readonly service: SchemesService,
+    private readonly schemes: SchemesRepository,
+  ) {}
 
   @Put('schemes/:code')
   @Roles('admin')
-  @ApiOperation({ summary: 'Create or replace a scoring scheme; every validation problem is listed in a 400' })
-  async put(@Param('code', SchemeCodePipe) code: string, @Body() body: PutSchemeRequest, @CurrentUser() user: AuthUser, @CorrelationId() correlationId: string) {
+  @ApiOperation({
+    summary: 'Create or replace a scoring scheme; every validation problem is listed in a 400',
+  })
+  async put(
+    @Param('code', SchemeCodePipe) code: string,
+    @Body() body: PutSchemeRequest,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() correlationId: string,
+  ) {
     const scheme: Scheme = {
       code,
       name: body.name,
@@ -57,8 +67,13 @@ export class SchemesHttpController {
 
   @Put('units/:code/scheme')
   @Roles('admin')
-  @ApiOperation({ summary: "Assign a scheme to a unit (normally a province); descendants inherit it" })
-  async assign(@Param('code', UnitCodePipe) code: string, @Body() body: AssignSchemeRequest, @CurrentUser() user: AuthUser, @CorrelationId() correlationId: string) {
+  @ApiOperation({ summary: 'Assign a scheme to a unit (normally a province); descendants inherit it' })
+  async assign(
+    @Param('code', UnitCodePipe) code: string,
+    @Body() body: AssignSchemeRequest,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() correlationId: string,
+  ) {
     const outcome = await this.service.assign(code, body.schemeCode, user.sub, correlationId);
     return { unitCode: code, schemeCode: body.schemeCode, ...outcome };
   }

@@ -8,7 +8,12 @@ const groupTitle = (group: string): string => (CRITERION_GROUPS as Record<string
 const rounded = (metrics: ComputedScorecard['metrics']) =>
   Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, v === null ? null : roundTo(v, 2)]));
 
-export const unitView = (u: UnitRow) => ({ code: u.code, name: u.name, level: u.level, parentCode: u.parentCode });
+export const unitView = (u: UnitRow) => ({
+  code: u.code,
+  name: u.name,
+  level: u.level,
+  parentCode: u.parentCode,
+});
 
 /** The scorecard as the API shows it: criteria with how their points were obtained, groups, stars, next star. */
 export function scorecardView(unit: UnitRow, c: ComputedScorecard) {
@@ -16,7 +21,12 @@ export function scorecardView(unit: UnitRow, c: ComputedScorecard) {
   return {
     unit: unitView(unit),
     year: c.year,
-    scheme: { code: c.scheme.code, name: c.scheme.name, inheritedFrom: c.schemeAssignedAt, isDefault: c.schemeAssignedAt === null },
+    scheme: {
+      code: c.scheme.code,
+      name: c.scheme.name,
+      inheritedFrom: c.schemeAssignedAt,
+      isDefault: c.schemeAssignedAt === null,
+    },
     totalPoints: s.totalPoints,
     score: s.score,
     stars: s.stars,
@@ -27,6 +37,10 @@ export function scorecardView(unit: UnitRow, c: ComputedScorecard) {
     groups: s.groups.map((g) => ({ ...g, title: groupTitle(g.group) })),
     criteria: s.criteria,
     metrics: rounded(c.metrics),
-    counts: { ...c.counts, openOverdue: c.aggregates.openOverdue, lateWithoutApology: c.aggregates.lateWithoutApology },
+    counts: {
+      ...c.counts,
+      openOverdue: c.aggregates.openOverdue,
+      lateWithoutApology: c.aggregates.lateWithoutApology,
+    },
   };
 }

@@ -19,12 +19,23 @@ import { PutTargetRequest, RankingQuery } from './scoring.request.dto';
 @ApiTags('scoring')
 @Controller('api/v1/units/:code')
 export class ScoringHttpController {
-  constructor(private readonly standings: StandingsService, private readonly targets: TargetsService, private readonly cache: StandingsCache) {}
+  constructor(
+    private readonly standings: StandingsService,
+    private readonly targets: TargetsService,
+    private readonly cache: StandingsCache,
+  ) {}
 
   @Get('scorecard')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Friendly-government scorecard: each criterion (points, max, how), group totals, total, stars, next star' })
-  async scorecard(@Param('code', UnitCodePipe) code: string, @Query() q: YearQuery, @Res() res: Response): Promise<void> {
+  @ApiOperation({
+    summary:
+      'Friendly-government scorecard: each criterion (points, max, how), group totals, total, stars, next star',
+  })
+  async scorecard(
+    @Param('code', UnitCodePipe) code: string,
+    @Query() q: YearQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const year = q.year ?? currentYear();
     const answer = await this.cache.json(`scorecard|${code}|${year}`, async () => {
       const { unit, card } = await this.standings.scorecard(code, year);
@@ -36,9 +47,15 @@ export class ScoringHttpController {
   @Get('ranking')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Descendant units at a level (default COMMUNE) ranked by score' })
-  async ranking(@Param('code', UnitCodePipe) code: string, @Query() q: RankingQuery, @Res() res: Response): Promise<void> {
+  async ranking(
+    @Param('code', UnitCodePipe) code: string,
+    @Query() q: RankingQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const year = q.year ?? currentYear();
-    const answer = await this.cache.json(`ranking|${code}|${year}|${q.level}|${q.offset}|${q.limit}`, () => this.rankingView(code, year, q));
+    const answer = await this.cache.json(`ranking|${code}|${year}|${q.level}|${q.offset}|${q.limit}`, () =>
+      this.rankingView(code, year, q),
+    );
     await sendCachedJson(res, answer);
   }
 
@@ -63,20 +80,43 @@ export class ScoringHttpController {
 
   @Put('targets/:year')
   @Roles('admin')
-  @ApiOperation({ summary: 'Set the share of communes to certify by the end of a year (e.g. Bắc Giang 0.3 in 2023)' })
-  async setTarget(@Param('code', UnitCodePipe) code: string, @Param('year', YearPipe) year: number, @Body() body: PutTargetRequest, @CurrentUser() user: AuthUser) {
+  @ApiOperation({
+    summary: 'Set the share of communes to certify by the end of a year (e.g. Bắc Giang 0.3 in 2023)',
+  })
+  async setTarget(
+    @Param('code', UnitCodePipe) code: string,
+    @Param('year', YearPipe) year: number,
+    @Body() body: PutTargetRequest,
+    @CurrentUser() user: AuthUser,
+  ) {
     await this.targets.set(code, year, body.certifiedShare, user.sub);
     return { unitCode: code, year, certifiedShare: body.certifiedShare };
   }
 
   @Get('certification-progress')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Number and share of descendant communes certified, by star level, against the target' })
-  async progress(@Param('code', UnitCodePipe) code: string, @Query() q: YearQuery, @Res() res: Response): Promise<void> {
+  @ApiOperation({
+    summary: 'Number and share of descendant communes certified, by star level, against the target',
+  })
+  async progress(
+    @Param('code', UnitCodePipe) code: string,
+    @Query() q: YearQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const year = q.year ?? currentYear();
     const answer = await this.cache.json(`progress|${code}|${year}`, async () => {
-      const { unit, progress, certifiedFrom, schemeCode, targetSetBy } = await this.standings.certification(code, year);
-      return { unit: unitView(unit), year, schemeCode, certifiedFromStars: certifiedFrom, targetSetBy, ...progress };
+      const { unit, progress, certifiedFrom, schemeCode, targetSetBy } = await this.standings.certification(
+        code,
+        year,
+      );
+      return {
+        unit: unitView(unit),
+        year,
+        schemeCode,
+        certifiedFromStars: certifiedFrom,
+        targetSetBy,
+        ...progress,
+      };
     });
     await sendCachedJson(res, answer);
   }

@@ -6,18 +6,33 @@ import { YearQuery } from '../scoring-params';
 
 export class RankingQuery extends YearQuery {
   @ApiPropertyOptional({ enum: UNIT_LEVELS, default: 'COMMUNE' })
-  @IsOptional() @IsIn(UNIT_LEVELS as unknown as string[], { message: `level must be one of ${UNIT_LEVELS.join(', ')}` })
+  @IsOptional()
+  @IsIn(UNIT_LEVELS as unknown as string[], { message: `level must be one of ${UNIT_LEVELS.join(', ')}` })
   level: string = 'COMMUNE';
 
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000)
+  @ApiPropertyOptional({ default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
   limit: number = 100;
 
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   offset: number = 0;
 }
 
 export class PutTargetRequest {
-  @ApiProperty({ description: 'Share (0–1) of the communes to certify (≥ 1 star) by the end of the year', example: 0.6 })
-  @IsNumber() @Min(0) @Max(1)
+  @ApiProperty({
+    description: 'Share (0–1) of the communes to certify (≥ 1 star) by the end of the year',
+    example: 0.6,
+  })
+  @IsNumber()
+  @Min(0)
+  @Max(1)
   certifiedShare!: number;
 }

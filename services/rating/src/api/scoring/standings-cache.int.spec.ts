@@ -26,21 +26,40 @@ describe('standings cache', () => {
   });
 
   const ranking = async () =>
-    (await kit.http().get('/api/v1/units/P81/ranking?year=2026').set('Authorization', viewer).expect(200)).body.items.map((i: any) => i.code);
+    (
+      await kit.http().get('/api/v1/units/P81/ranking?year=2026').set('Authorization', viewer).expect(200)
+    ).body.items.map((i: any) => i.code);
 
   it('serves the same bytes with an ETag, and 304 to a client that has them', async () => {
-    const first = await kit.http().get('/api/v1/units/P81/scorecard?year=2026').set('Authorization', viewer).expect(200);
+    const first = await kit
+      .http()
+      .get('/api/v1/units/P81/scorecard?year=2026')
+      .set('Authorization', viewer)
+      .expect(200);
     expect(first.headers['content-type']).toMatch(/^application\/json/);
     expect(first.headers.etag).toBeTruthy();
-    const again = await kit.http().get('/api/v1/units/P81/scorecard?year=2026').set('Authorization', viewer).expect(200);
+    const again = await kit
+      .http()
+      .get('/api/v1/units/P81/scorecard?year=2026')
+      .set('Authorization', viewer)
+      .expect(200);
     expect(again.text).toBe(first.text);
-    await kit.http().get('/api/v1/units/P81/scorecard?year=2026').set('Authorization', viewer).set('If-None-Match', first.headers.etag).expect(304);
+    await kit
+      .http()
+      .get('/api/v1/units/P81/scorecard?year=2026')
+      .set('Authorization', viewer)
+      .set('If-None-Match', first.headers.etag)
+      .expect(304);
   });
 
   it('drops a cached ranking when another connection commits counters that change it', async () => {
     expect(await ranking()).toEqual(['C8111', 'C8112']); // no data, equal scores: by code
-    await other.query(`INSERT INTO unit_metrics (unit_code, year, month, dossiers_finished, early) VALUES ('C8112', 2026, 3, 10, 10)`);
-    await waitFor(async () => (await ranking())[0] === 'C8112', { message: 'ranking after the other connection changed C8112' });
+    await other.query(
+      `INSERT INTO unit_metrics (unit_code, year, month, dossiers_finished, early) VALUES ('C8112', 2026, 3, 10, 10)`,
+    );
+    await waitFor(async () => (await ranking())[0] === 'C8112', {
+      message: 'ranking after the other connection changed C8112',
+    });
     const card = await kit.scorecard('C8112');
     expect(card.metrics.DOSSIERS_FINISHED).toBe(10);
     expect(card.score).toBeGreaterThan((await kit.scorecard('C8111')).score);

@@ -4,15 +4,28 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { UNIT_CODE_PATTERN, UNIT_LEVELS } from '@fg/contracts';
 
 export class ListUnitsQuery {
-  @ApiPropertyOptional() @IsOptional() @Matches(UNIT_CODE_PATTERN, { message: 'parentCode must be 1-32 letters, digits, dots or dashes' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(UNIT_CODE_PATTERN, { message: 'parentCode must be 1-32 letters, digits, dots or dashes' })
   parentCode?: string;
 
-  @ApiPropertyOptional({ enum: UNIT_LEVELS }) @IsOptional() @IsIn(UNIT_LEVELS as unknown as string[])
+  @ApiPropertyOptional({ enum: UNIT_LEVELS })
+  @IsOptional()
+  @IsIn(UNIT_LEVELS as unknown as string[])
   level?: string;
 
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @ApiPropertyOptional({ default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   limit: number = 100;
 
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   offset: number = 0;
 }

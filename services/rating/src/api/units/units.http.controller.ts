@@ -8,7 +8,13 @@ import { ListUnitsQuery } from './list-units.request.dto';
 import { ImportUnitsRequest, UpsertUnitRequest } from './upsert-unit.request.dto';
 
 const view = (u: UnitRow) => ({
-  code: u.code, name: u.name, level: u.level, parentCode: u.parentCode, active: u.active, revision: u.revision, updatedAt: u.updatedAt,
+  code: u.code,
+  name: u.name,
+  level: u.level,
+  parentCode: u.parentCode,
+  active: u.active,
+  revision: u.revision,
+  updatedAt: u.updatedAt,
 });
 
 const READERS = ['viewer', 'officer', 'unit-admin', 'assessor', 'portal', 'kiosk'] as const;
@@ -16,14 +22,29 @@ const READERS = ['viewer', 'officer', 'unit-admin', 'assessor', 'portal', 'kiosk
 @ApiTags('units')
 @Controller('api/v1/units')
 export class UnitsHttpController {
-  constructor(private readonly registry: UnitRegistryService, private readonly repo: UnitRegistryRepository) {}
+  constructor(
+    private readonly registry: UnitRegistryService,
+    private readonly repo: UnitRegistryRepository,
+  ) {}
 
   @Put(':code')
   @Roles('admin')
   @ApiOperation({ summary: 'Create or change an administrative unit; publishes unit.upserted' })
-  async upsert(@Param('code', UnitCodePipe) code: string, @Body() body: UpsertUnitRequest, @CorrelationId() correlationId: string) {
+  async upsert(
+    @Param('code', UnitCodePipe) code: string,
+    @Body() body: UpsertUnitRequest,
+    @CorrelationId() correlationId: string,
+  ) {
     const [outcome] = await this.registry.upsert(
-      [{ code, name: body.name, level: body.level, parentCode: body.parentCode ?? null, active: body.active ?? true }],
+      [
+        {
+          code,
+          name: body.name,
+          level: body.level,
+          parentCode: body.parentCode ?? null,
+          active: body.active ?? true,
+        },
+      ],
       correlationId,
     );
     return { ...view(outcome.unit), changed: outcome.changed };
@@ -35,10 +56,20 @@ export class UnitsHttpController {
   @ApiOperation({ summary: "Import a whole province's unit list in one all-or-nothing call" })
   async import(@Body() body: ImportUnitsRequest, @CorrelationId() correlationId: string) {
     const outcomes = await this.registry.upsert(
-      body.units.map((u) => ({ code: u.code, name: u.name, level: u.level, parentCode: u.parentCode ?? null, active: u.active ?? true })),
+      body.units.map((u) => ({
+        code: u.code,
+        name: u.name,
+        level: u.level,
+        parentCode: u.parentCode ?? null,
+        active: u.active ?? true,
+      })),
       correlationId,
     );
-    return { received: body.units.length, changed: outcomes.filter((o) => o.changed).length, unchanged: outcomes.filter((o) => !o.changed).length };
+    return {
+      received: body.units.length,
+      changed: outcomes.filter((o) => o.changed).length,
+      unchanged: outcomes.filter((o) => !o.changed).length,
+    };
   }
 
   @Get(':code')

@@ -1,24 +1,43 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { UNIT_CODE_PATTERN, UNIT_LEVELS, UnitLevel } from '@fg/contracts';
 
 export class UpsertUnitRequest {
   @ApiProperty({ example: 'Phường Lê Lợi' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   name!: string;
 
   @ApiProperty({ enum: UNIT_LEVELS })
   @IsIn(UNIT_LEVELS as unknown as string[], { message: `level must be one of ${UNIT_LEVELS.join(', ')}` })
   level!: UnitLevel;
 
-  @ApiPropertyOptional({ nullable: true, example: '24', description: 'Parent unit code; omit or null for a province' })
-  @IsOptional() @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '24',
+    description: 'Parent unit code; omit or null for a province',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
   @Matches(UNIT_CODE_PATTERN, { message: 'parentCode must be 1-32 letters, digits, dots or dashes' })
   parentCode?: string | null;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   active?: boolean;
 }
 
@@ -30,7 +49,10 @@ export class ImportUnitItem extends UpsertUnitRequest {
 
 export class ImportUnitsRequest {
   @ApiProperty({ type: [ImportUnitItem] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20000)
-  @ValidateNested({ each: true }) @Type(() => ImportUnitItem)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20000)
+  @ValidateNested({ each: true })
+  @Type(() => ImportUnitItem)
   units!: ImportUnitItem[];
 }

@@ -5,11 +5,36 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `metric-columns.ts` maps them to the domain's UnitAggregates (a unit test keeps both lists equal).
  */
 export const UNIT_METRIC_COLUMNS_V1 = [
-  'dossiers_received', 'dossiers_finished', 'early', 'on_time', 'late', 'late_with_apology', 'late_without_apology',
-  'open_overdue_delta', 'same_day_finished', 'same_day_on_time', 'home_service', 'apologies_issued', 'survey_responses',
-  'access_satisfied', 'access_valid', 'procedure_satisfied', 'procedure_valid', 'officer_satisfied', 'officer_valid',
-  'result_satisfied', 'result_valid', 'feedback_satisfied', 'feedback_valid',
-  'stars_1', 'stars_2', 'stars_3', 'stars_4', 'stars_5', 'tickets_served', 'wait_seconds_sum',
+  'dossiers_received',
+  'dossiers_finished',
+  'early',
+  'on_time',
+  'late',
+  'late_with_apology',
+  'late_without_apology',
+  'open_overdue_delta',
+  'same_day_finished',
+  'same_day_on_time',
+  'home_service',
+  'apologies_issued',
+  'survey_responses',
+  'access_satisfied',
+  'access_valid',
+  'procedure_satisfied',
+  'procedure_valid',
+  'officer_satisfied',
+  'officer_valid',
+  'result_satisfied',
+  'result_valid',
+  'feedback_satisfied',
+  'feedback_valid',
+  'stars_1',
+  'stars_2',
+  'stars_3',
+  'stars_4',
+  'stars_5',
+  'tickets_served',
+  'wait_seconds_sum',
   ...Array.from({ length: 13 }, (_, i) => `wait_bucket_${i + 1}`),
 ] as const;
 
@@ -48,7 +73,9 @@ export class Scoring1730000200000 implements MigrationInterface {
         assessed_by text NOT NULL,
         assessed_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query('CREATE INDEX assessments_current_idx ON assessments (unit_code, year, criterion_code, id DESC)');
+    await q.query(
+      'CREATE INDEX assessments_current_idx ON assessments (unit_code, year, criterion_code, id DESC)',
+    );
     // No foreign key to the registry: events may arrive before a unit is registered, and must not be lost.
     const counters = UNIT_METRIC_COLUMNS_V1.map((c) => `${c} bigint NOT NULL DEFAULT 0`).join(',\n');
     await q.query(/* sql */ `
@@ -101,7 +128,15 @@ export class Scoring1730000200000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['unit_scores', 'unit_targets', 'officer_stars', 'unit_metrics', 'assessments', 'unit_schemes', 'schemes']) {
+    for (const t of [
+      'unit_scores',
+      'unit_targets',
+      'officer_stars',
+      'unit_metrics',
+      'assessments',
+      'unit_schemes',
+      'schemes',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

@@ -1,7 +1,14 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** What a scorecard, a ranking or a certification progress reads: a change to any of them changes an answer. */
-const READ_BY_STANDINGS = ['unit_metrics', 'assessments', 'unit_schemes', 'schemes', 'unit_registry', 'unit_targets'];
+const READ_BY_STANDINGS = [
+  'unit_metrics',
+  'assessments',
+  'unit_schemes',
+  'schemes',
+  'unit_registry',
+  'unit_targets',
+];
 
 /**
  * `stats_changed()`: a statement trigger on every table the standings read NOTIFYs `stats_<schema>` in the
@@ -16,7 +23,9 @@ export class StatsChangedNotify1730000300100 implements MigrationInterface {
       CREATE FUNCTION stats_changed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       BEGIN PERFORM pg_notify('stats_' || current_schema(), ''); RETURN NULL; END $$`);
     for (const t of READ_BY_STANDINGS) {
-      await q.query(`CREATE TRIGGER ${t}_stats_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION stats_changed()`);
+      await q.query(
+        `CREATE TRIGGER ${t}_stats_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION stats_changed()`,
+      );
     }
   }
 

@@ -27,7 +27,9 @@ export class UnitResponsesHttpController {
    */
   @Post('public/units/:unitCode/responses')
   @Roles('kiosk')
-  @ApiTooManyRequestsResponse({ description: 'Too many responses from this kiosk device (details.retryAfterSeconds)' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many responses from this kiosk device (details.retryAfterSeconds)',
+  })
   @ApiOperation({ summary: 'A kiosk response (role kiosk of the unit), rate-limited per device' })
   async kiosk(
     @Param('unitCode', UnitCodePipe) unitCode: string,

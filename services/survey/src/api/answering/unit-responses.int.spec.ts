@@ -113,12 +113,24 @@ describe('responses without an invitation', () => {
     const windows = () => count(h, 'SELECT count(*)::int AS n FROM rate_limit_windows');
     const before = await windows();
     const device = bearer({ sub: 'kiosk-refused', roles: ['kiosk'], units: [COMMUNE] });
-    await h.http().post(`/api/v1/public/units/${COMMUNE}/responses`).set('Authorization', device)
-      .send({ answers: 'not an object' }).expect(400);
-    await h.http().post(`/api/v1/public/units/${COMMUNE}/responses`).set('Authorization', device)
-      .send({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 9 } }).expect(400);
-    await h.http().post('/api/v1/public/units/99999/responses').set('Authorization', device)
-      .send({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } }).expect(403);
+    await h
+      .http()
+      .post(`/api/v1/public/units/${COMMUNE}/responses`)
+      .set('Authorization', device)
+      .send({ answers: 'not an object' })
+      .expect(400);
+    await h
+      .http()
+      .post(`/api/v1/public/units/${COMMUNE}/responses`)
+      .set('Authorization', device)
+      .send({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 9 } })
+      .expect(400);
+    await h
+      .http()
+      .post('/api/v1/public/units/99999/responses')
+      .set('Authorization', device)
+      .send({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } })
+      .expect(403);
     expect(await windows()).toBe(before);
   });
 
@@ -126,8 +138,12 @@ describe('responses without an invitation', () => {
     const windows = () => count(h, 'SELECT count(*)::int AS n FROM rate_limit_windows');
     const before = await windows();
     const device = bearer({ sub: 'kiosk-malformed', roles: ['kiosk'], units: ['*'] });
-    await h.http().post('/api/v1/public/units/bad%20code!/responses').set('Authorization', device)
-      .send({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } }).expect(400);
+    await h
+      .http()
+      .post('/api/v1/public/units/bad%20code!/responses')
+      .set('Authorization', device)
+      .send({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } })
+      .expect(400);
     expect(await windows()).toBe(before);
   });
 

@@ -277,9 +277,15 @@ describe('satisfaction statistics', () => {
            VALUES ($1, 'D', $2::date, 'PAPER', 'cache-probe', '{"responses": 3}'), ($1, 'M', date_trunc('month', $2::date)::date, 'PAPER', 'cache-probe', '{"responses": 3}')`,
         [COMMUNE, to],
       );
-      await waitFor(async () => (await stats(q).expect(200)).body.total.responses === before + 4, { timeoutMs: 10_000, message: 'the answer shows the committed bucket' });
+      await waitFor(async () => (await stats(q).expect(200)).body.total.responses === before + 4, {
+        timeoutMs: 10_000,
+        message: 'the answer shows the committed bucket',
+      });
       await c.query(`DELETE FROM satisfaction_buckets WHERE officer_id = 'cache-probe'`);
-      await waitFor(async () => (await stats(q).expect(200)).body.total.responses === before + 1, { timeoutMs: 10_000, message: 'the answer shows the delete' });
+      await waitFor(async () => (await stats(q).expect(200)).body.total.responses === before + 1, {
+        timeoutMs: 10_000,
+        message: 'the answer shows the delete',
+      });
     } finally {
       c.release();
     }

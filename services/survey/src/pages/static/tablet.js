@@ -135,7 +135,13 @@ function buildStars() {
   group.replaceChildren();
   for (let i = 1; i <= 5; i++) {
     const b = button(
-      { role: 'radio', class: 'star', 'aria-label': `${i} sao — ${STAR_MEANING[i]}`, 'aria-checked': 'false', 'data-value': String(i) },
+      {
+        role: 'radio',
+        class: 'star',
+        'aria-label': `${i} sao — ${STAR_MEANING[i]}`,
+        'aria-checked': 'false',
+        'data-value': String(i),
+      },
       '★',
       () => chooseStars(i),
     );
@@ -184,7 +190,13 @@ async function offer(invitation) {
   const starsQ = q.questions.find((x) => x.type === 'STARS');
   if (!starsQ) return; // not a star questionnaire: nothing this tablet can ask
   const reasonsQ = q.questions.find((x) => x.type === 'MULTI_CHOICE' && x.options?.length);
-  current = { invitation, starsCode: starsQ.code, reasonsCode: reasonsQ?.code ?? null, stars: 0, reasons: new Set() };
+  current = {
+    invitation,
+    starsCode: starsQ.code,
+    reasonsCode: reasonsQ?.code ?? null,
+    stars: 0,
+    reasons: new Set(),
+  };
   $('rate-title').textContent = starsQ.text || 'Quý khách đánh giá mức độ hài lòng';
   renderReasons(reasonsQ);
   renderStars();
@@ -199,7 +211,10 @@ async function submit() {
   const answers = { [c.starsCode]: c.stars };
   if (c.reasonsCode && c.reasons.size) answers[c.reasonsCode] = [...c.reasons];
   try {
-    await api(`/api/v1/public/surveys/${encodeURIComponent(c.invitation.token)}/responses`, { method: 'POST', body: { answers } });
+    await api(`/api/v1/public/surveys/${encodeURIComponent(c.invitation.token)}/responses`, {
+      method: 'POST',
+      body: { answers },
+    });
     showError(null);
     show('thanks');
   } catch (e) {
@@ -208,7 +223,11 @@ async function submit() {
       showError('Phiếu đánh giá đã hết hạn. Cảm ơn Quý khách.');
       return setTimeout(idle, THANKS_MS);
     }
-    showError(e.status === 0 ? 'Không gửi được do mất kết nối. Quý khách vui lòng bấm “Gửi đánh giá” lần nữa.' : 'Không gửi được đánh giá. Quý khách vui lòng thử lại.');
+    showError(
+      e.status === 0
+        ? 'Không gửi được do mất kết nối. Quý khách vui lòng bấm “Gửi đánh giá” lần nữa.'
+        : 'Không gửi được đánh giá. Quý khách vui lòng thử lại.',
+    );
     $('submit').disabled = false;
   }
 }
@@ -221,12 +240,22 @@ $('skip').addEventListener('click', idle);
 async function poll() {
   if (screen === 'idle') {
     try {
-      const inv = await api(`${unitApi}/counters/${encodeURIComponent(counterNo)}/pending-invitation`, { auth: true });
+      const inv = await api(`${unitApi}/counters/${encodeURIComponent(counterNo)}/pending-invitation`, {
+        auth: true,
+      });
       showError(null);
       // Only a tablet invitation for a served ticket, never the same one twice.
-      if (screen === 'idle' && inv.kind === 'TABLET' && inv.ticketId && !inv.usedAt && !seen.has(inv.invitationId)) await offer(inv);
+      if (
+        screen === 'idle' &&
+        inv.kind === 'TABLET' &&
+        inv.ticketId &&
+        !inv.usedAt &&
+        !seen.has(inv.invitationId)
+      )
+        await offer(inv);
     } catch (e) {
-      if (e.status === 404 || e.status === 409) showError(null); // nobody to ask right now
+      if (e.status === 404 || e.status === 409)
+        showError(null); // nobody to ask right now
       else if (e.status === 401 || e.status === 403) return fail(e);
       else showError('Mất kết nối với máy chủ — đang thử lại…');
     }
@@ -244,7 +273,12 @@ function fail(e) {
   show('setup');
 }
 
-const clockFmt = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const clockFmt = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 function tick() {
   $('clock').textContent = clockFmt.format(new Date());
 }

@@ -13,12 +13,15 @@ export class StatsChangedNotify1730000300100 implements MigrationInterface {
       CREATE FUNCTION stats_changed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       BEGIN PERFORM pg_notify('stats_' || current_schema(), ''); RETURN NULL; END $$`);
     for (const t of ['satisfaction_buckets', 'units']) {
-      await q.query(`CREATE TRIGGER ${t}_stats_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION stats_changed()`);
+      await q.query(
+        `CREATE TRIGGER ${t}_stats_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION stats_changed()`,
+      );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['satisfaction_buckets', 'units']) await q.query(`DROP TRIGGER ${t}_stats_changed ON ${t}`);
+    for (const t of ['satisfaction_buckets', 'units'])
+      await q.query(`DROP TRIGGER ${t}_stats_changed ON ${t}`);
     await q.query('DROP FUNCTION stats_changed()');
   }
 }
