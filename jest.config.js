@@ -14,6 +14,7 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
+  '^@fg/kernel$': '<rootDir>/libs/kernel/src',
   '^@fg/contracts$': '<rootDir>/libs/contracts/src',
   '^@fg/platform$': '<rootDir>/libs/platform/src',
   '^@fg/platform/testing$': '<rootDir>/libs/platform/src/testing',
