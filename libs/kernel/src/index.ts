@@ -1,3 +1,3 @@
 // The shared kernel: each rule that more than one service must apply identically is written here once.
 // Pure TypeScript (no framework, no I/O), so domain code of every service may import it.
-export {};
+export * from './rule-error';

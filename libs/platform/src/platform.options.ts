@@ -3,7 +3,6 @@ import type { SourceService } from '@fg/contracts';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { EventConsumerDefinition } from './consumer/consumer-definition';
 import type { UnitAncestry } from './auth/unit-scope';
-import type { ErrorCodeKinds } from './http/error.filter';
 
 export interface PlatformModuleOptions {
   service: SourceService;
@@ -17,8 +16,6 @@ export interface PlatformModuleOptions {
   localUnits?: boolean;
   /** How scope checks find a unit's ancestors when `localUnits` is off (the rating service's registry). */
   unitAncestry?: Type<UnitAncestry>;
-  /** Error codes thrown by pure domain modules and their HTTP meaning. */
-  errorCodeKinds?: ErrorCodeKinds;
   /** Disable the outbox relay (tests of the relay itself). */
   relay?: boolean;
   extraProviders?: Provider[];

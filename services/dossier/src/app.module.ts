@@ -17,7 +17,6 @@ import { TimeContextService } from './application/time-context.service';
 import { TimelinessStatsService } from './application/timeliness-stats.service';
 import { UnitChecks } from './application/unit-checks';
 import { DOSSIER_CONFIG, loadDossierConfig } from './config';
-import { DOSSIER_ERROR_KINDS } from './api/common/error-kinds';
 import { TicketLinksConsumer } from './events/ticket-links.consumer';
 import { CalendarRepository } from './persistence/calendar.repository';
 import { CodeCounterRepository } from './persistence/code-counter.repository';
@@ -43,7 +42,6 @@ import { StatsRepository } from './persistence/stats.repository';
         TimelinessMonthly1730000200400,
       ],
       consumers: [TicketLinksConsumer],
-      errorCodeKinds: DOSSIER_ERROR_KINDS,
     }),
   ],
   controllers: [

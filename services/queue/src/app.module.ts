@@ -18,7 +18,6 @@ import { TicketChanges } from './application/ticket-changes';
 import { TicketIssuingService } from './application/ticket-issuing.service';
 import { UnitAccess } from './application/unit-access.service';
 import { WaitEstimator } from './application/wait-estimator.service';
-import type { QueueErrorCode } from './domain';
 import { BoardProjectionConsumer } from './events/board-projection.consumer';
 import { OfficePagesHttpController } from './pages/office-pages.http.controller';
 import { BoardProjectionWriter } from './persistence/board-projection.writer';
@@ -31,19 +30,6 @@ import { QueueStatsRepository } from './persistence/queue-stats.repository';
 import { SetupRepository } from './persistence/setup.repository';
 import { TicketRepository } from './persistence/ticket.repository';
 
-/** Every refusal of the pure domain and its HTTP meaning: rule refusals 409, bad input 400. */
-const QUEUE_ERROR_KINDS: Record<QueueErrorCode, 'CONFLICT' | 'INVALID'> = {
-  'TICKET.INVALID_TRANSITION': 'CONFLICT',
-  'TICKET.RECALL_LIMIT_REACHED': 'CONFLICT',
-  'TICKET.HELD_BY_OTHER_COUNTER': 'CONFLICT',
-  'TICKET.INVALID_NUMBER': 'INVALID',
-  'COUNTER.NOT_OPEN': 'CONFLICT',
-  'COUNTER.INVALID_TRANSITION': 'CONFLICT',
-  'COUNTER.OCCUPIED': 'CONFLICT',
-  'QUEUE_POLICY.INVALID': 'INVALID',
-  'QUEUE.INVALID_INPUT': 'INVALID',
-};
-
 @Module({
   imports: [
     PlatformModule.forRoot({
@@ -51,7 +37,6 @@ const QUEUE_ERROR_KINDS: Record<QueueErrorCode, 'CONFLICT' | 'INVALID'> = {
       localUnits: true,
       migrations: [QueueTables1730000200000, BoardProjection1730000200001],
       consumers: [BoardProjectionConsumer],
-      errorCodeKinds: QUEUE_ERROR_KINDS,
       // The consumer is built inside PlatformModule, so its dependencies are provided there too.
       extraProviders: [BoardProjectionWriter, BoardRepository],
     }),

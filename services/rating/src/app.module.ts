@@ -68,15 +68,6 @@ const SCORING: Provider[] = [
       unitAncestry: UnitRegistryRepository,
       consumers: [DossierMetricsConsumer, SurveyMetricsConsumer, QueueMetricsConsumer],
       extraProviders: SCORING,
-      errorCodeKinds: {
-        'UNIT.UNKNOWN_PARENT': 'INVALID',
-        'UNIT.CYCLE': 'INVALID',
-        'UNIT.BAD_LEVEL': 'INVALID',
-        'ASSESSMENT.UNKNOWN_CRITERION': 'NOT_FOUND',
-        'ASSESSMENT.COMPUTED_CRITERION': 'INVALID',
-        'ASSESSMENT.POINTS_OUT_OF_RANGE': 'INVALID',
-        'ASSESSMENT.EVIDENCE_REQUIRED': 'INVALID',
-      },
     }),
   ],
   controllers: [

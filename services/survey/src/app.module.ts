@@ -52,13 +52,6 @@ const shared = [
       ],
       consumers: [TicketCompletedConsumer, DossierResultReturnedConsumer],
       extraProviders: shared,
-      errorCodeKinds: {
-        'QUESTIONNAIRE.INVALID': 'INVALID',
-        'QUESTIONNAIRE.FROZEN': 'CONFLICT',
-        'QUESTIONNAIRE.RETIRED': 'CONFLICT',
-        'QUESTIONNAIRE.NOT_PUBLISHED': 'CONFLICT',
-        'QUESTIONNAIRE.ALREADY_DRAFT': 'CONFLICT',
-      },
     }),
   ],
   controllers: [

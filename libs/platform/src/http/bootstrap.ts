@@ -4,9 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { PLATFORM_OPTIONS } from '../config/tokens';
 import { ROOT_LOGGER } from '../logging/root-logger';
-import type { PlatformModuleOptions } from '../platform.options';
 import { ErrorFilter } from './error.filter';
 import { requestObserver } from './request-observer';
 import { createValidationPipe } from './validation';
@@ -18,10 +16,9 @@ export interface ServiceAppInfo {
 
 /** Applies what every service shares to a Nest app: logger, validation, error shape, metrics, OpenAPI. */
 export function configureApp(app: INestApplication, info: ServiceAppInfo): void {
-  const options = app.get<PlatformModuleOptions>(PLATFORM_OPTIONS);
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ErrorFilter(options.errorCodeKinds, app.get(ROOT_LOGGER)));
+  app.useGlobalFilters(new ErrorFilter(app.get(ROOT_LOGGER)));
   app.enableShutdownHooks();
   app.enableCors();
   const doc = SwaggerModule.createDocument(

@@ -1,5 +1,8 @@
-export type ErrorKind = 'INVALID' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY';
+import { RuleError, RuleErrorKind } from '@fg/kernel';
 
+export type ErrorKind = RuleErrorKind;
+
+/** The one place a kind of refusal becomes an HTTP status (ErrorFilter applies it to every RuleError). */
 export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   INVALID: 400,
   UNAUTHENTICATED: 401,
@@ -10,20 +13,10 @@ export const STATUS_OF_KIND: Record<ErrorKind, number> = {
 };
 
 /**
- * Typed error with a stable code (e.g. `TICKET.INVALID_TRANSITION`). Domain and application code throw
- * these; one exception filter maps them to HTTP, so handlers never throw Nest HTTP exceptions.
+ * A rule error raised by application or platform code (the pure domains extend `RuleError` with their own
+ * code unions). One exception filter maps every `RuleError` to HTTP, so handlers never throw Nest HTTP exceptions.
  */
-export class DomainError extends Error {
-  constructor(
-    readonly kind: ErrorKind,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'DomainError';
-  }
-}
+export class DomainError extends RuleError {}
 
 export const notFound = (what: string, id: string, code = 'NOT_FOUND') =>
   new DomainError('NOT_FOUND', code, `${what} ${id} not found`);

@@ -1,10 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger as PinoLogger } from 'pino';
-import { DomainError, ErrorKind, STATUS_OF_KIND } from './domain-error';
-
-/** Error codes thrown by pure domain modules (which know nothing of HTTP), mapped to a kind once. */
-export type ErrorCodeKinds = Record<string, ErrorKind>;
+import { RuleError } from '@fg/kernel';
+import { STATUS_OF_KIND } from './domain-error';
 
 /**
  * One error shape for every service: `{statusCode, error, message, code, details?}`. Domain errors keep
@@ -14,10 +12,7 @@ export type ErrorCodeKinds = Record<string, ErrorKind>;
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
   /** `log`: the root logger, so that the error's line names the request (its correlation id, method and URL). */
-  constructor(
-    private readonly codeKinds: ErrorCodeKinds = {},
-    private readonly log?: PinoLogger,
-  ) {}
+  constructor(private readonly log?: PinoLogger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
@@ -47,16 +42,8 @@ export class ErrorFilter implements ExceptionFilter {
     code: string;
     details?: unknown;
   } {
-    if (e instanceof DomainError) return this.shape(STATUS_OF_KIND[e.kind], e.code, e.message, e.details);
-    const code = (e as { code?: unknown })?.code;
-    if (e instanceof Error && typeof code === 'string' && this.codeKinds[code]) {
-      return this.shape(
-        STATUS_OF_KIND[this.codeKinds[code]],
-        code,
-        e.message,
-        (e as { details?: unknown }).details,
-      );
-    }
+    // Every typed error (platform, application and the pure domains) extends the kernel's RuleError and carries its kind.
+    if (e instanceof RuleError) return this.shape(STATUS_OF_KIND[e.kind], e.code, e.message, e.details);
     if (e instanceof HttpException) {
       const status = e.getStatus();
       const r = e.getResponse();

@@ -1,6 +1,8 @@
+import { RuleError } from '@fg/kernel';
+
 /**
- * Stable codes for refused calendar and due-date inputs. The API maps each code once (400/422 for
- * invalid input); codes never change meaning once published.
+ * Stable codes for refused calendar and due-date inputs; all are invalid input (400). Codes never change
+ * meaning once published.
  */
 export type CalendarErrorCode =
   | 'CALENDAR.INVALID_DATE'
@@ -13,15 +15,11 @@ export type CalendarErrorCode =
   | 'CALENDAR.NO_WORKING_TIME'
   | 'WORKING_HOURS.INVALID';
 
-export class CalendarRuleError extends Error {
-  override readonly name = 'CalendarRuleError';
+export class CalendarRuleError extends RuleError<CalendarErrorCode> {
+  declare readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(
-    readonly code: CalendarErrorCode,
-    message: string,
-    readonly details: Readonly<Record<string, unknown>> = {},
-  ) {
-    super(message);
+  constructor(code: CalendarErrorCode, message: string, details: Readonly<Record<string, unknown>> = {}) {
+    super('INVALID', code, message, details);
   }
 }
 

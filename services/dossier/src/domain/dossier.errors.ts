@@ -1,3 +1,4 @@
+import { RuleError, type RuleErrorKind } from '@fg/kernel';
 import {
   ACTION_RULES,
   describeStatus,
@@ -8,8 +9,8 @@ import {
 } from './dossier-status';
 
 /**
- * Stable codes for refused dossier commands. The API maps each code once (409 for rule refusals,
- * 400 for invalid input); the codes never change meaning once published.
+ * Stable codes for refused dossier commands, each with its one kind (rule refusals are conflicts, bad input
+ * is invalid); the codes never change meaning once published.
  */
 export type DossierErrorCode =
   | 'DOSSIER.INVALID_TRANSITION'
@@ -21,20 +22,31 @@ export type DossierErrorCode =
   | 'DOSSIER.APOLOGY_DATE_NOT_WORKING_TIME'
   | 'DOSSIER.CODE_SEQUENCE_EXHAUSTED';
 
-export class DossierRuleError extends Error {
-  override readonly name = 'DossierRuleError';
+const DOSSIER_ERROR_KINDS: Record<DossierErrorCode, RuleErrorKind> = {
+  'DOSSIER.INVALID_TRANSITION': 'CONFLICT',
+  'DOSSIER.APOLOGY_ALREADY_ISSUED': 'CONFLICT',
+  'DOSSIER.APOLOGY_NOT_ALLOWED': 'CONFLICT',
+  'DOSSIER.CODE_SEQUENCE_EXHAUSTED': 'CONFLICT',
+  'DOSSIER.INVALID_INPUT': 'INVALID',
+  'DOSSIER.REASON_REQUIRED': 'INVALID',
+  'DOSSIER.APOLOGY_DATE_NOT_LATER': 'INVALID',
+  'DOSSIER.APOLOGY_DATE_NOT_WORKING_TIME': 'INVALID',
+};
+
+export class DossierRuleError extends RuleError<DossierErrorCode> {
+  declare readonly details: Readonly<Record<string, unknown>>;
 
   /**
    * @param message English, for logs and problem+json `detail`.
    * @param messageVi Vietnamese, for officers and citizens.
    */
   constructor(
-    readonly code: DossierErrorCode,
+    code: DossierErrorCode,
     message: string,
     readonly messageVi: string,
-    readonly details: Readonly<Record<string, unknown>> = {},
+    details: Readonly<Record<string, unknown>> = {},
   ) {
-    super(message);
+    super(DOSSIER_ERROR_KINDS[code], code, message, details);
   }
 }
 

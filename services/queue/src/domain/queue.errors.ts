@@ -1,6 +1,8 @@
+import { RuleError, type RuleErrorKind } from '@fg/kernel';
+
 /**
- * Stable codes for refused queue actions. The API maps each code once (409 for rule refusals,
- * 400/422 for invalid configuration); the codes never change meaning once published.
+ * Stable codes for refused queue actions, each with its one kind (rule refusals are conflicts, invalid
+ * configuration or input is invalid); the codes never change meaning once published.
  */
 export type QueueErrorCode =
   | 'TICKET.INVALID_TRANSITION'
@@ -13,15 +15,23 @@ export type QueueErrorCode =
   | 'QUEUE_POLICY.INVALID'
   | 'QUEUE.INVALID_INPUT';
 
-export class QueueRuleError extends Error {
-  override readonly name = 'QueueRuleError';
+const QUEUE_ERROR_KINDS: Record<QueueErrorCode, RuleErrorKind> = {
+  'TICKET.INVALID_TRANSITION': 'CONFLICT',
+  'TICKET.RECALL_LIMIT_REACHED': 'CONFLICT',
+  'TICKET.HELD_BY_OTHER_COUNTER': 'CONFLICT',
+  'TICKET.INVALID_NUMBER': 'INVALID',
+  'COUNTER.NOT_OPEN': 'CONFLICT',
+  'COUNTER.INVALID_TRANSITION': 'CONFLICT',
+  'COUNTER.OCCUPIED': 'CONFLICT',
+  'QUEUE_POLICY.INVALID': 'INVALID',
+  'QUEUE.INVALID_INPUT': 'INVALID',
+};
 
-  constructor(
-    readonly code: QueueErrorCode,
-    message: string,
-    readonly details: Readonly<Record<string, unknown>> = {},
-  ) {
-    super(message);
+export class QueueRuleError extends RuleError<QueueErrorCode> {
+  declare readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: QueueErrorCode, message: string, details: Readonly<Record<string, unknown>> = {}) {
+    super(QUEUE_ERROR_KINDS[code], code, message, details);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { UnitLevel } from '@fg/contracts';
+import { RuleError } from '@fg/kernel';
 
 export interface UnitNode {
   code: string;
@@ -8,13 +9,10 @@ export interface UnitNode {
   active: boolean;
 }
 
-export class UnitTreeError extends Error {
-  constructor(
-    readonly code: 'UNIT.UNKNOWN_PARENT' | 'UNIT.CYCLE' | 'UNIT.BAD_LEVEL',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UnitTreeError';
+/** A change that would break the unit tree: invalid input (400). */
+export class UnitTreeError extends RuleError<'UNIT.UNKNOWN_PARENT' | 'UNIT.CYCLE' | 'UNIT.BAD_LEVEL'> {
+  constructor(code: 'UNIT.UNKNOWN_PARENT' | 'UNIT.CYCLE' | 'UNIT.BAD_LEVEL', message: string) {
+    super('INVALID', code, message);
   }
 }
 
