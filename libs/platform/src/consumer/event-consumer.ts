@@ -21,8 +21,9 @@ export interface EventConsumerOptions {
    */
   chunkSize?: number;
   /**
-   * Partitions whose batches are applied at the same time (default 3). Per-partition order is kept; while one
-   * chunk's transaction waits on PostgreSQL, another partition's chunk is decoded and folded.
+   * Partitions whose batches are applied at the same time (default 6, `CONSUMER_PARTITIONS_CONCURRENTLY`).
+   * Per-partition order is kept; while one chunk's transaction waits on PostgreSQL, another partition's chunk
+   * is decoded and folded.
    */
   partitionsConsumedConcurrently?: number;
   /**

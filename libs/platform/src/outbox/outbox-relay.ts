@@ -17,8 +17,13 @@ export interface OutboxRelayOptions {
 }
 
 /**
- * Publishes outbox rows in commit order. Only one relay of a service publishes at a time (transaction-level
- * advisory lock), so several instances can run without reordering a key's events. Rows are deleted in the
+ * Publishes committed outbox rows in `seq` order (`ORDER BY seq`: the bigserial taken at insert), which is
+ * not commit order: a transaction can take a lower seq and commit after a higher one was already published;
+ * its rows then go out in a later batch, after that higher one. Order is therefore kept within one
+ * transaction, and for a key whose writers are serialised (each locks the aggregate's row before appending
+ * to the outbox, so a later writer takes a higher seq and commits later); it is not a global commit order.
+ * Only one relay of a service publishes at a time (transaction-level advisory lock), so several instances
+ * do not interleave batches or publish a row twice while it is being sent. Rows are deleted in the
  * same transaction that follows a successful send; a crash between send and commit re-publishes the same
  * event ids, which consumers drop through their inbox. A NOTIFY from the insert trigger wakes the relay at
  * once; otherwise it polls every `idlePollMs`.

@@ -27,7 +27,11 @@ export class YearPipe implements PipeTransform<string, number> {
   }
 }
 
-/** A scheme code: upper-case letters, digits, dots, dashes and underscores (e.g. BAC_GIANG_2023). */
+/**
+ * A scheme code: 1–64 ASCII letters of either case, digits, dots, dashes and underscores. The seeded codes
+ * are upper case (BAC_GIANG_2023), but the code is stored and looked up exactly as given (case-sensitive),
+ * so `bac_giang_2023` is another scheme.
+ */
 export const SCHEME_CODE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 
 @Injectable()
