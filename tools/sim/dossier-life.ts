@@ -102,7 +102,10 @@ async function current(ctx: OfficeContext, id: string) {
   return (await ctx.clerk('dossier', 'GET', `/api/v1/dossiers/${id}`)).data;
 }
 
-/** Tallies a finished dossier by the rule in DOMAIN.md, independently of what the service computed. */
+/**
+ * Tallies a finished dossier by the rule in docs/domain.md §Timeliness, independently of what the service
+ * computed.
+ */
 function finish(ctx: OfficeContext, id: string, d: any, apologised: boolean): string {
   if (!d.dueAt || !d.finishedAt) return id; // refused before acceptance: no clock ever ran
   const t = expectedTimeliness(new Date(d.finishedAt), new Date(d.dueAt));

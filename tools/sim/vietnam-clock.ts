@@ -11,7 +11,7 @@ export function localTimeDaysAgo(now: Date, daysAgo: number, hour: number, minut
   );
 }
 
-/** How a finished dossier's timeliness is decided: by calendar date in Vietnam (DOMAIN.md). */
+/** How a finished dossier's timeliness is decided: by local calendar date (docs/domain.md §Timeliness). */
 export function expectedTimeliness(finishedAt: Date, dueAt: Date): 'EARLY' | 'ON_TIME' | 'LATE' {
   const f = localDate(finishedAt);
   const d = localDate(dueAt);

@@ -2,7 +2,7 @@ import { DossierRuleError, invalidInput } from './dossier.errors';
 import { type LocalDate, toLocalDate } from './vietnam-time';
 
 /*
- * Dossier code `{agency code}-{yyMMdd}-{NNNN}` (DOMAIN.md), e.g. `000.00.20.H56-250701-0001`.
+ * Dossier code `{agency code}-{yyMMdd}-{NNNN}` (docs/domain.md §Dossiers), e.g. `000.00.20.H56-250701-0001`.
  * The date is the receipt's local (Vietnam) date and the counter restarts each local day per
  * agency, so the counter key is (agency code, local date). Reserving the number atomically is the
  * persistence layer's job; this file only names and formats it.

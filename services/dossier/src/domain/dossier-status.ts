@@ -1,5 +1,5 @@
 /*
- * The national dossier status catalogue (DOMAIN.md "Dossiers"); each status keeps its number.
+ * The national dossier status catalogue (docs/domain.md §Dossiers); each status keeps its number.
  * Transitions are listed twice on purpose: per action (what each command may do) and per status
  * (the state diagram); a unit test checks the two tables agree.
  */
@@ -129,7 +129,7 @@ export const TERMINAL_STATUSES: readonly DossierStatus[] = [
 export const OPEN_STATUSES = ['RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'AWAITING_FEES'] as const;
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 
-/** Finished for timeliness (DOMAIN.md): resolved, returned, stopped, refused, withdrawn. */
+/** Finished for timeliness (docs/domain.md §Timeliness): resolved, returned, stopped, refused, withdrawn. */
 export const FINISHED_STATUSES: readonly DossierStatus[] = [
   'RESOLVED',
   'RESULT_RETURNED',

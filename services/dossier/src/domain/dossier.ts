@@ -60,7 +60,7 @@ export interface Apology {
   originalDueAt: Date;
   /** The new appointment promised to the citizen (moved by later supplement pauses too). */
   newDueAt: Date;
-  /** Issued at least one working day before the due date, as DOMAIN.md asks. */
+  /** Issued at least one working day before the due date, as docs/domain.md §Apology letters asks. */
   noticeInTime: boolean;
 }
 

@@ -4,7 +4,7 @@ import { nextWorkingDay } from './working-time';
 import { addDays, assertInstant, startOfLocalDay, toLocalDate } from './vietnam-time';
 
 /*
- * Timeliness is decided by calendar date in Asia/Ho_Chi_Minh (DOMAIN.md), not by the instant:
+ * Timeliness is decided by calendar date in Asia/Ho_Chi_Minh (docs/domain.md §Timeliness), not by the instant:
  * a dossier due 10:00 and finished 16:00 the same local day is ON_TIME; one finished at
  * 2025-07-01T17:30Z (00:30 on 2 Jul local) against a 1 Jul due date is LATE.
  */

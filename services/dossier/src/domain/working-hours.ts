@@ -2,9 +2,9 @@ import { CalendarRuleError } from './calendar.errors';
 import type { Weekday } from './vietnam-time';
 
 /*
- * A unit's working hours (configurable per unit; DOMAIN.md default: 07:00–11:30 and 13:30–17:00,
- * Monday–Friday). Times are local Asia/Ho_Chi_Minh wall-clock times. Vietnam keeps a fixed UTC+7
- * with no daylight saving, so a local time maps to exactly one instant by subtracting 7 hours
+ * A unit's working hours (configurable per unit, docs/domain.md §Working hours; default 07:00–11:30
+ * and 13:30–17:00, Monday–Friday). Times are local Asia/Ho_Chi_Minh wall-clock times. Vietnam keeps a
+ * fixed UTC+7 with no daylight saving, so a local time maps to exactly one instant by subtracting 7 hours
  * (vietnam-time.ts); no time-zone library is needed.
  */
 

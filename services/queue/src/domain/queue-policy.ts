@@ -5,7 +5,7 @@ export type Priority = (typeof PRIORITIES)[number];
 export type PriorityClass = Exclude<Priority, 'NONE'>;
 
 /**
- * A unit's fairness rules (configurable per unit, DOMAIN.md "Queue").
+ * A unit's fairness rules (configurable per unit, docs/domain.md §Queue).
  * - `priorityClasses`: served in this order. A ticket whose priority is `NONE` or is not listed here
  *   is a normal ticket (so an office can switch a class off by leaving it out).
  * - `maxConsecutivePriority`: after this many priority calls in a row at one counter, the next call

@@ -17,7 +17,7 @@ import type {
 } from './ticket-state';
 
 /*
- * Ticket life cycle (DOMAIN.md "Queue"):
+ * Ticket life cycle (docs/domain.md §Queue):
  *   WAITING ─call→ CALLED ─start→ SERVING ─complete→ DONE
  *   CALLED ─recall→ CALLED (recallCount + 1, at most maxRecalls, then only no-show)
  *   CALLED ─noShow→ NO_SHOW

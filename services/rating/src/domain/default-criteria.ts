@@ -193,7 +193,7 @@ const FRIENDLY_WORKPLACE_CRITERIA: Criterion[] = [
 /**
  * The 42 criteria (100 points) of the default catalogue, after the Bắc Giang model's three areas. The
  * provincial decision's exact wording is not public in our sources, so titles are built from what the
- * seeds and DOMAIN.md name; COMPUTED criteria are those our own data measures.
+ * seeds and docs/domain.md §Rating name; COMPUTED criteria are those our own data measures.
  */
 export const DEFAULT_CRITERIA: readonly Criterion[] = [
   ...FRIENDLY_OFFICIALS_CRITERIA,

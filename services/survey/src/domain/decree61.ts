@@ -31,8 +31,8 @@ export interface Decree61Band {
 
 /**
  * OUR ASSUMPTION, not the decree's text: ≥ 16 Rất tốt, 13–15 Tốt, 10–12 Khá, < 10 Chưa đạt.
- * Bands are data (DOMAIN.md: rules that change by decree are configurable); aggregates also keep the
- * distribution of raw totals, so a corrected scheme can be re-applied to history.
+ * Bands are data (docs/domain.md §Surveys: rules that change by decree are configurable); aggregates also
+ * keep the distribution of raw totals, so a corrected scheme can be re-applied to history.
  */
 export const DEFAULT_DECREE61_BANDS: readonly Decree61Band[] = Object.freeze([
   { cls: 'VERY_GOOD', min: 16, labelVi: 'Rất tốt' },
