@@ -41,7 +41,12 @@ export interface Settlement {
   extra: Record<string, number>;
 }
 
-export async function settle(db: BenchDb, url: Url, truth: Truth, communes: string[]): Promise<Settlement> {
+export async function settleInDoubt(
+  db: BenchDb,
+  url: Url,
+  truth: Truth,
+  communes: string[],
+): Promise<Settlement> {
   const s: Settlement = {
     inDoubt: {
       intakesFound: 0,

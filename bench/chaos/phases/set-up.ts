@@ -1,0 +1,134 @@
+/*
+ * Set-up: a fresh private broker, the private PostgreSQL cluster (or the shared server where none can be
+ * made), the run's database and topics, the four services, and the offices the traffic needs: four communes,
+ * two counters each, every counter opened by its officer. Also the two ways the run ends: the orderly shut
+ * down after the report, and the tear-down that runs however it ended.
+ */
+import { sleep } from '../../lib/common';
+import { call, HttpAnswer } from '../../lib/http';
+import {
+  bearer,
+  createDb,
+  createTopics,
+  kafkaClient,
+  pgAdminUrl,
+  serviceEnv,
+  ServiceName,
+} from '../../lib/infra';
+import { ChaosOptions, ChaosRun, COMMUNES, COUNTERS, PREFIX, SERVICES } from '../context';
+import { PrivateKafka, PrivatePostgres } from '../private-infra';
+import { Supervisor } from '../supervisor';
+import { officerOf } from '../traffic';
+
+/** What tearDown stops: known before any of it starts, so a failed set-up is torn down too. */
+type Started = Pick<ChaosRun, 'kafkaServer' | 'postgresServer'> & { services?: Supervisor };
+
+export async function setUp(options: ChaosOptions, command: string): Promise<ChaosRun> {
+  const started = Date.now();
+  const startedAt = new Date().toISOString();
+  const parts: Started = {
+    kafkaServer: new PrivateKafka(options.kafkaPort),
+    postgresServer:
+      options.postgresPort === undefined ? undefined : new PrivatePostgres(options.postgresPort),
+  };
+  const { kafkaServer, postgresServer } = parts;
+  const notes: string[] = [];
+  try {
+    await kafkaServer.wipe();
+    await kafkaServer.start();
+    if (postgresServer) await postgresServer.start();
+    else
+      notes.push(
+        'No initdb/pg_ctl here: PostgreSQL was NOT restarted (the shared server is never touched), and the fuzz write check is unreliable on a shared cluster.',
+      );
+    const adminUrl = postgresServer
+      ? postgresServer.adminUrl
+      : pgAdminUrl(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL);
+    const db = await createDb('chaos', adminUrl);
+    const kafka = kafkaClient(kafkaServer.brokers, 'chaos');
+    const admin = kafka.admin();
+    await admin.connect();
+    await createTopics(admin, PREFIX, 3);
+    const env = serviceEnv(db.url, kafkaServer.brokers, PREFIX, { KAFKA_PARTITIONS: '3' });
+    const services = (parts.services = new Supervisor({ env, kafka, evict: options.evict }));
+    await Promise.all(SERVICES.map((s) => services.start(s)));
+    const run: ChaosRun = {
+      options,
+      started,
+      startedAt,
+      command,
+      kafkaServer,
+      postgresServer,
+      db,
+      kafka,
+      admin,
+      services,
+      url: services.url,
+      notes,
+    };
+    await setUpOffices(run);
+    return run;
+  } catch (e) {
+    await tearDown(parts);
+    throw e;
+  }
+}
+
+/** Units, offices: two counters per commune, each opened by its officer. */
+async function setUpOffices({ url }: ChaosRun): Promise<void> {
+  const admin = bearer({ roles: ['admin'] });
+  const imported = await call(url('rating'), 'POST', '/api/v1/units/import', admin, {
+    units: [
+      { code: 'CXP', name: 'Tỉnh', level: 'PROVINCE' },
+      ...COMMUNES.map((c) => ({ code: c, name: `Xã ${c}`, level: 'COMMUNE', parentCode: 'CXP' })),
+    ],
+  });
+  if (imported.status !== 200) throw new Error(`import ${imported.status} ${JSON.stringify(imported.body)}`);
+  for (const s of ['queue', 'dossier', 'survey'] as ServiceName[]) {
+    for (const c of COMMUNES) {
+      for (
+        let i = 0;
+        (await call(url(s), 'GET', `/api/v1/units/${c}`, admin).catch(() => ({ status: 0 }) as HttpAnswer))
+          .status !== 200;
+        i++
+      ) {
+        if (i > 240) throw new Error(`${s} never got unit ${c}`);
+        await sleep(250);
+      }
+    }
+  }
+  for (const c of COMMUNES) {
+    await call(url('queue'), 'PUT', `/api/v1/units/${c}/services/HT`, admin, {
+      name: 'Hộ tịch',
+      prefix: 'A',
+      active: true,
+    });
+    for (const no of COUNTERS) {
+      await call(url('queue'), 'PUT', `/api/v1/units/${c}/counters/${no}`, admin, {
+        name: `Quầy ${no}`,
+        serviceCodes: ['HT'],
+      });
+      await call(
+        url('queue'),
+        'POST',
+        `/api/v1/units/${c}/counters/${no}/open`,
+        bearer({ sub: officerOf(c, no), roles: ['officer'], units: [c] }),
+        { officerId: officerOf(c, no) },
+      );
+    }
+  }
+}
+
+/** After the report: the services stop in order and the run's database is dropped. */
+export async function shutDown(run: ChaosRun): Promise<void> {
+  await run.admin.disconnect();
+  await run.services.stopAll();
+  await run.db.drop().catch(() => undefined);
+}
+
+/** However the run ended: whatever still runs is killed, the private broker and cluster are stopped. */
+export async function tearDown({ services, kafkaServer, postgresServer }: Started): Promise<void> {
+  await services?.killAll();
+  await kafkaServer.stop().catch(() => undefined);
+  postgresServer?.stop();
+}
