@@ -18,6 +18,8 @@ export * from './auth/public.decorator';
 export * from './auth/roles.decorator';
 export * from './auth/current-user.decorator';
 export * from './auth/unit-scope';
+export * from './auth/unit-access';
+export * from './auth/unit-scoped';
 export * from './http/domain-error';
 export * from './http/error.filter';
 export * from './http/validation';

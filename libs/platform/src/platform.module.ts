@@ -8,7 +8,9 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { UNIT_LOOKUP, UnitAccess } from './auth/unit-access';
 import { UNIT_ANCESTRY, UnitScope } from './auth/unit-scope';
+import { UnitScopedGuard } from './auth/unit-scoped';
 import { loadConfig, PlatformConfig } from './config/platform-config';
 import { PG_POOL, PLATFORM_CONFIG, PLATFORM_OPTIONS } from './config/tokens';
 import { EVENT_CONSUMERS } from './consumer/consumer-definition';
@@ -141,7 +143,11 @@ export class PlatformModule {
         LocalUnitsRepository,
         ancestry,
         UnitScope,
+        { provide: UNIT_LOOKUP, useExisting: UNIT_ANCESTRY },
+        UnitAccess,
+        // In this order: JwtAuthGuard sets the caller whose scope UnitScopedGuard checks.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: UnitScopedGuard },
         ...(options.extraProviders ?? []),
       ],
       exports: [
@@ -153,6 +159,7 @@ export class PlatformModule {
         LocalUnitsRepository,
         UnitScope,
         UNIT_ANCESTRY,
+        UnitAccess,
         JwtModule,
       ],
     };

@@ -2,6 +2,7 @@ import type { Provider, Type } from '@nestjs/common';
 import type { SourceService } from '@fg/contracts';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { EventConsumerDefinition } from './consumer/consumer-definition';
+import type { UnitLookup } from './auth/unit-access';
 import type { UnitAncestry } from './auth/unit-scope';
 
 export interface PlatformModuleOptions {
@@ -14,8 +15,8 @@ export interface PlatformModuleOptions {
   consumers?: Type<EventConsumerDefinition>[];
   /** Keep a local copy of the unit registry from `unit.upserted` and serve GET /api/v1/units/{code}. */
   localUnits?: boolean;
-  /** How scope checks find a unit's ancestors when `localUnits` is off (the rating service's registry). */
-  unitAncestry?: Type<UnitAncestry>;
+  /** How unit checks find a unit and its ancestors when `localUnits` is off (the rating service's registry). */
+  unitAncestry?: Type<UnitAncestry & UnitLookup>;
   /** Disable the outbox relay (tests of the relay itself). */
   relay?: boolean;
   extraProviders?: Provider[];

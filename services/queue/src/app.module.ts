@@ -16,7 +16,6 @@ import { QueueStatsService } from './application/queue-stats.service';
 import { TicketActionsService } from './application/ticket-actions.service';
 import { TicketChanges } from './application/ticket-changes';
 import { TicketIssuingService } from './application/ticket-issuing.service';
-import { UnitAccess } from './application/unit-access.service';
 import { WaitEstimator } from './application/wait-estimator.service';
 import { BoardProjectionConsumer } from './events/board-projection.consumer';
 import { OfficePagesHttpController } from './pages/office-pages.http.controller';
@@ -52,7 +51,6 @@ import { TicketRepository } from './persistence/ticket.repository';
   ],
   providers: [
     QueueClock,
-    UnitAccess,
     TicketChanges,
     WaitEstimator,
     OfficeSetupService,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, DomainError, notFound } from '@fg/platform';
+import { AuthUser, DomainError, notFound, UnitAccess } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import {
   cancelTicket,
@@ -16,7 +16,6 @@ import { TicketRepository } from '../persistence/ticket.repository';
 import { toTicket } from '../persistence/ticket.row';
 import { QueueClock } from './queue-clock';
 import { TicketChanges } from './ticket-changes';
-import { UnitAccess } from './unit-access.service';
 
 export type TicketAction =
   | { action: 'recall' }

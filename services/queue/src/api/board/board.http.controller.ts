@@ -1,12 +1,11 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Public, UnitCodePipe } from '@fg/platform';
+import { Public, UnitCodePipe, UnitScoped } from '@fg/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
 import type { Request, Response } from 'express';
 import { BoardStreamHub } from '../../application/board-stream.hub';
 import { BoardViewService } from '../../application/board-view.service';
-import { UnitAccess } from '../../application/unit-access.service';
 import { BoardRepository } from '../../persistence/board.repository';
 
 export class BoardStreamQuery {
@@ -25,13 +24,13 @@ const HEARTBEAT_MS = 15_000;
 /** The office's display board: public, read from the board projection (see BoardProjectionConsumer). */
 @ApiTags('board')
 @Controller('api/v1/units/:unitCode/board')
+@UnitScoped('unitCode')
 @Public()
 export class BoardHttpController {
   constructor(
     private readonly view: BoardViewService,
     private readonly hub: BoardStreamHub,
     private readonly board: BoardRepository,
-    private readonly access: UnitAccess,
   ) {}
 
   @Get()
@@ -39,7 +38,6 @@ export class BoardHttpController {
     summary: 'Per counter the number being served, the last 10 calls, waiting counts per service',
   })
   async get(@Param('unitCode', UnitCodePipe) unitCode: string) {
-    await this.access.assertKnown(unitCode);
     return this.view.snapshot(unitCode);
   }
 
@@ -57,7 +55,6 @@ export class BoardHttpController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.access.assertKnown(unitCode);
     const header = Number(req.headers['last-event-id']);
     const resumeFrom = Number.isInteger(header) && header >= 0 ? header : q.lastEventId;
 

@@ -1,32 +1,24 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CorrelationId, CurrentUser, Roles, UnitCodePipe } from '@fg/platform';
+import { CorrelationId, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
 import type { Response } from 'express';
 import { CallNextService } from '../../application/call-next.service';
 import { CounterCommand, CounterDutyService } from '../../application/counter-duty.service';
-import { UnitAccess } from '../../application/unit-access.service';
 import { CounterNoPipe } from '../path-params';
 import { ticketView } from '../tickets/ticket.view';
 import { OpenCounterRequest, PauseCounterRequest } from './counter.request.dto';
 
 @ApiTags('counters')
 @Controller('api/v1/units/:unitCode/counters/:counterNo')
+@UnitScoped('unitCode')
 @Roles('officer')
 export class CountersHttpController {
   constructor(
     private readonly duty: CounterDutyService,
     private readonly calls: CallNextService,
-    private readonly access: UnitAccess,
   ) {}
 
-  private async apply(
-    unitCode: string,
-    counterNo: string,
-    cmd: CounterCommand,
-    user: AuthUser,
-    correlationId: string,
-  ) {
-    await this.access.assert(user, unitCode);
+  private async apply(unitCode: string, counterNo: string, cmd: CounterCommand, correlationId: string) {
     const c = await this.duty.apply(unitCode, counterNo, cmd, correlationId);
     const s = c as unknown as Record<string, unknown>;
     return {
@@ -48,10 +40,9 @@ export class CountersHttpController {
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('counterNo', CounterNoPipe) counterNo: string,
     @Body() body: OpenCounterRequest,
-    @CurrentUser() user: AuthUser,
     @CorrelationId() cid: string,
   ) {
-    return this.apply(unitCode, counterNo, { action: 'open', officerId: body.officerId }, user, cid);
+    return this.apply(unitCode, counterNo, { action: 'open', officerId: body.officerId }, cid);
   }
 
   @Post('pause')
@@ -61,10 +52,9 @@ export class CountersHttpController {
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('counterNo', CounterNoPipe) counterNo: string,
     @Body() body: PauseCounterRequest,
-    @CurrentUser() user: AuthUser,
     @CorrelationId() cid: string,
   ) {
-    return this.apply(unitCode, counterNo, { action: 'pause', reason: body.reason }, user, cid);
+    return this.apply(unitCode, counterNo, { action: 'pause', reason: body.reason }, cid);
   }
 
   @Post('resume')
@@ -73,10 +63,9 @@ export class CountersHttpController {
   resume(
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('counterNo', CounterNoPipe) counterNo: string,
-    @CurrentUser() user: AuthUser,
     @CorrelationId() cid: string,
   ) {
-    return this.apply(unitCode, counterNo, { action: 'resume' }, user, cid);
+    return this.apply(unitCode, counterNo, { action: 'resume' }, cid);
   }
 
   @Post('close')
@@ -85,10 +74,9 @@ export class CountersHttpController {
   close(
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('counterNo', CounterNoPipe) counterNo: string,
-    @CurrentUser() user: AuthUser,
     @CorrelationId() cid: string,
   ) {
-    return this.apply(unitCode, counterNo, { action: 'close' }, user, cid);
+    return this.apply(unitCode, counterNo, { action: 'close' }, cid);
   }
 
   @Post('call-next')
@@ -100,11 +88,9 @@ export class CountersHttpController {
   async callNext(
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('counterNo', CounterNoPipe) counterNo: string,
-    @CurrentUser() user: AuthUser,
     @CorrelationId() cid: string,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.access.assert(user, unitCode);
     const outcome = await this.calls.callNext(unitCode, counterNo, cid);
     if (!outcome) {
       res.status(204);

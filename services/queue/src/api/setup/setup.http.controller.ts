@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles, UnitCodePipe } from '@fg/platform';
+import { Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
 import { OfficeSetupService } from '../../application/office-setup.service';
-import { UnitAccess } from '../../application/unit-access.service';
 import { CounterRepository, CounterRow } from '../../persistence/counter.repository';
 import { ServiceQueueRow, SetupRepository } from '../../persistence/setup.repository';
 import { CounterNoPipe, ServiceCodePipe } from '../path-params';
@@ -31,10 +30,10 @@ const READERS = ['unit-admin', 'officer', 'viewer', 'kiosk'] as const;
 
 @ApiTags('queue setup')
 @Controller('api/v1/units/:unitCode')
+@UnitScoped('unitCode')
 export class SetupHttpController {
   constructor(
     private readonly setup: OfficeSetupService,
-    private readonly access: UnitAccess,
     private readonly services: SetupRepository,
     private readonly counters: CounterRepository,
   ) {}
@@ -46,9 +45,7 @@ export class SetupHttpController {
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('serviceCode', ServiceCodePipe) code: string,
     @Body() body: PutServiceRequest,
-    @CurrentUser() user: AuthUser,
   ) {
-    await this.access.assert(user, unitCode);
     return serviceView(
       await this.setup.putService({
         unitCode,
@@ -63,8 +60,7 @@ export class SetupHttpController {
   @Get('services')
   @Roles(...READERS)
   @ApiOperation({ summary: "The office's service queues" })
-  async listServices(@Param('unitCode', UnitCodePipe) unitCode: string, @CurrentUser() user: AuthUser) {
-    await this.access.assert(user, unitCode);
+  async listServices(@Param('unitCode', UnitCodePipe) unitCode: string) {
     return { items: (await this.services.listServices(unitCode)).map(serviceView) };
   }
 
@@ -75,9 +71,7 @@ export class SetupHttpController {
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('counterNo', CounterNoPipe) counterNo: string,
     @Body() body: PutCounterRequest,
-    @CurrentUser() user: AuthUser,
   ) {
-    await this.access.assert(user, unitCode);
     return counterView(
       await this.setup.putCounter({ unitCode, counterNo, name: body.name, serviceCodes: body.serviceCodes }),
     );
@@ -86,8 +80,7 @@ export class SetupHttpController {
   @Get('counters')
   @Roles(...READERS)
   @ApiOperation({ summary: "The office's counters and their state" })
-  async listCounters(@Param('unitCode', UnitCodePipe) unitCode: string, @CurrentUser() user: AuthUser) {
-    await this.access.assert(user, unitCode);
+  async listCounters(@Param('unitCode', UnitCodePipe) unitCode: string) {
     return { items: (await this.counters.list(unitCode)).map(counterView) };
   }
 
@@ -96,20 +89,14 @@ export class SetupHttpController {
   @ApiOperation({
     summary: 'Set the fairness policy; omitted fields take the defaults (all classes, 3 in a row, 45 min)',
   })
-  async putPolicy(
-    @Param('unitCode', UnitCodePipe) unitCode: string,
-    @Body() body: PutQueuePolicyRequest,
-    @CurrentUser() user: AuthUser,
-  ) {
-    await this.access.assert(user, unitCode);
+  async putPolicy(@Param('unitCode', UnitCodePipe) unitCode: string, @Body() body: PutQueuePolicyRequest) {
     return { unitCode, ...(await this.setup.putPolicy(unitCode, body)) };
   }
 
   @Get('queue-policy')
   @Roles(...READERS)
   @ApiOperation({ summary: "The unit's policy (the defaults until one is set)" })
-  async getPolicy(@Param('unitCode', UnitCodePipe) unitCode: string, @CurrentUser() user: AuthUser) {
-    await this.access.assert(user, unitCode);
+  async getPolicy(@Param('unitCode', UnitCodePipe) unitCode: string) {
     return { unitCode, ...(await this.services.policy(unitCode)) };
   }
 }

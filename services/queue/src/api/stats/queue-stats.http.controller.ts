@@ -1,17 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles, UnitCodePipe } from '@fg/platform';
+import { Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
 import { QueueStatsService } from '../../application/queue-stats.service';
-import { UnitAccess } from '../../application/unit-access.service';
 import { QueueStatsQuery } from './queue-stats.request.dto';
 
 @ApiTags('queue statistics')
 @Controller('api/v1/units/:unitCode/queue-stats')
+@UnitScoped('unitCode')
 export class QueueStatsHttpController {
-  constructor(
-    private readonly stats: QueueStatsService,
-    private readonly access: UnitAccess,
-  ) {}
+  constructor(private readonly stats: QueueStatsService) {}
 
   @Get()
   @Roles('viewer', 'unit-admin')
@@ -19,12 +16,7 @@ export class QueueStatsHttpController {
     summary:
       'Tickets, served, no-shows, mean/median/P90 waiting and service seconds per group, from pre-aggregated rows',
   })
-  async get(
-    @Param('unitCode', UnitCodePipe) unitCode: string,
-    @Query() q: QueueStatsQuery,
-    @CurrentUser() user: AuthUser,
-  ) {
-    await this.access.assert(user, unitCode);
+  async get(@Param('unitCode', UnitCodePipe) unitCode: string, @Query() q: QueueStatsQuery) {
     return this.stats.query({
       unitCode,
       from: q.from,

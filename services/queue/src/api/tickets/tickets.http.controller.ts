@@ -1,8 +1,16 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CorrelationId, CurrentUser, notFound, Roles, UnitCodePipe } from '@fg/platform';
+import {
+  AuthUser,
+  CorrelationId,
+  CurrentUser,
+  notFound,
+  Roles,
+  UnitAccess,
+  UnitCodePipe,
+  UnitScoped,
+} from '@fg/platform';
 import { TicketIssuingService } from '../../application/ticket-issuing.service';
-import { UnitAccess } from '../../application/unit-access.service';
 import { TicketRepository } from '../../persistence/ticket.repository';
 import { toTicket } from '../../persistence/ticket.row';
 import { TicketIdPipe } from '../path-params';
@@ -20,6 +28,7 @@ export class TicketsHttpController {
 
   @Post('units/:unitCode/tickets')
   @Roles('kiosk', 'officer')
+  @UnitScoped('unitCode', { active: true })
   @ApiOperation({ summary: 'Take a number (kiosk, or an officer for a citizen at the counter)' })
   @ApiCreatedResponse({
     description: '{id, number, serviceCode, priority, issuedAt, position, estimatedWaitMinutes}',
@@ -27,10 +36,8 @@ export class TicketsHttpController {
   async issue(
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Body() body: IssueTicketRequest,
-    @CurrentUser() user: AuthUser,
     @CorrelationId() correlationId: string,
   ) {
-    await this.access.assert(user, unitCode, { active: true });
     const {
       ticket: t,
       position,
@@ -60,6 +67,7 @@ export class TicketsHttpController {
   async get(@Param('id', TicketIdPipe) id: string, @CurrentUser() user: AuthUser) {
     const row = await this.tickets.find(id);
     if (!row) throw notFound('Ticket', id, 'TICKET.NOT_FOUND');
+    // The unit comes from the ticket, not the path: the same checks as @UnitScoped, raising the same errors.
     await this.access.assert(user, row.unitCode);
     return { ...ticketView(toTicket(row)), callReason: row.callReason };
   }
