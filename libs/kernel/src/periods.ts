@@ -1,5 +1,5 @@
 import { dateOfUtcMs, type LocalDate, utcMidnightOf } from './local-date';
-import { type Instant, startOfLocalDay, toLocalDate } from './vietnam-time';
+import { type Instant, startOfLocalDay, toLocalDate, wallClockOf } from './vietnam-time';
 
 /**
  * Months as provinces report them: by Vietnam-local calendar, so a dossier finished at 23:30 UTC on
@@ -13,8 +13,8 @@ export interface YearMonth {
 
 /** The local (Vietnam) year and month of an instant. */
 export const localYearMonthOf = (at: Instant): YearMonth => {
-  const date = toLocalDate(at);
-  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)) };
+  const wall = wallClockOf(at);
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1 };
 };
 
 /** The local month of an instant, 'YYYY-MM'. */

@@ -25,8 +25,11 @@ const msOf = (at: Instant): number => {
   return ms;
 };
 
-/** A Date whose UTC fields read Vietnam's wall clock at `at`; never an instant itself. */
-const wallClockOf = (at: Instant): Date => new Date(msOf(at) + OFFSET_MS);
+/**
+ * A Date whose UTC fields (getUTCFullYear, getUTCHours…) read Vietnam's wall clock at `at`; never an instant
+ * itself, so never store or compare it with instants. For hot loops that need several local fields at once.
+ */
+export const wallClockOf = (at: Instant): Date => new Date(msOf(at) + OFFSET_MS);
 
 /** The local (Vietnam) date that contains `at`: 17:00Z is already the next day there. */
 export const toLocalDate = (at: Instant): LocalDate => dateOfUtcMs(msOf(at) + OFFSET_MS);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser } from '@fg/platform';
+import { AuthUser, UnitAccess } from '@fg/platform';
 import {
   buildYearCalendar,
   computeDueAt,
@@ -14,7 +14,6 @@ import {
 } from '../domain';
 import { CalendarRepository } from '../persistence/calendar.repository';
 import { TimeContextService } from './time-context.service';
-import { UnitChecks } from './unit-checks';
 
 export interface YearView {
   year: number;
@@ -33,7 +32,7 @@ export class CalendarService {
   constructor(
     private readonly repo: CalendarRepository,
     private readonly time: TimeContextService,
-    private readonly units: UnitChecks,
+    private readonly units: UnitAccess,
   ) {}
 
   async year(year: number): Promise<YearView> {
@@ -80,7 +79,7 @@ export class CalendarService {
 
   /** Sets a unit's hours (e.g. Saturday morning); applies to its descendants that have none of their own. */
   async setWorkingHours(unitCode: string, config: WorkingHoursConfig, user: AuthUser) {
-    await this.units.knownAndInScope(user, unitCode);
+    await this.units.assert(user, unitCode);
     const normalised = defineWorkingHours(config).config;
     await this.repo.setHours(unitCode, normalised, user.sub);
     return this.workingHours(unitCode);

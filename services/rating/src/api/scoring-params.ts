@@ -3,13 +3,13 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DomainError } from '@fg/platform';
-import { vietnamYearMonth } from '../domain';
+import { localYearOf } from '@fg/kernel';
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
 /** The current year in Vietnam: the default period of scorecards and rankings. */
-export const currentYear = (): number => vietnamYearMonth(new Date()).year;
+export const currentYear = (): number => localYearOf(new Date());
 
 /** A `{year}` path parameter: an integer from 2000 to 2100. */
 @Injectable()

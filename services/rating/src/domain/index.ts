@@ -11,4 +11,3 @@ export * from './scorecard';
 export * from './star-level';
 export * from './targets';
 export * from './unit-aggregates';
-export * from './period';

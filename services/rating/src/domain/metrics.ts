@@ -1,9 +1,5 @@
-import {
-  SatisfactionCount,
-  SIPAS_ELEMENTS,
-  UnitAggregates,
-  WAIT_BUCKET_BOUNDS_SECONDS,
-} from './unit-aggregates';
+import { satisfiedPercent, SIPAS_ELEMENTS, WAIT_BUCKET_BOUNDS_SECONDS } from '@fg/kernel';
+import { UnitAggregates } from './unit-aggregates';
 
 export type MetricUnit = 'PERCENT' | 'COUNT' | 'STARS' | 'MINUTES';
 
@@ -56,7 +52,6 @@ export type MetricValues = Record<MetricName, number | null>;
 
 // Multiply before dividing so that exact ratios stay exact (7/100 → 7, not 7.000000000000001).
 const percent = (part: number, whole: number): number | null => (whole > 0 ? (100 * part) / whole : null);
-const rateOf = (c: SatisfactionCount): number | null => percent(c.satisfied, c.valid);
 
 /**
  * The wait below which 90% of waits fall, interpolated linearly inside the histogram bucket (as Prometheus'
@@ -104,12 +99,12 @@ export const metricValues = (a: UnitAggregates): MetricValues => {
     SAME_DAY_RATE: percent(a.sameDayOnTime, a.sameDayFinished),
     HOME_SERVICE_COUNT: a.homeServiceCount,
     SURVEY_RESPONSES: a.surveyResponses,
-    SATISFACTION_RATE: percent(satisfied, valid),
-    SATISFACTION_ACCESS: rateOf(a.satisfiedByElement.ACCESS),
-    SATISFACTION_PROCEDURE: rateOf(a.satisfiedByElement.PROCEDURE),
-    SATISFACTION_OFFICER: rateOf(a.satisfiedByElement.OFFICER),
-    SATISFACTION_RESULT: rateOf(a.satisfiedByElement.RESULT),
-    SATISFACTION_FEEDBACK: rateOf(a.satisfiedByElement.FEEDBACK),
+    SATISFACTION_RATE: satisfiedPercent({ satisfied, valid }),
+    SATISFACTION_ACCESS: satisfiedPercent(a.satisfiedByElement.ACCESS),
+    SATISFACTION_PROCEDURE: satisfiedPercent(a.satisfiedByElement.PROCEDURE),
+    SATISFACTION_OFFICER: satisfiedPercent(a.satisfiedByElement.OFFICER),
+    SATISFACTION_RESULT: satisfiedPercent(a.satisfiedByElement.RESULT),
+    SATISFACTION_FEEDBACK: satisfiedPercent(a.satisfiedByElement.FEEDBACK),
     OFFICER_RATINGS_COUNT: ratings,
     OFFICER_STAR_MEAN: ratings > 0 ? starSum / ratings : null,
     TICKETS_SERVED: a.ticketsServed,

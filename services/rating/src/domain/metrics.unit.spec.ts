@@ -1,6 +1,7 @@
+import { WAIT_BUCKET_BOUNDS_SECONDS, waitBucketIndex } from '@fg/kernel';
 import { isMetricName, METRIC_NAMES, METRICS, metricValues } from './metrics';
 import { someAggregates } from './testing/builders';
-import { emptyAggregates, WAIT_BUCKET_BOUNDS_SECONDS, waitBucketIndex } from './unit-aggregates';
+import { emptyAggregates } from './unit-aggregates';
 
 const histogramOf = (waitsSeconds: number[]): number[] => {
   const histogram = WAIT_BUCKET_BOUNDS_SECONDS.map(() => 0);

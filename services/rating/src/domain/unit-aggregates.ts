@@ -1,39 +1,13 @@
+import { type SatisfactionCount, type SipasElement, WAIT_BUCKET_BOUNDS_SECONDS } from '@fg/kernel';
+
 /**
  * Per-unit, per-period counters that the rating projections keep from dossier, survey and queue events.
  * Every field is a count or a sum, so a parent's aggregates are the sum of its children's
  * (`addAggregates`) and metrics are always derived afterwards (`metricValues`), never averaged.
  */
 
-export const SIPAS_ELEMENTS = ['ACCESS', 'PROCEDURE', 'OFFICER', 'RESULT', 'FEEDBACK'] as const;
-/** The five SIPAS elements (Ministry of Home Affairs): access, procedure, officer, result, feedback handling. */
-export type SipasElement = (typeof SIPAS_ELEMENTS)[number];
-
-/** Upper bounds (seconds, inclusive) of the wait-time histogram buckets; the last one is open. */
-export const WAIT_BUCKET_BOUNDS_SECONDS: readonly number[] = [
-  30,
-  60,
-  120,
-  300,
-  600,
-  900,
-  1200,
-  1800,
-  2700,
-  3600,
-  5400,
-  7200,
-  Infinity,
-];
-
 /** Counts of 1★…5★ ratings: index 0 holds the 1★ count, index 4 the 5★ count. */
 export type StarCounts = [number, number, number, number, number];
-
-export interface SatisfactionCount {
-  /** Answers "satisfied" or "very satisfied". */
-  satisfied: number;
-  /** Valid answers (skipped questions are not counted). */
-  valid: number;
-}
 
 export interface UnitAggregates {
   /** Dossiers finished in the period (resolved, returned, stopped/refused, withdrawn). */
@@ -129,7 +103,3 @@ export const addAggregates = (a: UnitAggregates, b: UnitAggregates): UnitAggrega
 /** Rolls children up into their parent's aggregates. */
 export const sumAggregates = (list: readonly UnitAggregates[]): UnitAggregates =>
   list.reduce(addAggregates, emptyAggregates());
-
-/** Index of the histogram bucket a wait of `seconds` falls into (bucket bounds are inclusive). */
-export const waitBucketIndex = (seconds: number): number =>
-  WAIT_BUCKET_BOUNDS_SECONDS.findIndex((bound) => seconds <= bound);

@@ -1,14 +1,8 @@
 import fc from 'fast-check';
+import { WAIT_BUCKET_BOUNDS_SECONDS } from '@fg/kernel';
 import { metricValues } from './metrics';
 import { someAggregates } from './testing/builders';
-import {
-  addAggregates,
-  emptyAggregates,
-  sumAggregates,
-  UnitAggregates,
-  WAIT_BUCKET_BOUNDS_SECONDS,
-  waitBucketIndex,
-} from './unit-aggregates';
+import { addAggregates, emptyAggregates, sumAggregates, UnitAggregates } from './unit-aggregates';
 
 const count = fc.nat({ max: 1000 });
 const satisfaction = fc.record({ satisfied: count, valid: count });
@@ -89,17 +83,6 @@ describe('unit aggregates', () => {
       const a = someAggregates({ starCounts: [1, 0, 0, 2, 3] });
       const b = someAggregates({ starCounts: [0, 1, 0, 0, 4] });
       expect(addAggregates(a, b).starCounts).toEqual([1, 1, 0, 2, 7]);
-    });
-  });
-
-  describe('waitBucketIndex', () => {
-    it('puts a wait in the first bucket whose bound it does not exceed', () => {
-      expect(waitBucketIndex(0)).toBe(0);
-      expect(waitBucketIndex(30)).toBe(0);
-      expect(waitBucketIndex(31)).toBe(1);
-      expect(waitBucketIndex(900)).toBe(5);
-      expect(waitBucketIndex(7200)).toBe(11);
-      expect(waitBucketIndex(10 * 3600)).toBe(12);
     });
   });
 });

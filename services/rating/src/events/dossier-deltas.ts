@@ -10,7 +10,7 @@ import {
   DossierStopped,
   DossierWithdrawn,
 } from '@fg/contracts';
-import { vietnamDate, vietnamYearMonth } from '../domain';
+import { localYearOf, toLocalDate } from '@fg/kernel';
 import { MetricBook } from './metric-book';
 
 export const FINISHED_TYPES = [
@@ -39,11 +39,11 @@ const finish = (book: MetricBook, unitCode: string, d: DossierFinishedV1, curren
   if (d.sameDay) {
     c.sameDayFinished++;
     // "Same-day result" means ready on the local day of receipt, not merely before the due date.
-    if (vietnamDate(d.finishedAt) === vietnamDate(d.receivedAt)) c.sameDayOnTime++;
+    if (toLocalDate(d.finishedAt) === toLocalDate(d.receivedAt)) c.sameDayOnTime++;
   }
   if (d.wasOverdue) {
     c.openOverdue--;
-    book.touchFollowingYears(unitCode, vietnamYearMonth(d.finishedAt).year, currentYear);
+    book.touchFollowingYears(unitCode, localYearOf(d.finishedAt), currentYear);
   }
 };
 
@@ -63,7 +63,7 @@ export function foldDossierEvents(events: DomainEvent[], book: MetricBook, curre
     } else if (e.type === DossierOverdue.type) {
       const at = (e.data as { at: string }).at;
       book.unit(e.unitcode, at).openOverdue++;
-      book.touchFollowingYears(e.unitcode, vietnamYearMonth(at).year, currentYear);
+      book.touchFollowingYears(e.unitcode, localYearOf(at), currentYear);
     } else if (e.type === DossierApologyIssued.type) {
       book.unit(e.unitcode, (e.data as { at: string }).at).apologiesIssued++;
     }

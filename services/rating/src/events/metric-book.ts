@@ -1,4 +1,5 @@
-import { emptyAggregates, StarCounts, UnitAggregates, vietnamYearMonth, YearMonth } from '../domain';
+import { localYearMonthOf, YearMonth } from '@fg/kernel';
+import { emptyAggregates, StarCounts, UnitAggregates } from '../domain';
 
 /**
  * What one unit gained in one Vietnam-local month. Every field is additive; `openOverdue` is a delta here
@@ -44,7 +45,7 @@ export class MetricBook {
   private readonly extraYears = new Map<string, UnitYear>();
 
   unit(unitCode: string, at: string): MonthlyCounters {
-    const ym = vietnamYearMonth(at);
+    const ym = localYearMonthOf(at);
     const key = `${unitCode}|${ym.year}|${ym.month}`;
     let delta = this.units.get(key);
     if (!delta) this.units.set(key, (delta = { unitCode, ...ym, counters: emptyCounters() }));
@@ -52,7 +53,7 @@ export class MetricBook {
   }
 
   officer(officerId: string, unitCode: string, at: string): OfficerMonthDelta {
-    const ym = vietnamYearMonth(at);
+    const ym = localYearMonthOf(at);
     const key = `${officerId}|${unitCode}|${ym.year}|${ym.month}`;
     let delta = this.officers.get(key);
     if (!delta)

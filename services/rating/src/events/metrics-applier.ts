@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent } from '@fg/contracts';
+import { localYearOf } from '@fg/kernel';
 import { EntityManager } from 'typeorm';
 import { OfficerRatingPublisher } from '../application/officer-rating-publisher';
 import { scoresMarked } from '../application/score-worker';
-import { vietnamYearMonth } from '../domain';
 import { OfficerStarsRepository } from '../persistence/officer-stars.repository';
 import { ScoreQueueRepository } from '../persistence/score-queue.repository';
 import { UnitMetricsRepository } from '../persistence/unit-metrics.repository';
@@ -30,7 +30,7 @@ export class MetricsApplier {
   ): Promise<void> {
     const now = new Date();
     const book = new MetricBook();
-    fold(book, vietnamYearMonth(now).year);
+    fold(book, localYearOf(now));
     await this.metrics.add(manager, book.unitDeltas());
     await this.officers.add(manager, book.officerDeltas());
     await this.scoreQueue.mark(manager, book.touched());

@@ -1,5 +1,5 @@
 import { DomainEvent, TicketCompletedV1 } from '@fg/contracts';
-import { waitBucketIndex } from '../domain';
+import { waitBucketIndex } from '@fg/kernel';
 import { MetricBook } from './metric-book';
 
 /** Completed tickets → tickets served, wait sum and wait histogram of the unit, tickets served per officer. */

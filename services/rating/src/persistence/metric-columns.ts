@@ -1,4 +1,5 @@
-import { SIPAS_ELEMENTS, StarCounts, WAIT_BUCKET_BOUNDS_SECONDS } from '../domain';
+import { SIPAS_ELEMENTS, WAIT_BUCKET_BOUNDS_SECONDS } from '@fg/kernel';
+import { StarCounts } from '../domain';
 import { emptyCounters, MonthlyCounters } from '../events/metric-book';
 
 type Flat = Record<string, number>;

@@ -1,13 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { formatMonth, localYearMonthOf, monthIndex, parseMonth, YearMonth } from '@fg/kernel';
 import { AuthUser, CurrentUser, DomainError, Roles, UnitCodePipe } from '@fg/platform';
 import { OfficerRatingsService, SMOOTHING_FORMULA } from '../../application/officer-ratings.service';
-import { formatMonth, monthIndex, parseMonth, vietnamYearMonth, YearMonth } from '../../domain';
 import { READERS } from '../readers';
 import { RatingPeriodQuery } from './officer-rating.request.dto';
 
 const period = (q: RatingPeriodQuery): { from: YearMonth; to: YearMonth } => {
-  const now = vietnamYearMonth(new Date());
+  const now = localYearMonthOf(new Date());
   const from = q.from ? parseMonth(q.from)! : { year: now.year, month: 1 };
   const to = q.to ? parseMonth(q.to)! : now;
   if (monthIndex(from) > monthIndex(to))
