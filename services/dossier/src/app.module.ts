@@ -15,7 +15,6 @@ import { DossierWriter } from './application/dossier-writer';
 import { OverdueScanner } from './application/overdue-scanner.service';
 import { TimeContextService } from './application/time-context.service';
 import { TimelinessStatsService } from './application/timeliness-stats.service';
-import { UnitChecks } from './application/unit-checks';
 import { DOSSIER_CONFIG, loadDossierConfig } from './config';
 import { TicketLinksConsumer } from './events/ticket-links.consumer';
 import { CalendarRepository } from './persistence/calendar.repository';
@@ -61,7 +60,6 @@ import { StatsRepository } from './persistence/stats.repository';
     ProcedureRepository,
     StatsRepository,
     TimeContextService,
-    UnitChecks,
     DossierWriter,
     CalendarService,
     DossierIntakeService,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthUser, DomainError } from '@fg/platform';
+import { AuthUser, DomainError, UnitAccess } from '@fg/platform';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DOSSIER_CONFIG, DossierConfig, lookupSecretOf } from '../config';
@@ -23,7 +23,6 @@ import { DossierWriter } from './dossier-writer';
 import { GroupCommit, type GroupItem } from './group-commit';
 import { hashLookupKey, lookupKeyFor } from './lookup-key';
 import { minutesPerWorkingDay, TimeContextService } from './time-context.service';
-import { UnitChecks } from './unit-checks';
 
 export interface IntakeRequest {
   externalId?: string;
@@ -116,7 +115,7 @@ export class DossierIntakeService {
     private readonly counters: CodeCounterRepository,
     private readonly writer: DossierWriter,
     private readonly time: TimeContextService,
-    private readonly units: UnitChecks,
+    private readonly units: UnitAccess,
     @Inject(DOSSIER_CONFIG) private readonly config: DossierConfig,
   ) {
     this.lookups = new IntakeLookupRepository(ds);
@@ -181,8 +180,8 @@ export class DossierIntakeService {
     { req, user, correlationId }: PendingIntake,
     looked: IntakeLookups,
   ): Promise<PreparedIntake | IntakeOutcome> {
-    const unit = looked.units.get(req.unitCode);
-    this.units.check(req.unitCode, unit);
+    // The unit row came with the group's look-ups: the platform's checks on it, with the platform's errors.
+    const unit = this.units.check(req.unitCode, looked.units.get(req.unitCode));
     await this.units.inScope(user, req.unitCode);
     const hash = requestHash(req);
     if (req.externalId) {
@@ -190,7 +189,13 @@ export class DossierIntakeService {
       if (existing) return this.replay(existing, hash);
     }
     // After the replay: a dossier received before its unit was merged away is still returned.
-    this.units.check(req.unitCode, unit, { mustBeActive: true });
+    if (!unit.active) {
+      throw new DomainError(
+        'INVALID',
+        'DOSSIER.UNIT_INACTIVE',
+        `Unit ${req.unitCode} (${unit.name}) is no longer active and cannot receive dossiers`,
+      );
+    }
     const procedure = looked.procedures.get(req.procedureCode);
     if (!procedure) {
       throw new DomainError(

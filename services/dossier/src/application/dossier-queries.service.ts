@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, DomainError, LocalUnitsRepository, notFound } from '@fg/platform';
+import { AuthUser, DomainError, LocalUnitsRepository, notFound, UnitAccess } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { addDays, atLocalMinute, nextWorkingDay, toLocalDate, type DossierStatus } from '../domain';
 import { fromRow } from '../persistence/dossier.mapper';
@@ -7,7 +7,6 @@ import type { DossierRecord } from '../persistence/dossier.record';
 import { DossierRepository, type HistoryEntry } from '../persistence/dossier.repository';
 import { lookupKeyMatches } from './lookup-key';
 import { TimeContextService } from './time-context.service';
-import { UnitChecks } from './unit-checks';
 
 export interface DossierListFilter {
   unitCode: string;
@@ -45,7 +44,7 @@ export class DossierQueriesService {
   constructor(
     private readonly ds: DataSource,
     private readonly dossiers: DossierRepository,
-    private readonly units: UnitChecks,
+    private readonly units: UnitAccess,
     private readonly localUnits: LocalUnitsRepository,
     private readonly time: TimeContextService,
   ) {}
@@ -68,7 +67,7 @@ export class DossierQueriesService {
     f: DossierListFilter,
     user: AuthUser,
   ): Promise<{ items: DossierRecord[]; nextCursor: string | null }> {
-    await this.units.knownAndInScope(user, f.unitCode);
+    await this.units.assert(user, f.unitCode);
     const units = f.includeDescendants ? await this.localUnits.subtree(f.unitCode) : [f.unitCode];
     const params: unknown[] = [units];
     const where = ['unit_code = ANY($1)'];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, notFound } from '@fg/platform';
+import { AuthUser, notFound, UnitAccess } from '@fg/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   decideDossier,
@@ -14,7 +14,6 @@ import type { DossierRecord } from '../persistence/dossier.record';
 import { DossierRepository } from '../persistence/dossier.repository';
 import { DossierWriter } from './dossier-writer';
 import { minutesPerWorkingDay, TimeContextService } from './time-context.service';
-import { UnitChecks } from './unit-checks';
 
 type Decide = (d: Dossier, actor: Actor, ctx: DossierTimeContext, now: Date) => DossierDecision;
 
@@ -43,7 +42,7 @@ export class DossierTransitionsService {
     private readonly dossiers: DossierRepository,
     private readonly writer: DossierWriter,
     private readonly time: TimeContextService,
-    private readonly units: UnitChecks,
+    private readonly units: UnitAccess,
   ) {}
 
   transition(

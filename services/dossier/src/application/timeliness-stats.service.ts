@@ -1,9 +1,16 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { AuthUser, CachedJson, DomainError, LocalUnitsRepository, StatsCache, UnitScope } from '@fg/platform';
+import {
+  AuthUser,
+  CachedJson,
+  DomainError,
+  LocalUnitsRepository,
+  StatsCache,
+  UnitAccess,
+  UnitScope,
+} from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { addDays, atLocalMinute, toLocalDate, type LocalDate } from '../domain';
 import { coverPeriod } from '@fg/platform';
-import { UnitChecks } from './unit-checks';
 
 export type StatsGroupBy = 'unit' | 'procedure' | 'month';
 
@@ -78,7 +85,7 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly ds: DataSource,
-    private readonly units: UnitChecks,
+    private readonly units: UnitAccess,
     private readonly localUnits: LocalUnitsRepository,
   ) {
     const schema = (ds.options as { schema?: string }).schema ?? 'dossier';
@@ -110,7 +117,7 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async timeliness(q: StatsQuery, user: AuthUser) {
-    await this.units.knownAndInScope(user, q.unitCode);
+    await this.units.assert(user, q.unitCode);
     return this.compute(q, toLocalDate(new Date()));
   }
 

@@ -130,10 +130,10 @@ describe('the working-day calendar and the procedure catalog over HTTP', () => {
       expect(res.body.calendarVersion).toMatch(/^2025-[0-9a-f]{12}\+2026-[0-9a-f]{12}$/);
     });
 
-    it('answers 400 for an unknown unit or a bad processing time', async () => {
+    it('answers 404 for an unknown unit (as every service does) and 400 for a bad processing time', async () => {
       expect(
-        (await dueDate({ unitCode: 'NOPE', amount: 1, unit: 'WORKING_DAYS' }).expect(400)).body.code,
-      ).toBe('DOSSIER.UNKNOWN_UNIT');
+        (await dueDate({ unitCode: 'NOPE', amount: 1, unit: 'WORKING_DAYS' }).expect(404)).body,
+      ).toMatchObject({ statusCode: 404, code: 'UNIT.NOT_FOUND', message: 'Unit NOPE not found' });
       expect(
         (await dueDate({ unitCode: unit.code, amount: 1.5, unit: 'WORKING_DAYS' }).expect(400)).body.code,
       ).toBe('CALENDAR.INVALID_PROCESSING_TIME');

@@ -146,7 +146,6 @@ describe('dossier intake over HTTP', () => {
         anIntake(communeA.code, { procedureCode: 'NO-SUCH' }),
         /Procedure NO-SUCH is not in the procedure catalog/,
       ],
-      ['an unknown unit', anIntake('99999'), /Unit 99999 is unknown to the dossier service/],
       [
         'a bad channel',
         anIntake(communeA.code, { channel: 'FAX' }),
@@ -182,6 +181,16 @@ describe('dossier intake over HTTP', () => {
       const res = await post(body).expect(400);
       expect(res.body.statusCode).toBe(400);
       expect(res.body.message).toMatch(message);
+    });
+
+    it('answers 404 UNIT.NOT_FOUND for a unit not in its copy of the registry, as every service does', async () => {
+      const res = await post(anIntake('99999')).expect(404);
+      expect(res.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'Unit 99999 not found',
+        code: 'UNIT.NOT_FOUND',
+      });
     });
 
     it('stored nothing and used no code number', async () => {

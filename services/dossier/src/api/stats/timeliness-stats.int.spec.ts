@@ -399,9 +399,15 @@ describe('timeliness statistics after a mix of early, on-time and late dossiers'
       /from 2025-03-01 is after to 2025-02-01/,
     ],
     [{ unitCode: 'nope!' }, /unitCode must be/],
-    [{ unitCode: 'UNKNOWN' }, /Unit UNKNOWN is unknown/],
   ])('answers 400 to %j', async (q, message) => {
     const res = await stats(q, tokens.admin).expect(400);
     expect(res.body.message).toMatch(message);
+  });
+
+  it('answers 404 UNIT.NOT_FOUND for an unknown unit, also when asked again (the refusal is not cached)', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await stats({ unitCode: 'UNKNOWN' }, tokens.admin).expect(404);
+      expect(res.body).toMatchObject({ code: 'UNIT.NOT_FOUND', message: 'Unit UNKNOWN not found' });
+    }
   });
 });
