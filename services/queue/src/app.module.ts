@@ -6,6 +6,7 @@ import { SetupHttpController } from './api/setup/setup.http.controller';
 import { QueueStatsHttpController } from './api/stats/queue-stats.http.controller';
 import { TicketActionsHttpController } from './api/tickets/ticket-actions.http.controller';
 import { TicketsHttpController } from './api/tickets/tickets.http.controller';
+import { BoardProjector } from './application/board-projector';
 import { BoardStreamHub } from './application/board-stream.hub';
 import { BoardViewService } from './application/board-view.service';
 import { CallNextService } from './application/call-next.service';
@@ -16,6 +17,7 @@ import { QueueStatsService } from './application/queue-stats.service';
 import { TicketActionsService } from './application/ticket-actions.service';
 import { TicketChanges } from './application/ticket-changes';
 import { TicketIssuingService } from './application/ticket-issuing.service';
+import { TicketLookupService } from './application/ticket-lookup.service';
 import { WaitEstimator } from './application/wait-estimator.service';
 import { BoardProjectionConsumer } from './events/board-projection.consumer';
 import { OfficePagesHttpController } from './pages/office-pages.http.controller';
@@ -37,7 +39,7 @@ import { TicketRepository } from './persistence/ticket.repository';
       migrations: [QueueTables1730000200000, BoardProjection1730000200001],
       consumers: [BoardProjectionConsumer],
       // The consumer is built inside PlatformModule, so its dependencies are provided there too.
-      extraProviders: [BoardProjectionWriter, BoardRepository],
+      extraProviders: [BoardProjector, BoardProjectionWriter, BoardRepository],
     }),
   ],
   controllers: [
@@ -55,6 +57,7 @@ import { TicketRepository } from './persistence/ticket.repository';
     WaitEstimator,
     OfficeSetupService,
     TicketIssuingService,
+    TicketLookupService,
     CounterDutyService,
     CallNextService,
     TicketActionsService,

@@ -25,4 +25,13 @@ export class BoardViewService {
     ]);
     return { unitCode, localDay, lastEventId, counters, lastCalls, waiting };
   }
+
+  /** Resumable from `seq` when every change after it is still in the board log (it keeps 3 days). */
+  async canResume(unitCode: string, seq: number): Promise<boolean> {
+    const last = await this.board.lastSeq(unitCode);
+    if (seq > last) return false;
+    if (seq === last) return true;
+    const oldest = await this.board.oldestSeq(unitCode);
+    return oldest !== null && oldest <= seq + 1;
+  }
 }

@@ -54,6 +54,19 @@ export class OfficeSetupService {
     });
   }
 
+  listServices(unitCode: string): Promise<ServiceQueueRow[]> {
+    return this.setup.listServices(unitCode);
+  }
+
+  listCounters(unitCode: string): Promise<CounterRow[]> {
+    return this.counters.list(unitCode);
+  }
+
+  /** The unit's policy, or the defaults (`isDefault`) until one is set. */
+  policy(unitCode: string): Promise<QueuePolicy & { isDefault: boolean }> {
+    return this.setup.policy(unitCode);
+  }
+
   /** Missing fields take the defaults; the whole policy is validated by the domain. */
   async putPolicy(unitCode: string, input: Partial<QueuePolicy>): Promise<QueuePolicy> {
     const policy = validateQueuePolicy(input);

@@ -17,25 +17,9 @@ import {
 } from '@fg/contracts';
 import type { EventConsumerDefinition } from '@fg/platform';
 import type { EntityManager } from 'typeorm';
-import { localDayKey } from '../domain';
-import { BoardProjectionWriter } from '../persistence/board-projection.writer';
-import { BoardRepository } from '../persistence/board.repository';
-import { BoardChunk } from './board-chunk';
+import { BoardProjector } from '../application/board-projector';
 
-type Data = Record<string, any>;
-const COUNTER_STATUS: Record<string, string> = {
-  [CounterOpened.type]: 'OPEN',
-  [CounterPaused.type]: 'PAUSED',
-  [CounterResumed.type]: 'OPEN',
-  [CounterClosed.type]: 'CLOSED',
-};
-
-/**
- * Builds the display board from `queue.events.v1`, so every queue instance serves the same board and
- * pushes the same changes whichever instance handled the request. Each applied event updates the
- * projection and appends one change to the unit's board log (whose seq is the SSE event id), carrying
- * the counter as it now stands and the day's waiting counts, so a board can apply changes blindly.
- */
+/** Builds the display board from `queue.events.v1`; BoardProjector applies each batch (see there). */
 @Injectable()
 export class BoardProjectionConsumer implements EventConsumerDefinition {
   readonly name = 'board';
@@ -55,99 +39,9 @@ export class BoardProjectionConsumer implements EventConsumerDefinition {
     CounterClosed,
   ].map((d) => d.type);
 
-  constructor(
-    private readonly writer: BoardProjectionWriter,
-    private readonly board: BoardRepository,
-  ) {}
+  constructor(private readonly projector: BoardProjector) {}
 
-  async apply(events: DomainEvent[], manager: EntityManager): Promise<void> {
-    const chunk = new BoardChunk(manager, this.board);
-    for (const e of events) await this.applyOne(e, manager, chunk);
-    await chunk.flush();
-  }
-
-  private async applyOne(e: DomainEvent, m: EntityManager, chunk: BoardChunk): Promise<void> {
-    const unit = e.unitcode;
-    const d = e.data as Data;
-    const w = this.writer;
-    let day = localDayKey(new Date(e.time));
-    let counterNo: string | null = d.counterNo ?? null;
-    let call: Data | undefined;
-    const leaveQueue = async () => {
-      const was = await w.removeWaiting(m, d.ticketId);
-      if (was) await chunk.adjust(unit, (day = was.localDay), was.serviceCode, -1);
-      return was;
-    };
-    switch (e.type) {
-      case TicketIssued.type:
-        day = d.localDay;
-        if (await w.addWaiting(m, unit, d.ticketId, d.serviceCode, day))
-          await chunk.adjust(unit, day, d.serviceCode, 1);
-        break;
-      case TicketCalled.type:
-        await leaveQueue();
-        await w.showCall(m, {
-          unitCode: unit,
-          counterNo: d.counterNo,
-          officerId: d.officerId,
-          ticketId: d.ticketId,
-          number: d.number,
-          serviceCode: d.serviceCode,
-          calledAt: d.calledAt,
-        });
-        call = {
-          number: d.number,
-          serviceCode: d.serviceCode,
-          counterNo: d.counterNo,
-          at: d.calledAt,
-          recallCount: 0,
-        };
-        break;
-      case TicketRecalled.type:
-        await w.touchCall(m, unit, d.ticketId, d.recalledAt);
-        call = { number: d.number, counterNo: d.counterNo, at: d.recalledAt, recallCount: d.recallCount };
-        break;
-      case TicketServingStarted.type:
-        break; // the number stays on display while served
-      case TicketCompleted.type:
-      case TicketNoShow.type:
-        await w.clearTicket(m, unit, d.ticketId, e.time);
-        break;
-      case TicketTransferred.type:
-        // From a counter (called/serving) or from another queue: either way it waits again, same day.
-        counterNo = await w.clearTicket(m, unit, d.ticketId, e.time);
-        await leaveQueue();
-        if (await w.addWaiting(m, unit, d.ticketId, d.toServiceCode, day))
-          await chunk.adjust(unit, day, d.toServiceCode, 1);
-        break;
-      case TicketCancelled.type:
-        await leaveQueue();
-        break;
-      default:
-        await w.setStatus(
-          m,
-          unit,
-          d.counterNo,
-          COUNTER_STATUS[e.type],
-          e.type === CounterOpened.type ? d.officerId : null,
-          e.time,
-        );
-    }
-    const counter = counterNo ? ((await this.board.counters(unit, m, counterNo))[0] ?? null) : null;
-    if (call)
-      Object.assign(call, {
-        counterName: counter?.name ?? null,
-        serviceCode: call.serviceCode ?? counter?.serving?.serviceCode ?? null,
-      });
-    chunk.push(unit, e.type, {
-      type: e.type,
-      at: e.time,
-      localDay: day,
-      ...(d.number ? { number: d.number } : {}),
-      counterNo,
-      counter,
-      ...(call ? { call } : {}),
-      waiting: await chunk.waiting(unit, day),
-    });
+  apply(events: DomainEvent[], manager: EntityManager): Promise<void> {
+    return this.projector.apply(events, manager);
   }
 }

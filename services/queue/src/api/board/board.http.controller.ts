@@ -6,7 +6,6 @@ import { IsInt, IsOptional, Min } from 'class-validator';
 import type { Request, Response } from 'express';
 import { BoardStreamHub } from '../../application/board-stream.hub';
 import { BoardViewService } from '../../application/board-view.service';
-import { BoardRepository } from '../../persistence/board.repository';
 
 export class BoardStreamQuery {
   @ApiPropertyOptional({
@@ -30,7 +29,6 @@ export class BoardHttpController {
   constructor(
     private readonly view: BoardViewService,
     private readonly hub: BoardStreamHub,
-    private readonly board: BoardRepository,
   ) {}
 
   @Get()
@@ -59,7 +57,7 @@ export class BoardHttpController {
     const resumeFrom = Number.isInteger(header) && header >= 0 ? header : q.lastEventId;
 
     // Where to start is settled before any byte is sent, so a failure here is still a JSON error.
-    const resume = resumeFrom !== undefined && (await this.canResume(unitCode, resumeFrom));
+    const resume = resumeFrom !== undefined && (await this.view.canResume(unitCode, resumeFrom));
     const snapshot = resume ? undefined : await this.view.snapshot(unitCode);
     if (res.destroyed) return; // the board left while we were reading
 
@@ -87,14 +85,5 @@ export class BoardHttpController {
       clearInterval(heartbeat);
       remove();
     });
-  }
-
-  /** Resumable when every change after `seq` is still in the log (it keeps 3 days). */
-  private async canResume(unitCode: string, seq: number): Promise<boolean> {
-    const last = await this.board.lastSeq(unitCode);
-    if (seq > last) return false;
-    if (seq === last) return true;
-    const oldest = await this.board.oldestSeq(unitCode);
-    return oldest !== null && oldest <= seq + 1;
   }
 }

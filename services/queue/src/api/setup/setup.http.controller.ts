@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
 import { OfficeSetupService } from '../../application/office-setup.service';
-import { CounterRepository, CounterRow } from '../../persistence/counter.repository';
-import { ServiceQueueRow, SetupRepository } from '../../persistence/setup.repository';
+import type { CounterRow } from '../../persistence/counter.repository';
+import type { ServiceQueueRow } from '../../persistence/setup.repository';
 import { CounterNoPipe, ServiceCodePipe } from '../path-params';
 import { PutCounterRequest, PutQueuePolicyRequest, PutServiceRequest } from './setup.request.dto';
 
@@ -32,11 +32,7 @@ const READERS = ['unit-admin', 'officer', 'viewer', 'kiosk'] as const;
 @Controller('api/v1/units/:unitCode')
 @UnitScoped('unitCode')
 export class SetupHttpController {
-  constructor(
-    private readonly setup: OfficeSetupService,
-    private readonly services: SetupRepository,
-    private readonly counters: CounterRepository,
-  ) {}
+  constructor(private readonly setup: OfficeSetupService) {}
 
   @Put('services/:serviceCode')
   @Roles('unit-admin')
@@ -61,7 +57,7 @@ export class SetupHttpController {
   @Roles(...READERS)
   @ApiOperation({ summary: "The office's service queues" })
   async listServices(@Param('unitCode', UnitCodePipe) unitCode: string) {
-    return { items: (await this.services.listServices(unitCode)).map(serviceView) };
+    return { items: (await this.setup.listServices(unitCode)).map(serviceView) };
   }
 
   @Put('counters/:counterNo')
@@ -81,7 +77,7 @@ export class SetupHttpController {
   @Roles(...READERS)
   @ApiOperation({ summary: "The office's counters and their state" })
   async listCounters(@Param('unitCode', UnitCodePipe) unitCode: string) {
-    return { items: (await this.counters.list(unitCode)).map(counterView) };
+    return { items: (await this.setup.listCounters(unitCode)).map(counterView) };
   }
 
   @Put('queue-policy')
@@ -97,6 +93,6 @@ export class SetupHttpController {
   @Roles(...READERS)
   @ApiOperation({ summary: "The unit's policy (the defaults until one is set)" })
   async getPolicy(@Param('unitCode', UnitCodePipe) unitCode: string) {
-    return { unitCode, ...(await this.services.policy(unitCode)) };
+    return { unitCode, ...(await this.setup.policy(unitCode)) };
   }
 }

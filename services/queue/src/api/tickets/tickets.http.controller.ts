@@ -1,18 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  AuthUser,
-  CorrelationId,
-  CurrentUser,
-  notFound,
-  Roles,
-  UnitAccess,
-  UnitCodePipe,
-  UnitScoped,
-} from '@fg/platform';
+import { AuthUser, CorrelationId, CurrentUser, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
 import { TicketIssuingService } from '../../application/ticket-issuing.service';
-import { TicketRepository } from '../../persistence/ticket.repository';
-import { toTicket } from '../../persistence/ticket.row';
+import { TicketLookupService } from '../../application/ticket-lookup.service';
 import { TicketIdPipe } from '../path-params';
 import { IssueTicketRequest } from './ticket.request.dto';
 import { ticketView } from './ticket.view';
@@ -22,8 +12,7 @@ import { ticketView } from './ticket.view';
 export class TicketsHttpController {
   constructor(
     private readonly issuing: TicketIssuingService,
-    private readonly access: UnitAccess,
-    private readonly tickets: TicketRepository,
+    private readonly lookup: TicketLookupService,
   ) {}
 
   @Post('units/:unitCode/tickets')
@@ -65,10 +54,7 @@ export class TicketsHttpController {
   @Roles('officer', 'unit-admin', 'viewer', 'kiosk')
   @ApiOperation({ summary: 'One ticket and where it is in its life cycle' })
   async get(@Param('id', TicketIdPipe) id: string, @CurrentUser() user: AuthUser) {
-    const row = await this.tickets.find(id);
-    if (!row) throw notFound('Ticket', id, 'TICKET.NOT_FOUND');
-    // The unit comes from the ticket, not the path: the same checks as @UnitScoped, raising the same errors.
-    await this.access.assert(user, row.unitCode);
-    return { ...ticketView(toTicket(row)), callReason: row.callReason };
+    const { ticket, callReason } = await this.lookup.get(id, user);
+    return { ...ticketView(ticket), callReason };
   }
 }
