@@ -10,9 +10,6 @@ export type DossierChannel = (typeof DOSSIER_CHANNELS)[number];
 export const TIMELINESS = ['EARLY', 'ON_TIME', 'LATE'] as const;
 export type TimelinessValue = (typeof TIMELINESS)[number];
 
-export const SIPAS_ELEMENTS = ['ACCESS', 'PROCEDURE', 'OFFICER', 'RESULT', 'FEEDBACK'] as const;
-export type SipasElement = (typeof SIPAS_ELEMENTS)[number];
-
 export const SURVEY_CHANNELS = ['TABLET', 'KIOSK', 'WEB', 'PAPER'] as const;
 export type SurveyChannel = (typeof SURVEY_CHANNELS)[number];
 

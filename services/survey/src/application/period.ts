@@ -1,5 +1,5 @@
 import { DomainError } from '@fg/platform';
-import { firstDayOfLocalMonth, isLocalDay, localDayOf } from '../domain';
+import { firstDayOfLocalMonth, isLocalDate, toLocalDate } from '@fg/kernel';
 
 /** Local days `from`..`to` (inclusive); missing ends default to the current local month up to today. */
 export const resolvePeriod = (
@@ -7,9 +7,9 @@ export const resolvePeriod = (
   to: string | undefined,
   now: Date,
 ): { from: string; to: string } => {
-  const period = { from: from ?? firstDayOfLocalMonth(now), to: to ?? localDayOf(now) };
+  const period = { from: from ?? firstDayOfLocalMonth(now), to: to ?? toLocalDate(now) };
   for (const [name, day] of Object.entries(period)) {
-    if (!isLocalDay(day))
+    if (!isLocalDate(day))
       throw new DomainError('INVALID', 'REQUEST.INVALID', `${name} ${day} is not a calendar date`);
   }
   if (period.from > period.to)

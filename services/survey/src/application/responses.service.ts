@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SurveyChannel } from '@fg/contracts';
+import { toLocalDate } from '@fg/kernel';
 import { appendToOutbox, DomainError, notFound } from '@fg/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -8,7 +9,6 @@ import {
   AnswerValue,
   canAnswer,
   latestPublished,
-  localDayOf,
   Questionnaire,
   summarizeResponse,
   toCounters,
@@ -176,7 +176,7 @@ export class ResponsesService {
     }
     const summary = summarizeResponse(q, result.normalized);
     const id = randomUUID();
-    const localDay = localDayOf(ctx.submittedAt);
+    const localDay = toLocalDate(ctx.submittedAt);
     await this.responses.insert(
       {
         ...ctx,

@@ -1,7 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { AuthUser, CachedJson, LocalUnitsRepository, StatsCache, UnitScope } from '@fg/platform';
+import { AuthUser, CachedJson, LocalUnitsRepository, StatsCache, UnitAccess, UnitScope } from '@fg/platform';
 import { DataSource } from 'typeorm';
-import { fromCounters, rates, SIPAS_ELEMENTS } from '../domain';
+import { SIPAS_ELEMENTS } from '@fg/kernel';
+import { fromCounters, rates } from '../domain';
 import { SatisfactionBucketRepository, StatsGroup } from '../persistence/satisfaction-bucket.repository';
 
 export const STATS_GROUP_BY = ['element', 'officer', 'month', 'channel', 'unit', 'weekday'] as const;
@@ -39,7 +40,7 @@ export class SatisfactionStatsService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly buckets: SatisfactionBucketRepository,
     private readonly units: LocalUnitsRepository,
-    private readonly scope: UnitScope,
+    private readonly access: UnitAccess,
     ds: DataSource,
   ) {
     const schema = (ds.options as { schema?: string }).schema ?? 'survey';
@@ -63,13 +64,15 @@ export class SatisfactionStatsService implements OnModuleInit, OnModuleDestroy {
 
   /** The answer as JSON, from the cache when no bucket or unit changed since it was computed. */
   async satisfactionJson(q: SatisfactionQuery, user: AuthUser): Promise<CachedJson> {
+    // UnitAccess's checks over cached look-ups: an unknown unit throws its 404 and is not cached.
+    await this.cache.get(`unit:${q.unitCode}`, () => this.access.known(q.unitCode));
     await this.cachedScope.assert(user, q.unitCode);
     const key = `satisfaction|${q.unitCode}|${q.from}|${q.to}|${q.groupBy ?? ''}|${q.includeDescendants}`;
     return this.cache.json(key, () => this.compute(q));
   }
 
   async satisfaction(q: SatisfactionQuery, user: AuthUser) {
-    await this.scope.assert(user, q.unitCode);
+    await this.access.assert(user, q.unitCode);
     return this.compute(q);
   }
 

@@ -1,6 +1,6 @@
+import { SIPAS_ELEMENTS } from '@fg/kernel';
 import { emptyAggregate, five, SatisfactionAggregate } from './aggregates';
 import { DECREE61_CLASSES, DECREE61_MAX_TOTAL } from './decree61';
-import { SIPAS_ELEMENTS } from './questionnaire';
 import { ElementCounts } from './satisfaction';
 
 /**

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
+import { SIPAS_ELEMENTS } from '@fg/kernel';
 import { addResponse, aggregateOf, emptyAggregate, merge, SatisfactionAggregate } from './aggregates';
 import { LIKERT5_VALUES, validateAnswers } from './answers';
-import { Question, Questionnaire, SIPAS_ELEMENTS } from './questionnaire';
+import { Question, Questionnaire } from './questionnaire';
 import { rates } from './satisfaction-rates';
 import { ResponseSummary, summarizeResponse } from './satisfaction';
 import { SEED_SIPAS, SEED_TABLET_STARS } from './seed-questionnaires';

@@ -1,5 +1,5 @@
+import { SIPAS_ELEMENTS, SipasElement } from '@fg/kernel';
 import { DECREE61_CLASSES, DECREE61_MAX_TOTAL, Decree61Class } from './decree61';
-import { SIPAS_ELEMENTS, SipasElement } from './questionnaire';
 import { ElementCounts, EMPTY_ELEMENT_COUNTS, ResponseSummary } from './satisfaction';
 
 /** Counts of 1★ … 5★ (index 0 is one star). */

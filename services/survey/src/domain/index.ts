@@ -6,7 +6,6 @@ export {
   QUESTIONNAIRE_KINDS,
   QUESTIONNAIRE_STATUSES,
   QUESTION_TYPES,
-  SIPAS_ELEMENTS,
   CHOICE_TYPES,
   LEVEL_TYPES,
   refOf,
@@ -21,7 +20,6 @@ export type {
   Question,
   QuestionType,
   QuestionOption,
-  SipasElement,
 } from './questionnaire';
 export { validateQuestionnaire } from './validate-questionnaire';
 export { QUESTIONNAIRE_LIMITS, CODE_PATTERN } from './validate-question';
@@ -50,8 +48,8 @@ export {
 } from './decree61';
 export type { Decree61Indicator, Decree61Score, Decree61Class, Decree61Band } from './decree61';
 
-export { summarizeResponse, levelOf, isSatisfied, countLevel, EMPTY_ELEMENT_COUNTS } from './satisfaction';
-export type { ResponseSummary, ElementCounts, SatisfactionLevel } from './satisfaction';
+export { summarizeResponse, levelOf, countLevel, EMPTY_ELEMENT_COUNTS } from './satisfaction';
+export type { ResponseSummary, ElementCounts } from './satisfaction';
 
 export { emptyAggregate, aggregateOf, addResponse, merge } from './aggregates';
 export type { SatisfactionAggregate, StarCounts } from './aggregates';
@@ -79,4 +77,3 @@ export {
 
 export { toCounters, fromCounters, addCounters } from './aggregate-counters';
 export type { AggregateCounters } from './aggregate-counters';
-export { localDayOf, localMonthOf, isLocalDay, firstDayOfLocalMonth } from './local-day';

@@ -1,3 +1,4 @@
+import type { SipasElement } from '@fg/kernel';
 import type { Decree61Indicator } from './decree61';
 
 export const QUESTIONNAIRE_KINDS = ['TABLET_STARS', 'SIPAS', 'CUSTOM'] as const;
@@ -16,10 +17,6 @@ export const QUESTION_TYPES = [
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-/** The five SIPAS elements; the unit of aggregation across questionnaire versions. */
-export const SIPAS_ELEMENTS = ['ACCESS', 'PROCEDURE', 'OFFICER', 'RESULT', 'FEEDBACK'] as const;
-export type SipasElement = (typeof SIPAS_ELEMENTS)[number];
-
 export const CHOICE_TYPES: readonly QuestionType[] = ['SINGLE_CHOICE', 'MULTI_CHOICE'];
 /** Types whose answer is a 1..5 satisfaction level, so they may carry an element or be the overall question. */
 export const LEVEL_TYPES: readonly QuestionType[] = ['STARS', 'LIKERT5'];
@@ -36,7 +33,7 @@ export interface Question {
   readonly text: string;
   readonly type: QuestionType;
   readonly required: boolean;
-  /** SIPAS element this answer counts towards (STARS and LIKERT5 only). */
+  /** SIPAS element this answer counts towards (STARS and LIKERT5 only): the unit of aggregation across versions. */
   readonly element?: SipasElement;
   /** The general "overall, how satisfied are you" question (STARS or LIKERT5, no element, at most one). */
   readonly overall?: boolean;

@@ -1,6 +1,6 @@
+import { satisfiedShare, SIPAS_ELEMENTS, SipasElement } from '@fg/kernel';
 import { five, SatisfactionAggregate, StarCounts } from './aggregates';
 import { DECREE61_CLASSES, Decree61Class } from './decree61';
-import { SIPAS_ELEMENTS, SipasElement } from './questionnaire';
 import { ElementCounts } from './satisfaction';
 
 /** Shares of levels 1..5 (index 0 = very dissatisfied / 1★); they sum to 1. */
@@ -54,7 +54,7 @@ export const rates = (agg: SatisfactionAggregate): SatisfactionRates => {
       const c = agg.byElement[e];
       const r: ElementRates = {
         valid: c.valid,
-        satisfiedRate: ratio(c.satisfied, c.valid),
+        satisfiedRate: satisfiedShare(c),
         meanLevel: ratio(c.sum, c.valid),
         levelShares: shares(levelCounts(c), c.valid),
       };

@@ -1,3 +1,4 @@
+import { isSatisfied, type SatisfactionLevel, SipasElement } from '@fg/kernel';
 import { LIKERT5_VALUES, NormalizedAnswers } from './answers';
 import {
   classifyDecree61,
@@ -8,10 +9,7 @@ import {
   decree61Total,
   DEFAULT_DECREE61_BANDS,
 } from './decree61';
-import { Question, Questionnaire, SipasElement } from './questionnaire';
-
-/** 1 = very dissatisfied … 5 = very satisfied. STARS n is level n; LIKERT5 maps in its natural order. */
-export type SatisfactionLevel = 1 | 2 | 3 | 4 | 5;
+import { Question, Questionnaire } from './questionnaire';
 
 /**
  * Answers counted for one SIPAS element, in one response or summed over many (same shape as the
@@ -39,11 +37,9 @@ export const EMPTY_ELEMENT_COUNTS: ElementCounts = Object.freeze({
   sum: 0,
 });
 
-export const isSatisfied = (level: SatisfactionLevel): boolean => level >= 4;
-
 export const countLevel = (c: ElementCounts, level: SatisfactionLevel): ElementCounts => ({
   valid: c.valid + 1,
-  satisfied: c.satisfied + (level >= 4 ? 1 : 0),
+  satisfied: c.satisfied + (isSatisfied(level) ? 1 : 0),
   verySatisfied: c.verySatisfied + (level === 5 ? 1 : 0),
   neutral: c.neutral + (level === 3 ? 1 : 0),
   dissatisfied: c.dissatisfied + (level === 2 ? 1 : 0),
@@ -51,7 +47,10 @@ export const countLevel = (c: ElementCounts, level: SatisfactionLevel): ElementC
   sum: c.sum + level,
 });
 
-/** The satisfaction level of a STARS or LIKERT5 answer; null for other types or values that do not fit. */
+/**
+ * The satisfaction level of a STARS or LIKERT5 answer (STARS n is level n; LIKERT5 maps in its natural order);
+ * null for other types or values that do not fit.
+ */
 export const levelOf = (q: Question, value: unknown): SatisfactionLevel | null => {
   if (q.type === 'STARS') {
     return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5

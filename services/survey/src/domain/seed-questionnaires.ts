@@ -1,5 +1,6 @@
+import { SipasElement } from '@fg/kernel';
 import { Decree61Indicator } from './decree61';
-import { Question, Questionnaire, SipasElement } from './questionnaire';
+import { Question, Questionnaire } from './questionnaire';
 
 /**
  * The two global questionnaires every installation starts with (version 1, published). Their ids are

@@ -1,6 +1,6 @@
+import { SIPAS_ELEMENTS } from '@fg/kernel';
 import { validateAnswers } from './answers';
 import { DECREE61_INDICATORS } from './decree61';
-import { SIPAS_ELEMENTS } from './questionnaire';
 import { summarizeResponse } from './satisfaction';
 import { SEED_QUESTIONNAIRES, SEED_SIPAS, SEED_TABLET_STARS } from './seed-questionnaires';
 import { validateQuestionnaire } from './validate-questionnaire';

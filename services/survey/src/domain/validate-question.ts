@@ -1,5 +1,6 @@
+import { SIPAS_ELEMENTS } from '@fg/kernel';
 import { isDecree61Indicator } from './decree61';
-import { isChoiceType, isLevelType, Question, QUESTION_TYPES, SIPAS_ELEMENTS } from './questionnaire';
+import { isChoiceType, isLevelType, Question, QUESTION_TYPES } from './questionnaire';
 
 /** One problem, with the path of the offending field (`questions[2].options[0].code`) and a stable code. */
 export interface QuestionnaireProblem {

@@ -1,5 +1,6 @@
+import { SIPAS_ELEMENTS } from '@fg/kernel';
 import { DECREE61_INDICATORS, isDecree61Indicator } from './decree61';
-import { Questionnaire, QUESTIONNAIRE_KINDS, QUESTIONNAIRE_STATUSES, SIPAS_ELEMENTS } from './questionnaire';
+import { Questionnaire, QUESTIONNAIRE_KINDS, QUESTIONNAIRE_STATUSES } from './questionnaire';
 import {
   CODE_PATTERN,
   isText,

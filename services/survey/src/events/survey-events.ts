@@ -1,11 +1,11 @@
 import {
   createEvent,
   DomainEvent,
-  SIPAS_ELEMENTS,
   SurveyChannel,
   SurveyPublished,
   SurveyResponseSubmitted,
 } from '@fg/contracts';
+import { SIPAS_ELEMENTS } from '@fg/kernel';
 import { Questionnaire, ResponseSummary } from '../domain';
 
 /**

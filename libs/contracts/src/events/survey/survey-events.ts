@@ -13,9 +13,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { SIPAS_ELEMENTS, SipasElement } from '@fg/kernel';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
-import { IsOneOf, SIPAS_ELEMENTS, SipasElement, SURVEY_CHANNELS, SurveyChannel } from '../common';
+import { IsOneOf, SURVEY_CHANNELS, SurveyChannel } from '../common';
 
 export class SurveyPublishedV1 {
   @IsUUID() surveyId!: string;

@@ -1,7 +1,14 @@
 import { Topics } from '@fg/contracts';
 import { bearer, readTopic } from '@fg/platform/testing';
 import { SEED_SIPAS_SURVEY_ID, SEED_TABLET_SURVEY_ID } from '../../domain';
-import { COMMUNE, count, startSurvey, SurveyHarness, tokens } from '../../testing/survey-harness';
+import {
+  COMMUNE,
+  count,
+  OTHER_COMMUNE,
+  startSurvey,
+  SurveyHarness,
+  tokens,
+} from '../../testing/survey-harness';
 import { sipasAnswers } from '../../testing/sipas-answers';
 
 describe('responses without an invitation', () => {
@@ -125,12 +132,20 @@ describe('responses without an invitation', () => {
       .set('Authorization', device)
       .send({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 9 } })
       .expect(400);
-    await h
+    const unknown = await h
       .http()
       .post('/api/v1/public/units/99999/responses')
       .set('Authorization', device)
       .send({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } })
+      .expect(404);
+    expect(unknown.body).toMatchObject({ code: 'UNIT.NOT_FOUND', message: 'Unit 99999 not found' });
+    const outOfScope = await h
+      .http()
+      .post(`/api/v1/public/units/${OTHER_COMMUNE}/responses`)
+      .set('Authorization', device)
+      .send({ surveyId: SEED_TABLET_SURVEY_ID, answers: { STARS: 4 } })
       .expect(403);
+    expect(outOfScope.body.code).toBe('AUTH.UNIT_OUT_OF_SCOPE');
     expect(await windows()).toBe(before);
   });
 

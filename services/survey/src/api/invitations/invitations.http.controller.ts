@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, DomainError, Roles, UnitCodePipe } from '@fg/platform';
+import { DomainError, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
 import { InvitationsService } from '../../application/invitations.service';
 
 const COUNTER_NO = /^[A-Za-z0-9._-]{1,16}$/;
@@ -8,6 +8,7 @@ const COUNTER_NO = /^[A-Za-z0-9._-]{1,16}$/;
 /** Where the devices and staff who deliver invitations get their tokens. */
 @ApiTags('invitations')
 @Controller('api/v1/units/:unitCode')
+@UnitScoped('unitCode')
 export class InvitationsHttpController {
   constructor(private readonly invitations: InvitationsService) {}
 
@@ -21,18 +22,14 @@ export class InvitationsHttpController {
     summary:
       'The tablet invitation for the citizen just served at this counter (404 when none is answerable)',
   })
-  async pending(
-    @Param('unitCode', UnitCodePipe) unitCode: string,
-    @Param('counterNo') counterNo: string,
-    @CurrentUser() user: AuthUser,
-  ) {
+  async pending(@Param('unitCode', UnitCodePipe) unitCode: string, @Param('counterNo') counterNo: string) {
     if (!COUNTER_NO.test(counterNo))
       throw new DomainError(
         'INVALID',
         'REQUEST.INVALID',
         'counterNo must be 1-16 letters, digits, dots, dashes or underscores',
       );
-    return this.invitations.pendingAtCounter(unitCode, counterNo, user);
+    return this.invitations.pendingAtCounter(unitCode, counterNo);
   }
 
   @Get('dossiers/:dossierId/invitation')
@@ -43,8 +40,7 @@ export class InvitationsHttpController {
   async forDossier(
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('dossierId', new ParseUUIDPipe()) dossierId: string,
-    @CurrentUser() user: AuthUser,
   ) {
-    return this.invitations.forDossier(unitCode, dossierId, user);
+    return this.invitations.forDossier(unitCode, dossierId);
   }
 }

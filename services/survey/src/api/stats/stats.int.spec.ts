@@ -1,13 +1,7 @@
 import { bearer, waitFor } from '@fg/platform/testing';
 import type { Pool } from 'pg';
-import {
-  localDayOf,
-  localMonthOf,
-  SEED_SIPAS,
-  SEED_SIPAS_SURVEY_ID,
-  SEED_TABLET_SURVEY_ID,
-  SipasElement,
-} from '../../domain';
+import { localMonthOf, SipasElement, toLocalDate } from '@fg/kernel';
+import { SEED_SIPAS, SEED_SIPAS_SURVEY_ID, SEED_TABLET_SURVEY_ID } from '../../domain';
 import {
   COMMUNE,
   OTHER_COMMUNE,
@@ -21,8 +15,8 @@ import {
 const DAY = 86_400_000;
 const now = new Date();
 const paperDate = new Date(now.getTime() - 40 * DAY); // always in an earlier local month
-const from = localDayOf(new Date(now.getTime() - 90 * DAY));
-const to = localDayOf(now);
+const from = toLocalDate(new Date(now.getTime() - 90 * DAY));
+const to = toLocalDate(now);
 
 /** A SIPAS form: each element's questions at one level (absent = skipped), the overall level, all nine indicators at `score`. */
 const sipas = (

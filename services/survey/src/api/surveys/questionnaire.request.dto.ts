@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { UNIT_CODE_PATTERN } from '@fg/contracts';
+import { SIPAS_ELEMENTS, SipasElement } from '@fg/kernel';
 import {
   CODE_PATTERN,
   QUESTION_TYPES,
@@ -25,8 +26,6 @@ import {
   QUESTIONNAIRE_LIMITS,
   QuestionnaireKind,
   QuestionType,
-  SIPAS_ELEMENTS,
-  SipasElement,
 } from '../../domain';
 
 const oneOf = (values: readonly string[]) =>
