@@ -4,7 +4,7 @@ import { appendToOutbox } from '@fg/platform';
 import { EntityManager } from 'typeorm';
 import { UnitYear } from '../events/metric-book';
 import { UnitScoresRepository } from '../persistence/unit-scores.repository';
-import { decideScoreChange } from './score-change';
+import { decideScoreChange } from '../domain/score-change';
 import { ComputedScorecard, ScorecardCalculator } from './scorecard-calculator';
 
 export interface RecomputeOptions {

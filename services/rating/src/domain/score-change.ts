@@ -1,4 +1,4 @@
-import { Scorecard } from '../domain';
+import { Scorecard } from './scorecard';
 
 /** What was last published for a unit and year. */
 export interface PublishedScore {

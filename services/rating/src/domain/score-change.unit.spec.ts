@@ -1,5 +1,5 @@
-import { computeScorecard } from '../domain';
-import { aScheme, anAssessment } from '../domain/testing/builders';
+import { computeScorecard } from './scorecard';
+import { aScheme, anAssessment } from './testing/builders';
 import { decideScoreChange, PublishedScore } from './score-change';
 
 // aScheme: A1 assessed (60 points), C1 computed from the on-time rate (0 at 90% … 40 at 98%); ★ 80, ★★ 90.

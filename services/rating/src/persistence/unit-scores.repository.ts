@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PublishedScore } from '../application/score-change';
+import { PublishedScore } from '../domain/score-change';
 
 export interface UnitScoreRow extends PublishedScore {
   unitCode: string;
