@@ -12,12 +12,20 @@
  * The expected figures come from the client's records (the answers of accepted requests, the answers it sent),
  * not from the owners' databases; the owners are read only to settle requests in doubt and to find extras.
  */
+import { SIPAS_ELEMENTS, toLocalDate } from '@fg/kernel';
 import { call } from '../lib/http';
 import { bearer, BenchDb } from '../lib/infra';
-import { expectedTimeliness, localDate } from '../../tools/sim/vietnam-clock';
 import { officerOf, tallyResponse, Truth, Url } from './traffic';
 
-const ELEMENTS = ['ACCESS', 'PROCEDURE', 'OFFICER', 'RESULT', 'FEEDBACK'];
+/**
+ * DOMAIN.md's timeliness rule (by calendar date in Vietnam), written here again on purpose: the oracle must not
+ * share code with the dossier service's decideTimeliness that it checks.
+ */
+function expectedTimeliness(finishedAt: Date, dueAt: Date): 'EARLY' | 'ON_TIME' | 'LATE' {
+  const finished = toLocalDate(finishedAt);
+  const due = toLocalDate(dueAt);
+  return finished < due ? 'EARLY' : finished === due ? 'ON_TIME' : 'LATE';
+}
 
 export interface Mismatch {
   figure: string;
@@ -184,7 +192,7 @@ export function expectedFigures(truth: Truth, communes: string[]): Figures {
       f[`${u}.dossier.${k}`] = 0;
     for (const k of ['tickets', 'served', 'noShows']) f[`${u}.queue.${k}`] = 0;
     f[`${u}.survey.responses`] = 0;
-    for (const el of ELEMENTS) f[`${u}.survey.${el}.valid`] = f[`${u}.survey.${el}.satisfied`] = 0;
+    for (const el of SIPAS_ELEMENTS) f[`${u}.survey.${el}.valid`] = f[`${u}.survey.${el}.satisfied`] = 0;
     f[`${u}.invitations.TABLET`] = f[`${u}.invitations.SIPAS`] = 0;
     for (const k of ['received', 'finished', 'tickets', 'responses']) f[`${u}.metrics.${k}`] = 0;
     for (const m of ['TICKETS_SERVED', 'SURVEY_RESPONSES', 'LATE_WITHOUT_APOLOGY_COUNT'])
@@ -228,7 +236,7 @@ export function expectedFigures(truth: Truth, communes: string[]): Figures {
       add(`${u}.scorecard.SURVEY_RESPONSES`);
       tallyResponse(r, { elements, stars });
     }
-    for (const el of ELEMENTS) {
+    for (const el of SIPAS_ELEMENTS) {
       f[`${u}.survey.${el}.valid`] = elements[el]?.valid ?? 0;
       f[`${u}.survey.${el}.satisfied`] = elements[el]?.satisfied ?? 0;
     }
@@ -247,8 +255,8 @@ export async function readFigures(
   year: number,
 ): Promise<{ figures: Figures; scorecardMetrics: string[] }> {
   const viewer = bearer({ roles: ['viewer'] });
-  const from = localDate(new Date(Date.now() - 360 * 86400_000));
-  const to = localDate(new Date(Date.now() + 86400_000));
+  const from = toLocalDate(new Date(Date.now() - 360 * 86400_000));
+  const to = toLocalDate(new Date(Date.now() + 86400_000));
   const f: Figures = {};
   const get = async (s: Parameters<Url>[0], p: string) => {
     const a = await call(url(s), 'GET', p, viewer);
@@ -268,7 +276,7 @@ export async function readFigures(
     for (const k of ['tickets', 'served', 'noShows']) f[`${u}.queue.${k}`] = q[k];
     const s = (await get('survey', `/api/v1/stats/satisfaction?unitCode=${u}&from=${from}&to=${to}`)).total;
     f[`${u}.survey.responses`] = s.responses;
-    for (const el of ELEMENTS) {
+    for (const el of SIPAS_ELEMENTS) {
       const e = s.byElement[el];
       f[`${u}.survey.${el}.valid`] = e.valid;
       f[`${u}.survey.${el}.satisfied`] = Math.round((e.satisfiedRate ?? 0) * e.valid);

@@ -6,6 +6,7 @@
  */
 import { Client } from 'pg';
 import { ALL_TOPICS } from '@fg/contracts';
+import { localYearOf } from '@fg/kernel';
 import { log } from '../../lib/common';
 import { ChaosRun, COMMUNES, PREFIX, SERVICES } from '../context';
 import { DeadLetters, deadLettersOk, readDeadLetters } from '../dead-letters';
@@ -20,7 +21,6 @@ import {
   settleInDoubt,
   Settlement,
 } from '../verify';
-import { vietnamYear } from '../../../tools/sim/office-setup';
 import type { Traffic } from './drive';
 import type { FaultLog } from './inject-faults';
 import type { Quiet } from './settle';
@@ -53,7 +53,7 @@ export async function verify(
   // Ground truth vs owners vs every dashboard figure.
   const settlement = await settleInDoubt(db, url, truth, COMMUNES);
   const expected = expectedFigures(truth, COMMUNES);
-  const { figures: actual, scorecardMetrics } = await readFigures(db, url, COMMUNES, vietnamYear());
+  const { figures: actual, scorecardMetrics } = await readFigures(db, url, COMMUNES, localYearOf(new Date()));
   const mismatches = compare(expected, actual, scorecardMetrics);
   const invitations = await invitationIds(db, truth, COMMUNES);
   const figureShort = mismatches.reduce((n, m) => n + Math.max(0, m.expected - m.actual), 0);
