@@ -40,6 +40,8 @@ export class PlatformConfig {
   @IsOptional() @IsString() JWT_PUBLIC_KEY?: string;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string =
     'info';
+  /** `json` or `pretty` (one readable line per event); unset: pretty when stdout is a terminal, else JSON. */
+  @IsOptional() @IsIn(['json', 'pretty']) LOG_FORMAT?: 'json' | 'pretty';
   /** Create the database and schema when missing (local runs); off in managed deployments. */
   @IsOptional() @IsIn(['true', 'false']) DB_AUTO_CREATE: string = 'true';
 }

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import { withStartupDetailAtDebug } from '../logging/nest-logger';
 import { ROOT_LOGGER } from '../logging/root-logger';
 import { ErrorFilter } from './error.filter';
 import { requestObserver } from './request-observer';
@@ -16,7 +17,7 @@ export interface ServiceAppInfo {
 
 /** Applies what every service shares to a Nest app: logger, validation, error shape, metrics, OpenAPI. */
 export function configureApp(app: INestApplication, info: ServiceAppInfo): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(withStartupDetailAtDebug(app.get(Logger)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter(app.get(ROOT_LOGGER)));
   app.enableShutdownHooks();

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { accessLogEntry, accessLogLevel, accessLogMessage, correlationIdOf } from '../logging/access-log';
+import { logFormatOf } from '../logging/root-logger';
 import { recordHttpDuration } from '../metrics/http-metrics';
 
 type Req = IncomingMessage & { id?: string; route?: { path?: unknown }; baseUrl?: string };
@@ -16,6 +17,7 @@ type Req = IncomingMessage & { id?: string; route?: { path?: unknown }; baseUrl?
  *   every request in an AsyncLocalStorage context (async hooks on every promise) to find that child.
  */
 export function requestObserver(logger: Logger) {
+  const format = logFormatOf(logger);
   return function observeRequest(req: Req, res: ServerResponse, next: (err?: unknown) => void): void {
     const started = process.hrtime.bigint();
     req.id ??= correlationIdOf(req);
@@ -24,7 +26,7 @@ export function requestObserver(logger: Logger) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const completed = res.writableFinished;
       if (completed) recordHttpDuration(req, res.statusCode, seconds);
-      const level = accessLogLevel(res.statusCode);
+      const level = accessLogLevel(res.statusCode, format);
       if (logger.isLevelEnabled(level))
         logger[level](accessLogEntry(req, res, seconds), accessLogMessage(req, res));
     });

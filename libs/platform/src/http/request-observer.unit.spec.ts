@@ -85,6 +85,34 @@ describe('requestObserver', () => {
     });
   });
 
+  it('on a terminal (pretty) keeps 4xx answers at debug and still writes 5xx', async () => {
+    let out = '';
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        out += String(chunk);
+        cb();
+      },
+    });
+    const at = (level: string) => {
+      const app = express();
+      app.use(
+        requestObserver(createRootLogger('test', level, sink, 'pretty')) as unknown as express.RequestHandler,
+      );
+      app.get('/missing', (_req, res) => void res.status(404).json({ code: 'NOT_FOUND' }));
+      app.get('/boom', (_req, res) => void res.status(500).json({ code: 'INTERNAL' }));
+      return app;
+    };
+    await request(at('info')).get('/missing').set('x-correlation-id', 'p-404');
+    await request(at('info')).get('/boom').set('x-correlation-id', 'p-500');
+    await flush();
+    expect(out).not.toContain('p-404');
+    expect(out.trimEnd().split('\n')).toEqual([expect.stringMatching(/ERROR: test request errored .*p-500/)]);
+    out = '';
+    await request(at('debug')).get('/missing').set('x-correlation-id', 'p-404');
+    await flush();
+    expect(out).toMatch(/DEBUG: test request completed .*p-404/);
+  });
+
   it('records the latency histogram per route pattern, method and status', async () => {
     const { app } = appWith('info');
     const count = async (labels: string) => {

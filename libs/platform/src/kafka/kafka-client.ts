@@ -1,4 +1,4 @@
-import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
+import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { ALL_TOPICS, dlqTopic } from '@fg/contracts';
 
@@ -21,6 +21,26 @@ const levelName: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 };
 
 /**
+ * The level a kafkajs log line is written at. Two kinds are lowered to debug (docs/platform.md, "kafkajs log
+ * lines"):
+ * - `Connection` "Response <api>" errors: kafkajs logs every error answer of the broker before its retry
+ *   decides anything, e.g. "The coordinator is loading" at each start. A retry that succeeds needs no line; one
+ *   that gives up reaches the caller, which logs it (consumer crash, "outbox relay failed").
+ * - the idempotent producer's "Limiting retries ... may invalidate EoS guarantees": the retries are bounded on
+ *   purpose (`createIdempotentProducer`), and kafkajs says it for every producer.
+ */
+export function kafkaLogLevel(
+  level: number,
+  namespace: string,
+  message: string,
+): 'error' | 'warn' | 'info' | 'debug' {
+  if (namespace === 'Connection' && message.startsWith('Response ')) return 'debug';
+  if (namespace === 'Producer' && message.startsWith('Limiting retries for the idempotent producer'))
+    return 'debug';
+  return levelName[level] ?? 'info';
+}
+
+/**
  * kafkajs stays behind this factory and the platform's producer/consumer classes, so a later switch of
  * client library (kafkajs is in maintenance mode) touches only libs/platform.
  */
@@ -33,9 +53,9 @@ export function createKafka(settings: KafkaSettings, logger: Logger): Kafka {
     logCreator:
       () =>
       ({ namespace, level, log }) => {
-        const { message, ...extra } = log;
-        // kafkajs logs every group rejoin as an error; those are routine during rebalances and restarts.
-        logger[levelName[level] ?? 'info']({ namespace, ...extra }, message);
+        // kafkajs's own `timestamp` and `logger: 'kafkajs'` repeat pino's `time` and `component: 'kafka'`.
+        const { message, timestamp: _t, logger: _l, ...extra } = log as typeof log & { logger?: string };
+        logger[kafkaLogLevel(level, namespace, message)]({ namespace, ...extra }, message);
       },
   });
 }
@@ -60,7 +80,24 @@ export async function ensureTopics(admin: Admin, settings: KafkaSettings): Promi
     });
 }
 
-/** Idempotent producer with acks=all: a retried send never duplicates a record within a session. */
+/**
+ * Idempotent producer with acks=all: a retried send never duplicates a record within a session.
+ *
+ * Retries are bounded (the client's 8, about 30 s) although kafkajs warns that this "may invalidate EoS
+ * guarantees": the outbox relay sends inside a PostgreSQL transaction that holds its advisory lock, so an
+ * unbounded retry would keep that transaction open and block shutdown for as long as the broker is away.
+ * A send that gives up is rolled back and sent again with the same event ids, which consumers drop through
+ * their inbox; end-to-end exactly-once rests on that, not on the producer session.
+ *
+ * The partitioner is kafkajs 2's default, named so it cannot change under us: murmur2 of the key like the Java
+ * client, so an event's key lands on the same partition whichever client wrote it. Another partitioner would
+ * move keys to other partitions of the existing topics and break per-key order across the switch.
+ */
 export function createIdempotentProducer(kafka: Kafka): Producer {
-  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Level } from 'pino';
+import type { LogFormat } from './log-format';
 
 const CORRELATION_ID = /^[\w.-]{1,100}$/;
 
@@ -10,9 +11,14 @@ export function correlationIdOf(req: Pick<IncomingMessage, 'headers'>): string {
   return typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
 }
 
-/** Access-log level: 5xx error, 4xx info, the rest debug (so not written at the default level `info`). */
-export function accessLogLevel(statusCode: number): Level {
-  return statusCode >= 500 ? 'error' : statusCode >= 400 ? 'info' : 'debug';
+/**
+ * Access-log level: 5xx error, the rest debug (so not written at the default level `info`), except 4xx at info
+ * in JSON: a log pipeline wants refused requests, a person at a terminal (pretty) does not want one line for
+ * every 401 of a page polling without a token; `LOG_LEVEL=debug` shows them there.
+ */
+export function accessLogLevel(statusCode: number, format: LogFormat = 'json'): Level {
+  if (statusCode >= 500) return 'error';
+  return statusCode >= 400 && format === 'json' ? 'info' : 'debug';
 }
 
 type Req = IncomingMessage & { id?: string; originalUrl?: string; query?: unknown; params?: unknown };
