@@ -3,10 +3,12 @@ import { AuthUser, UnitAccess } from '@fg/platform';
 import {
   buildYearCalendar,
   computeDueAt,
+  DEFAULT_HOLIDAY_RULES,
   DEFAULT_WORKING_HOURS_CONFIG,
   defineWorkingHours,
   HOLIDAY_RULES_ID,
   NO_OVERRIDES,
+  SHIPPED_OFFICIAL_SCHEDULES,
   validateCalendarOverrides,
   type CalendarOverrides,
   type ProcessingTime,
@@ -19,6 +21,8 @@ export interface YearView {
   year: number;
   version: string;
   rules: string;
+  /** 'official: <documents>' when the Government's schedule of the year applies, else 'statutory only'. */
+  basis: string;
   /** Revision of the stored overrides (0: none, the computed calendar). */
   revision: number;
   days: { date: string; kind: string; reason: string; source: string }[];
@@ -38,11 +42,12 @@ export class CalendarService {
   async year(year: number): Promise<YearView> {
     const stored = (await this.repo.allOverrides()).find((r) => r.year === year);
     const overrides = stored?.overrides ?? NO_OVERRIDES;
-    const calendar = buildYearCalendar(year, overrides);
+    const calendar = this.build(year, overrides);
     return {
       year,
       version: calendar.version,
       rules: HOLIDAY_RULES_ID,
+      basis: calendar.basis,
       revision: stored?.revision ?? 0,
       days: calendar.entries.map((e) => ({ date: e.date, kind: e.kind, reason: e.reason, source: e.source })),
       overrides,
@@ -53,9 +58,14 @@ export class CalendarService {
   /** Replaces a year's overrides; dossiers already received keep the due date (and version) they were given. */
   async replaceOverrides(year: number, input: CalendarOverrides, user: AuthUser): Promise<YearView> {
     const overrides = validateCalendarOverrides(year, input);
-    const { version } = buildYearCalendar(year, overrides);
+    const { version } = this.build(year, overrides);
     await this.repo.replaceYear(year, overrides, version, user.sub);
     return this.year(year);
+  }
+
+  /** The same layers as the calendar the time rules use (TimeContextService), so the versions agree. */
+  private build(year: number, overrides: CalendarOverrides) {
+    return buildYearCalendar(year, overrides, DEFAULT_HOLIDAY_RULES, SHIPPED_OFFICIAL_SCHEDULES[year]);
   }
 
   async dueDate(unitCode: string, receivedAt: Date, processing: ProcessingTime) {

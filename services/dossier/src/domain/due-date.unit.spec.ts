@@ -54,24 +54,27 @@ describe('computeDueAt with working days', () => {
   });
 
   describe('at the year boundary', () => {
-    it('skips 1 Jan for a receipt on 31 Dec afternoon and records both years’ versions', () => {
+    it('skips 1–4 Jan for a receipt on 31 Dec afternoon and records both years’ versions', () => {
+      // New Year 2026: Thu 1 – Sun 4 Jan off, Fri 2 Jan swapped to Sat 10 Jan (12729/VPCP-KGVX, 25 Dec 2025).
       expect(due('2025-12-31 15:00', 3)).toEqual({
         clockStartAt: '2025-12-31 15:00',
-        dueAt: '2026-01-06 15:00',
+        dueAt: '2026-01-07 15:00',
         calendarVersion: `${calendar.versionOf(2025)}+${calendar.versionOf(2026)}`,
       });
     });
 
-    it('starts on 2 Jan for a receipt on 31 Dec after hours', () => {
+    it('starts on Mon 5 Jan for a receipt on 31 Dec after hours', () => {
+      // New Year 2026: Thu 1 – Sun 4 Jan off, Fri 2 Jan swapped to Sat 10 Jan (12729/VPCP-KGVX, 25 Dec 2025).
       expect(due('2025-12-31 17:30', 1)).toMatchObject({
-        clockStartAt: '2026-01-02 07:00',
-        dueAt: '2026-01-02 17:00',
+        clockStartAt: '2026-01-05 07:00',
+        dueAt: '2026-01-05 17:00',
       });
     });
   });
 
   describe('around Tết', () => {
-    it('Tết in January (2025): Fri 24 Jan 10:00 + 3 days skips 28 Jan – 3 Feb', () => {
+    // Tết 2025: Sat 25 Jan – Sun 2 Feb off (8726/VPCP-KGVX, 26 Nov 2024; Thông báo 6150/TB-LĐTBXH).
+    it('Tết in January (2025): Fri 24 Jan 10:00 + 3 days skips 25 Jan – 2 Feb', () => {
       expect(due('2025-01-24 10:00', 3).dueAt).toBe('2025-02-05 10:00');
     });
 
@@ -110,8 +113,9 @@ describe('computeDueAt with working days', () => {
       expect(due('2026-04-24 10:00', 3).dueAt).toBe('2026-05-04 10:00');
     });
 
-    it('30 Apr – 1 May 2025: Tue 29 Apr 16:00 + 2 days is Mon 5 May 16:00', () => {
-      expect(due('2025-04-29 16:00', 2).dueAt).toBe('2025-05-05 16:00');
+    it('30 Apr – 1 May 2025: Tue 29 Apr 16:00 + 2 days is Tue 6 May 16:00 (Fri 2 May swapped off)', () => {
+      // Off Wed 30 Apr – Sun 4 May, Fri 2 May swapped to Sat 26 Apr (8726/VPCP-KGVX; Thông báo 6150/TB-LĐTBXH).
+      expect(due('2025-04-29 16:00', 2).dueAt).toBe('2025-05-06 16:00');
     });
 
     it('2 Sep 2023 on Saturday: Thu 31 Aug 09:00 + 1 day is Tue 5 Sep', () => {
@@ -213,8 +217,9 @@ describe('extendByPausedWorkingTime', () => {
       fromLocal('2025-12-29 11:00'),
       calendar,
     );
-    // 120 paused minutes: 16:00–17:00 on 31 Dec, then 07:00–08:00 on 2 Jan.
-    expect(formatLocal(r.dueAt)).toBe('2026-01-02 08:00');
+    // 120 paused minutes: 16:00–17:00 on 31 Dec, then 07:00–08:00 on Mon 5 Jan.
+    // New Year 2026: Thu 1 – Sun 4 Jan off, Fri 2 Jan swapped to Sat 10 Jan (12729/VPCP-KGVX, 25 Dec 2025).
+    expect(formatLocal(r.dueAt)).toBe('2026-01-05 08:00');
     expect(r.calendarVersion).toBe(`${calendar.versionOf(2025)}+${calendar.versionOf(2026)}`);
   });
 });

@@ -17,14 +17,30 @@ export type { CalendarErrorCode } from './calendar.errors';
 export { lunarNewYear, hungKingsDay } from './vietnamese-lunar';
 export type { LunarNewYear } from './vietnamese-lunar';
 export {
+  computeStatutoryDaysOff,
   computeVietnamHolidays,
+  HOLIDAY_OCCASIONS,
   nationalDayAdjacentDate,
+  occasionDates,
   DEFAULT_HOLIDAY_RULES,
   HOLIDAY_RULES_ID,
   MIN_CALENDAR_YEAR,
   MAX_CALENDAR_YEAR,
 } from './vietnam-holidays';
-export type { DayOff, DayOffSource, HolidayRules } from './vietnam-holidays';
+export type {
+  DayOff,
+  DayOffSource,
+  HolidayOccasion,
+  HolidayRules,
+  StatutoryDayOff,
+} from './vietnam-holidays';
+export {
+  datesOf,
+  scheduleBasis,
+  SHIPPED_OFFICIAL_SCHEDULES,
+  validateOfficialSchedule,
+} from './official-schedules';
+export type { LegalSource, OfficialSchedule, OfficialScheduleEntry } from './official-schedules';
 export { NO_OVERRIDES, validateCalendarOverrides } from './calendar-overrides';
 export type { CalendarOverrides, DatedReason } from './calendar-overrides';
 export { buildYearCalendar, createWorkingCalendar } from './working-calendar';

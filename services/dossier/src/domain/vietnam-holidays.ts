@@ -8,8 +8,9 @@ import { addDays, dayMonthVi, type LocalDate, type Weekday, weekdayNameVi, weekd
  * Clause 3: a holiday that falls on the weekly rest day is made up on the next working day (nghỉ bù).
  *
  * The Government fixes the exact days each year (Tết's five days, the day next to 2 Sep, swapped
- * days); what is computed here is the documented default, and per-year overrides
- * (calendar-overrides.ts) record the official schedule. Defaults:
+ * days); what is computed here is the documented default for a year without a decision. The
+ * decisions are data (official-schedules/), each replacing the computed days of the holidays it
+ * decides; administrators' overrides (calendar-overrides.ts) come last. Defaults:
  * - Tết: the last day of the lunar year (29 or 30 tháng Chạp) and mùng 1–4 tháng Giêng.
  * - 2 Sep's adjacent day joins the holiday to the weekend: Mon→3 Sep, Tue→1 Sep, Wed→3 Sep (no
  *   bridge either way; the day after), Thu→3 Sep, Fri→1 Sep, Sat→1 Sep (Fri), Sun→3 Sep (Mon).
@@ -20,7 +21,21 @@ import { addDays, dayMonthVi, type LocalDate, type Weekday, weekdayNameVi, weekd
  * Lunar dates use the Vietnamese calendar (UTC+7), see vietnamese-lunar.ts.
  */
 
-export type DayOffSource = 'COMPUTED' | 'OVERRIDE';
+/** COMPUTED: Labour Code defaults; OFFICIAL: the Government's schedule of the year; OVERRIDE: an administrator's. */
+export type DayOffSource = 'COMPUTED' | 'OFFICIAL' | 'OVERRIDE';
+
+/** The Art. 112 holidays; the Government's yearly schedule decides each of them as a whole. */
+export type HolidayOccasion =
+  'NEW_YEAR' | 'LUNAR_NEW_YEAR' | 'HUNG_KINGS' | 'REUNIFICATION_DAY' | 'LABOUR_DAY' | 'NATIONAL_DAY';
+
+export const HOLIDAY_OCCASIONS: readonly HolidayOccasion[] = [
+  'NEW_YEAR',
+  'LUNAR_NEW_YEAR',
+  'HUNG_KINGS',
+  'REUNIFICATION_DAY',
+  'LABOUR_DAY',
+  'NATIONAL_DAY',
+];
 
 export interface DayOff {
   date: LocalDate;
@@ -46,6 +61,12 @@ interface Holiday {
   date: LocalDate;
   name: string;
   reason: string;
+  occasion: HolidayOccasion;
+}
+
+/** A computed day off with the holiday it belongs to (a make-up day belongs to the holiday it makes up for). */
+export interface StatutoryDayOff extends DayOff {
+  occasion: HolidayOccasion;
 }
 
 export const assertCalendarYear = (year: number): void => {
@@ -69,22 +90,44 @@ const statutoryHolidays = (year: number): Holiday[] => {
   const tet = lunarNewYear(year);
   const tetName = 'Tết Nguyên đán';
   const list: Holiday[] = [
-    { date: `${year}-01-01`, name: 'Tết Dương lịch', reason: 'Tết Dương lịch (1/1)' },
+    { date: `${year}-01-01`, name: 'Tết Dương lịch', reason: 'Tết Dương lịch (1/1)', occasion: 'NEW_YEAR' },
     {
       date: tet.lastDayOfPreviousYear,
       name: tetName,
       reason: `${tetName} (${tet.lastDayNumber} tháng Chạp)`,
+      occasion: 'LUNAR_NEW_YEAR',
     },
     ...[0, 1, 2, 3].map((i) => ({
       date: addDays(tet.firstDay, i),
       name: tetName,
       reason: `${tetName} (mùng ${i + 1} tháng Giêng)`,
+      occasion: 'LUNAR_NEW_YEAR' as const,
     })),
-    { date: hungKingsDay(year), name: 'Giỗ Tổ Hùng Vương', reason: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)' },
-    { date: `${year}-04-30`, name: 'Ngày Chiến thắng', reason: 'Ngày Chiến thắng (30/4)' },
-    { date: `${year}-05-01`, name: 'Ngày Quốc tế Lao động', reason: 'Ngày Quốc tế Lao động (1/5)' },
-    { date: `${year}-09-02`, name: 'Quốc khánh', reason: 'Quốc khánh (2/9)' },
-    { date: nationalDayAdjacentDate(year), name: 'Quốc khánh', reason: 'Quốc khánh (ngày liền kề 2/9)' },
+    {
+      date: hungKingsDay(year),
+      name: 'Giỗ Tổ Hùng Vương',
+      reason: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)',
+      occasion: 'HUNG_KINGS',
+    },
+    {
+      date: `${year}-04-30`,
+      name: 'Ngày Chiến thắng',
+      reason: 'Ngày Chiến thắng (30/4)',
+      occasion: 'REUNIFICATION_DAY',
+    },
+    {
+      date: `${year}-05-01`,
+      name: 'Ngày Quốc tế Lao động',
+      reason: 'Ngày Quốc tế Lao động (1/5)',
+      occasion: 'LABOUR_DAY',
+    },
+    { date: `${year}-09-02`, name: 'Quốc khánh', reason: 'Quốc khánh (2/9)', occasion: 'NATIONAL_DAY' },
+    {
+      date: nationalDayAdjacentDate(year),
+      name: 'Quốc khánh',
+      reason: 'Quốc khánh (ngày liền kề 2/9)',
+      occasion: 'NATIONAL_DAY',
+    },
   ];
   // Two holidays on one day give one day off (Hùng Kings falls 30 Mar–29 Apr, so this is defensive).
   const byDate = new Map<LocalDate, Holiday>();
@@ -96,18 +139,41 @@ const statutoryHolidays = (year: number): Holiday[] => {
 };
 
 /**
- * A year's statutory days off with their make-up days, sorted by date, all `source: 'COMPUTED'`.
- * Every date lies in `year` (Tết's first day is never before 21 Jan).
+ * The fixed dates of an occasion in `year` (Tết: mùng 1; Quốc khánh: 2 Sep, not the adjacent day
+ * the Government chooses). An official schedule's days off for the occasion must include them.
  */
-export const computeVietnamHolidays = (
+export const occasionDates = (year: number, occasion: HolidayOccasion): LocalDate[] => {
+  switch (occasion) {
+    case 'NEW_YEAR':
+      return [`${year}-01-01`];
+    case 'LUNAR_NEW_YEAR':
+      return [lunarNewYear(year).firstDay];
+    case 'HUNG_KINGS':
+      return [hungKingsDay(year)];
+    case 'REUNIFICATION_DAY':
+      return [`${year}-04-30`];
+    case 'LABOUR_DAY':
+      return [`${year}-05-01`];
+    case 'NATIONAL_DAY':
+      return [`${year}-09-02`];
+  }
+};
+
+/** `computeVietnamHolidays` with the occasion of each day, so an official schedule can replace an occasion's days. */
+export const computeStatutoryDaysOff = (
   year: number,
   rules: HolidayRules = DEFAULT_HOLIDAY_RULES,
-): DayOff[] => {
+): StatutoryDayOff[] => {
   assertCalendarYear(year);
   const holidays = statutoryHolidays(year);
   const isRest = (d: LocalDate): boolean => rules.weeklyRestDays.includes(weekdayOf(d));
   const taken = new Set(holidays.map((h) => h.date));
-  const daysOff: DayOff[] = holidays.map((h) => ({ date: h.date, reason: h.reason, source: 'COMPUTED' }));
+  const daysOff: StatutoryDayOff[] = holidays.map((h) => ({
+    date: h.date,
+    reason: h.reason,
+    source: 'COMPUTED',
+    occasion: h.occasion,
+  }));
 
   if (rules.weeklyRestDays.length < 7) {
     for (const h of holidays) {
@@ -119,8 +185,16 @@ export const computeVietnamHolidays = (
         date: d,
         reason: `Nghỉ bù ${h.name} (${dayMonthVi(h.date)} trùng ${weekdayNameVi(h.date)})`,
         source: 'COMPUTED',
+        occasion: h.occasion,
       });
     }
   }
   return daysOff.sort((a, b) => a.date.localeCompare(b.date));
 };
+
+/**
+ * A year's statutory days off with their make-up days, sorted by date, all `source: 'COMPUTED'`.
+ * Every date lies in `year` (Tết's first day is never before 21 Jan).
+ */
+export const computeVietnamHolidays = (year: number, rules: HolidayRules = DEFAULT_HOLIDAY_RULES): DayOff[] =>
+  computeStatutoryDaysOff(year, rules).map(({ date, reason, source }) => ({ date, reason, source }));

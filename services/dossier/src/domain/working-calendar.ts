@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { type CalendarOverrides, NO_OVERRIDES, validateCalendarOverrides } from './calendar-overrides';
+import { CalendarRuleError } from './calendar.errors';
 import {
-  computeVietnamHolidays,
+  datesOf,
+  type OfficialSchedule,
+  SHIPPED_OFFICIAL_SCHEDULES,
+  scheduleBasis,
+  validateOfficialSchedule,
+} from './official-schedules';
+import {
+  computeStatutoryDaysOff,
   DEFAULT_HOLIDAY_RULES,
   type DayOffSource,
   HOLIDAY_RULES_ID,
@@ -26,21 +34,47 @@ export interface YearCalendar {
    * content gives an equal version on every instance; any change of overrides or rules changes it.
    */
   version: string;
+  /** 'official: <documents>' when the Government's schedule of the year is applied, else 'statutory only'. */
+  basis: string;
   entries: readonly CalendarEntry[];
 }
 
 /**
- * Builds a year's calendar: computed days off (Labour Code) corrected by that year's overrides.
- * Overrides are validated here too, so a stored bad override fails loudly instead of shifting dates.
+ * Builds a year's calendar in three layers: the Labour Code defaults (computed), the Government's
+ * schedule of the year (each holiday it decides replaces that holiday's computed days, make-up
+ * days included), then the administrators' overrides. Schedule and overrides are validated here
+ * too, so stored bad data fails loudly instead of shifting dates.
  */
 export const buildYearCalendar = (
   year: number,
   overrides: CalendarOverrides = NO_OVERRIDES,
   rules: HolidayRules = DEFAULT_HOLIDAY_RULES,
+  official?: OfficialSchedule,
 ): YearCalendar => {
   const o = validateCalendarOverrides(year, overrides);
+  const schedule = official ? validateOfficialSchedule(official, rules) : undefined;
+  if (schedule && schedule.year !== year)
+    throw new CalendarRuleError(
+      'CALENDAR.INVALID_OFFICIAL_SCHEDULE',
+      `The schedule of ${schedule.year} was given for ${year}`,
+      { rule: 'YEAR' },
+    );
+  const decided = new Set(schedule?.entries.flatMap((e) => e.occasions));
   const byDate = new Map<LocalDate, CalendarEntry>();
-  for (const d of computeVietnamHolidays(year, rules)) byDate.set(d.date, { ...d, kind: 'DAY_OFF' });
+  for (const { occasion, ...d } of computeStatutoryDaysOff(year, rules))
+    if (!decided.has(occasion)) byDate.set(d.date, { ...d, kind: 'DAY_OFF' });
+  for (const e of schedule?.entries ?? []) {
+    const reason = `${e.reason} (${e.source.document})`;
+    for (const date of datesOf(e.daysOff))
+      byDate.set(date, { date, kind: 'DAY_OFF', reason, source: 'OFFICIAL' });
+    for (const w of e.workingDays)
+      byDate.set(w.date, {
+        date: w.date,
+        kind: 'WORKING_DAY',
+        reason: `${w.reason} (${e.source.document})`,
+        source: 'OFFICIAL',
+      });
+  }
   for (const d of o.removeDaysOff) byDate.delete(d);
   for (const d of o.addDaysOff)
     byDate.set(d.date, { date: d.date, kind: 'DAY_OFF', reason: d.reason, source: 'OVERRIDE' });
@@ -49,11 +83,13 @@ export const buildYearCalendar = (
 
   const entries = [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
   const weeklyRestDays = [...rules.weeklyRestDays].sort();
+  // The schedule's sources join the digest only when there is one: statutory years keep their versions.
+  const sources = schedule?.entries.map((e) => e.source);
   const digest = createHash('sha256')
-    .update(JSON.stringify({ rules: HOLIDAY_RULES_ID, year, weeklyRestDays, entries }))
+    .update(JSON.stringify({ rules: HOLIDAY_RULES_ID, year, weeklyRestDays, entries, sources }))
     .digest('hex')
     .slice(0, 12);
-  return { year, version: `${year}-${digest}`, entries };
+  return { year, version: `${year}-${digest}`, basis: scheduleBasis(schedule), entries };
 };
 
 /**
@@ -78,18 +114,26 @@ export interface WorkingCalendar {
 export interface WorkingCalendarOptions {
   /** Overrides per year (as stored by `PUT /calendar/{year}/overrides`). */
   overrides?: Readonly<Record<number, CalendarOverrides>>;
+  /** The Government's schedules per year; default: those shipped with the service. `{}`: Labour Code only. */
+  officialSchedules?: Readonly<Record<number, OfficialSchedule>>;
   rules?: HolidayRules;
 }
 
 /** Years are built lazily and memoised inside the returned calendar; it never reads a clock or I/O. */
 export const createWorkingCalendar = (options: WorkingCalendarOptions = {}): WorkingCalendar => {
   const rules = options.rules ?? DEFAULT_HOLIDAY_RULES;
+  const official = options.officialSchedules ?? SHIPPED_OFFICIAL_SCHEDULES;
   const years = new Map<number, { calendar: YearCalendar; byDate: Map<LocalDate, CalendarEntry> }>();
 
   const load = (year: number) => {
     let y = years.get(year);
     if (!y) {
-      const calendar = buildYearCalendar(year, options.overrides?.[year] ?? NO_OVERRIDES, rules);
+      const calendar = buildYearCalendar(
+        year,
+        options.overrides?.[year] ?? NO_OVERRIDES,
+        rules,
+        official[year],
+      );
       y = { calendar, byDate: new Map(calendar.entries.map((e) => [e.date, e])) };
       years.set(year, y);
     }

@@ -30,7 +30,9 @@ export const workingPeriodsOn = (
   const entry = calendar.entryOn(date);
   if (entry?.kind === 'DAY_OFF') return [];
   const regular = hours.byWeekday[weekdayOf(date)];
-  if (entry?.kind === 'WORKING_DAY') return regular.length > 0 ? regular : hours.makeUpDay;
+  // A make-up day replaces a full weekday for every unit, so a unit that opens on Saturday mornings
+  // works its make-up-day hours (default: Monday's), not just its Saturday morning (issue #15).
+  if (entry?.kind === 'WORKING_DAY') return hours.makeUpDay.length > 0 ? hours.makeUpDay : regular;
   return regular;
 };
 

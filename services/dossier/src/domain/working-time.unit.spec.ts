@@ -22,8 +22,10 @@ describe('clock start', () => {
     ['at closing time', '2025-07-07 17:00', '2025-07-08 07:00'],
     ['after hours on Friday', '2025-07-11 18:30', '2025-07-14 07:00'],
     ['on Saturday', '2025-07-12 09:00', '2025-07-14 07:00'],
-    ['on 30 Apr 2025 (before 1 May and the weekend)', '2025-04-30 09:00', '2025-05-02 07:00'],
-    ['on New Year’s Eve after hours', '2025-12-31 17:30', '2026-01-02 07:00'],
+    // 30 Apr – 4 May 2025 off, Fri 2 May swapped to Sat 26 Apr (8726/VPCP-KGVX; Thông báo 6150/TB-LĐTBXH).
+    ['on 30 Apr 2025 (before 1–4 May)', '2025-04-30 09:00', '2025-05-05 07:00'],
+    // 1–4 Jan 2026 off, Fri 2 Jan swapped to Sat 10 Jan (12729/VPCP-KGVX, 25 Dec 2025).
+    ['on New Year’s Eve after hours', '2025-12-31 17:30', '2026-01-05 07:00'],
   ])('for a receipt %s starts at the right time', (_label, received, expected) => {
     expect(start(received)).toBe(expected);
   });

@@ -17,33 +17,50 @@ describe('the working-day calendar and the procedure catalog over HTTP', () => {
     kit.http().post('/api/v1/calendar/due-date').set('Authorization', auth).send(body);
 
   describe('GET /calendar/{year}', () => {
-    it('lists every computed day off of 2026 with its reason and source, and a version', async () => {
+    it('lists every day off of 2026 (official schedule over the Labour Code) with reason, source, basis and version', async () => {
       const res = await kit
         .http()
         .get('/api/v1/calendar/2026')
         .set('Authorization', tokens.viewer(unit.code))
         .expect(200);
       expect(res.body.version).toMatch(/^2026-[0-9a-f]{12}$/);
+      expect(res.body.basis).toMatch(/^official: 12729\/VPCP-KGVX .*; 9859\/VPCP-KGVX /);
+      const day = (n: number, month: string) => `2026-${month}-${String(n).padStart(2, '0')}`;
+      const run = (from: number, to: number, month: string) =>
+        Array.from({ length: to - from + 1 }, (_, i) => day(from + i, month));
       expect(res.body.days.map((d: any) => d.date)).toEqual([
-        '2026-01-01',
-        '2026-02-16',
-        '2026-02-17',
-        '2026-02-18',
-        '2026-02-19',
-        '2026-02-20',
+        // 12729/VPCP-KGVX (25 Dec 2025): 1–4 Jan off, Fri 2 Jan swapped to Sat 10 Jan.
+        ...run(1, 4, '01'),
+        '2026-01-10',
+        // 9859/VPCP-KGVX (13 Oct 2025): Tết Sat 14 – Sun 22 Feb.
+        ...run(14, 22, '02'),
+        // No decision: Labour Code defaults for Giỗ Tổ (Sunday, made up Monday) and 30/4–1/5.
         '2026-04-26',
         '2026-04-27',
         '2026-04-30',
         '2026-05-01',
+        // 9859/VPCP-KGVX: Quốc khánh Sat 29 Aug – Wed 2 Sep, Mon 31 Aug swapped to Sat 22 Aug.
+        '2026-08-22',
+        ...run(29, 31, '08'),
+        '2026-09-01',
         '2026-09-02',
-        '2026-09-03',
       ]);
-      expect(res.body.days[7]).toEqual({
+      expect(res.body.days.find((d: any) => d.date === '2026-04-27')).toEqual({
         date: '2026-04-27',
         kind: 'DAY_OFF',
         reason: 'Nghỉ bù Giỗ Tổ Hùng Vương (26/4 trùng Chủ nhật)',
         source: 'COMPUTED',
       });
+      expect(res.body.days.find((d: any) => d.date === '2026-01-10')).toMatchObject({
+        kind: 'WORKING_DAY',
+        source: 'OFFICIAL',
+      });
+      const later = await kit
+        .http()
+        .get('/api/v1/calendar/2027')
+        .set('Authorization', tokens.admin)
+        .expect(200);
+      expect(later.body.basis).toBe('statutory only');
       await kit.http().get('/api/v1/calendar/20x6').set('Authorization', tokens.admin).expect(400);
     });
   });
@@ -65,11 +82,20 @@ describe('the working-day calendar and the procedure catalog over HTTP', () => {
         '2025-02-05T03:00:00.000Z',
       ],
       [
-        'year boundary: Wed 31 Dec 2025 15:00 + 1 day skips 1 Jan',
+        // Tết 2025: Sat 25 Jan – Sun 2 Feb off (8726/VPCP-KGVX, 26 Nov 2024; Thông báo 6150/TB-LĐTBXH).
+        'Tết in January (2025): Fri 24 Jan 10:00 + 1 day is Mon 3 Feb',
+        '2025-01-24T10:00:00+07:00',
+        1,
+        'WORKING_DAYS',
+        '2025-02-03T03:00:00.000Z',
+      ],
+      [
+        // 1–4 Jan 2026 off, Fri 2 Jan swapped to Sat 10 Jan (12729/VPCP-KGVX, 25 Dec 2025).
+        'year boundary: Wed 31 Dec 2025 15:00 + 1 day skips 1–4 Jan',
         '2025-12-31T15:00:00+07:00',
         1,
         'WORKING_DAYS',
-        '2026-01-02T08:00:00.000Z',
+        '2026-01-05T08:00:00.000Z',
       ],
       [
         'Hùng Kings on Sunday 26 Apr 2026, made up Monday: Fri 24 Apr + 1 day',
@@ -79,11 +105,13 @@ describe('the working-day calendar and the procedure catalog over HTTP', () => {
         '2026-04-28T03:00:00.000Z',
       ],
       [
+        // Off Wed 30 Apr – Sun 4 May, Fri 2 May swapped to Sat 26 Apr (8726/VPCP-KGVX; Thông báo 6150/TB-LĐTBXH):
+        // Tue 6 May, not Mon 5 May as the Labour Code defaults alone gave.
         '30 Apr – 1 May 2025: Tue 29 Apr 16:00 + 2 days',
         '2025-04-29T16:00:00+07:00',
         2,
         'WORKING_DAYS',
-        '2025-05-05T09:00:00.000Z',
+        '2025-05-06T09:00:00.000Z',
       ],
       [
         '2 Sep 2025 with Mon 1 Sep: Fri 29 Aug 09:00 + 3 days',
