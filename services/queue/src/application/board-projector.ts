@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { toLocalDate } from '@fg/kernel';
 import {
   CounterClosed,
   CounterOpened,
@@ -15,7 +16,6 @@ import {
   TicketTransferred,
 } from '@fg/contracts';
 import type { EntityManager } from 'typeorm';
-import { localDayKey } from '../domain';
 import { BoardProjectionWriter } from '../persistence/board-projection.writer';
 import { BoardRepository } from '../persistence/board.repository';
 import { BoardChunk } from './board-chunk';
@@ -52,7 +52,7 @@ export class BoardProjector {
     const unit = e.unitcode;
     const d = e.data as Data;
     const w = this.writer;
-    let day = localDayKey(new Date(e.time));
+    let day = toLocalDate(new Date(e.time));
     let counterNo: string | null = d.counterNo ?? null;
     let call: Data | undefined;
     const leaveQueue = async () => {

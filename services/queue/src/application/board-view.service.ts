@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { localDayKey } from '../domain';
+import { toLocalDate } from '@fg/kernel';
 import { BoardRepository } from '../persistence/board.repository';
 import { QueueClock } from './queue-clock';
 
@@ -17,7 +17,7 @@ export class BoardViewService {
 
   async snapshot(unitCode: string) {
     const lastEventId = await this.board.lastSeq(unitCode);
-    const localDay = localDayKey(this.clock.now());
+    const localDay = toLocalDate(this.clock.now());
     const [counters, lastCalls, waiting] = await Promise.all([
       this.board.counters(unitCode),
       this.board.lastCalls(unitCode, 10),

@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { toLocalDate } from '@fg/kernel';
 import { notFound } from '@fg/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  assertCounterOpen,
-  CallChoice,
-  callTicket,
-  Counter,
-  localDayKey,
-  rankCallCandidates,
-  Ticket,
-} from '../domain';
+import { assertCounterOpen, CallChoice, callTicket, Counter, rankCallCandidates, Ticket } from '../domain';
 import { CounterRepository, toCounter } from '../persistence/counter.repository';
 import { SetupRepository } from '../persistence/setup.repository';
 import { TicketRepository } from '../persistence/ticket.repository';
@@ -60,7 +53,7 @@ export class CallNextService {
         const waiting = await this.tickets.candidatePool(
           m,
           unitCode,
-          localDayKey(now),
+          toLocalDate(now),
           counter.serviceCodes,
           CANDIDATES,
         );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { VIETNAM_TIME_ZONE } from '@fg/kernel';
 import { LocalUnitsRepository } from '@fg/platform';
 import { emptyStatsRow, mergeStatsRows, summarizeStatsRow } from '../domain';
 import { QueueStatsRepository, StatsGroupBy } from '../persistence/queue-stats.repository';
@@ -39,7 +40,7 @@ export class QueueStatsService {
       from: q.from,
       to: q.to,
       groupBy: q.groupBy,
-      timeZone: 'Asia/Ho_Chi_Minh',
+      timeZone: VIETNAM_TIME_ZONE,
       groups: keyed,
       total: summarizeStatsRow(total),
     };

@@ -1,3 +1,4 @@
+import { daysBetween } from '@fg/kernel';
 import { DomainError } from '@fg/platform';
 import { statsSlotOf } from '../domain';
 import type { StatsRange } from '../persistence/queue-stats.repository';
@@ -16,7 +17,7 @@ export function toStatsRange(from: string, to: string): StatsRange {
   if (range.fromDay > range.toDay || (range.fromDay === range.toDay && range.fromHour > range.toHour)) {
     throw new DomainError('INVALID', 'STATS.BAD_RANGE', `from (${from}) must be before to (${to})`);
   }
-  if ((Date.parse(range.toDay) - Date.parse(range.fromDay)) / 86_400_000 + 1 > MAX_DAYS) {
+  if (daysBetween(range.fromDay, range.toDay) + 1 > MAX_DAYS) {
     throw new DomainError('INVALID', 'STATS.BAD_RANGE', `A range covers at most ${MAX_DAYS} days`);
   }
   return range;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { toLocalDate } from '@fg/kernel';
 import { DomainError, notFound } from '@fg/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { formatTicketNumber, issueTicket, localDayKey, Priority, Ticket } from '../domain';
+import { formatTicketNumber, issueTicket, Priority, Ticket } from '../domain';
 import { DailySequenceRepository } from '../persistence/daily-sequence.repository';
 import { SetupRepository } from '../persistence/setup.repository';
 import { TicketRepository } from '../persistence/ticket.repository';
@@ -46,7 +47,7 @@ export class TicketIssuingService {
 
     const ticket = await this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const day = localDayKey(now);
+      const day = toLocalDate(now);
       // The sequence row stays locked until commit: keep the rest of this transaction short.
       const seq = await this.sequences.next(m, cmd.unitCode, cmd.serviceCode, day);
       const decision = issueTicket({

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { countPeopleAhead, estimateWait, localDayKey, Ticket, WaitEstimate } from '../domain';
+import { toLocalDate } from '@fg/kernel';
+import { countPeopleAhead, estimateWait, Ticket, WaitEstimate } from '../domain';
 import { CounterRepository } from '../persistence/counter.repository';
 import { TicketRepository } from '../persistence/ticket.repository';
 
@@ -23,7 +24,7 @@ export class WaitEstimator {
     ];
     const ahead = await this.tickets.countWaitingBefore(
       t.unitCode,
-      localDayKey(t.issuedAt),
+      toLocalDate(t.issuedAt),
       reachable,
       t.issuedAt,
       t.id,

@@ -1,25 +1,11 @@
+import { WAIT_BUCKET_BOUNDS_SECONDS, waitBucketIndex } from '@fg/kernel';
 import { QueueRuleError } from './queue.errors';
 
 /**
- * Upper bounds (seconds, inclusive) of the fixed buckets for waiting and service times.
- * Bucket i holds durations d with bound[i-1] < d ≤ bound[i] (bucket 0 holds 0 ≤ d ≤ 30; the last one
- * everything above 2 h). Changing them needs a data migration of the pre-aggregated rows.
+ * The fixed buckets for waiting and service times are the kernel's wait buckets, which the rating service
+ * reads its P90 wait from too: bucket i holds durations d with bound[i-1] < d ≤ bound[i].
  */
-export const DURATION_BUCKET_BOUNDS: readonly number[] = Object.freeze([
-  30,
-  60,
-  120,
-  300,
-  600,
-  900,
-  1200,
-  1800,
-  2700,
-  3600,
-  5400,
-  7200,
-  Number.POSITIVE_INFINITY,
-]);
+const BOUNDS = WAIT_BUCKET_BOUNDS_SECONDS;
 
 /**
  * A mergeable summary of durations: storable as plain columns (count, sum, min, max and one
@@ -31,7 +17,7 @@ export interface DurationHistogram {
   sumSeconds: number;
   minSeconds: number | null;
   maxSeconds: number | null;
-  /** One counter per `DURATION_BUCKET_BOUNDS` entry. */
+  /** One counter per `WAIT_BUCKET_BOUNDS_SECONDS` entry. */
   buckets: readonly number[];
 }
 
@@ -40,15 +26,15 @@ export const emptyHistogram = (): DurationHistogram => ({
   sumSeconds: 0,
   minSeconds: null,
   maxSeconds: null,
-  buckets: DURATION_BUCKET_BOUNDS.map(() => 0),
+  buckets: BOUNDS.map(() => 0),
 });
 
-/** Index of the bucket a duration falls in (same rule for SQL: first bound ≥ seconds). */
+/** Index of the bucket a duration falls in (same rule for SQL: first bound ≥ seconds); a rule error when invalid. */
 export const bucketIndex = (seconds: number): number => {
   if (!Number.isFinite(seconds) || seconds < 0) {
     throw new QueueRuleError('QUEUE.INVALID_INPUT', `A duration must be a finite number ≥ 0, got ${seconds}`);
   }
-  return DURATION_BUCKET_BOUNDS.findIndex((bound) => seconds <= bound);
+  return waitBucketIndex(seconds);
 };
 
 export const addDuration = (h: DurationHistogram, seconds: number): DurationHistogram => {
@@ -105,8 +91,8 @@ export const histogramPercentile = (h: DurationHistogram, p: number): number | n
   for (let i = 0; i < h.buckets.length; i++) {
     const c = h.buckets[i];
     if (c > 0 && before + c >= k) {
-      const lo = Math.max(i === 0 ? 0 : DURATION_BUCKET_BOUNDS[i - 1], h.minSeconds);
-      const hi = Math.min(DURATION_BUCKET_BOUNDS[i], h.maxSeconds);
+      const lo = Math.max(i === 0 ? 0 : BOUNDS[i - 1], h.minSeconds);
+      const hi = Math.min(BOUNDS[i], h.maxSeconds);
       return Math.round(
         placeInBucket(
           lo,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
+import { WAIT_BUCKET_BOUNDS_SECONDS, waitBucketIndex } from '@fg/kernel';
 import {
   bucketIndex,
-  DURATION_BUCKET_BOUNDS,
   emptyHistogram,
   histogramOf,
   histogramPercentile,
@@ -13,7 +13,7 @@ const durations = fc.array(fc.integer({ min: 0, max: 10_000 }), { maxLength: 200
 
 describe('duration histogram', () => {
   it('puts a duration in the first bucket whose upper bound it does not exceed', () => {
-    expect(DURATION_BUCKET_BOUNDS).toHaveLength(13);
+    expect(WAIT_BUCKET_BOUNDS_SECONDS).toHaveLength(13);
     expect(bucketIndex(0)).toBe(0);
     expect(bucketIndex(30)).toBe(0);
     expect(bucketIndex(30.5)).toBe(1);
@@ -21,6 +21,16 @@ describe('duration histogram', () => {
     expect(bucketIndex(7200)).toBe(11);
     expect(bucketIndex(7201)).toBe(12);
     expect(() => bucketIndex(-1)).toThrow(expect.objectContaining({ code: 'QUEUE.INVALID_INPUT' }));
+    expect(() => bucketIndex(Number.NaN)).toThrow(expect.objectContaining({ code: 'QUEUE.INVALID_INPUT' }));
+  });
+
+  it("puts a wait in the same bucket as the rating service does (the kernel's wait buckets)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), (seconds) => {
+        expect(bucketIndex(seconds)).toBe(waitBucketIndex(seconds));
+        expect(histogramOf([seconds]).buckets[waitBucketIndex(seconds)]).toBe(1);
+      }),
+    );
   });
 
   it('keeps count, sum, min, max and bucket counts', () => {
@@ -93,8 +103,8 @@ describe('duration histogram', () => {
           )!;
           const estimate = histogramPercentile(histogramOf(samples), p)!;
           const i = bucketIndex(exact);
-          const lo = Math.max(i === 0 ? 0 : DURATION_BUCKET_BOUNDS[i - 1], Math.min(...samples));
-          const hi = Math.min(DURATION_BUCKET_BOUNDS[i], Math.max(...samples));
+          const lo = Math.max(i === 0 ? 0 : WAIT_BUCKET_BOUNDS_SECONDS[i - 1], Math.min(...samples));
+          const hi = Math.min(WAIT_BUCKET_BOUNDS_SECONDS[i], Math.max(...samples));
           expect(estimate).toBeGreaterThanOrEqual(Math.floor(lo));
           expect(estimate).toBeLessThanOrEqual(Math.ceil(hi));
         },

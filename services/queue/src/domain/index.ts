@@ -1,6 +1,5 @@
 // Public API of the queue domain: pure functions and types, no framework, no I/O, time passed in.
 export * from './queue.errors';
-export * from './local-time';
 export { formatTicketNumber, nextDailySequence, type DailySequence } from './ticket-number';
 export * from './queue-policy';
 export * from './call-next';

@@ -1,3 +1,4 @@
+import { localHourOf, localIsoWeekdayOf, toLocalDate } from '@fg/kernel';
 import {
   emptyHistogram,
   addDuration,
@@ -5,7 +6,6 @@ import {
   mergeHistograms,
   type DurationHistogram,
 } from './duration-histogram';
-import { localDayKey, localHour, localIsoWeekday } from './local-time';
 import type { TicketEvent } from './ticket-events';
 
 export interface DurationSummary {
@@ -80,9 +80,9 @@ export const mergeStatsRows = (a: QueueStatsRow, b: QueueStatsRow): QueueStatsRo
 
 /** Local (Vietnam) slot of an instant: day key, hour 0–23 and ISO weekday (1 = Monday). */
 export const statsSlotOf = (at: Date): { day: string; hour: number; weekday: number } => ({
-  day: localDayKey(at),
-  hour: localHour(at),
-  weekday: localIsoWeekday(at),
+  day: toLocalDate(at),
+  hour: localHourOf(at),
+  weekday: localIsoWeekdayOf(at),
 });
 
 export interface StatsDelta {

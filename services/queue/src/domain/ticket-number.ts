@@ -1,7 +1,5 @@
-import { localDayKey } from './local-time';
+import { toLocalDate } from '@fg/kernel';
 import { QueueRuleError } from './queue.errors';
-
-export { localDayKey };
 
 /** One to three upper-case ASCII letters, e.g. `A` or `HT`. */
 const PREFIX = /^[A-Z]{1,3}$/;
@@ -35,9 +33,9 @@ export interface DailySequence {
 /**
  * Lazy daily reset (no cron): the first ticket of a new local day starts again at 1.
  * The repository does the same in one statement, keyed by (unit, service, dayKey):
- * `INSERT … VALUES (…, localDayKey(now), 1) ON CONFLICT … DO UPDATE SET seq = seq + 1 RETURNING seq`.
+ * `INSERT … VALUES (…, toLocalDate(now), 1) ON CONFLICT … DO UPDATE SET seq = seq + 1 RETURNING seq`.
  */
 export const nextDailySequence = (last: DailySequence | null | undefined, now: Date): DailySequence => {
-  const dayKey = localDayKey(now);
+  const dayKey = toLocalDate(now);
   return last && last.dayKey === dayKey ? { dayKey, seq: last.seq + 1 } : { dayKey, seq: 1 };
 };

@@ -1,3 +1,4 @@
+import { toLocalDate } from '@fg/kernel';
 import {
   CounterClosed,
   CounterOpened,
@@ -14,7 +15,7 @@ import {
   TicketServingStarted,
   TicketTransferred,
 } from '@fg/contracts';
-import { CounterEvent, localDayKey, Priority, TicketEvent } from '../domain';
+import { CounterEvent, Priority, TicketEvent } from '../domain';
 
 /** What the queue service publishes on `queue.events.v1` (key: unit code), mapped from domain events. */
 export interface PublishContext {
@@ -47,7 +48,7 @@ export function ticketEventToContract(
           serviceCode: d.serviceCode,
           priority: d.priority,
           issuedAt: iso(d.issuedAt),
-          localDay: localDayKey(d.issuedAt),
+          localDay: toLocalDate(d.issuedAt),
         },
         meta(d.issuedAt),
       );
