@@ -13,6 +13,7 @@ import { DossierQueriesService } from './application/dossier-queries.service';
 import { DossierTransitionsService } from './application/dossier-transitions.service';
 import { DossierWriter } from './application/dossier-writer';
 import { OverdueScanner } from './application/overdue-scanner.service';
+import { ProcedureCatalogService } from './application/procedure-catalog.service';
 import { TimeContextService } from './application/time-context.service';
 import { TimelinessStatsService } from './application/timeliness-stats.service';
 import { DOSSIER_CONFIG, loadDossierConfig } from './config';
@@ -27,6 +28,7 @@ import { StarterProcedures1730000200300 } from './persistence/migrations/1730000
 import { TimelinessMonthly1730000200400 } from './persistence/migrations/1730000200400-timeliness-monthly';
 import { ProcedureRepository } from './persistence/procedure.repository';
 import { StatsRepository } from './persistence/stats.repository';
+import { TimelinessStatsRepository } from './persistence/timeliness-stats.repository';
 
 @Module({
   imports: [
@@ -59,12 +61,14 @@ import { StatsRepository } from './persistence/stats.repository';
     DossierRepository,
     ProcedureRepository,
     StatsRepository,
+    TimelinessStatsRepository,
     TimeContextService,
     DossierWriter,
     CalendarService,
     DossierIntakeService,
     DossierTransitionsService,
     DossierQueriesService,
+    ProcedureCatalogService,
     TimelinessStatsService,
     OverdueScanner,
   ],

@@ -10,9 +10,15 @@ import {
 } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { addDays, atLocalMinute, toLocalDate, type LocalDate } from '../domain';
+import {
+  COUNTED_FIGURES,
+  TimelinessStatsRepository,
+  type CountedFigure,
+  type StatsGroupBy,
+} from '../persistence/timeliness-stats.repository';
 import { coverPeriod } from '@fg/platform';
 
-export type StatsGroupBy = 'unit' | 'procedure' | 'month';
+export type { StatsGroupBy };
 
 export interface StatsQuery {
   unitCode: string;
@@ -22,41 +28,8 @@ export interface StatsQuery {
   includeDescendants: boolean;
 }
 
-const SUMS = {
-  received: 'received',
-  finished: 'finished',
-  early: 'early',
-  onTime: 'on_time',
-  late: 'late',
-  lateWithoutApology: 'late_without_apology',
-  lateWithApology: 'late_with_apology',
-  resolved: 'resolved',
-  withdrawn: 'withdrawn',
-  stopped: 'stopped',
-  refused: 'refused',
-  apologies: 'apologies',
-  overdueFlagged: 'overdue_flagged',
-  sameDayReceived: 'received_same_day',
-  sameDayFinished: 'same_day_finished',
-  sameDayInTime: 'same_day_in_time',
-  receivedCounter: 'received_counter',
-  receivedOnline: 'received_online',
-  receivedPostal: 'received_postal',
-  receivedHome: 'received_home',
-} as const;
-type Figures = Record<keyof typeof SUMS | 'openWithinDeadline' | 'openOverdue', number>;
+type Figures = Record<CountedFigure | 'openWithinDeadline' | 'openOverdue', number>;
 
-/** Group key over `timeliness_daily` (column `day`) and `timeliness_monthly` (column `month`). */
-const KEY = {
-  unit: () => 'unit_code',
-  procedure: () => 'procedure_code',
-  month: (col: string) => `to_char(${col}, 'YYYY-MM')`,
-} as const;
-const OPEN_KEY = {
-  unit: 'unit_code',
-  procedure: 'procedure_code',
-  month: `to_char((received_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM')`,
-} as const;
 const MAX_DAYS = 3700;
 
 const rate = (num: number, den: number) => (den ? Math.round((num / den) * 10000) / 10000 : null);
@@ -87,6 +60,7 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
     private readonly ds: DataSource,
     private readonly units: UnitAccess,
     private readonly localUnits: LocalUnitsRepository,
+    private readonly stats: TimelinessStatsRepository,
   ) {
     const schema = (ds.options as { schema?: string }).schema ?? 'dossier';
     const logger = new Logger('TimelinessStats');
@@ -137,56 +111,28 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
     // Whole months from the monthly rollup, the partial months at the ends from the daily rows.
     const cover = coverPeriod(from, to);
     const [head, tail] = cover.days;
-    const sums = Object.entries(SUMS)
-      .map(([k, c]) => `sum(${c})::int AS "${k}"`)
-      .join(', ');
-    const cols = Object.values(SUMS).join(', ');
-    const counted: Record<string, unknown>[] = await this.ds.query(
-      /* sql */ `SELECT key, ${sums} FROM (
-          SELECT ${KEY[q.groupBy]('month')} AS key, ${cols} FROM timeliness_monthly
-            WHERE unit_code = ANY($1) AND month BETWEEN $2 AND $3
-          UNION ALL
-          SELECT ${KEY[q.groupBy]('day')} AS key, ${cols} FROM timeliness_daily
-            WHERE unit_code = ANY($1) AND (day BETWEEN $4 AND $5 OR day BETWEEN $6 AND $7)
-        ) AS c GROUP BY 1`,
-      [
-        units,
-        cover.months?.from ?? null,
-        cover.months?.to ?? null,
-        head?.from ?? null,
-        head?.to ?? null,
-        tail?.from ?? null,
-        tail?.to ?? null,
-      ],
-    );
-    const open: { key: string; open: number; overdue: number }[] = await this.ds.query(
-      /* sql */ `SELECT ${OPEN_KEY[q.groupBy]} AS key, count(*)::int AS open,
-          count(*) FILTER (WHERE status <> 'SUPPLEMENT_REQUESTED' AND due_at < $3)::int AS overdue
-        FROM dossiers
-        WHERE status IN ('RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'AWAITING_FEES') AND unit_code = ANY($1)
-          AND received_at < $2 ${q.groupBy === 'month' ? 'AND received_at >= $4' : ''}
-        GROUP BY 1`,
-      [
-        units,
-        endOfTo,
-        overdueBefore,
-        ...(q.groupBy === 'month' ? [atLocalMinute(`${from.slice(0, 7)}-01`, 0)] : []),
-      ],
+    const counted = await this.stats.counted(q.groupBy, units, { months: cover.months, head, tail });
+    const open = await this.stats.open(
+      q.groupBy,
+      units,
+      endOfTo,
+      overdueBefore,
+      atLocalMinute(`${from.slice(0, 7)}-01`, 0),
     );
 
     const groups = new Map<string, Figures>();
     const empty = (): Figures =>
       ({
-        ...Object.fromEntries(Object.keys(SUMS).map((k) => [k, 0])),
+        ...Object.fromEntries(COUNTED_FIGURES.map((k) => [k, 0])),
         openWithinDeadline: 0,
         openOverdue: 0,
       }) as Figures;
-    for (const r of counted) groups.set(String(r.key), { ...empty(), ...(r as Partial<Figures>) });
+    for (const { key, ...figures } of counted) groups.set(key, { ...empty(), ...figures });
     for (const r of open) {
       const g = groups.get(r.key) ?? empty();
       groups.set(r.key, { ...g, openOverdue: r.overdue, openWithinDeadline: r.open - r.overdue });
     }
-    const labels = await this.labels(q.groupBy, [...groups.keys()]);
+    const labels = await this.stats.labels(q.groupBy, [...groups.keys()]);
     const total = empty();
     for (const g of groups.values())
       for (const k of Object.keys(total) as (keyof Figures)[]) total[k] += g[k];
@@ -203,15 +149,5 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
         .map(([key, f]) => ({ key, label: labels.get(key) ?? key, ...withRates(f) })),
       total: withRates(total),
     };
-  }
-
-  private async labels(groupBy: StatsGroupBy, keys: string[]): Promise<Map<string, string>> {
-    if (groupBy === 'month' || !keys.length) return new Map();
-    const sql =
-      groupBy === 'unit'
-        ? 'SELECT code, name FROM units WHERE code = ANY($1)'
-        : 'SELECT code, name FROM procedures WHERE code = ANY($1)';
-    const rows: { code: string; name: string }[] = await this.ds.query(sql, [keys]);
-    return new Map(rows.map((r) => [r.code, r.name]));
   }
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { notFound, Public, Roles } from '@fg/platform';
-import { assertProcessingTime } from '../../domain';
-import { ProcedureRepository, type ProcedureRow } from '../../persistence/procedure.repository';
+import { Public, Roles } from '@fg/platform';
+import { ProcedureCatalogService } from '../../application/procedure-catalog.service';
+import type { ProcedureRow } from '../../persistence/procedure.repository';
 import { ProcedureCodePipe } from '../common/params';
 import { ListProceduresQuery } from './list-procedures.request.dto';
 import { UpsertProcedureRequest } from './upsert-procedure.request.dto';
@@ -24,14 +24,13 @@ const view = (p: ProcedureRow) => ({
 @ApiTags('procedures')
 @Controller('api/v1/procedures')
 export class ProceduresHttpController {
-  constructor(private readonly procedures: ProcedureRepository) {}
+  constructor(private readonly catalog: ProcedureCatalogService) {}
 
   @Put(':code')
   @Roles('admin')
   @ApiOperation({ summary: 'Create or change a procedure; dossiers already received keep their due dates' })
   async upsert(@Param('code', ProcedureCodePipe) code: string, @Body() body: UpsertProcedureRequest) {
-    assertProcessingTime(body.processing);
-    const { procedure, changed } = await this.procedures.upsert({
+    const { procedure, changed } = await this.catalog.upsert({
       code,
       name: body.name.trim(),
       field: body.field.trim(),
@@ -49,7 +48,7 @@ export class ProceduresHttpController {
     summary: 'The procedure catalog, readable without login (filter by field, name, processing unit)',
   })
   async list(@Query() q: ListProceduresQuery) {
-    const { items, total } = await this.procedures.list(q);
+    const { items, total } = await this.catalog.list(q);
     return { items: items.map(view), total, limit: q.limit, offset: q.offset };
   }
 
@@ -57,8 +56,6 @@ export class ProceduresHttpController {
   @Public()
   @ApiOperation({ summary: 'One procedure of the public catalog' })
   async get(@Param('code', ProcedureCodePipe) code: string) {
-    const p = await this.procedures.find(code);
-    if (!p) throw notFound('Procedure', code, 'PROCEDURE.NOT_FOUND');
-    return view(p);
+    return view(await this.catalog.get(code));
   }
 }

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export type StatsGroupBy = 'unit' | 'procedure' | 'month';
+
+/** Figure name → counter column of `timeliness_daily` and `timeliness_monthly`. */
+const SUMS = {
+  received: 'received',
+  finished: 'finished',
+  early: 'early',
+  onTime: 'on_time',
+  late: 'late',
+  lateWithoutApology: 'late_without_apology',
+  lateWithApology: 'late_with_apology',
+  resolved: 'resolved',
+  withdrawn: 'withdrawn',
+  stopped: 'stopped',
+  refused: 'refused',
+  apologies: 'apologies',
+  overdueFlagged: 'overdue_flagged',
+  sameDayReceived: 'received_same_day',
+  sameDayFinished: 'same_day_finished',
+  sameDayInTime: 'same_day_in_time',
+  receivedCounter: 'received_counter',
+  receivedOnline: 'received_online',
+  receivedPostal: 'received_postal',
+  receivedHome: 'received_home',
+} as const;
+export type CountedFigure = keyof typeof SUMS;
+export const COUNTED_FIGURES = Object.keys(SUMS) as CountedFigure[];
+
+/** Group key over `timeliness_daily` (column `day`) and `timeliness_monthly` (column `month`). */
+const KEY = {
+  unit: () => 'unit_code',
+  procedure: () => 'procedure_code',
+  month: (col: string) => `to_char(${col}, 'YYYY-MM')`,
+} as const;
+const OPEN_KEY = {
+  unit: 'unit_code',
+  procedure: 'procedure_code',
+  month: `to_char((received_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM')`,
+} as const;
+
+/** An inclusive range of days or months (`YYYY-MM-DD` / `YYYY-MM-01`). */
+interface Range {
+  from: string;
+  to: string;
+}
+
+/** The reads behind the timeliness dashboards: counter sums, the open backlog and group labels. */
+@Injectable()
+export class TimelinessStatsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Counter sums per group: whole months from `timeliness_monthly`, the partial months at either end
+   * (`head`, `tail`) from `timeliness_daily`. A group with no counted row is absent.
+   */
+  async counted(
+    groupBy: StatsGroupBy,
+    units: string[],
+    cover: { months?: Range | null; head?: Range | null; tail?: Range | null },
+  ): Promise<({ key: string } & Partial<Record<CountedFigure, number>>)[]> {
+    const sums = Object.entries(SUMS)
+      .map(([k, c]) => `sum(${c})::int AS "${k}"`)
+      .join(', ');
+    const cols = Object.values(SUMS).join(', ');
+    const rows = await this.ds.query<({ key: unknown } & Partial<Record<CountedFigure, number>>)[]>(
+      /* sql */ `SELECT key, ${sums} FROM (
+          SELECT ${KEY[groupBy]('month')} AS key, ${cols} FROM timeliness_monthly
+            WHERE unit_code = ANY($1) AND month BETWEEN $2 AND $3
+          UNION ALL
+          SELECT ${KEY[groupBy]('day')} AS key, ${cols} FROM timeliness_daily
+            WHERE unit_code = ANY($1) AND (day BETWEEN $4 AND $5 OR day BETWEEN $6 AND $7)
+        ) AS c GROUP BY 1`,
+      [
+        units,
+        cover.months?.from ?? null,
+        cover.months?.to ?? null,
+        cover.head?.from ?? null,
+        cover.head?.to ?? null,
+        cover.tail?.from ?? null,
+        cover.tail?.to ?? null,
+      ],
+    );
+    return rows.map((r) => ({ ...r, key: String(r.key) }));
+  }
+
+  /**
+   * Open dossiers per group received before `receivedBefore` (and, per month, from `receivedFrom`), and how
+   * many of them are overdue: due before `overdueBefore` and not waiting for the citizen's supplement.
+   */
+  open(
+    groupBy: StatsGroupBy,
+    units: string[],
+    receivedBefore: Date,
+    overdueBefore: Date,
+    receivedFrom: Date,
+  ): Promise<{ key: string; open: number; overdue: number }[]> {
+    return this.ds.query<{ key: string; open: number; overdue: number }[]>(
+      /* sql */ `SELECT ${OPEN_KEY[groupBy]} AS key, count(*)::int AS open,
+          count(*) FILTER (WHERE status <> 'SUPPLEMENT_REQUESTED' AND due_at < $3)::int AS overdue
+        FROM dossiers
+        WHERE status IN ('RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'AWAITING_FEES') AND unit_code = ANY($1)
+          AND received_at < $2 ${groupBy === 'month' ? 'AND received_at >= $4' : ''}
+        GROUP BY 1`,
+      [units, receivedBefore, overdueBefore, ...(groupBy === 'month' ? [receivedFrom] : [])],
+    );
+  }
+
+  /** Display names of unit or procedure group keys; months are their own label. */
+  async labels(groupBy: StatsGroupBy, keys: string[]): Promise<Map<string, string>> {
+    if (groupBy === 'month' || !keys.length) return new Map();
+    const sql =
+      groupBy === 'unit'
+        ? 'SELECT code, name FROM units WHERE code = ANY($1)'
+        : 'SELECT code, name FROM procedures WHERE code = ANY($1)';
+    const rows = await this.ds.query<{ code: string; name: string }[]>(sql, [keys]);
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+}
