@@ -3,9 +3,20 @@ import { defaultUrls } from './api-client';
 import { simulate } from './simulate';
 import { summaryTable } from './summary';
 
-// npm run simulate -- --units N --days D [--speed X] [--seed S] [--concurrency C] [--no-verify]
+const USAGE = `npm run simulate -- [--units N] [--days D] [--speed X] [--seed S] [--concurrency C] [--no-verify]
+
+Drives N seeded commune offices through D days over the REST APIs of the running services (npm start),
+then checks every dashboard figure against the ground truth (unless --no-verify).
+  --units        offices (default 5)
+  --days         days simulated per office (default 5)
+  --speed        simulated seconds per real second in the pauses between actions; 0 = no pauses (default 0)
+  --seed         random seed: the same seed replays the same offices (default 42)
+  --concurrency  offices driven at once (default 4)
+  --no-verify    skip the dashboard check`;
+
 const { values } = parseArgs({
   options: {
+    help: { type: 'boolean', short: 'h', default: false },
     units: { type: 'string', default: '5' },
     days: { type: 'string', default: '5' },
     speed: { type: 'string', default: '0' },
@@ -14,6 +25,11 @@ const { values } = parseArgs({
     'no-verify': { type: 'boolean', default: false },
   },
 });
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 simulate({
   urls: defaultUrls(),
