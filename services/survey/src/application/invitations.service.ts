@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AuthUser, notFound, UnitScope } from '@fg/platform';
+import { notFound } from '@fg/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { invitationTtls, SURVEY_CONFIG, SurveyConfig } from '../config';
@@ -53,7 +53,6 @@ export class InvitationsService {
     private readonly questionnaires: QuestionnaireRepository,
     private readonly access: QuestionnaireAccess,
     private readonly tokens: InvitationTokens,
-    private readonly scope: UnitScope,
     @Inject(SURVEY_CONFIG) config: SurveyConfig,
   ) {
     this.ttls = invitationTtls(config);
@@ -104,9 +103,8 @@ export class InvitationsService {
     return this.repo.insertMany(rows, manager);
   }
 
-  /** The invitation for the citizen just served at a counter, if it can still be answered. */
-  async pendingAtCounter(unitCode: string, counterNo: string, user: AuthUser) {
-    await this.scope.assert(user, unitCode);
+  /** The invitation for the citizen just served at a counter, if it can still be answered (unit checked by the route). */
+  async pendingAtCounter(unitCode: string, counterNo: string) {
     const newest = await this.repo.newestForCounter(unitCode, counterNo);
     const token = newest && this.tokens.tokenFor(newest.id);
     const pending =
@@ -123,8 +121,7 @@ export class InvitationsService {
   }
 
   /** The SIPAS invitation of a dossier, so staff can print its QR code on the receipt or send the link. */
-  async forDossier(unitCode: string, dossierId: string, user: AuthUser) {
-    await this.scope.assert(user, unitCode);
+  async forDossier(unitCode: string, dossierId: string) {
     const inv = await this.repo.sipasForDossier(dossierId);
     if (!inv || inv.unitCode !== unitCode) {
       throw notFound('SIPAS invitation for dossier', dossierId, 'SURVEY.NO_INVITATION');

@@ -1,18 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, DomainError, LocalUnitsRepository, UnitScope } from '@fg/platform';
+import { AuthUser, DomainError, LocalUnitsRepository, UnitAccess } from '@fg/platform';
 import { Questionnaire } from '../domain';
 
 /** Who may manage a questionnaire, and which units may use it. */
 @Injectable()
 export class QuestionnaireAccess {
   constructor(
-    private readonly scope: UnitScope,
+    private readonly access: UnitAccess,
     private readonly units: LocalUnitsRepository,
   ) {}
 
-  /** A unit's questionnaire is managed by that unit's admins (or a parent's); a global one only by `admin`. */
+  /**
+   * A unit's questionnaire is managed by that unit's admins (or a parent's); a global one only by `admin`. The unit
+   * comes from the body or the stored questionnaire, so the route cannot declare it: the platform's unit checks
+   * (404 `UNIT.NOT_FOUND`, 403 `AUTH.UNIT_OUT_OF_SCOPE`) run here.
+   */
   async assertManages(user: AuthUser | undefined, unitCode: string | null): Promise<void> {
-    if (unitCode !== null) return this.scope.assert(user, unitCode);
+    if (unitCode !== null) {
+      await this.access.assert(user, unitCode);
+      return;
+    }
     if (!user?.roles.includes('admin')) {
       throw new DomainError(
         'FORBIDDEN',

@@ -7,7 +7,7 @@ import {
   DomainError,
   Roles,
   UnitCodePipe,
-  UnitScope,
+  UnitScoped,
 } from '@fg/platform';
 import { ResponsesService } from '../../application/responses.service';
 import { KioskResponseRequest, PaperResponseRequest } from './submit-answers.request.dto';
@@ -16,10 +16,7 @@ import { KioskResponseRequest, PaperResponseRequest } from './submit-answers.req
 @ApiTags('answering')
 @Controller('api/v1')
 export class UnitResponsesHttpController {
-  constructor(
-    private readonly responses: ResponsesService,
-    private readonly scope: UnitScope,
-  ) {}
+  constructor(private readonly responses: ResponsesService) {}
 
   /**
    * Anonymous by design: a kiosk response names no officer, counter or ticket, since nothing ties the
@@ -27,6 +24,7 @@ export class UnitResponsesHttpController {
    */
   @Post('public/units/:unitCode/responses')
   @Roles('kiosk')
+  @UnitScoped('unitCode')
   @ApiTooManyRequestsResponse({
     description: 'Too many responses from this kiosk device (details.retryAfterSeconds)',
   })
@@ -37,7 +35,6 @@ export class UnitResponsesHttpController {
     @CurrentUser() user: AuthUser,
     @CorrelationId() correlationId: string,
   ) {
-    await this.scope.assert(user, unitCode);
     return this.responses.submitDirect(
       body.surveyId,
       body.version,
@@ -55,6 +52,7 @@ export class UnitResponsesHttpController {
 
   @Post('units/:unitCode/responses')
   @Roles('officer', 'unit-admin')
+  @UnitScoped('unitCode')
   @ApiOperation({ summary: 'Type in a paper form (channel PAPER); records who entered it' })
   async paper(
     @Param('unitCode', UnitCodePipe) unitCode: string,
@@ -62,7 +60,6 @@ export class UnitResponsesHttpController {
     @CurrentUser() user: AuthUser,
     @CorrelationId() correlationId: string,
   ) {
-    await this.scope.assert(user, unitCode);
     const now = new Date();
     const answeredAt = body.answeredAt ? new Date(body.answeredAt) : now;
     if (answeredAt.getTime() > now.getTime() + 60_000) {
