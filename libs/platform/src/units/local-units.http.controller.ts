@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { notFound } from '../http/domain-error';
+import { unitNotFound } from '../auth/unit-access';
 import { LocalUnitsRepository } from './local-units.repository';
 
 @ApiTags('units')
@@ -17,7 +17,7 @@ export class LocalUnitsHttpController {
   @ApiOkResponse({ description: 'The unit' })
   async get(@Param('code') code: string) {
     const unit = await this.units.find(code);
-    if (!unit) throw notFound('Unit', code, 'UNIT.NOT_FOUND');
+    if (!unit) throw unitNotFound(code);
     return unit;
   }
 }

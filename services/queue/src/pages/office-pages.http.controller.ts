@@ -1,6 +1,13 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { LocalUnitsRepository, notFound, Public, UnitCodePipe, StaticAssets } from '@fg/platform';
+import {
+  LocalUnitsRepository,
+  notFound,
+  Public,
+  StaticAssets,
+  UnitCodePipe,
+  unitNotFound,
+} from '@fg/platform';
 import type { Response } from 'express';
 
 const assets = new StaticAssets(__dirname, [
@@ -40,7 +47,7 @@ export class OfficePagesHttpController {
   @Get('board/:unitCode/unit')
   async unit(@Param('unitCode', UnitCodePipe) unitCode: string) {
     const unit = await this.units.find(unitCode);
-    if (!unit) throw notFound('Unit', unitCode, 'UNIT.NOT_FOUND');
+    if (!unit) throw unitNotFound(unitCode);
     return { code: unit.code, name: unit.name, level: unit.level };
   }
 

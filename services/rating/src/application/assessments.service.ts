@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@fg/platform';
+import { unitNotFound } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { assertAssessable } from '../domain';
 import { AssessmentRecord, AssessmentsRepository } from '../persistence/assessments.repository';
@@ -33,7 +33,7 @@ export class AssessmentsService {
     input: AssessInput,
     correlationId?: string,
   ): Promise<{ assessment: AssessmentRecord; scorecard: ComputedScorecard }> {
-    if (!(await this.units.find(input.unitCode))) throw notFound('Unit', input.unitCode, 'UNIT.NOT_FOUND');
+    if (!(await this.units.find(input.unitCode))) throw unitNotFound(input.unitCode);
     return this.ds.transaction(async (manager) => {
       await lockScoring(manager);
       // The scheme in force decides what may be assessed and up to how many points.

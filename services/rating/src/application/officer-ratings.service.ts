@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@fg/platform';
+import { unitNotFound } from '@fg/platform';
 import { OfficerSummary, roundTo, StarCounts, summarizeOfficer } from '../domain';
 import { OfficerCounts, OfficerStarsRepository } from '../persistence/officer-stars.repository';
 import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
@@ -76,7 +76,7 @@ export class OfficerRatingsService {
     fromIndex: number,
     toIndex: number,
   ): Promise<{ unitMean: number | null; officers: (OfficerStanding & { rank: number })[] }> {
-    if (!(await this.units.find(unitCode))) throw notFound('Unit', unitCode, 'UNIT.NOT_FOUND');
+    if (!(await this.units.find(unitCode))) throw unitNotFound(unitCode);
     const counts = await this.officers.forSubtree(unitCode, fromIndex, toIndex);
     const all = summarizeOfficer(sum(counts));
     const sorted = counts

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, notFound } from '@fg/platform';
+import { DomainError, unitNotFound } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { Scheme, validateScheme } from '../domain';
 import { SchemesRepository } from '../persistence/schemes.repository';
@@ -53,7 +53,7 @@ export class SchemesService {
     by: string,
     correlationId?: string,
   ): Promise<{ rescored: number }> {
-    if (!(await this.units.find(unitCode))) throw notFound('Unit', unitCode, 'UNIT.NOT_FOUND');
+    if (!(await this.units.find(unitCode))) throw unitNotFound(unitCode);
     if (!(await this.schemes.find(schemeCode))) {
       throw new DomainError('INVALID', 'SCHEME.UNKNOWN', `Scheme ${schemeCode} does not exist`);
     }

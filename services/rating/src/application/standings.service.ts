@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@fg/platform';
+import { unitNotFound } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { certificationProgress, CertificationProgress, Scheme, targetFor } from '../domain';
 import { TargetsRepository } from '../persistence/targets.repository';
@@ -32,7 +32,7 @@ export class StandingsService {
 
   async unit(code: string): Promise<UnitRow> {
     const unit = await this.units.find(code);
-    if (!unit) throw notFound('Unit', code, 'UNIT.NOT_FOUND');
+    if (!unit) throw unitNotFound(code);
     return unit;
   }
 

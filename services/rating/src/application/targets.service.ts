@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@fg/platform';
+import { unitNotFound } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { TargetsRepository } from '../persistence/targets.repository';
 import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
@@ -13,7 +13,7 @@ export class TargetsService {
   ) {}
 
   async set(unitCode: string, year: number, certifiedShare: number, by: string): Promise<void> {
-    if (!(await this.units.find(unitCode))) throw notFound('Unit', unitCode, 'UNIT.NOT_FOUND');
+    if (!(await this.units.find(unitCode))) throw unitNotFound(unitCode);
     await this.ds.transaction((manager) => this.targets.set(manager, unitCode, { year, certifiedShare }, by));
   }
 }

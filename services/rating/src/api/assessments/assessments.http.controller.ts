@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CorrelationId, CurrentUser, Roles, UnitCodePipe, UnitScope } from '@fg/platform';
+import { AuthUser, CorrelationId, CurrentUser, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
 import { AssessmentsService } from '../../application/assessments.service';
 import { READERS } from '../readers';
 import { YearPipe } from '../scoring-params';
@@ -9,13 +9,11 @@ import { AssessCriterionRequest } from './assess-criterion.request.dto';
 @ApiTags('assessments')
 @Controller('api/v1/units/:code/assessments/:year')
 export class AssessmentsHttpController {
-  constructor(
-    private readonly service: AssessmentsService,
-    private readonly scope: UnitScope,
-  ) {}
+  constructor(private readonly service: AssessmentsService) {}
 
   @Put('criteria/:criterionCode')
   @Roles('assessor')
+  @UnitScoped('code')
   @ApiOperation({
     summary:
       'Enter the points of an ASSESSED criterion with evidence (assessor of the unit); the unit is rescored',
@@ -28,7 +26,6 @@ export class AssessmentsHttpController {
     @CurrentUser() user: AuthUser,
     @CorrelationId() correlationId: string,
   ) {
-    await this.scope.assert(user, code);
     const { assessment, scorecard } = await this.service.assess(
       {
         unitCode: code,

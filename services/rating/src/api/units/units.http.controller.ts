@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, notFound, Roles, UnitCodePipe } from '@fg/platform';
+import { CorrelationId, Roles, UnitCodePipe, unitNotFound } from '@fg/platform';
 import { UnitRegistryService } from '../../application/unit-registry.service';
 import { UnitRegistryRepository } from '../../persistence/unit-registry.repository';
 import { UnitRow } from '../../persistence/unit-registry.schema';
@@ -77,7 +77,7 @@ export class UnitsHttpController {
   @ApiOperation({ summary: 'One administrative unit' })
   async get(@Param('code', UnitCodePipe) code: string) {
     const unit = await this.repo.find(code);
-    if (!unit) throw notFound('Unit', code, 'UNIT.NOT_FOUND');
+    if (!unit) throw unitNotFound(code);
     return view(unit);
   }
 
