@@ -1,4 +1,4 @@
-import { formatLocal } from '../domain';
+import { formatLocal } from '@fg/kernel';
 
 /** What the apology letter says (Circular 01/2018/TT-VPCP form 04; Circular 03/2025/TT-VPCP form 04). */
 export interface ApologyLetter {

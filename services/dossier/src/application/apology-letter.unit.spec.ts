@@ -1,4 +1,4 @@
-import { fromLocal } from '../domain/vietnam-time';
+import { fromLocal } from '@fg/kernel';
 import { apologyLetterText, dateTimeVi } from './apology-letter';
 import { hashLookupKey, lookupKeyFor, lookupKeyMatches } from './lookup-key';
 import { redactPersonalData } from './personal-data';

@@ -1,3 +1,4 @@
+import { fromLocal } from '@fg/kernel';
 import { decode, encode } from '@fg/contracts';
 import {
   decideDossier,
@@ -12,7 +13,6 @@ import {
 } from '../domain';
 import { timeContext } from '../domain/testing/calendars';
 import { aDossierIn, anIntake, officer } from '../domain/testing/dossier-builders';
-import { fromLocal } from '../domain/vietnam-time';
 import type { Applicant } from '../persistence/dossier.record';
 import { eventCalendarVersion, toContractEvents } from './dossier-contract-events';
 import { statsDeltas } from './dossier-stats-deltas';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { addDays, atLocalMinute, toLocalDate } from '@fg/kernel';
 import { AuthUser, DomainError, LocalUnitsRepository, notFound, UnitAccess } from '@fg/platform';
 import { DataSource } from 'typeorm';
-import { addDays, atLocalMinute, nextWorkingDay, toLocalDate, type DossierStatus } from '../domain';
+import { nextWorkingDay, type DossierStatus } from '../domain';
 import { fromRow } from '../persistence/dossier.mapper';
 import type { DossierRecord } from '../persistence/dossier.record';
 import { DossierRepository, type HistoryEntry } from '../persistence/dossier.repository';

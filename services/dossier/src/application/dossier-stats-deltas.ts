@@ -1,4 +1,5 @@
-import { toLocalDate, type Dossier, type DossierEvent, type TimelinessFacts } from '../domain';
+import { toLocalDate } from '@fg/kernel';
+import { type Dossier, type DossierEvent, type TimelinessFacts } from '../domain';
 import type { StatsCounter, StatsDelta } from '../persistence/stats-counters';
 
 const CHANNEL_COUNTER: Record<Dossier['channel'], StatsCounter> = {

@@ -1,9 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { atLocalMinute, toLocalDate } from '@fg/kernel';
 import { ROOT_LOGGER } from '@fg/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { DOSSIER_CONFIG, DossierConfig } from '../config';
-import { atLocalMinute, markOverdue, toLocalDate } from '../domain';
+import { markOverdue } from '../domain';
 import { fromRow } from '../persistence/dossier.mapper';
 import { DossierWriter } from './dossier-writer';
 

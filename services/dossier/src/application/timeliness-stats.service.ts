@@ -1,5 +1,13 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import {
+  addDays,
+  atLocalMinute,
+  daysBetween,
+  type LocalDate,
+  startOfLocalMonth,
+  toLocalDate,
+} from '@fg/kernel';
+import {
   AuthUser,
   CachedJson,
   DomainError,
@@ -9,7 +17,6 @@ import {
   UnitScope,
 } from '@fg/platform';
 import { DataSource } from 'typeorm';
-import { addDays, atLocalMinute, toLocalDate, type LocalDate } from '../domain';
 import {
   COUNTED_FIGURES,
   TimelinessStatsRepository,
@@ -99,7 +106,7 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
     const to = q.to ?? today;
     const from = q.from ?? `${to.slice(0, 4)}-01-01`;
     if (from > to) throw new DomainError('INVALID', 'STATS.BAD_RANGE', `from ${from} is after to ${to}`);
-    if (atLocalMinute(to, 0).getTime() - atLocalMinute(from, 0).getTime() > MAX_DAYS * 86_400_000) {
+    if (daysBetween(from, to) > MAX_DAYS) {
       throw new DomainError('INVALID', 'STATS.RANGE_TOO_LONG', `A report covers at most ${MAX_DAYS} days`);
     }
     const units = q.includeDescendants
@@ -112,13 +119,7 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
     const cover = coverPeriod(from, to);
     const [head, tail] = cover.days;
     const counted = await this.stats.counted(q.groupBy, units, { months: cover.months, head, tail });
-    const open = await this.stats.open(
-      q.groupBy,
-      units,
-      endOfTo,
-      overdueBefore,
-      atLocalMinute(`${from.slice(0, 7)}-01`, 0),
-    );
+    const open = await this.stats.open(q.groupBy, units, endOfTo, overdueBefore, startOfLocalMonth(from));
 
     const groups = new Map<string, Figures>();
     const empty = (): Figures =>

@@ -1,6 +1,7 @@
+import { type LocalDate } from '@fg/kernel';
 import { CalendarRuleError } from './calendar.errors';
 import { assertCalendarYear } from './vietnam-holidays';
-import { assertLocalDate, type LocalDate } from './vietnam-time';
+import { assertLocalDate } from './calendar-input';
 
 /**
  * One year's corrections to the computed calendar: the Government's official schedule for civil

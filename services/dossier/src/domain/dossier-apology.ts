@@ -1,9 +1,9 @@
+import { formatLocal } from '@fg/kernel';
 import type { Actor, Apology, Dossier, DossierDecision, DossierTimeContext } from './dossier';
 import { assertNow, eventBase, requireText } from './dossier-guards';
 import { describeStatus, DOSSIER_STATUS_LABEL_VI, isOpenStatus } from './dossier-status';
 import { DossierRuleError } from './dossier.errors';
 import { computeDueAt } from './due-date';
-import { formatLocal } from './vietnam-time';
 import { isWithinWorkingTime } from './working-time';
 
 /*

@@ -1,8 +1,8 @@
+import { fromLocal } from '@fg/kernel';
 import { decideDossier } from './decide-dossier';
 import { issueApology, type IssueApology } from './dossier-apology';
 import { aDossierIn, officer } from './testing/dossier-builders';
 import { timeContext } from './testing/calendars';
-import { fromLocal } from './vietnam-time';
 
 const ctx = timeContext();
 const director = { id: 'director-1', role: 'officer' };

@@ -1,5 +1,5 @@
+import { type LocalDate, toLocalDate } from '@fg/kernel';
 import { DossierRuleError, invalidInput } from './dossier.errors';
-import { type LocalDate, toLocalDate } from './vietnam-time';
 
 /*
  * Dossier code `{agency code}-{yyMMdd}-{NNNN}` (docs/domain.md §Dossiers), e.g. `000.00.20.H56-250701-0001`.

@@ -1,3 +1,4 @@
+import { formatLocal, fromLocal } from '@fg/kernel';
 import { decideDossier, type DossierCommand } from './decide-dossier';
 import type { Dossier, DossierIn } from './dossier';
 import { receiveDossier, registerDossier } from './dossier-intake';
@@ -12,7 +13,6 @@ import {
 } from './dossier-status';
 import { aDossierIn, anIntake, officer } from './testing/dossier-builders';
 import { timeContext } from './testing/calendars';
-import { formatLocal, fromLocal } from './vietnam-time';
 
 const ctx = timeContext();
 /** Tuesday after the builders' Monday 09:00 receipt (due Thursday 10 Jul 09:00). */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
+import { atLocalMinute, toLocalDate } from '@fg/kernel';
 import { computeDueAt, extendByPausedWorkingTime } from './due-date';
 import { calendarWith, defaultCalendar, TET_2026_CIVIL_SERVANTS } from './testing/calendars';
 import { DEFAULT_WORKING_HOURS, withWeekday } from './working-hours';
 import { isUnitWorkingDay, nextWorkingDay, workingMinutesBetween, workingPeriodsOn } from './working-time';
-import { atLocalMinute, toLocalDate } from './vietnam-time';
 
 const calendars = [defaultCalendar(), calendarWith({ 2026: TET_2026_CIVIL_SERVANTS })];
 const saturdayUnit = withWeekday(DEFAULT_WORKING_HOURS, 'SAT', [{ start: '07:30', end: '11:30' }]);

@@ -1,3 +1,4 @@
+import { atLocalMinute, type LocalDate, toLocalDate } from '@fg/kernel';
 import { CalendarRuleError } from './calendar.errors';
 import type { WorkingCalendar } from './working-calendar';
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from './working-hours';
@@ -11,7 +12,7 @@ import {
   workingMinutesBetween,
   workingPeriodsOn,
 } from './working-time';
-import { assertInstant, atLocalMinute, type LocalDate, toLocalDate } from './vietnam-time';
+import { assertInstant } from './calendar-input';
 
 /*
  * Due dates (ngày hẹn trả kết quả). Conventions:

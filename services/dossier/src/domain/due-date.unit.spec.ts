@@ -1,8 +1,8 @@
+import { formatLocal, fromLocal } from '@fg/kernel';
 import { computeDueAt, extendByPausedWorkingTime, type ProcessingUnit } from './due-date';
 import { calendarWith, defaultCalendar, TET_2026_CIVIL_SERVANTS } from './testing/calendars';
 import type { WorkingCalendar } from './working-calendar';
 import { DEFAULT_WORKING_HOURS, withWeekday, type WorkingHours } from './working-hours';
-import { formatLocal, fromLocal } from './vietnam-time';
 
 const calendar = defaultCalendar();
 

@@ -1,16 +1,7 @@
 // Public API of the dossier domain: pure TypeScript, no framework, no I/O; time is passed in.
 
-export {
-  VIETNAM_UTC_OFFSET_MINUTES,
-  toLocalDate,
-  fromLocal,
-  formatLocal,
-  atLocalMinute,
-  addDays,
-  weekdayOf,
-  isLocalDate,
-} from './vietnam-time';
-export type { LocalDate, Weekday } from './vietnam-time';
+// Vietnam civil time (local dates, local midnight…) comes from @fg/kernel; these refuse bad input with calendar codes.
+export { assertInstant, assertLocalDate } from './calendar-input';
 export { CalendarRuleError, isCalendarRuleError } from './calendar.errors';
 export type { CalendarErrorCode } from './calendar.errors';
 

@@ -1,7 +1,8 @@
+import { addDays, startOfLocalDay, toLocalDate } from '@fg/kernel';
 import type { WorkingCalendar } from './working-calendar';
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from './working-hours';
 import { nextWorkingDay } from './working-time';
-import { addDays, assertInstant, startOfLocalDay, toLocalDate } from './vietnam-time';
+import { assertInstant } from './calendar-input';
 
 /*
  * Timeliness is decided by calendar date in Asia/Ho_Chi_Minh (docs/domain.md §Timeliness), not by the instant:

@@ -1,6 +1,6 @@
+import { fromLocal } from '@fg/kernel';
 import { defaultCalendar } from './testing/calendars';
 import { DeadlineState, decideTimeliness, openDeadlineState, overdueFrom, Timeliness } from './timeliness';
-import { fromLocal } from './vietnam-time';
 
 describe('timeliness by local date', () => {
   const dueAt = fromLocal('2025-07-01 10:00');

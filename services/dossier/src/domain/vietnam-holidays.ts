@@ -1,6 +1,6 @@
+import { addDays, type LocalDate, type Weekday, weekdayOf } from '@fg/kernel';
 import { CalendarRuleError } from './calendar.errors';
 import { hungKingsDay, lunarNewYear } from './vietnamese-lunar';
-import { addDays, dayMonthVi, type LocalDate, type Weekday, weekdayNameVi, weekdayOf } from './vietnam-time';
 
 /*
  * Statutory days off, Labour Code 2019 (45/2019/QH14) Art. 112, in force since 1 January 2021:
@@ -20,6 +20,14 @@ import { addDays, dayMonthVi, type LocalDate, type Weekday, weekdayNameVi, weekd
  *   holiday nor an earlier make-up day (30 Apr Sat + 1 May Sun → Mon 2 and Tue 3 May).
  * Lunar dates use the Vietnamese calendar (UTC+7), see vietnamese-lunar.ts.
  */
+
+const WEEKDAY_VI = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'] as const;
+
+/** Vietnamese weekday name, e.g. 'Chủ nhật', 'thứ Bảy'. */
+const weekdayNameVi = (date: LocalDate): string => WEEKDAY_VI[weekdayOf(date)];
+
+/** 'd/M' as Vietnamese write it, e.g. '26/4'. */
+const dayMonthVi = (date: LocalDate): string => `${Number(date.slice(8, 10))}/${Number(date.slice(5, 7))}`;
 
 /** COMPUTED: Labour Code defaults; OFFICIAL: the Government's schedule of the year; OVERRIDE: an administrator's. */
 export type DayOffSource = 'COMPUTED' | 'OFFICIAL' | 'OVERRIDE';

@@ -1,7 +1,7 @@
 import { CalendarChinese } from 'date-chinese';
+import { weekdayOf } from '@fg/kernel';
 import { computeVietnamHolidays, nationalDayAdjacentDate } from './vietnam-holidays';
 import { hungKingsDay, lunarNewYear } from './vietnamese-lunar';
-import { weekdayOf } from './vietnam-time';
 
 const datesOf = (year: number) => computeVietnamHolidays(year).map((d) => d.date);
 

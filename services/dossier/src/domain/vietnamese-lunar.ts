@@ -1,5 +1,5 @@
 import { CalendarVietnamese } from 'date-chinese';
-import { addDays, type LocalDate } from './vietnam-time';
+import { addDays, type LocalDate } from '@fg/kernel';
 
 /*
  * Vietnamese lunar dates from `date-chinese`'s CalendarVietnamese: the Chinese astronomical rules

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type LocalDate, localYearOf, weekdayOf } from '@fg/kernel';
 import { type CalendarOverrides, NO_OVERRIDES, validateCalendarOverrides } from './calendar-overrides';
 import { CalendarRuleError } from './calendar.errors';
 import {
@@ -15,7 +16,7 @@ import {
   HOLIDAY_RULES_ID,
   type HolidayRules,
 } from './vietnam-holidays';
-import { assertLocalDate, type LocalDate, localYear, weekdayOf } from './vietnam-time';
+import { assertLocalDate } from './calendar-input';
 
 export type CalendarEntryKind = 'DAY_OFF' | 'WORKING_DAY';
 
@@ -144,7 +145,10 @@ export const createWorkingCalendar = (options: WorkingCalendarOptions = {}): Wor
     assertLocalDate(date);
     return load(Number(date.slice(0, 4))).byDate.get(date);
   };
-  const isWeeklyRestDay = (date: LocalDate): boolean => rules.weeklyRestDays.includes(weekdayOf(date));
+  const isWeeklyRestDay = (date: LocalDate): boolean => {
+    assertLocalDate(date);
+    return rules.weeklyRestDays.includes(weekdayOf(date));
+  };
 
   return {
     rules,
@@ -158,7 +162,7 @@ export const createWorkingCalendar = (options: WorkingCalendarOptions = {}): Wor
     },
     versionOf: (year) => load(year).calendar.version,
     versionBetween: (from, to) => {
-      const [a, b] = [localYear(from), localYear(to)].sort((x, y) => x - y);
+      const [a, b] = [localYearOf(from), localYearOf(to)].sort((x, y) => x - y);
       const versions: string[] = [];
       for (let y = a; y <= b; y++) versions.push(load(y).calendar.version);
       return versions.join('+');

@@ -1,7 +1,7 @@
+import { fromLocal } from '@fg/kernel';
 import { NO_OVERRIDES, validateCalendarOverrides } from './calendar-overrides';
 import { calendarWith, TET_2026_CIVIL_SERVANTS } from './testing/calendars';
 import { buildYearCalendar, createWorkingCalendar } from './working-calendar';
-import { fromLocal } from './vietnam-time';
 
 describe('working calendar', () => {
   describe('with the Labour Code defaults only (no official schedule, no overrides)', () => {

@@ -1,11 +1,11 @@
+import type { Weekday } from '@fg/kernel';
 import { CalendarRuleError } from './calendar.errors';
-import type { Weekday } from './vietnam-time';
 
 /*
  * A unit's working hours (configurable per unit, docs/domain.md §Working hours; default 07:00–11:30
  * and 13:30–17:00, Monday–Friday). Times are local Asia/Ho_Chi_Minh wall-clock times. Vietnam keeps a
  * fixed UTC+7 with no daylight saving, so a local time maps to exactly one instant by subtracting 7 hours
- * (vietnam-time.ts); no time-zone library is needed.
+ * (@fg/kernel, vietnam-time.ts); no time-zone library is needed.
  */
 
 export type WeekdayCode = 'SUN' | 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT';

@@ -1,15 +1,8 @@
+import { addDays, atLocalMinute, type LocalDate, MINUTE_MS, toLocalDate, weekdayOf } from '@fg/kernel';
 import { CalendarRuleError } from './calendar.errors';
 import type { WorkingCalendar } from './working-calendar';
 import { DEFAULT_WORKING_HOURS, type WorkingHours, type WorkingPeriod } from './working-hours';
-import {
-  addDays,
-  assertInstant,
-  atLocalMinute,
-  type LocalDate,
-  MINUTE_MS,
-  toLocalDate,
-  weekdayOf,
-} from './vietnam-time';
+import { assertInstant } from './calendar-input';
 
 /*
  * Working time = the unit's working periods on the dates the calendar does not mark as days off.

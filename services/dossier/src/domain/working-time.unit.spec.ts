@@ -1,3 +1,4 @@
+import { formatLocal, fromLocal } from '@fg/kernel';
 import { defaultCalendar } from './testing/calendars';
 import { DEFAULT_WORKING_HOURS, defineWorkingHours, withWeekday } from './working-hours';
 import {
@@ -8,7 +9,6 @@ import {
   workingMinutesBetween,
 } from './working-time';
 import { createWorkingCalendar } from './working-calendar';
-import { formatLocal, fromLocal } from './vietnam-time';
 
 const calendar = defaultCalendar();
 const start = (local: string) => formatLocal(clockStartFor(fromLocal(local), calendar));

@@ -1,7 +1,7 @@
+import { fromLocal } from '@fg/kernel';
 import { DOSSIER_STATUSES, issueApology } from '../domain';
 import { timeContext } from '../domain/testing/calendars';
 import { aDossierIn, officer } from '../domain/testing/dossier-builders';
-import { fromLocal } from '../domain/vietnam-time';
 import { fromRow, insertColumns } from './dossier.mapper';
 import type { DossierExtras } from './dossier.record';
 

@@ -1,7 +1,8 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { Transform } from 'class-transformer';
+import { addDays, atLocalMinute } from '@fg/kernel';
 import { DomainError } from '@fg/platform';
-import { addDays, atLocalMinute, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from '../../domain';
+import { assertLocalDate, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from '../../domain';
 
 export const PROCEDURE_CODE_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
 /** An instant must say which time zone it is in: a bare local time would depend on the server's zone. */
@@ -19,7 +20,10 @@ export const QueryBoolean = () =>
 /** Query bounds: a local date means its start (`from`) or the start of the next day (`to`, exclusive). */
 export const timeBound = (value: string | undefined, side: 'from' | 'to'): Date | undefined => {
   if (!value) return undefined;
-  if (LOCAL_DATE_PATTERN.test(value)) return atLocalMinute(side === 'from' ? value : addDays(value, 1), 0);
+  if (LOCAL_DATE_PATTERN.test(value)) {
+    assertLocalDate(value); // 2026-02-30 is a 400 CALENDAR.INVALID_DATE, not a bug
+    return atLocalMinute(side === 'from' ? value : addDays(value, 1), 0);
+  }
   return new Date(value);
 };
 

@@ -1,10 +1,5 @@
-import {
-  addWorkingMinutes,
-  createWorkingCalendar,
-  DEFAULT_WORKING_HOURS,
-  formatLocal,
-  fromLocal,
-} from '../../domain';
+import { formatLocal, fromLocal } from '@fg/kernel';
+import { addWorkingMinutes, createWorkingCalendar, DEFAULT_WORKING_HOURS } from '../../domain';
 import { aProvince, anIntake, DossierTestKit, startDossierKit, tokens } from '../../testing/dossier-test-kit';
 
 // pdf-parse's index runs a self-test when required directly; the library file does not.

@@ -1,9 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { isLocalDate } from '@fg/kernel';
 import { AuthUser, CurrentUser, DomainError, Roles, sendCachedJson } from '@fg/platform';
 import type { Response } from 'express';
 import { TimelinessStatsService } from '../../application/timeliness-stats.service';
-import { isLocalDate } from '../../domain';
 import { STATS_READERS } from '../common/params';
 import { TimelinessStatsQuery } from './timeliness-stats.request.dto';
 

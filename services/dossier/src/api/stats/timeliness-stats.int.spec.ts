@@ -1,6 +1,6 @@
+import { addDays, atLocalMinute, toLocalDate } from '@fg/kernel';
 import { waitFor } from '@fg/platform/testing';
 import type { Pool } from 'pg';
-import { addDays, atLocalMinute, toLocalDate } from '../../domain';
 import {
   aProvince,
   anIntake,

@@ -1,7 +1,7 @@
+import { formatLocal, fromLocal } from '@fg/kernel';
 import { computeDueAt } from '../due-date';
 import { DEFAULT_WORKING_HOURS, withWeekday } from '../working-hours';
 import { createWorkingCalendar, type WorkingCalendar } from '../working-calendar';
-import { formatLocal, fromLocal } from '../vietnam-time';
 import { NO_OVERRIDES } from '../calendar-overrides';
 import type { WorkingHours } from '../working-hours';
 

@@ -1,3 +1,4 @@
+import { addDays, daysBetween, type LocalDate, weekdayOf } from '@fg/kernel';
 import { CalendarRuleError } from '../calendar.errors';
 import {
   assertCalendarYear,
@@ -7,7 +8,7 @@ import {
   type HolidayRules,
   occasionDates,
 } from '../vietnam-holidays';
-import { addDays, assertLocalDate, daysBetween, type LocalDate, weekdayOf } from '../vietnam-time';
+import { assertLocalDate } from '../calendar-input';
 
 /*
  * The Government's yearly decision on the days off of civil servants (công chức, viên chức): for each

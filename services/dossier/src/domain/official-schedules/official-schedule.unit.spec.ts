@@ -1,5 +1,5 @@
+import { weekdayOf } from '@fg/kernel';
 import { computeStatutoryDaysOff } from '../vietnam-holidays';
-import { weekdayOf } from '../vietnam-time';
 import { buildYearCalendar } from '../working-calendar';
 import {
   datesOf,

@@ -1,8 +1,8 @@
+import { fromLocal } from '@fg/kernel';
 import { decideDossier, type DossierCommand } from '../decide-dossier';
 import type { Actor, Dossier, DossierIn, DossierTimeContext } from '../dossier';
 import { receiveDossier, registerDossier, type ReceiveDossier } from '../dossier-intake';
 import type { DossierStatus } from '../dossier-status';
-import { fromLocal } from '../vietnam-time';
 import { timeContext } from './calendars';
 
 export const officer: Actor = { id: 'officer-1', role: 'officer' };
