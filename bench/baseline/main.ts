@@ -220,7 +220,7 @@ function zeros(): Partial<UnitMonthStats> {
     'wait_seconds_sum',
   ])
     z[k] = 0;
-  return z as Partial<UnitMonthStats>;
+  return z;
 }
 
 const FINISHED = new Set(['dossier.resolved', 'dossier.withdrawn', 'dossier.stopped', 'dossier.refused']);

@@ -222,7 +222,7 @@ export async function fuzzAll(
     for (const c of samples) {
       let p = op.path;
       op.params.forEach((name, k) => (p = p.replace(`{${name}}`, encodeURIComponent(c.pv[k] || 'x'))));
-      const qs = new URLSearchParams(c.q as Record<string, string>).toString();
+      const qs = new URLSearchParams(c.q).toString();
       const target = `${p}${qs ? `?${qs}` : ''}`;
       const before = x;
       let a: HttpAnswer | undefined;

@@ -200,7 +200,7 @@ export class PrivatePostgres {
     const [file, argv] = asRoot
       ? ['runuser', ['-u', 'postgres', '--', path.join(this.bin, cmd), ...args]]
       : [path.join(this.bin, cmd), args];
-    const r = spawnSync(file, argv as string[], { encoding: 'utf8', cwd: '/tmp' });
+    const r = spawnSync(file, argv, { encoding: 'utf8', cwd: '/tmp' });
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stdout}\n${r.stderr}`);
   }
 

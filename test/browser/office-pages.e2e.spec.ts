@@ -183,7 +183,7 @@ describe('office pages (board, kiosk, counter tablet) in headless Chromium', () 
     await board.locator('.counter.is-fresh[data-counter-no="1"][data-number="A001"]').waitFor();
     await board.locator('#announce', { hasText: 'Mời số A001 đến Quầy 1' }).waitFor();
     await board.locator('#calls li[data-number="A001"]').waitFor();
-    await waitFor(async () => ((await board.evaluate('window.__spoken')) as string[]).length > 0, {
+    await waitFor(async () => (await board.evaluate<string[]>('window.__spoken')).length > 0, {
       message: 'call read aloud',
     });
     expect(await board.evaluate('window.__spoken')).toEqual(['Mời số A 0 0 1 đến quầy 1']);

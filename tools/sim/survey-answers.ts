@@ -20,7 +20,7 @@ const SATISFIED = new Set(['VERY_SATISFIED', 'SATISFIED']);
 /** Answers a questionnaire like a citizen would (realistic spread, optional questions sometimes skipped). */
 export function answer(ctx: OfficeContext, questions: any[]): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
-  for (const q of questions as any[]) {
+  for (const q of questions) {
     if (!q.required && ctx.rng.chance(0.3)) continue;
     switch (q.type) {
       case 'STARS': {

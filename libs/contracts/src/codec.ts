@@ -210,7 +210,7 @@ export function tryFastCheck(raw: unknown, forEncode: boolean): EventEnvelope | 
   if (forEncode) for (const key of Object.keys(obj)) if (!ENVELOPE_KEYS.has(key)) return undefined;
   if (Object.prototype.hasOwnProperty.call(obj, '__proto__')) return undefined;
   const envelope = Object.assign(new EventEnvelope(), obj);
-  if (!passes(envelopeRules, envelope as unknown as Record<string, unknown>, false)) return undefined;
+  if (!passes(envelopeRules, envelope, false)) return undefined;
   if (typeof obj.type !== 'string' || typeof obj.dataversion !== 'string') return undefined;
   const def = findEventDefinition(obj.type, obj.dataversion);
   if (!def) return undefined;

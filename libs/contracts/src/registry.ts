@@ -18,7 +18,7 @@ const keyOf = (type: string, dataversion: string) => `${type}@${dataversion}`;
 export function defineEvent<T extends object>(def: EventDefinition<T>): EventDefinition<T> {
   const key = keyOf(def.type, def.dataversion);
   if (definitions.has(key)) throw new Error(`event ${key} is defined twice`);
-  definitions.set(key, def as unknown as EventDefinition);
+  definitions.set(key, def);
   return def;
 }
 

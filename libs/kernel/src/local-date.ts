@@ -56,5 +56,5 @@ export const weekdayOf = (date: LocalDate): Weekday => new Date(utcMidnightOf(da
 
 export const isoWeekdayOf = (date: LocalDate): IsoWeekday => {
   const day = weekdayOf(date);
-  return (day === 0 ? 7 : day) as IsoWeekday;
+  return day === 0 ? 7 : day;
 };

@@ -52,7 +52,7 @@ export class DossierTransitionsService {
     correlationId?: string,
   ): Promise<DossierRecord> {
     return this.change(id, user, correlationId, (d, actor, ctx, now) =>
-      decideDossier({ ...cmd, now } as DossierCommand, actor, d, ctx),
+      decideDossier({ ...cmd, now }, actor, d, ctx),
     );
   }
 

@@ -42,8 +42,8 @@ const factsFrom = (j: Row | null): TimelinessFacts | null =>
 
 /** Columns that follow the domain state (everything but the extras set once at intake). */
 export const stateColumns = (d: Dossier): Row => {
-  const clock = d.clock as DossierClock | null;
-  const finish = 'finish' in d ? (d.finish as DossierFinish) : null;
+  const clock = d.clock;
+  const finish = 'finish' in d ? d.finish : null;
   const pause = d.status === 'SUPPLEMENT_REQUESTED' ? d.pause : null;
   const resolution = d.status === 'RESOLVED' || d.status === 'RESULT_RETURNED' ? d.resolution : null;
   return {

@@ -48,7 +48,7 @@ describe('bad inputs are refused with a 4xx and store nothing', () => {
       ['an unknown field', UNIT, { serviceCode: 'HT', name: 'Nguyễn Văn A' }, 400, 'REQUEST.INVALID'],
       ['a bad unit code', 'bad code!', { serviceCode: 'HT' }, 400, 'UNIT.BAD_CODE'],
     ])('refuses %s', async (_, unit, body, status, code) => {
-      const res = await issue(kit, body, encodeURIComponent(unit as string), admin).expect(status as number);
+      const res = await issue(kit, body, encodeURIComponent(unit), admin).expect(status);
       expect(res.body).toMatchObject({ statusCode: status, code });
     });
 

@@ -48,11 +48,11 @@ describe('the board projection applying a chunk of events', () => {
   afterAll(() => kit.close());
 
   const apply = (events: DomainEvent[]) => kit.db.transaction((m) => consumer.apply(events, m));
-  const log = async () =>
-    (await kit.db.query(
+  const log = () =>
+    kit.db.query<{ seq: number; type: string; payload: any }[]>(
       `SELECT seq::int, type, payload FROM board_events WHERE unit_code = $1 ORDER BY seq`,
       [UNIT],
-    )) as { seq: number; type: string; payload: any }[];
+    );
   const counts = (ht: number, ct: number) => [
     { serviceCode: 'CT', waiting: ct },
     { serviceCode: 'HT', waiting: ht },

@@ -11,9 +11,9 @@ describe('score worker', () => {
   let kit: RatingTestKit;
   let ds: DataSource;
   const scoreRows = async () =>
-    (await ds.query(
+    ds.query<{ unitCode: string; score: number }[]>(
       `SELECT unit_code AS "unitCode", score FROM unit_scores WHERE year = 2026 ORDER BY unit_code`,
-    )) as { unitCode: string; score: number }[];
+    );
   const pending = async () => (await ds.query(`SELECT count(*)::int AS n FROM score_dirty`))[0].n as number;
 
   beforeAll(async () => {

@@ -108,8 +108,7 @@ export class InvitationsService {
     const newest = await this.repo.newestForCounter(unitCode, counterNo);
     const token = newest && this.tokens.tokenFor(newest.id);
     const pending =
-      newest &&
-      pendingForCounter([{ ...newest, token: token! } as Invitation], unitCode, counterNo, new Date());
+      newest && pendingForCounter([{ ...newest, token: token! }], unitCode, counterNo, new Date());
     if (!newest || !pending) {
       throw notFound(
         'Pending invitation for counter',

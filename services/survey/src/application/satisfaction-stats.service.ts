@@ -101,7 +101,7 @@ export class SatisfactionStatsService implements OnModuleInit, OnModuleDestroy {
       units,
       from: q.from,
       to: q.to,
-      groupBy: q.groupBy as StatsGroup,
+      groupBy: q.groupBy,
     });
     const keyName = KEY_NAME[q.groupBy];
     const groups = [...grouped.entries()]

@@ -22,9 +22,7 @@ const sipasAnswers = fc.record(
 );
 const summaryArb = fc
   .oneof(
-    fc
-      .integer({ min: 1, max: 5 })
-      .map((stars) => ({ v: SEED_TABLET_STARS, answers: { STARS: stars } as Record<string, unknown> })),
+    fc.integer({ min: 1, max: 5 }).map((stars) => ({ v: SEED_TABLET_STARS, answers: { STARS: stars } })),
     sipasAnswers.map((answers) => ({ v: SEED_SIPAS, answers })),
   )
   .map(({ v, answers }) => {

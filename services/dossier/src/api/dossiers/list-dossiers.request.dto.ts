@@ -20,7 +20,7 @@ export class ListDossiersQuery {
 
   @ApiPropertyOptional({ enum: DOSSIER_STATUSES })
   @IsOptional()
-  @IsIn(DOSSIER_STATUSES as unknown as string[], {
+  @IsIn(DOSSIER_STATUSES, {
     message: `status must be one of ${DOSSIER_STATUSES.join(', ')}`,
   })
   status?: DossierStatus;

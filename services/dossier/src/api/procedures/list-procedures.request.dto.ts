@@ -18,7 +18,7 @@ export class ListProceduresQuery {
 
   @ApiPropertyOptional({ enum: PROCESSING_UNITS, description: 'e.g. SAME_DAY for the same-day procedures' })
   @IsOptional()
-  @IsIn(PROCESSING_UNITS as unknown as string[])
+  @IsIn(PROCESSING_UNITS)
   processingUnit?: string;
 
   @ApiPropertyOptional({ default: 100 })

@@ -31,7 +31,7 @@ export class QueueStatsQuery {
     description: 'weekday (1 = Monday) and day are extras beyond the four asked for',
   })
   @IsOptional()
-  @IsIn(GROUPS as unknown as string[], { message: `groupBy must be one of ${GROUPS.join(', ')}` })
+  @IsIn(GROUPS, { message: `groupBy must be one of ${GROUPS.join(', ')}` })
   groupBy: (typeof GROUPS)[number] = 'service';
 
   @ApiPropertyOptional({ default: false, description: 'Add the figures of every unit below this one' })

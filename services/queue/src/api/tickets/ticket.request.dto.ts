@@ -16,7 +16,7 @@ export class IssueTicketRequest {
 
   @ApiPropertyOptional({ enum: PRIORITIES, default: 'NONE' })
   @IsOptional()
-  @IsIn(PRIORITIES as unknown as string[], { message: `priority must be one of ${PRIORITIES.join(', ')}` })
+  @IsIn(PRIORITIES, { message: `priority must be one of ${PRIORITIES.join(', ')}` })
   priority?: Priority;
 }
 

@@ -7,7 +7,7 @@ import { YearQuery } from '../scoring-params';
 export class RankingQuery extends YearQuery {
   @ApiPropertyOptional({ enum: UNIT_LEVELS, default: 'COMMUNE' })
   @IsOptional()
-  @IsIn(UNIT_LEVELS as unknown as string[], { message: `level must be one of ${UNIT_LEVELS.join(', ')}` })
+  @IsIn(UNIT_LEVELS, { message: `level must be one of ${UNIT_LEVELS.join(', ')}` })
   level: string = 'COMMUNE';
 
   @ApiPropertyOptional({ default: 100 })

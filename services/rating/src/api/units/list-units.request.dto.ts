@@ -11,7 +11,7 @@ export class ListUnitsQuery {
 
   @ApiPropertyOptional({ enum: UNIT_LEVELS })
   @IsOptional()
-  @IsIn(UNIT_LEVELS as unknown as string[])
+  @IsIn(UNIT_LEVELS)
   level?: string;
 
   @ApiPropertyOptional({ default: 100 })

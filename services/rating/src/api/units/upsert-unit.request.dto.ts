@@ -22,7 +22,7 @@ export class UpsertUnitRequest {
   name!: string;
 
   @ApiProperty({ enum: UNIT_LEVELS })
-  @IsIn(UNIT_LEVELS as unknown as string[], { message: `level must be one of ${UNIT_LEVELS.join(', ')}` })
+  @IsIn(UNIT_LEVELS, { message: `level must be one of ${UNIT_LEVELS.join(', ')}` })
   level!: UnitLevel;
 
   @ApiPropertyOptional({

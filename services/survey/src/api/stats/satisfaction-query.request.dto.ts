@@ -34,7 +34,7 @@ export class UnitPeriodQuery {
 export class SatisfactionQueryDto extends UnitPeriodQuery {
   @ApiPropertyOptional({ enum: STATS_GROUP_BY })
   @IsOptional()
-  @IsIn(STATS_GROUP_BY as unknown as string[], {
+  @IsIn(STATS_GROUP_BY, {
     message: `groupBy must be one of ${STATS_GROUP_BY.join(', ')}`,
   })
   groupBy?: StatsGroupBy;
