@@ -1,3 +1,5 @@
+import { addDays, firstDayOfMonth, firstDayOfNextMonth } from '@fg/kernel';
+
 /**
  * How to read a range of local days from day and month rows (survey satisfaction buckets, dossier timeliness
  * daily/monthly): whole calendar months from month buckets,
@@ -15,23 +17,14 @@ export interface PeriodCover {
   days: DayRange[];
 }
 
-const DAY = 86_400_000;
-const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
-const asDay = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (day: string, n: number) => asDay(new Date(asDate(day).getTime() + n * DAY));
-const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
-const nextMonthStart = (day: string) => {
-  const d = asDate(monthStart(day));
-  return asDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)));
-};
-
 /** `from` ≤ `to`, both real `YYYY-MM-DD` days. */
 export const coverPeriod = (from: string, to: string): PeriodCover => {
-  const firstWhole = from === monthStart(from) ? from : nextMonthStart(from);
-  const afterLastWhole = addDays(to, 1) === nextMonthStart(to) ? nextMonthStart(to) : monthStart(to);
+  const firstWhole = from === firstDayOfMonth(from) ? from : firstDayOfNextMonth(from);
+  const afterLastWhole =
+    addDays(to, 1) === firstDayOfNextMonth(to) ? firstDayOfNextMonth(to) : firstDayOfMonth(to);
   if (firstWhole >= afterLastWhole) return { months: null, days: [{ from, to }] };
   const days: DayRange[] = [];
   if (from < firstWhole) days.push({ from, to: addDays(firstWhole, -1) });
   if (afterLastWhole <= to) days.push({ from: afterLastWhole, to });
-  return { months: { from: firstWhole, to: monthStart(addDays(afterLastWhole, -1)) }, days };
+  return { months: { from: firstWhole, to: firstDayOfMonth(addDays(afterLastWhole, -1)) }, days };
 };

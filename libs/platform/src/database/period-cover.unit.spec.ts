@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { addDays, daysBetween, firstDayOfNextMonth } from '@fg/kernel';
 import { coverPeriod } from './period-cover';
 
 describe('covering a range of days with month and day buckets', () => {
@@ -43,5 +45,31 @@ describe('covering a range of days with month and day buckets', () => {
       ],
     });
     expect(coverPeriod('2028-02-01', '2028-02-29').months).toEqual({ from: '2028-02-01', to: '2028-02-01' });
+  });
+  it('covers every day of any range exactly once', () => {
+    const aDate = fc
+      .date({
+        min: new Date('2020-01-01T00:00:00Z'),
+        max: new Date('2030-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(aDate, fc.integer({ min: 0, max: 800 }), (from, length) => {
+        const to = addDays(from, length);
+        const cover = coverPeriod(from, to);
+        const covered: string[] = cover.days.flatMap((r) =>
+          Array.from({ length: daysBetween(r.from, r.to) + 1 }, (_, i) => addDays(r.from, i)),
+        );
+        const months = cover.months;
+        if (months) {
+          for (let month = months.from; month <= months.to; month = firstDayOfNextMonth(month)) {
+            for (let day = month; day < firstDayOfNextMonth(month); day = addDays(day, 1)) covered.push(day);
+          }
+        }
+        expect(covered.sort()).toEqual(Array.from({ length: length + 1 }, (_, i) => addDays(from, i)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
