@@ -1,10 +1,9 @@
+import { SIPAS_ELEMENTS, toLocalDate } from '@fg/kernel';
 import { apiClient, ServiceUrls } from './api-client';
 import type { UnitTruth } from './ground-truth';
 import { signToken } from './tokens';
-import { localDate } from './vietnam-clock';
 
 export type Figures = Record<string, number>;
-const ELEMENTS = ['ACCESS', 'PROCEDURE', 'OFFICER', 'RESULT', 'FEEDBACK'];
 
 /**
  * Reads every dashboard figure the simulator can check, per unit. The simulator compares the change of
@@ -17,8 +16,8 @@ export async function readFigures(
   year: number,
 ): Promise<Figures> {
   const viewer = apiClient(urls, signToken({ role: 'viewer' }));
-  const from = localDate(new Date(Date.now() - 360 * 86400_000));
-  const to = localDate(new Date(Date.now() + 86400_000));
+  const from = toLocalDate(new Date(Date.now() - 360 * 86400_000));
+  const to = toLocalDate(new Date(Date.now() + 86400_000));
   const f: Figures = {};
   for (const u of unitCodes) {
     const d = (
@@ -38,7 +37,7 @@ export async function readFigures(
       await viewer('survey', 'GET', `/api/v1/stats/satisfaction?unitCode=${u}&from=${from}&to=${to}`)
     ).data.total;
     f[`${u}.survey.responses`] = s.responses;
-    for (const el of ELEMENTS) {
+    for (const el of SIPAS_ELEMENTS) {
       const e = s.byElement[el];
       f[`${u}.survey.${el}.valid`] = e.valid;
       f[`${u}.survey.${el}.satisfied`] = Math.round((e.satisfiedRate ?? 0) * e.valid);
@@ -70,7 +69,7 @@ export function expectedDeltas(truth: Record<string, UnitTruth>): Figures {
     e[`${u}.queue.served`] = t.ticketsServed;
     e[`${u}.queue.noShows`] = t.noShows;
     e[`${u}.survey.responses`] = t.responses;
-    for (const el of ELEMENTS) {
+    for (const el of SIPAS_ELEMENTS) {
       e[`${u}.survey.${el}.valid`] = t.elements[el]?.valid ?? 0;
       e[`${u}.survey.${el}.satisfied`] = t.elements[el]?.satisfied ?? 0;
     }

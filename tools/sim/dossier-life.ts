@@ -1,6 +1,7 @@
+import { toLocalDate } from '@fg/kernel';
 import type { OfficeContext } from './context';
 import { answerInvitation } from './survey-answers';
-import { expectedTimeliness, localDate, localTimeDaysAgo } from './vietnam-clock';
+import { expectedTimeliness, localTimeDaysAgo } from './vietnam-clock';
 
 const NAMES = [
   'Nguyễn Văn An',
@@ -144,8 +145,8 @@ async function chooseReceipt(ctx: OfficeContext, target: Target, maxDaysAgo: num
       amount: procedure.processing.amount,
       unit: procedure.processing.unit,
     });
-    const due = localDate(new Date(data.dueAt));
-    const today = localDate(now);
+    const due = toLocalDate(data.dueAt);
+    const today = toLocalDate(now);
     if (
       (target === 'LATE' && due < today) ||
       (target === 'ON_TIME' && due === today && new Date(data.dueAt) > now)

@@ -16,8 +16,6 @@ export const COUNTERS = [
 
 export const officerOf = (unitCode: string, counterNo: string) => `can-bo-${unitCode}-${counterNo}`;
 
-export const vietnamYear = (at = new Date()) => new Date(at.getTime() + 7 * 3600_000).getUTCFullYear();
-
 /** Registers units (parents first) and waits until queue, dossier and survey have their copies. */
 export async function registerUnits(admin: Api, units: DemoUnit[]): Promise<void> {
   await admin('rating', 'POST', '/api/v1/units/import', { units });

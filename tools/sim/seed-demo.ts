@@ -1,6 +1,7 @@
+import { localYearOf } from '@fg/kernel';
 import { apiClient, ServiceUrls } from './api-client';
 import { DISTRICTS, demoCommunes, PROVINCE } from './demo-province';
-import { assessUnit, registerUnits, setUpOffice, vietnamYear } from './office-setup';
+import { assessUnit, registerUnits, setUpOffice } from './office-setup';
 import { signToken } from './tokens';
 
 /**
@@ -21,7 +22,7 @@ export async function seedDemoIfEmpty(urls: ServiceUrls, log: (m: string) => voi
   log(`setting up ${communes.length} commune offices (service queues, counters)...`);
   for (const c of communes) await setUpOffice(admin, c.code);
   const assessor = apiClient(urls, signToken({ role: 'assessor' }));
-  for (const c of communes.slice(0, 3)) await assessUnit(assessor, c.code, vietnamYear());
+  for (const c of communes.slice(0, 3)) await assessUnit(assessor, c.code, localYearOf(new Date()));
   log(
     `assessed criteria of ${communes
       .slice(0, 3)

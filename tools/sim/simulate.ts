@@ -1,10 +1,11 @@
+import { localYearOf } from '@fg/kernel';
 import { apiClient, ServiceUrls } from './api-client';
 import { officeContext } from './context';
 import { expectedDeltas, Mismatch, readFigures, verifyDashboards } from './dashboards';
 import { DISTRICTS, demoCommunes, PROVINCE } from './demo-province';
 import { emptyTruth, sumTruth, UnitTruth } from './ground-truth';
 import { simulateOfficeDay } from './office-day';
-import { assessUnit, COUNTERS, officerOf, registerUnits, setUpOffice, vietnamYear } from './office-setup';
+import { assessUnit, COUNTERS, officerOf, registerUnits, setUpOffice } from './office-setup';
 import { Random } from './random';
 import { signToken } from './tokens';
 
@@ -44,7 +45,7 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
   log(`registering ${communes.length} communes and setting up their offices...`);
   await registerUnits(admin, [PROVINCE, ...DISTRICTS, ...communes]);
   for (const c of communes) await setUpOffice(admin, c.code);
-  const year = vietnamYear();
+  const year = localYearOf(new Date());
   const assessor = apiClient(o.urls, signToken({ role: 'assessor' }));
   for (const c of communes) {
     const share = rng.fork(`assess-${c.code}`).weighted([
