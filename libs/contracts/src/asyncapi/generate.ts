@@ -1,3 +1,7 @@
+// Deep import, as in codec.ts: class-transformer keeps its @Type metadata storage out of the index.
+// @ts-expect-error the module has no declaration file of its own; its shape is class-transformer/types/storage.d.ts
+import { defaultMetadataStorage as untypedStorage } from 'class-transformer/cjs/storage';
+import type { MetadataStorage as TransformerMetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { allEventDefinitions } from '../registry';
@@ -10,6 +14,10 @@ export function generateAsyncApi(): Record<string, unknown> {
   const schemas = validationMetadatasToSchemas({
     refPointerPrefix: '#/components/schemas/',
     classValidatorMetadataStorage: getMetadataStorage(),
+    // The item class of `@ValidateNested({ each: true }) @Type(() => X) xs!: X[]` is only known to
+    // class-transformer; without its storage the converter falls back to the design type and writes
+    // `items: { $ref: '#/components/schemas/Array' }`, a schema that does not exist.
+    classTransformerMetadataStorage: untypedStorage as TransformerMetadataStorage,
   }) as Record<string, Record<string, unknown>>;
   const defs = allEventDefinitions();
   const channels: Record<string, unknown> = {};
