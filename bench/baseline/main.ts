@@ -14,14 +14,9 @@ import { EventPattern, MicroserviceOptions, Payload, Transport } from '@nestjs/m
 import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
 import { Column, Entity, PrimaryColumn, Repository } from 'typeorm';
 import { decode, DomainEvent } from '@fg/contracts';
+import { localYearMonthOf, toLocalDate } from '@fg/kernel';
 
 const PREFIX = process.env.KAFKA_TOPIC_PREFIX ?? '';
-const VN = 7 * 3600_000;
-const ym = (iso: string) => {
-  const d = new Date(Date.parse(iso) + VN);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
-};
-const localDay = (iso: string) => new Date(Date.parse(iso) + VN).toISOString().slice(0, 10);
 
 const counter = () =>
   Column({
@@ -90,12 +85,12 @@ export class ProjectionService {
   ) {}
 
   private async unitRow(unitCode: string, at: string): Promise<UnitMonthStats> {
-    const key = { unitCode, ...ym(at) };
+    const key = { unitCode, ...localYearMonthOf(at) };
     return (await this.units.findOneBy(key)) ?? this.units.create({ ...key, ...zeros() });
   }
 
   private async officerRow(officerId: string, unitCode: string, at: string): Promise<OfficerMonthStats> {
-    const key = { officerId, unitCode, ...ym(at) };
+    const key = { officerId, unitCode, ...localYearMonthOf(at) };
     return (
       (await this.officers.findOneBy(key)) ??
       this.officers.create({
@@ -132,7 +127,7 @@ export class ProjectionService {
     }
     if (d.sameDay) {
       row.same_day_finished++;
-      if (localDay(d.finishedAt) === localDay(d.receivedAt)) row.same_day_on_time++;
+      if (toLocalDate(d.finishedAt) === toLocalDate(d.receivedAt)) row.same_day_on_time++;
     }
     if (d.wasOverdue) row.open_overdue_delta--;
     await this.units.save(row);

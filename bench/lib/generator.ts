@@ -23,6 +23,7 @@ import {
   TicketCompleted,
   Topics,
 } from '@fg/contracts';
+import { localYearMonthOf, SIPAS_ELEMENTS, toLocalDate } from '@fg/kernel';
 
 export interface UnitDef {
   code: string;
@@ -96,7 +97,7 @@ export class GroundTruth {
   total = 0;
 
   unit(unit: string, iso: string): Counters {
-    const { year, month } = localYm(iso);
+    const { year, month } = localYearMonthOf(iso);
     const key = `${unit}|${year}|${month}`;
     let c = this.units.get(key);
     if (!c) this.units.set(key, (c = emptyCounters()));
@@ -104,7 +105,7 @@ export class GroundTruth {
   }
 
   officer(officer: string, unit: string, iso: string): OfficerCounters {
-    const { year, month } = localYm(iso);
+    const { year, month } = localYearMonthOf(iso);
     const key = `${officer}|${unit}|${year}|${month}`;
     let c = this.officers.get(key);
     if (!c) this.officers.set(key, (c = { stars: [0, 0, 0, 0, 0], tickets: 0 }));
@@ -123,13 +124,6 @@ export class GroundTruth {
     return t;
   }
 }
-
-const VN_OFFSET_MS = 7 * 3600_000;
-export function localYm(iso: string): { year: number; month: number } {
-  const d = new Date(Date.parse(iso) + VN_OFFSET_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
-}
-const localDay = (ms: number) => new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Small, fast, seedable PRNG (mulberry32) so a run is reproducible. */
 export function rng(seed: number): () => number {
@@ -262,7 +256,6 @@ const FINISHED_STATUS: Record<string, [string, number]> = {
   'dossier.refused': ['REFUSED', 3],
   'dossier.stopped': ['STOPPED', 8],
 };
-const ELEMENTS = ['ACCESS', 'PROCEDURE', 'OFFICER', 'RESULT', 'FEEDBACK'] as const;
 const CHANNELS = ['COUNTER', 'COUNTER', 'COUNTER', 'ONLINE', 'ONLINE', 'POSTAL', 'HOME'] as const;
 const PROCEDURES = ['HT-KHAI-SINH', 'HT-XAC-NHAN-TTHN', 'CT-BAN-SAO', 'DD-CAP-GCN', 'TP-LY-LICH'];
 
@@ -444,7 +437,7 @@ export function* generate(
       }
       if (sameDay) {
         g.same_day_finished++;
-        if (localDay(finishedMs) === localDay(received)) g.same_day_on_time++;
+        if (toLocalDate(new Date(finishedMs)) === toLocalDate(new Date(received))) g.same_day_on_time++;
       }
       if (overdue) g.open_overdue_delta--;
     }
@@ -473,7 +466,7 @@ export function* generate(
       const submitted = (finishes ? finishedMs : received) + 600_000;
       const stars =
         rand() < 0.1 ? undefined : 1 + Math.min(4, Math.floor(rand() * rand() * 6 + rand() * 2.5));
-      const scores = ELEMENTS.filter(() => rand() < 0.8).map((element) => {
+      const scores = SIPAS_ELEMENTS.filter(() => rand() < 0.8).map((element) => {
         const valid = 1 + Math.floor(rand() * 4);
         const satisfied = Math.floor(rand() * (valid + 1));
         const verySatisfied = Math.floor(rand() * (satisfied + 1));

@@ -3,9 +3,6 @@ import { num } from '../../lib/common';
 import { BenchContext } from '../../lib/context';
 import { BenchDb, ServiceProcess } from '../../lib/infra';
 
-/** The SIPAS elements, in the order of the raw responses' arrays (bench_raw.responses.el). */
-export const ELEMENTS = ['ACCESS', 'PROCEDURE', 'OFFICER', 'RESULT', 'FEEDBACK'];
-
 /** What a dashboard in a browser sends: large answers come back gzipped (compressed once per cached answer). */
 export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 

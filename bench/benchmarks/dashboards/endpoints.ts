@@ -2,7 +2,8 @@
  * The dashboard endpoints measured, each with the naive query that answers the same question as one GROUP BY
  * over the raw rows (load-data.ts), and for the stats endpoints a check that both give the same totals.
  */
-import { DashboardServices, DashboardsOptions, ELEMENTS } from './context';
+import { SIPAS_ELEMENTS, VIETNAM_TIME_ZONE } from '@fg/kernel';
+import { DashboardServices, DashboardsOptions } from './context';
 
 export interface Endpoint {
   name: string;
@@ -21,7 +22,7 @@ export interface Endpoint {
 const range = (col: string, from: string, toExclusive: string) =>
   `${col} >= timestamptz '${from} 00:00+07' AND ${col} < timestamptz '${toExclusive} 00:00+07'`;
 const TIMELINESS_SUMS = `count(*) AS finished, count(*) FILTER (WHERE timeliness = 'EARLY') AS early, count(*) FILTER (WHERE timeliness = 'ON_TIME') AS on_time, count(*) FILTER (WHERE timeliness = 'LATE') AS late`;
-const SATISFACTION_SUMS = `count(*) AS responses, ${ELEMENTS.map((e, i) => `sum(valid[${i + 1}]) AS ${e}_valid, sum(satisfied[${i + 1}]) AS ${e}_satisfied`).join(', ')}`;
+const SATISFACTION_SUMS = `count(*) AS responses, ${SIPAS_ELEMENTS.map((e, i) => `sum(valid[${i + 1}]) AS ${e}_valid, sum(satisfied[${i + 1}]) AS ${e}_satisfied`).join(', ')}`;
 
 const sameTimelinessTotals = (body: any, rows: any[]) => {
   const sum = (k: string) => rows.reduce((a, r) => a + Number(r[k]), 0);
@@ -77,7 +78,7 @@ export function endpoints(
       channel: 'stats_dossier',
       check: sameTimelinessTotals,
       path: `/api/v1/stats/timeliness?unitCode=${district}&from=2025-03-01&to=2026-10-31&groupBy=month&includeDescendants=true`,
-      naive: `SELECT to_char(finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS m, ${TIMELINESS_SUMS} FROM bench_raw.dossiers d JOIN dossier.units u ON u.code = d.unit_code
+      naive: `SELECT to_char(finished_at AT TIME ZONE '${VIETNAM_TIME_ZONE}', 'YYYY-MM') AS m, ${TIMELINESS_SUMS} FROM bench_raw.dossiers d JOIN dossier.units u ON u.code = d.unit_code
               WHERE u.parent_code = '${district}' AND ${range('finished_at', '2025-03-01', '2026-11-01')} GROUP BY 1`,
     },
     {
@@ -103,7 +104,7 @@ export function endpoints(
       channel: 'stats_survey',
       check: sameResponseTotal,
       path: `/api/v1/stats/satisfaction?unitCode=DP&from=2026-01-15&to=2026-10-20&groupBy=month&includeDescendants=true`,
-      naive: `SELECT to_char(submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS m, ${SATISFACTION_SUMS} FROM bench_raw.responses WHERE ${range('submitted_at', '2026-01-15', '2026-10-21')} GROUP BY 1`,
+      naive: `SELECT to_char(submitted_at AT TIME ZONE '${VIETNAM_TIME_ZONE}', 'YYYY-MM') AS m, ${SATISFACTION_SUMS} FROM bench_raw.responses WHERE ${range('submitted_at', '2026-01-15', '2026-10-21')} GROUP BY 1`,
     },
     {
       name: 'satisfaction (district, 2026, by unit)',

@@ -5,9 +5,10 @@
  * raw rows answer the same question and can be compared. The monthly dossier rollup, which the service's
  * triggers fill from the daily rows, is checked against them.
  */
+import { SIPAS_ELEMENTS, VIETNAM_TIME_ZONE } from '@fg/kernel';
 import { fmt, log } from '../../lib/common';
 import { BenchDb } from '../../lib/infra';
-import { DashboardsOptions, ELEMENTS } from './context';
+import { DashboardsOptions } from './context';
 
 export interface LoadedData {
   rawResponses: number;
@@ -24,9 +25,9 @@ const count = async (db: BenchDb, table: string) =>
   Number((await db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
 /** Dates in Vietnam: the day or (year, month) an instant falls on there, as the services count them. */
-const vnDay = (col: string) => `(${col} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+const vnDay = (col: string) => `(${col} AT TIME ZONE '${VIETNAM_TIME_ZONE}')::date`;
 const vnYm = (col: string) =>
-  `extract(year FROM ${col} AT TIME ZONE 'Asia/Ho_Chi_Minh')::int, extract(month FROM ${col} AT TIME ZONE 'Asia/Ho_Chi_Minh')::int`;
+  `extract(year FROM ${col} AT TIME ZONE '${VIETNAM_TIME_ZONE}')::int, extract(month FROM ${col} AT TIME ZONE '${VIETNAM_TIME_ZONE}')::int`;
 
 export async function loadData(db: BenchDb, options: DashboardsOptions): Promise<LoadedData> {
   const rawStarted = Date.now();
@@ -81,7 +82,7 @@ async function generateRawRows(db: BenchDb, { rawDossiers, communes }: Dashboard
     await db.query(/* sql */ `
       INSERT INTO bench_raw.responses
       SELECT d.unit_code, d.finished_at + interval '10 minutes', 1 + (hashint4((i + 3)::int) & 2147483647) % 5, d.unit_code || '-o' || (i % 5),
-             ARRAY['ACCESS','PROCEDURE','OFFICER','RESULT','FEEDBACK'], ARRAY[1 + i % 3, 2, 1 + i % 2, 2, 1],
+             ARRAY[${SIPAS_ELEMENTS.map((e) => `'${e}'`).join(',')}], ARRAY[1 + i % 3, 2, 1 + i % 2, 2, 1],
              ARRAY[i % 3, 1 + (i % 2), i % 2, 2, (i / 3) % 2]
       FROM (SELECT row_number() OVER () AS i, * FROM bench_raw.dossiers OFFSET ${from - 1} LIMIT ${to - from + 1}) d
       WHERE d.i % 5 < 2`);
@@ -113,7 +114,7 @@ async function buildAggregates(db: BenchDb): Promise<void> {
     ORDER BY day, unit_code, procedure_code`);
   log(`    timeliness_daily: ${fmt(await count(db, 'dossier.timeliness_daily'))} rows`);
   // survey buckets: day and month grains, per (unit, channel TABLET, officer), counts as the service writes them
-  const countsExpr = `jsonb_strip_nulls(jsonb_build_object('responses', count(*)) || (SELECT jsonb_object_agg(k, v) FROM (SELECT 'el.' || e || '.' || f AS k, sum(x) AS v FROM (VALUES ${ELEMENTS.map((e, i) => `('${e}', 'valid', sum(valid[${i + 1}])), ('${e}', 'satisfied', sum(satisfied[${i + 1}]))`).join(', ')}) AS q(e, f, x) GROUP BY 1) z))`;
+  const countsExpr = `jsonb_strip_nulls(jsonb_build_object('responses', count(*)) || (SELECT jsonb_object_agg(k, v) FROM (SELECT 'el.' || e || '.' || f AS k, sum(x) AS v FROM (VALUES ${SIPAS_ELEMENTS.map((e, i) => `('${e}', 'valid', sum(valid[${i + 1}])), ('${e}', 'satisfied', sum(satisfied[${i + 1}]))`).join(', ')}) AS q(e, f, x) GROUP BY 1) z))`;
   for (const [grain, period] of [
     ['D', vnDay('submitted_at')],
     ['M', `date_trunc('month', ${vnDay('submitted_at')})::date`],
@@ -135,12 +136,12 @@ async function buildAggregates(db: BenchDb): Promise<void> {
     SELECT unit_code, ${vnYm('received_at')}, count(*), count(*) FILTER (WHERE channel = 'HOME') FROM bench_raw.dossiers GROUP BY 1, 2, 3
     ON CONFLICT (unit_code, year, month) DO UPDATE SET dossiers_received = EXCLUDED.dossiers_received, home_service = EXCLUDED.home_service`);
   await db.query(/* sql */ `
-    INSERT INTO rating.unit_metrics AS m (unit_code, year, month, survey_responses, ${ELEMENTS.map((e) => `${e.toLowerCase()}_valid, ${e.toLowerCase()}_satisfied`).join(', ')}, stars_1, stars_2, stars_3, stars_4, stars_5)
-    SELECT unit_code, ${vnYm('submitted_at')}, count(*), ${ELEMENTS.map((_, i) => `sum(valid[${i + 1}]), sum(least(satisfied[${i + 1}], valid[${i + 1}]))`).join(', ')},
+    INSERT INTO rating.unit_metrics AS m (unit_code, year, month, survey_responses, ${SIPAS_ELEMENTS.map((e) => `${e.toLowerCase()}_valid, ${e.toLowerCase()}_satisfied`).join(', ')}, stars_1, stars_2, stars_3, stars_4, stars_5)
+    SELECT unit_code, ${vnYm('submitted_at')}, count(*), ${SIPAS_ELEMENTS.map((_, i) => `sum(valid[${i + 1}]), sum(least(satisfied[${i + 1}], valid[${i + 1}]))`).join(', ')},
            ${[1, 2, 3, 4, 5].map((s) => `count(*) FILTER (WHERE stars = ${s})`).join(', ')}
     FROM bench_raw.responses GROUP BY 1, 2, 3
     ON CONFLICT (unit_code, year, month) DO UPDATE SET survey_responses = EXCLUDED.survey_responses,
-      ${ELEMENTS.map((e) => `${e.toLowerCase()}_valid = EXCLUDED.${e.toLowerCase()}_valid, ${e.toLowerCase()}_satisfied = EXCLUDED.${e.toLowerCase()}_satisfied`).join(', ')},
+      ${SIPAS_ELEMENTS.map((e) => `${e.toLowerCase()}_valid = EXCLUDED.${e.toLowerCase()}_valid, ${e.toLowerCase()}_satisfied = EXCLUDED.${e.toLowerCase()}_satisfied`).join(', ')},
       stars_1 = EXCLUDED.stars_1, stars_2 = EXCLUDED.stars_2, stars_3 = EXCLUDED.stars_3, stars_4 = EXCLUDED.stars_4, stars_5 = EXCLUDED.stars_5`);
   for (const t of [
     'dossier.timeliness_daily',
