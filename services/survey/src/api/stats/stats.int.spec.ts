@@ -220,6 +220,19 @@ describe('satisfaction statistics', () => {
     await h.http().get(`/api/v1/stats/satisfaction?unitCode=${OTHER_COMMUNE}`).expect(401);
   });
 
+  it('answers 404 UNIT.NOT_FOUND for an unknown unit, whoever asks, twice (a refusal is not cached)', async () => {
+    for (const auth of [tokens.admin, tokens.viewer, tokens.admin]) {
+      const res = await stats('unitCode=99999', auth).expect(404);
+      expect(res.body).toMatchObject({ code: 'UNIT.NOT_FOUND', message: 'Unit 99999 not found' });
+    }
+    const comments = await h
+      .http()
+      .get('/api/v1/units/99999/comments')
+      .set('Authorization', tokens.officer)
+      .expect(404);
+    expect(comments.body.code).toBe('UNIT.NOT_FOUND');
+  });
+
   it('refuses a bad period or grouping', async () => {
     await stats(`unitCode=${OTHER_COMMUNE}&from=${to}&to=${from}`).expect(400);
     await stats(`unitCode=${OTHER_COMMUNE}&from=2026-02-30`).expect(400);
