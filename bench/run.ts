@@ -80,7 +80,7 @@ async function main() {
         );
       if (!r.ok) failures.push(`${name}: checks failed`);
     } catch (e) {
-      log(`  ${name} FAILED: ${(e as Error).stack ?? e}`);
+      log(`  ${name} FAILED: ${(e as Error).stack ?? String(e)}`);
       failures.push(`${name}: ${(e as Error).message}`);
       results.push({
         name,

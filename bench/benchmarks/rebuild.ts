@@ -73,7 +73,7 @@ async function resetRating(db: BenchDb, admin: Admin, prefix: string): Promise<v
   );
   const ours = new Set(CONSUMERS.map((c) => c.name));
   if (consumers.some((c) => !ours.has(c)))
-    throw new Error(`rating inbox holds rows of other consumers: ${consumers}`);
+    throw new Error(`rating inbox holds rows of other consumers: ${consumers.join(',')}`);
   await db.query(
     `TRUNCATE rating.unit_metrics, rating.officer_stars, rating.unit_scores, rating.score_dirty, rating.inbox, rating.outbox`,
   );

@@ -71,7 +71,10 @@ export async function fuzzAll(
     while (Date.now() - since < quietMs && Date.now() < deadline) {
       await sleep(50);
       const y = await nextXid();
-      if (y !== x) ((x = y), (since = Date.now()));
+      if (y !== x) {
+        x = y;
+        since = Date.now();
+      }
     }
     return x;
   };

@@ -301,7 +301,10 @@ export async function readFigures(
   )) {
     f[`${r.unit}.invitations.${r.kind}`] = r.n;
   }
-  for (const u of communes) ((f[`${u}.invitations.TABLET`] ??= 0), (f[`${u}.invitations.SIPAS`] ??= 0));
+  for (const u of communes) {
+    f[`${u}.invitations.TABLET`] ??= 0;
+    f[`${u}.invitations.SIPAS`] ??= 0;
+  }
   const m = await db.query(
     `SELECT unit_code AS unit, sum(dossiers_received)::int AS received, sum(dossiers_finished)::int AS finished, sum(tickets_served)::int AS tickets,
       sum(survey_responses)::int AS responses FROM rating.unit_metrics WHERE unit_code = ANY($1) GROUP BY unit_code`,
@@ -346,7 +349,13 @@ export async function invitationIds(
   let duplicates = 0;
   for (const id of wantT) if (!tablet.has(id)) missing++;
   for (const id of wantS) if (!sipas.has(id)) missing++;
-  for (const [id, n] of tablet) (wantT.has(id) ? 0 : extra++, (duplicates += n - 1));
-  for (const [id, n] of sipas) (wantS.has(id) ? 0 : extra++, (duplicates += n - 1));
+  for (const [id, n] of tablet) {
+    if (!wantT.has(id)) extra++;
+    duplicates += n - 1;
+  }
+  for (const [id, n] of sipas) {
+    if (!wantS.has(id)) extra++;
+    duplicates += n - 1;
+  }
   return { missing, extra, duplicates };
 }

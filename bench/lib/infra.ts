@@ -331,7 +331,8 @@ export async function readAll(kafka: Kafka, topic: string, timeoutMs = 120_000):
     let resolveDone!: () => void;
     const done = new Promise<void>((r) => (resolveDone = r));
     await consumer.run({
-      eachBatch: async ({ batch }) => {
+      // Nothing to await: the batch is copied into memory (kafkajs wants a promise back).
+      eachBatch: ({ batch }) => {
         for (const m of batch.messages) {
           out.push({
             partition: batch.partition,
@@ -347,6 +348,7 @@ export async function readAll(kafka: Kafka, topic: string, timeoutMs = 120_000):
         const end = remaining.get(batch.partition);
         if (end !== undefined && last >= end) remaining.delete(batch.partition);
         if (!remaining.size) resolveDone();
+        return Promise.resolve();
       },
     });
     let timer: NodeJS.Timeout | undefined;

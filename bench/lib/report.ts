@@ -39,7 +39,7 @@ export function renderMarkdown(report: {
     }
     const checks = Object.entries(r.checks)
       .filter(([, v]) => typeof v !== 'object' || v === null)
-      .map(([k, v]) => `${k}: **${v}**`);
+      .map(([k, v]) => `${k}: **${String(v)}**`);
     if (checks.length) lines.push(`Checks: ${checks.join(', ')}`, '');
     for (const note of r.notes) lines.push(`- ${note}`);
     lines.push('');

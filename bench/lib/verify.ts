@@ -58,7 +58,7 @@ export async function verifyProjection(
     if (got.some((g, i) => g !== want.stars[i]) || Number(r.tickets_served) !== want.tickets) {
       if (mismatches.length < 20)
         mismatches.push(
-          `officer ${key}: projection ${got}/${r.tickets_served}, truth ${want.stars}/${want.tickets}`,
+          `officer ${key}: projection ${got.join(',')}/${String(r.tickets_served)}, truth ${want.stars.join(',')}/${want.tickets}`,
         );
     }
   }

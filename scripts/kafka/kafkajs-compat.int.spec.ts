@@ -80,6 +80,8 @@ describe('kafkajs 2.2.4 against the pinned Kafka broker', () => {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      // kafkajs builds these functions as closures over the batch (its docs destructure them too).
+      /* eslint-disable @typescript-eslint/unbound-method */
       eachBatch: async ({
         batch,
         resolveOffset,
@@ -88,6 +90,7 @@ describe('kafkajs 2.2.4 against the pinned Kafka broker', () => {
         isRunning,
         isStale,
       }) => {
+        /* eslint-enable @typescript-eslint/unbound-method */
         let last: string | undefined;
         for (const m of batch.messages) {
           if (!isRunning() || isStale()) break;

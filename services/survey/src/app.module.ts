@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@fg/platform';
-import { DataSource } from 'typeorm';
 import { PublicSurveysHttpController } from './api/answering/public-surveys.http.controller';
 import { UnitResponsesHttpController } from './api/answering/unit-responses.http.controller';
 import { InvitationsHttpController } from './api/invitations/invitations.http.controller';

@@ -17,14 +17,14 @@ const REGISTRY: Record<string, KnownUnit & { parentCode: string | null }> = {
 
 class Registry implements UnitLookup, UnitAncestry {
   finds = 0;
-  async find(code: string) {
+  find(code: string) {
     this.finds++;
-    return REGISTRY[code] ?? null;
+    return Promise.resolve(REGISTRY[code] ?? null);
   }
-  async ancestorsOf(code: string) {
+  ancestorsOf(code: string) {
     const up: string[] = [];
     for (let u = REGISTRY[code]; u?.parentCode; u = REGISTRY[u.parentCode]) up.push(u.parentCode);
-    return up;
+    return Promise.resolve(up);
   }
 }
 

@@ -89,6 +89,8 @@ export class EventConsumer {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.o.partitionsConsumedConcurrently ?? 6,
+      // kafkajs builds these functions as closures over the batch (its docs destructure them too).
+      // eslint-disable-next-line @typescript-eslint/unbound-method
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         const baseTopic = batch.topic.slice(this.o.topicPrefix.length);
         const chunkSize = this.o.chunkSize ?? 50000;

@@ -30,18 +30,18 @@ describe('PgListener', () => {
     await listener.start();
     expect(listener.subscribed).toBe(true);
     await pool.query(`SELECT pg_notify('pg_listener_test', 'one')`);
-    await waitFor(async () => got.includes('one'), { message: 'first notification' });
+    await waitFor(() => got.includes('one'), { message: 'first notification' });
 
     const killed = await pool.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`,
     );
     expect(killed.rowCount).toBe(1);
-    await waitFor(async () => events.join(',') === 'subscribed,lost,subscribed', {
+    await waitFor(() => events.join(',') === 'subscribed,lost,subscribed', {
       message: 'lost, then subscribed again',
     });
     expect(listener.subscribed).toBe(true);
     await pool.query(`SELECT pg_notify('pg_listener_test', 'two')`);
-    await waitFor(async () => got.includes('two'), { message: 'notification after the reconnect' });
+    await waitFor(() => got.includes('two'), { message: 'notification after the reconnect' });
 
     await listener.stop();
     expect(listener.subscribed).toBe(false);

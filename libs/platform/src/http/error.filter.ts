@@ -47,12 +47,9 @@ export class ErrorFilter implements ExceptionFilter {
     if (e instanceof HttpException) {
       const status = e.getStatus();
       const r = e.getResponse();
+      const detail = typeof r === 'string' ? r : (r as { message?: unknown }).message;
       const message =
-        typeof r === 'string'
-          ? r
-          : Array.isArray((r as { message?: unknown }).message)
-            ? (r as { message: string[] }).message.join('; ')
-            : String((r as { message?: unknown }).message ?? e.message);
+        typeof detail === 'string' ? detail : Array.isArray(detail) ? detail.join('; ') : e.message;
       return this.shape(status, `HTTP.${status}`, message);
     }
     if ((e as { type?: string })?.type === 'entity.parse.failed')

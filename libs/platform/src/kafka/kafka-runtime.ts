@@ -65,7 +65,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
     if (this.options.relay !== false) await this.relay.start();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     for (const definition of this.definitions) {
       const consumer = new EventConsumer({
         kafka: this.kafka,

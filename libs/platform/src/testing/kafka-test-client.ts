@@ -30,7 +30,8 @@ export async function readTopic(
     let resolveDone!: () => void;
     const done = new Promise<void>((r) => (resolveDone = r));
     await consumer.run({
-      eachMessage: async ({ message, partition }) => {
+      // Nothing to await: the message is copied into memory (kafkajs wants a promise back).
+      eachMessage: ({ message, partition }) => {
         messages.push({
           key: message.key?.toString() ?? null,
           value: message.value?.toString() ?? null,
@@ -41,6 +42,7 @@ export async function readTopic(
           offset: message.offset,
         });
         if (until(messages)) resolveDone();
+        return Promise.resolve();
       },
     });
     if (until(messages)) return messages;

@@ -65,7 +65,7 @@ export class UnitMetricsRepository {
         GROUP BY t.root, y.year`,
       [unitCodes, years],
     );
-    const found = new Map(rows.map((r) => [`${r.unit_code}|${r.year}`, r]));
+    const found = new Map(rows.map((r) => [`${String(r.unit_code)}|${String(r.year)}`, r]));
     return unitCodes.flatMap((unitCode) =>
       years.map((year) => {
         const c = fromColumns(found.get(`${unitCode}|${year}`) ?? {});

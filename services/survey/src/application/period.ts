@@ -10,7 +10,7 @@ export const resolvePeriod = (
   const period = { from: from ?? firstDayOfLocalMonth(now), to: to ?? toLocalDate(now) };
   for (const [name, day] of Object.entries(period)) {
     if (!isLocalDate(day))
-      throw new DomainError('INVALID', 'REQUEST.INVALID', `${name} ${day} is not a calendar date`);
+      throw new DomainError('INVALID', 'REQUEST.INVALID', `${name} ${String(day)} is not a calendar date`);
   }
   if (period.from > period.to)
     throw new DomainError('INVALID', 'REQUEST.INVALID', `from ${period.from} is after to ${period.to}`);

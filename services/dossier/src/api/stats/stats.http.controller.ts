@@ -25,7 +25,8 @@ export class StatsHttpController {
     @Res() res: Response,
   ): Promise<void> {
     for (const d of [q.from, q.to])
-      if (d && !isLocalDate(d)) throw new DomainError('INVALID', 'STATS.BAD_DATE', `No such date: ${d}`);
+      if (d && !isLocalDate(d))
+        throw new DomainError('INVALID', 'STATS.BAD_DATE', `No such date: ${String(d)}`);
     await sendCachedJson(res, await this.stats.timelinessJson(q, user));
   }
 }
