@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { VIETNAM_UTC_OFFSET_MINUTES } from '@fg/kernel';
 import { DataSource } from 'typeorm';
 
 export type StatsGroupBy = 'unit' | 'procedure' | 'month';
@@ -38,7 +39,8 @@ const KEY = {
 const OPEN_KEY = {
   unit: 'unit_code',
   procedure: 'procedure_code',
-  month: `to_char((received_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM')`,
+  // The local (Vietnam) month of receipt, by the kernel's fixed offset as everywhere else.
+  month: `to_char((received_at AT TIME ZONE 'UTC') + interval '${VIETNAM_UTC_OFFSET_MINUTES} minutes', 'YYYY-MM')`,
 } as const;
 
 /** An inclusive range of days or months (`YYYY-MM-DD` / `YYYY-MM-01`). */
