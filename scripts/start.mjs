@@ -73,6 +73,10 @@ async function main() {
   env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/friendly_gov';
   env.JWT_SECRET = devJwtSecret();
   env.LOG_LEVEL ??= 'info';
+  // On a terminal the services log one readable line per event (libs/platform/src/logging/log-format.ts). They
+  // inherit this terminal and would choose so themselves; said explicitly so that a child whose output is piped
+  // (a wrapper, a later change to stdio) stays readable. Not on a terminal: JSON lines, as in production.
+  if (process.stdout.isTTY) env.LOG_FORMAT ??= 'pretty';
   log(`PostgreSQL: checking ${new URL(env.DATABASE_URL).host}...`);
   await checkPostgres(env.DATABASE_URL);
 
@@ -96,7 +100,9 @@ async function main() {
   process.on('SIGTERM', () => stopAll(0));
 
   for (const svc of SERVICES) {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'services', svc.name, 'dist', 'main.js')], {
+    // The flag as in the Dockerfile: kafkajs's negative timer makes Node 24 print a warning (docs/platform.md).
+    const main = path.join(repoRoot, 'services', svc.name, 'dist', 'main.js');
+    const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', main], {
       cwd: repoRoot,
       env: { ...env, PORT: String(svc.port) },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -123,7 +129,9 @@ async function main() {
     if (seed.status !== 0) throw new Error('loading the demo data failed');
   }
 
-  console.log(`\nThe system is ready in ${since()}.\n`);
+  // A ruled block, last: the services' log lines come before it and are seldom written afterwards at info.
+  const rule = '='.repeat(100);
+  console.log(`\n${rule}\n  The system is ready in ${since()}.\n`);
   for (const svc of SERVICES) {
     console.log(
       `  ${svc.name.padEnd(8)} http://127.0.0.1:${svc.port}   docs http://127.0.0.1:${svc.port}/docs   health /health   metrics /metrics`,
@@ -137,7 +145,9 @@ async function main() {
   console.log('    rating tablet  http://127.0.0.1:3003/tablet/07210/1#token=...');
   console.log('\n  Dev tokens (valid 12 h; `npm run dev-token -- <role> <units>` for scoped ones):');
   for (const role of ROLES) console.log(`    ${role.padEnd(10)} ${devToken({ role })}`);
-  console.log('\n  Press Ctrl-C to stop.\n');
+  console.log(
+    `\n  Press Ctrl-C to stop. Logs: LOG_LEVEL=debug for every request, LOG_FORMAT=json for JSON lines.\n${rule}\n`,
+  );
 }
 
 main().catch((e) => {

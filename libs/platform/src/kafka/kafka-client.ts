@@ -83,7 +83,7 @@ export async function ensureTopics(admin: Admin, settings: KafkaSettings): Promi
 /**
  * Idempotent producer with acks=all: a retried send never duplicates a record within a session.
  *
- * Retries are bounded (the client's 8, about 30 s) although kafkajs warns that this "may invalidate EoS
+ * Retries are bounded (the client's 8, about 20 s of back-off) although kafkajs warns that this "may invalidate EoS
  * guarantees": the outbox relay sends inside a PostgreSQL transaction that holds its advisory lock, so an
  * unbounded retry would keep that transaction open and block shutdown for as long as the broker is away.
  * A send that gives up is rolled back and sent again with the same event ids, which consumers drop through
