@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger as PinoLogger } from 'pino';
-import { RuleError } from '@fg/kernel';
+import { isRuleError } from '@fg/kernel';
 import { STATUS_OF_KIND } from './domain-error';
 
 /**
@@ -43,7 +43,7 @@ export class ErrorFilter implements ExceptionFilter {
     details?: unknown;
   } {
     // Every typed error (platform, application and the pure domains) extends the kernel's RuleError and carries its kind.
-    if (e instanceof RuleError) return this.shape(STATUS_OF_KIND[e.kind], e.code, e.message, e.details);
+    if (isRuleError(e)) return this.shape(STATUS_OF_KIND[e.kind], e.code, e.message, e.details);
     if (e instanceof HttpException) {
       const status = e.getStatus();
       const r = e.getResponse();
