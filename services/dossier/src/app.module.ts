@@ -26,6 +26,7 @@ import { Dossiers1730000200100 } from './persistence/migrations/1730000200100-do
 import { TimelinessStats1730000200200 } from './persistence/migrations/1730000200200-timeliness-stats';
 import { StarterProcedures1730000200300 } from './persistence/migrations/1730000200300-starter-procedures';
 import { TimelinessMonthly1730000200400 } from './persistence/migrations/1730000200400-timeliness-monthly';
+import { OfficialSchedules1730000200500 } from './persistence/migrations/1730000200500-official-schedules';
 import { ProcedureRepository } from './persistence/procedure.repository';
 import { StatsRepository } from './persistence/stats.repository';
 import { TimelinessStatsRepository } from './persistence/timeliness-stats.repository';
@@ -41,6 +42,7 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
         TimelinessStats1730000200200,
         StarterProcedures1730000200300,
         TimelinessMonthly1730000200400,
+        OfficialSchedules1730000200500,
       ],
       consumers: [TicketLinksConsumer],
     }),

@@ -8,13 +8,16 @@ import {
   defineWorkingHours,
   HOLIDAY_RULES_ID,
   NO_OVERRIDES,
+  type OfficialSchedule,
   SHIPPED_OFFICIAL_SCHEDULES,
   validateCalendarOverrides,
+  validateOfficialSchedule,
   type CalendarOverrides,
+  type OfficialScheduleEntry,
   type ProcessingTime,
   type WorkingHoursConfig,
 } from '../domain';
-import { CalendarRepository } from '../persistence/calendar.repository';
+import { CalendarRepository, type StoredOverrides } from '../persistence/calendar.repository';
 import { TimeContextService } from './time-context.service';
 
 export interface YearView {
@@ -28,6 +31,14 @@ export interface YearView {
   days: { date: string; kind: string; reason: string; source: string }[];
   overrides: CalendarOverrides;
   updatedAt: Date | null;
+  /** The Government's schedule applied: shipped with the service, loaded at run time, or none. */
+  official: {
+    origin: 'SHIPPED' | 'LOADED';
+    schedule: OfficialSchedule;
+    revision: number;
+    loadedBy: string | null;
+    loadedAt: Date | null;
+  } | null;
 }
 
 /** The working-day calendar as data: computed holidays, per-year overrides, per-unit working hours. */
@@ -42,7 +53,8 @@ export class CalendarService {
   async year(year: number): Promise<YearView> {
     const stored = (await this.repo.allOverrides()).find((r) => r.year === year);
     const overrides = stored?.overrides ?? NO_OVERRIDES;
-    const calendar = this.build(year, overrides);
+    const calendar = this.build(year, overrides, stored);
+    const shipped = SHIPPED_OFFICIAL_SCHEDULES[year];
     return {
       year,
       version: calendar.version,
@@ -52,20 +64,48 @@ export class CalendarService {
       days: calendar.entries.map((e) => ({ date: e.date, kind: e.kind, reason: e.reason, source: e.source })),
       overrides,
       updatedAt: stored?.updatedAt ?? null,
+      official: stored?.official
+        ? {
+            origin: 'LOADED',
+            schedule: stored.official,
+            revision: stored.officialRevision ?? 1,
+            loadedBy: stored.officialLoadedBy ?? null,
+            loadedAt: stored.officialLoadedAt ?? null,
+          }
+        : shipped
+          ? { origin: 'SHIPPED', schedule: shipped, revision: 0, loadedBy: null, loadedAt: null }
+          : null,
     };
   }
 
   /** Replaces a year's overrides; dossiers already received keep the due date (and version) they were given. */
   async replaceOverrides(year: number, input: CalendarOverrides, user: AuthUser): Promise<YearView> {
     const overrides = validateCalendarOverrides(year, input);
-    const { version } = this.build(year, overrides);
+    const stored = (await this.repo.allOverrides()).find((r) => r.year === year);
+    const { version } = this.build(year, overrides, stored);
     await this.repo.replaceYear(year, overrides, version, user.sub);
     return this.year(year);
   }
 
+  /**
+   * Loads the Government's decision for a year (replacing the shipped or earlier loaded one). Validated
+   * as a whole first (`CALENDAR.INVALID_OFFICIAL_SCHEDULE` naming the entry and rule): nothing is stored
+   * unless every entry passes. Dossiers already received keep the due date they were given.
+   */
+  async loadOfficialSchedule(
+    year: number,
+    entries: readonly OfficialScheduleEntry[],
+    user: AuthUser,
+  ): Promise<YearView> {
+    const schedule = validateOfficialSchedule({ year, entries });
+    await this.repo.replaceOfficialSchedule(schedule, user.sub);
+    return this.year(year);
+  }
+
   /** The same layers as the calendar the time rules use (TimeContextService), so the versions agree. */
-  private build(year: number, overrides: CalendarOverrides) {
-    return buildYearCalendar(year, overrides, DEFAULT_HOLIDAY_RULES, SHIPPED_OFFICIAL_SCHEDULES[year]);
+  private build(year: number, overrides: CalendarOverrides, stored: StoredOverrides | undefined) {
+    const official = stored?.official ?? SHIPPED_OFFICIAL_SCHEDULES[year];
+    return buildYearCalendar(year, overrides, DEFAULT_HOLIDAY_RULES, official);
   }
 
   async dueDate(unitCode: string, receivedAt: Date, processing: ProcessingTime) {

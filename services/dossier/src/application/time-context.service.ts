@@ -4,6 +4,8 @@ import {
   createWorkingCalendar,
   DEFAULT_WORKING_HOURS,
   defineWorkingHours,
+  type OfficialSchedule,
+  SHIPPED_OFFICIAL_SCHEDULES,
   type DossierTimeContext,
   type WorkingCalendar,
   type WorkingHours,
@@ -31,12 +33,18 @@ export class TimeContextService {
 
   /** The calendar of overrides rows read elsewhere (e.g. with the other look-ups of a group of intakes). */
   calendarFrom(
-    rows: Pick<StoredOverrides, 'year' | 'overrides' | 'version' | 'revision'>[],
+    rows: Pick<
+      StoredOverrides,
+      'year' | 'overrides' | 'version' | 'revision' | 'official' | 'officialRevision'
+    >[],
   ): WorkingCalendar {
-    const key = rows.map((r) => `${r.year}:${r.revision}:${r.version}`).join(',');
+    const key = rows.map((r) => `${r.year}:${r.revision}:${r.version}:${r.officialRevision ?? 0}`).join(',');
     if (this.cached?.key !== key) {
       const overrides = Object.fromEntries(rows.map((r) => [r.year, r.overrides]));
-      this.cached = { key, calendar: createWorkingCalendar({ overrides }) };
+      this.cached = {
+        key,
+        calendar: createWorkingCalendar({ overrides, officialSchedules: officialSchedulesOf(rows) }),
+      };
     }
     return this.cached.calendar;
   }
@@ -54,6 +62,16 @@ export class TimeContextService {
     return { calendar, hours };
   }
 }
+
+/** The shipped official schedules, each replaced by the one loaded for its year (if any). */
+export const officialSchedulesOf = (
+  rows: Pick<StoredOverrides, 'year' | 'official'>[],
+): Readonly<Record<number, OfficialSchedule>> => {
+  const loaded = rows.filter((r) => r.official).map((r) => [r.year, r.official as OfficialSchedule] as const);
+  return loaded.length
+    ? { ...SHIPPED_OFFICIAL_SCHEDULES, ...Object.fromEntries(loaded) }
+    : SHIPPED_OFFICIAL_SCHEDULES;
+};
 
 /** Minutes of a regular working day (Monday) of these hours; 480 for the default hours. */
 export const minutesPerWorkingDay = (hours: WorkingHours): number =>

@@ -1,15 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CalendarOverrides, WorkingHoursConfig } from '../domain';
+import type { CalendarOverrides, OfficialSchedule, WorkingHoursConfig } from '../domain';
 
+/**
+ * One year's stored calendar data: the administrators' overrides and the official schedule loaded at run
+ * time. A year with only a loaded schedule has empty overrides, version '' and revision 0.
+ */
 export interface StoredOverrides {
   year: number;
   overrides: CalendarOverrides;
   version: string;
   revision: number;
-  updatedBy: string;
-  updatedAt: Date;
+  updatedBy: string | null;
+  updatedAt: Date | null;
+  /** The loaded schedule (null: none; the shipped one, if any, applies). */
+  official?: OfficialSchedule | null;
+  /** Revision of the loaded schedule (0: none). */
+  officialRevision?: number;
+  officialLoadedBy?: string | null;
+  officialLoadedAt?: Date | null;
 }
+
+/** Both tables joined by year, as `allOverrides` and the intake look-ups read them. */
+export const CALENDAR_YEARS_SQL = /* sql */ `SELECT coalesce(o.year, s.year) AS year,
+    coalesce(o.overrides, '{"addDaysOff":[],"removeDaysOff":[],"extraWorkingDays":[]}'::jsonb) AS overrides,
+    coalesce(o.version, '') AS version, coalesce(o.revision, 0) AS revision,
+    o.updated_by AS "updatedBy", o.updated_at AS "updatedAt",
+    s.schedule AS official, coalesce(s.revision, 0) AS "officialRevision",
+    s.loaded_by AS "officialLoadedBy", s.loaded_at AS "officialLoadedAt"
+  FROM calendar_overrides o FULL JOIN official_schedules s ON s.year = o.year`;
 
 export interface StoredWorkingHours {
   /** The unit whose configuration applies: the unit itself or its nearest configured ancestor. */
@@ -23,9 +42,19 @@ export interface StoredWorkingHours {
 export class CalendarRepository {
   constructor(private readonly ds: DataSource) {}
 
+  /** Every year with overrides or a loaded official schedule, by year. */
   allOverrides(manager: EntityManager = this.ds.manager): Promise<StoredOverrides[]> {
-    return manager.query(/* sql */ `SELECT year, overrides, version, revision, updated_by AS "updatedBy", updated_at AS "updatedAt"
-        FROM calendar_overrides ORDER BY year`);
+    return manager.query(/* sql */ `${CALENDAR_YEARS_SQL} ORDER BY 1`);
+  }
+
+  /** Stores a year's validated official schedule, replacing a loaded one; serialised per year by the upsert. */
+  async replaceOfficialSchedule(schedule: OfficialSchedule, actor: string): Promise<void> {
+    await this.ds.query(
+      /* sql */ `INSERT INTO official_schedules (year, schedule, revision, loaded_by) VALUES ($1, $2::jsonb, 1, $3)
+        ON CONFLICT (year) DO UPDATE SET schedule = EXCLUDED.schedule, revision = official_schedules.revision + 1,
+          loaded_by = EXCLUDED.loaded_by, loaded_at = now()`,
+      [schedule.year, JSON.stringify(schedule), actor],
+    );
   }
 
   /** Replaces a year's overrides; serialised per year by the row lock of the upsert. */

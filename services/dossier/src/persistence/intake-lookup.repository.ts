@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { LocalUnit } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import type { ProcessingTime } from '../domain';
-import type { StoredOverrides, StoredWorkingHours } from './calendar.repository';
+import { CALENDAR_YEARS_SQL, type StoredOverrides, type StoredWorkingHours } from './calendar.repository';
 
 export interface IntakeProcedure {
   code: string;
@@ -14,8 +14,11 @@ export interface IntakeProcedure {
 export interface IntakeLookups {
   units: Map<string, LocalUnit>;
   procedures: Map<string, IntakeProcedure>;
-  /** Every year's calendar overrides (the calendar is rebuilt only when their versions change). */
-  overrides: Pick<StoredOverrides, 'year' | 'overrides' | 'version' | 'revision'>[];
+  /** Every year's calendar overrides and loaded official schedule (the calendar is rebuilt only when they change). */
+  overrides: Pick<
+    StoredOverrides,
+    'year' | 'overrides' | 'version' | 'revision' | 'official' | 'officialRevision'
+  >[];
   /** Per requested unit: its own working hours or its nearest configured ancestor's; absent = default hours. */
   hours: Map<string, StoredWorkingHours>;
 }
@@ -41,8 +44,8 @@ export class IntakeLookupRepository {
                   'unit', processing_unit)), '[]')
            FROM procedures WHERE code = ANY($2::text[])) AS procedures,
         (SELECT coalesce(json_agg(json_build_object('year', year, 'overrides', overrides, 'version', version,
-                  'revision', revision) ORDER BY year), '[]')
-           FROM calendar_overrides) AS overrides,
+                  'revision', revision, 'official', official, 'officialRevision', "officialRevision") ORDER BY year), '[]')
+           FROM (${CALENDAR_YEARS_SQL}) calendar_years) AS overrides,
         (WITH RECURSIVE up(start, code, depth) AS (
             SELECT c, c, 0 FROM unnest($1::text[]) AS c
             UNION ALL

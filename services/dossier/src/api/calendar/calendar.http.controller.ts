@@ -5,6 +5,7 @@ import { CalendarService } from '../../application/calendar.service';
 import type { WorkingHoursConfig } from '../../domain';
 import { READERS, YearPipe } from '../common/params';
 import { DueDateRequest } from './due-date.request.dto';
+import { LoadOfficialScheduleRequest } from './official-schedule.request.dto';
 import { ReplaceOverridesRequest } from './replace-overrides.request.dto';
 import { WorkingHoursRequest } from './working-hours.request.dto';
 
@@ -69,5 +70,21 @@ export class CalendarHttpController {
     @CurrentUser() user: AuthUser,
   ) {
     return this.calendar.replaceOverrides(year, body, user);
+  }
+
+  @Put(':year/official-schedule')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "Load the Government's decision for a year (days off and make-up days of civil servants, each with its " +
+      'legal source); replaces the shipped or earlier loaded one, under the overrides; 400 and nothing stored ' +
+      'when an entry breaks a rule',
+  })
+  loadOfficialSchedule(
+    @Param('year', YearPipe) year: number,
+    @Body() body: LoadOfficialScheduleRequest,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.calendar.loadOfficialSchedule(year, body.entries, user);
   }
 }
