@@ -5,10 +5,11 @@ import { hungKingsDay, lunarNewYear } from './vietnamese-lunar';
 /*
  * Statutory days off, Labour Code 2019 (45/2019/QH14) Art. 112, in force since 1 January 2021:
  *   1 Jan; Tết 5 days; Hùng Kings (10/3 lunar); 30 Apr; 1 May; 2 Sep plus one adjacent day.
- * Clause 3: a holiday that falls on the weekly rest day is made up on the next working day (nghỉ bù).
+ * Art. 111(3): a holiday that falls on the weekly rest day is made up on the next working day (nghỉ bù).
  *
- * The Government fixes the exact days each year (Tết's five days, the day next to 2 Sep, swapped
- * days); what is computed here is the documented default for a year without a decision. The
+ * Art. 112(3): the Prime Minister fixes each year the exact days of Tết and of the day next to 2 Sep,
+ * and the Government swaps working days around holidays; what is computed here is the documented
+ * default for a year without a decision. The
  * decisions are data (official-schedules/), each replacing the computed days of the holidays it
  * decides; administrators' overrides (calendar-overrides.ts) come last. Defaults:
  * - Tết: the last day of the lunar year (29 or 30 tháng Chạp) and mùng 1–4 tháng Giêng.

@@ -44,7 +44,7 @@ describe('the calendar with the official schedules', () => {
       '2026-01-10 work OFFICIAL',
       ...range(14, 22, '2026-02'),
       '2026-04-26 off COMPUTED', // Giỗ Tổ on Sunday …
-      '2026-04-27 off COMPUTED', // … made up on Monday (Labour Code Art. 112(3))
+      '2026-04-27 off COMPUTED', // … made up on Monday (Labour Code Art. 111(3))
       '2026-04-30 off COMPUTED',
       '2026-05-01 off COMPUTED',
       '2026-08-22 work OFFICIAL',
