@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator';
 import { KafkaHealthIndicator } from './kafka.health';
@@ -16,6 +16,7 @@ export class HealthController {
   @Public()
   @Get()
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: the database answers a ping and the Kafka cluster can be described' })
   check() {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 2000 }),

@@ -1,12 +1,13 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { withStartupDetailAtDebug } from '../logging/nest-logger';
 import { ROOT_LOGGER } from '../logging/root-logger';
 import { ErrorFilter } from './error.filter';
+import { buildOpenApiDocument } from './openapi-document';
 import { requestObserver } from './request-observer';
 import { createValidationPipe } from './validation';
 
@@ -22,16 +23,7 @@ export function configureApp(app: INestApplication, info: ServiceAppInfo): void 
   app.useGlobalFilters(new ErrorFilter(app.get(ROOT_LOGGER)));
   app.enableShutdownHooks();
   app.enableCors();
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(info.title)
-      .setDescription(info.description)
-      .setVersion('1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, info), { jsonDocumentUrl: 'docs-json' });
 }
 
 /** Creates and configures a service app without listening (tests use it with supertest). */
