@@ -10,6 +10,7 @@ import { InvitationTokens } from './application/invitation-tokens';
 import { InvitationsService } from './application/invitations.service';
 import { QuestionnaireAccess } from './application/questionnaire-access';
 import { QuestionnairesService } from './application/questionnaires.service';
+import { CommentsService } from './application/comments.service';
 import { ResponsesService } from './application/responses.service';
 import { SatisfactionStatsService } from './application/satisfaction-stats.service';
 import { TabletPageHttpController } from './pages/tablet-page.http.controller';
@@ -67,6 +68,7 @@ const shared = [
     KioskRateLimit,
     QuestionnairesService,
     ResponsesService,
+    CommentsService,
     SatisfactionStatsService,
     ResponseRepository,
     SatisfactionBucketRepository,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, unitNotFound } from '@fg/platform';
+import { DomainError, notFound, unitNotFound } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { Scheme, validateScheme } from '../domain';
-import { SchemesRepository } from '../persistence/schemes.repository';
+import { SchemesRepository, type StoredScheme } from '../persistence/schemes.repository';
 import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
 import { UnitScoresRepository } from '../persistence/unit-scores.repository';
 import { ScorePublisher } from './score-publisher';
@@ -44,6 +44,17 @@ export class SchemesService {
       await this.publisher.recompute(manager, scored, { withAncestors: false, correlationId });
       return { ...saved, rescored: scored.length };
     });
+  }
+
+  all(): Promise<StoredScheme[]> {
+    return this.schemes.all();
+  }
+
+  /** `SCHEME.NOT_FOUND` when no scheme has the code. */
+  async get(code: string): Promise<StoredScheme> {
+    const stored = await this.schemes.find(code);
+    if (!stored) throw notFound('Scheme', code, 'SCHEME.NOT_FOUND');
+    return stored;
   }
 
   /** Assigns a scheme to a unit; its descendants inherit it unless they have their own. */

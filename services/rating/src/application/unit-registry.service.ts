@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, UnitUpserted } from '@fg/contracts';
-import { appendToOutbox, DomainError } from '@fg/platform';
+import { appendToOutbox, DomainError, unitNotFound } from '@fg/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { checkPlacement, parentsFirst, UnitNode } from '../domain/unit-tree';
 import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
@@ -89,6 +89,22 @@ export class UnitRegistryService {
       }
       throw e;
     }
+  }
+
+  /** `UNIT.NOT_FOUND` when the code is not in the registry. */
+  async get(code: string): Promise<UnitRow> {
+    const unit = await this.repo.find(code);
+    if (!unit) throw unitNotFound(code);
+    return unit;
+  }
+
+  list(filter: {
+    parentCode?: string;
+    level?: string;
+    limit: number;
+    offset: number;
+  }): Promise<[UnitRow[], number]> {
+    return this.repo.list(filter);
   }
 
   /** The registry rows a batch's placement checks need: the external parents and all their ancestors. */

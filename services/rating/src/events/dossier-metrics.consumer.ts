@@ -3,7 +3,7 @@ import { DomainEvent, Topics } from '@fg/contracts';
 import { EventConsumerDefinition } from '@fg/platform';
 import { EntityManager } from 'typeorm';
 import { DOSSIER_TYPES, foldDossierEvents } from './dossier-deltas';
-import { MetricsApplier } from './metrics-applier';
+import { MetricsApplier } from '../application/metrics-applier';
 
 /** Dossier facts → finished/early/on-time/late, apologies, open overdue, same-day and home-service counters. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainEvent, TicketCompleted, Topics } from '@fg/contracts';
 import { EventConsumerDefinition } from '@fg/platform';
 import { EntityManager } from 'typeorm';
-import { MetricsApplier } from './metrics-applier';
+import { MetricsApplier } from '../application/metrics-applier';
 import { foldQueueEvents } from './queue-deltas';
 
 /** Completed queue tickets → tickets served and waiting times (mean, p90 histogram). */

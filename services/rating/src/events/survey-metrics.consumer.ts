@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainEvent, SurveyResponseSubmitted, Topics } from '@fg/contracts';
 import { EventConsumerDefinition } from '@fg/platform';
 import { EntityManager } from 'typeorm';
-import { MetricsApplier } from './metrics-applier';
+import { MetricsApplier } from '../application/metrics-applier';
 import { foldSurveyEvents } from './survey-deltas';
 
 /** Survey responses → satisfaction per SIPAS element, star ratings of the unit and of its officers. */

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CorrelationId, CurrentUser, notFound, Roles, UnitCodePipe } from '@fg/platform';
+import { AuthUser, CorrelationId, CurrentUser, Roles, UnitCodePipe } from '@fg/platform';
 import { SchemesService } from '../../application/schemes.service';
 import { Criterion, Scheme, totalPointsOf } from '../../domain';
-import { SchemesRepository, StoredScheme } from '../../persistence/schemes.repository';
+import type { StoredScheme } from '../../persistence/schemes.repository';
 import { READERS } from '../readers';
 import { SchemeCodePipe } from '../scoring-params';
 import { AssignSchemeRequest, PutSchemeRequest } from './put-scheme.request.dto';
@@ -22,10 +22,7 @@ const summary = (s: StoredScheme) => ({
 @ApiTags('schemes')
 @Controller('api/v1')
 export class SchemesHttpController {
-  constructor(
-    private readonly service: SchemesService,
-    private readonly schemes: SchemesRepository,
-  ) {}
+  constructor(private readonly service: SchemesService) {}
 
   @Put('schemes/:code')
   @Roles('admin')
@@ -53,15 +50,14 @@ export class SchemesHttpController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'All scoring schemes (without their criteria)' })
   async list() {
-    return { items: (await this.schemes.all()).map(summary) };
+    return { items: (await this.service.all()).map(summary) };
   }
 
   @Get('schemes/:code')
   @Roles(...READERS)
   @ApiOperation({ summary: 'One scoring scheme with its criteria and rules' })
   async get(@Param('code', SchemeCodePipe) code: string) {
-    const stored = await this.schemes.find(code);
-    if (!stored) throw notFound('Scheme', code, 'SCHEME.NOT_FOUND');
+    const stored = await this.service.get(code);
     return { ...summary(stored), criteria: stored.scheme.criteria };
   }
 

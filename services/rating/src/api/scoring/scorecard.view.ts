@@ -1,6 +1,6 @@
 import { ComputedScorecard } from '../../application/scorecard-calculator';
 import { CRITERION_GROUPS, roundTo } from '../../domain';
-import { UnitRow } from '../../persistence/unit-registry.schema';
+import type { UnitRow } from '../../persistence/unit-registry.schema';
 
 const groupTitle = (group: string): string => (CRITERION_GROUPS as Record<string, string>)[group] ?? group;
 

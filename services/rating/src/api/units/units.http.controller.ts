@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, Roles, UnitCodePipe, unitNotFound } from '@fg/platform';
+import { CorrelationId, Roles, UnitCodePipe } from '@fg/platform';
 import { UnitRegistryService } from '../../application/unit-registry.service';
-import { UnitRegistryRepository } from '../../persistence/unit-registry.repository';
-import { UnitRow } from '../../persistence/unit-registry.schema';
+import type { UnitRow } from '../../persistence/unit-registry.schema';
 import { ListUnitsQuery } from './list-units.request.dto';
 import { ImportUnitsRequest, UpsertUnitRequest } from './upsert-unit.request.dto';
 
@@ -22,10 +21,7 @@ const READERS = ['viewer', 'officer', 'unit-admin', 'assessor', 'portal', 'kiosk
 @ApiTags('units')
 @Controller('api/v1/units')
 export class UnitsHttpController {
-  constructor(
-    private readonly registry: UnitRegistryService,
-    private readonly repo: UnitRegistryRepository,
-  ) {}
+  constructor(private readonly registry: UnitRegistryService) {}
 
   @Put(':code')
   @Roles('admin')
@@ -76,16 +72,14 @@ export class UnitsHttpController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'One administrative unit' })
   async get(@Param('code', UnitCodePipe) code: string) {
-    const unit = await this.repo.find(code);
-    if (!unit) throw unitNotFound(code);
-    return view(unit);
+    return view(await this.registry.get(code));
   }
 
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'List units, e.g. the communes of a province (?parentCode=)' })
   async list(@Query() q: ListUnitsQuery) {
-    const [rows, total] = await this.repo.list(q);
+    const [rows, total] = await this.registry.list(q);
     return { items: rows.map(view), total, limit: q.limit, offset: q.offset };
   }
 }

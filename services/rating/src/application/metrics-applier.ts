@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DomainEvent } from '@fg/contracts';
 import { localYearOf } from '@fg/kernel';
 import { EntityManager } from 'typeorm';
-import { OfficerRatingPublisher } from '../application/officer-rating-publisher';
-import { scoresMarked } from '../application/score-worker';
+import { OfficerRatingPublisher } from './officer-rating-publisher';
+import { scoresMarked } from './score-worker';
 import { OfficerStarsRepository } from '../persistence/officer-stars.repository';
 import { ScoreQueueRepository } from '../persistence/score-queue.repository';
 import { UnitMetricsRepository } from '../persistence/unit-metrics.repository';
-import { MetricBook } from './metric-book';
+import { MetricBook } from '../events/metric-book';
 
 /**
  * What every metrics consumer shares: fold the batch, add the deltas, and mark each touched (unit, year) for
