@@ -14,10 +14,11 @@ export const assertInstant = (at: Date, what = 'instant'): void => {
 /** Throws `CALENDAR.INVALID_DATE` unless `date` is an existing 'YYYY-MM-DD' day. */
 export const assertLocalDate = (date: LocalDate): void => {
   if (isLocalDate(date)) return;
+  const text = String(date); // `date` is narrowed to never here: the type says string, the input may not be
   throw new CalendarRuleError(
     'CALENDAR.INVALID_DATE',
-    /^\d{4}-\d{2}-\d{2}$/.test(String(date))
-      ? `No such calendar day: ${date}`
-      : `Invalid date (expected YYYY-MM-DD): ${date}`,
+    /^\d{4}-\d{2}-\d{2}$/.test(text)
+      ? `No such calendar day: ${text}`
+      : `Invalid date (expected YYYY-MM-DD): ${text}`,
   );
 };
