@@ -42,6 +42,16 @@ describe('loading an official schedule over HTTP (PUT /calendar/{year}/official-
     kit.http().put(`/api/v1/calendar/${year}/official-schedule`).set('Authorization', auth).send({ entries });
   const year = (y: number) =>
     kit.http().get(`/api/v1/calendar/${y}`).set('Authorization', tokens.admin).expect(200);
+  /** A dossier of the 3-working-day starter procedure, received at `receivedAt`. */
+  const receiveOn = async (receivedAt: string) =>
+    (
+      await kit
+        .http()
+        .post('/api/v1/dossiers')
+        .set('Authorization', tokens.portal())
+        .send(anIntake(unit.code, { receivedAt }))
+        .expect(201)
+    ).body;
   const dueDate = (receivedAt: string, amount: number) =>
     kit
       .http()
@@ -101,14 +111,7 @@ describe('loading an official schedule over HTTP (PUT /calendar/{year}/official-
 
   it('replaces the shipped schedule of a year; a dossier received before keeps its appointment', async () => {
     // Fri 28 Aug 2026 + 3 working days under the shipped decision (29 Aug – 2 Sep off): Mon 7 Sep.
-    const dossier = (
-      await kit
-        .http()
-        .post('/api/v1/dossiers')
-        .set('Authorization', tokens.portal())
-        .send(anIntake(unit.code, { receivedAt: '2026-08-28T10:00:00+07:00' }))
-        .expect(201)
-    ).body;
+    const dossier = await receiveOn('2026-08-28T10:00:00+07:00');
     expect(dossier.dueAt).toBe('2026-09-07T03:00:00.000Z');
     expect((await year(2026)).body.official.origin).toBe('SHIPPED');
 
@@ -124,14 +127,7 @@ describe('loading an official schedule over HTTP (PUT /calendar/{year}/official-
     expect((await dueDate('2026-08-28T10:00:00+07:00', 3)).body.dueAt).toBe('2026-09-04T03:00:00.000Z');
 
     // New intakes (their look-ups read both tables in one statement) use the loaded schedule.
-    const later = (
-      await kit
-        .http()
-        .post('/api/v1/dossiers')
-        .set('Authorization', tokens.portal())
-        .send(anIntake(unit.code, { receivedAt: '2026-08-28T10:00:00+07:00' }))
-        .expect(201)
-    ).body;
+    const later = await receiveOn('2026-08-28T10:00:00+07:00');
     expect(later).toMatchObject({ dueAt: '2026-09-04T03:00:00.000Z', calendarVersion: res.body.version });
 
     const stored = await kit
