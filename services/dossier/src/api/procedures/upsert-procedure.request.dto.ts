@@ -48,7 +48,9 @@ export class UpsertProcedureRequest {
   @Type(() => ProcessingDto)
   processing!: ProcessingDto;
 
+  // `number | null` reaches Swagger as Object; the type is named so the document says integer.
   @ApiPropertyOptional({
+    type: 'integer',
     example: 20000,
     nullable: true,
     description: 'Fee in VND; null when set by the province',

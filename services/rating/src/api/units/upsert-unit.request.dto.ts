@@ -25,7 +25,9 @@ export class UpsertUnitRequest {
   @IsIn(UNIT_LEVELS, { message: `level must be one of ${UNIT_LEVELS.join(', ')}` })
   level!: UnitLevel;
 
+  // `string | null` reaches Swagger as Object; the type is named so the document says string.
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '24',
     description: 'Parent unit code; omit or null for a province',

@@ -121,7 +121,9 @@ export class EditSurveyRequest {
 }
 
 export class CreateSurveyRequest {
+  // `string | null` reaches Swagger as Object; the type is named so the document says string.
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '07210',
     description: 'Owning unit; omit or null for a global questionnaire (admin only)',
