@@ -20,7 +20,7 @@ const MAJOR = 24;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (m) => console.error(`[node${MAJOR}] ${m}`);
 
-/** Integration specs that run on Node 24 besides all unit specs: one to three per service, seconds each. */
+/** Integration specs that run on Node 24 besides all unit specs: one or two per service, seconds each. */
 export const NODE24_INTEGRATION_SPECS = [
   'libs/platform/src/outbox/outbox.int.spec.ts',
   'services/queue/src/api/roles.int.spec.ts',
@@ -91,6 +91,12 @@ function ensureNode24() {
 }
 
 function main() {
+  // A renamed spec would silently drop out of the path regex: fail instead.
+  const missing = NODE24_INTEGRATION_SPECS.filter((s) => !existsSync(path.join(repoRoot, s)));
+  if (missing.length)
+    throw new Error(
+      `listed integration specs are gone: ${missing.join(', ')}; update NODE24_INTEGRATION_SPECS`,
+    );
   const node = ensureNode24();
   const args = [
     path.join(repoRoot, 'scripts', 'test.mjs'),

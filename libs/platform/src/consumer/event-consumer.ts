@@ -68,6 +68,12 @@ export class EventConsumer {
       maxBytes: this.o.fetchMaxBytes ?? 64 * 1024 * 1024,
       maxBytesPerPartition: Math.ceil((this.o.fetchMaxBytes ?? 64 * 1024 * 1024) / 4),
       allowAutoTopicCreation: false,
+      retry: {
+        retries: 5, // kafkajs's consumer default, which passing `retry` would replace by the client's
+        // A crash while stop() disconnects a consumer still joining its group ("write after end") is retriable,
+        // and kafkajs would start the consumer again 200 ms later, after the app (or a test) has gone.
+        restartOnFailure: () => Promise.resolve(!this.stopped),
+      },
     });
     this.consumer = consumer;
     // kafkajs restarts itself after retriable crashes; after a non-retriable one (e.g. the broker was
