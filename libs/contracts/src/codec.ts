@@ -168,12 +168,12 @@ function passes(c: CompiledClass, object: Record<string, unknown>, forbidUnknown
         value,
         constraints: k.constraints,
       };
-      const values =
+      const values: unknown[] =
         k.each && (Array.isArray(value) || value instanceof Set || value instanceof Map)
           ? [...(value instanceof Map ? value.values() : value)]
           : [value];
       for (const v of values) {
-        const ok = k.validate(v, { ...args, value: v });
+        const ok: unknown = k.validate(v, { ...args, value: v });
         if (!ok || typeof (ok as Promise<unknown>).then === 'function') return false;
       }
     }
@@ -250,7 +250,7 @@ export function decode(input: Buffer | string | object): DomainEvent {
 /** Serialises an event after validating it; an invalid event is refused, never emitted. */
 export function encode(event: DomainEvent): Buffer {
   const text = JSON.stringify(event);
-  const plain = JSON.parse(text);
+  const plain: unknown = JSON.parse(text);
   if (!tryFastCheck(plain, true)) check(plain, true);
   return Buffer.from(text);
 }
@@ -284,7 +284,7 @@ export function createEvent<T extends object>(
     unitcode: meta.unitcode,
     ...(meta.correlationid ? { correlationid: meta.correlationid } : {}),
     ...(meta.causationid ? { causationid: meta.causationid } : {}),
-    data: JSON.parse(JSON.stringify(data)),
+    data: JSON.parse(JSON.stringify(data)) as T,
   };
   if (!tryFastCheck(event, true)) check(event, true);
   return event;

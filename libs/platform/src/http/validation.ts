@@ -24,9 +24,9 @@ function copyOf<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(copyOf) as T;
   if (v instanceof Date) return new Date(v.getTime()) as T;
-  const out = Object.create(Object.getPrototypeOf(v));
+  const out = Object.create(Object.getPrototypeOf(v) as object | null) as Record<string, unknown>;
   for (const k of Object.keys(v)) out[k] = copyOf((v as Record<string, unknown>)[k]);
-  return out;
+  return out as T;
 }
 
 /**
@@ -53,9 +53,9 @@ export class PlatformValidationPipe extends ValidationPipe {
     const key = JSON.stringify(value);
     if (key.length > 4096) return super.transform(value, metadata);
     let known = this.queries.get(metatype);
-    if (!known) this.queries.set(metatype, (known = new Map()));
+    if (!known) this.queries.set(metatype, (known = new Map<string, unknown>()));
     if (known.has(key)) return copyOf(known.get(key));
-    const dto = await super.transform(value, metadata);
+    const dto: unknown = await super.transform(value, metadata);
     known.set(key, copyOf(dto));
     if (known.size > this.maxQueriesPerClass) known.delete(known.keys().next().value as string);
     return dto;

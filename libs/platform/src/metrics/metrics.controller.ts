@@ -15,7 +15,7 @@ export class MetricsController {
   @Header('Content-Type', 'text/plain; version=0.0.4')
   async scrape(): Promise<string> {
     const { rows } = await this.pool
-      .query('SELECT count(*)::int AS n FROM outbox')
+      .query<{ n: number }>('SELECT count(*)::int AS n FROM outbox')
       .catch(() => ({ rows: [{ n: -1 }] }));
     platformMetrics.outboxBacklog.set(rows[0].n);
     return metricsRegistry.metrics();

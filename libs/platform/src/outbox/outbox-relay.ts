@@ -114,7 +114,10 @@ export class OutboxRelay {
     client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const lock = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [this.lockKey]);
+      const lock = await client.query<{ ok: boolean }>(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok',
+        [this.lockKey],
+      );
       if (!lock.rows[0].ok) {
         await client.query('ROLLBACK');
         return -1;

@@ -17,7 +17,7 @@ export class LocalUnitsRepository implements UnitAncestry {
   constructor(private readonly ds: DataSource) {}
 
   async find(code: string): Promise<LocalUnit | null> {
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<LocalUnit[]>(
       /* sql */ `SELECT code, name, level, parent_code AS "parentCode", active, updated_at AS "updatedAt" FROM units WHERE code = $1`,
       [code],
     );

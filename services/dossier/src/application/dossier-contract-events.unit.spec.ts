@@ -38,7 +38,7 @@ const command = (action: DossierCommand['action']): DossierCommand =>
     ? { action, now: later, outcome: 'APPROVED' }
     : action === 'request-supplement' || action === 'refuse'
       ? { action, now: later, reason: `Thiếu CCCD của bà ${applicant.fullName}, gọi ${applicant.phone}` }
-      : ({ action, now: later } as DossierCommand);
+      : { action, now: later };
 
 describe('publishing dossier decisions as contract events', () => {
   const starts: Dossier[] = [

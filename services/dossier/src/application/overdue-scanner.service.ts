@@ -48,13 +48,13 @@ export class OverdueScanner implements OnApplicationBootstrap, OnModuleDestroy {
     // Overdue from local midnight after the due date (domain: overdueFrom), i.e. due before today.
     const startOfToday = atLocalMinute(toLocalDate(now), 0);
     return this.ds.transaction(async (manager) => {
-      const rows = await manager.query(
+      const rows = await manager.query<Record<string, unknown>[]>(
         /* sql */ `SELECT * FROM dossiers
           WHERE overdue_notified_at IS NULL AND status IN ${RUNNING} AND due_at < $1
           ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [startOfToday, this.config.DOSSIER_OVERDUE_BATCH],
       );
-      const flagged = rows.map((row: Record<string, unknown>) => {
+      const flagged = rows.map((row) => {
         const { state, extras } = fromRow(row);
         return {
           decision: markOverdue({ now }, SYSTEM, state),

@@ -69,7 +69,7 @@ export class BoardStreamHub implements OnModuleInit, OnModuleDestroy {
 
   /** Re-subscribes by itself after a database restart; the 2 s poll covers what was missed meanwhile. */
   private async listen(): Promise<void> {
-    const schema = (await this.pool.query('SELECT current_schema() AS s')).rows[0].s as string;
+    const schema = (await this.pool.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s;
     this.listener = new PgListener({
       pool: this.pool,
       channel: `board_${schema}`,

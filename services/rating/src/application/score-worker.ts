@@ -60,7 +60,7 @@ export class ScoreWorker implements OnApplicationBootstrap, OnModuleDestroy {
   async recomputeOnce(): Promise<number> {
     // Looked at outside a transaction first: an idle poll then commits nothing (every commit through this
     // DataSource would drop the standings cache).
-    if (!(await this.ds.query(`SELECT 1 FROM score_dirty LIMIT 1`)).length) return 0;
+    if (!(await this.ds.query<unknown[]>(`SELECT 1 FROM score_dirty LIMIT 1`)).length) return 0;
     return this.ds.transaction(async (manager) => {
       await lockScoring(manager);
       const pairs = await this.queue.take(manager, TAKE);

@@ -3,7 +3,7 @@ import { notFound } from '@fg/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { invitationTtls, SURVEY_CONFIG, SurveyConfig } from '../config';
-import { Invitation, InvitationKind, newInvitation, pendingForCounter, QuestionnaireKind } from '../domain';
+import { InvitationKind, newInvitation, pendingForCounter, QuestionnaireKind } from '../domain';
 import { InvitationRepository, StoredInvitation } from '../persistence/invitation.repository';
 import { QuestionnaireRepository } from '../persistence/questionnaire.repository';
 import { InvitationTokens } from './invitation-tokens';

@@ -3,7 +3,7 @@ import { AuthUser, CachedJson, LocalUnitsRepository, StatsCache, UnitAccess, Uni
 import { DataSource } from 'typeorm';
 import { SIPAS_ELEMENTS } from '@fg/kernel';
 import { fromCounters, rates } from '../domain';
-import { SatisfactionBucketRepository, StatsGroup } from '../persistence/satisfaction-bucket.repository';
+import { SatisfactionBucketRepository } from '../persistence/satisfaction-bucket.repository';
 
 export const STATS_GROUP_BY = ['element', 'officer', 'month', 'channel', 'unit', 'weekday'] as const;
 export type StatsGroupBy = (typeof STATS_GROUP_BY)[number];

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles, UnitCodePipe } from '@fg/platform';
 import { CalendarService } from '../../application/calendar.service';
-import type { WorkingHoursConfig } from '../../domain';
 import { READERS, YearPipe } from '../common/params';
 import { DueDateRequest } from './due-date.request.dto';
 import { LoadOfficialScheduleRequest } from './official-schedule.request.dto';
@@ -46,7 +45,7 @@ export class CalendarHttpController {
     @Body() body: WorkingHoursRequest,
     @CurrentUser() user: AuthUser,
   ) {
-    return this.calendar.setWorkingHours(unitCode, body as unknown as WorkingHoursConfig, user);
+    return this.calendar.setWorkingHours(unitCode, body, user);
   }
 
   @Get(':year')

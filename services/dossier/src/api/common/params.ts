@@ -15,7 +15,7 @@ export const TIME_BOUND_PATTERN = new RegExp(`${LOCAL_DATE_PATTERN.source}|${INS
 
 /** 'true'/'false' query strings to booleans (anything else stays as is and fails @IsBoolean). */
 export const QueryBoolean = () =>
-  Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 /** Query bounds: a local date means its start (`from`) or the start of the next day (`to`, exclusive). */
 export const timeBound = (value: string | undefined, side: 'from' | 'to'): Date | undefined => {
@@ -79,8 +79,7 @@ export const STATS_READERS = ['viewer', 'officer', 'unit-admin', 'assessor'] as 
 export class EmptyBodyPipe implements PipeTransform<unknown, void> {
   transform(value: unknown): void {
     if (value === undefined || value === null) return;
-    const keys =
-      typeof value === 'object' && !Array.isArray(value) ? Object.keys(value as object) : ['(body)'];
+    const keys = typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : ['(body)'];
     if (keys.length) {
       throw new DomainError(
         'INVALID',

@@ -36,7 +36,7 @@ export class QueueStatsQuery {
 
   @ApiPropertyOptional({ default: false, description: 'Add the figures of every unit below this one' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   includeDescendants?: boolean;
 }
