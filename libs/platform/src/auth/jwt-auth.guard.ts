@@ -31,9 +31,9 @@ export class JwtAuthGuard implements CanActivate {
 
   canActivate(ctx: ExecutionContext): boolean | Promise<boolean> {
     if (ctx.getType() !== 'http') return true;
-    const req = ctx.switchToHttp().getRequest();
+    const req = ctx.switchToHttp().getRequest<{ headers: { authorization?: string }; user?: AuthUser }>();
     const route = this.routeAuth(ctx);
-    const header: string | undefined = req.headers.authorization;
+    const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (token) {
       const known = this.verified.get(token);
@@ -52,7 +52,7 @@ export class JwtAuthGuard implements CanActivate {
   /** The caller of a token `jwt.verify` accepts (remembered until it expires); undefined when it does not. */
   private async verify(token: string): Promise<AuthUser | undefined> {
     try {
-      const claims = await this.jwt.verifyAsync(token);
+      const claims = await this.jwt.verifyAsync<Record<string, unknown>>(token);
       const user = this.toUser(claims);
       this.verified.remember(token, claims, user);
       return user;

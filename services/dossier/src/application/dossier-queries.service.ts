@@ -31,9 +31,12 @@ const encodeCursor = (r: DossierRecord & { intakeAt: Date }) =>
   Buffer.from(JSON.stringify([r.intakeAt.toISOString(), r.state.id])).toString('base64url');
 const decodeCursor = (c: string): [string, string] => {
   try {
-    const v = JSON.parse(Buffer.from(c, 'base64url').toString());
-    if (Array.isArray(v) && v.length === 2 && !Number.isNaN(Date.parse(v[0])) && /^[0-9a-f-]{36}$/.test(v[1]))
-      return v as [string, string];
+    const v: unknown = JSON.parse(Buffer.from(c, 'base64url').toString());
+    if (Array.isArray(v) && v.length === 2) {
+      const [intakeAt, id] = v as unknown[];
+      if (typeof intakeAt === 'string' && !Number.isNaN(Date.parse(intakeAt)))
+        if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return [intakeAt, id];
+    }
   } catch {
     /* fall through */
   }
@@ -92,13 +95,11 @@ export class DossierQueriesService {
       const [intakeAt, id] = decodeCursor(f.cursor);
       where.push(`(intake_at, id) < (${p(intakeAt)}::timestamptz, ${p(id)}::uuid)`);
     }
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<Record<string, unknown>[]>(
       `SELECT * FROM dossiers WHERE ${where.join(' AND ')} ORDER BY intake_at DESC, id DESC LIMIT ${p(f.limit + 1)}`,
       params,
     );
-    const items = rows
-      .slice(0, f.limit)
-      .map((r: Record<string, unknown>) => ({ ...fromRow(r), intakeAt: r.intake_at as Date }));
+    const items = rows.slice(0, f.limit).map((r) => ({ ...fromRow(r), intakeAt: r.intake_at as Date }));
     return { items, nextCursor: rows.length > f.limit ? encodeCursor(items[items.length - 1]) : null };
   }
 

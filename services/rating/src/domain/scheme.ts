@@ -102,7 +102,10 @@ const checkPointsSum = (criteria: readonly Criterion[], total: number): string[]
 };
 
 const checkThresholds = (thresholds: readonly StarThreshold[], total: number): string[] => {
-  if (!Array.isArray(thresholds) || thresholds.length === 0)
+  // Checked as `unknown` (the input is unvalidated JSON): Array.isArray on the typed array itself would narrow it
+  // to any[] for the code below.
+  const list: unknown = thresholds;
+  if (!Array.isArray(list) || thresholds.length === 0)
     return ['thresholds: must list at least one star level'];
   return thresholds.flatMap((t, i) => {
     const at = `thresholds[${i}]`;
