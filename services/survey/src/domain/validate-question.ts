@@ -122,7 +122,9 @@ const optionProblems = (question: Question, at: string, c: string | undefined): 
   const add = (path: string, code: string, message: string) =>
     out.push(c === undefined ? { path, code, message } : { path, code, message, question: c });
   const options = question.options;
-  if (!Array.isArray(options) || options.length < 2) {
+  // Checked as `unknown`, so that Array.isArray does not narrow `options` to any[] below.
+  const list: unknown = options;
+  if (!Array.isArray(list) || !options || options.length < 2) {
     add(
       `${at}.options`,
       'QUESTION.OPTIONS_REQUIRED',

@@ -44,7 +44,10 @@ export const validateQuestionnaire = (q: Questionnaire): QuestionnaireProblem[] 
   if (!(Number.isInteger(q.version) && q.version >= 1))
     add('version', 'QUESTIONNAIRE.VERSION', 'version must be an integer ≥ 1');
 
-  if (!Array.isArray(q.questions) || q.questions.length === 0) {
+  // Checked as `unknown` (the input is unvalidated JSON): Array.isArray on the typed array itself would narrow it
+  // to any[] for the code below.
+  const questions: unknown = q.questions;
+  if (!Array.isArray(questions) || q.questions.length === 0) {
     add('questions', 'QUESTIONNAIRE.NO_QUESTIONS', 'a questionnaire needs at least one question');
     return problems;
   }
