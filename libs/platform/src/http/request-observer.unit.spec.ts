@@ -106,11 +106,15 @@ describe('requestObserver', () => {
     await request(at('info')).get('/boom').set('x-correlation-id', 'p-500');
     await flush();
     expect(out).not.toContain('p-404');
-    expect(out.trimEnd().split('\n')).toEqual([expect.stringMatching(/ERROR: test request errored .*p-500/)]);
+    expect(out.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(
+        /ERROR: test request errored GET \/boom 500 \d+ ms id=p-500 \{"err":"Error: failed with status code 500"\}$/,
+      ),
+    ]);
     out = '';
     await request(at('debug')).get('/missing').set('x-correlation-id', 'p-404');
     await flush();
-    expect(out).toMatch(/DEBUG: test request completed .*p-404/);
+    expect(out).toMatch(/DEBUG: test request completed GET \/missing 404 \d+ ms id=p-404\n$/);
   });
 
   it('records the latency histogram per route pattern, method and status', async () => {

@@ -16,14 +16,27 @@ export function chooseLogFormat(env: { LOG_FORMAT?: string }, stdoutIsTTY: boole
   throw new Error(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got ${JSON.stringify(wanted)})`);
 }
 
-/** Fields the pretty line shows in front of the message (or drops), not again as `key=value` after it. */
-const SHOWN_IN_PREFIX = ['service', 'context', 'component', 'consumer', 'namespace'];
+/**
+ * Fields the pretty line shows in its message (`prettyMessage`), not again among the fields after it. The request's
+ * headers, query and client address are in the JSON lines only.
+ */
+const SHOWN_IN_MESSAGE = [
+  'service',
+  'context',
+  'component',
+  'consumer',
+  'namespace',
+  'req',
+  'res',
+  'responseTime',
+];
 
 type Paint = (text: string) => string;
 
 /**
- * The message of a pretty line: `service context|component[/consumer] [kafkajs namespace] message`, the
- * message in the level's colour from warn up so a warning stands out in a screenful of info lines.
+ * The message of a pretty line: `service context|component[/consumer] [kafkajs namespace] message`, then for an
+ * access-log or error-filter line `METHOD url [status] [N ms] id=<correlation id>`; from warn up in the level's
+ * colour so a warning stands out in a screenful of info lines.
  */
 export function prettyMessage(
   log: Record<string, unknown>,
@@ -33,7 +46,23 @@ export function prettyMessage(
   const where = [log.context ?? log.component, log.consumer].filter(Boolean).join('/');
   const head = [log.service, where, log.namespace].filter(Boolean).join(' ');
   const raw = log[messageKey];
-  const message = typeof raw === 'string' ? raw : raw === undefined ? '' : JSON.stringify(raw);
+  const text = typeof raw === 'string' ? raw : raw === undefined ? '' : JSON.stringify(raw);
+  // As access-log.ts and the error filter write them.
+  const req = log.req as { id?: string; method?: string; url?: string } | undefined;
+  const res = log.res as { statusCode?: number } | undefined;
+  const request = req?.method
+    ? [
+        req.method,
+        req.url,
+        res?.statusCode,
+        typeof log.responseTime === 'number' ? `${log.responseTime} ms` : undefined,
+        req.id === undefined ? undefined : `id=${req.id}`,
+      ]
+        .filter((part) => part !== undefined)
+        .map(String)
+        .join(' ')
+    : '';
+  const message = request ? `${text} ${request}` : text;
   const level = Number(log.level);
   const paint = !colors ? null : level >= 50 ? colors.red : level >= 40 ? colors.yellow : null;
   return `${colors ? colors.gray(head) : head} ${paint ? paint(message) : message}`;
@@ -48,7 +77,8 @@ export function compactError(err: string | object): string {
   if (!('message' in err)) return JSON.stringify(err);
   const { type, message, stack } = err as { type?: unknown; message?: unknown; stack?: unknown };
   const frame = typeof stack === 'string' ? /^\s+at (.+)$/m.exec(stack)?.[1] : undefined;
-  const text = `${typeof type === 'string' ? type : 'Error'}: ${String(message)}`;
+  // pino's err serializer types a plain `{ message }` (the access log's 5xx `err`) as 'Object'.
+  const text = `${typeof type === 'string' && type !== 'Object' ? type : 'Error'}: ${String(message)}`;
   return frame ? `${text} (at ${frame})` : text;
 }
 
@@ -64,7 +94,7 @@ export function createPrettyStream(destination?: DestinationStream): Destination
   const pretty = prettyFactory({
     singleLine: true,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: ['pid', 'hostname', ...SHOWN_IN_PREFIX].join(','),
+    ignore: ['pid', 'hostname', ...SHOWN_IN_MESSAGE].join(','),
     // Errors among the line's fields, shortened; as error-like keys they would get a multi-line layout.
     errorLikeObjectKeys: [],
     customPrettifiers: { err: compactError },

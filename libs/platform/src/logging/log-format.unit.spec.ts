@@ -45,6 +45,23 @@ describe('pretty log lines', () => {
     ).toBe('queue kafka Producer x');
   });
 
+  it('shows an access-log line as method, url, status, duration and correlation id', () => {
+    const line = {
+      service: 'queue',
+      msg: 'request completed',
+      req: { id: 'c-1', method: 'GET', url: '/api/v1/tickets/x', headers: { host: 'h' } },
+      res: { statusCode: 401, headers: {} },
+      responseTime: 3,
+    };
+    expect(prettyMessage(line, 'msg')).toBe('queue request completed GET /api/v1/tickets/x 401 3 ms id=c-1');
+    expect(
+      prettyMessage(
+        { service: 'queue', msg: 'unhandled', req: { id: 'c-2', method: 'POST', url: '/x' } },
+        'msg',
+      ),
+    ).toBe('queue unhandled POST /x id=c-2');
+  });
+
   it('paints the message of warnings and errors only', () => {
     expect(prettyMessage({ level: 30, service: 's', msg: 'fine' }, 'msg', colors)).toBe('s fine');
     expect(prettyMessage({ level: 40, service: 's', msg: 'hm' }, 'msg', colors)).toBe('s <yellow>hm');
@@ -81,6 +98,7 @@ describe('pretty log lines', () => {
       }),
     ).toBe('TypeError: x is undefined (at f (a.ts:1:2))');
     expect(compactError({ message: 'no stack' })).toBe('Error: no stack');
+    expect(compactError({ type: 'Object', message: 'plain' })).toBe('Error: plain');
     expect(compactError('text')).toBe('text');
     expect(compactError({ code: 42 })).toBe('{"code":42}');
   });
