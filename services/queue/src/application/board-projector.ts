@@ -2,25 +2,44 @@ import { Injectable } from '@nestjs/common';
 import { toLocalDate } from '@fg/kernel';
 import {
   CounterClosed,
+  CounterClosedV1,
   CounterOpened,
+  CounterOpenedV1,
   CounterPaused,
+  CounterPausedV1,
   CounterResumed,
+  CounterResumedV1,
   DomainEvent,
   TicketCalled,
+  TicketCalledV1,
   TicketCancelled,
+  TicketCancelledV1,
   TicketCompleted,
+  TicketCompletedV1,
   TicketIssued,
+  TicketIssuedV1,
   TicketNoShow,
+  TicketNoShowV1,
   TicketRecalled,
+  TicketRecalledV1,
   TicketServingStarted,
   TicketTransferred,
+  TicketTransferredV1,
 } from '@fg/contracts';
 import type { EntityManager } from 'typeorm';
 import { BoardProjectionWriter } from '../persistence/board-projection.writer';
 import { BoardRepository } from '../persistence/board.repository';
 import { BoardChunk } from './board-chunk';
 
-type Data = Record<string, any>;
+/** A call as the board log carries it; the counter's name (and, for a recall, the service) is added last. */
+interface BoardCall {
+  number: string;
+  serviceCode?: string | null;
+  counterNo: string;
+  at: string;
+  recallCount: number;
+  counterName?: string | null;
+}
 const COUNTER_STATUS: Record<string, string> = {
   [CounterOpened.type]: 'OPEN',
   [CounterPaused.type]: 'PAUSED',
@@ -50,24 +69,28 @@ export class BoardProjector {
 
   private async applyOne(e: DomainEvent, m: EntityManager, chunk: BoardChunk): Promise<void> {
     const unit = e.unitcode;
-    const d = e.data as Data;
+    // Fields every queue event may carry; the rest is read per type, as its contract declares it.
+    const common = e.data as { ticketId?: string; number?: string; counterNo?: string };
     const w = this.writer;
     let day = toLocalDate(new Date(e.time));
-    let counterNo: string | null = d.counterNo ?? null;
-    let call: Data | undefined;
-    const leaveQueue = async () => {
-      const was = await w.removeWaiting(m, d.ticketId);
+    let counterNo: string | null = common.counterNo ?? null;
+    let call: BoardCall | undefined;
+    const leaveQueue = async (ticketId: string) => {
+      const was = await w.removeWaiting(m, ticketId);
       if (was) await chunk.adjust(unit, (day = was.localDay), was.serviceCode, -1);
       return was;
     };
     switch (e.type) {
-      case TicketIssued.type:
+      case TicketIssued.type: {
+        const d = e.data as TicketIssuedV1;
         day = d.localDay;
         if (await w.addWaiting(m, unit, d.ticketId, d.serviceCode, day))
           await chunk.adjust(unit, day, d.serviceCode, 1);
         break;
-      case TicketCalled.type:
-        await leaveQueue();
+      }
+      case TicketCalled.type: {
+        const d = e.data as TicketCalledV1;
+        await leaveQueue(d.ticketId);
         await w.showCall(m, {
           unitCode: unit,
           counterNo: d.counterNo,
@@ -85,35 +108,42 @@ export class BoardProjector {
           recallCount: 0,
         };
         break;
-      case TicketRecalled.type:
+      }
+      case TicketRecalled.type: {
+        const d = e.data as TicketRecalledV1;
         await w.touchCall(m, unit, d.ticketId, d.recalledAt);
         call = { number: d.number, counterNo: d.counterNo, at: d.recalledAt, recallCount: d.recallCount };
         break;
+      }
       case TicketServingStarted.type:
         break; // the number stays on display while served
       case TicketCompleted.type:
       case TicketNoShow.type:
-        await w.clearTicket(m, unit, d.ticketId, e.time);
+        await w.clearTicket(m, unit, (e.data as TicketCompletedV1 | TicketNoShowV1).ticketId, e.time);
         break;
-      case TicketTransferred.type:
+      case TicketTransferred.type: {
+        const d = e.data as TicketTransferredV1;
         // From a counter (called/serving) or from another queue: either way it waits again, same day.
         counterNo = await w.clearTicket(m, unit, d.ticketId, e.time);
-        await leaveQueue();
+        await leaveQueue(d.ticketId);
         if (await w.addWaiting(m, unit, d.ticketId, d.toServiceCode, day))
           await chunk.adjust(unit, day, d.toServiceCode, 1);
         break;
+      }
       case TicketCancelled.type:
-        await leaveQueue();
+        await leaveQueue((e.data as TicketCancelledV1).ticketId);
         break;
-      default:
+      default: {
+        const d = e.data as CounterOpenedV1 | CounterPausedV1 | CounterResumedV1 | CounterClosedV1;
         await w.setStatus(
           m,
           unit,
           d.counterNo,
           COUNTER_STATUS[e.type],
-          e.type === CounterOpened.type ? d.officerId : null,
+          e.type === CounterOpened.type ? (d as CounterOpenedV1).officerId : null,
           e.time,
         );
+      }
     }
     const counter = counterNo ? ((await this.board.counters(unit, m, counterNo))[0] ?? null) : null;
     if (call)
@@ -125,7 +155,7 @@ export class BoardProjector {
       type: e.type,
       at: e.time,
       localDay: day,
-      ...(d.number ? { number: d.number } : {}),
+      ...(common.number ? { number: common.number } : {}),
       counterNo,
       counter,
       ...(call ? { call } : {}),
