@@ -31,3 +31,30 @@ export const satisfiedShare = (c: SatisfactionCount): number | null =>
  */
 export const satisfiedPercent = (c: SatisfactionCount): number | null =>
   c.valid > 0 ? (100 * c.satisfied) / c.valid : null;
+
+/** Answers counted per element; an element nobody answered may be absent or have `valid: 0`. */
+export type SipasElementCounts = Readonly<Partial<Record<SipasElement, SatisfactionCount>>>;
+
+/**
+ * The SIPAS index in percent [0, 100]: the unweighted mean of the element rates (`satisfiedPercent`) over
+ * the elements that have at least one valid answer; null when no element has one. This is the one
+ * "overall satisfaction" figure (docs/domain.md §Surveys): the survey dashboard's `sipasIndexPercent` and
+ * the rating metric `SATISFACTION_RATE` both call it with the same counts, so they are the same number.
+ *
+ * Mean of element rates, not answers pooled over elements: each element weighs the same however many
+ * questions the form asks about it (a form with four PROCEDURE questions and one FEEDBACK question would
+ * otherwise be mostly about procedures). Elements are summed in `SIPAS_ELEMENTS` order, so the result does
+ * not depend on the order of the input's keys and is the same float in every service.
+ */
+export const sipasIndexPercent = (byElement: SipasElementCounts): number | null => {
+  let sum = 0;
+  let answered = 0;
+  for (const element of SIPAS_ELEMENTS) {
+    const count = byElement[element];
+    const rate = count === undefined ? null : satisfiedPercent(count);
+    if (rate === null) continue;
+    sum += rate;
+    answered++;
+  }
+  return answered === 0 ? null : sum / answered;
+};
