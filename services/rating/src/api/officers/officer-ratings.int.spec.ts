@@ -105,6 +105,34 @@ describe('officer ratings ranked by a smoothed score', () => {
       .expect(403);
   });
 
+  it('shows an officer only his own line of the ranking, and only within his scope (issue #16 row 4)', async () => {
+    const own = bearer({ sub: 'five-fives', roles: ['officer'], units: ['C9402'] });
+    const mine = await kit
+      .http()
+      .get('/api/v1/units/C9402/officers/ranking?from=2026-01&to=2026-12')
+      .set('Authorization', own)
+      .expect(200);
+    expect(mine.body.officers.map((o: any) => o.officerId)).toEqual(['five-fives']);
+    // The province is outside a commune officer's token: the same 403 as another officer's rating.
+    const province = await kit
+      .http()
+      .get('/api/v1/units/P94/officers/ranking?from=2026-01&to=2026-12')
+      .set('Authorization', own)
+      .expect(403);
+    expect(province.body.code).toBe('AUTH.UNIT_OUT_OF_SCOPE');
+    await kit
+      .http()
+      .get('/api/v1/units/C9401/officers/ranking')
+      .set('Authorization', bearer({ roles: ['viewer'], units: ['C9402'] }))
+      .expect(403);
+    const assessor = await kit
+      .http()
+      .get('/api/v1/units/P94/officers/ranking?from=2026-01&to=2026-12')
+      .set('Authorization', bearer({ roles: ['assessor'], units: ['P94'] }))
+      .expect(200);
+    expect(assessor.body.officers.length).toBeGreaterThan(1);
+  });
+
   it('publishes officer.rating-changed with the all-time figures', async () => {
     const topic = `${kit.env.topicPrefix}${Topics.RATING}`;
     const messages = await readTopic(topic, (m) =>

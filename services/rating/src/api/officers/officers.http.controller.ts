@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { formatMonth, localYearMonthOf, monthIndex, parseMonth, YearMonth } from '@fg/kernel';
-import { AuthUser, CurrentUser, DomainError, Roles, UnitCodePipe } from '@fg/platform';
+import { AuthUser, CurrentUser, DomainError, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
 import { OfficerRatingsService, SMOOTHING_FORMULA } from '../../application/officer-ratings.service';
 import { READERS } from '../readers';
 import { RatingPeriodQuery } from './officer-rating.request.dto';
@@ -19,6 +19,13 @@ const period = (q: RatingPeriodQuery): { from: YearMonth; to: YearMonth } => {
   return { from, to };
 };
 
+/**
+ * An officer without a broader reading role (viewer, assessor, unit-admin, admin) reads only his own figures:
+ * the same rule for one officer's rating and for a unit's ranking (docs/domain.md, "Officer rankings").
+ */
+const onlyOwnFigures = (user: AuthUser): boolean =>
+  !user.roles.some((r) => r === 'admin' || (r !== 'officer' && READERS.includes(r)));
+
 @ApiTags('officers')
 @Controller('api/v1')
 export class OfficersHttpController {
@@ -34,9 +41,7 @@ export class OfficersHttpController {
     @Query() q: RatingPeriodQuery,
     @CurrentUser() user: AuthUser,
   ) {
-    // An officer without a broader reading role sees only their own rating.
-    const onlyOfficer = !user.roles.some((r) => r === 'admin' || (r !== 'officer' && READERS.includes(r)));
-    if (onlyOfficer && user.sub !== officerId) {
+    if (onlyOwnFigures(user) && user.sub !== officerId) {
       throw new DomainError(
         'FORBIDDEN',
         'OFFICER.OTHERS_RATING',
@@ -56,12 +61,19 @@ export class OfficersHttpController {
 
   @Get('units/:code/officers/ranking')
   @Roles(...READERS)
+  @UnitScoped('code')
   @ApiOperation({
     summary: "Officers of a unit's subtree ranked by smoothed score (with n and the raw mean beside it)",
   })
-  async ranking(@Param('code', UnitCodePipe) code: string, @Query() q: RatingPeriodQuery) {
+  async ranking(
+    @Param('code', UnitCodePipe) code: string,
+    @Query() q: RatingPeriodQuery,
+    @CurrentUser() user: AuthUser,
+  ) {
     const { from, to } = period(q);
     const ranking = await this.ratings.ranking(code, monthIndex(from), monthIndex(to));
+    // The unit's scope is checked by @UnitScoped; within it an officer sees only his own line (with his rank).
+    if (onlyOwnFigures(user)) ranking.officers = ranking.officers.filter((o) => o.officerId === user.sub);
     return {
       unitCode: code,
       from: formatMonth(from),
