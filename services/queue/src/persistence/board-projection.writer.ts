@@ -12,7 +12,7 @@ export class BoardProjectionWriter {
     serviceCode: string,
     localDay: string,
   ): Promise<boolean> {
-    const rows = await m.query(
+    const rows = await m.query<unknown[]>(
       /* sql */ `INSERT INTO board_waiting (ticket_id, unit_code, service_code, local_day) VALUES ($1, $2, $3, $4)
         ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`,
       [ticketId, unitCode, serviceCode, localDay],
@@ -25,7 +25,7 @@ export class BoardProjectionWriter {
     m: EntityManager,
     ticketId: string,
   ): Promise<{ serviceCode: string; localDay: string } | null> {
-    const rows = await m.query(
+    const rows = await m.query<{ serviceCode: string; localDay: string }[]>(
       // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare DELETE/UPDATE … RETURNING.
       /* sql */ `WITH d AS (DELETE FROM board_waiting WHERE ticket_id = $1 RETURNING service_code, local_day)
         SELECT service_code AS "serviceCode", to_char(local_day, 'YYYY-MM-DD') AS "localDay" FROM d`,
@@ -69,7 +69,7 @@ export class BoardProjectionWriter {
     ticketId: string,
     at: string,
   ): Promise<string | null> {
-    const rows = await m.query(
+    const rows = await m.query<{ counter_no: string }[]>(
       /* sql */ `WITH u AS (UPDATE board_counters SET ticket_id = NULL, number = NULL, service_code = NULL, called_at = NULL, updated_at = $3
         WHERE unit_code = $1 AND ticket_id = $2 RETURNING counter_no) SELECT counter_no FROM u`,
       [unitCode, ticketId, at],

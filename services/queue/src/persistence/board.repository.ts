@@ -53,7 +53,12 @@ export class BoardRepository {
   }
 
   async counters(unitCode: string, db: Db = this.ds, counterNo?: string): Promise<BoardCounterView[]> {
-    const rows = await db.query(
+    type Row = Omit<BoardCounterView, 'serving'> & {
+      number: string | null;
+      serviceCode: string;
+      calledAt: Date;
+    };
+    const rows = await db.query<Row[]>(
       /* sql */ `SELECT c.counter_no AS "counterNo", c.name, coalesce(b.status, 'CLOSED') AS status, b.officer_id AS "officerId",
           b.number, b.service_code AS "serviceCode", b.called_at AS "calledAt"
         FROM counters c LEFT JOIN board_counters b ON b.unit_code = c.unit_code AND b.counter_no = c.counter_no
@@ -61,7 +66,7 @@ export class BoardRepository {
         ORDER BY length(c.counter_no), c.counter_no`,
       [unitCode, counterNo ?? null],
     );
-    return rows.map((r: Record<string, any>) => ({
+    return rows.map((r) => ({
       counterNo: r.counterNo,
       name: r.name,
       status: r.status,
@@ -94,7 +99,10 @@ export class BoardRepository {
   }
 
   async lastSeq(unitCode: string): Promise<number> {
-    const rows = await this.ds.query('SELECT last_seq FROM board_units WHERE unit_code = $1', [unitCode]);
+    const rows = await this.ds.query<{ last_seq: string }[]>(
+      'SELECT last_seq FROM board_units WHERE unit_code = $1',
+      [unitCode],
+    );
     return rows[0] ? Number(rows[0].last_seq) : 0;
   }
 
@@ -108,9 +116,10 @@ export class BoardRepository {
 
   /** Oldest seq still kept for the unit (null when the log is empty). */
   async oldestSeq(unitCode: string): Promise<number | null> {
-    const rows = await this.ds.query('SELECT min(seq) AS s FROM board_events WHERE unit_code = $1', [
-      unitCode,
-    ]);
+    const rows = await this.ds.query<{ s: string | null }[]>(
+      'SELECT min(seq) AS s FROM board_events WHERE unit_code = $1',
+      [unitCode],
+    );
     return rows[0].s === null ? null : Number(rows[0].s);
   }
 

@@ -46,7 +46,7 @@ export class CounterRepository {
     manager: EntityManager,
     c: { unitCode: string; counterNo: string; name: string; serviceCodes: string[] },
   ): Promise<CounterRow> {
-    const rows = await manager.query(
+    const rows = await manager.query<CounterRow[]>(
       /* sql */ `INSERT INTO counters (unit_code, counter_no, name, service_codes) VALUES ($1, $2, $3, $4)
         ON CONFLICT (unit_code, counter_no) DO UPDATE SET name = EXCLUDED.name, service_codes = EXCLUDED.service_codes, updated_at = now()
         RETURNING ${COLUMNS}`,
@@ -60,7 +60,7 @@ export class CounterRepository {
     counterNo: string,
     manager: EntityManager = this.ds.manager,
   ): Promise<CounterRow | null> {
-    const rows = await manager.query(
+    const rows = await manager.query<CounterRow[]>(
       `SELECT ${COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2`,
       [unitCode, counterNo],
     );
@@ -73,7 +73,7 @@ export class CounterRepository {
     unitCode: string,
     counterNo: string,
   ): Promise<CounterRow | null> {
-    const rows = await manager.query(
+    const rows = await manager.query<CounterRow[]>(
       `SELECT ${COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2 FOR UPDATE`,
       [unitCode, counterNo],
     );

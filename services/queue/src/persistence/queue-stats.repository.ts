@@ -29,6 +29,25 @@ const addArrays = (col: string) =>
  * bumped in the transaction that issues, cancels, completes or marks a ticket no-show, so the
  * dashboards read a few hundred rows per month instead of scanning tickets.
  */
+/** One group as `grouped` selects it; sums of bigint columns arrive as strings. */
+interface GroupedRow {
+  k: string | null;
+  issued: number;
+  served: number;
+  noShows: number;
+  cancelled: number;
+  wc: number;
+  ws: string;
+  wmin: number | null;
+  wmax: number | null;
+  waitBuckets: number[];
+  sc: number;
+  ss: string;
+  smin: number | null;
+  smax: number | null;
+  serviceBuckets: number[];
+}
+
 @Injectable()
 export class QueueStatsRepository {
   constructor(private readonly ds: DataSource) {}
@@ -82,7 +101,7 @@ export class QueueStatsRepository {
     range: StatsRange,
     groupBy: StatsGroupBy,
   ): Promise<{ key: string | null; row: QueueStatsRow }[]> {
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<GroupedRow[]>(
       /* sql */ `WITH r AS (
           SELECT ${GROUP_KEY[groupBy]} AS k, * FROM queue_stats
           WHERE unit_code = ANY($1) AND (day, hour) >= ($2::date, $3::smallint) AND (day, hour) <= ($4::date, $5::smallint)
@@ -103,7 +122,7 @@ export class QueueStatsRepository {
           JOIN wb ON wb.k IS NOT DISTINCT FROM totals.k JOIN sb ON sb.k IS NOT DISTINCT FROM totals.k`,
       [unitCodes, range.fromDay, range.fromHour, range.toDay, range.toHour],
     );
-    return rows.map((r: Record<string, any>) => ({
+    return rows.map((r) => ({
       key: r.k,
       row: {
         issued: r.issued,

@@ -22,7 +22,7 @@ export class SetupRepository {
     manager: EntityManager,
     s: Omit<ServiceQueueRow, 'updatedAt'>,
   ): Promise<ServiceQueueRow> {
-    const rows = await manager.query(
+    const rows = await manager.query<ServiceQueueRow[]>(
       /* sql */ `INSERT INTO service_queues (unit_code, code, name, prefix, active) VALUES ($1, $2, $3, $4, $5)
         ON CONFLICT (unit_code, code) DO UPDATE SET name = EXCLUDED.name, prefix = EXCLUDED.prefix,
           active = EXCLUDED.active, updated_at = now()
@@ -37,7 +37,7 @@ export class SetupRepository {
     code: string,
     manager: EntityManager = this.ds.manager,
   ): Promise<ServiceQueueRow | null> {
-    const rows = await manager.query(
+    const rows = await manager.query<ServiceQueueRow[]>(
       `SELECT ${SERVICE_COLUMNS} FROM service_queues WHERE unit_code = $1 AND code = $2`,
       [unitCode, code],
     );
@@ -49,7 +49,7 @@ export class SetupRepository {
     unitCode: string,
     prefix: string,
   ): Promise<ServiceQueueRow | null> {
-    const rows = await manager.query(
+    const rows = await manager.query<ServiceQueueRow[]>(
       `SELECT ${SERVICE_COLUMNS} FROM service_queues WHERE unit_code = $1 AND prefix = $2`,
       [unitCode, prefix],
     );
@@ -75,7 +75,7 @@ export class SetupRepository {
     unitCode: string,
     manager: EntityManager = this.ds.manager,
   ): Promise<QueuePolicy & { isDefault: boolean }> {
-    const rows = await manager.query(
+    const rows = await manager.query<Record<keyof QueuePolicy, unknown>[]>(
       /* sql */ `SELECT priority_classes AS "priorityClasses", max_consecutive_priority AS "maxConsecutivePriority",
         max_wait_minutes AS "maxWaitMinutes" FROM queue_policies WHERE unit_code = $1`,
       [unitCode],

@@ -18,13 +18,18 @@ export class TicketRepository {
   }
 
   async find(id: string, manager: EntityManager = this.ds.manager): Promise<TicketRow | null> {
-    const rows = await manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1`, [id]);
+    const rows = await manager.query<TicketRow[]>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] ?? null;
   }
 
   /** Locks the row until the transaction ends, so concurrent actions on one ticket serialize. */
   async findForUpdate(manager: EntityManager, id: string): Promise<TicketRow | null> {
-    const rows = await manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 FOR UPDATE`, [id]);
+    const rows = await manager.query<TicketRow[]>(
+      `SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -34,7 +39,7 @@ export class TicketRepository {
    * transaction commits and no longer matches, so two counters never both claim it (the loser gets null).
    */
   async claimWaiting(manager: EntityManager, id: string): Promise<TicketRow | null> {
-    const rows = await manager.query(
+    const rows = await manager.query<TicketRow[]>(
       `SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 AND status = 'WAITING' FOR UPDATE`,
       [id],
     );
@@ -48,7 +53,7 @@ export class TicketRepository {
    * spread over the queue head instead of queueing behind one row.
    */
   async claimFirstFree(manager: EntityManager, ids: string[]): Promise<TicketRow | null> {
-    const rows = await manager.query(
+    const rows = await manager.query<TicketRow[]>(
       /* sql */ `SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = (
           SELECT t.id FROM tickets t JOIN unnest($1::uuid[]) WITH ORDINALITY AS c(id, rank) ON t.id = c.id
           WHERE t.status = 'WAITING' ORDER BY c.rank LIMIT 1 FOR UPDATE OF t SKIP LOCKED)`,
@@ -100,7 +105,7 @@ export class TicketRepository {
     before: Date,
     excludeId: string,
   ): Promise<number> {
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<{ n: number }[]>(
       /* sql */ `SELECT count(*)::int AS n FROM tickets
         WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND service_code = ANY($3) AND issued_at <= $4 AND id <> $5`,
       [unitCode, localDay, serviceCodes, before, excludeId],
