@@ -1,4 +1,4 @@
-import { satisfiedPercent, SIPAS_ELEMENTS, WAIT_BUCKET_BOUNDS_SECONDS } from '@fg/kernel';
+import { satisfiedPercent, sipasIndexPercent, WAIT_BUCKET_BOUNDS_SECONDS } from '@fg/kernel';
 import { UnitAggregates } from './unit-aggregates';
 
 export type MetricUnit = 'PERCENT' | 'COUNT' | 'STARS' | 'MINUTES';
@@ -25,7 +25,12 @@ export const METRICS = {
   },
   HOME_SERVICE_COUNT: { description: 'Số trường hợp giải quyết thủ tục hành chính tại nhà', unit: 'COUNT' },
   SURVEY_RESPONSES: { description: 'Số phiếu khảo sát sự hài lòng đã thu', unit: 'COUNT' },
-  SATISFACTION_RATE: { description: 'Tỷ lệ hài lòng chung của người dân, tổ chức', unit: 'PERCENT' },
+  // The SIPAS index of docs/domain.md §Surveys (kernel `sipasIndexPercent`), the same number as the survey
+  // dashboard's `sipasIndexPercent`; the name stays because schemes stored as data refer to it.
+  SATISFACTION_RATE: {
+    description: 'Chỉ số hài lòng SIPAS: bình quân tỷ lệ hài lòng của các yếu tố được đánh giá',
+    unit: 'PERCENT',
+  },
   SATISFACTION_ACCESS: { description: 'Tỷ lệ hài lòng về tiếp cận dịch vụ', unit: 'PERCENT' },
   SATISFACTION_PROCEDURE: { description: 'Tỷ lệ hài lòng về thủ tục hành chính', unit: 'PERCENT' },
   SATISFACTION_OFFICER: { description: 'Tỷ lệ hài lòng về công chức trực tiếp giải quyết', unit: 'PERCENT' },
@@ -83,9 +88,6 @@ const p90WaitSeconds = (histogram: readonly number[]): number | null => {
  */
 export const metricValues = (a: UnitAggregates): MetricValues => {
   const hasDossiers = a.dossiersFinished > 0 || a.openOverdue > 0;
-  const elements = SIPAS_ELEMENTS.map((e) => a.satisfiedByElement[e]);
-  const satisfied = elements.reduce((s, c) => s + c.satisfied, 0);
-  const valid = elements.reduce((s, c) => s + c.valid, 0);
   const ratings = a.starCounts.reduce((s, n) => s + n, 0);
   const starSum = a.starCounts.reduce((s, n, i) => s + n * (i + 1), 0);
   const waits = a.waitHistogram.reduce((s, n) => s + n, 0);
@@ -99,7 +101,7 @@ export const metricValues = (a: UnitAggregates): MetricValues => {
     SAME_DAY_RATE: percent(a.sameDayOnTime, a.sameDayFinished),
     HOME_SERVICE_COUNT: a.homeServiceCount,
     SURVEY_RESPONSES: a.surveyResponses,
-    SATISFACTION_RATE: satisfiedPercent({ satisfied, valid }),
+    SATISFACTION_RATE: sipasIndexPercent(a.satisfiedByElement),
     SATISFACTION_ACCESS: satisfiedPercent(a.satisfiedByElement.ACCESS),
     SATISFACTION_PROCEDURE: satisfiedPercent(a.satisfiedByElement.PROCEDURE),
     SATISFACTION_OFFICER: satisfiedPercent(a.satisfiedByElement.OFFICER),

@@ -71,7 +71,7 @@ describe('metrics', () => {
     expect(values.HOME_SERVICE_COUNT).toBe(750);
   });
 
-  it('computes satisfaction per SIPAS element and overall from the pooled valid answers', () => {
+  it('computes satisfaction per SIPAS element, and overall as the SIPAS index (mean of the element rates)', () => {
     const values = metricValues(
       someAggregates({
         satisfiedByElement: {
@@ -88,7 +88,8 @@ describe('metrics', () => {
     expect(values.SATISFACTION_OFFICER).toBe(100);
     expect(values.SATISFACTION_RESULT).toBeNull();
     expect(values.SATISFACTION_FEEDBACK).toBe(16);
-    expect(values.SATISFACTION_RATE).toBe(76); // 228 / 300
+    // (90 + 80 + 100 + 16) / 4 answered elements; pooling the answers (228 of 300) would give 76.
+    expect(values.SATISFACTION_RATE).toBe(71.5);
   });
 
   it('computes the officers’ star mean', () => {

@@ -99,6 +99,9 @@ describe('satisfaction aggregate laws', () => {
         }
         expect(inUnit(r.overall.satisfiedRate)).toBe(true);
         expect(inUnit(r.sipasIndex)).toBe(true);
+        expect(r.sipasIndexPercent === null || (r.sipasIndexPercent >= 0 && r.sipasIndexPercent <= 100)).toBe(
+          true,
+        );
         expect(r.overall.valid).toBeLessThanOrEqual(r.responses);
         expect(sumsToOne(r.stars.shares)).toBe(true);
         expect(r.stars.mean === null || (r.stars.mean >= 1 && r.stars.mean <= 5)).toBe(true);

@@ -1,3 +1,4 @@
+import { sipasIndexPercent } from '@fg/kernel';
 import { addResponse, emptyAggregate, merge, SatisfactionAggregate } from './aggregates';
 import { validateAnswers } from './answers';
 import { Questionnaire } from './questionnaire';
@@ -97,8 +98,11 @@ describe('satisfaction aggregates', () => {
         meanLevel: null,
         levelShares: null,
       });
-      expect(r.overall).toEqual({ valid: 6, satisfiedRate: 0.5 });
-      expect(r.sipasIndex).toBeCloseTo(47 / 90, 12); // mean of 2/3, 1/2 and 2/5
+      expect(r.respondentsSatisfied).toEqual({ valid: 6, satisfiedRate: 0.5 });
+      expect(r.overall).toBe(r.respondentsSatisfied); // the deprecated name of the same figure
+      expect(r.sipasIndexPercent).toBeCloseTo(4700 / 90, 12); // mean of 2/3, 1/2 and 2/5, unanswered RESULT left out
+      expect(r.sipasIndexPercent).toBe(sipasIndexPercent(total.byElement)); // the kernel's, as rating computes it
+      expect(r.sipasIndex).toBe(r.sipasIndexPercent! / 100); // the deprecated share
       expect(r.stars).toEqual({
         count: 3,
         mean: 4,
@@ -139,7 +143,9 @@ describe('satisfaction aggregates', () => {
       const r = rates(emptyAggregate());
       expect(r).toMatchObject({
         responses: 0,
+        respondentsSatisfied: { valid: 0, satisfiedRate: null },
         overall: { valid: 0, satisfiedRate: null },
+        sipasIndexPercent: null,
         sipasIndex: null,
         stars: { count: 0, mean: null, shares: null },
         decree61: { count: 0, mean: null, classShares: null },

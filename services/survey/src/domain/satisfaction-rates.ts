@@ -1,4 +1,4 @@
-import { satisfiedShare, SIPAS_ELEMENTS, SipasElement } from '@fg/kernel';
+import { satisfiedShare, SIPAS_ELEMENTS, SipasElement, sipasIndexPercent } from '@fg/kernel';
 import { five, SatisfactionAggregate, StarCounts } from './aggregates';
 import { DECREE61_CLASSES, Decree61Class } from './decree61';
 import { ElementCounts } from './satisfaction';
@@ -14,13 +14,28 @@ export interface ElementRates {
   readonly levelShares: LevelShares | null;
 }
 
+export interface RespondentsSatisfied {
+  readonly valid: number;
+  readonly satisfiedRate: number | null;
+}
+
 export interface SatisfactionRates {
   readonly responses: number;
   readonly byElement: Readonly<Record<SipasElement, ElementRates>>;
-  /** Share of responses whose overall flag is satisfied, among those where it was decided. */
-  readonly overall: { readonly valid: number; readonly satisfiedRate: number | null };
-  /** SIPAS-style index: unweighted mean of the element rates, over the elements that have answers. */
+  /**
+   * The one overall satisfaction figure (docs/domain.md §Surveys), in percent [0, 100]: the kernel's
+   * `sipasIndexPercent` over `byElement`, the same number as the rating metric `SATISFACTION_RATE`.
+   */
+  readonly sipasIndexPercent: number | null;
+  /** @deprecated The same figure as a share in [0, 1] (`sipasIndexPercent / 100`); kept for dashboards built on it. */
   readonly sipasIndex: number | null;
+  /**
+   * Share of respondents whose own overall verdict (`summarizeResponse`) is satisfied, among those where it
+   * was decided: one vote per person, so a different figure from the SIPAS index by design.
+   */
+  readonly respondentsSatisfied: RespondentsSatisfied;
+  /** @deprecated Old name of `respondentsSatisfied` (same object); it is not the overall satisfaction figure. */
+  readonly overall: RespondentsSatisfied;
   readonly stars: {
     readonly count: number;
     readonly mean: number | null;
@@ -61,18 +76,21 @@ export const rates = (agg: SatisfactionAggregate): SatisfactionRates => {
       return [e, r];
     }),
   ) as Record<SipasElement, ElementRates>;
-  const elementRates = SIPAS_ELEMENTS.map((e) => byElement[e].satisfiedRate).filter(
-    (r): r is number => r !== null,
-  );
+  const index = sipasIndexPercent(agg.byElement);
+  const respondentsSatisfied = {
+    valid: agg.overall.valid,
+    satisfiedRate: ratio(agg.overall.satisfied, agg.overall.valid),
+  };
   const starCount = agg.stars.reduce((a, b) => a + b, 0);
   const starSum = agg.stars.reduce((a, n, i) => a + n * (i + 1), 0);
   const d = agg.decree61;
   return {
     responses: agg.responses,
     byElement,
-    overall: { valid: agg.overall.valid, satisfiedRate: ratio(agg.overall.satisfied, agg.overall.valid) },
-    sipasIndex:
-      elementRates.length === 0 ? null : elementRates.reduce((a, b) => a + b, 0) / elementRates.length,
+    sipasIndexPercent: index,
+    sipasIndex: index === null ? null : index / 100,
+    respondentsSatisfied,
+    overall: respondentsSatisfied,
     stars: {
       count: starCount,
       mean: ratio(starSum, starCount),
