@@ -116,8 +116,9 @@ describe('office pages (board, kiosk, counter tablet) in headless Chromium', () 
     for (const no of ['1', '2']) {
       await http('queue')
         .post(`/api/v1/units/${UNIT}/counters/${no}/open`)
-        .set('Authorization', officer)
-        .send({ officerId: `can-bo-${no}` })
+        // Each counter's officer opens it with his own token: the officer on duty is the token's subject.
+        .set('Authorization', bearer({ roles: ['officer'], units: [UNIT], sub: `can-bo-${no}` }))
+        .send({})
         .expect(200);
     }
 

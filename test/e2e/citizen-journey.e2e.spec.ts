@@ -63,7 +63,7 @@ describe('a citizen at a commune office, across all four services', () => {
     await http('queue')
       .post(`/api/v1/units/${UNIT}/counters/1/open`)
       .set('Authorization', officer)
-      .send({ officerId: OFFICER })
+      .send({})
       .expect(200);
     const call = (
       await http('queue')

@@ -25,8 +25,10 @@ import { BoardProjectionWriter } from './persistence/board-projection.writer';
 import { BoardRepository } from './persistence/board.repository';
 import { CounterRepository } from './persistence/counter.repository';
 import { DailySequenceRepository } from './persistence/daily-sequence.repository';
+import { DutyOfficerRepository } from './persistence/duty-officer.repository';
 import { QueueTables1730000200000 } from './persistence/migrations/1730000200000-queue-tables';
 import { BoardProjection1730000200001 } from './persistence/migrations/1730000200001-board-projection';
+import { DutyOfficers1730000200002 } from './persistence/migrations/1730000200002-duty-officers';
 import { QueueStatsRepository } from './persistence/queue-stats.repository';
 import { SetupRepository } from './persistence/setup.repository';
 import { TicketRepository } from './persistence/ticket.repository';
@@ -36,7 +38,7 @@ import { TicketRepository } from './persistence/ticket.repository';
     PlatformModule.forRoot({
       service: 'queue',
       localUnits: true,
-      migrations: [QueueTables1730000200000, BoardProjection1730000200001],
+      migrations: [QueueTables1730000200000, BoardProjection1730000200001, DutyOfficers1730000200002],
       consumers: [BoardProjectionConsumer],
       // The consumer is built inside PlatformModule, so its dependencies are provided there too.
       extraProviders: [BoardProjector, BoardProjectionWriter, BoardRepository],
@@ -69,6 +71,7 @@ import { TicketRepository } from './persistence/ticket.repository';
     CounterRepository,
     SetupRepository,
     DailySequenceRepository,
+    DutyOfficerRepository,
     QueueStatsRepository,
   ],
 })

@@ -1,5 +1,5 @@
 import { Topics } from '@fg/contracts';
-import { readTopic, waitFor } from '@fg/platform/testing';
+import { bearer, readTopic, waitFor } from '@fg/platform/testing';
 import {
   addUnits,
   counterAction,
@@ -117,7 +117,7 @@ describe('bad inputs are refused with a 4xx and store nothing', () => {
       expect((await counterAction(kit, '7', 'open', { officerId: 'o-1' }).expect(404)).body.code).toBe(
         'COUNTER.NOT_FOUND',
       );
-      await counterAction(kit, '1', 'open', {}).expect(400);
+      await counterAction(kit, '1', 'open', { officerId: 42 }).expect(400);
       await counterAction(kit, '1', 'pause', {}).expect(400);
       const closed = await counterAction(kit, '1', 'pause', { reason: 'Nghỉ' }).expect(409);
       expect(closed.body).toMatchObject({
@@ -127,7 +127,8 @@ describe('bad inputs are refused with a 4xx and store nothing', () => {
     });
     it('refuses a second officer at an occupied counter', async () => {
       await counterAction(kit, '1', 'open', { officerId: 'o-1' }).expect(200);
-      expect((await counterAction(kit, '1', 'open', { officerId: 'o-2' }).expect(409)).body.code).toBe(
+      const o2 = bearer({ sub: 'o-2', roles: ['officer'], units: [UNIT] });
+      expect((await counterAction(kit, '1', 'open', {}, UNIT, o2).expect(409)).body.code).toBe(
         'COUNTER.OCCUPIED',
       );
     });

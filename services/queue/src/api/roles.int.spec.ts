@@ -65,6 +65,42 @@ describe('who may do what', () => {
     await counterAction(kit, '1', 'call-next').expect(200);
   });
 
+  describe('when an officer names someone else on the counter (issue #16 row 2)', () => {
+    const counterOf = async (no: string) =>
+      (
+        await kit.db.query<{ officer_id: string; assigned_by: string | null }[]>(
+          `SELECT officer_id, assigned_by FROM counters WHERE unit_code = $1 AND counter_no = $2`,
+          [UNIT, no],
+        )
+      )[0];
+
+    it("refuses another officer's id and credits an omitted one to the token's subject", async () => {
+      await counterAction(kit, '1', 'close').expect(200);
+      const refused = await counterAction(kit, '1', 'open', { officerId: 'o-other' }).expect(403);
+      expect(refused.body.code).toBe('COUNTER.OFFICER_NOT_CALLER');
+      expect((await counterOf('1')).officer_id).toBeNull();
+      const opened = await counterAction(kit, '1', 'open', {}).expect(200);
+      expect(opened.body).toMatchObject({ status: 'OPEN', officerId: 'o-1' });
+      expect(await counterOf('1')).toEqual({ officer_id: 'o-1', assigned_by: null });
+    });
+
+    it('lets a unit-admin assign only an officer who has been on duty in the unit, and records him', async () => {
+      await counterAction(kit, '1', 'close').expect(200);
+      const notOfUnit = await counterAction(
+        kit,
+        '1',
+        'open',
+        { officerId: 'o-other' },
+        UNIT,
+        tokens.unitAdmin,
+      );
+      expect(notOfUnit.status).toBe(403);
+      expect(notOfUnit.body.code).toBe('COUNTER.OFFICER_NOT_OF_UNIT');
+      await counterAction(kit, '1', 'open', { officerId: 'o-1' }, UNIT, tokens.unitAdmin).expect(200);
+      expect(await counterOf('1')).toEqual({ officer_id: 'o-1', assigned_by: 'test-user' });
+    });
+  });
+
   it('lets only unit-admins configure', async () => {
     const put = (auth: string) =>
       kit

@@ -1,13 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { appendToOutbox, notFound } from '@fg/platform';
 import { DataSource } from 'typeorm';
-import { closeCounter, Counter, CounterDecision, openCounter, pauseCounter, resumeCounter } from '../domain';
+import {
+  closeCounter,
+  Counter,
+  CounterDecision,
+  DutyCaller,
+  dutyOfficer,
+  openCounter,
+  pauseCounter,
+  resumeCounter,
+} from '../domain';
 import { counterEventToContract } from '../events/queue-events';
 import { CounterRepository, toCounter } from '../persistence/counter.repository';
+import { DutyOfficerRepository } from '../persistence/duty-officer.repository';
 import { QueueClock } from './queue-clock';
 
 export type CounterCommand =
-  | { action: 'open'; officerId: string }
+  /** `officerId`: the deprecated body field; the officer on duty is the caller unless a unit-admin assigns one. */
+  | { action: 'open'; caller: DutyCaller; officerId?: string }
   | { action: 'pause'; reason: string }
   | { action: 'resume' }
   | { action: 'close' };
@@ -18,6 +29,7 @@ export class CounterDutyService {
   constructor(
     private readonly ds: DataSource,
     private readonly counters: CounterRepository,
+    private readonly dutyOfficers: DutyOfficerRepository,
     private readonly clock: QueueClock,
   ) {}
 
@@ -30,9 +42,20 @@ export class CounterDutyService {
     return this.ds.transaction(async (m) => {
       const row = await this.counters.findForUpdate(m, unitCode, counterNo);
       if (!row) throw notFound(`Counter ${counterNo} of unit`, unitCode, 'COUNTER.NOT_FOUND');
-      const decision = decide(cmd, toCounter(row), this.clock.now());
+      const duty =
+        cmd.action === 'open'
+          ? dutyOfficer(
+              cmd.caller,
+              cmd.officerId,
+              !!cmd.officerId &&
+                cmd.officerId !== cmd.caller.sub &&
+                (await this.dutyOfficers.knownInUnit(m, unitCode, cmd.officerId.trim())),
+            )
+          : null;
+      const decision = decide(cmd, toCounter(row), this.clock.now(), duty?.officerId);
       if (decision.events.length) {
         await this.counters.save(m, decision.state);
+        if (duty) await this.dutyOfficers.recordOpening(m, { unitCode, counterNo, ...duty });
         await appendToOutbox(
           m,
           decision.events.map((e) =>
@@ -45,10 +68,10 @@ export class CounterDutyService {
   }
 }
 
-function decide(cmd: CounterCommand, c: Counter, now: Date): CounterDecision {
+function decide(cmd: CounterCommand, c: Counter, now: Date, officerId = ''): CounterDecision {
   switch (cmd.action) {
     case 'open':
-      return openCounter({ now, officerId: cmd.officerId }, c);
+      return openCounter({ now, officerId }, c);
     case 'pause':
       return pauseCounter({ now, reason: cmd.reason }, c);
     case 'resume':

@@ -8,6 +8,7 @@ export * from './ticket-state';
 export * from './ticket';
 export * from './ticket-events';
 export * from './counter';
+export * from './duty-officer';
 export * from './wait-estimate';
 export * from './duration-histogram';
 export * from './queue-stats';

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
+import { AuthUser, CorrelationId, CurrentUser, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
 import type { Response } from 'express';
 import { CallNextService } from '../../application/call-next.service';
 import { CounterCommand, CounterDutyService } from '../../application/counter-duty.service';
@@ -35,14 +35,20 @@ export class CountersHttpController {
 
   @Post('open')
   @HttpCode(200)
-  @ApiOperation({ summary: 'An officer opens the counter (publishes counter.opened)' })
+  @Roles('officer', 'unit-admin')
+  @ApiOperation({
+    summary:
+      'The calling officer opens the counter (publishes counter.opened); a unit-admin may assign an officer of the unit',
+  })
   open(
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('counterNo', CounterNoPipe) counterNo: string,
     @Body() body: OpenCounterRequest,
+    @CurrentUser() user: AuthUser,
     @CorrelationId() cid: string,
   ) {
-    return this.apply(unitCode, counterNo, { action: 'open', officerId: body.officerId }, cid);
+    const cmd = { action: 'open' as const, caller: user, officerId: body.officerId };
+    return this.apply(unitCode, counterNo, cmd, cid);
   }
 
   @Post('pause')

@@ -1,5 +1,5 @@
 import { Topics } from '@fg/contracts';
-import { readTopic } from '@fg/platform/testing';
+import { bearer, readTopic } from '@fg/platform/testing';
 import { QueueClock } from '../../application/queue-clock';
 import {
   counterAction,
@@ -71,7 +71,8 @@ describe('queue statistics after a scripted morning', () => {
     await take('08:05', 'HT');
     at('08:06');
     await counterAction(kit, '1', 'open', { officerId: 'o-1' }).expect(200);
-    await counterAction(kit, '2', 'open', { officerId: 'o-2' }).expect(200);
+    const o2 = bearer({ sub: 'o-2', roles: ['officer'], units: [UNIT] });
+    await counterAction(kit, '2', 'open', { officerId: 'o-2' }, UNIT, o2).expect(200);
     await call('08:10', '1', 'A001');
     await act('08:11', 'A001', 'start');
     await call('08:12', '2', 'A002');
