@@ -128,7 +128,7 @@ describe('publishing dossier decisions as contract events', () => {
     );
     expect(contractEvents(overdue)[0]).toMatchObject({
       type: 'dossier.overdue',
-      data: { dueAt: '2025-07-10T02:00:00.000Z' },
+      data: { dueAt: '2025-07-10T10:00:00.000Z' }, // Thu 10 Jul 17:00 local (§Due dates)
     });
     const apology = issueApology(
       {

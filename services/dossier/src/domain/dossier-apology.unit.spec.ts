@@ -6,7 +6,7 @@ import { timeContext } from './testing/calendars';
 
 const ctx = timeContext();
 const director = { id: 'director-1', role: 'officer' };
-/** In progress, due Thu 10 Jul 2025 09:00 local. */
+/** In progress, due Thu 10 Jul 2025 17:00 local (closing time, docs/domain.md §Due dates). */
 const inProgress = () => aDossierIn('IN_PROGRESS');
 const apology = (overrides: Partial<IssueApology> = {}): IssueApology => ({
   reason: 'Cần xác minh thêm thông tin với cơ quan khác',
@@ -20,13 +20,13 @@ describe('apology with a new appointment', () => {
   it('records the apology and keeps the original due date for timeliness', () => {
     const d = inProgress();
     const { state, events } = issueApology(apology(), director, d, ctx);
-    expect(state.clock?.dueAt).toEqual(fromLocal('2025-07-10 09:00'));
+    expect(state.clock?.dueAt).toEqual(fromLocal('2025-07-10 17:00'));
     expect(state.apology).toEqual({
       reason: 'Cần xác minh thêm thông tin với cơ quan khác',
       signer: 'Nguyễn Văn A, Chủ tịch UBND phường',
       issuedAt: fromLocal('2025-07-08 10:00'),
       issuedBy: 'director-1',
-      originalDueAt: fromLocal('2025-07-10 09:00'),
+      originalDueAt: fromLocal('2025-07-10 17:00'),
       newDueAt: fromLocal('2025-07-14 09:00'),
       noticeInTime: true,
     });
@@ -35,9 +35,15 @@ describe('apology with a new appointment', () => {
     ]);
   });
 
+  // One working day before is counted by date since issue #15 (§Due dates): Wednesday is in time for a
+  // Thursday appointment whatever the hour; an apology on the due date itself is not.
   it('notes an apology given less than one working day before the due date', () => {
+    expect(
+      issueApology(apology({ now: fromLocal('2025-07-09 16:59') }), director, inProgress(), ctx).state.apology
+        ?.noticeInTime,
+    ).toBe(true);
     const { state } = issueApology(
-      apology({ now: fromLocal('2025-07-09 15:00') }),
+      apology({ now: fromLocal('2025-07-10 07:00') }),
       director,
       inProgress(),
       ctx,
@@ -54,7 +60,7 @@ describe('apology with a new appointment', () => {
   });
 
   it.each([
-    ['equal to the due date', '2025-07-10 09:00', 'DOSSIER.APOLOGY_DATE_NOT_LATER'],
+    ['equal to the due date', '2025-07-10 17:00', 'DOSSIER.APOLOGY_DATE_NOT_LATER'],
     ['before the due date', '2025-07-09 09:00', 'DOSSIER.APOLOGY_DATE_NOT_LATER'],
     ['on a Saturday', '2025-07-12 09:00', 'DOSSIER.APOLOGY_DATE_NOT_WORKING_TIME'],
     ['at lunch time', '2025-07-14 12:00', 'DOSSIER.APOLOGY_DATE_NOT_WORKING_TIME'],
@@ -111,6 +117,6 @@ describe('apology with a new appointment', () => {
       ctx,
     );
     expect(state.apology?.newDueAt).toEqual(fromLocal('2025-07-15 09:00'));
-    expect(state.clock?.dueAt).toEqual(fromLocal('2025-07-11 09:00'));
+    expect(state.clock?.dueAt).toEqual(fromLocal('2025-07-11 17:00'));
   });
 });

@@ -15,7 +15,7 @@ import { aDossierIn, anIntake, officer } from './testing/dossier-builders';
 import { timeContext } from './testing/calendars';
 
 const ctx = timeContext();
-/** Tuesday after the builders' Monday 09:00 receipt (due Thursday 10 Jul 09:00). */
+/** Tuesday after the builders' Monday 09:00 receipt (due Thursday 10 Jul 17:00, docs/domain.md §Due dates). */
 const later = fromLocal('2025-07-08 10:00');
 
 const commandFor = (action: DossierAction, now = later): DossierCommand => {
@@ -102,7 +102,7 @@ describe('intake', () => {
   it('receives a counter dossier with its due date, clock start and calendar version', () => {
     const { state, events } = receiveDossier(anIntake(), officer, ctx);
     expect(state).toMatchObject({ status: 'RECEIVED', registeredAt: null, apology: null });
-    expect(state.status === 'RECEIVED' && formatLocal(state.clock.dueAt)).toBe('2025-07-10 09:00');
+    expect(state.status === 'RECEIVED' && formatLocal(state.clock.dueAt)).toBe('2025-07-10 17:00');
     expect(events[0]).toMatchObject({
       type: 'DossierReceived',
       data: { from: null, to: 'RECEIVED', calendarVersion: ctx.calendar.versionOf(2025) },
@@ -112,7 +112,7 @@ describe('intake', () => {
   it('uses an earlier receipt time but refuses one in the future', () => {
     const d = receiveDossier(anIntake({ receivedAt: fromLocal('2025-07-04 16:00') }), officer, ctx)
       .state as DossierIn<'RECEIVED'>;
-    expect(formatLocal(d.clock.dueAt)).toBe('2025-07-09 16:00');
+    expect(formatLocal(d.clock.dueAt)).toBe('2025-07-09 17:00');
     expect(() =>
       receiveDossier(anIntake({ receivedAt: fromLocal('2025-07-07 09:01') }), officer, ctx),
     ).toThrow(expect.objectContaining({ code: 'DOSSIER.INVALID_INPUT' }));
@@ -130,7 +130,7 @@ describe('intake', () => {
       registered,
       ctx,
     );
-    expect(state.status === 'RECEIVED' && formatLocal(state.clock.dueAt)).toBe('2025-07-10 08:00');
+    expect(state.status === 'RECEIVED' && formatLocal(state.clock.dueAt)).toBe('2025-07-10 17:00');
   });
 
   it('refuses an intake without a procedure or with a bad processing time', () => {
@@ -145,7 +145,7 @@ describe('intake', () => {
 
 describe('supplement request', () => {
   describe('when paused across Tết 2026', () => {
-    // Received Tue 10 Feb 09:00 with 5 working days: due Tue 24 Feb 09:00 (13–23 Feb holds only Fri 13 and Mon 23).
+    // Received Tue 10 Feb 09:00 with 5 working days: due Tue 24 Feb 17:00 (13–23 Feb holds only Fri 13 and Mon 23).
     const intake = {
       now: fromLocal('2026-02-10 09:00'),
       processing: { amount: 5, unit: 'WORKING_DAYS' as const },
@@ -165,7 +165,7 @@ describe('supplement request', () => {
     ).state;
 
     it('keeps the pause start and the status to resume', () => {
-      expect(received.status === 'RECEIVED' && formatLocal(received.clock.dueAt)).toBe('2026-02-24 09:00');
+      expect(received.status === 'RECEIVED' && formatLocal(received.clock.dueAt)).toBe('2026-02-24 17:00');
       expect(paused).toMatchObject({
         status: 'SUPPLEMENT_REQUESTED',
         pause: { since: fromLocal('2026-02-12 10:00'), resumeTo: 'IN_PROGRESS' },
@@ -180,7 +180,7 @@ describe('supplement request', () => {
         ctx,
       );
       expect(state.status).toBe('IN_PROGRESS');
-      expect(state.status === 'IN_PROGRESS' && formatLocal(state.clock.dueAt)).toBe('2026-02-27 09:00');
+      expect(state.status === 'IN_PROGRESS' && formatLocal(state.clock.dueAt)).toBe('2026-02-27 17:00');
       expect(state.status === 'IN_PROGRESS' && state.clock.pausedMinutes).toBe(1440);
       expect(events[0]).toMatchObject({
         type: 'DossierSupplementReceived',
@@ -199,7 +199,7 @@ describe('supplement request', () => {
       expect(state.status === 'WITHDRAWN' && state.finish.timeliness).toMatchObject({
         pausedMinutes: 1260,
         timeliness: 'EARLY',
-        dueAt: fromLocal('2026-02-26 16:00'),
+        dueAt: fromLocal('2026-02-27 14:00'),
       });
     });
   });
@@ -218,7 +218,7 @@ describe('supplement request', () => {
       ctx,
     );
     expect(state.status).toBe('RECEIVED');
-    expect(state.status === 'RECEIVED' && formatLocal(state.clock.dueAt)).toBe('2025-07-10 10:00');
+    expect(state.status === 'RECEIVED' && formatLocal(state.clock.dueAt)).toBe('2025-07-11 08:00');
   });
 
   it('needs a reason', () => {
@@ -252,7 +252,7 @@ describe('finishing', () => {
     expect(facts).toMatchObject({
       timeliness,
       finishedAt: fromLocal(local),
-      dueAt: fromLocal('2025-07-10 09:00'),
+      dueAt: fromLocal('2025-07-10 17:00'),
       pausedMinutes: 0,
       calendarVersion: ctx.calendar.versionOf(2025),
       apologyIssued: false,
@@ -321,7 +321,7 @@ describe('finishing', () => {
 });
 
 describe('overdue detection', () => {
-  const d = aDossierIn('IN_PROGRESS'); // due Thu 10 Jul 2025 09:00
+  const d = aDossierIn('IN_PROGRESS'); // due Thu 10 Jul 2025 17:00
 
   it('waits until the due date has passed in local time', () => {
     expect(markOverdue({ now: fromLocal('2025-07-10 23:59') }, officer, d).events).toEqual([]);
@@ -330,7 +330,7 @@ describe('overdue detection', () => {
   it('emits DossierOverdue exactly once, and the finish records it', () => {
     const first = markOverdue({ now: fromLocal('2025-07-11 00:00') }, officer, d);
     expect(first.events).toMatchObject([
-      { type: 'DossierOverdue', data: { dueAt: fromLocal('2025-07-10 09:00') } },
+      { type: 'DossierOverdue', data: { dueAt: fromLocal('2025-07-10 17:00') } },
     ]);
     expect(markOverdue({ now: fromLocal('2025-07-11 00:05') }, officer, first.state).events).toEqual([]);
     const { state } = decideDossier(

@@ -6,11 +6,8 @@ import {
   addWorkingMinutes,
   clockStartFor,
   endOfWorkingDay,
-  instantAtWorkingOffset,
   nextWorkingDay,
-  workingMillisBeforeOnDay,
   workingMinutesBetween,
-  workingPeriodsOn,
 } from './working-time';
 import { assertInstant } from './calendar-input';
 
@@ -18,12 +15,14 @@ import { assertInstant } from './calendar-input';
  * Due dates (ngày hẹn trả kết quả). Conventions:
  * - The clock starts at receipt; received outside working time (before opening, at lunch, at or
  *   after closing, on a day off) it starts at the next working period's start.
- * - WORKING_DAYS n: the same position in the working day, n working days later. A receipt at
- *   09:00 Mon with 3 days is due 09:00 Thu. With the default uniform days this is exactly
- *   "clock start + n × 8 h of working time". A clock starting at opening time is due at closing
- *   time of the n-th working day (07:00 Mon + 3 days → 17:00 Wed), the earliest instant with the
- *   full working time elapsed. When the target day is shorter (a Saturday morning), the position
- *   is capped at its closing time.
+ * - WORKING_DAYS n: closing time of the n-th working day of the unit after the local date of
+ *   receipt, whatever the hour (docs/domain.md §Due dates, issue #15). The day of receipt is not
+ *   counted (Civil Code 2015 Art. 147(3)) and the term ends when the last day ends, at the office's
+ *   closing time (Art. 148). A receipt at 07:00, 07:01, at lunch, at 16:59 or at 20:00 on Monday
+ *   with 1 day is due at Tuesday's closing time: the appointment depends on the date alone, as the
+ *   timeliness rule does (timeliness.ts), so one minute never moves it within a day and a later
+ *   receipt never gets an earlier date (monotone; due-date.property.unit.spec.ts). The clock start
+ *   below is still the first working instant, for the working time used.
  * - WORKING_HOURS n: clock start + n hours of working time (earliest instant).
  * - SAME_DAY: closing time of the receipt day when the clock starts that day no later than the
  *   cutoff (15:00 by default); otherwise closing time of the next working day.
@@ -72,18 +71,15 @@ export const assertProcessingTime = ({ amount, unit }: ProcessingTime): void => 
 };
 
 const dueAfterWorkingDays = (
-  clockStart: Date,
+  receivedAt: Date,
   days: number,
   calendar: WorkingCalendar,
   hours: WorkingHours,
 ): Date => {
-  const startDay = toLocalDate(clockStart);
-  const position = workingMillisBeforeOnDay(clockStart, workingPeriodsOn(startDay, calendar, hours));
-  let target: LocalDate = startDay;
-  const steps = position === 0 ? days - 1 : days;
-  for (let i = 0; i < steps; i++) target = nextWorkingDay(target, calendar, hours);
-  if (position === 0) return endOfWorkingDay(target, calendar, hours) as Date;
-  return instantAtWorkingOffset(target, position, workingPeriodsOn(target, calendar, hours));
+  let target: LocalDate = toLocalDate(receivedAt);
+  for (let i = 0; i < days; i++) target = nextWorkingDay(target, calendar, hours);
+  // nextWorkingDay only returns days with working periods, so there is a closing time.
+  return endOfWorkingDay(target, calendar, hours) as Date;
 };
 
 const dueSameDay = (
@@ -108,7 +104,7 @@ export const computeDueAt = (input: ComputeDueAtInput): DueDate => {
   const clockStartAt = clockStartFor(receivedAt, calendar, hours);
   const dueAt =
     unit === 'WORKING_DAYS'
-      ? dueAfterWorkingDays(clockStartAt, amount, calendar, hours)
+      ? dueAfterWorkingDays(receivedAt, amount, calendar, hours)
       : unit === 'WORKING_HOURS'
         ? addWorkingMinutes(clockStartAt, amount * 60, calendar, hours)
         : dueSameDay(receivedAt, clockStartAt, calendar, hours);

@@ -169,31 +169,3 @@ export const workingMinutesBetween = (
   calendar: WorkingCalendar,
   hours: WorkingHours = DEFAULT_WORKING_HOURS,
 ): number => Math.floor(workingMillisBetween(a, b, calendar, hours) / MINUTE_MS);
-
-/** The earliest instant on `date` by which `millis` of that day's working time have passed. */
-export const instantAtWorkingOffset = (
-  date: LocalDate,
-  millis: number,
-  periods: readonly WorkingPeriod[],
-): Date => {
-  let remaining = millis;
-  for (const p of periods) {
-    const [s, e] = bounds(date, p);
-    if (remaining <= e - s) return new Date(s + remaining);
-    remaining -= e - s;
-  }
-  const lastPeriod = periods[periods.length - 1];
-  return atLocalMinute(date, lastPeriod.endMinute);
-};
-
-/** Working time of `date`'s periods before `at` (the position of `at` in its working day). */
-export const workingMillisBeforeOnDay = (at: Date, periods: readonly WorkingPeriod[]): number => {
-  const date = toLocalDate(at);
-  return periods.reduce((sum, p) => {
-    const [s, e] = bounds(date, p);
-    return sum + Math.max(0, Math.min(e, at.getTime()) - s);
-  }, 0);
-};
-
-export const workingMillisOfDay = (periods: readonly WorkingPeriod[]): number =>
-  periods.reduce((sum, p) => sum + (p.endMinute - p.startMinute) * MINUTE_MS, 0);

@@ -65,6 +65,8 @@ describe('the working-day calendar and the procedure catalog over HTTP', () => {
     });
   });
 
+  // Working days end at closing time (17:00 local = 10:00Z) of the n-th working day after the date of
+  // receipt (docs/domain.md §Due dates, issue #15); these were at the receipt's clock time before.
   describe('POST /calendar/due-date', () => {
     it.each([
       [
@@ -72,14 +74,14 @@ describe('the working-day calendar and the procedure catalog over HTTP', () => {
         '2026-02-13T10:00:00+07:00',
         3,
         'WORKING_DAYS',
-        '2026-02-25T03:00:00.000Z',
+        '2026-02-25T10:00:00.000Z',
       ],
       [
         'Tết in January (2025): Fri 24 Jan 10:00 + 3 days',
         '2025-01-24T10:00:00+07:00',
         3,
         'WORKING_DAYS',
-        '2025-02-05T03:00:00.000Z',
+        '2025-02-05T10:00:00.000Z',
       ],
       [
         // Tết 2025: Sat 25 Jan – Sun 2 Feb off (8726/VPCP-KGVX, 26 Nov 2024; Thông báo 6150/TB-LĐTBXH).
@@ -87,7 +89,7 @@ describe('the working-day calendar and the procedure catalog over HTTP', () => {
         '2025-01-24T10:00:00+07:00',
         1,
         'WORKING_DAYS',
-        '2025-02-03T03:00:00.000Z',
+        '2025-02-03T10:00:00.000Z',
       ],
       [
         // 1–4 Jan 2026 off, Fri 2 Jan swapped to Sat 10 Jan (12729/VPCP-KGVX, 25 Dec 2025).
@@ -95,14 +97,14 @@ describe('the working-day calendar and the procedure catalog over HTTP', () => {
         '2025-12-31T15:00:00+07:00',
         1,
         'WORKING_DAYS',
-        '2026-01-05T08:00:00.000Z',
+        '2026-01-05T10:00:00.000Z',
       ],
       [
         'Hùng Kings on Sunday 26 Apr 2026, made up Monday: Fri 24 Apr + 1 day',
         '2026-04-24T10:00:00+07:00',
         1,
         'WORKING_DAYS',
-        '2026-04-28T03:00:00.000Z',
+        '2026-04-28T10:00:00.000Z',
       ],
       [
         // Off Wed 30 Apr – Sun 4 May, Fri 2 May swapped to Sat 26 Apr (8726/VPCP-KGVX; Thông báo 6150/TB-LĐTBXH):
@@ -111,14 +113,14 @@ describe('the working-day calendar and the procedure catalog over HTTP', () => {
         '2025-04-29T16:00:00+07:00',
         2,
         'WORKING_DAYS',
-        '2025-05-06T09:00:00.000Z',
+        '2025-05-06T10:00:00.000Z',
       ],
       [
         '2 Sep 2025 with Mon 1 Sep: Fri 29 Aug 09:00 + 3 days',
         '2025-08-29T09:00:00+07:00',
         3,
         'WORKING_DAYS',
-        '2025-09-05T02:00:00.000Z',
+        '2025-09-05T10:00:00.000Z',
       ],
       [
         'receipt after hours: Mon 7 Jul 2025 18:00 + 1 day',
@@ -210,7 +212,7 @@ describe('the working-day calendar and the procedure catalog over HTTP', () => {
         unit: 'WORKING_DAYS',
       }).expect(200);
       expect(due.body).toMatchObject({
-        dueAt: '2026-02-25T03:00:00.000Z',
+        dueAt: '2026-02-25T10:00:00.000Z',
         calendarVersion: res.body.version,
       });
       const after = (
@@ -253,7 +255,7 @@ describe('the working-day calendar and the procedure catalog over HTTP', () => {
         amount: 1,
         unit: 'WORKING_DAYS',
       }).expect(200);
-      expect(due.body.dueAt).toBe('2027-01-09T03:00:00.000Z');
+      expect(due.body.dueAt).toBe('2027-01-09T10:00:00.000Z');
     });
 
     it.each([
@@ -324,7 +326,7 @@ describe('the working-day calendar and the procedure catalog over HTTP', () => {
         amount: 1,
         unit: 'WORKING_DAYS',
       }).expect(200);
-      expect(due.body.dueAt).toBe('2025-07-12T04:30:00.000Z'); // Saturday, capped at 11:30
+      expect(due.body.dueAt).toBe('2025-07-12T04:30:00.000Z'); // Saturday, at its closing time 11:30
       const bad = await kit
         .http()
         .put(`/api/v1/calendar/working-hours/${other.code}`)

@@ -64,7 +64,7 @@ describe('loading an official schedule over HTTP (PUT /calendar/{year}/official-
     const before = await year(2027);
     expect(before.body).toMatchObject({ basis: 'statutory only', official: null });
     const statutoryDue = (await dueDate('2027-02-03T10:00:00+07:00', 1)).body;
-    expect(statutoryDue.dueAt).toBe('2027-02-04T03:00:00.000Z');
+    expect(statutoryDue.dueAt).toBe('2027-02-04T10:00:00.000Z');
 
     await load(2027, [newYear2027, tet2027], tokens.officer(unit.code)).expect(403);
     const noSource = await load(2027, [newYear2027, { ...tet2027, source: undefined }]).expect(400);
@@ -102,17 +102,17 @@ describe('loading an official schedule over HTTP (PUT /calendar/{year}/official-
     // The time rules use it at once: Wed 3 Feb + 1 working day skips 4–14 Feb; the make-up Saturday counts.
     const officialDue = (await dueDate('2027-02-03T10:00:00+07:00', 1)).body;
     expect(officialDue).toMatchObject({
-      dueAt: '2027-02-15T03:00:00.000Z',
+      dueAt: '2027-02-15T10:00:00.000Z',
       calendarVersion: res.body.version,
     });
-    expect((await dueDate('2027-02-19T10:00:00+07:00', 1)).body.dueAt).toBe('2027-02-20T03:00:00.000Z');
+    expect((await dueDate('2027-02-19T10:00:00+07:00', 1)).body.dueAt).toBe('2027-02-20T10:00:00.000Z');
     expect((await load(2027, [tet2027, newYear2027]).expect(200)).body.official.revision).toBe(2);
   });
 
   it('replaces the shipped schedule of a year; a dossier received before keeps its appointment', async () => {
     // Fri 28 Aug 2026 + 3 working days under the shipped decision (29 Aug – 2 Sep off): Mon 7 Sep.
     const dossier = await receiveOn('2026-08-28T10:00:00+07:00');
-    expect(dossier.dueAt).toBe('2026-09-07T03:00:00.000Z');
+    expect(dossier.dueAt).toBe('2026-09-07T10:00:00.000Z');
     expect((await year(2026)).body.official.origin).toBe('SHIPPED');
 
     // A correction without the swap of Mon 31 Aug (made up for the test).
@@ -124,11 +124,11 @@ describe('loading an official schedule over HTTP (PUT /calendar/{year}/official-
     );
     const res = await load(2026, corrected).expect(200);
     expect(res.body.official.origin).toBe('LOADED');
-    expect((await dueDate('2026-08-28T10:00:00+07:00', 3)).body.dueAt).toBe('2026-09-04T03:00:00.000Z');
+    expect((await dueDate('2026-08-28T10:00:00+07:00', 3)).body.dueAt).toBe('2026-09-04T10:00:00.000Z');
 
     // New intakes (their look-ups read both tables in one statement) use the loaded schedule.
     const later = await receiveOn('2026-08-28T10:00:00+07:00');
-    expect(later).toMatchObject({ dueAt: '2026-09-04T03:00:00.000Z', calendarVersion: res.body.version });
+    expect(later).toMatchObject({ dueAt: '2026-09-04T10:00:00.000Z', calendarVersion: res.body.version });
 
     const stored = await kit
       .http()
@@ -136,7 +136,7 @@ describe('loading an official schedule over HTTP (PUT /calendar/{year}/official-
       .set('Authorization', tokens.officer(unit.code))
       .expect(200);
     expect(stored.body).toMatchObject({
-      dueAt: '2026-09-07T03:00:00.000Z',
+      dueAt: '2026-09-07T10:00:00.000Z',
       calendarVersion: dossier.calendarVersion,
     });
   });

@@ -35,8 +35,8 @@ describe('dossier intake over HTTP', () => {
         status: 'RECEIVED',
         statusCode: 2,
         receivedAt: '2025-07-07T02:00:00.000Z',
-        // HT-XAC-NHAN-TTHN: 3 working days; Mon 7 Jul 09:00 → Thu 10 Jul 09:00 (local)
-        dueAt: '2025-07-10T02:00:00.000Z',
+        // HT-XAC-NHAN-TTHN: 3 working days; Mon 7 Jul 09:00 → Thu 10 Jul 17:00 (local, §Due dates)
+        dueAt: '2025-07-10T10:00:00.000Z',
       });
       expect(res.body.lookupKey).toMatch(/^[2-9A-Z]{10}$/);
       expect(res.body.calendarVersion).toMatch(/^2025-[0-9a-f]{12}$/);

@@ -96,25 +96,27 @@ describe('the calendar with the official schedules', () => {
   });
 });
 
+// Working days end at closing time of the n-th working day after the date of receipt (docs/domain.md §Due
+// dates, issue #15 item 4); these expectations were at the receipt's clock time before.
 describe('due dates under the official schedules (issue #15)', () => {
-  it('Fri 24 Jan 2025 10:00 + 1 working day is Mon 3 Feb 10:00 (Labour Code alone: Mon 27 Jan)', () => {
-    expect(due('2025-01-24 10:00', 1, 'WORKING_DAYS')).toBe('2025-02-03 10:00');
-    expect(due('2025-01-24 10:00', 1, 'WORKING_DAYS', undefined, statutory)).toBe('2025-01-27 10:00');
+  it('Fri 24 Jan 2025 10:00 + 1 working day is Mon 3 Feb 17:00 (Labour Code alone: Mon 27 Jan)', () => {
+    expect(due('2025-01-24 10:00', 1, 'WORKING_DAYS')).toBe('2025-02-03 17:00');
+    expect(due('2025-01-24 10:00', 1, 'WORKING_DAYS', undefined, statutory)).toBe('2025-01-27 17:00');
   });
 
-  it('Tue 29 Apr 2025 16:00 + 2 working days is Tue 6 May 16:00: Fri 2 May is off, swapped to Sat 26 Apr', () => {
-    expect(due('2025-04-29 16:00', 2, 'WORKING_DAYS')).toBe('2025-05-06 16:00');
-    expect(due('2025-04-25 16:00', 1, 'WORKING_DAYS')).toBe('2025-04-26 16:00'); // the make-up Saturday counts
+  it('Tue 29 Apr 2025 16:00 + 2 working days is Tue 6 May 17:00: Fri 2 May is off, swapped to Sat 26 Apr', () => {
+    expect(due('2025-04-29 16:00', 2, 'WORKING_DAYS')).toBe('2025-05-06 17:00');
+    expect(due('2025-04-25 16:00', 1, 'WORKING_DAYS')).toBe('2025-04-26 17:00'); // the make-up Saturday counts
   });
 
-  it('Wed 31 Dec 2025 15:00 + 1 working day is Mon 5 Jan 2026 15:00, with both years in the version', () => {
+  it('Wed 31 Dec 2025 15:00 + 1 working day is Mon 5 Jan 2026 17:00, with both years in the version', () => {
     const r = computeDueAt({
       receivedAt: fromLocal('2025-12-31 15:00'),
       amount: 1,
       unit: 'WORKING_DAYS',
       calendar,
     });
-    expect(formatLocal(r.dueAt)).toBe('2026-01-05 15:00');
+    expect(formatLocal(r.dueAt)).toBe('2026-01-05 17:00');
     expect(r.calendarVersion).toBe(`${calendar.versionOf(2025)}+${calendar.versionOf(2026)}`);
   });
 
