@@ -4,6 +4,7 @@ import { AssessmentsHttpController } from './api/assessments/assessments.http.co
 import { OfficersHttpController } from './api/officers/officers.http.controller';
 import { SchemesHttpController } from './api/schemes/schemes.http.controller';
 import { ScoringHttpController } from './api/scoring/scoring.http.controller';
+import { UnitSuccessionsHttpController } from './api/units/unit-successions.http.controller';
 import { UnitsHttpController } from './api/units/units.http.controller';
 import { AssessmentsService } from './application/assessments.service';
 import { MetricsApplier } from './application/metrics-applier';
@@ -18,6 +19,7 @@ import { StandingsCache } from './application/standings-cache';
 import { StandingsService } from './application/standings.service';
 import { TargetsService } from './application/targets.service';
 import { UnitRegistryService } from './application/unit-registry.service';
+import { UnitSuccessionsService } from './application/unit-successions.service';
 import { DossierMetricsConsumer } from './events/dossier-metrics.consumer';
 import { QueueMetricsConsumer } from './events/queue-metrics.consumer';
 import { SurveyMetricsConsumer } from './events/survey-metrics.consumer';
@@ -26,6 +28,7 @@ import { UnitRegistry1730000100000 } from './persistence/migrations/173000010000
 import { Scoring1730000200000 } from './persistence/migrations/1730000200000-scoring';
 import { ScoreQueue1730000300000 } from './persistence/migrations/1730000300000-score-queue';
 import { StatsChangedNotify1730000300100 } from './persistence/migrations/1730000300100-stats-changed-notify';
+import { UnitSuccessions1730000400000 } from './persistence/migrations/1730000400000-unit-successions';
 import { OfficerStarsRepository } from './persistence/officer-stars.repository';
 import { SchemesRepository } from './persistence/schemes.repository';
 import { ScoreQueueRepository } from './persistence/score-queue.repository';
@@ -34,6 +37,7 @@ import { UnitMetricsRepository } from './persistence/unit-metrics.repository';
 import { UnitRegistryRepository } from './persistence/unit-registry.repository';
 import { UnitRegistrySchema } from './persistence/unit-registry.schema';
 import { UnitScoresRepository } from './persistence/unit-scores.repository';
+import { UnitSuccessionsRepository } from './persistence/unit-successions.repository';
 
 /**
  * What the consumers need. The platform instantiates consumers inside PlatformModule, which cannot see this
@@ -64,13 +68,16 @@ const SCORING: Provider[] = [
         Scoring1730000200000,
         ScoreQueue1730000300000,
         StatsChangedNotify1730000300100,
+        UnitSuccessions1730000400000,
       ],
       unitAncestry: UnitRegistryRepository,
       consumers: [DossierMetricsConsumer, SurveyMetricsConsumer, QueueMetricsConsumer],
       extraProviders: SCORING,
     }),
   ],
+  // Before UnitsHttpController, whose GET :code would otherwise shadow the fixed succession paths.
   controllers: [
+    UnitSuccessionsHttpController,
     UnitsHttpController,
     SchemesHttpController,
     ScoringHttpController,
@@ -81,6 +88,8 @@ const SCORING: Provider[] = [
     ...SCORING,
     TargetsRepository,
     UnitRegistryService,
+    UnitSuccessionsRepository,
+    UnitSuccessionsService,
     SchemesService,
     AssessmentsService,
     StandingsService,

@@ -168,6 +168,13 @@ export const SAMPLE_EVENT_DATA: Record<string, object> = {
     breakdown: [{ group: 'FRIENDLY_OFFICIALS', points: 30, maxPoints: 35 }],
   },
   'unit.star-level-changed': { code: '26734', year: 2025, from: 1, to: 2, score: 86.5 },
+  'unit.succession-recorded': {
+    successionId: 1,
+    kind: 'MERGER',
+    predecessors: ['07210', '07213'],
+    successors: ['07210-2025'],
+    effectiveDate: '2025-07-01',
+  },
   'officer.rating-changed': {
     officerId: 'officer-1',
     unitCode: '26734',

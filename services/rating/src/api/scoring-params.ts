@@ -1,7 +1,7 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DomainError } from '@fg/platform';
 import { localYearOf } from '@fg/kernel';
 
@@ -59,4 +59,15 @@ export class YearQuery {
   @Min(MIN_YEAR)
   @Max(MAX_YEAR)
   year?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'true: the unit as it was, without the history of the units it succeeded (mergers, splits); default false',
+    default: false,
+  })
+  @IsOptional()
+  // 'true'/'false' query strings to booleans; anything else stays as is and fails @IsBoolean.
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'asWas must be true or false' })
+  asWas: boolean = false;
 }

@@ -42,13 +42,15 @@ export class ScorecardCalculator {
     unitCodes: string[],
     years: number[],
     manager: EntityManager = this.ds.manager,
+    /** Only the units' own history, without their predecessors' (docs/domain.md §Administrative units). */
+    asWas = false,
   ): Promise<Map<string, ComputedScorecard>> {
     const out = new Map<string, ComputedScorecard>();
     if (!unitCodes.length || !years.length) return out;
     // Sequential on purpose: inside a transaction all queries share one connection, which runs one at a time.
     const resolved = await this.schemes.resolve(manager, unitCodes);
     const all = await this.schemes.all(manager);
-    const aggregates = await this.metrics.yearAggregates(manager, unitCodes, years);
+    const aggregates = await this.metrics.yearAggregates(manager, unitCodes, years, asWas);
     const assessments = await this.assessments.current(manager, unitCodes, years);
     const byCode = new Map(all.map((s) => [s.scheme.code, s.scheme]));
     for (const a of aggregates) {

@@ -36,19 +36,31 @@ export class StandingsService {
     return unit;
   }
 
-  async scorecard(code: string, year: number): Promise<{ unit: UnitRow; card: ComputedScorecard }> {
+  /** `asWas`: without the history of the units `code` succeeded (docs/domain.md §Administrative units). */
+  async scorecard(
+    code: string,
+    year: number,
+    asWas = false,
+  ): Promise<{ unit: UnitRow; card: ComputedScorecard }> {
     const unit = await this.unit(code);
-    const card = (await this.calculator.compute([code], [year])).get(`${code}|${year}`)!;
+    const card = (await this.calculator.compute([code], [year], undefined, asWas)).get(`${code}|${year}`)!;
     return { unit, card };
   }
 
   /** Descendants of `code` at `level`, by score (highest first); equal scores share a rank (1, 2, 2, 4). */
-  async ranking(code: string, year: number, level: string): Promise<{ unit: UnitRow; ranked: RankedUnit[] }> {
+  async ranking(
+    code: string,
+    year: number,
+    level: string,
+    asWas = false,
+  ): Promise<{ unit: UnitRow; ranked: RankedUnit[] }> {
     const unit = await this.unit(code);
     const descendants = await this.descendants(code, level);
     const cards = await this.calculator.compute(
       descendants.map((d) => d.code),
       [year],
+      undefined,
+      asWas,
     );
     const rows = descendants
       .map((d) => ({ unit: d, card: cards.get(`${d.code}|${year}`)! }))
@@ -67,6 +79,7 @@ export class StandingsService {
   async certification(
     code: string,
     year: number,
+    asWas = false,
   ): Promise<{
     unit: UnitRow;
     progress: CertificationProgress;
@@ -80,8 +93,10 @@ export class StandingsService {
       this.calculator.compute(
         communes.map((c) => c.code),
         [year],
+        undefined,
+        asWas,
       ),
-      this.calculator.compute([code], [year]),
+      this.calculator.compute([code], [year], undefined, asWas),
       this.targets.nearest(code),
     ]);
     const scheme = own.get(`${code}|${year}`)!.scheme;

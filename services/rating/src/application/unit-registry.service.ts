@@ -6,6 +6,27 @@ import { checkPlacement, parentsFirst, UnitNode } from '../domain/unit-tree';
 import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
 import { UnitRow } from '../persistence/unit-registry.schema';
 
+/** The `unit.upserted` a saved registry row publishes (in the transaction that saved it). */
+export const unitUpsertedEvent = (saved: UnitRow, correlationId?: string) =>
+  createEvent(
+    UnitUpserted,
+    {
+      code: saved.code,
+      name: saved.name,
+      level: saved.level,
+      parentCode: saved.parentCode,
+      active: saved.active,
+      revision: saved.revision,
+    },
+    {
+      source: 'rating',
+      subject: saved.code,
+      unitcode: saved.code,
+      correlationid: correlationId,
+      time: saved.updatedAt,
+    },
+  );
+
 export interface UpsertOutcome {
   unit: UnitRow;
   changed: boolean;
@@ -55,26 +76,7 @@ export class UnitRegistryService {
             manager,
           );
           outcomes.push({ unit: saved, changed: true });
-          events.push(
-            createEvent(
-              UnitUpserted,
-              {
-                code: saved.code,
-                name: saved.name,
-                level: saved.level,
-                parentCode: saved.parentCode,
-                active: saved.active,
-                revision: saved.revision,
-              },
-              {
-                source: 'rating',
-                subject: saved.code,
-                unitcode: saved.code,
-                correlationid: correlationId,
-                time: saved.updatedAt,
-              },
-            ),
-          );
+          events.push(unitUpsertedEvent(saved, correlationId));
         }
         await appendToOutbox(manager, events);
         return outcomes;

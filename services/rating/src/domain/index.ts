@@ -11,3 +11,4 @@ export * from './scorecard';
 export * from './star-level';
 export * from './targets';
 export * from './unit-aggregates';
+export * from './unit-succession';

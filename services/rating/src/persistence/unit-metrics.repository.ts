@@ -40,30 +40,45 @@ export class UnitMetricsRepository {
 
   /**
    * Each unit's aggregates for each year, rolled up over its whole subtree (the unit itself and every
-   * registered descendant). Additive counters are summed over the year; the open-overdue snapshot is the
-   * running sum of its deltas up to the end of the year (never below 0).
+   * registered descendant) and, unless `asWas`, over its lineage: a predecessor's months before the
+   * succession date count for the successor (docs/domain.md §Administrative units), the predecessor's own
+   * subtree with it. A unit reached along several paths counts once, over its widest window (all months
+   * when it is also a descendant). Additive counters are summed over the year; the open-overdue snapshot is
+   * the running sum of its deltas up to the end of the year (never below 0).
    */
   async yearAggregates(
     manager: EntityManager,
     unitCodes: string[],
     years: number[],
+    asWas = false,
   ): Promise<YearAggregates[]> {
     if (!unitCodes.length || !years.length) return [];
     const sums = cols
       .filter((c) => c !== 'open_overdue_delta')
       .map((c) => `sum(m.${c}) FILTER (WHERE m.year = y.year) AS ${c}`);
     const rows: Record<string, unknown>[] = await manager.query(
-      /* sql */ `WITH RECURSIVE tree(root, code, depth) AS (
-          SELECT r, r, 0 FROM unnest($1::text[]) AS r
+      /* sql */ `WITH RECURSIVE tree(root, code, before, depth) AS (
+          SELECT r, r, NULL::date, 0 FROM unnest($1::text[]) AS r
           UNION ALL
-          SELECT t.root, u.code, t.depth + 1 FROM unit_registry u JOIN tree t ON u.parent_code = t.code WHERE t.depth < 16
+          SELECT t.root, x.code, x.before, t.depth + 1 FROM tree t CROSS JOIN LATERAL (
+            SELECT u.code, t.before FROM unit_registry u WHERE u.parent_code = t.code
+            UNION ALL
+            -- LEAST ignores NULL: a descendant's (unbounded) window narrows to the succession date
+            SELECT l.predecessor_code, LEAST(t.before, l.before) FROM unit_lineage l
+            WHERE l.unit_code = t.code AND NOT $3::boolean
+          ) x WHERE t.depth < 16
+        ),
+        members AS (
+          SELECT root, code, CASE WHEN bool_or(before IS NULL) THEN NULL ELSE max(before) END AS before
+          FROM tree GROUP BY root, code
         )
         SELECT t.root AS unit_code, y.year, ${sums.join(', ')},
           greatest(0, coalesce(sum(m.open_overdue_delta), 0)) AS open_overdue_delta
-        FROM tree t CROSS JOIN unnest($2::int[]) AS y(year)
+        FROM members t CROSS JOIN unnest($2::int[]) AS y(year)
         JOIN unit_metrics m ON m.unit_code = t.code AND m.year <= y.year
+          AND (t.before IS NULL OR make_date(m.year, m.month, 1) < t.before)
         GROUP BY t.root, y.year`,
-      [unitCodes, years],
+      [unitCodes, years, asWas],
     );
     const found = new Map(rows.map((r) => [`${String(r.unit_code)}|${String(r.year)}`, r]));
     return unitCodes.flatMap((unitCode) =>

@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   Max,
   Min,
   ValidateIf,
@@ -17,7 +18,7 @@ import {
 } from 'class-validator';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
-import { UNIT_LEVELS, UnitLevel } from '../../unit-code';
+import { UNIT_CODE_PATTERN, UNIT_LEVELS, UnitLevel } from '../../unit-code';
 import { IsOneOf, IsUnitCode } from '../common';
 
 export class UnitUpsertedV1 {
@@ -36,6 +37,38 @@ export const UnitUpserted = defineEvent({
   topic: Topics.RATING,
   dataClass: UnitUpsertedV1,
   description: 'An administrative unit was created or changed (name, parent, active).',
+});
+
+export const SUCCESSION_KINDS = ['MERGER', 'SPLIT'] as const;
+export type SuccessionKind = (typeof SUCCESSION_KINDS)[number];
+
+const EACH_UNIT_CODE = 'each of $property must be 1-32 letters, digits, dots or dashes';
+
+/** Codes and a date only: names travel in `unit.upserted`. */
+export class UnitSuccessionRecordedV1 {
+  /** The registry's id of the succession; a consumer records each id once. */
+  @IsInt() @Min(1) successionId!: number;
+  @IsOneOf(SUCCESSION_KINDS) kind!: SuccessionKind;
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @Matches(UNIT_CODE_PATTERN, { each: true, message: EACH_UNIT_CODE })
+  predecessors!: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @Matches(UNIT_CODE_PATTERN, { each: true, message: EACH_UNIT_CODE })
+  successors!: string[];
+  /** 'YYYY-MM-DD': the first day of the successors; predecessors' history before it is theirs. */
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) effectiveDate!: string;
+}
+export const UnitSuccessionRecorded = defineEvent({
+  type: 'unit.succession-recorded',
+  dataversion: '1',
+  topic: Topics.RATING,
+  dataClass: UnitSuccessionRecordedV1,
+  description:
+    "Units were merged or split: the successors carry the predecessors' history before effectiveDate; the predecessors are retired.",
 });
 
 export class GroupScoreV1 {

@@ -37,8 +37,8 @@ export class ScoringHttpController {
     @Res() res: Response,
   ): Promise<void> {
     const year = q.year ?? currentYear();
-    const answer = await this.cache.json(`scorecard|${code}|${year}`, async () => {
-      const { unit, card } = await this.standings.scorecard(code, year);
+    const answer = await this.cache.json(`scorecard|${code}|${year}|${q.asWas}`, async () => {
+      const { unit, card } = await this.standings.scorecard(code, year, q.asWas);
       return scorecardView(unit, card);
     });
     await sendCachedJson(res, answer);
@@ -53,14 +53,15 @@ export class ScoringHttpController {
     @Res() res: Response,
   ): Promise<void> {
     const year = q.year ?? currentYear();
-    const answer = await this.cache.json(`ranking|${code}|${year}|${q.level}|${q.offset}|${q.limit}`, () =>
-      this.rankingView(code, year, q),
+    const answer = await this.cache.json(
+      `ranking|${code}|${year}|${q.level}|${q.offset}|${q.limit}|${q.asWas}`,
+      () => this.rankingView(code, year, q),
     );
     await sendCachedJson(res, answer);
   }
 
   private async rankingView(code: string, year: number, q: RankingQuery) {
-    const { unit, ranked } = await this.standings.ranking(code, year, q.level);
+    const { unit, ranked } = await this.standings.ranking(code, year, q.level, q.asWas);
     return {
       unit: unitView(unit),
       year,
@@ -104,10 +105,11 @@ export class ScoringHttpController {
     @Res() res: Response,
   ): Promise<void> {
     const year = q.year ?? currentYear();
-    const answer = await this.cache.json(`progress|${code}|${year}`, async () => {
+    const answer = await this.cache.json(`progress|${code}|${year}|${q.asWas}`, async () => {
       const { unit, progress, certifiedFrom, schemeCode, targetSetBy } = await this.standings.certification(
         code,
         year,
+        q.asWas,
       );
       return {
         unit: unitView(unit),

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { createEvent, UnitSuccessionRecorded } from '@fg/contracts';
+import { toLocalDate } from '@fg/kernel';
+import { appendToOutbox } from '@fg/platform';
+import { DataSource } from 'typeorm';
+import { checkSuccession, lineageClosure, retiredBy, Succession } from '../domain';
+import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
+import type { UnitRow } from '../persistence/unit-registry.schema';
+import { RecordedSuccession, UnitSuccessionsRepository } from '../persistence/unit-successions.repository';
+import { unitUpsertedEvent } from './unit-registry.service';
+
+export interface SuccessionOutcome {
+  succession: RecordedSuccession;
+  retired: UnitRow[];
+}
+
+/**
+ * Records mergers and splits (docs/domain.md §Administrative units). In one transaction: the checks, the
+ * succession, the retired units (inactive, each with its `unit.upserted`), the rebuilt lineage closure and
+ * `unit.succession-recorded` in the outbox; on a refused succession nothing is stored.
+ */
+@Injectable()
+export class UnitSuccessionsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly units: UnitRegistryRepository,
+    private readonly successions: UnitSuccessionsRepository,
+  ) {}
+
+  async record(
+    s: Succession,
+    recordedBy: string,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<SuccessionOutcome> {
+    return this.ds.transaction(async (manager) => {
+      await this.successions.lock(manager);
+      const codes = [...new Set([...s.predecessors, ...s.successors])];
+      const rows = new Map((await this.units.findForUpdate(codes, manager)).map((r) => [r.code, r]));
+      const recorded = await this.successions.all(manager);
+      const retiredOn = new Map<string, string>();
+      const createdOn = new Map<string, string>();
+      for (const r of recorded) {
+        for (const code of retiredBy(r)) retiredOn.set(code, r.effectiveDate);
+        for (const code of r.successors) createdOn.set(code, r.effectiveDate);
+      }
+      checkSuccession(s, {
+        today: toLocalDate(now),
+        lookup: (code) => rows.get(code),
+        retiredOn: (code) => retiredOn.get(code),
+        createdOn: (code) => createdOn.get(code),
+        lineage: await this.successions.lineage(manager),
+      });
+
+      const retiring = retiredBy(s);
+      const { id, recordedAt } = await this.successions.insert(manager, s, retiring, recordedBy);
+      await this.successions.replaceLineage(manager, lineageClosure([...recorded, s]));
+
+      const retired: UnitRow[] = [];
+      const events = [];
+      for (const code of retiring) {
+        const before = rows.get(code)!;
+        if (!before.active) continue;
+        const saved = await this.units.save(
+          { ...before, active: false, revision: before.revision + 1 },
+          manager,
+        );
+        retired.push(saved);
+        events.push(unitUpsertedEvent(saved, correlationId));
+      }
+      events.push(
+        createEvent(
+          UnitSuccessionRecorded,
+          {
+            successionId: id,
+            kind: s.kind,
+            predecessors: s.predecessors,
+            successors: s.successors,
+            effectiveDate: s.effectiveDate,
+          },
+          {
+            source: 'rating',
+            subject: s.successors[0],
+            unitcode: s.successors[0],
+            correlationid: correlationId,
+            time: recordedAt,
+          },
+        ),
+      );
+      await appendToOutbox(manager, events);
+      return { succession: { ...s, id, recordedBy, recordedAt }, retired };
+    });
+  }
+
+  list(): Promise<RecordedSuccession[]> {
+    return this.successions.all();
+  }
+
+  involving(code: string): Promise<RecordedSuccession[]> {
+    return this.successions.involving(code);
+  }
+}
