@@ -15,8 +15,10 @@ export class SatisfactionStatsHttpController {
   @Roles('viewer', 'officer', 'unit-admin', 'assessor')
   @ApiOperation({
     summary:
-      'Satisfaction of a unit (and its descendants) over local days: responses, satisfied rate per SIPAS element and overall, ' +
-      'stars, Decree 61 scores; grouped by element, officer, month, channel, unit or weekday. Pre-aggregated.',
+      'Satisfaction of a unit (and its descendants) over local days: responses, satisfied rate per SIPAS element, ' +
+      'the SIPAS index sipasIndexPercent (the one overall figure, equal to rating SATISFACTION_RATE), respondentsSatisfied, ' +
+      'tablet stars, Decree 61 scores; grouped by element, officer, month, channel, unit or weekday. Pre-aggregated. ' +
+      'Deprecated: sipasIndex (= sipasIndexPercent / 100), overall (= respondentsSatisfied).',
   })
   // The answer is the cached JSON text (same bytes, content type and ETag as res.json would send), gzipped for clients that accept it.
   async satisfaction(
