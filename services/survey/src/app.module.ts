@@ -11,6 +11,7 @@ import { InvitationsService } from './application/invitations.service';
 import { QuestionnaireAccess } from './application/questionnaire-access';
 import { QuestionnairesService } from './application/questionnaires.service';
 import { CommentsService } from './application/comments.service';
+import { PaperFormsService } from './application/paper-forms.service';
 import { ResponsesService } from './application/responses.service';
 import { SatisfactionStatsService } from './application/satisfaction-stats.service';
 import { TabletPageHttpController } from './pages/tablet-page.http.controller';
@@ -22,6 +23,7 @@ import { InvitationRepository } from './persistence/invitation.repository';
 import { SurveyTables1730000300000 } from './persistence/migrations/1730000300000-survey-tables';
 import { SeedQuestionnaires1730000300001 } from './persistence/migrations/1730000300001-seed-questionnaires';
 import { StatsChangedNotify1730000300100 } from './persistence/migrations/1730000300100-stats-changed-notify';
+import { OfficersByUnit1730000300200 } from './persistence/migrations/1730000300200-officers-by-unit';
 import { QuestionnaireRepository } from './persistence/questionnaire.repository';
 import { ResponseRepository } from './persistence/response.repository';
 import { SatisfactionBucketRepository } from './persistence/satisfaction-bucket.repository';
@@ -49,6 +51,7 @@ const shared = [
         SurveyTables1730000300000,
         SeedQuestionnaires1730000300001,
         StatsChangedNotify1730000300100,
+        OfficersByUnit1730000300200,
       ],
       consumers: [TicketCompletedConsumer, DossierResultReturnedConsumer],
       extraProviders: shared,
@@ -68,6 +71,7 @@ const shared = [
     KioskRateLimit,
     QuestionnairesService,
     ResponsesService,
+    PaperFormsService,
     CommentsService,
     SatisfactionStatsService,
     ResponseRepository,

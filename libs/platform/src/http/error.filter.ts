@@ -20,6 +20,10 @@ export class ErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500)
       this.logError(exception, host.switchToHttp().getRequest<Request & { id?: string }>());
     if (res.headersSent) return;
+    // A rate limit's 429 says when to come back in the standard header too (RFC 9110 §10.2.3), not only in details.
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (body.statusCode === 429 && typeof retryAfter === 'number')
+      res.setHeader('Retry-After', String(retryAfter));
     res.status(body.statusCode).json(body);
   }
 

@@ -37,6 +37,8 @@ export interface ResponseContext {
   submittedAt: Date;
   /** A kiosk response counts against its device's limit, in the transaction that stores it. */
   rateLimitedDevice?: string;
+  /** A paper form counts against the limit of the staff account typing it in, the same way. */
+  rateLimitedTypist?: string;
 }
 
 /** The invitation's kind decides the channel: the counter tablet, or the web/QR link of a SIPAS invitation. */
@@ -64,6 +66,15 @@ export class ResponsesService {
       invitation,
       questionnaire: (await this.questionnaires.version(invitation.surveyId, invitation.version))!,
     };
+  }
+
+  /**
+   * 404/409 unless `token` is a known invitation that may still be answered: the cheap check (format, then one
+   * indexed row) that runs before the body is validated, so an unknown link costs no answer checking.
+   * submitByToken checks again under the row lock; this one only refuses early.
+   */
+  async assertAnswerable(token: string): Promise<void> {
+    await this.answerable(token, this.ds.manager, false);
   }
 
   /**
@@ -133,6 +144,7 @@ export class ResponsesService {
     await this.access.assertUsableBy(q, ctx.unitCode);
     const responseId = await this.ds.transaction(async (m) => {
       if (ctx.rateLimitedDevice) await this.kioskLimit.consume(m, ctx.rateLimitedDevice);
+      if (ctx.rateLimitedTypist) await this.kioskLimit.consumePaper(m, ctx.rateLimitedTypist);
       return this.record(m, q, answers, correlationId, ctx);
     });
     return { responseId, surveyId: q.id, version: q.version };

@@ -159,8 +159,8 @@ describe('invitations created from queue and dossier events', () => {
         .expect(403);
       expect(res.body.code).toBe('AUTH.UNIT_OUT_OF_SCOPE');
     });
-    it('lets the officer of the unit fetch it', () =>
-      h.http().get(path).set('Authorization', tokens.officer).expect(200));
+    it('refuses the officer of the unit, whom the answer rates (issue #16 row 3)', () =>
+      h.http().get(path).set('Authorization', tokens.officer).expect(403));
   });
 
   describe('when a dossier result is returned', () => {

@@ -41,6 +41,15 @@ const toInvitation = (r: InvitationRow): StoredInvitation => ({
 export class InvitationRepository {
   constructor(private readonly ds: DataSource) {}
 
+  /** Whether any invitation of the unit names the officer: he served a ticket or returned a dossier there. */
+  async officerServedAt(unitCode: string, officerId: string): Promise<boolean> {
+    const rows = await this.ds.query<unknown[]>(
+      /* sql */ `SELECT 1 FROM invitations WHERE unit_code = $1 AND officer_id = $2 LIMIT 1`,
+      [unitCode, officerId],
+    );
+    return rows.length > 0;
+  }
+
   /**
    * Inserts in one statement; a second invitation for the same ticket (TABLET) or dossier (SIPAS) is
    * skipped by the partial unique indexes, so a redelivered or duplicated event changes nothing.
@@ -48,7 +57,7 @@ export class InvitationRepository {
   async insertMany(invitations: StoredInvitation[], manager: EntityManager): Promise<number> {
     if (!invitations.length) return 0;
     const col = <K extends keyof StoredInvitation>(k: K) => invitations.map((i) => i[k] ?? null);
-    const rows = await manager.query(
+    const rows = await manager.query<{ id: string }[]>(
       /* sql */ `INSERT INTO invitations (id, token_hash, kind, unit_code, counter_no, officer_id, ticket_id, dossier_id, survey_id, version, created_at, expires_at)
         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::uuid[], $10::int[], $11::timestamptz[], $12::timestamptz[])
         ON CONFLICT DO NOTHING RETURNING id`,
@@ -103,7 +112,7 @@ export class InvitationRepository {
   /** Guards with `used_at IS NULL` as the domain asks; returns false when someone else used it first. */
   async markUsed(id: string, at: Date, manager: EntityManager): Promise<boolean> {
     // TypeORM answers an UPDATE with [rows, affected].
-    const [, affected] = await manager.query(
+    const [, affected] = await manager.query<[unknown, number]>(
       'UPDATE invitations SET used_at = $2 WHERE id = $1 AND used_at IS NULL',
       [id, at],
     );

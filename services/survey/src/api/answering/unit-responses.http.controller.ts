@@ -1,14 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import {
-  AuthUser,
-  CorrelationId,
-  CurrentUser,
-  DomainError,
-  Roles,
-  UnitCodePipe,
-  UnitScoped,
-} from '@fg/platform';
+import { AuthUser, CorrelationId, CurrentUser, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
+import { PaperFormsService } from '../../application/paper-forms.service';
 import { ResponsesService } from '../../application/responses.service';
 import { KioskResponseRequest, PaperResponseRequest } from './submit-answers.request.dto';
 
@@ -16,7 +9,10 @@ import { KioskResponseRequest, PaperResponseRequest } from './submit-answers.req
 @ApiTags('answering')
 @Controller('api/v1')
 export class UnitResponsesHttpController {
-  constructor(private readonly responses: ResponsesService) {}
+  constructor(
+    private readonly responses: ResponsesService,
+    private readonly paperForms: PaperFormsService,
+  ) {}
 
   /**
    * Anonymous by design: a kiosk response names no officer, counter or ticket, since nothing ties the
@@ -53,33 +49,20 @@ export class UnitResponsesHttpController {
   @Post('units/:unitCode/responses')
   @Roles('officer', 'unit-admin')
   @UnitScoped('unitCode')
-  @ApiOperation({ summary: 'Type in a paper form (channel PAPER); records who entered it' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many paper forms typed in by this account (details.retryAfterSeconds)',
+  })
+  @ApiOperation({
+    summary:
+      'Type in a paper form (channel PAPER); records who entered it. Not about oneself (403), only an officer ' +
+      'who served in the unit (403), answeredAt within SURVEY_PAPER_MAX_AGE_DAYS (400), rate-limited per account',
+  })
   async paper(
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Body() body: PaperResponseRequest,
     @CurrentUser() user: AuthUser,
     @CorrelationId() correlationId: string,
   ) {
-    const now = new Date();
-    const answeredAt = body.answeredAt ? new Date(body.answeredAt) : now;
-    if (answeredAt.getTime() > now.getTime() + 60_000) {
-      throw new DomainError('INVALID', 'REQUEST.INVALID', 'answeredAt must not be in the future');
-    }
-    return this.responses.submitDirect(
-      body.surveyId,
-      body.version,
-      body.answers,
-      {
-        channel: 'PAPER',
-        unitCode,
-        officerId: body.officerId,
-        counterNo: body.counterNo,
-        ticketId: body.ticketId,
-        dossierId: body.dossierId,
-        enteredBy: user.sub,
-        submittedAt: answeredAt,
-      },
-      correlationId,
-    );
+    return this.paperForms.submit(unitCode, body, user.sub, correlationId);
   }
 }

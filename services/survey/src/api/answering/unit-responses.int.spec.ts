@@ -5,6 +5,7 @@ import {
   COMMUNE,
   count,
   OTHER_COMMUNE,
+  servedAtCounter,
   startSurvey,
   SurveyHarness,
   tokens,
@@ -15,8 +16,10 @@ describe('responses without an invitation', () => {
   let h: SurveyHarness;
   beforeAll(async () => {
     process.env.SURVEY_KIOSK_LIMIT = '3';
+    process.env.SURVEY_PAPER_LIMIT = '3';
     h = await startSurvey('survey_unit_resp');
     delete process.env.SURVEY_KIOSK_LIMIT;
+    delete process.env.SURVEY_PAPER_LIMIT;
   });
   afterAll(() => h.close());
 
@@ -166,13 +169,19 @@ describe('responses without an invitation', () => {
     const paper = (body: object, auth = tokens.officer) =>
       h.http().post(`/api/v1/units/${COMMUNE}/responses`).set('Authorization', auth).send(body);
 
+    const clerk = bearer({ sub: 'clerk-1', roles: ['officer'], units: [COMMUNE] });
+
     it('is stored as channel PAPER with who entered it', async () => {
-      const res = await paper({
-        surveyId: SEED_SIPAS_SURVEY_ID,
-        version: 1,
-        officerId: 'officer-7',
-        answers: sipasAnswers('VERY_SATISFIED', 1),
-      }).expect(201);
+      await servedAtCounter(h, { officerId: 'officer-7' }); // officer-7 has served in the unit
+      const res = await paper(
+        {
+          surveyId: SEED_SIPAS_SURVEY_ID,
+          version: 1,
+          officerId: 'officer-7',
+          answers: sipasAnswers('VERY_SATISFIED', 1),
+        },
+        clerk,
+      ).expect(201);
       const row = (
         await h.db.query('SELECT channel, entered_by, officer_id, satisfied FROM responses WHERE id = $1', [
           res.body.responseId,
@@ -180,7 +189,7 @@ describe('responses without an invitation', () => {
       )[0];
       expect(row).toEqual({
         channel: 'PAPER',
-        entered_by: 'officer-7',
+        entered_by: 'clerk-1',
         officer_id: 'officer-7',
         satisfied: true,
       });
@@ -211,6 +220,49 @@ describe('responses without an invitation', () => {
         'OVERALL',
       ]);
       expect(await stored()).toEqual(before);
+    });
+
+    describe('when staff try to steer an officer ranking (issue #16 row 3)', () => {
+      const stars = (officerId: string, over: object = {}) => ({
+        surveyId: SEED_TABLET_SURVEY_ID,
+        officerId,
+        answers: { STARS: 5 },
+        ...over,
+      });
+
+      it('refuses a form about oneself, about an officer of another commune, or from 1900, storing nothing', async () => {
+        await servedAtCounter(h, { unitCode: OTHER_COMMUNE, officerId: 'officer-9', counterNo: '5' });
+        const before = await stored();
+        const self = await paper(stars('officer-7')).expect(403);
+        expect(self.body.code).toBe('SURVEY.PAPER_SELF_RATING');
+        const other = await paper(stars('officer-9', { answers: { STARS: 1 } }), clerk).expect(403);
+        expect(other.body).toMatchObject({
+          code: 'SURVEY.OFFICER_NOT_OF_UNIT',
+          details: { field: 'officerId' },
+        });
+        const old = await paper(stars('officer-7', { answeredAt: '1900-01-01T00:00:00Z' }), clerk).expect(
+          400,
+        );
+        expect(old.body).toMatchObject({ code: 'SURVEY.PAPER_TOO_OLD', details: { field: 'answeredAt' } });
+        expect(await stored()).toEqual(before);
+      });
+
+      it('limits the forms one account types in, with Retry-After, counting no refused form', async () => {
+        const typist = bearer({ sub: 'clerk-2', roles: ['unit-admin'], units: [COMMUNE] });
+        const windows = () =>
+          count(
+            h,
+            "SELECT coalesce(sum(hits), 0)::int AS n FROM rate_limit_windows WHERE key = 'paper:clerk-2'",
+          );
+        await paper(stars('nobody-here'), typist).expect(403);
+        expect(await windows()).toBe(0);
+        for (let i = 0; i < 3; i++) await paper(stars('officer-7'), typist).expect(201);
+        const before = await stored();
+        const limited = await paper(stars('officer-7'), typist).expect(429);
+        expect(limited.body.code).toBe('SURVEY.PAPER_RATE_LIMITED');
+        expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+        expect(await stored()).toEqual(before);
+      });
     });
   });
 });

@@ -14,10 +14,11 @@ export class InvitationsHttpController {
 
   /**
    * The counter tablet is a device logged in as `kiosk` of the unit (the citizen holds it, so it gets no
-   * officer rights); the counter's officer may fetch it too, e.g. to show it on a second screen.
+   * officer rights). Officers may not fetch it (issue #16): the token is the credential to answer, and the
+   * officer at the counter is the one the answer rates.
    */
   @Get('counters/:counterNo/pending-invitation')
-  @Roles('kiosk', 'officer')
+  @Roles('kiosk')
   @ApiOperation({
     summary:
       'The tablet invitation for the citizen just served at this counter (404 when none is answerable)',
