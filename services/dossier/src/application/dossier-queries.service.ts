@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, atLocalMinute, toLocalDate } from '@fg/kernel';
 import { AuthUser, DomainError, LocalUnitsRepository, notFound, UnitAccess } from '@fg/platform';
-import { DataSource } from 'typeorm';
 import { nextWorkingDay, type DossierStatus } from '../domain';
-import { fromRow } from '../persistence/dossier.mapper';
 import type { DossierRecord } from '../persistence/dossier.record';
 import { DossierRepository, type HistoryEntry } from '../persistence/dossier.repository';
 import { lookupKeyMatches } from './lookup-key';
@@ -25,8 +23,6 @@ export interface DossierListFilter {
   cursor?: string;
 }
 
-const RUNNING = `status IN ('RECEIVED', 'IN_PROGRESS', 'AWAITING_FEES')`;
-
 const encodeCursor = (r: DossierRecord & { intakeAt: Date }) =>
   Buffer.from(JSON.stringify([r.intakeAt.toISOString(), r.state.id])).toString('base64url');
 const decodeCursor = (c: string): [string, string] => {
@@ -34,6 +30,7 @@ const decodeCursor = (c: string): [string, string] => {
     const v: unknown = JSON.parse(Buffer.from(c, 'base64url').toString());
     if (Array.isArray(v) && v.length === 2) {
       const [intakeAt, id] = v as unknown[];
+      // Only the ISO instants encodeCursor writes: Date.parse also reads '1' or 'May 5', which Postgres then refuses (a 500).
       if (typeof intakeAt === 'string' && !Number.isNaN(Date.parse(intakeAt)))
         if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return [intakeAt, id];
     }
@@ -46,7 +43,6 @@ const decodeCursor = (c: string): [string, string] => {
 @Injectable()
 export class DossierQueriesService {
   constructor(
-    private readonly ds: DataSource,
     private readonly dossiers: DossierRepository,
     private readonly units: UnitAccess,
     private readonly localUnits: LocalUnitsRepository,
@@ -73,33 +69,29 @@ export class DossierQueriesService {
   ): Promise<{ items: DossierRecord[]; nextCursor: string | null }> {
     await this.units.assert(user, f.unitCode);
     const units = f.includeDescendants ? await this.localUnits.subtree(f.unitCode) : [f.unitCode];
-    const params: unknown[] = [units];
-    const where = ['unit_code = ANY($1)'];
-    const p = (v: unknown) => `$${params.push(v)}`;
-    if (f.status) where.push(`status = ${p(f.status)}`);
-    if (f.procedureCode) where.push(`procedure_code = ${p(f.procedureCode)}`);
-    if (f.from) where.push(`intake_at >= ${p(f.from)}`);
-    if (f.to) where.push(`intake_at < ${p(f.to)}`);
+    let dueIn: { from?: Date; to: Date }[] | undefined;
     if (f.overdue || f.dueSoon) {
       const ctx = await this.time.forUnit(f.unitCode);
       const today = toLocalDate(new Date());
       const startOfToday = atLocalMinute(today, 0);
       const afterDueSoon = atLocalMinute(addDays(nextWorkingDay(today, ctx.calendar, ctx.hours), 1), 0);
-      const ranges = [
-        ...(f.overdue ? [`due_at < ${p(startOfToday)}`] : []),
-        ...(f.dueSoon ? [`(due_at >= ${p(startOfToday)} AND due_at < ${p(afterDueSoon)})`] : []),
+      dueIn = [
+        ...(f.overdue ? [{ to: startOfToday }] : []),
+        ...(f.dueSoon ? [{ from: startOfToday, to: afterDueSoon }] : []),
       ];
-      where.push(`${RUNNING} AND (${ranges.join(' OR ')})`);
     }
-    if (f.cursor) {
-      const [intakeAt, id] = decodeCursor(f.cursor);
-      where.push(`(intake_at, id) < (${p(intakeAt)}::timestamptz, ${p(id)}::uuid)`);
-    }
-    const rows = await this.ds.query<Record<string, unknown>[]>(
-      `SELECT * FROM dossiers WHERE ${where.join(' AND ')} ORDER BY intake_at DESC, id DESC LIMIT ${p(f.limit + 1)}`,
-      params,
-    );
-    const items = rows.slice(0, f.limit).map((r) => ({ ...fromRow(r), intakeAt: r.intake_at as Date }));
+    const before = f.cursor ? decodeCursor(f.cursor) : undefined;
+    const rows = await this.dossiers.list({
+      units,
+      status: f.status,
+      procedureCode: f.procedureCode,
+      from: f.from,
+      to: f.to,
+      dueIn,
+      before: before && { intakeAt: before[0], id: before[1] },
+      limit: f.limit,
+    });
+    const items = rows.slice(0, f.limit);
     return { items, nextCursor: rows.length > f.limit ? encodeCursor(items[items.length - 1]) : null };
   }
 

@@ -5,11 +5,10 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { DOSSIER_CONFIG, DossierConfig } from '../config';
 import { markOverdue } from '../domain';
-import { fromRow } from '../persistence/dossier.mapper';
+import { DossierRepository } from '../persistence/dossier.repository';
 import { DossierWriter } from './dossier-writer';
 
 const SYSTEM = { id: 'system:overdue-scanner', role: 'system' };
-const RUNNING = `('RECEIVED', 'IN_PROGRESS', 'AWAITING_FEES')`;
 
 /**
  * Publishes `dossier.overdue` exactly once per dossier, whatever the number of instances: each pass, in
@@ -27,6 +26,7 @@ export class OverdueScanner implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly ds: DataSource,
     private readonly writer: DossierWriter,
+    private readonly dossiers: DossierRepository,
     @Inject(DOSSIER_CONFIG) private readonly config: DossierConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
@@ -48,21 +48,17 @@ export class OverdueScanner implements OnApplicationBootstrap, OnModuleDestroy {
     // Overdue from local midnight after the due date (domain: overdueFrom), i.e. due before today.
     const startOfToday = atLocalMinute(toLocalDate(now), 0);
     return this.ds.transaction(async (manager) => {
-      const rows = await manager.query<Record<string, unknown>[]>(
-        /* sql */ `SELECT * FROM dossiers
-          WHERE overdue_notified_at IS NULL AND status IN ${RUNNING} AND due_at < $1
-          ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [startOfToday, this.config.DOSSIER_OVERDUE_BATCH],
+      const due = await this.dossiers.lockNewlyOverdue(
+        startOfToday,
+        this.config.DOSSIER_OVERDUE_BATCH,
+        manager,
       );
-      const flagged = rows.map((row) => {
-        const { state, extras } = fromRow(row);
-        return {
-          decision: markOverdue({ now }, SYSTEM, state),
-          options: { extras, minutesPerWorkingDay: 480 },
-        };
-      });
+      const flagged = due.map(({ state, extras }) => ({
+        decision: markOverdue({ now }, SYSTEM, state),
+        options: { extras, minutesPerWorkingDay: 480 },
+      }));
       await this.writer.saveMany(flagged, manager);
-      return rows.length;
+      return due.length;
     });
   }
 

@@ -4,16 +4,62 @@ import {
   type Dossier,
   type DossierClock,
   type DossierFinish,
+  type Resolution,
+  type SupplementPause,
   type TimelinessFacts,
 } from '../domain';
-import type { DossierExtras, DossierRecord } from './dossier.record';
+import type { Applicant, DossierExtras, DossierRecord } from './dossier.record';
 
 /*
  * Row ↔ domain state. The row is flat (columns for what is queried: status, due date, timeliness…) with
  * JSON for the apology and the timeliness facts; `fromRow` rebuilds the status union the domain expects.
  */
 
-type Row = Record<string, any>;
+/** Column name → value, as written by INSERT and UPDATE. */
+type Columns = Record<string, unknown>;
+
+/** The JSON of a date field: an ISO string once stored. */
+type Stored<T, K extends keyof T> = Omit<T, K> & { [P in K]: string | Date | null };
+type ApologyJson = Stored<Apology, 'issuedAt' | 'originalDueAt' | 'newDueAt'>;
+type FactsJson = Stored<TimelinessFacts, 'finishedAt' | 'dueAt' | 'apologyDueAt'>;
+
+/** A `dossiers` row as the driver returns it: timestamps as Date, numeric as string, jsonb parsed. */
+export interface DossierRow {
+  id: string;
+  code: string;
+  procedure_code: string;
+  unit_code: string;
+  channel: Dossier['channel'];
+  status: Dossier['status'];
+  processing_amount: string | number;
+  processing_unit: Dossier['processing']['unit'];
+  registered_at: Date | string | null;
+  apology: ApologyJson | null;
+  overdue_notified_at: Date | string | null;
+  supplement_requests: number;
+  received_at: Date | null;
+  clock_start_at: Date;
+  due_at: Date;
+  calendar_version: string;
+  paused_minutes: number;
+  finished_at: Date | null;
+  timeliness_facts: FactsJson | null;
+  finish_reason: string | null;
+  resolution_outcome: Resolution['outcome'] | null;
+  resolution_note: string | null;
+  pause_since: Date | null;
+  pause_reason: string;
+  pause_resume_to: SupplementPause['resumeTo'];
+  result_returned_at: Date;
+  external_id: string | null;
+  request_hash: string | null;
+  ticket_id: string | null;
+  procedure_name: string;
+  applicant: Applicant;
+  lookup_key_hash: string;
+  created_at?: Date;
+  updated_at?: Date;
+}
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 const date = (v: string | Date | null | undefined): Date | null => (v ? new Date(v) : null);
@@ -21,9 +67,9 @@ const date = (v: string | Date | null | undefined): Date | null => (v ? new Date
 const apologyJson = (a: Apology | null) =>
   a && { ...a, issuedAt: iso(a.issuedAt), originalDueAt: iso(a.originalDueAt), newDueAt: iso(a.newDueAt) };
 
-const apologyFrom = (j: Row | null): Apology | null =>
+const apologyFrom = (j: ApologyJson | null): Apology | null =>
   j && {
-    ...(j as Apology),
+    ...j,
     issuedAt: date(j.issuedAt)!,
     originalDueAt: date(j.originalDueAt)!,
     newDueAt: date(j.newDueAt)!,
@@ -32,16 +78,16 @@ const apologyFrom = (j: Row | null): Apology | null =>
 const factsJson = (f: TimelinessFacts | null) =>
   f && { ...f, finishedAt: iso(f.finishedAt), dueAt: iso(f.dueAt), apologyDueAt: iso(f.apologyDueAt) };
 
-const factsFrom = (j: Row | null): TimelinessFacts | null =>
+const factsFrom = (j: FactsJson | null): TimelinessFacts | null =>
   j && {
-    ...(j as TimelinessFacts),
+    ...j,
     finishedAt: date(j.finishedAt)!,
     dueAt: date(j.dueAt)!,
     apologyDueAt: date(j.apologyDueAt),
   };
 
 /** Columns that follow the domain state (everything but the extras set once at intake). */
-export const stateColumns = (d: Dossier): Row => {
+export const stateColumns = (d: Dossier): Columns => {
   const clock = d.clock;
   const finish = 'finish' in d ? d.finish : null;
   const pause = d.status === 'SUPPLEMENT_REQUESTED' ? d.pause : null;
@@ -60,6 +106,7 @@ export const stateColumns = (d: Dossier): Row => {
     pause_resume_to: pause?.resumeTo ?? null,
     apology: d.apology ? JSON.stringify(apologyJson(d.apology)) : null,
     overdue_notified_at: d.overdueNotifiedAt,
+    supplement_requests: d.supplementRequests,
     finished_at: finish?.finishedAt ?? null,
     finish_reason: finish?.reason ?? null,
     timeliness: finish?.timeliness?.timeliness ?? null,
@@ -72,7 +119,7 @@ export const stateColumns = (d: Dossier): Row => {
 };
 
 /** Every column of a new row. */
-export const insertColumns = (d: Dossier, x: DossierExtras): Row => ({
+export const insertColumns = (d: Dossier, x: DossierExtras): Columns => ({
   id: d.id,
   code: d.code,
   unit_code: d.unitCode,
@@ -89,7 +136,7 @@ export const insertColumns = (d: Dossier, x: DossierExtras): Row => ({
   ...stateColumns(d),
 });
 
-export const fromRow = (r: Row): DossierRecord => {
+export const fromRow = (r: DossierRow): DossierRecord => {
   const base = {
     id: r.id,
     code: r.code,
@@ -100,6 +147,7 @@ export const fromRow = (r: Row): DossierRecord => {
     registeredAt: date(r.registered_at),
     apology: apologyFrom(r.apology),
     overdueNotifiedAt: date(r.overdue_notified_at),
+    supplementRequests: r.supplement_requests,
   };
   const clock: DossierClock | null = r.received_at
     ? {

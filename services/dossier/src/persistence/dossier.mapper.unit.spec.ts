@@ -2,7 +2,7 @@ import { fromLocal } from '@fg/kernel';
 import { DOSSIER_STATUSES, issueApology } from '../domain';
 import { timeContext } from '../domain/testing/calendars';
 import { aDossierIn, officer } from '../domain/testing/dossier-builders';
-import { fromRow, insertColumns } from './dossier.mapper';
+import { fromRow, insertColumns, type DossierRow } from './dossier.mapper';
 import type { DossierExtras } from './dossier.record';
 
 const extras: DossierExtras = {
@@ -15,13 +15,14 @@ const extras: DossierExtras = {
 };
 
 /** What Postgres hands back: JSON columns parsed, numerics as strings. */
-const asStored = (cols: Record<string, any>) => ({
-  ...cols,
-  apology: cols.apology && JSON.parse(cols.apology),
-  timeliness_facts: cols.timeliness_facts && JSON.parse(cols.timeliness_facts),
-  applicant: JSON.parse(cols.applicant),
-  processing_amount: String(cols.processing_amount),
-});
+const asStored = (cols: Record<string, any>) =>
+  ({
+    ...cols,
+    apology: cols.apology && JSON.parse(cols.apology),
+    timeliness_facts: cols.timeliness_facts && JSON.parse(cols.timeliness_facts),
+    applicant: JSON.parse(cols.applicant),
+    processing_amount: String(cols.processing_amount),
+  }) as DossierRow;
 
 describe('the dossier row', () => {
   it.each(DOSSIER_STATUSES)('keeps a %s dossier exactly as the domain left it', (status) => {

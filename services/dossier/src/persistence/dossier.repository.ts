@@ -1,8 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Dossier } from '../domain';
-import { fromRow, insertColumns, stateColumns } from './dossier.mapper';
+import { fromRow, insertColumns, stateColumns, type DossierRow } from './dossier.mapper';
 import type { DossierExtras, DossierRecord } from './dossier.record';
+
+/** Statuses whose clock runs (the ones that can become overdue). */
+const RUNNING = `status IN ('RECEIVED', 'IN_PROGRESS', 'AWAITING_FEES')`;
+
+/** What a dossier list may be narrowed to; the caller resolves units, dates and the cursor. */
+export interface DossierListQuery {
+  units: string[];
+  status?: string;
+  procedureCode?: string;
+  /** Receipt (or online registration) time range, `to` exclusive. */
+  from?: Date;
+  to?: Date;
+  /** Running dossiers due in any of these ranges (`to` exclusive; a missing `from` is open-ended). */
+  dueIn?: { from?: Date; to: Date }[];
+  /** Keyset cursor: only dossiers before this (intake time, id) in the list order. */
+  before?: { intakeAt: string; id: string };
+  limit: number;
+}
 
 export interface HistoryEntry {
   dossierId: string;
@@ -19,18 +37,18 @@ export class DossierRepository {
   constructor(private readonly ds: DataSource) {}
 
   async find(id: string, manager: EntityManager = this.ds.manager): Promise<DossierRecord | null> {
-    const rows = await manager.query('SELECT * FROM dossiers WHERE id = $1', [id]);
+    const rows = await manager.query<DossierRow[]>('SELECT * FROM dossiers WHERE id = $1', [id]);
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
   /** Locks the dossier until the transaction ends, so its transitions serialize. */
   async findForUpdate(id: string, manager: EntityManager): Promise<DossierRecord | null> {
-    const rows = await manager.query('SELECT * FROM dossiers WHERE id = $1 FOR UPDATE', [id]);
+    const rows = await manager.query<DossierRow[]>('SELECT * FROM dossiers WHERE id = $1 FOR UPDATE', [id]);
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
   async findByCode(code: string): Promise<DossierRecord | null> {
-    const rows = await this.ds.query('SELECT * FROM dossiers WHERE code = $1', [code]);
+    const rows = await this.ds.query<DossierRow[]>('SELECT * FROM dossiers WHERE code = $1', [code]);
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
@@ -39,15 +57,18 @@ export class DossierRepository {
     externalId: string,
     manager: EntityManager = this.ds.manager,
   ): Promise<DossierRecord | null> {
-    const rows = await manager.query('SELECT * FROM dossiers WHERE unit_code = $1 AND external_id = $2', [
-      unitCode,
-      externalId,
-    ]);
+    const rows = await manager.query<DossierRow[]>(
+      'SELECT * FROM dossiers WHERE unit_code = $1 AND external_id = $2',
+      [unitCode, externalId],
+    );
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
   async unitOf(id: string): Promise<string | null> {
-    const rows = await this.ds.query('SELECT unit_code FROM dossiers WHERE id = $1', [id]);
+    const rows = await this.ds.query<{ unit_code: string }[]>(
+      'SELECT unit_code FROM dossiers WHERE id = $1',
+      [id],
+    );
     return rows[0]?.unit_code ?? null;
   }
 
@@ -58,7 +79,7 @@ export class DossierRepository {
   async insert(state: Dossier, extras: DossierExtras, manager: EntityManager): Promise<boolean> {
     const cols = insertColumns(state, extras);
     const names = Object.keys(cols);
-    const rows = await manager.query(
+    const rows = await manager.query<unknown[]>(
       `INSERT INTO dossiers (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
         ON CONFLICT ON CONSTRAINT dossiers_external_id_per_unit DO NOTHING RETURNING id`,
       Object.values(cols),
@@ -111,8 +132,49 @@ export class DossierRepository {
     );
   }
 
+  /**
+   * Newest first by receipt time, keyset-paginated: up to `limit + 1` rows, so the caller knows whether
+   * another page follows.
+   */
+  async list(q: DossierListQuery): Promise<(DossierRecord & { intakeAt: Date })[]> {
+    const params: unknown[] = [q.units];
+    const where = ['unit_code = ANY($1)'];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    if (q.status) where.push(`status = ${p(q.status)}`);
+    if (q.procedureCode) where.push(`procedure_code = ${p(q.procedureCode)}`);
+    if (q.from) where.push(`intake_at >= ${p(q.from)}`);
+    if (q.to) where.push(`intake_at < ${p(q.to)}`);
+    if (q.dueIn?.length) {
+      const ranges = q.dueIn.map((r) =>
+        r.from ? `(due_at >= ${p(r.from)} AND due_at < ${p(r.to)})` : `due_at < ${p(r.to)}`,
+      );
+      where.push(`${RUNNING} AND (${ranges.join(' OR ')})`);
+    }
+    if (q.before)
+      where.push(`(intake_at, id) < (${p(q.before.intakeAt)}::timestamptz, ${p(q.before.id)}::uuid)`);
+    const rows = await this.ds.query<(DossierRow & { intake_at: Date })[]>(
+      `SELECT * FROM dossiers WHERE ${where.join(' AND ')} ORDER BY intake_at DESC, id DESC LIMIT ${p(q.limit + 1)}`,
+      params,
+    );
+    return rows.map((r) => ({ ...fromRow(r), intakeAt: r.intake_at }));
+  }
+
+  /**
+   * Locks up to `limit` running dossiers due before `dueBefore` that were not flagged overdue yet, earliest due
+   * first; rows another scanner holds are skipped, so instances share the work.
+   */
+  async lockNewlyOverdue(dueBefore: Date, limit: number, manager: EntityManager): Promise<DossierRecord[]> {
+    const rows = await manager.query<DossierRow[]>(
+      /* sql */ `SELECT * FROM dossiers
+        WHERE overdue_notified_at IS NULL AND ${RUNNING} AND due_at < $1
+        ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [dueBefore, limit],
+    );
+    return rows.map(fromRow);
+  }
+
   history(id: string): Promise<HistoryEntry[]> {
-    return this.ds.query(
+    return this.ds.query<HistoryEntry[]>(
       /* sql */ `SELECT dossier_id AS "dossierId", at, actor_id AS "actorId", action, from_status AS "from", to_status AS "to", reason
         FROM dossier_history WHERE dossier_id = $1 ORDER BY seq`,
       [id],

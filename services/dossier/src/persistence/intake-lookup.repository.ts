@@ -35,7 +35,14 @@ export class IntakeLookupRepository {
   constructor(private readonly ds: DataSource) {}
 
   async load(unitCodes: string[], procedureCodes: string[]): Promise<IntakeLookups> {
-    const [row] = await this.ds.query(
+    const [row] = await this.ds.query<
+      {
+        units: LocalUnit[];
+        procedures: { code: string; name: string; amount: number; unit: ProcessingTime['unit'] }[];
+        overrides: IntakeLookups['overrides'];
+        hours: (StoredWorkingHours & { forUnit: string; updatedAt: string })[];
+      }[]
+    >(
       /* sql */ `SELECT
         (SELECT coalesce(json_agg(json_build_object('code', code, 'name', name, 'level', level, 'parentCode', parent_code,
                   'active', active, 'updatedAt', updated_at)), '[]')
@@ -59,20 +66,16 @@ export class IntakeLookupRepository {
       [unitCodes, procedureCodes],
     );
     return {
-      units: new Map((row.units as LocalUnit[]).map((u) => [u.code, u])),
+      units: new Map(row.units.map((u) => [u.code, u])),
       procedures: new Map(
-        (
-          row.procedures as { code: string; name: string; amount: number; unit: ProcessingTime['unit'] }[]
-        ).map((p) => [
+        row.procedures.map((p) => [
           p.code,
           { code: p.code, name: p.name, processing: { amount: p.amount, unit: p.unit } },
         ]),
       ),
       overrides: row.overrides,
       hours: new Map(
-        (row.hours as (StoredWorkingHours & { forUnit: string; updatedAt: string })[]).map(
-          ({ forUnit, ...h }) => [forUnit, { ...h, updatedAt: new Date(h.updatedAt) }],
-        ),
+        row.hours.map(({ forUnit, ...h }) => [forUnit, { ...h, updatedAt: new Date(h.updatedAt) }]),
       ),
     };
   }

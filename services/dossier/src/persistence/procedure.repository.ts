@@ -29,7 +29,13 @@ export interface ProcedureFilter {
 const SELECT = /* sql */ `SELECT code, name, field, processing_amount::float8 AS amount, processing_unit AS unit, fee::float8 AS fee,
   fee_note AS "feeNote", documents, revision, updated_at AS "updatedAt" FROM procedures`;
 
-const toRow = (r: Record<string, any>): ProcedureRow => ({
+/** A row as SELECT reads it (numerics cast to float8, so they arrive as numbers). */
+type Selected = Omit<ProcedureRow, 'processing'> & {
+  amount: ProcessingTime['amount'];
+  unit: ProcessingTime['unit'];
+};
+
+const toRow = (r: Selected): ProcedureRow => ({
   code: r.code,
   name: r.name,
   field: r.field,
@@ -46,7 +52,7 @@ export class ProcedureRepository {
   constructor(private readonly ds: DataSource) {}
 
   async find(code: string, manager: EntityManager = this.ds.manager): Promise<ProcedureRow | null> {
-    const rows = await manager.query(`${SELECT} WHERE code = $1`, [code]);
+    const rows = await manager.query<Selected[]>(`${SELECT} WHERE code = $1`, [code]);
     return rows[0] ? toRow(rows[0]) : null;
   }
 
@@ -87,11 +93,11 @@ export class ProcedureRepository {
         `(name ILIKE $${params.push(`%${f.q.replace(/[%_\\]/g, '\\$&')}%`)} OR code ILIKE $${params.length})`,
       );
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.ds.query(
+    const [{ total }] = await this.ds.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM procedures ${clause}`,
       params,
     );
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<Selected[]>(
       `${SELECT} ${clause} ORDER BY field, code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, f.limit, f.offset],
     );

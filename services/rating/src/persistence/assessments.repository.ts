@@ -13,7 +13,10 @@ export interface AssessmentRecord extends Assessment {
 const COLUMNS = /* sql */ `id::int, unit_code AS "unitCode", year, criterion_code AS "criterionCode", scheme_code AS "schemeCode",
   points, evidence, note, assessed_by AS "by", assessed_at AS "at"`;
 
-const toRecord = (r: AssessmentRecord & { at: Date | string; note: string | null }): AssessmentRecord => ({
+/** A row as `COLUMNS` selects it. */
+type Selected = AssessmentRecord & { at: Date | string; note: string | null };
+
+const toRecord = (r: Selected): AssessmentRecord => ({
   ...r,
   at: new Date(r.at).toISOString(),
   note: r.note ?? undefined,
@@ -37,7 +40,7 @@ export class AssessmentsRepository {
       by: string;
     },
   ): Promise<AssessmentRecord> {
-    const rows = await manager.query(
+    const rows = await manager.query<Selected[]>(
       /* sql */ `INSERT INTO assessments (unit_code, year, criterion_code, scheme_code, points, evidence, note, assessed_by)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         RETURNING ${COLUMNS}`,
@@ -54,7 +57,7 @@ export class AssessmentsRepository {
   ): Promise<Map<string, Map<string, Assessment>>> {
     const out = new Map<string, Map<string, Assessment>>();
     if (!unitCodes.length || !years.length) return out;
-    const rows = await manager.query(
+    const rows = await manager.query<Selected[]>(
       /* sql */ `SELECT DISTINCT ON (unit_code, year, criterion_code) ${COLUMNS} FROM assessments
         WHERE unit_code = ANY($1) AND year = ANY($2)
         ORDER BY unit_code, year, criterion_code, id DESC`,
@@ -70,7 +73,7 @@ export class AssessmentsRepository {
 
   /** Every assessment ever entered for a unit and year, newest first. */
   async history(unitCode: string, year: number): Promise<AssessmentRecord[]> {
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<Selected[]>(
       `SELECT ${COLUMNS} FROM assessments WHERE unit_code = $1 AND year = $2 ORDER BY id DESC`,
       [unitCode, year],
     );

@@ -14,7 +14,10 @@ export interface OfficerCounts {
 const STAR_SUMS =
   'sum(stars_1) AS s1, sum(stars_2) AS s2, sum(stars_3) AS s3, sum(stars_4) AS s4, sum(stars_5) AS s5, sum(tickets_served) AS served';
 
-const toCounts = (r: Record<string, string | number>): OfficerCounts => ({
+/** A row of `officer_id, unit_code, STAR_SUMS` (bigint sums arrive as strings). */
+type Selected = Record<string, string | number>;
+
+const toCounts = (r: Selected): OfficerCounts => ({
   officerId: String(r.officer_id),
   unitCode: String(r.unit_code ?? ''),
   starCounts: [Number(r.s1), Number(r.s2), Number(r.s3), Number(r.s4), Number(r.s5)],
@@ -60,7 +63,7 @@ export class OfficerStarsRepository {
     pairs: { officerId: string; unitCode: string }[],
   ): Promise<OfficerCounts[]> {
     if (!pairs.length) return [];
-    const rows = await manager.query(
+    const rows = await manager.query<Selected[]>(
       /* sql */ `SELECT officer_id, unit_code, ${STAR_SUMS} FROM officer_stars
         WHERE (officer_id, unit_code) IN (SELECT * FROM unnest($1::text[], $2::text[]))
         GROUP BY officer_id, unit_code`,
@@ -71,7 +74,7 @@ export class OfficerStarsRepository {
 
   /** One officer's counts per unit for months fromIndex…toIndex (year·12 + month − 1). */
   async forOfficer(officerId: string, fromIndex: number, toIndex: number): Promise<OfficerCounts[]> {
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<Selected[]>(
       /* sql */ `SELECT officer_id, unit_code, ${STAR_SUMS} FROM officer_stars
         WHERE officer_id = $1 AND year * 12 + month - 1 BETWEEN $2 AND $3 GROUP BY officer_id, unit_code ORDER BY unit_code`,
       [officerId, fromIndex, toIndex],
@@ -81,7 +84,7 @@ export class OfficerStarsRepository {
 
   /** Counts per officer over a unit's whole subtree for months fromIndex…toIndex. */
   async forSubtree(unitCode: string, fromIndex: number, toIndex: number): Promise<OfficerCounts[]> {
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<Selected[]>(
       /* sql */ `WITH RECURSIVE down(code, depth) AS (
           SELECT $1::text, 0
           UNION ALL

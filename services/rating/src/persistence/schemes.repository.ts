@@ -12,12 +12,15 @@ export interface StoredScheme {
   updatedAt: string;
 }
 
-const toStored = (r: {
+/** A row of `definition, revision, updated_by, updated_at`. */
+interface Selected {
   definition: Scheme;
   revision: number;
   updated_by: string;
   updated_at: Date;
-}): StoredScheme => ({
+}
+
+const toStored = (r: Selected): StoredScheme => ({
   scheme: r.definition,
   revision: r.revision,
   updatedBy: r.updated_by,
@@ -31,12 +34,14 @@ export class SchemesRepository {
 
   async all(manager: EntityManager = this.ds.manager): Promise<StoredScheme[]> {
     return (
-      await manager.query('SELECT definition, revision, updated_by, updated_at FROM schemes ORDER BY code')
+      await manager.query<Selected[]>(
+        'SELECT definition, revision, updated_by, updated_at FROM schemes ORDER BY code',
+      )
     ).map(toStored);
   }
 
   async find(code: string, manager: EntityManager = this.ds.manager): Promise<StoredScheme | null> {
-    const rows = await manager.query(
+    const rows = await manager.query<Selected[]>(
       'SELECT definition, revision, updated_by, updated_at FROM schemes WHERE code = $1',
       [code],
     );
@@ -49,7 +54,7 @@ export class SchemesRepository {
     scheme: Scheme,
     by: string,
   ): Promise<{ revision: number; created: boolean }> {
-    const rows = await manager.query(
+    const rows = await manager.query<{ revision: number }[]>(
       /* sql */ `INSERT INTO schemes (code, name, definition, updated_by) VALUES ($1, $2, $3::jsonb, $4)
         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, definition = EXCLUDED.definition,
           revision = schemes.revision + 1, updated_by = EXCLUDED.updated_by, updated_at = now()

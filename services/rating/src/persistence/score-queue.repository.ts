@@ -33,7 +33,7 @@ export class ScoreQueueRepository {
   }
 
   async depth(manager: EntityManager): Promise<number> {
-    const [row] = await manager.query(`SELECT count(*)::int AS n FROM score_dirty`);
+    const [row] = await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM score_dirty`);
     return row.n;
   }
 }
