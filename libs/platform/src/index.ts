@@ -29,6 +29,7 @@ export * from './logging/root-logger';
 export * from './logging/correlation-id.decorator';
 export * from './metrics/platform-metrics';
 export * from './units/local-units.repository';
+export * from './units/unit-label';
 export * from './units/local-units.consumer';
 export * from './units/local-units.migration';
 export * from './http/unit-code.pipe';
