@@ -23,6 +23,7 @@ import { createRootLogger, ROOT_LOGGER } from './logging/root-logger';
 import { MetricsController } from './metrics/metrics.controller';
 import type { PlatformModuleOptions } from './platform.options';
 import { LocalUnitsConsumer } from './units/local-units.consumer';
+import { LocalUnitSuccessions1730000000002 } from './units/local-unit-successions.migration';
 import { LocalUnits1730000000001 } from './units/local-units.migration';
 import { LocalUnitsHttpController } from './units/local-units.http.controller';
 import { LocalUnitsRepository } from './units/local-units.repository';
@@ -39,7 +40,7 @@ export class PlatformModule {
     const consumerTypes = [...(options.localUnits ? [LocalUnitsConsumer] : []), ...(options.consumers ?? [])];
     const migrations = [
       PlatformTables1730000000000,
-      ...(options.localUnits ? [LocalUnits1730000000001] : []),
+      ...(options.localUnits ? [LocalUnits1730000000001, LocalUnitSuccessions1730000000002] : []),
       ...((options.migrations as Function[]) ?? []),
     ];
     const ancestry: Provider = options.localUnits

@@ -12,12 +12,13 @@ export class LocalUnitsHttpController {
   @Get(':code')
   @Roles('viewer', 'officer', 'unit-admin', 'assessor', 'portal', 'kiosk')
   @ApiOperation({
-    summary: "This service's copy of an administrative unit (built from unit.upserted events)",
+    summary:
+      "This service's copy of an administrative unit (built from unit.upserted events); a retired unit lists the units that carry it now",
   })
-  @ApiOkResponse({ description: 'The unit' })
+  @ApiOkResponse({ description: 'The unit, with `successors` (empty unless merged or split)' })
   async get(@Param('code') code: string) {
     const unit = await this.units.find(code);
     if (!unit) throw unitNotFound(code);
-    return unit;
+    return { ...unit, successors: await this.units.currentSuccessors(code) };
   }
 }

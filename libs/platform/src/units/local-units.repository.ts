@@ -11,6 +11,13 @@ export interface LocalUnit {
   updatedAt: string;
 }
 
+/** A unit that now carries a retired one, since the date of the succession. */
+export interface UnitSuccessor {
+  code: string;
+  name: string;
+  since: string;
+}
+
 /** Reads the local copy of the unit registry. */
 @Injectable()
 export class LocalUnitsRepository implements UnitAncestry {
@@ -22,6 +29,31 @@ export class LocalUnitsRepository implements UnitAncestry {
       [code],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * The units that carry a retired unit today, following mergers and splits to the end of the chain
+   * (A → C → D gives D), each with the date of the succession that made it; empty for a unit never
+   * succeeded. A merger's absorbing unit (A + B → A) is not retired, so it has no successor.
+   */
+  async currentSuccessors(code: string): Promise<UnitSuccessor[]> {
+    return this.ds.query<UnitSuccessor[]>(
+      /* sql */ `WITH RECURSIVE next(code, since, depth) AS (
+          SELECT x.code, s.effective_date, 1 FROM unit_successions s CROSS JOIN LATERAL unnest(s.successors) AS x(code)
+          WHERE $1 = ANY(s.predecessors) AND NOT ($1 = ANY(s.successors))
+          UNION ALL
+          SELECT x.code, s.effective_date, n.depth + 1
+          FROM next n JOIN unit_successions s ON n.code = ANY(s.predecessors) AND NOT (n.code = ANY(s.successors))
+          CROSS JOIN LATERAL unnest(s.successors) AS x(code) WHERE n.depth < 16
+        )
+        SELECT DISTINCT n.code, coalesce(u.name, n.code) AS name, to_char(n.since, 'YYYY-MM-DD') AS since
+        FROM next n LEFT JOIN units u ON u.code = n.code
+        WHERE NOT EXISTS (
+          SELECT 1 FROM unit_successions s WHERE n.code = ANY(s.predecessors) AND NOT (n.code = ANY(s.successors))
+        )
+        ORDER BY n.code`,
+      [code],
+    );
   }
 
   async ancestorsOf(code: string): Promise<string[]> {

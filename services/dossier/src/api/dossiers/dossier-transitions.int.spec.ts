@@ -291,9 +291,11 @@ describe('dossier transitions over HTTP', () => {
         dueAt: d.dueAt,
         timeliness: null,
         procedure: { code: 'HT-XAC-NHAN-TTHN' },
+        // The receiving unit is public (it is printed on the receipt); the applicant's street is not.
+        unit: { code: unit.code, name: 'Phường Lê Lợi', nowPartOf: [], label: 'Phường Lê Lợi' },
       });
       expect(JSON.stringify(res.body)).not.toMatch(
-        /Nguyễn|0241900|0912345678|huong@|Lê Lợi|officer|portal|lookup-1/,
+        /Nguyễn|0241900|0912345678|huong@|đường Lê Lợi|officer|portal|lookup-1/,
       );
       await kit
         .http()

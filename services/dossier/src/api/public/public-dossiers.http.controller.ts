@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { Public } from '@fg/platform';
+import { LocalUnitsRepository, Public, unitLine } from '@fg/platform';
 import { DossierQueriesService } from '../../application/dossier-queries.service';
 import { publicDossierView } from '../dossiers/dossier.views';
 
@@ -12,19 +13,31 @@ export class LookupQuery {
   key!: string;
 }
 
+/** The client's address as Express reads it ('trust proxy': the X-Forwarded-For the office's proxy sets). */
+const clientAddress = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
 /** The citizen's status look-up (QR on the receipt): no login, no personal data. */
 @ApiTags('public')
 @Controller('api/v1/public/dossiers')
 export class PublicDossiersHttpController {
-  constructor(private readonly queries: DossierQueriesService) {}
+  constructor(
+    private readonly queries: DossierQueriesService,
+    private readonly units: LocalUnitsRepository,
+  ) {}
 
   @Get(':code')
   @Public()
   @ApiOperation({
     summary:
-      'Status, procedure, due date and timeliness of a dossier by code and look-up key; a wrong key is a 404',
+      "Status, procedure, due date and timeliness of a dossier by code and look-up key; a wrong key is a 404. The unit is the one that received it, with 'nay là …' once merged or split",
   })
-  async lookup(@Param('code') code: string, @Query() q: LookupQuery) {
-    return publicDossierView(await this.queries.publicLookup(code.slice(0, 100), q.key));
+  async lookup(@Param('code') code: string, @Query() q: LookupQuery, @Req() req: Request) {
+    const record = await this.queries.publicLookup(code.slice(0, 100), q.key, clientAddress(req));
+    const unitCode = record.state.unitCode;
+    const [unit, successors] = await Promise.all([
+      this.units.find(unitCode),
+      this.units.currentSuccessors(unitCode),
+    ]);
+    return { ...publicDossierView(record), unit: unitLine(unitCode, unit, successors) };
   }
 }
