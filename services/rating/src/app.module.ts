@@ -29,6 +29,7 @@ import { Scoring1730000200000 } from './persistence/migrations/1730000200000-sco
 import { ScoreQueue1730000300000 } from './persistence/migrations/1730000300000-score-queue';
 import { StatsChangedNotify1730000300100 } from './persistence/migrations/1730000300100-stats-changed-notify';
 import { UnitSuccessions1730000400000 } from './persistence/migrations/1730000400000-unit-successions';
+import { RepeatedSupplements1730000500000 } from './persistence/migrations/1730000500000-repeated-supplements';
 import { OfficerStarsRepository } from './persistence/officer-stars.repository';
 import { SchemesRepository } from './persistence/schemes.repository';
 import { ScoreQueueRepository } from './persistence/score-queue.repository';
@@ -69,6 +70,7 @@ const SCORING: Provider[] = [
         ScoreQueue1730000300000,
         StatsChangedNotify1730000300100,
         UnitSuccessions1730000400000,
+        RepeatedSupplements1730000500000,
       ],
       unitAncestry: UnitRegistryRepository,
       consumers: [DossierMetricsConsumer, SurveyMetricsConsumer, QueueMetricsConsumer],

@@ -63,6 +63,9 @@ export function statsDeltas(events: DossierEvent[], state: Dossier): StatsDelta[
         return [row(e.data.at, { apologies: 1 })];
       case 'DossierOverdue':
         return [row(e.data.at, { overdue_flagged: 1 })];
+      case 'DossierSupplementRequested':
+        // Only repeats count: the first request is the office's normal duty (docs/domain.md §Supplement requests).
+        return e.data.repeatSupplement ? [row(e.data.at, { repeated_supplements: 1 })] : [];
       default:
         return [];
     }

@@ -7,6 +7,7 @@ import {
   requestFees,
   requestSupplement,
   type ResolveCommand,
+  type SupplementRequest,
   resolveDossier,
   returnResult,
   startProcessing,
@@ -19,7 +20,7 @@ import {
 export type DossierCommand =
   | ({ action: 'accept' } & At)
   | ({ action: 'start' } & At)
-  | ({ action: 'request-supplement'; reason: string } & At)
+  | ({ action: 'request-supplement'; reason: string } & SupplementRequest)
   | ({ action: 'supplement-received' } & At)
   | ({ action: 'request-fees' } & WithReason)
   | ({ action: 'resolve' } & ResolveCommand)

@@ -4,6 +4,7 @@ import { assertNow, baseOf, eventBase, guardAction, optionalText, requireText } 
 import { isOpenStatus } from './dossier-status';
 import { invalidInput } from './dossier.errors';
 import { computeDueAt } from './due-date';
+import { supplementRequestFacts } from './supplement-once';
 
 /*
  * One decision per transition action (see ACTION_RULES in dossier-status.ts for the table).
@@ -15,6 +16,11 @@ export interface At {
 }
 export interface WithReason extends At {
   reason?: string;
+}
+
+/** request-supplement: a repeat (second request on) must name a ground (supplement-once.ts). */
+export interface SupplementRequest extends WithReason {
+  groundCode?: string;
 }
 
 const noOp = (state: Dossier): DossierDecision => ({ state, events: [] });
@@ -58,8 +64,11 @@ export const startProcessing = (cmd: At, actor: Actor, d: Dossier): DossierDecis
   };
 };
 
-/** request-supplement {reason}: RECEIVED | IN_PROGRESS → SUPPLEMENT_REQUESTED; pauses the clock. */
-export const requestSupplement = (cmd: WithReason, actor: Actor, d: Dossier): DossierDecision => {
+/**
+ * request-supplement {reason, groundCode?}: RECEIVED | IN_PROGRESS → SUPPLEMENT_REQUESTED; pauses the clock.
+ * Only once per dossier unless a repeat names a ground (docs/domain.md §Supplement requests).
+ */
+export const requestSupplement = (cmd: SupplementRequest, actor: Actor, d: Dossier): DossierDecision => {
   assertNow(cmd.now);
   if (
     guardAction('request-supplement', d) === 'NO_OP' ||
@@ -67,9 +76,11 @@ export const requestSupplement = (cmd: WithReason, actor: Actor, d: Dossier): Do
   )
     return noOp(d);
   const reason = requireText(cmd.reason, 'request-supplement');
+  const facts = supplementRequestFacts(d, cmd.groundCode);
   return {
     state: {
       ...baseOf(d),
+      supplementRequests: d.supplementRequests + 1,
       status: 'SUPPLEMENT_REQUESTED',
       clock: d.clock,
       pause: { since: cmd.now, reason, resumeTo: d.status },
@@ -77,7 +88,11 @@ export const requestSupplement = (cmd: WithReason, actor: Actor, d: Dossier): Do
     events: [
       {
         type: 'DossierSupplementRequested',
-        data: { ...eventBase(d, 'SUPPLEMENT_REQUESTED', cmd.now, actor, reason), pausedSince: cmd.now },
+        data: {
+          ...eventBase(d, 'SUPPLEMENT_REQUESTED', cmd.now, actor, reason),
+          pausedSince: cmd.now,
+          ...facts,
+        },
       },
     ],
   };

@@ -1,6 +1,7 @@
 import type { ProcessingTime } from './due-date';
 import type { DossierStatus } from './dossier-status';
 import type { DossierChannel, TimelinessFacts } from './dossier';
+import type { SupplementRequestFacts } from './supplement-once';
 
 /**
  * What every dossier event carries: enough for the append-only history (who, when, from, to,
@@ -38,7 +39,10 @@ export type DossierEvent =
     }
   | { type: 'DossierAccepted'; data: DossierEventBase & ClockFacts }
   | { type: 'DossierProcessingStarted'; data: DossierEventBase }
-  | { type: 'DossierSupplementRequested'; data: DossierEventBase & { pausedSince: Date } }
+  | {
+      type: 'DossierSupplementRequested';
+      data: DossierEventBase & { pausedSince: Date } & SupplementRequestFacts;
+    }
   | {
       type: 'DossierSupplementReceived';
       data: DossierEventBase & {

@@ -70,4 +70,5 @@ export const baseOf = (d: Dossier): DossierBase => ({
   registeredAt: d.registeredAt,
   apology: d.apology,
   overdueNotifiedAt: d.overdueNotifiedAt,
+  supplementRequests: d.supplementRequests,
 });

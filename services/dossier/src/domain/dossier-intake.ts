@@ -41,6 +41,7 @@ const created = (cmd: NewDossier) => ({
   processing: { amount: cmd.processing.amount, unit: cmd.processing.unit },
   apology: null,
   overdueNotifiedAt: null,
+  supplementRequests: 0,
 });
 
 const createdEventBase = (

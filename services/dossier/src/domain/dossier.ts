@@ -104,6 +104,8 @@ export interface DossierBase {
   apology: Apology | null;
   /** When `DossierOverdue` was emitted (at most once). */
   overdueNotifiedAt: Date | null;
+  /** Supplement requests made so far; from the second on each is a repeat (supplement-once.ts). */
+  supplementRequests: number;
 }
 
 type Running<S extends DossierStatus> = DossierBase & { status: S; clock: DossierClock };

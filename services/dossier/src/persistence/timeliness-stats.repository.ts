@@ -19,6 +19,7 @@ const SUMS = {
   refused: 'refused',
   apologies: 'apologies',
   overdueFlagged: 'overdue_flagged',
+  repeatedSupplements: 'repeated_supplements',
   sameDayReceived: 'received_same_day',
   sameDayFinished: 'same_day_finished',
   sameDayInTime: 'same_day_in_time',

@@ -18,6 +18,10 @@ export const METRICS = {
   ON_TIME_RATE: { description: 'Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn', unit: 'PERCENT' },
   OPEN_OVERDUE_COUNT: { description: 'Số hồ sơ đang giải quyết đã quá hạn (tồn đọng)', unit: 'COUNT' },
   LATE_WITHOUT_APOLOGY_COUNT: { description: 'Số hồ sơ trễ hạn không có văn bản xin lỗi', unit: 'COUNT' },
+  REPEATED_SUPPLEMENT_COUNT: {
+    description: 'Số lần yêu cầu bổ sung hồ sơ từ lần thứ hai trở lên (vi phạm "3 không")',
+    unit: 'COUNT',
+  },
   APOLOGY_COVERAGE: { description: 'Tỷ lệ hồ sơ trễ hạn có văn bản xin lỗi và hẹn lại', unit: 'PERCENT' },
   SAME_DAY_RATE: {
     description: 'Tỷ lệ hồ sơ thủ tục trong ngày được trả kết quả trong ngày',
@@ -97,6 +101,8 @@ export const metricValues = (a: UnitAggregates): MetricValues => {
     ON_TIME_RATE: percent(a.early + a.onTime, a.dossiersFinished),
     OPEN_OVERDUE_COUNT: hasDossiers ? a.openOverdue : null,
     LATE_WITHOUT_APOLOGY_COUNT: hasDossiers ? a.lateWithoutApology : null,
+    // A repeat is dossier activity too, so a unit with repeats but nothing finished yet still shows them.
+    REPEATED_SUPPLEMENT_COUNT: hasDossiers || a.repeatedSupplements > 0 ? a.repeatedSupplements : null,
     APOLOGY_COVERAGE: percent(a.lateWithApology, a.late),
     SAME_DAY_RATE: percent(a.sameDayOnTime, a.sameDayFinished),
     HOME_SERVICE_COUNT: a.homeServiceCount,

@@ -25,6 +25,8 @@ export interface UnitAggregates {
   sameDayOnTime: number;
   /** Dossiers received or returned at the citizen's home (elderly, disabled, housebound). */
   homeServiceCount: number;
+  /** Supplement requests from the second on for a dossier: breaches of "3 không" (docs/domain.md §Supplement requests). */
+  repeatedSupplements: number;
   surveyResponses: number;
   satisfiedByElement: Record<SipasElement, SatisfactionCount>;
   /** Officer ratings given on the counter tablet after service. */
@@ -47,6 +49,7 @@ export const emptyAggregates = (): UnitAggregates => ({
   sameDayFinished: 0,
   sameDayOnTime: 0,
   homeServiceCount: 0,
+  repeatedSupplements: 0,
   surveyResponses: 0,
   satisfiedByElement: {
     ACCESS: { satisfied: 0, valid: 0 },
@@ -78,6 +81,7 @@ export const addAggregates = (a: UnitAggregates, b: UnitAggregates): UnitAggrega
   sameDayFinished: a.sameDayFinished + b.sameDayFinished,
   sameDayOnTime: a.sameDayOnTime + b.sameDayOnTime,
   homeServiceCount: a.homeServiceCount + b.homeServiceCount,
+  repeatedSupplements: a.repeatedSupplements + b.repeatedSupplements,
   surveyResponses: a.surveyResponses + b.surveyResponses,
   satisfiedByElement: {
     ACCESS: addSatisfaction(a.satisfiedByElement.ACCESS, b.satisfiedByElement.ACCESS),

@@ -17,6 +17,7 @@ const aggregatesArb: fc.Arbitrary<UnitAggregates> = fc.record({
   sameDayFinished: count,
   sameDayOnTime: count,
   homeServiceCount: count,
+  repeatedSupplements: count,
   surveyResponses: count,
   satisfiedByElement: fc.record({
     ACCESS: satisfaction,

@@ -8,6 +8,7 @@ import {
   DossierRefused,
   DossierResolved,
   DossierStopped,
+  DossierSupplementRequested,
   DossierWithdrawn,
 } from '@fg/contracts';
 import { localYearOf, toLocalDate } from '@fg/kernel';
@@ -24,6 +25,7 @@ export const DOSSIER_TYPES = [
   DossierReceived.type,
   DossierOverdue.type,
   DossierApologyIssued.type,
+  DossierSupplementRequested.type,
 ];
 
 const finish = (book: MetricBook, unitCode: string, d: DossierFinishedV1, currentYear: number): void => {
@@ -49,7 +51,8 @@ const finish = (book: MetricBook, unitCode: string, d: DossierFinishedV1, curren
 
 /**
  * Dossier events → unit counters, in the month (Vietnam time) the fact happened: finished dossiers by their
- * finish time, receptions by receipt, overdue and apologies by when they were published about.
+ * finish time, receptions by receipt, overdue, apologies and repeated supplement requests by when they were
+ * published about.
  */
 export function foldDossierEvents(events: DomainEvent[], book: MetricBook, currentYear: number): void {
   for (const e of events) {
@@ -66,6 +69,10 @@ export function foldDossierEvents(events: DomainEvent[], book: MetricBook, curre
       book.touchFollowingYears(e.unitcode, localYearOf(at), currentYear);
     } else if (e.type === DossierApologyIssued.type) {
       book.unit(e.unitcode, (e.data as { at: string }).at).apologiesIssued++;
+    } else if (e.type === DossierSupplementRequested.type) {
+      // Only repeats count (docs/domain.md §Supplement requests); events without the flag are first requests.
+      const d = e.data as { at: string; repeatSupplement?: boolean };
+      if (d.repeatSupplement === true) book.unit(e.unitcode, d.at).repeatedSupplements++;
     }
   }
 }

@@ -22,6 +22,7 @@ export function toColumns(c: MonthlyCounters): Flat {
     home_service: c.homeServiceCount,
     apologies_issued: c.apologiesIssued,
     survey_responses: c.surveyResponses,
+    repeated_supplements: c.repeatedSupplements,
   };
   for (const e of SIPAS_ELEMENTS) {
     flat[`${element(e)}_satisfied`] = c.satisfiedByElement[e].satisfied;
@@ -53,6 +54,7 @@ export function fromColumns(row: Record<string, unknown>): MonthlyCounters {
   c.homeServiceCount = n('home_service');
   c.apologiesIssued = n('apologies_issued');
   c.surveyResponses = n('survey_responses');
+  c.repeatedSupplements = n('repeated_supplements');
   for (const e of SIPAS_ELEMENTS) {
     c.satisfiedByElement[e] = { satisfied: n(`${element(e)}_satisfied`), valid: n(`${element(e)}_valid`) };
   }

@@ -78,6 +78,7 @@ export const dossierView = (r: DossierRecord) => {
       noticeInTime: d.apology.noticeInTime,
     },
     overdueNotifiedAt: iso(d.overdueNotifiedAt),
+    supplementRequests: d.supplementRequests,
     finishReason: finish?.reason ?? null,
     timelinessFacts: facts && {
       ...facts,
