@@ -6,3 +6,4 @@ export * from './vietnam-time';
 export * from './periods';
 export * from './sipas';
 export * from './wait-buckets';
+export * from './instant-text';

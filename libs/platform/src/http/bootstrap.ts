@@ -1,12 +1,16 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import { createServer } from 'node:http';
+import type { INestApplication, NestApplicationOptions, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
+import { loadConfig, PlatformConfig } from '../config/platform-config';
 import { Logger } from 'nestjs-pino';
 import { withStartupDetailAtDebug } from '../logging/nest-logger';
 import { ROOT_LOGGER } from '../logging/root-logger';
 import { ErrorFilter } from './error.filter';
+import { applyHttpHygiene } from './http-hygiene';
+import { DEFAULT_JSON_BUDGET, jsonBudgetProblem } from './json-budget';
 import { buildOpenApiDocument } from './openapi-document';
 import { requestObserver } from './request-observer';
 import { createValidationPipe } from './validation';
@@ -14,6 +18,61 @@ import { createValidationPipe } from './validation';
 export interface ServiceAppInfo {
   title: string;
   description: string;
+  /** Routes that need a larger JSON body than HTTP_BODY_LIMIT_KB (exact path, no parameters), e.g. a bulk import. */
+  bodyLimits?: readonly { path: string; limitKb: number }[];
+}
+
+/** Where an unauthenticated caller may post: the smaller HTTP_PUBLIC_BODY_LIMIT_KB applies. */
+const PUBLIC_PREFIX = '/api/v1/public/';
+
+/**
+ * Nest's Express adapter with the server's connection timeouts set when it is created: the check that closes a
+ * socket past its headers or request timeout runs every `connectionsCheckingInterval` (Node's default 30 s),
+ * which cannot be changed afterwards.
+ */
+class BoundedExpressAdapter extends ExpressAdapter {
+  constructor(private readonly config: PlatformConfig) {
+    super();
+  }
+
+  override initHttpServer(options: NestApplicationOptions): void {
+    if (options?.httpsOptions || options?.forceCloseConnections) return super.initHttpServer(options);
+    const c = this.config;
+    this.httpServer = createServer(
+      {
+        headersTimeout: c.HTTP_HEADERS_TIMEOUT_MS,
+        requestTimeout: c.HTTP_REQUEST_TIMEOUT_MS,
+        keepAliveTimeout: c.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+        connectionsCheckingInterval: Math.min(1000, c.HTTP_HEADERS_TIMEOUT_MS),
+      },
+      this.getInstance(),
+    );
+  }
+}
+
+/** An error the body parser passes on (its `type` says which); `verify` throws one of its own for the budget. */
+type BodyError = { type?: string; status?: number; message?: string };
+
+/**
+ * The JSON body parser, bounded before any parsing: the size limit of the route (public routes a few KiB),
+ * then the depth and key budget checked on the raw bytes (`jsonBudgetProblem`), so that no body can make
+ * JSON.parse, class-transformer or class-validator hold the event loop.
+ */
+function boundedJson(config: PlatformConfig, info: ServiceAppInfo) {
+  const verify = (_req: unknown, _res: unknown, buf: Buffer) => {
+    const problem = jsonBudgetProblem(buf, DEFAULT_JSON_BUDGET);
+    if (problem) throw Object.assign(new Error(problem), { type: 'entity.over.budget', status: 400 });
+  };
+  const parser = (limitKb: number) => json({ limit: limitKb * 1024, verify });
+  const byPath = new Map((info.bodyLimits ?? []).map((b) => [b.path, parser(b.limitKb)]));
+  const publicParser = parser(config.HTTP_PUBLIC_BODY_LIMIT_KB);
+  const defaultParser = parser(config.HTTP_BODY_LIMIT_KB);
+  return (req: Request, res: Response, next: NextFunction) => {
+    const chosen = req.path.startsWith(PUBLIC_PREFIX)
+      ? publicParser
+      : (byPath.get(req.path) ?? defaultParser);
+    chosen(req, res, next);
+  };
 }
 
 /** Applies what every service shares to a Nest app: logger, validation, error shape, metrics, OpenAPI. */
@@ -22,7 +81,7 @@ export function configureApp(app: INestApplication, info: ServiceAppInfo): void 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter(app.get(ROOT_LOGGER)));
   app.enableShutdownHooks();
-  app.enableCors();
+  applyHttpHygiene(app);
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app, info), { jsonDocumentUrl: 'docs-json' });
 }
 
@@ -31,16 +90,17 @@ export async function createServiceApp(
   module: Type<unknown>,
   info: ServiceAppInfo,
 ): Promise<NestExpressApplication> {
+  const config = loadConfig(PlatformConfig);
   // Our own JSON parser: Nest's turns a malformed body into a bare 400 that loses why it failed.
-  const app = await NestFactory.create<NestExpressApplication>(module, {
+  const app = await NestFactory.create<NestExpressApplication>(module, new BoundedExpressAdapter(config), {
     bufferLogs: true,
     bodyParser: false,
   });
   app.disable('x-powered-by');
   // First, so that every request, also one refused by the body parser, has its correlation id, metric and log line.
   app.use(requestObserver(app.get(ROOT_LOGGER)));
-  app.use(json({ limit: '10mb' })); // a province's whole unit list fits
-  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+  app.use(boundedJson(config, info));
+  app.use((err: BodyError, _req: Request, res: Response, next: NextFunction) => {
     if (err?.type === 'entity.parse.failed')
       return res
         .status(400)
@@ -49,6 +109,10 @@ export async function createServiceApp(
       return res
         .status(413)
         .json(new ErrorFilter().shape(413, 'REQUEST.TOO_LARGE', 'Request body is too large'));
+    if (err?.type === 'entity.over.budget')
+      return res
+        .status(400)
+        .json(new ErrorFilter().shape(400, 'REQUEST.OVER_BUDGET', `Request body refused: ${err.message}`));
     next(err);
   });
   configureApp(app, info);

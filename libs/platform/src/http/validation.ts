@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { DomainError } from './domain-error';
+import { illFormedStringPath } from './well-formed-strings';
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((e) => {
@@ -47,6 +48,7 @@ export class PlatformValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') refuseIllFormedStrings(value, metadata);
     const metatype = metadata.metatype;
     if (metadata.type !== 'query' || !metatype || !this.toValidate(metadata) || !isFlatQuery(value))
       return super.transform(value, metadata);
@@ -60,6 +62,19 @@ export class PlatformValidationPipe extends ValidationPipe {
     if (known.size > this.maxQueriesPerClass) known.delete(known.keys().next().value as string);
     return dto;
   }
+}
+
+/**
+ * Every string of a body, query or path parameter, whatever its DTO says: no NUL and no lone surrogate (see
+ * well-formed-strings.ts). Checked here, once for all routes, so no DTO can forget it.
+ */
+function refuseIllFormedStrings(value: unknown, metadata: ArgumentMetadata): void {
+  const found = illFormedStringPath(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+  if (!found) return;
+  const problem = 'must not contain NUL or unpaired surrogate characters';
+  throw new DomainError('INVALID', 'REQUEST.INVALID', `Invalid request: ${found}: ${problem}`, [
+    { field: found, problems: [problem] },
+  ]);
 }
 
 /** Global pipe: strips nothing silently — an unknown field is a 400 naming it, as is every invalid one. */
