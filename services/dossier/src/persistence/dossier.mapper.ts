@@ -36,6 +36,7 @@ export interface DossierRow {
   registered_at: Date | string | null;
   apology: ApologyJson | null;
   overdue_notified_at: Date | string | null;
+  supplement_requests: number;
   received_at: Date | null;
   clock_start_at: Date;
   due_at: Date;
@@ -105,6 +106,7 @@ export const stateColumns = (d: Dossier): Columns => {
     pause_resume_to: pause?.resumeTo ?? null,
     apology: d.apology ? JSON.stringify(apologyJson(d.apology)) : null,
     overdue_notified_at: d.overdueNotifiedAt,
+    supplement_requests: d.supplementRequests,
     finished_at: finish?.finishedAt ?? null,
     finish_reason: finish?.reason ?? null,
     timeliness: finish?.timeliness?.timeliness ?? null,
@@ -145,6 +147,7 @@ export const fromRow = (r: DossierRow): DossierRecord => {
     registeredAt: date(r.registered_at),
     apology: apologyFrom(r.apology),
     overdueNotifiedAt: date(r.overdue_notified_at),
+    supplementRequests: r.supplement_requests,
   };
   const clock: DossierClock | null = r.received_at
     ? {
