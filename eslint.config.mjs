@@ -46,6 +46,7 @@ export default tseslint.config(
     // field by field; declaring a type per body would only restate each assertion. Product code keeps them on.
     files: [
       '**/*.spec.ts',
+      '*/*/src/testing/**/*.ts', // the test kits behind those specs (not the domain's test builders)
       'bench/**/*.ts',
       'tools/**/*.ts',
       'test/**/*.ts',

@@ -64,7 +64,7 @@ export class CalendarRepository {
     version: string,
     actor: string,
   ): Promise<StoredOverrides> {
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<StoredOverrides[]>(
       /* sql */ `INSERT INTO calendar_overrides (year, overrides, version, revision, updated_by)
         VALUES ($1, $2::jsonb, $3, 1, $4)
         ON CONFLICT (year) DO UPDATE SET overrides = EXCLUDED.overrides, version = EXCLUDED.version,
@@ -80,7 +80,7 @@ export class CalendarRepository {
     unitCode: string,
     manager: EntityManager = this.ds.manager,
   ): Promise<StoredWorkingHours | null> {
-    const rows = await manager.query(
+    const rows = await manager.query<StoredWorkingHours[]>(
       /* sql */ `WITH RECURSIVE up(code, parent_code, depth) AS (
           SELECT $1::text, (SELECT parent_code FROM units WHERE code = $1), 0
           UNION ALL

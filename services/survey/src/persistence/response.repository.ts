@@ -90,10 +90,11 @@ export class ResponseRepository {
 
   async count(where: { invitationId?: string } = {}): Promise<number> {
     const rows = where.invitationId
-      ? await this.ds.query('SELECT count(*)::int AS n FROM responses WHERE invitation_id = $1', [
-          where.invitationId,
-        ])
-      : await this.ds.query('SELECT count(*)::int AS n FROM responses');
+      ? await this.ds.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM responses WHERE invitation_id = $1',
+          [where.invitationId],
+        )
+      : await this.ds.query<{ n: number }[]>('SELECT count(*)::int AS n FROM responses');
     return rows[0].n;
   }
 
@@ -113,7 +114,7 @@ export class ResponseRepository {
         FROM response_comments WHERE ${where} ORDER BY submitted_at DESC, response_id, question_code LIMIT $4 OFFSET $5`,
       [...params, f.limit, f.offset],
     );
-    const total = await this.ds.query(
+    const total = await this.ds.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM response_comments WHERE ${where}`,
       params,
     );

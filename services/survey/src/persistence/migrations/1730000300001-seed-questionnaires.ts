@@ -14,7 +14,8 @@ export class SeedQuestionnaires1730000300001 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const s of SEED_QUESTIONNAIRES) {
-      const rows = await q.query(
+      // QueryRunner.query is untyped; only the number of returned rows matters here.
+      const rows = (await q.query(
         /* sql */ `INSERT INTO questionnaires (id, version, unit_code, kind, status, title, description, questions, created_by, published_at)
           VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, 'seed', $8) ON CONFLICT DO NOTHING RETURNING id`,
         [
@@ -27,7 +28,7 @@ export class SeedQuestionnaires1730000300001 implements MigrationInterface {
           JSON.stringify(s.questions),
           s.publishedAt,
         ],
-      );
+      )) as unknown[];
       if (rows.length) await appendToOutbox(q.manager, [surveyPublishedEvent(s)]);
     }
   }
