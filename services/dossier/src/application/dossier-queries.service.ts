@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, atLocalMinute, toLocalDate } from '@fg/kernel';
+import { addDays, atLocalMinute, isInstantText, toLocalDate } from '@fg/kernel';
 import { AuthUser, DomainError, LocalUnitsRepository, notFound, UnitAccess } from '@fg/platform';
 import { nextWorkingDay, type DossierStatus } from '../domain';
 import type { DossierRecord } from '../persistence/dossier.record';
@@ -31,7 +31,8 @@ const decodeCursor = (c: string): [string, string] => {
     if (Array.isArray(v) && v.length === 2) {
       const [intakeAt, id] = v as unknown[];
       // Only the ISO instants encodeCursor writes: Date.parse also reads '1' or 'May 5', which Postgres then refuses (a 500).
-      if (typeof intakeAt === 'string' && !Number.isNaN(Date.parse(intakeAt)))
+      // Only the ISO instants encodeCursor writes: Date.parse also reads '1' or 'May 5', which Postgres then refuses (a 500).
+      if (isInstantText(intakeAt))
         if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return [intakeAt, id];
     }
   } catch {

@@ -69,6 +69,15 @@ export class ResponsesService {
   }
 
   /**
+   * 404/409 unless `token` is a known invitation that may still be answered: the cheap check (format, then one
+   * indexed row) that runs before the body is validated, so an unknown link costs no answer checking.
+   * submitByToken checks again under the row lock; this one only refuses early.
+   */
+  async assertAnswerable(token: string): Promise<void> {
+    await this.answerable(token, this.ds.manager, false);
+  }
+
+  /**
    * Answers an invitation. The invitation row is locked first, so of two concurrent submissions one
    * stores its response and the other then sees the invitation used (409); the unique invitation id on
    * responses backs this up. Invalid answers store nothing and leave the token usable.

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { UNIT_CODE_PATTERN } from '@fg/contracts';
+import { IsInstant } from '@fg/platform';
 import { PROCESSING_UNITS, type ProcessingUnit } from '../../domain';
-import { INSTANT_MESSAGE, INSTANT_PATTERN } from '../common/params';
 
 export class DueDateRequest {
   @ApiProperty({ example: '07210' })
@@ -11,7 +11,7 @@ export class DueDateRequest {
 
   @ApiPropertyOptional({ example: '2026-02-13T10:00:00+07:00', description: 'Default: now' })
   @IsOptional()
-  @Matches(INSTANT_PATTERN, { message: INSTANT_MESSAGE })
+  @IsInstant()
   receivedAt?: string;
 
   @ApiProperty({ example: 3 })

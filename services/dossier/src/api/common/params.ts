@@ -1,17 +1,29 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { addDays, atLocalMinute } from '@fg/kernel';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { addDays, atLocalMinute, isInstantText, isLocalDate, parseInstantText } from '@fg/kernel';
 import { DomainError } from '@fg/platform';
 import { assertLocalDate, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from '../../domain';
 
 export const PROCEDURE_CODE_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
-/** An instant must say which time zone it is in: a bare local time would depend on the server's zone. */
-export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-export const INSTANT_MESSAGE =
-  '$property must be an ISO-8601 date-time with a time zone, e.g. 2025-07-07T09:00:00+07:00';
 export const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-/** A local date (YYYY-MM-DD, Vietnam) or an instant with a time zone. */
-export const TIME_BOUND_PATTERN = new RegExp(`${LOCAL_DATE_PATTERN.source}|${INSTANT_PATTERN.source}`);
+
+/**
+ * A list bound: an existing local date (YYYY-MM-DD, Vietnam) or an existing instant with a time zone (kernel
+ * `parseInstantText`), so 2026-12-06T25:61:00Z is a 400 naming the field, not an Invalid Date in the query (a 500).
+ */
+export const IsTimeBound = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isTimeBound',
+      validator: {
+        validate: (value: unknown) => isLocalDate(value) || isInstantText(value),
+        defaultMessage: () =>
+          '$property must be an existing date YYYY-MM-DD (local) or date-time with a time zone',
+      },
+    },
+    options,
+  );
 
 /** 'true'/'false' query strings to booleans (anything else stays as is and fails @IsBoolean). */
 export const QueryBoolean = () =>
@@ -24,7 +36,9 @@ export const timeBound = (value: string | undefined, side: 'from' | 'to'): Date 
     assertLocalDate(value); // 2026-02-30 is a 400 CALENDAR.INVALID_DATE, not a bug
     return atLocalMinute(side === 'from' ? value : addDays(value, 1), 0);
   }
-  return new Date(value);
+  const at = parseInstantText(value);
+  if (!at) throw new DomainError('INVALID', 'REQUEST.INVALID', `Invalid request: ${side}: not a date-time`);
+  return at;
 };
 
 @Injectable()

@@ -12,8 +12,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { UNIT_CODE_PATTERN } from '@fg/contracts';
+import { IsInstant } from '@fg/platform';
 import type { DossierChannel } from '../../domain';
-import { INSTANT_MESSAGE, INSTANT_PATTERN, PROCEDURE_CODE_PATTERN } from '../common/params';
+import { PROCEDURE_CODE_PATTERN } from '../common/params';
 
 export const CHANNELS: DossierChannel[] = ['COUNTER', 'ONLINE', 'POSTAL', 'HOME'];
 
@@ -78,7 +79,7 @@ export class CreateDossierRequest {
       'When the complete dossier was received (online: registered); default now, never in the future',
   })
   @IsOptional()
-  @Matches(INSTANT_PATTERN, { message: INSTANT_MESSAGE })
+  @IsInstant()
   receivedAt?: string;
 
   @ApiProperty({ type: ApplicantDto })

@@ -3,9 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { UNIT_CODE_PATTERN } from '@fg/contracts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../domain';
-import { PROCEDURE_CODE_PATTERN, QueryBoolean, TIME_BOUND_PATTERN } from '../common/params';
-
-const BOUND = 'must be a date YYYY-MM-DD (local) or a date-time with a time zone';
+import { IsTimeBound, PROCEDURE_CODE_PATTERN, QueryBoolean } from '../common/params';
 
 export class ListDossiersQuery {
   @ApiProperty({ example: '07210' })
@@ -46,12 +44,12 @@ export class ListDossiersQuery {
 
   @ApiPropertyOptional({ example: '2025-07-01', description: 'Received from (inclusive)' })
   @IsOptional()
-  @Matches(TIME_BOUND_PATTERN, { message: `from ${BOUND}` })
+  @IsTimeBound()
   from?: string;
 
   @ApiPropertyOptional({ example: '2025-07-31', description: 'Received until (a date: inclusive)' })
   @IsOptional()
-  @Matches(TIME_BOUND_PATTERN, { message: `to ${BOUND}` })
+  @IsTimeBound()
   to?: string;
 
   @ApiPropertyOptional({ default: 50 })

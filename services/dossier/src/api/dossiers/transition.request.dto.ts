@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { INSTANT_MESSAGE, INSTANT_PATTERN } from '../common/params';
+import { IsInstant } from '@fg/platform';
 
 export class ReasonRequest {
   @ApiProperty({ example: 'Thiếu bản sao giấy chứng nhận kết hôn của cha mẹ' })
@@ -41,7 +41,7 @@ export class IssueApologyRequest {
     example: '2025-07-15T09:00:00+07:00',
     description: 'New appointment: later than the due date, in working time',
   })
-  @Matches(INSTANT_PATTERN, { message: INSTANT_MESSAGE })
+  @IsInstant()
   newDueAt!: string;
 
   @ApiProperty({ example: 'Chủ tịch UBND phường Trần Văn Bình' })

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { MAX_OFFSET } from '@fg/platform';
 import { PROCESSING_UNITS } from '../../domain';
 
 export class ListProceduresQuery {
@@ -34,5 +35,6 @@ export class ListProceduresQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }

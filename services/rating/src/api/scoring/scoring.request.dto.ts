@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { MAX_OFFSET } from '@fg/platform';
 import { UNIT_LEVELS } from '@fg/contracts';
 import { YearQuery } from '../scoring-params';
 
@@ -23,6 +24,7 @@ export class RankingQuery extends YearQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { MAX_OFFSET } from '@fg/platform';
 import { UNIT_CODE_PATTERN, UNIT_LEVELS } from '@fg/contracts';
 
 export class ListUnitsQuery {
@@ -27,5 +28,6 @@ export class ListUnitsQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }

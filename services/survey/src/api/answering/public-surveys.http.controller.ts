@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, Public } from '@fg/platform';
 import { ResponsesService } from '../../application/responses.service';
+import { AnswerableTokenGuard } from './answerable-token.guard';
 import { AnswersRequest } from './submit-answers.request.dto';
 
 /** What a citizen answering by link or tablet may call without logging in: the token is the credential. */
@@ -32,6 +33,7 @@ export class PublicSurveysHttpController {
 
   @Post(':token/responses')
   @Public()
+  @UseGuards(AnswerableTokenGuard)
   @ApiOperation({
     summary:
       'Answer an invitation once (409 the second time; 400 names each bad answer; nothing stored on error)',

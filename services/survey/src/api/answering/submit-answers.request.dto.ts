@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
 /** Answers keyed by question code; the questionnaire version checks each value (400 naming the question). */
 export class AnswersRequest {
@@ -19,6 +19,7 @@ export class KioskResponseRequest extends AnswersRequest {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // a Postgres integer: 1e20 would pass @IsInt and fail in the query (a 500)
   version?: number;
 }
 

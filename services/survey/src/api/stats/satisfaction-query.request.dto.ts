@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { MAX_OFFSET } from '@fg/platform';
 import { UNIT_CODE_PATTERN } from '@fg/contracts';
 import { STATS_GROUP_BY, StatsGroupBy } from '../../application/satisfaction-stats.service';
 
@@ -70,5 +71,6 @@ export class CommentsQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }
