@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@fg/platform';
+import { PlatformModule, RateLimitWindows1730000000100 } from '@fg/platform';
 import { CalendarHttpController } from './api/calendar/calendar.http.controller';
 import { ApologyHttpController } from './api/dossiers/apology.http.controller';
 import { DossierTransitionsHttpController } from './api/dossiers/dossier-transitions.http.controller';
@@ -38,6 +38,7 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
       service: 'dossier',
       localUnits: true,
       migrations: [
+        RateLimitWindows1730000000100,
         ProceduresAndCalendar1730000200000,
         Dossiers1730000200100,
         TimelinessStats1730000200200,

@@ -27,6 +27,15 @@ export class DossierConfig extends PlatformConfig {
    * return the same key while only its hash is stored. Defaults to JWT_SECRET; set it in production.
    */
   @IsOptional() @IsString() @MinLength(16) DOSSIER_LOOKUP_SECRET?: string;
+  /**
+   * How far back an intake's `receivedAt` may go (default 60 days: last month's paper dossiers typed in late):
+   * older would rewrite closed periods' statistics. Only an `admin` caller (the migration of historical
+   * dossiers) may go further back.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3660) DOSSIER_RECEIVED_MAX_AGE_DAYS: number = 60;
+  /** Wrong look-up keys one client address may try per window on the public look-up (then 429 + Retry-After). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000) DOSSIER_LOOKUP_MISSES: number = 20;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400) DOSSIER_LOOKUP_WINDOW_SECONDS: number = 600;
 }
 
 export const DOSSIER_CONFIG = Symbol('DOSSIER_CONFIG');

@@ -42,6 +42,23 @@ export class PlatformConfig {
     'info';
   /** `json` or `pretty` (one readable line per event); unset: pretty when stdout is a terminal, else JSON. */
   @IsOptional() @IsIn(['json', 'pretty']) LOG_FORMAT?: 'json' | 'pretty';
+  /**
+   * Origins allowed to call the API from a browser, comma-separated (`https://portal.example.vn`); default none:
+   * the office pages are same-origin. See http-hygiene.ts.
+   */
+  @IsOptional()
+  @Matches(/^\s*(https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\s*(,\s*|$))*$/, {
+    message: 'CORS_ORIGINS must be comma-separated origins such as https://portal.example.vn',
+  })
+  CORS_ORIGINS?: string;
+  /**
+   * Bearer token Prometheus sends to scrape `/metrics` (`authorization: {credentials: ...}` in its scrape
+   * config); unset: `/metrics` is off (404). The figures name routes and volumes, so they are not public.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
   /** Largest JSON body (KiB) of any route; a route may allow more (ServiceAppInfo.bodyLimits). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65536) HTTP_BODY_LIMIT_KB: number = 1024;
   /** Largest JSON body (KiB) under /api/v1/public/ (no login): a citizen's answers fit in a few KiB. */

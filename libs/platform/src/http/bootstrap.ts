@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { withStartupDetailAtDebug } from '../logging/nest-logger';
 import { ROOT_LOGGER } from '../logging/root-logger';
 import { ErrorFilter } from './error.filter';
+import { applyHttpHygiene } from './http-hygiene';
 import { DEFAULT_JSON_BUDGET, jsonBudgetProblem } from './json-budget';
 import { buildOpenApiDocument } from './openapi-document';
 import { requestObserver } from './request-observer';
@@ -80,7 +81,7 @@ export function configureApp(app: INestApplication, info: ServiceAppInfo): void 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter(app.get(ROOT_LOGGER)));
   app.enableShutdownHooks();
-  app.enableCors();
+  applyHttpHygiene(app);
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app, info), { jsonDocumentUrl: 'docs-json' });
 }
 

@@ -17,6 +17,8 @@ const GZIP_MIN_CHARS = 1024;
  */
 export async function sendCachedJson(res: Response, cached: CachedJson): Promise<void> {
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  // Not the API's default no-store: a dashboard answer is no personal data, and its ETag saves the re-download.
+  res.setHeader('Cache-Control', 'private, no-cache');
   if (cached.body.length >= GZIP_MIN_CHARS) {
     res.vary('Accept-Encoding');
     if (res.req.acceptsEncodings('gzip', 'identity') === 'gzip') {

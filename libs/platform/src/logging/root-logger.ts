@@ -1,5 +1,6 @@
 import pino, { DestinationStream, Logger } from 'pino';
 import { chooseLogFormat, createPrettyStream, LogFormat } from './log-format';
+import { redactRequest } from './redact';
 
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
@@ -20,6 +21,9 @@ export function createRootLogger(
     level,
     base: { service },
     redact: ['req.headers.authorization', 'req.headers.cookie'],
+    // Look-up keys and survey tokens in URLs, queries and params (redact.ts): path-based `redact` cannot reach
+    // inside a URL string.
+    serializers: { req: redactRequest },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   const logger =

@@ -30,17 +30,27 @@ export async function consumeRateLimit(m: EntityManager, limit: RateLimit): Prom
       RETURNING hits, greatest(1, ceil(extract(epoch FROM w.window_ends - now())))::int AS seconds_left`,
     [limit.key, limit.windowSeconds * 1000],
   );
-  if (row.hits > limit.limit) {
-    throw new DomainError(
-      'TOO_MANY',
-      limit.code,
-      limit.message.replace('{seconds}', String(row.seconds_left)),
-      {
-        retryAfterSeconds: row.seconds_left,
-      },
-    );
-  }
+  if (row.hits > limit.limit) throw tooMany(limit, row.seconds_left);
 }
+
+/**
+ * 429 when the key's current window already holds `limit.limit` hits, without counting this request: for a
+ * limit on failures (wrong look-up keys), checked before the work, while `consumeRateLimit` counts a failure
+ * after it. Reads only, so a refused request writes nothing.
+ */
+export async function assertRateLimitLeft(m: EntityManager, limit: RateLimit): Promise<void> {
+  const [row]: { seconds_left: number }[] = await m.query(
+    /* sql */ `SELECT greatest(1, ceil(extract(epoch FROM window_ends - now())))::int AS seconds_left
+      FROM rate_limit_windows WHERE key = $1 AND window_ends > now() AND hits >= $2`,
+    [limit.key, limit.limit],
+  );
+  if (row) throw tooMany(limit, row.seconds_left);
+}
+
+const tooMany = (limit: RateLimit, seconds: number) =>
+  new DomainError('TOO_MANY', limit.code, limit.message.replace('{seconds}', String(seconds)), {
+    retryAfterSeconds: seconds,
+  });
 
 /**
  * The per-key request windows of `consumeRateLimit`, for a service that lists this migration (queue, dossier;

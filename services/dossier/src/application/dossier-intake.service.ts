@@ -43,6 +43,7 @@ export interface IntakeOutcome {
 
 /** A portal's clock may run slightly ahead of ours; such a receipt time is taken as "now", not refused. */
 const CLOCK_SKEW_MS = 2 * 60_000;
+const DAY_MS = 86_400_000;
 
 class ExternalIdTaken extends Error {}
 
@@ -220,6 +221,20 @@ export class DossierIntakeService {
         'INVALID',
         'DOSSIER.RECEIVED_IN_FUTURE',
         `receivedAt ${receivedAt.toISOString()} is in the future (server time ${now.toISOString()})`,
+      );
+    }
+    // Backdating moves closed periods' statistics (issue #16); migrating historical dossiers is an admin's job.
+    const maxAgeDays = this.config.DOSSIER_RECEIVED_MAX_AGE_DAYS;
+    if (
+      receivedAt &&
+      now.getTime() - receivedAt.getTime() > maxAgeDays * DAY_MS &&
+      !user.roles.includes('admin')
+    ) {
+      throw new DomainError(
+        'INVALID',
+        'DOSSIER.RECEIVED_TOO_OLD',
+        `receivedAt must be within the last ${maxAgeDays} days; older dossiers are imported by an admin`,
+        { field: 'receivedAt', maxAgeDays },
       );
     }
     const id = randomUUID();

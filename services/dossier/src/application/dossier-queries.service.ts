@@ -1,6 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { addDays, atLocalMinute, isInstantText, toLocalDate } from '@fg/kernel';
-import { AuthUser, DomainError, LocalUnitsRepository, notFound, UnitAccess } from '@fg/platform';
+import {
+  assertRateLimitLeft,
+  AuthUser,
+  consumeRateLimit,
+  DomainError,
+  LocalUnitsRepository,
+  notFound,
+  UnitAccess,
+} from '@fg/platform';
+import { DataSource } from 'typeorm';
+import { DOSSIER_CONFIG, DossierConfig } from '../config';
 import { nextWorkingDay, type DossierStatus } from '../domain';
 import type { DossierRecord } from '../persistence/dossier.record';
 import { DossierRepository, type HistoryEntry } from '../persistence/dossier.repository';
@@ -44,6 +54,8 @@ const decodeCursor = (c: string): [string, string] => {
 @Injectable()
 export class DossierQueriesService {
   constructor(
+    private readonly ds: DataSource,
+    @Inject(DOSSIER_CONFIG) private readonly config: DossierConfig,
     private readonly dossiers: DossierRepository,
     private readonly units: UnitAccess,
     private readonly localUnits: LocalUnitsRepository,
@@ -96,10 +108,24 @@ export class DossierQueriesService {
     return { items, nextCursor: rows.length > f.limit ? encodeCursor(items[items.length - 1]) : null };
   }
 
-  /** The citizen's look-up: an unknown code and a wrong key get the same 404. */
-  async publicLookup(code: string, key: string): Promise<DossierRecord> {
+  /**
+   * The citizen's look-up: an unknown code and a wrong key get the same 404. Wrong keys are counted per client
+   * address (`DOSSIER_LOOKUP_MISSES` per `DOSSIER_LOOKUP_WINDOW_SECONDS`, in Postgres for every instance);
+   * once they reach the limit every look-up from that address is a 429 with Retry-After until the window ends,
+   * which caps guessing at the limit per window. Right keys are not counted: a citizen may reload his page.
+   */
+  async publicLookup(code: string, key: string, clientAddress: string): Promise<DossierRecord> {
+    const limit = {
+      key: `lookup:${clientAddress}`,
+      limit: this.config.DOSSIER_LOOKUP_MISSES,
+      windowSeconds: this.config.DOSSIER_LOOKUP_WINDOW_SECONDS,
+      code: 'DOSSIER.LOOKUP_RATE_LIMITED',
+      message: 'Too many wrong look-up keys from this address; retry in {seconds} s',
+    };
+    await assertRateLimitLeft(this.ds.manager, limit);
     const record = await this.dossiers.findByCode(code);
     if (!record || !lookupKeyMatches(key, record.extras.lookupKeyHash)) {
+      await this.ds.transaction((m) => consumeRateLimit(m, limit));
       throw new DomainError('NOT_FOUND', 'DOSSIER.NOT_FOUND', 'No dossier matches this code and look-up key');
     }
     return record;

@@ -100,7 +100,8 @@ export async function startDossierKit(
   env?: NodeJS.ProcessEnv,
 ): Promise<DossierTestKit> {
   const testEnv = await setupTestEnv(label);
-  Object.assign(process.env, env ?? {});
+  // The fixtures receive dossiers on fixed dates of 2025 (known calendars): a window wide enough for them.
+  Object.assign(process.env, { DOSSIER_RECEIVED_MAX_AGE_DAYS: '3660' }, env ?? {});
   const app = await startService('dossier');
   const db = app.get(DataSource);
   await seedUnits(testEnv, db, units);
