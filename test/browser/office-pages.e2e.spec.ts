@@ -103,6 +103,7 @@ describe('office pages (board, kiosk, counter tablet) in headless Chromium', () 
     // The board (a TV) and the tablet at counter 1 are on from the start of the day.
     const board = await open(`${s.urls.queue}/board/${UNIT}`, { width: 1366, height: 768 }, FAKE_VI_VOICE);
     await board.locator('#unit-name', { hasText: UNIT_NAME }).waitFor();
+    expect(await board.locator('#unit-authority').innerText()).toBe('UBND TỈNH THỬ NGHIỆM');
     await board.locator('.counter[data-counter-no="5"]').waitFor();
     await board.evaluate('window.__sameDocument = true'); // gone if the page ever reloads
     const tablet = await open(`${s.urls.survey}/tablet/${UNIT}/1#token=${deviceToken}`, {
@@ -335,6 +336,8 @@ describe('office pages (board, kiosk, counter tablet) in headless Chromium', () 
     expect((await http('queue').get(`/board/${UNIT}/unit`).expect(200)).body).toMatchObject({
       code: UNIT,
       name: UNIT_NAME,
+      // Two tiers: the commune hangs directly under the province.
+      header: ['UBND TỈNH THỬ NGHIỆM', 'UBND PHƯỜNG THÂN THIỆN'],
     });
     await http('queue').get('/board/99999/unit').expect(404);
   });

@@ -1,4 +1,5 @@
 import { formatLocal } from '@fg/kernel';
+import { councilHeader } from '@fg/platform';
 
 /** What the apology letter says (Circular 01/2018/TT-VPCP form 04; Circular 03/2025/TT-VPCP form 04). */
 export interface ApologyLetter {
@@ -51,7 +52,7 @@ export function apologyLetterText(l: ApologyLetter): LetterText {
   const citizen = `Ông/Bà ${l.citizenName}`;
   return {
     header: {
-      left: [...(l.parentUnitName ? [l.parentUnitName.toUpperCase()] : []), l.unitName.toUpperCase()],
+      left: councilHeader(l.unitName, l.parentUnitName),
       right: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
     },
     numberLine: `Số: ${l.dossierCode}/PXL`,

@@ -19,8 +19,27 @@ describe('the apology letter text', () => {
     signer: 'Trần Văn Bình',
   });
 
+  it("heads a two-tier ward's letter (no district since July 2025) with the provincial committee", () => {
+    const twoTier = apologyLetterText({
+      parentUnitName: 'Tỉnh Bắc Ninh',
+      unitName: 'Phường Bắc Giang',
+      issuedAt: fromLocal('2025-07-09 08:00'),
+      citizenName: 'Nguyễn Thị Hương',
+      procedureName: 'Đăng ký thường trú',
+      dossierCode: '07210-250707-0001',
+      receivedAt: fromLocal('2025-07-07 09:00'),
+      dueAt: fromLocal('2025-07-16 09:00'),
+      statusLabel: 'Đang xử lý',
+      reason: 'Chờ kết quả xác minh của Công an tỉnh',
+      newDueAt: fromLocal('2025-07-21 14:00'),
+      signer: 'Trần Văn Bình',
+    });
+    expect(twoTier.header.left).toEqual(['UBND TỈNH BẮC NINH', 'UBND PHƯỜNG BẮC GIANG']);
+  });
+
   it('follows form 04: header, number, title, addressee', () => {
-    expect(text.header.left).toEqual(['THÀNH PHỐ BẮC GIANG', 'PHƯỜNG LÊ LỢI']);
+    // A ward still registered under its city (a historical unit with a district): the three-tier header.
+    expect(text.header.left).toEqual(['UBND THÀNH PHỐ BẮC GIANG', 'UBND PHƯỜNG LÊ LỢI']);
     expect(text.numberLine).toBe('Số: 07210-250707-0001/PXL');
     expect(text.placeDate).toBe('Phường Lê Lợi, ngày 9 tháng 7 năm 2025');
     expect(text.title).toBe('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
+  councilHeader,
   LocalUnitsRepository,
   notFound,
   Public,
@@ -43,12 +44,21 @@ export class OfficePagesHttpController {
     assets.send(res, 'kiosk.html');
   }
 
-  /** The unit's name for the board's heading; the board has no token and an office's name is public. */
+  /**
+   * The unit's name and issuing-body lines (two tiers under the province since 2025, three under a district)
+   * for the pages' heading; the board has no token and an office's name is public.
+   */
   @Get('board/:unitCode/unit')
   async unit(@Param('unitCode', UnitCodePipe) unitCode: string) {
     const unit = await this.units.find(unitCode);
     if (!unit) throw unitNotFound(unitCode);
-    return { code: unit.code, name: unit.name, level: unit.level };
+    const parent = unit.parentCode ? await this.units.find(unit.parentCode) : null;
+    return {
+      code: unit.code,
+      name: unit.name,
+      level: unit.level,
+      header: councilHeader(unit.name, parent?.name ?? null),
+    };
   }
 
   @Get('pages/queue/:file')

@@ -361,6 +361,8 @@ async function start() {
     try {
       const unit = await api(`/board/${encodeURIComponent(unitCode)}/unit`);
       $('unit-name').textContent = unit.name;
+      // The committee above the office: 'UBND TỈNH …' for a two-tier commune, the district's for an older one.
+      $('unit-authority').textContent = unit.header.slice(0, -1).join(' · ');
       document.title = `Bảng số thứ tự — ${unit.name}`;
       break;
     } catch (e) {

@@ -196,6 +196,8 @@ async function start() {
     const unit = await api(unitApi, { token });
     unitName = unit.name;
     $('unit-name').textContent = unit.name;
+    // The committee above the office: 'UBND TỈNH …' for a two-tier commune, the district's for an older one.
+    $('unit-authority').textContent = unit.header.slice(0, -1).join(' · ');
     document.title = `Lấy số thứ tự — ${unit.name}`;
     await loadServices();
     show('services');
