@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import {
-  allEventDefinitions,
+  publishableEventDefinitions,
   ContractViolation,
   createEvent,
   decode,
@@ -14,7 +14,7 @@ import { SAMPLE_EVENT_DATA } from './testing/sample-events';
  * The fast path of `decode` must agree with the original class-transformer + class-validator check on every
  * accept/reject, and a rejected payload must still be explained field by field (the fallback does that).
  */
-const defs = allEventDefinitions();
+const defs = publishableEventDefinitions();
 const meta = { source: 'dossier' as const, subject: 'agg-1', unitcode: '000.00.20.H56' };
 const valid = defs.map((d) => JSON.parse(JSON.stringify(createEvent(d, SAMPLE_EVENT_DATA[d.type], meta))));
 

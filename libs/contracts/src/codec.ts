@@ -69,6 +69,8 @@ function check(raw: unknown, forEncode: boolean): { envelope: EventEnvelope; def
   const def = type && dataversion ? findEventDefinition(type, dataversion) : undefined;
   if (type && dataversion && !def)
     problems.push(`type: unknown event type ${type} with dataversion ${dataversion}`);
+  if (forEncode && def?.consumeOnly)
+    problems.push(`type: ${type} with dataversion ${dataversion} is consume-only: ${def.consumeOnly}`);
   if (problems.length) throw new ContractViolation(problems, type);
   const data = plainToInstance(def!.dataClass, obj.data as object);
   const dataProblems = flatten(
@@ -213,7 +215,7 @@ export function tryFastCheck(raw: unknown, forEncode: boolean): EventEnvelope | 
   if (!passes(envelopeRules, envelope, false)) return undefined;
   if (typeof obj.type !== 'string' || typeof obj.dataversion !== 'string') return undefined;
   const def = findEventDefinition(obj.type, obj.dataversion);
-  if (!def) return undefined;
+  if (!def || (forEncode && def.consumeOnly)) return undefined;
   const dataRules = compile(def.dataClass);
   if (!dataRules) return undefined;
   const plainData = obj.data as Record<string, unknown>;

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   allEventDefinitions,
+  publishableEventDefinitions,
   ContractViolation,
   createEvent,
   decode,
   encode,
   findEventDefinition,
 } from './index';
-import { SAMPLE_EVENT_DATA } from './testing/sample-events';
+import { LEGACY_EVENT_DATA, SAMPLE_EVENT_DATA } from './testing/sample-events';
 
 const meta = { source: 'dossier' as const, subject: 'agg-1', unitcode: '000.00.20.H56' };
 
@@ -24,13 +25,13 @@ function violation(fn: () => unknown): ContractViolation {
 describe('event contracts', () => {
   it('has a sample for every registered event type', () => {
     expect(
-      allEventDefinitions()
+      publishableEventDefinitions()
         .map((d) => d.type)
         .sort(),
     ).toEqual(Object.keys(SAMPLE_EVENT_DATA).sort());
   });
 
-  describe.each(allEventDefinitions().map((d) => [d.type, d] as const))('%s', (type, def) => {
+  describe.each(publishableEventDefinitions().map((d) => [d.type, d] as const))('%s', (type, def) => {
     it('round-trips through encode and decode', () => {
       const event = createEvent(def, SAMPLE_EVENT_DATA[type], meta);
       const decoded = decode(encode(event));
@@ -115,5 +116,59 @@ describe('event contracts', () => {
     }) as any;
     e.data.addedLater = 'x';
     expect(decode(JSON.stringify(e)).type).toBe('counter.closed');
+  });
+});
+
+/*
+ * Superseded versions that carried free text (issue #16 row 5): events already on the topic are still
+ * accepted by consumers (they read only fields both versions share); no producer can publish one again.
+ */
+describe('consume-only event versions', () => {
+  const legacy = allEventDefinitions().filter((d) => d.consumeOnly);
+  const wire = (type: string, dataversion: string) => ({
+    specversion: '1.0',
+    id: randomUUID(),
+    type,
+    source: 'queue',
+    subject: 'agg-1',
+    time: '2025-07-01T02:30:00.000Z',
+    datacontenttype: 'application/json',
+    dataversion,
+    unitcode: '000.00.20.H56',
+    data: LEGACY_EVENT_DATA[`${type}@${dataversion}`],
+  });
+
+  it('has a legacy sample for each', () => {
+    expect(legacy.map((d) => `${d.type}@${d.dataversion}`).sort()).toEqual(
+      Object.keys(LEGACY_EVENT_DATA).sort(),
+    );
+  });
+
+  it.each(legacy.map((d) => [`${d.type}@${d.dataversion}`, d] as const))('%s still decodes', (_, d) => {
+    const decoded = decode(JSON.stringify(wire(d.type, d.dataversion)));
+    expect(decoded.data).toBeInstanceOf(d.dataClass);
+    expect(decoded.data).toHaveProperty('reason');
+  });
+
+  it.each(legacy.map((d) => [`${d.type}@${d.dataversion}`, d] as const))('%s cannot be published', (_, d) => {
+    const data = LEGACY_EVENT_DATA[`${d.type}@${d.dataversion}`];
+    expect(violation(() => createEvent(d, data, meta)).message).toMatch(/consume-only/);
+    expect(violation(() => encode(wire(d.type, d.dataversion) as never)).message).toMatch(/consume-only/);
+  });
+
+  it('the current version refuses the free-text reason', () => {
+    const current = findEventDefinition('counter.paused', '2')!;
+    expect(() =>
+      createEvent(
+        current,
+        {
+          counterNo: '1',
+          reasonCode: 'MEETING',
+          reason: 'gọi 0912 345 678',
+          at: '2025-07-01T02:30:00.000Z',
+        },
+        meta,
+      ),
+    ).toThrow(/reason/);
   });
 });

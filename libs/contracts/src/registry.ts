@@ -9,6 +9,11 @@ export interface EventDefinition<T extends object = object> {
   readonly topic: TopicName;
   readonly dataClass: DataClass<T>;
   readonly description: string;
+  /**
+   * Set on a superseded version that may still sit on the topic: consumers keep decoding it, producers can
+   * no longer create or encode it (codec.ts refuses). Says why it was superseded and by what.
+   */
+  readonly consumeOnly?: string;
 }
 
 const definitions = new Map<string, EventDefinition>();
@@ -24,6 +29,11 @@ export function defineEvent<T extends object>(def: EventDefinition<T>): EventDef
 
 export function findEventDefinition(type: string, dataversion: string): EventDefinition | undefined {
   return definitions.get(keyOf(type, dataversion));
+}
+
+/** The definitions a service may still publish (every registered one except consume-only versions). */
+export function publishableEventDefinitions(): EventDefinition[] {
+  return allEventDefinitions().filter((d) => !d.consumeOnly);
 }
 
 export function allEventDefinitions(): EventDefinition[] {

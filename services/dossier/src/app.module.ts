@@ -27,6 +27,8 @@ import { TimelinessStats1730000200200 } from './persistence/migrations/173000020
 import { StarterProcedures1730000200300 } from './persistence/migrations/1730000200300-starter-procedures';
 import { TimelinessMonthly1730000200400 } from './persistence/migrations/1730000200400-timeliness-monthly';
 import { OfficialSchedules1730000200500 } from './persistence/migrations/1730000200500-official-schedules';
+import { ReasonCodesHttpController } from './api/dossiers/reason-codes.http.controller';
+import { HistoryReasonCode1730000200700 } from './persistence/migrations/1730000200700-history-reason-code';
 import { SupplementOnce1730000200800 } from './persistence/migrations/1730000200800-supplement-once';
 import { ProcedureRepository } from './persistence/procedure.repository';
 import { StatsRepository } from './persistence/stats.repository';
@@ -45,12 +47,14 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
         StarterProcedures1730000200300,
         TimelinessMonthly1730000200400,
         OfficialSchedules1730000200500,
+        HistoryReasonCode1730000200700,
         SupplementOnce1730000200800,
       ],
       consumers: [TicketLinksConsumer],
     }),
   ],
   controllers: [
+    ReasonCodesHttpController,
     CalendarHttpController,
     ProceduresHttpController,
     DossiersHttpController,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@fg/platform';
 import { BoardHttpController } from './api/board/board.http.controller';
 import { CountersHttpController } from './api/counters/counters.http.controller';
+import { ReasonCodesHttpController } from './api/counters/reason-codes.http.controller';
 import { SetupHttpController } from './api/setup/setup.http.controller';
 import { QueueStatsHttpController } from './api/stats/queue-stats.http.controller';
 import { TicketActionsHttpController } from './api/tickets/ticket-actions.http.controller';
@@ -45,6 +46,7 @@ import { TicketRepository } from './persistence/ticket.repository';
     }),
   ],
   controllers: [
+    ReasonCodesHttpController,
     SetupHttpController,
     TicketsHttpController,
     TicketActionsHttpController,

@@ -42,6 +42,11 @@ export function generateAsyncApi(): Record<string, unknown> {
         name: d.type,
         title: `${d.type} v${d.dataversion}`,
         summary: d.description,
+        ...(d.consumeOnly
+          ? {
+              description: `Consume-only (${d.consumeOnly}): producers no longer publish this version; consumers still accept it.`,
+            }
+          : {}),
         contentType: 'application/cloudevents+json',
         payload: {
           allOf: [

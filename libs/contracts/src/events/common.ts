@@ -1,4 +1,4 @@
-import { IsIn, Matches } from 'class-validator';
+import { IsIn, Matches, type ValidationOptions } from 'class-validator';
 import { UNIT_CODE_PATTERN } from '../unit-code';
 
 export const PRIORITIES = ['NONE', 'ELDERLY', 'DISABLED', 'PREGNANT', 'CHILD', 'VETERAN', 'OTHER'] as const;
@@ -18,3 +18,33 @@ export const IsUnitCode = () =>
   Matches(UNIT_CODE_PATTERN, { message: '$property must be 1-32 letters, digits, dots or dashes' });
 export const IsOneOf = (values: readonly string[]) =>
   IsIn(values as string[], { message: `$property must be one of ${values.join(', ')}` });
+
+/*
+ * No free text in events (issue #16 row 5): every string field of a contract is an id, a code, a date or an
+ * enum. Codes and ids are single tokens, so a sentence, a spaced phone number ("0912 345 678", "+84 912…"),
+ * an e-mail address or an address line cannot pass. A unit test walks every publishable contract
+ * and fails on a string property without one of these constraints (no-free-text.unit.spec.ts).
+ */
+/** A code (service, counter, procedure, scheme, ticket number…): letters, digits and `._:-`, no spaces. */
+export const IsCode = (min: number, max: number, options: ValidationOptions = {}) =>
+  Matches(new RegExp(`^[A-Za-z0-9._:-]{${min},${max}}$`), {
+    message: `$property must be a code of ${min}-${max} letters, digits, dots, underscores, colons or dashes`,
+    ...options,
+  });
+/**
+ * An actor id (the token subject): a single token of letters, digits and `._:|-`. An e-mail address is not
+ * an id: a subject holding one could not be published (the service answers with the contract violation).
+ */
+export const IsActorId = () =>
+  Matches(/^[A-Za-z0-9._:|-]{1,64}$/, {
+    message: '$property must be an id of 1-64 letters, digits, dots, underscores, colons, bars or dashes',
+  });
+/**
+ * The public name of an administrative unit ("UBND phường Bến Nghé"): the one free-form string a contract
+ * carries, because the registry of units is public. Still no contact data: no `@` or `+`, and no run of six
+ * or more digits (spaced or not), the shape of a phone or ID number.
+ */
+export const IsPublicUnitName = () =>
+  Matches(/^(?!.*[@+])(?!.*\d(?:[\s.-]?\d){5})\S(?:.{0,198}\S)?$/u, {
+    message: '$property must be a unit name without e-mail addresses, phone or ID numbers',
+  });

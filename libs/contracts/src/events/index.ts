@@ -3,3 +3,4 @@ export * from './queue/queue-events';
 export * from './dossier/dossier-events';
 export * from './survey/survey-events';
 export * from './rating/rating-events';
+export * from './reason-codes';

@@ -37,6 +37,7 @@ export const SAMPLE_EVENT_DATA: Record<string, object> = {
     officerId: 'officer-1',
     calledAt: T,
     reason: 'priority ELDERLY',
+    reasonCode: 'PRIORITY',
   },
   'ticket.recalled': { ...ticket, counterNo: '1', recalledAt: T, recallCount: 1 },
   'ticket.serving-started': { ...ticket, counterNo: '1', officerId: 'officer-1', startedAt: T },
@@ -57,7 +58,7 @@ export const SAMPLE_EVENT_DATA: Record<string, object> = {
   'ticket.cancelled': { ...ticket, serviceCode: 'HT', at: T },
   'counter.opened': { counterNo: '1', officerId: 'officer-1', serviceCodes: ['HT'], at: T },
   'counter.closed': { counterNo: '1', at: T },
-  'counter.paused': { counterNo: '1', reason: 'họp giao ban', at: T },
+  'counter.paused': { counterNo: '1', reasonCode: 'MEETING', at: T },
   'counter.resumed': { counterNo: '1', at: T },
   'dossier.received': {
     ...dossierRef,
@@ -78,7 +79,7 @@ export const SAMPLE_EVENT_DATA: Record<string, object> = {
     ...dossierRef,
     status: 'SUPPLEMENT_REQUESTED',
     statusCode: 5,
-    reason: 'Thiếu bản sao giấy khai sinh',
+    reasonCode: 'MISSING_DOCUMENT',
   },
   'dossier.supplement-received': { ...dossierRef, dueAt: T, pausedWorkingMinutes: 120 },
   'dossier.resolved': finished,
@@ -89,7 +90,7 @@ export const SAMPLE_EVENT_DATA: Record<string, object> = {
     status: 'REFUSED',
     statusCode: 3,
     outcome: undefined,
-    reason: 'Không thuộc thẩm quyền',
+    reasonCode: 'NOT_IN_COMPETENCE',
   },
   'dossier.result-returned': { ...dossierRef, status: 'RESULT_RETURNED', statusCode: 10, channel: 'COUNTER' },
   'dossier.overdue': { ...dossierRef, dueAt: T },
@@ -110,7 +111,7 @@ export const SAMPLE_EVENT_DATA: Record<string, object> = {
     statusCode: 3,
     channel: 'ONLINE',
     registeredAt: T,
-    reason: 'Hồ sơ không thuộc thẩm quyền',
+    reasonCode: 'NOT_IN_COMPETENCE',
   },
   'dossier.registration-withdrawn': {
     ...dossierRef,
@@ -184,4 +185,18 @@ export const SAMPLE_EVENT_DATA: Record<string, object> = {
     distribution: [8, 3, 1, 0, 0],
     at: T,
   },
+};
+
+/**
+ * One `data` per consume-only version (`type@dataversion`), as producers wrote it before it was superseded:
+ * consumers must still decode these from the topic; producers can no longer create them.
+ */
+export const LEGACY_EVENT_DATA: Record<string, object> = {
+  'dossier.supplement-requested@1': {
+    ...dossierRef,
+    status: 'SUPPLEMENT_REQUESTED',
+    statusCode: 5,
+    reason: 'Thiếu bản sao giấy khai sinh',
+  },
+  'counter.paused@1': { counterNo: '1', reason: 'họp giao ban', at: T },
 };

@@ -17,10 +17,11 @@ import {
   DossierSupplementReceived,
   DossierSupplementRequested,
   DossierWithdrawn,
+  SUPPLEMENT_REASON_CODES,
+  type SupplementReasonCode,
 } from '@fg/contracts';
 import { createHash } from 'node:crypto';
 import { DOSSIER_STATUS_CODE, type Dossier, type DossierEvent, type TimelinessFacts } from '../domain';
-import { redactPersonalData } from './personal-data';
 import type { Applicant } from '../persistence/dossier.record';
 
 export interface EventContext {
@@ -33,8 +34,8 @@ export interface EventContext {
 }
 
 const iso = (d: Date) => d.toISOString();
-const text = (s: string | null | undefined, c: EventContext) =>
-  s ? redactPersonalData(s, c.applicant).slice(0, 1000) : undefined;
+const supplementCode = (code: string | null | undefined): SupplementReasonCode =>
+  SUPPLEMENT_REASON_CODES.find((c) => c === code) ?? 'OTHER';
 
 /** Contract fields are capped at 64 characters; a dossier spanning many years gets a digest of its versions. */
 export const eventCalendarVersion = (v: string): string =>
@@ -42,8 +43,9 @@ export const eventCalendarVersion = (v: string): string =>
 
 /**
  * Maps the domain's decision events to the published contract events. Nothing personal leaves: the
- * applicant stays in the row, and free-text reasons have the applicant's name, ID number, phone and e-mail
- * masked in case an officer typed them there.
+ * applicant stays in the row, and a reason leaves only as its catalogue code; the officer's note stays in
+ * the history (issue #16 row 5: masking known identifiers in free text missed spaced phone numbers, IDs,
+ * unaccented names and addresses, so free text is not published at all).
  */
 export function toContractEvents(events: DossierEvent[], c: EventContext): DomainEvent[] {
   const { state } = c;
@@ -72,8 +74,8 @@ export function toContractEvents(events: DossierEvent[], c: EventContext): Domai
       at: iso(d.at),
       actorId: d.actorId.slice(0, 64),
     };
-    const reason = text(d.reason, c);
-    const changed = { ...ref, from: d.from ?? d.to, ...(reason ? { reason } : {}) };
+    const reasonCode = d.reasonCode ? { reasonCode: d.reasonCode } : {};
+    const changed = { ...ref, from: d.from ?? d.to, ...reasonCode };
     const finished = (f: TimelinessFacts) => ({
       ...ref,
       channel: state.channel,
@@ -86,13 +88,13 @@ export function toContractEvents(events: DossierEvent[], c: EventContext): Domai
       apologyIssued: f.apologyIssued,
       wasOverdue: f.wasOverdue,
       calendarVersion: eventCalendarVersion(f.calendarVersion),
-      ...(reason ? { reason } : {}),
+      ...reasonCode,
     });
     const closedRegistration = {
       ...ref,
       channel: state.channel,
       registeredAt: iso(state.registeredAt ?? d.at),
-      ...(reason ? { reason } : {}),
+      ...reasonCode,
     };
     const m = meta(d.at);
     switch (e.type) {
@@ -127,7 +129,9 @@ export function toContractEvents(events: DossierEvent[], c: EventContext): Domai
       case 'DossierProcessingStarted':
         return [createEvent(DossierAssigned, changed, m)];
       case 'DossierSupplementRequested':
-        return [createEvent(DossierSupplementRequested, { ...ref, reason: reason ?? '-' }, m)];
+        return [
+          createEvent(DossierSupplementRequested, { ...ref, reasonCode: supplementCode(d.reasonCode) }, m),
+        ];
       case 'DossierSupplementReceived':
         return [
           createEvent(

@@ -99,9 +99,40 @@ describe('publishing dossier decisions as contract events', () => {
     });
   });
 
-  it('masks the applicant in free-text reasons', () => {
+  // Issue #16 row 5: masking the applicant's stored identifiers missed unaccented names, spaced phone and ID
+  // numbers and addresses; now the officer's words are not published at all, only the catalogue code.
+  it('publishes a reason only as its catalogue code; the note stays in the service', () => {
+    const note =
+      'Thieu CCCD 024 190 000 123 cua ba Nguyen Thi Huong, goi 0912 345 678 / +84912345678, 12 Le Loi';
+    const cases = [
+      ['request-supplement', 'IN_PROGRESS', 'MISSING_DOCUMENT'],
+      ['refuse', 'RECEIVED', 'NOT_IN_COMPETENCE'],
+      ['refuse', 'REGISTERED', 'CONDITIONS_NOT_MET'],
+      ['request-fees', 'IN_PROGRESS', 'FEE'],
+      ['withdraw', 'IN_PROGRESS', 'CITIZEN_REQUEST'],
+      ['stop', 'IN_PROGRESS', 'DISPUTE_PENDING'],
+    ] as const;
+    for (const [action, from, reasonCode] of cases) {
+      const d = decideDossier(
+        { action, now: later, reason: note, reasonCode },
+        officer,
+        aDossierIn(from),
+        ctx,
+      );
+      const published = contractEvents(d);
+      expect(published[0].data).toMatchObject({ reasonCode });
+      const text = published.map((e) => encode(e).toString()).join('\n');
+      expect(text).not.toMatch(/Nguyen|Le Loi|0912|\+84|024 190|Thieu/);
+      // The note is kept for the history.
+      expect(d.events[0].data).toMatchObject({ reason: note, reasonCode });
+    }
+  });
+
+  it('publishes a supplement request without a catalogued code as OTHER', () => {
     const d = decideDossier(command('request-supplement'), officer, aDossierIn('IN_PROGRESS'), ctx);
-    expect(contractEvents(d)[0].data).toMatchObject({ reason: 'Thiếu CCCD của bà ***, gọi ***' });
+    const data = contractEvents(d)[0].data as Record<string, unknown>;
+    expect(data).toMatchObject({ reasonCode: 'OTHER' });
+    expect(data).not.toHaveProperty('reason');
   });
 
   it('reports working days used and the facts of a resolution', () => {

@@ -84,6 +84,7 @@ export class DossierWriter {
         from: e.data.from,
         to: e.data.to,
         reason: e.data.reason,
+        reasonCode: e.data.reasonCode ?? null,
       })),
     );
     await this.dossiers.appendHistory(history, manager);

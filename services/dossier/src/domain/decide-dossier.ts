@@ -20,14 +20,14 @@ import {
 export type DossierCommand =
   | ({ action: 'accept' } & At)
   | ({ action: 'start' } & At)
-  | ({ action: 'request-supplement'; reason: string } & SupplementRequest)
+  | ({ action: 'request-supplement' } & SupplementRequest)
   | ({ action: 'supplement-received' } & At)
   | ({ action: 'request-fees' } & WithReason)
   | ({ action: 'resolve' } & ResolveCommand)
   | ({ action: 'return-result' } & At)
   | ({ action: 'withdraw' } & WithReason)
   | ({ action: 'stop' } & WithReason)
-  | ({ action: 'refuse'; reason: string } & At);
+  | ({ action: 'refuse' } & WithReason);
 
 /** Routes a transition command to its decision. */
 export const decideDossier = (

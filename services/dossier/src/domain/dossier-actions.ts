@@ -15,7 +15,10 @@ export interface At {
   now: Date;
 }
 export interface WithReason extends At {
+  /** The officer's note; stays in this service (history, pause, finish). */
   reason?: string;
+  /** Catalogue code (@fg/contracts reason-codes), checked by the API; the only reason that is published. */
+  reasonCode?: string;
 }
 
 /** request-supplement: a repeat (second request on) must name a ground (supplement-once.ts). */
@@ -75,7 +78,7 @@ export const requestSupplement = (cmd: SupplementRequest, actor: Actor, d: Dossi
     (d.status !== 'RECEIVED' && d.status !== 'IN_PROGRESS')
   )
     return noOp(d);
-  const reason = requireText(cmd.reason, 'request-supplement');
+  const reason = requireText(cmd.reason ?? cmd.reasonCode, 'request-supplement');
   const facts = supplementRequestFacts(d, cmd.groundCode);
   return {
     state: {
@@ -90,6 +93,7 @@ export const requestSupplement = (cmd: SupplementRequest, actor: Actor, d: Dossi
         type: 'DossierSupplementRequested',
         data: {
           ...eventBase(d, 'SUPPLEMENT_REQUESTED', cmd.now, actor, reason),
+          reasonCode: cmd.reasonCode ?? null,
           pausedSince: cmd.now,
           ...facts,
         },
@@ -140,7 +144,15 @@ export const requestFees = (cmd: WithReason, actor: Actor, d: Dossier): DossierD
   const reason = optionalText(cmd.reason, 'reason');
   return {
     state: { ...baseOf(d), status: 'AWAITING_FEES', clock: d.clock },
-    events: [{ type: 'DossierFeesRequested', data: eventBase(d, 'AWAITING_FEES', cmd.now, actor, reason) }],
+    events: [
+      {
+        type: 'DossierFeesRequested',
+        data: {
+          ...eventBase(d, 'AWAITING_FEES', cmd.now, actor, reason),
+          reasonCode: cmd.reasonCode ?? null,
+        },
+      },
+    ],
   };
 };
 
@@ -230,7 +242,11 @@ export const withdrawDossier = (
     events: [
       {
         type: 'DossierWithdrawn',
-        data: { ...eventBase(d, 'WITHDRAWN', cmd.now, actor, reason), timeliness: f.facts },
+        data: {
+          ...eventBase(d, 'WITHDRAWN', cmd.now, actor, reason),
+          reasonCode: cmd.reasonCode ?? null,
+          timeliness: f.facts,
+        },
       },
     ],
   };
@@ -261,7 +277,11 @@ export const stopDossier = (
     events: [
       {
         type: 'DossierStopped',
-        data: { ...eventBase(d, 'STOPPED', cmd.now, actor, reason), timeliness: facts },
+        data: {
+          ...eventBase(d, 'STOPPED', cmd.now, actor, reason),
+          reasonCode: cmd.reasonCode ?? null,
+          timeliness: facts,
+        },
       },
     ],
   };
@@ -276,7 +296,7 @@ export const refuseDossier = (
 ): DossierDecision => {
   assertNow(cmd.now);
   if (guardAction('refuse', d) === 'NO_OP') return noOp(d);
-  const reason = requireText(cmd.reason, 'refuse');
+  const reason = requireText(cmd.reason ?? cmd.reasonCode, 'refuse');
   if (!isFinishable(d)) return noOp(d);
   const f = finishing(d, cmd.now, ctx);
   return {
@@ -290,7 +310,11 @@ export const refuseDossier = (
     events: [
       {
         type: 'DossierRefused',
-        data: { ...eventBase(d, 'REFUSED', cmd.now, actor, reason), timeliness: f.facts },
+        data: {
+          ...eventBase(d, 'REFUSED', cmd.now, actor, reason),
+          reasonCode: cmd.reasonCode ?? null,
+          timeliness: f.facts,
+        },
       },
     ],
   };

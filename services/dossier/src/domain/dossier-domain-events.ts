@@ -18,7 +18,10 @@ export interface DossierEventBase {
   to: DossierStatus;
   at: Date;
   actorId: string;
+  /** The officer's note (or, without one, the reason code): kept in the history, never published. */
   reason: string | null;
+  /** Catalogue reason code, the only form of the reason that leaves the service (issue #16 row 5). */
+  reasonCode?: string | null;
 }
 
 interface ClockFacts {

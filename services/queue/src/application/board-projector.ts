@@ -7,6 +7,7 @@ import {
   CounterOpenedV1,
   CounterPaused,
   CounterPausedV1,
+  CounterPausedV2,
   CounterResumed,
   CounterResumedV1,
   DomainEvent,
@@ -134,7 +135,9 @@ export class BoardProjector {
         await leaveQueue((e.data as TicketCancelledV1).ticketId);
         break;
       default: {
-        const d = e.data as CounterOpenedV1 | CounterPausedV1 | CounterResumedV1 | CounterClosedV1;
+        // counter.paused v1 (free-text reason) may still be on the topic: only counterNo is read from it.
+        const d = e.data as
+          CounterOpenedV1 | CounterPausedV1 | CounterPausedV2 | CounterResumedV1 | CounterClosedV1;
         await w.setStatus(
           m,
           unit,

@@ -19,7 +19,7 @@ import { QueueClock } from './queue-clock';
 export type CounterCommand =
   /** `officerId`: the deprecated body field; the officer on duty is the caller unless a unit-admin assigns one. */
   | { action: 'open'; caller: DutyCaller; officerId?: string }
-  | { action: 'pause'; reason: string }
+  | { action: 'pause'; reasonCode: string; note?: string }
   | { action: 'resume' }
   | { action: 'close' };
 
@@ -73,7 +73,7 @@ function decide(cmd: CounterCommand, c: Counter, now: Date, officerId = ''): Cou
     case 'open':
       return openCounter({ now, officerId }, c);
     case 'pause':
-      return pauseCounter({ now, reason: cmd.reason }, c);
+      return pauseCounter({ now, reasonCode: cmd.reasonCode, note: cmd.note }, c);
     case 'resume':
       return resumeCounter({ now }, c);
     case 'close':

@@ -38,7 +38,16 @@ export type CounterEvent =
     }
   | {
       type: 'CounterPaused';
-      data: { unitCode: string; counterNo: string; officerId: string; reason: string; pausedAt: Date };
+      data: {
+        unitCode: string;
+        counterNo: string;
+        officerId: string;
+        /** The officer's note, or the code when there is none: stays in the counter row. */
+        reason: string;
+        /** Catalogue code (@fg/contracts PAUSE_REASON_CODES): the only form of the reason that is published. */
+        reasonCode: string;
+        pausedAt: Date;
+      };
     }
   | {
       type: 'CounterResumed';
@@ -131,10 +140,13 @@ export const openCounter = (cmd: { now: Date; officerId: string }, c: Counter): 
   };
 };
 
-export const pauseCounter = (cmd: { now: Date; reason: string }, c: Counter): CounterDecision => {
+export const pauseCounter = (
+  cmd: { now: Date; reasonCode: string; note?: string },
+  c: Counter,
+): CounterDecision => {
   if (c.status === 'PAUSED') return { state: c, events: [] };
   if (c.status !== 'OPEN') return refuse('pause', c);
-  const reason = cmd.reason?.trim();
+  const reason = cmd.note?.trim() || cmd.reasonCode?.trim();
   if (!reason) throw new QueueRuleError('QUEUE.INVALID_INPUT', 'Pausing a counter needs a reason');
   const state: Counter = { ...c, status: 'PAUSED', pausedAt: cmd.now, pauseReason: reason };
   const data = {
@@ -142,6 +154,7 @@ export const pauseCounter = (cmd: { now: Date; reason: string }, c: Counter): Co
     counterNo: c.counterNo,
     officerId: c.officerId,
     reason,
+    reasonCode: cmd.reasonCode,
     pausedAt: cmd.now,
   };
   return { state, events: [{ type: 'CounterPaused', data }] };

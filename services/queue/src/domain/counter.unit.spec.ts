@@ -49,11 +49,11 @@ describe('opening, pausing, resuming and closing', () => {
       { type: 'CounterOpened', data: { unitCode: 'U1', counterNo: '1', officerId: 'o-1', openedAt: T0 } },
     ]);
 
-    const paused = pauseCounter({ now: NOW, reason: 'tea break' }, opened.state);
+    const paused = pauseCounter({ now: NOW, reasonCode: 'BREAK', note: 'tea break' }, opened.state);
     expect(paused.state).toMatchObject({ status: 'PAUSED', pauseReason: 'tea break', pausedAt: NOW });
     expect(paused.events[0]).toMatchObject({
       type: 'CounterPaused',
-      data: { reason: 'tea break', officerId: 'o-1' },
+      data: { reason: 'tea break', reasonCode: 'BREAK', officerId: 'o-1' },
     });
 
     const resumed = resumeCounter({ now: minutesAfter(40) }, paused.state);
@@ -66,13 +66,16 @@ describe('opening, pausing, resuming and closing', () => {
   });
 
   it('closes a paused counter', () => {
-    const paused = pauseCounter({ now: NOW, reason: 'meeting' }, anOpenCounter()).state;
+    const paused = pauseCounter({ now: NOW, reasonCode: 'MEETING', note: 'meeting' }, anOpenCounter()).state;
     expect(closeCounter({ now: NOW }, paused).state.status).toBe('CLOSED');
   });
 
   it('resets the priority streak when a new shift opens, keeps it across a pause', () => {
     const busy = anOpenCounter(['HT'], 2);
-    const resumed = resumeCounter({ now: NOW }, pauseCounter({ now: NOW, reason: 'x' }, busy).state).state;
+    const resumed = resumeCounter(
+      { now: NOW },
+      pauseCounter({ now: NOW, reasonCode: 'MEETING', note: 'x' }, busy).state,
+    ).state;
     expect(resumed.consecutivePriorityCalls).toBe(2);
     const reopened = openCounter(
       { now: NOW, officerId: 'o-2' },
@@ -90,8 +93,8 @@ describe('opening, pausing, resuming and closing', () => {
       ],
       [
         'pause',
-        (c) => pauseCounter({ now: NOW, reason: 'again' }, c),
-        () => pauseCounter({ now: NOW, reason: 'x' }, anOpenCounter()).state,
+        (c) => pauseCounter({ now: NOW, reasonCode: 'MEETING', note: 'again' }, c),
+        () => pauseCounter({ now: NOW, reasonCode: 'MEETING', note: 'x' }, anOpenCounter()).state,
       ],
       ['resume', (c) => resumeCounter({ now: NOW }, c), () => anOpenCounter()],
       ['close', (c) => closeCounter({ now: NOW }, c), closed],
@@ -108,20 +111,20 @@ describe('opening, pausing, resuming and closing', () => {
       );
     });
     it('refuses to open a paused counter (resume it)', () => {
-      const paused = pauseCounter({ now: NOW, reason: 'x' }, anOpenCounter()).state;
+      const paused = pauseCounter({ now: NOW, reasonCode: 'MEETING', note: 'x' }, anOpenCounter()).state;
       expect(codeOf(() => openCounter({ now: NOW, officerId: 'o-1' }, paused))).toBe(
         'COUNTER.INVALID_TRANSITION',
       );
     });
     it('refuses to pause or resume a closed counter', () => {
-      expect(codeOf(() => pauseCounter({ now: NOW, reason: 'x' }, closed()))).toBe(
+      expect(codeOf(() => pauseCounter({ now: NOW, reasonCode: 'MEETING', note: 'x' }, closed()))).toBe(
         'COUNTER.INVALID_TRANSITION',
       );
       expect(codeOf(() => resumeCounter({ now: NOW }, closed()))).toBe('COUNTER.INVALID_TRANSITION');
     });
     it('needs an officer to open and a reason to pause', () => {
       expect(codeOf(() => openCounter({ now: NOW, officerId: '' }, closed()))).toBe('QUEUE.INVALID_INPUT');
-      expect(codeOf(() => pauseCounter({ now: NOW, reason: '  ' }, anOpenCounter()))).toBe(
+      expect(codeOf(() => pauseCounter({ now: NOW, reasonCode: '  ' }, anOpenCounter()))).toBe(
         'QUEUE.INVALID_INPUT',
       );
     });
@@ -132,7 +135,7 @@ describe('callNextAtCounter', () => {
   const waiting = [aWaitingTicket({ priority: 'ELDERLY' }), aWaitingTicket({ serviceCode: 'DD' })];
 
   it('refuses on a closed or paused counter, naming the status', () => {
-    const paused = pauseCounter({ now: NOW, reason: 'x' }, anOpenCounter()).state;
+    const paused = pauseCounter({ now: NOW, reasonCode: 'MEETING', note: 'x' }, anOpenCounter()).state;
     for (const c of [closed(), paused]) {
       expect(() => callNextAtCounter({ now: NOW, waiting, policy: aPolicy() }, c)).toThrow(
         expect.objectContaining({

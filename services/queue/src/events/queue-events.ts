@@ -6,6 +6,7 @@ import {
   CounterResumed,
   createEvent,
   DomainEvent,
+  PAUSE_REASON_CODES,
   TicketCalled,
   TicketCancelled,
   TicketCompleted,
@@ -65,6 +66,7 @@ export function ticketEventToContract(
           officerId: d.officerId,
           calledAt: iso(d.calledAt),
           reason: d.reason ?? 'called',
+          ...(d.reasonCode ? { reasonCode: d.reasonCode } : {}),
         },
         meta(d.calledAt),
       );
@@ -183,7 +185,11 @@ export function counterEventToContract(
     case 'CounterPaused':
       return createEvent(
         CounterPaused,
-        { counterNo: e.data.counterNo, reason: e.data.reason, at: iso(e.data.pausedAt) },
+        {
+          counterNo: e.data.counterNo,
+          reasonCode: PAUSE_REASON_CODES.find((c) => c === e.data.reasonCode) ?? 'OTHER',
+          at: iso(e.data.pausedAt),
+        },
         meta(e.data.pausedAt),
       );
     case 'CounterResumed':

@@ -9,12 +9,20 @@ import {
   IsUUID,
   Length,
   Max,
-  MaxLength,
   Min,
 } from 'class-validator';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
-import { DOSSIER_CHANNELS, DossierChannel, IsOneOf, TIMELINESS, TimelinessValue } from '../common';
+import {
+  DOSSIER_CHANNELS,
+  DossierChannel,
+  IsActorId,
+  IsCode,
+  IsOneOf,
+  TIMELINESS,
+  TimelinessValue,
+} from '../common';
+import { ALL_REASON_CODES, SUPPLEMENT_REASON_CODES, SupplementReasonCode } from '../reason-codes';
 
 export const DOSSIER_STATUSES = [
   'REGISTERED',
@@ -34,20 +42,20 @@ export const PROCESSING_UNITS = ['WORKING_DAYS', 'WORKING_HOURS', 'SAME_DAY'] as
 /** Fields every dossier event carries; no personal data (names, ID numbers, phones stay in the dossier service). */
 class DossierRef {
   @IsUUID() dossierId!: string;
-  @IsString() @Length(5, 64) code!: string;
-  @IsString() @Length(1, 64) procedureCode!: string;
+  @IsString() @IsCode(5, 64) code!: string;
+  @IsString() @IsCode(1, 64) procedureCode!: string;
   @IsOneOf(DOSSIER_STATUSES) status!: DossierStatusName;
   /** National catalogue status code 1..10. */
   @IsInt() @Min(1) @Max(10) statusCode!: number;
   @IsISO8601({ strict: true }) at!: string;
-  @IsOptional() @IsString() @Length(1, 64) actorId?: string;
+  @IsOptional() @IsString() @IsActorId() actorId?: string;
 }
 
 export class DossierReceivedV1 extends DossierRef {
   @IsOneOf(DOSSIER_CHANNELS) channel!: DossierChannel;
   @IsISO8601({ strict: true }) receivedAt!: string;
   @IsISO8601({ strict: true }) dueAt!: string;
-  @IsString() @Length(1, 64) calendarVersion!: string;
+  @IsString() @IsCode(1, 64) calendarVersion!: string;
   @IsOneOf(PROCESSING_UNITS) processingUnit!: string;
   @IsNumber() @Min(0) processingAmount!: number;
   /** True for procedures whose result is due the same working day. */
@@ -62,9 +70,16 @@ export const DossierReceived = defineEvent({
   description: 'A dossier was registered or received; its due date starts counting.',
 });
 
+/*
+ * Reasons travel as catalogue codes (reason-codes.ts); the officer's note stays in the dossier service.
+ * The optional free-text `reason` these classes had is withdrawn (libs/contracts/CHANGELOG.md): producers
+ * cannot encode it any more, and an old event still carrying it decodes as before (decoding ignores
+ * fields a class does not declare).
+ */
 export class DossierStatusChangedV1 extends DossierRef {
   @IsOneOf(DOSSIER_STATUSES) from!: DossierStatusName;
-  @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+  /** Catalogue code of the reason the officer gave (e.g. FEE for `dossier.fees-requested`). */
+  @IsOptional() @IsOneOf(ALL_REASON_CODES) reasonCode?: string;
 }
 export const DossierAccepted = defineEvent({
   type: 'dossier.accepted',
@@ -88,15 +103,30 @@ export const DossierFeesRequested = defineEvent({
   description: 'The dossier waits for fees or financial obligations (status 6).',
 });
 
+/** Superseded by V2: its required free-text `reason` could carry personal data (issue #16 row 5). */
 export class DossierSupplementRequestedV1 extends DossierRef {
   @IsString() @Length(1, 1000) reason!: string;
 }
-export const DossierSupplementRequested = defineEvent({
+export const DossierSupplementRequestedLegacy = defineEvent({
   type: 'dossier.supplement-requested',
   dataversion: '1',
   topic: Topics.DOSSIER,
   dataClass: DossierSupplementRequestedV1,
-  description: 'The citizen must complete the dossier; the deadline clock is paused.',
+  description:
+    'The citizen must complete the dossier; the deadline clock is paused. Superseded by version 2.',
+  consumeOnly: 'free-text reason replaced by reasonCode in dataversion 2',
+});
+
+export class DossierSupplementRequestedV2 extends DossierRef {
+  @IsOneOf(SUPPLEMENT_REASON_CODES) reasonCode!: SupplementReasonCode;
+}
+export const DossierSupplementRequested = defineEvent({
+  type: 'dossier.supplement-requested',
+  dataversion: '2',
+  topic: Topics.DOSSIER,
+  dataClass: DossierSupplementRequestedV2,
+  description:
+    'The citizen must complete the dossier; the deadline clock is paused. The reason is a catalogue code; the note stays in the dossier service.',
 });
 
 export class DossierSupplementReceivedV1 extends DossierRef {
@@ -123,9 +153,10 @@ export class DossierFinishedV1 extends DossierRef {
   @IsBoolean() apologyIssued!: boolean;
   /** True when `dossier.overdue` was published for it earlier. */
   @IsBoolean() wasOverdue!: boolean;
-  @IsString() @Length(1, 64) calendarVersion!: string;
+  @IsString() @IsCode(1, 64) calendarVersion!: string;
   @IsOptional() @IsIn(['APPROVED', 'REJECTED']) outcome?: 'APPROVED' | 'REJECTED';
-  @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+  /** Catalogue code of the refusal ground, withdrawal or stop reason. */
+  @IsOptional() @IsOneOf(ALL_REASON_CODES) reasonCode?: string;
 }
 export const DossierResolved = defineEvent({
   type: 'dossier.resolved',
@@ -216,7 +247,7 @@ export const DossierRegistered = defineEvent({
 export class DossierRegistrationClosedV1 extends DossierRef {
   @IsOneOf(DOSSIER_CHANNELS) channel!: DossierChannel;
   @IsISO8601({ strict: true }) registeredAt!: string;
-  @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+  @IsOptional() @IsOneOf(ALL_REASON_CODES) reasonCode?: string;
 }
 export const DossierRegistrationRefused = defineEvent({
   type: 'dossier.registration-refused',

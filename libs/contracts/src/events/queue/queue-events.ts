@@ -8,15 +8,25 @@ import {
   MaxLength,
   Min,
   IsArray,
+  ArrayMaxSize,
+  Matches,
 } from 'class-validator';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
-import { IsOneOf, PRIORITIES, Priority } from '../common';
+import { IsActorId, IsCode, IsOneOf, PRIORITIES, Priority } from '../common';
+import { CALL_REASON_CODES, CallReasonCodeName, PAUSE_REASON_CODES, PauseReasonCode } from '../reason-codes';
+
+/*
+ * The call policy's English explanation of a call (queue domain/call-next.ts): a closed grammar with numbers
+ * from the unit's policy, never text an officer typed. `called` is what a call without an explanation says.
+ */
+const CALL_REASON_TEXT =
+  /^(priority [A-Z_]{1,16}( \(no normal ticket waiting\))?|waited over \d{1,4} min|normal after \d{1,3} priority calls|first come first served|called)$/;
 
 export class TicketIssuedV1 {
   @IsUUID() ticketId!: string;
-  @IsString() @Length(2, 12) number!: string;
-  @IsString() @Length(1, 32) serviceCode!: string;
+  @IsString() @IsCode(2, 12) number!: string;
+  @IsString() @IsCode(1, 32) serviceCode!: string;
   @IsOneOf(PRIORITIES) priority!: Priority;
   @IsISO8601({ strict: true }) issuedAt!: string;
   /** Vietnam-local day the number belongs to (numbers restart each local day). */
@@ -32,13 +42,15 @@ export const TicketIssued = defineEvent({
 
 export class TicketCalledV1 {
   @IsUUID() ticketId!: string;
-  @IsString() @Length(2, 12) number!: string;
-  @IsString() @Length(1, 32) serviceCode!: string;
-  @IsString() @Length(1, 16) counterNo!: string;
-  @IsString() @Length(1, 64) officerId!: string;
+  @IsString() @IsCode(2, 12) number!: string;
+  @IsString() @IsCode(1, 32) serviceCode!: string;
+  @IsString() @IsCode(1, 16) counterNo!: string;
+  @IsString() @IsActorId() officerId!: string;
   @IsISO8601({ strict: true }) calledAt!: string;
-  /** Why the policy chose this ticket, e.g. `priority ELDERLY`. */
-  @IsString() @MaxLength(200) reason!: string;
+  /** Why the policy chose this ticket, e.g. `priority ELDERLY` (the policy's wording, not an officer's). */
+  @IsString() @MaxLength(200) @Matches(CALL_REASON_TEXT) reason!: string;
+  /** The same as a code (added 2026-12; absent on older events). */
+  @IsOptional() @IsOneOf(CALL_REASON_CODES) reasonCode?: CallReasonCodeName;
 }
 export const TicketCalled = defineEvent({
   type: 'ticket.called',
@@ -50,8 +62,8 @@ export const TicketCalled = defineEvent({
 
 export class TicketRecalledV1 {
   @IsUUID() ticketId!: string;
-  @IsString() @Length(2, 12) number!: string;
-  @IsString() @Length(1, 16) counterNo!: string;
+  @IsString() @IsCode(2, 12) number!: string;
+  @IsString() @IsCode(1, 16) counterNo!: string;
   @IsISO8601({ strict: true }) recalledAt!: string;
   @IsInt() @Min(1) recallCount!: number;
 }
@@ -65,9 +77,9 @@ export const TicketRecalled = defineEvent({
 
 export class TicketServingStartedV1 {
   @IsUUID() ticketId!: string;
-  @IsString() @Length(2, 12) number!: string;
-  @IsString() @Length(1, 16) counterNo!: string;
-  @IsString() @Length(1, 64) officerId!: string;
+  @IsString() @IsCode(2, 12) number!: string;
+  @IsString() @IsCode(1, 16) counterNo!: string;
+  @IsString() @IsActorId() officerId!: string;
   @IsISO8601({ strict: true }) startedAt!: string;
 }
 export const TicketServingStarted = defineEvent({
@@ -80,11 +92,11 @@ export const TicketServingStarted = defineEvent({
 
 export class TicketCompletedV1 {
   @IsUUID() ticketId!: string;
-  @IsString() @Length(2, 12) number!: string;
-  @IsString() @Length(1, 32) serviceCode!: string;
+  @IsString() @IsCode(2, 12) number!: string;
+  @IsString() @IsCode(1, 32) serviceCode!: string;
   @IsOneOf(PRIORITIES) priority!: Priority;
-  @IsString() @Length(1, 16) counterNo!: string;
-  @IsString() @Length(1, 64) officerId!: string;
+  @IsString() @IsCode(1, 16) counterNo!: string;
+  @IsString() @IsActorId() officerId!: string;
   @IsISO8601({ strict: true }) issuedAt!: string;
   @IsISO8601({ strict: true }) completedAt!: string;
   @IsInt() @Min(0) waitSeconds!: number;
@@ -101,9 +113,9 @@ export const TicketCompleted = defineEvent({
 
 export class TicketNoShowV1 {
   @IsUUID() ticketId!: string;
-  @IsString() @Length(2, 12) number!: string;
-  @IsString() @Length(1, 32) serviceCode!: string;
-  @IsString() @Length(1, 16) counterNo!: string;
+  @IsString() @IsCode(2, 12) number!: string;
+  @IsString() @IsCode(1, 32) serviceCode!: string;
+  @IsString() @IsCode(1, 16) counterNo!: string;
   @IsISO8601({ strict: true }) at!: string;
 }
 export const TicketNoShow = defineEvent({
@@ -116,9 +128,9 @@ export const TicketNoShow = defineEvent({
 
 export class TicketTransferredV1 {
   @IsUUID() ticketId!: string;
-  @IsString() @Length(2, 12) number!: string;
-  @IsString() @Length(1, 32) fromServiceCode!: string;
-  @IsString() @Length(1, 32) toServiceCode!: string;
+  @IsString() @IsCode(2, 12) number!: string;
+  @IsString() @IsCode(1, 32) fromServiceCode!: string;
+  @IsString() @IsCode(1, 32) toServiceCode!: string;
   @IsISO8601({ strict: true }) at!: string;
 }
 export const TicketTransferred = defineEvent({
@@ -131,8 +143,8 @@ export const TicketTransferred = defineEvent({
 
 export class TicketCancelledV1 {
   @IsUUID() ticketId!: string;
-  @IsString() @Length(2, 12) number!: string;
-  @IsString() @Length(1, 32) serviceCode!: string;
+  @IsString() @IsCode(2, 12) number!: string;
+  @IsString() @IsCode(1, 32) serviceCode!: string;
   @IsISO8601({ strict: true }) at!: string;
 }
 export const TicketCancelled = defineEvent({
@@ -144,9 +156,13 @@ export const TicketCancelled = defineEvent({
 });
 
 export class CounterOpenedV1 {
-  @IsString() @Length(1, 16) counterNo!: string;
-  @IsString() @Length(1, 64) officerId!: string;
-  @IsArray() @IsString({ each: true }) serviceCodes!: string[];
+  @IsString() @IsCode(1, 16) counterNo!: string;
+  @IsString() @IsActorId() officerId!: string;
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @IsCode(1, 32, { each: true })
+  serviceCodes!: string[];
   @IsISO8601({ strict: true }) at!: string;
 }
 export const CounterOpened = defineEvent({
@@ -158,7 +174,7 @@ export const CounterOpened = defineEvent({
 });
 
 export class CounterClosedV1 {
-  @IsString() @Length(1, 16) counterNo!: string;
+  @IsString() @IsCode(1, 16) counterNo!: string;
   @IsISO8601({ strict: true }) at!: string;
 }
 export const CounterClosed = defineEvent({
@@ -169,21 +185,37 @@ export const CounterClosed = defineEvent({
   description: 'A counter closed.',
 });
 
+/** Superseded by V2: its free-text `reason` was published without any masking (issue #16 row 5). */
 export class CounterPausedV1 {
   @IsString() @Length(1, 16) counterNo!: string;
   @IsString() @MaxLength(200) reason!: string;
   @IsISO8601({ strict: true }) at!: string;
 }
-export const CounterPaused = defineEvent({
+export const CounterPausedLegacy = defineEvent({
   type: 'counter.paused',
   dataversion: '1',
   topic: Topics.QUEUE,
   dataClass: CounterPausedV1,
-  description: 'The officer paused the counter (break, meeting).',
+  description: 'The officer paused the counter (break, meeting). Superseded by version 2.',
+  consumeOnly: 'free-text reason replaced by reasonCode in dataversion 2',
+});
+
+export class CounterPausedV2 {
+  @IsString() @IsCode(1, 16) counterNo!: string;
+  @IsOneOf(PAUSE_REASON_CODES) reasonCode!: PauseReasonCode;
+  @IsISO8601({ strict: true }) at!: string;
+}
+export const CounterPaused = defineEvent({
+  type: 'counter.paused',
+  dataversion: '2',
+  topic: Topics.QUEUE,
+  dataClass: CounterPausedV2,
+  description:
+    'The officer paused the counter (break, meeting); the reason is a catalogue code, the note stays in the queue service.',
 });
 
 export class CounterResumedV1 {
-  @IsString() @Length(1, 16) counterNo!: string;
+  @IsString() @IsCode(1, 16) counterNo!: string;
   @IsISO8601({ strict: true }) at!: string;
 }
 export const CounterResumed = defineEvent({

@@ -19,11 +19,11 @@ import {
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
 import { UNIT_CODE_PATTERN, UNIT_LEVELS, UnitLevel } from '../../unit-code';
-import { IsOneOf, IsUnitCode } from '../common';
+import { IsActorId, IsCode, IsOneOf, IsPublicUnitName, IsUnitCode } from '../common';
 
 export class UnitUpsertedV1 {
   @IsUnitCode() code!: string;
-  @IsString() @Length(1, 200) name!: string;
+  @IsString() @Length(1, 200) @IsPublicUnitName() name!: string;
   @IsOneOf(UNIT_LEVELS) level!: UnitLevel;
   /** null for a root (province). */
   @ValidateIf((_, v) => v !== null) @IsUnitCode() parentCode!: string | null;
@@ -72,7 +72,7 @@ export const UnitSuccessionRecorded = defineEvent({
 });
 
 export class GroupScoreV1 {
-  @IsString() @Length(1, 64) group!: string;
+  @IsString() @IsCode(1, 64) group!: string;
   @IsNumber() @Min(0) points!: number;
   @IsNumber() @Min(0) maxPoints!: number;
 }
@@ -80,7 +80,7 @@ export class GroupScoreV1 {
 export class UnitScoreChangedV1 {
   @IsUnitCode() code!: string;
   @IsInt() @Min(2000) @Max(2100) year!: number;
-  @IsString() @Length(1, 64) schemeCode!: string;
+  @IsString() @IsCode(1, 64) schemeCode!: string;
   @IsNumber() @Min(0) score!: number;
   @ValidateIf((_, v) => v !== null) @IsNumber() previousScore!: number | null;
   /** Star level the score gives (0 = not certified); null while provisional. */
@@ -112,7 +112,7 @@ export const UnitStarLevelChanged = defineEvent({
 });
 
 export class OfficerRatingChangedV1 {
-  @IsString() @Length(1, 64) officerId!: string;
+  @IsString() @IsActorId() officerId!: string;
   @IsUnitCode() unitCode!: string;
   @IsInt() @Min(0) count!: number;
   @ValidateIf((_, v) => v !== null) @IsNumber() rawMean!: number | null;
@@ -125,7 +125,7 @@ export class OfficerRatingChangedV1 {
   @Min(0, { each: true })
   distribution!: number[];
   @IsISO8601({ strict: true }) at!: string;
-  @IsOptional() @IsString() period?: string;
+  @IsOptional() @IsString() @IsCode(1, 32) period?: string;
 }
 export const OfficerRatingChanged = defineEvent({
   type: 'officer.rating-changed',

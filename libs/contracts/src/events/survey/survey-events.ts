@@ -8,7 +8,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Max,
   Min,
   ValidateNested,
@@ -16,12 +15,12 @@ import {
 import { SIPAS_ELEMENTS, SipasElement } from '@fg/kernel';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
-import { IsOneOf, SURVEY_CHANNELS, SurveyChannel } from '../common';
+import { IsActorId, IsCode, IsOneOf, SURVEY_CHANNELS, SurveyChannel } from '../common';
 
 export class SurveyPublishedV1 {
   @IsUUID() surveyId!: string;
   @IsInt() @Min(1) version!: number;
-  @IsString() @Length(1, 32) kind!: string;
+  @IsString() @IsCode(1, 32) kind!: string;
   @IsInt() @Min(1) questionCount!: number;
   @IsISO8601({ strict: true }) publishedAt!: string;
 }
@@ -52,8 +51,8 @@ export class SurveyResponseSubmittedV1 {
   @IsInt() @Min(1) version!: number;
   @IsOneOf(SURVEY_CHANNELS) channel!: SurveyChannel;
   @IsISO8601({ strict: true }) submittedAt!: string;
-  @IsOptional() @IsString() @Length(1, 64) officerId?: string;
-  @IsOptional() @IsString() @Length(1, 16) counterNo?: string;
+  @IsOptional() @IsString() @IsActorId() officerId?: string;
+  @IsOptional() @IsString() @IsCode(1, 16) counterNo?: string;
   @IsOptional() @IsUUID() ticketId?: string;
   @IsOptional() @IsUUID() dossierId?: string;
   /** Star rating 1..5 given to the officer, when the questionnaire asks for one. */

@@ -7,7 +7,15 @@ import {
 } from '../../application/dossier-transitions.service';
 import { DossierIdPipe, EmptyBodyPipe } from '../common/params';
 import { dossierView } from './dossier.views';
-import { OptionalReasonRequest, ReasonRequest, ResolveRequest } from './transition.request.dto';
+import {
+  FeesRequest,
+  reasonOf,
+  RefusalRequest,
+  ResolveRequest,
+  StopRequest,
+  SupplementReasonRequest,
+  WithdrawRequest,
+} from './transition.request.dto';
 
 /**
  * `POST /api/v1/dossiers/{id}/{action}`: one route per action so each has its own body. A transition not
@@ -54,11 +62,11 @@ export class DossierTransitionsHttpController {
   @ApiOperation({ summary: '→ SUPPLEMENT_REQUESTED (5); pauses the clock' })
   requestSupplement(
     @Param('id', DossierIdPipe) id: string,
-    @Body() b: ReasonRequest,
+    @Body() b: SupplementReasonRequest,
     @CurrentUser() u: AuthUser,
     @CorrelationId() c: string,
   ) {
-    return this.run(id, { action: 'request-supplement', reason: b.reason }, u, c);
+    return this.run(id, { action: 'request-supplement', ...reasonOf(b) }, u, c);
   }
 
   @Post('supplement-received')
@@ -80,11 +88,11 @@ export class DossierTransitionsHttpController {
   @ApiOperation({ summary: '→ AWAITING_FEES (6); the clock keeps running' })
   requestFees(
     @Param('id', DossierIdPipe) id: string,
-    @Body() b: OptionalReasonRequest,
+    @Body() b: FeesRequest,
     @CurrentUser() u: AuthUser,
     @CorrelationId() c: string,
   ) {
-    return this.run(id, { action: 'request-fees', reason: b.reason }, u, c);
+    return this.run(id, { action: 'request-fees', ...reasonOf(b) }, u, c);
   }
 
   @Post('resolve')
@@ -119,11 +127,11 @@ export class DossierTransitionsHttpController {
   @ApiOperation({ summary: "→ WITHDRAWN (7), at the citizen's request" })
   withdraw(
     @Param('id', DossierIdPipe) id: string,
-    @Body() b: OptionalReasonRequest,
+    @Body() b: WithdrawRequest,
     @CurrentUser() u: AuthUser,
     @CorrelationId() c: string,
   ) {
-    return this.run(id, { action: 'withdraw', reason: b.reason }, u, c);
+    return this.run(id, { action: 'withdraw', ...reasonOf(b) }, u, c);
   }
 
   @Post('stop')
@@ -132,11 +140,11 @@ export class DossierTransitionsHttpController {
   @ApiOperation({ summary: '→ STOPPED (8)' })
   stop(
     @Param('id', DossierIdPipe) id: string,
-    @Body() b: OptionalReasonRequest,
+    @Body() b: StopRequest,
     @CurrentUser() u: AuthUser,
     @CorrelationId() c: string,
   ) {
-    return this.run(id, { action: 'stop', reason: b.reason }, u, c);
+    return this.run(id, { action: 'stop', ...reasonOf(b) }, u, c);
   }
 
   @Post('refuse')
@@ -145,10 +153,10 @@ export class DossierTransitionsHttpController {
   @ApiOperation({ summary: 'REGISTERED (1) | RECEIVED (2) → REFUSED (3)' })
   refuse(
     @Param('id', DossierIdPipe) id: string,
-    @Body() b: ReasonRequest,
+    @Body() b: RefusalRequest,
     @CurrentUser() u: AuthUser,
     @CorrelationId() c: string,
   ) {
-    return this.run(id, { action: 'refuse', reason: b.reason }, u, c);
+    return this.run(id, { action: 'refuse', ...reasonOf(b) }, u, c);
   }
 }

@@ -115,5 +115,6 @@ export const historyView = (h: HistoryEntry) => ({
   fromCode: h.from ? DOSSIER_STATUS_CODE[h.from as Dossier['status']] : null,
   to: h.to,
   toCode: DOSSIER_STATUS_CODE[h.to as Dossier['status']],
+  reasonCode: h.reasonCode,
   reason: h.reason,
 });

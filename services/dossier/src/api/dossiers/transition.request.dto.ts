@@ -1,22 +1,91 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { REASON_CODES_BY_KIND, type ReasonKind } from '@fg/contracts';
 import { IsInstant } from '@fg/platform';
 
-export class ReasonRequest {
-  @ApiProperty({ example: 'Thiếu bản sao giấy chứng nhận kết hôn của cha mẹ' })
+/*
+ * Reasons (issue #16 row 5): `reasonCode` from the catalogue (GET /api/v1/reason-codes) is what other
+ * services see; `note` is the officer's free text and stays in this service. The free-text `reason` of
+ * earlier clients is accepted until 2027-06-30 (deprecated): it is stored as the note, with the code OTHER.
+ */
+class ReasonNote {
+  @ApiPropertyOptional({ example: 'Thiếu bản sao giấy chứng nhận kết hôn của cha mẹ', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  @Matches(/\S/, { message: 'note must not be blank' })
+  note?: string;
+
+  @ApiPropertyOptional({
+    deprecated: true,
+    maxLength: 1000,
+    description:
+      'Deprecated until 2027-06-30: stored as the note with reasonCode OTHER; send reasonCode + note.',
+  })
+  @IsOptional()
   @IsString()
   @Length(1, 1000)
   @Matches(/\S/, { message: 'reason must not be blank' })
-  reason!: string;
-}
-
-export class OptionalReasonRequest {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
   reason?: string;
 }
+
+const codeOf = (kind: ReasonKind) => {
+  const codes = REASON_CODES_BY_KIND[kind];
+  return IsIn(codes as string[], { message: `reasonCode must be one of ${codes.join(', ')}` });
+};
+/** Required unless the deprecated free-text `reason` is sent (then OTHER). */
+const requiredUnlessLegacy = () =>
+  ValidateIf((o: ReasonNote & { reasonCode?: string }) => !o.reason || !!o.reasonCode);
+
+export class SupplementReasonRequest extends ReasonNote {
+  @ApiPropertyOptional({
+    enum: REASON_CODES_BY_KIND.SUPPLEMENT,
+    description: 'Required unless `reason` is sent',
+  })
+  @requiredUnlessLegacy()
+  @codeOf('SUPPLEMENT')
+  reasonCode?: string;
+}
+
+export class RefusalRequest extends ReasonNote {
+  @ApiPropertyOptional({
+    enum: REASON_CODES_BY_KIND.REFUSAL,
+    description: 'Required unless `reason` is sent',
+  })
+  @requiredUnlessLegacy()
+  @codeOf('REFUSAL')
+  reasonCode?: string;
+}
+
+export class FeesRequest extends ReasonNote {
+  @ApiPropertyOptional({ enum: REASON_CODES_BY_KIND.FEES })
+  @IsOptional()
+  @codeOf('FEES')
+  reasonCode?: string;
+}
+
+export class WithdrawRequest extends ReasonNote {
+  @ApiPropertyOptional({ enum: REASON_CODES_BY_KIND.WITHDRAWAL })
+  @IsOptional()
+  @codeOf('WITHDRAWAL')
+  reasonCode?: string;
+}
+
+export class StopRequest extends ReasonNote {
+  @ApiPropertyOptional({ enum: REASON_CODES_BY_KIND.STOP })
+  @IsOptional()
+  @codeOf('STOP')
+  reasonCode?: string;
+}
+
+/** The command's reason fields: the note (or the deprecated `reason`) stays here, the code is published. */
+export const reasonOf = (
+  b: ReasonNote & { reasonCode?: string },
+): { reason?: string; reasonCode?: string } => {
+  const note = b.note ?? b.reason;
+  const reasonCode = b.reasonCode ?? (b.reason !== undefined ? 'OTHER' : undefined);
+  return { ...(note !== undefined ? { reason: note } : {}), ...(reasonCode ? { reasonCode } : {}) };
+};
 
 export class ResolveRequest {
   @ApiProperty({ enum: ['APPROVED', 'REJECTED'] })

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { PAUSE_REASON_CODES, type PauseReasonCode } from '@fg/contracts';
 
 export class OpenCounterRequest {
   @ApiPropertyOptional({
@@ -15,9 +16,35 @@ export class OpenCounterRequest {
   officerId?: string;
 }
 
+/*
+ * Pause reasons (issue #16 row 5): `reasonCode` from the catalogue (GET /api/v1/reason-codes?kind=PAUSE) is
+ * published on counter.paused; `note` stays in the counter row. The free-text `reason` of earlier pages is
+ * accepted until 2027-06-30 (deprecated): stored as the note, published as OTHER.
+ */
 export class PauseCounterRequest {
-  @ApiProperty({ example: 'Nghỉ giữa giờ' })
+  @ApiPropertyOptional({ enum: PAUSE_REASON_CODES, description: 'Required unless `reason` is sent' })
+  @ValidateIf((o: PauseCounterRequest) => !o.reason || !!o.reasonCode)
+  @IsIn(PAUSE_REASON_CODES as readonly string[] as string[], {
+    message: `reasonCode must be one of ${PAUSE_REASON_CODES.join(', ')}`,
+  })
+  reasonCode?: PauseReasonCode;
+
+  @ApiPropertyOptional({ example: 'Họp giao ban', maxLength: 200 })
+  @IsOptional()
   @IsString()
   @Length(1, 200)
-  reason!: string;
+  @Matches(/\S/, { message: 'note must not be blank' })
+  note?: string;
+
+  @ApiPropertyOptional({
+    deprecated: true,
+    maxLength: 200,
+    description:
+      'Deprecated until 2027-06-30: stored as the note with reasonCode OTHER; send reasonCode + note.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason?: string;
 }

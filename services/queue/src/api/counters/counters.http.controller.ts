@@ -60,7 +60,9 @@ export class CountersHttpController {
     @Body() body: PauseCounterRequest,
     @CorrelationId() cid: string,
   ) {
-    return this.apply(unitCode, counterNo, { action: 'pause', reason: body.reason }, cid);
+    const note = body.note ?? body.reason;
+    const reasonCode = body.reasonCode ?? 'OTHER';
+    return this.apply(unitCode, counterNo, { action: 'pause', reasonCode, ...(note ? { note } : {}) }, cid);
   }
 
   @Post('resume')
