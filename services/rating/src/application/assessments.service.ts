@@ -3,10 +3,10 @@ import { unitNotFound } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { assertAssessable } from '../domain';
 import { AssessmentRecord, AssessmentsRepository } from '../persistence/assessments.repository';
+import { lockScoring } from '../persistence/scoring-lock';
 import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
 import { ComputedScorecard, ScorecardCalculator } from './scorecard-calculator';
 import { ScorePublisher } from './score-publisher';
-import { lockScoring } from './scoring-lock';
 
 export interface AssessInput {
   unitCode: string;

@@ -3,10 +3,10 @@ import { DomainError, notFound, unitNotFound } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { Scheme, validateScheme } from '../domain';
 import { SchemesRepository, type StoredScheme } from '../persistence/schemes.repository';
+import { lockScoring } from '../persistence/scoring-lock';
 import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
 import { UnitScoresRepository } from '../persistence/unit-scores.repository';
 import { ScorePublisher } from './score-publisher';
-import { lockScoring } from './scoring-lock';
 
 /** Schemes are data: admins create and change them and assign them to units (normally a province). */
 @Injectable()

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { createEvent, DomainEvent, UnitScoreChanged, UnitStarLevelChanged } from '@fg/contracts';
 import { appendToOutbox } from '@fg/platform';
 import { EntityManager } from 'typeorm';
-import { UnitYear } from '../events/metric-book';
-import { UnitScoresRepository } from '../persistence/unit-scores.repository';
 import { decideScoreChange } from '../domain/score-change';
+import { UnitYear } from '../events/metric-book';
+import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
+import { UnitScoresRepository } from '../persistence/unit-scores.repository';
 import { ComputedScorecard, ScorecardCalculator } from './scorecard-calculator';
 
 export interface RecomputeOptions {
@@ -25,6 +26,7 @@ export class ScorePublisher {
   constructor(
     private readonly calculator: ScorecardCalculator,
     private readonly scores: UnitScoresRepository,
+    private readonly units: UnitRegistryRepository,
   ) {}
 
   async recompute(
@@ -104,15 +106,7 @@ export class ScorePublisher {
   ): Promise<UnitYear[]> {
     if (!touched.length) return [];
     const codes = [...new Set(touched.map((t) => t.unitCode))];
-    const rows: { root: string; code: string }[] = await manager.query(
-      /* sql */ `WITH RECURSIVE up(root, code, depth) AS (
-          SELECT code, code, 0 FROM unit_registry WHERE code = ANY($1)
-          UNION ALL
-          SELECT up.root, u.parent_code, up.depth + 1 FROM unit_registry u JOIN up ON u.code = up.code
-          WHERE $2 AND u.parent_code IS NOT NULL AND up.depth < 16
-        ) SELECT root, code FROM up`,
-      [codes, withAncestors],
-    );
+    const rows = await this.units.rootsAndAncestors(codes, withAncestors, manager);
     const related = new Map<string, string[]>();
     for (const r of rows) related.set(r.root, [...(related.get(r.root) ?? []), r.code]);
     const out = new Map<string, UnitYear>();

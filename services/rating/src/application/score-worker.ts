@@ -4,8 +4,8 @@ import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { ScoreQueueRepository } from '../persistence/score-queue.repository';
+import { lockScoring } from '../persistence/scoring-lock';
 import { ScorePublisher } from './score-publisher';
-import { lockScoring } from './scoring-lock';
 
 /**
  * Wakes the score workers of this process once a consumer transaction that marked scores dirty has committed.
@@ -60,7 +60,7 @@ export class ScoreWorker implements OnApplicationBootstrap, OnModuleDestroy {
   async recomputeOnce(): Promise<number> {
     // Looked at outside a transaction first: an idle poll then commits nothing (every commit through this
     // DataSource would drop the standings cache).
-    if (!(await this.ds.query<unknown[]>(`SELECT 1 FROM score_dirty LIMIT 1`)).length) return 0;
+    if (!(await this.queue.anyMarked())) return 0;
     return this.ds.transaction(async (manager) => {
       await lockScoring(manager);
       const pairs = await this.queue.take(manager, TAKE);

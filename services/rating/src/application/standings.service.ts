@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { unitNotFound } from '@fg/platform';
-import { DataSource } from 'typeorm';
 import { certificationProgress, CertificationProgress, Scheme, targetFor } from '../domain';
 import { TargetsRepository } from '../persistence/targets.repository';
 import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
@@ -24,7 +23,6 @@ export const certifiedFromOf = (scheme: Scheme): number =>
 @Injectable()
 export class StandingsService {
   constructor(
-    private readonly ds: DataSource,
     private readonly units: UnitRegistryRepository,
     private readonly calculator: ScorecardCalculator,
     private readonly targets: TargetsRepository,
@@ -55,7 +53,7 @@ export class StandingsService {
     asWas = false,
   ): Promise<{ unit: UnitRow; ranked: RankedUnit[] }> {
     const unit = await this.unit(code);
-    const descendants = await this.descendants(code, level);
+    const descendants = await this.units.descendantsAt(code, level);
     const cards = await this.calculator.compute(
       descendants.map((d) => d.code),
       [year],
@@ -88,7 +86,7 @@ export class StandingsService {
     targetSetBy: string | null;
   }> {
     const unit = await this.unit(code);
-    const communes = await this.descendants(code, 'COMMUNE');
+    const communes = await this.units.descendantsAt(code, 'COMMUNE');
     const [cards, own, targets] = await Promise.all([
       this.calculator.compute(
         communes.map((c) => c.code),
@@ -110,20 +108,5 @@ export class StandingsService {
       schemeCode: scheme.code,
       targetSetBy: targets?.unitCode ?? null,
     };
-  }
-
-  /** Active descendants (not the unit itself) at a level. */
-  private async descendants(code: string, level: string): Promise<UnitRow[]> {
-    return this.ds.query(
-      /* sql */ `WITH RECURSIVE down(code, depth) AS (
-          SELECT code, 0 FROM unit_registry WHERE code = $1
-          UNION ALL
-          SELECT u.code, d.depth + 1 FROM unit_registry u JOIN down d ON u.parent_code = d.code WHERE d.depth < 16
-        )
-        SELECT r.code, r.name, r.level, r.parent_code AS "parentCode", r.active
-        FROM unit_registry r JOIN down d ON d.code = r.code
-        WHERE d.depth > 0 AND r.level = $2 AND r.active ORDER BY r.code`,
-      [code, level],
-    );
   }
 }

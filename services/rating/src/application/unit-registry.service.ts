@@ -117,16 +117,7 @@ export class UnitRegistryService {
     ];
     const view = new Map<string, UnitNode>();
     if (!starts.length) return view;
-    const rows: UnitNode[] = await manager.query(
-      /* sql */ `WITH RECURSIVE up(code, depth) AS (
-          SELECT code, 0 FROM unit_registry WHERE code = ANY($1)
-          UNION
-          SELECT u.parent_code, up.depth + 1 FROM unit_registry u JOIN up ON u.code = up.code
-          WHERE u.parent_code IS NOT NULL AND up.depth < 16
-        ) SELECT DISTINCT r.code, r.name, r.level, r.parent_code AS "parentCode", r.active
-          FROM unit_registry r JOIN up ON r.code = up.code`,
-      [starts],
-    );
+    const rows = await this.repo.withAncestors(starts, manager);
     for (const r of rows) view.set(r.code, r);
     return view;
   }

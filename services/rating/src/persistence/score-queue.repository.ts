@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { UnitYear } from '../events/metric-book';
 
 /** Pending scorecard recomputes (`score_dirty`): marked by the consumers, taken by the score worker. */
 @Injectable()
 export class ScoreQueueRepository {
+  constructor(private readonly ds: DataSource) {}
+
   /** A pair already pending stays pending once: the worker will read the latest counters anyway. */
   async mark(manager: EntityManager, pairs: UnitYear[]): Promise<void> {
     if (!pairs.length) return;
@@ -30,6 +32,11 @@ export class ScoreQueueRepository {
         ) SELECT unit_code AS "unitCode", year FROM taken`,
       [limit],
     );
+  }
+
+  /** Whether any (unit, year) waits, read outside a transaction (cheap: one index probe). */
+  async anyMarked(): Promise<boolean> {
+    return (await this.ds.query<unknown[]>(`SELECT 1 FROM score_dirty LIMIT 1`)).length > 0;
   }
 
   async depth(manager: EntityManager): Promise<number> {
