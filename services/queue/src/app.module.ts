@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@fg/platform';
+import { PlatformModule, RateLimitWindows1730000000100 } from '@fg/platform';
 import { BoardHttpController } from './api/board/board.http.controller';
 import { CountersHttpController } from './api/counters/counters.http.controller';
 import { ReasonCodesHttpController } from './api/counters/reason-codes.http.controller';
@@ -20,6 +20,7 @@ import { TicketChanges } from './application/ticket-changes';
 import { TicketIssuingService } from './application/ticket-issuing.service';
 import { TicketLookupService } from './application/ticket-lookup.service';
 import { WaitEstimator } from './application/wait-estimator.service';
+import { loadQueueConfig, QUEUE_CONFIG } from './config';
 import { BoardProjectionConsumer } from './events/board-projection.consumer';
 import { OfficePagesHttpController } from './pages/office-pages.http.controller';
 import { BoardProjectionWriter } from './persistence/board-projection.writer';
@@ -39,7 +40,12 @@ import { TicketRepository } from './persistence/ticket.repository';
     PlatformModule.forRoot({
       service: 'queue',
       localUnits: true,
-      migrations: [QueueTables1730000200000, BoardProjection1730000200001, DutyOfficers1730000200002],
+      migrations: [
+        RateLimitWindows1730000000100,
+        QueueTables1730000200000,
+        BoardProjection1730000200001,
+        DutyOfficers1730000200002,
+      ],
       consumers: [BoardProjectionConsumer],
       // The consumer is built inside PlatformModule, so its dependencies are provided there too.
       extraProviders: [BoardProjector, BoardProjectionWriter, BoardRepository],
@@ -68,6 +74,7 @@ import { TicketRepository } from './persistence/ticket.repository';
     QueueStatsService,
     BoardViewService,
     BoardStreamHub,
+    { provide: QUEUE_CONFIG, useFactory: loadQueueConfig },
     BoardRepository,
     TicketRepository,
     CounterRepository,

@@ -26,6 +26,9 @@ export interface QueueKit {
 /** A queue service on a fresh database and topic prefix, with unit 07210 in its local registry copy. */
 export async function startQueue(label: string, units: string[] = [UNIT]): Promise<QueueKit> {
   const env = await setupTestEnv(label);
+  // The specs issue hundreds of tickets from one kiosk token within seconds: a limit that never bites them,
+  // unless a spec sets its own before starting (tickets.int.spec.ts, the kiosk limit).
+  process.env.QUEUE_KIOSK_TICKET_LIMIT ??= '100000';
   const app = await startService('queue');
   const http = () => request(app.getHttpServer());
   await addUnits(env, units);

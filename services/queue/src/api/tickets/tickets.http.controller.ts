@@ -26,6 +26,7 @@ export class TicketsHttpController {
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Body() body: IssueTicketRequest,
     @CorrelationId() correlationId: string,
+    @CurrentUser() user: AuthUser,
   ) {
     const {
       ticket: t,
@@ -36,6 +37,8 @@ export class TicketsHttpController {
       serviceCode: body.serviceCode,
       priority: body.priority,
       correlationId,
+      // A kiosk device is rate-limited by its token's subject (an officer issuing at the counter is not).
+      kioskDevice: user.roles.includes('kiosk') ? user.sub : undefined,
     });
     return {
       id: t.id,
