@@ -283,6 +283,9 @@ export const serviceEnv = (
   KAFKA_BROKERS: brokers,
   KAFKA_TOPIC_PREFIX: prefix,
   JWT_SECRET: BENCH_JWT_SECRET,
+  // A benchmark issues thousands of tickets and paper forms from a few tokens: the abuse limits (issue #16) off.
+  QUEUE_KIOSK_TICKET_LIMIT: '100000',
+  SURVEY_PAPER_LIMIT: '10000',
   ...extra,
 });
 
