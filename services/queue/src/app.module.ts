@@ -8,6 +8,7 @@ import { QueueStatsHttpController } from './api/stats/queue-stats.http.controlle
 import { TicketActionsHttpController } from './api/tickets/ticket-actions.http.controller';
 import { TicketsHttpController } from './api/tickets/tickets.http.controller';
 import { BoardProjector } from './application/board-projector';
+import { BoardStreamLimits } from './application/board-stream-limits';
 import { BoardStreamHub } from './application/board-stream.hub';
 import { BoardViewService } from './application/board-view.service';
 import { CallNextService } from './application/call-next.service';
@@ -74,6 +75,7 @@ import { TicketRepository } from './persistence/ticket.repository';
     QueueStatsService,
     BoardViewService,
     BoardStreamHub,
+    BoardStreamLimits,
     { provide: QUEUE_CONFIG, useFactory: loadQueueConfig },
     BoardRepository,
     TicketRepository,

@@ -9,10 +9,14 @@ export interface BoardClient {
   unitCode: string;
   lastSeq: number;
   send(e: BoardEventRow): void;
+  /** A comment line that keeps proxies from closing an idle stream. */
+  ping(): void;
   close(): void;
 }
 
 const POLL_MS = 2000;
+/** One timer pings every board, rather than one timer per connection. */
+const HEARTBEAT_MS = 15_000;
 
 /**
  * Fans a unit's board log out to the boards connected to THIS instance. It learns of new rows from
@@ -27,6 +31,7 @@ export class BoardStreamHub implements OnModuleInit, OnModuleDestroy {
   private readonly again = new Set<string>();
   private listener?: PgListener;
   private timer?: NodeJS.Timeout;
+  private heartbeat?: NodeJS.Timeout;
   private stopped = false;
 
   constructor(
@@ -39,11 +44,14 @@ export class BoardStreamHub implements OnModuleInit, OnModuleDestroy {
     await this.listen();
     this.timer = setInterval(() => void this.poll(), POLL_MS);
     this.timer.unref();
+    this.heartbeat = setInterval(() => this.pingAll(), HEARTBEAT_MS);
+    this.heartbeat.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.heartbeat);
     for (const set of this.clients.values()) for (const c of set) c.close();
     this.clients.clear();
     await Promise.allSettled([...this.pending.values()]);
@@ -65,6 +73,10 @@ export class BoardStreamHub implements OnModuleInit, OnModuleDestroy {
     let n = 0;
     for (const set of this.clients.values()) n += set.size;
     return n;
+  }
+
+  private pingAll(): void {
+    for (const set of this.clients.values()) for (const c of set) c.ping();
   }
 
   /** Re-subscribes by itself after a database restart; the 2 s poll covers what was missed meanwhile. */

@@ -1,9 +1,18 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Public, UnitCodePipe, UnitScoped } from '@fg/platform';
+import {
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { DomainError, ErrorFilter, Public, UnitCodePipe, UnitScoped } from '@fg/platform';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Request, Response } from 'express';
+import { BoardStreamLimits } from '../../application/board-stream-limits';
 import { BoardStreamHub } from '../../application/board-stream.hub';
 import { BoardViewService } from '../../application/board-view.service';
 
@@ -15,10 +24,12 @@ export class BoardStreamQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER) // 1e30 is an integer to JavaScript, not to Postgres' bigint
   lastEventId?: number;
 }
 
-const HEARTBEAT_MS = 15_000;
+/** How long a board refused for a full instance waits before it tries again (the client's EventSource retries). */
+const FULL_RETRY_SECONDS = 30;
 
 /** The office's display board: public, read from the board projection (see BoardProjectionConsumer). */
 @ApiTags('board')
@@ -29,6 +40,7 @@ export class BoardHttpController {
   constructor(
     private readonly view: BoardViewService,
     private readonly hub: BoardStreamHub,
+    private readonly limits: BoardStreamLimits,
   ) {}
 
   @Get()
@@ -47,14 +59,36 @@ export class BoardHttpController {
   @ApiOkResponse({
     description: 'text/event-stream; first a `snapshot` event unless resuming, then one event per change',
   })
+  @ApiTooManyRequestsResponse({ description: 'This address has BOARD_STREAMS_PER_ADDRESS streams open' })
+  @ApiServiceUnavailableResponse({ description: 'This instance has BOARD_STREAMS_MAX streams open' })
   async stream(
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Query() q: BoardStreamQuery,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    // Admitted before anything is read, and released at the response's close whatever happens next.
+    const release = this.limits.admit(req.ip ?? req.socket.remoteAddress ?? '');
+    if (release === 'ADDRESS_FULL')
+      throw new DomainError(
+        'TOO_MANY',
+        'BOARD.TOO_MANY_STREAMS',
+        'Too many board streams from this address; close one first',
+      );
+    if (release === 'INSTANCE_FULL') {
+      res.status(503).set('Retry-After', String(FULL_RETRY_SECONDS));
+      res.json(
+        new ErrorFilter().shape(
+          503,
+          'BOARD.STREAMS_FULL',
+          'This server has no room for another board stream',
+        ),
+      );
+      return;
+    }
+    res.on('close', release);
     const header = Number(req.headers['last-event-id']);
-    const resumeFrom = Number.isInteger(header) && header >= 0 ? header : q.lastEventId;
+    const resumeFrom = Number.isSafeInteger(header) && header >= 0 ? header : q.lastEventId;
 
     // Where to start is settled before any byte is sent, so a failure here is still a JSON error.
     const resume = resumeFrom !== undefined && (await this.view.canResume(unitCode, resumeFrom));
@@ -77,13 +111,10 @@ export class BoardHttpController {
       unitCode,
       lastSeq,
       send: (e) => write(e.seq, e.type, e.payload),
+      ping: () => res.write(': keep-alive\n\n'),
       close: () => res.end(),
     });
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     // The response's close (not the request's, which may fire once the request is read) marks a gone board.
-    res.on('close', () => {
-      clearInterval(heartbeat);
-      remove();
-    });
+    res.on('close', remove);
   }
 }
