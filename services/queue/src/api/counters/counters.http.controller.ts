@@ -11,7 +11,6 @@ import { OpenCounterRequest, PauseCounterRequest } from './counter.request.dto';
 @ApiTags('counters')
 @Controller('api/v1/units/:unitCode/counters/:counterNo')
 @UnitScoped('unitCode')
-@Roles('officer')
 export class CountersHttpController {
   constructor(
     private readonly duty: CounterDutyService,
@@ -35,6 +34,8 @@ export class CountersHttpController {
 
   @Post('open')
   @HttpCode(200)
+  // Roles per route, not on the class: open also admits a unit-admin (assigning an officer), and a second
+  // @Roles would list the bearer scheme twice in the OpenAPI document.
   @Roles('officer', 'unit-admin')
   @ApiOperation({
     summary:
@@ -52,6 +53,7 @@ export class CountersHttpController {
   }
 
   @Post('pause')
+  @Roles('officer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pause (break, meeting); call-next is refused until resume' })
   pause(
@@ -66,6 +68,7 @@ export class CountersHttpController {
   }
 
   @Post('resume')
+  @Roles('officer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a paused counter' })
   resume(
@@ -77,6 +80,7 @@ export class CountersHttpController {
   }
 
   @Post('close')
+  @Roles('officer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the counter at the end of the shift' })
   close(
@@ -88,6 +92,7 @@ export class CountersHttpController {
   }
 
   @Post('call-next')
+  @Roles('officer')
   @ApiOperation({
     summary: "Call the next ticket by the unit's policy over the services this counter serves",
   })
