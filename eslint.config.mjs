@@ -142,6 +142,11 @@ export default tseslint.config(
                   to: { element: { types: { anyOf: [...SERVICE_ELEMENTS.filter((t) => t !== 'domain')] } } },
                 },
                 { to: { element: { type: 'lib', captured: { lib: 'platform' } } } },
+                // Contract types only (as today): the event classes carry class-validator decorators.
+                {
+                  to: { element: { type: 'lib', captured: { lib: 'contracts' } } },
+                  dependency: { kind: 'value' },
+                },
                 {
                   to: {
                     module: {
@@ -151,7 +156,8 @@ export default tseslint.config(
                   },
                 },
               ],
-              message: 'domain code stays pure: no other folder of the service, no framework or I/O imports',
+              message:
+                'domain code stays pure: no other folder of the service, no framework or I/O imports, contract types only',
             },
             {
               from: { element: { types: { anyOf: ['api', 'events'] } } },
