@@ -56,6 +56,10 @@ export class UnitRegistryService {
         const childrenOf = (code: string) =>
           children.map((c) => view.get(c.code) ?? c).filter((c) => c.parentCode === code);
         for (const u of ordered) checkPlacement(u, (c) => view.get(c), childrenOf);
+        await this.refuseReviving(
+          ordered.filter((u) => u.active).map((u) => u.code),
+          manager,
+        );
 
         const outcomes: UpsertOutcome[] = [];
         const events = [];
@@ -91,6 +95,26 @@ export class UnitRegistryService {
       }
       throw e;
     }
+  }
+
+  /**
+   * A unit retired by a merger or split stays retired: re-importing an old list must not make it active again
+   * beside the unit that carries its history (409 `UNIT.RETIRED`; docs/domain.md §Administrative units).
+   */
+  private async refuseReviving(codes: string[], manager: EntityManager): Promise<void> {
+    if (!codes.length) return;
+    const [retired] = await manager.query<{ code: string; on: string }[]>(
+      /* sql */ `SELECT unit_code AS code, to_char(effective_date, 'YYYY-MM-DD') AS on
+        FROM unit_retirements WHERE unit_code = ANY($1) ORDER BY unit_code LIMIT 1`,
+      [codes],
+    );
+    if (retired)
+      throw new DomainError(
+        'CONFLICT',
+        'UNIT.RETIRED',
+        `unit ${retired.code} was succeeded on ${retired.on} and cannot be made active again`,
+        { field: 'active', rule: 'UNIT.RETIRED', code: retired.code },
+      );
   }
 
   /** `UNIT.NOT_FOUND` when the code is not in the registry. */

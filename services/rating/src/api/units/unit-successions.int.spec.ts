@@ -108,7 +108,7 @@ describe('when communes A and B merge into C', () => {
     expect(ranking.body.items.map((i: { code: string }) => i.code).sort()).toEqual([C, E]);
   });
 
-  it('refuses to succeed A a second time (409), and a split of C into A (a retired unit)', async () => {
+  it('refuses to succeed A a second time, to split C into A (retired) or to make A active again (409)', async () => {
     const again = await post({ ...merger, predecessors: [A, E] }).expect(409);
     expect(again.body).toMatchObject({
       code: 'SUCCESSION.ALREADY_SUCCEEDED',
@@ -121,6 +121,13 @@ describe('when communes A and B merge into C', () => {
       effectiveDate: '2026-01-01',
     }).expect(409);
     expect(revive.body.code).toBe('SUCCESSION.SUCCESSOR_RETIRED');
+    const revived = await kit
+      .http()
+      .put(`/api/v1/units/${A}`)
+      .set('Authorization', admin)
+      .send({ name: 'Phường A', level: 'COMMUNE', parentCode: D, active: true })
+      .expect(409);
+    expect(revived.body).toMatchObject({ code: 'UNIT.RETIRED', details: { field: 'active' } });
     const listed = await kit
       .http()
       .get(`/api/v1/units/${C}/successions`)
