@@ -134,7 +134,7 @@ async function main() {
   console.log(`\n${rule}\n  The system is ready in ${since()}.\n`);
   for (const svc of SERVICES) {
     console.log(
-      `  ${svc.name.padEnd(8)} http://127.0.0.1:${svc.port}   docs http://127.0.0.1:${svc.port}/docs   health /health   metrics /metrics`,
+      `  ${svc.name.padEnd(8)} http://127.0.0.1:${svc.port}   docs http://127.0.0.1:${svc.port}/docs   health /health   metrics /metrics${process.env.METRICS_TOKEN ? '' : ' (off: set METRICS_TOKEN)'}`,
     );
   }
   console.log(
