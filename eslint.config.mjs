@@ -72,6 +72,29 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // SQL lives in persistence/ (STYLE.md §1, §5): an application service calls a repository method named for
+    // what it reads or writes. The import rules below cannot see this (application/ may use DataSource for
+    // transactions), so raw queries and query builders are refused by syntax.
+    files: ['services/*/src/application/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(query|createQueryBuilder)$/]",
+          message: 'no SQL in application/: add a repository method in persistence/',
+        },
+      ],
+    },
+  },
+  {
+    // The board hub asks its pg connection for the schema name, to LISTEN on that schema's channel: connection
+    // set-up, not a read of the service's tables.
+    files: ['services/queue/src/application/board-stream.hub.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     files: ['**/*.ts'],
     plugins: { boundaries },
     settings: {

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-// The layer rules of eslint.config.mjs as behaviour: each case lints one import, in memory, as if it were written
-// in a file of the given folder, and expects the boundaries rule to refuse it or to let it pass. ESLint's Node
-// API loads the ESM config through a dynamic import, which jest's CommonJS sandbox cannot run, so one child
-// node process lints every case and prints what the rule reported.
+// The layer rules of eslint.config.mjs as behaviour: each case lints a few lines, in memory, as if they were
+// written in a file of the given folder, and expects the rule named by `refused` (an import policy of
+// eslint-plugin-boundaries, or the no-SQL-in-application/ syntax rule) to refuse them, or nothing to. ESLint's
+// Node API loads the ESM config through a dynamic import, which jest's CommonJS sandbox cannot run, so one child
+// node process lints every case and prints what the rules reported.
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -96,6 +97,18 @@ const cases: LayerCase[] = [
     refused: 'persistence/ does not import',
   },
   {
+    name: 'application/ running SQL itself',
+    filePath: 'services/queue/src/application/fixture.ts',
+    code: "import type { DataSource } from 'typeorm';\nexport const count = (ds: DataSource) => ds.query('SELECT 1');\n",
+    refused: 'no SQL in application/',
+  },
+  {
+    name: 'application/ running a transaction',
+    filePath: 'services/queue/src/application/fixture.ts',
+    code: "import type { DataSource } from 'typeorm';\nexport const run = (ds: DataSource) => ds.transaction(async () => {});\n",
+    refused: false,
+  },
+  {
     name: 'one service importing another',
     filePath: 'services/queue/src/application/fixture.ts',
     code: "import { DossierRepository } from '../../../dossier/src/persistence/dossier.repository';\nexport const x = DossierRepository;\n",
@@ -142,7 +155,7 @@ const cases = JSON.parse(process.argv[1]);
 const eslint = new ESLint({
   cwd: process.cwd(),
   overrideConfig: [{ files: ['**/*.ts'], ...tseslint.configs.disableTypeChecked }],
-  ruleFilter: ({ ruleId }) => ruleId.startsWith('boundaries/'),
+  ruleFilter: ({ ruleId }) => ruleId.startsWith('boundaries/') || ruleId === 'no-restricted-syntax',
 });
 const out = [];
 for (const c of cases) {
@@ -170,7 +183,9 @@ describe('layer rules (eslint.config.mjs)', () => {
     (_verb, _name, refused, index) => {
       const messages = reports[index];
       // A parse error or an unresolved import would also fail here rather than pass silently.
-      expect(messages.filter((m) => !m.startsWith('boundaries/dependencies'))).toEqual([]);
+      expect(messages.filter((m) => !/^(boundaries\/dependencies|no-restricted-syntax):/.test(m))).toEqual(
+        [],
+      );
       if (refused === false) expect(messages).toEqual([]);
       else expect(messages).toEqual([expect.stringContaining(refused)]);
     },
