@@ -95,6 +95,21 @@ export const SAMPLE_EVENT_DATA: Record<string, object> = {
   'dossier.result-returned': { ...dossierRef, status: 'RESULT_RETURNED', statusCode: 10, channel: 'COUNTER' },
   'dossier.overdue': { ...dossierRef, dueAt: T },
   'dossier.apology-issued': { ...dossierRef, dueAt: T, newAppointmentAt: '2025-07-03T09:00:00.000Z' },
+  'dossier.due-date-conflict-flagged': {
+    ...dossierRef,
+    printedDueAt: '2025-09-01T10:00:00.000Z',
+    proposedDueAt: '2025-09-03T10:00:00.000Z',
+    dayOff: '2025-09-01',
+    calendarVersion: '2025-abc',
+  },
+  'dossier.thank-you-letter-issued': {
+    letterId: randomUUID(),
+    number: 1,
+    recipientKind: 'CITIZEN',
+    reasonCode: 'CONTRIBUTED_FEEDBACK',
+    at: T,
+    actorId: 'officer-1',
+  },
   'dossier.registered': {
     ...dossierRef,
     status: 'REGISTERED',

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { apologyLetterText, type ApologyLetter } from './apology-letter';
+import { apologyLetterText, type ApologyLetter, type LetterText } from './apology-letter';
 
 // DejaVu Sans covers every Vietnamese letter with its diacritics; pdfkit embeds the subset it uses.
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -7,11 +7,18 @@ const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 /** Renders the apology letter as an A4 PDF with an embedded Unicode font. */
 export function renderApologyLetterPdf(letter: ApologyLetter): Promise<Buffer> {
-  const t = apologyLetterText(letter);
+  return renderLetterPdf(apologyLetterText(letter), letter.unitName);
+}
+
+/**
+ * Draws any letter's text (apology, thanks) in the layout of the administrative forms: the two-column
+ * header, number and place-date row, centred title, salutation, justified paragraphs and the signature block.
+ */
+export function renderLetterPdf(t: LetterText, author: string): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 70, right: 56 },
-    info: { Title: t.title, Author: letter.unitName },
+    info: { Title: t.title, Author: author },
   });
   doc.registerFont('regular', FONT);
   doc.registerFont('bold', FONT_BOLD);

@@ -47,14 +47,21 @@ export const dateTimeVi = (at: Date) => {
   return `${t.hh} giờ ${t.mm}, ${dateVi(at)}`;
 };
 
+/**
+ * The two-column header of an administrative letter: the issuing unit under its parent (cơ quan chủ quản) on
+ * the left, two tiers when the unit hangs directly under the province (docs/domain.md §Administrative units),
+ * and the national motto on the right. Shared by every letter the service prints.
+ */
+export const letterHeader = (parentUnitName: string | null, unitName: string): LetterText['header'] => ({
+  left: councilHeader(unitName, parentUnitName),
+  right: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+});
+
 /** The letter's wording, kept apart from the PDF drawing so it can be read and tested as text. */
 export function apologyLetterText(l: ApologyLetter): LetterText {
   const citizen = `Ông/Bà ${l.citizenName}`;
   return {
-    header: {
-      left: councilHeader(l.unitName, l.parentUnitName),
-      right: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
-    },
+    header: letterHeader(l.parentUnitName, l.unitName),
     numberLine: `Số: ${l.dossierCode}/PXL`,
     placeDate: `${l.unitName}, ${dateVi(l.issuedAt)}`,
     title: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
@@ -74,4 +81,4 @@ export function apologyLetterText(l: ApologyLetter): LetterText {
   };
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

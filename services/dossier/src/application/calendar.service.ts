@@ -17,7 +17,9 @@ import {
   type ProcessingTime,
   type WorkingHoursConfig,
 } from '../domain';
+import { DataSource } from 'typeorm';
 import { CalendarRepository, type StoredOverrides } from '../persistence/calendar.repository';
+import { DueDateConflictsService } from './due-date-conflicts.service';
 import { TimeContextService } from './time-context.service';
 
 export interface YearView {
@@ -48,6 +50,8 @@ export class CalendarService {
     private readonly repo: CalendarRepository,
     private readonly time: TimeContextService,
     private readonly units: UnitAccess,
+    private readonly ds: DataSource,
+    private readonly conflicts: DueDateConflictsService,
   ) {}
 
   async year(year: number): Promise<YearView> {
@@ -78,19 +82,26 @@ export class CalendarService {
     };
   }
 
-  /** Replaces a year's overrides; dossiers already received keep the due date (and version) they were given. */
+  /**
+   * Replaces a year's overrides; dossiers already received keep the due date (and version) they were given,
+   * and those now due on a day off are flagged in the same transaction (DueDateConflictsService).
+   */
   async replaceOverrides(year: number, input: CalendarOverrides, user: AuthUser): Promise<YearView> {
     const overrides = validateCalendarOverrides(year, input);
-    const stored = (await this.repo.allOverrides()).find((r) => r.year === year);
-    const { version } = this.build(year, overrides, stored);
-    await this.repo.replaceYear(year, overrides, version, user.sub);
+    await this.ds.transaction(async (manager) => {
+      const stored = (await this.repo.allOverrides(manager)).find((r) => r.year === year);
+      const { version } = this.build(year, overrides, stored);
+      await this.repo.replaceYear(year, overrides, version, user.sub, manager);
+      await this.conflicts.flagAfterCalendarChange(year, user.sub, manager);
+    });
     return this.year(year);
   }
 
   /**
    * Loads the Government's decision for a year (replacing the shipped or earlier loaded one). Validated
    * as a whole first (`CALENDAR.INVALID_OFFICIAL_SCHEDULE` naming the entry and rule): nothing is stored
-   * unless every entry passes. Dossiers already received keep the due date they were given.
+   * unless every entry passes. Dossiers already received keep the due date they were given; those now due on
+   * a day off are flagged in the same transaction (DueDateConflictsService).
    */
   async loadOfficialSchedule(
     year: number,
@@ -98,7 +109,10 @@ export class CalendarService {
     user: AuthUser,
   ): Promise<YearView> {
     const schedule = validateOfficialSchedule({ year, entries });
-    await this.repo.replaceOfficialSchedule(schedule, user.sub);
+    await this.ds.transaction(async (manager) => {
+      await this.repo.replaceOfficialSchedule(schedule, user.sub, manager);
+      await this.conflicts.flagAfterCalendarChange(year, user.sub, manager);
+    });
     return this.year(year);
   }
 

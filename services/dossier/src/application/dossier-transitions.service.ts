@@ -77,16 +77,46 @@ export class DossierTransitionsService {
     if (!unitCode) throw notFound('Dossier', id, 'DOSSIER.NOT_FOUND');
     await this.units.inScope(user, unitCode);
     const ctx = await this.time.forUnit(unitCode);
-    return this.ds.transaction(async (manager: EntityManager) => {
-      const current = await this.dossiers.findForUpdate(id, manager);
-      if (!current) throw notFound('Dossier', id, 'DOSSIER.NOT_FOUND');
-      const decision = decide(current.state, { id: user.sub, role: user.roles[0] }, ctx, new Date());
-      await this.writer.save(
-        decision,
-        { extras: current.extras, minutesPerWorkingDay: minutesPerWorkingDay(ctx.hours), correlationId },
-        manager,
-      );
-      return { state: decision.state, extras: current.extras };
-    });
+    return this.ds.transaction((manager: EntityManager) =>
+      this.changeIn(manager, id, user, correlationId, ctx, decide),
+    );
+  }
+
+  /**
+   * Issues the apology inside the caller's transaction (a due-date conflict resolved by a new appointment),
+   * so the letter and the caller's own change commit together. The caller has checked the unit's scope.
+   */
+  async issueApologyIn(
+    manager: EntityManager,
+    id: string,
+    req: ApologyRequest,
+    user: AuthUser,
+    correlationId?: string,
+  ): Promise<DossierRecord> {
+    const unitCode = await this.dossiers.unitOf(id);
+    if (!unitCode) throw notFound('Dossier', id, 'DOSSIER.NOT_FOUND');
+    const ctx = await this.time.forUnit(unitCode, manager);
+    return this.changeIn(manager, id, user, correlationId, ctx, (d, actor, c, now) =>
+      issueApology({ ...req, now }, actor, d, c),
+    );
+  }
+
+  private async changeIn(
+    manager: EntityManager,
+    id: string,
+    user: AuthUser,
+    correlationId: string | undefined,
+    ctx: DossierTimeContext,
+    decide: Decide,
+  ): Promise<DossierRecord> {
+    const current = await this.dossiers.findForUpdate(id, manager);
+    if (!current) throw notFound('Dossier', id, 'DOSSIER.NOT_FOUND');
+    const decision = decide(current.state, { id: user.sub, role: user.roles[0] }, ctx, new Date());
+    await this.writer.save(
+      decision,
+      { extras: current.extras, minutesPerWorkingDay: minutesPerWorkingDay(ctx.hours), correlationId },
+      manager,
+    );
+    return { state: decision.state, extras: current.extras };
   }
 }

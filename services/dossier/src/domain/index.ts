@@ -126,3 +126,13 @@ export type { IssueApology } from './dossier-apology';
 export { markOverdue } from './dossier-overdue';
 export { dossierCounterKey, formatDossierCode, parseDossierCode, MAX_DAILY_SEQUENCE } from './dossier-code';
 export type { DossierCounterKey, ParsedDossierCode } from './dossier-code';
+export {
+  decideThankYouLetter,
+  RECIPIENT_NAME_MAX,
+  THANK_YOU_NOTE_MAX,
+  THANK_YOU_REASON_VI,
+  ThankYouRuleError,
+} from './thank-you-letter';
+export type { IssueThankYouLetter, ThankYouErrorCode, ThankYouLetterFacts } from './thank-you-letter';
+export { DUE_DATE_CONFLICT_RESOLUTIONS, dueDateConflict, rescheduleReasonVi } from './due-date-conflict';
+export type { DueDateConflict, DueDateConflictResolution } from './due-date-conflict';

@@ -48,8 +48,12 @@ export class CalendarRepository {
   }
 
   /** Stores a year's validated official schedule, replacing a loaded one; serialised per year by the upsert. */
-  async replaceOfficialSchedule(schedule: OfficialSchedule, actor: string): Promise<void> {
-    await this.ds.query(
+  async replaceOfficialSchedule(
+    schedule: OfficialSchedule,
+    actor: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<void> {
+    await manager.query(
       /* sql */ `INSERT INTO official_schedules (year, schedule, revision, loaded_by) VALUES ($1, $2::jsonb, 1, $3)
         ON CONFLICT (year) DO UPDATE SET schedule = EXCLUDED.schedule, revision = official_schedules.revision + 1,
           loaded_by = EXCLUDED.loaded_by, loaded_at = now()`,
@@ -63,8 +67,9 @@ export class CalendarRepository {
     overrides: CalendarOverrides,
     version: string,
     actor: string,
+    manager: EntityManager = this.ds.manager,
   ): Promise<StoredOverrides> {
-    const rows = await this.ds.query<StoredOverrides[]>(
+    const rows = await manager.query<StoredOverrides[]>(
       /* sql */ `INSERT INTO calendar_overrides (year, overrides, version, revision, updated_by)
         VALUES ($1, $2::jsonb, $3, 1, $4)
         ON CONFLICT (year) DO UPDATE SET overrides = EXCLUDED.overrides, version = EXCLUDED.version,

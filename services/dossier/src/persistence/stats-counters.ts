@@ -20,6 +20,8 @@ export const STATS_COUNTERS = [
   'same_day_in_time',
   'apologies',
   'overdue_flagged',
+  /** Letters of thanks by issue day (procedure '' when the letter names no dossier). */
+  'thank_you_letters',
   /** Supplement requests from the second on for a dossier (breaches of "3 không"), by day of the request. */
   'repeated_supplements',
 ] as const;

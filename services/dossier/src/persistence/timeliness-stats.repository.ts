@@ -20,6 +20,7 @@ const SUMS = {
   apologies: 'apologies',
   overdueFlagged: 'overdue_flagged',
   repeatedSupplements: 'repeated_supplements',
+  thankYouLetters: 'thank_you_letters',
   sameDayReceived: 'received_same_day',
   sameDayFinished: 'same_day_finished',
   sameDayInTime: 'same_day_in_time',

@@ -1,10 +1,14 @@
 import { formatLocal, fromLocal } from '@fg/kernel';
 import { addWorkingMinutes, createWorkingCalendar, DEFAULT_WORKING_HOURS } from '../../domain';
-import { aProvince, anIntake, DossierTestKit, startDossierKit, tokens } from '../../testing/dossier-test-kit';
-
-// pdf-parse's index runs a self-test when required directly; the library file does not.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse: (data: Buffer) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
+import {
+  aProvince,
+  anIntake,
+  binaryBody,
+  DossierTestKit,
+  pdfText,
+  startDossierKit,
+  tokens,
+} from '../../testing/dossier-test-kit';
 
 const [province, unit] = aProvince('AP');
 
@@ -13,12 +17,6 @@ const vietnameseDateTime = (at: Date) => {
   const [date, time] = formatLocal(at).split(' ');
   const [y, m, d] = date.split('-').map(Number);
   return `${time.replace(':', ' giờ ')}, ngày ${d} tháng ${m} năm ${y}`;
-};
-
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 
 describe('the apology letter', () => {
@@ -82,10 +80,10 @@ describe('the apology letter', () => {
       .get(`/api/v1/dossiers/${d.id}/apology.pdf`)
       .set('Authorization', officer)
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    const text = (await pdfParse(pdf.body)).text.replace(/\s+/g, ' ');
+    const text = await pdfText(pdf.body);
     for (const expected of [
       'TỈNH BẮC GIANG',
       'PHƯỜNG LÊ LỢI',

@@ -1,0 +1,232 @@
+import { formatLocal } from '@fg/kernel';
+import { aProvince, anIntake, DossierTestKit, startDossierKit, tokens } from '../../testing/dossier-test-kit';
+
+const [province, unit, other] = aProvince('DC');
+
+/** A made-up decision for 2027, for tests only (no such document exists). */
+const source = {
+  document: '2/TEST-KGVX',
+  issuedOn: '2026-11-30',
+  issuer: 'Văn phòng Chính phủ (dữ liệu kiểm thử)',
+  url: 'https://example.invalid/2-test-kgvx',
+  readFrom: 'DOCUMENT',
+};
+const TET_REASON = 'Nghỉ Tết Nguyên đán Đinh Mùi (kiểm thử)';
+/** Tết 2027 (lunar new year on Sat 6 Feb) as a made-up decision that starts on `from`. */
+const schedule2027 = (from: string) => [
+  {
+    occasions: ['LUNAR_NEW_YEAR'],
+    reason: TET_REASON,
+    daysOff: { from, to: '2027-02-10' },
+    workingDays: [],
+    source,
+  },
+];
+const PROCEDURE = 'TEST-DAI-NGAY';
+
+describe('schedule changes after receipt (due-date conflicts)', () => {
+  let kit: DossierTestKit;
+  beforeAll(async () => {
+    kit = await startDossierKit('dossier_due_conflicts', [province, unit, other]);
+  });
+  afterAll(() => kit.close());
+
+  const officer = tokens.officer(unit.code, 'officer-5');
+  const conflictsPath = (unitCode = unit.code) => `/api/v1/units/${unitCode}/dossiers/due-date-conflicts`;
+  const list = (auth = tokens.viewer(unit.code)) =>
+    kit.http().get(conflictsPath()).set('Authorization', auth).expect(200);
+  const resolve = (dossierId: string, body: object) =>
+    kit.http().post(`${conflictsPath()}/${dossierId}/resolution`).set('Authorization', officer).send(body);
+  /** A dossier of the long test procedure, received now. */
+  const receive = async () =>
+    (
+      await kit
+        .http()
+        .post('/api/v1/dossiers')
+        .set('Authorization', tokens.portal())
+        .send(anIntake(unit.code, { procedureCode: PROCEDURE }))
+        .expect(201)
+    ).body;
+  /**
+   * Intakes cannot be dated in the future, so the test finds a processing time that puts a dossier received
+   * now on a working day of late January or early February 2027, before Tết: the loaded schedule then starts
+   * Tết on that day, within the 16 days a decision's run may span.
+   */
+  let dueDay = '';
+  beforeAll(async () => {
+    for (let amount = 20; amount <= 80 && !dueDay; amount++) {
+      const due = await kit
+        .http()
+        .post('/api/v1/calendar/due-date')
+        .set('Authorization', tokens.portal())
+        .send({ unitCode: unit.code, amount, unit: 'WORKING_DAYS' })
+        .expect(200);
+      const day = formatLocal(new Date(due.body.dueAt)).slice(0, 10);
+      if (day >= '2027-01-26' && day <= '2027-02-04') {
+        dueDay = day;
+        await kit
+          .http()
+          .put(`/api/v1/procedures/${PROCEDURE}`)
+          .set('Authorization', tokens.admin)
+          .send({
+            name: 'Thủ tục dài ngày (kiểm thử)',
+            field: 'Kiểm thử',
+            processing: { amount, unit: 'WORKING_DAYS' },
+          })
+          .expect(200);
+      }
+    }
+    expect(dueDay).not.toBe('');
+  });
+  const outboxCount = async () =>
+    Number(
+      (
+        await kit.db.query(
+          `SELECT count(*) AS n FROM outbox WHERE type = 'dossier.due-date-conflict-flagged'`,
+        )
+      )[0].n,
+    );
+  const loadSchedule = () =>
+    kit
+      .http()
+      .put('/api/v1/calendar/2027/official-schedule')
+      .set('Authorization', tokens.admin)
+      .send({ entries: schedule2027(dueDay) })
+      .expect(200);
+
+  it('flags open dossiers due on a new day off, publishes the event once, lists them and lets an officer resolve them', async () => {
+    const kept = await receive();
+    const moved = await receive();
+    const paused = await receive();
+    expect(formatLocal(new Date(kept.dueAt)).slice(0, 10)).toBe(dueDay);
+    await kit
+      .http()
+      .post(`/api/v1/dossiers/${paused.id}/request-supplement`)
+      .set('Authorization', officer)
+      .send({ reason: 'Thiếu bản sao giấy khai sinh' })
+      .expect(200);
+    expect((await list()).body.items).toEqual([]);
+
+    await loadSchedule();
+
+    // The next working day after Tết (… – Wed 10 Feb) is Thu 11 Feb; the proposal is its closing time, 17:00.
+    const proposedDueAt = '2027-02-11T10:00:00.000Z';
+    const listed = (await list()).body;
+    expect(listed.unitCode).toBe(unit.code);
+    expect(listed.items.map((i: { dossierId: string }) => i.dossierId).sort()).toEqual(
+      [kept.id, moved.id].sort(),
+    );
+    expect(listed.items.find((i: { dossierId: string }) => i.dossierId === kept.id)).toMatchObject({
+      code: kept.code,
+      status: 'RECEIVED',
+      printedDueAt: kept.dueAt,
+      dayOff: dueDay,
+      dayOffReason: TET_REASON,
+      proposedDueAt,
+    });
+    // The printed appointment is a promise: the dossier itself still shows it.
+    const stored = await kit
+      .http()
+      .get(`/api/v1/dossiers/${kept.id}`)
+      .set('Authorization', officer)
+      .expect(200);
+    expect(stored.body.dueAt).toBe(kept.dueAt);
+
+    await kit.dossierEvents((es) =>
+      [kept.id, moved.id].every((id) =>
+        es.some((e) => e.subject === id && e.type === 'dossier.due-date-conflict-flagged'),
+      ),
+    );
+    const events = (await kit.allDossierEvents()).filter(
+      (e) => e.type === 'dossier.due-date-conflict-flagged',
+    );
+    expect(events.map((e) => e.subject).sort()).toEqual([kept.id, moved.id].sort());
+    expect(events.find((e) => e.subject === kept.id)!.data).toMatchObject({
+      dossierId: kept.id,
+      code: kept.code,
+      status: 'RECEIVED',
+      statusCode: 2,
+      actorId: 'admin-1',
+      printedDueAt: kept.dueAt,
+      proposedDueAt,
+      dayOff: dueDay,
+    });
+    expect(events[0].raw).not.toMatch(/Nguyễn Thị Hương|kiểm thử/);
+
+    // Loading the same schedule again flags nothing new: no event waits in the outbox (the relay publishes
+    // before it deletes a row), none more is on the bus, and there are still two flags.
+    await loadSchedule();
+    expect(await outboxCount()).toBe(0);
+    expect(
+      (await kit.allDossierEvents()).filter((e) => e.type === 'dossier.due-date-conflict-flagged'),
+    ).toHaveLength(2);
+    expect((await kit.db.query(`SELECT count(*)::int AS n FROM due_date_conflicts`))[0].n).toBe(2);
+
+    await kit.http().get(conflictsPath()).set('Authorization', tokens.viewer(other.code)).expect(403);
+
+    const noSigner = await resolve(moved.id, { resolution: 'ACCEPT_PROPOSED' }).expect(400);
+    expect(noSigner.body).toMatchObject({ code: 'DOSSIER.SIGNER_REQUIRED' });
+    const badResolution = await resolve(moved.id, { resolution: 'POSTPONE' }).expect(400);
+    expect(badResolution.body.message).toMatch(/resolution must be one of ACCEPT_PROPOSED, KEEP_PRINTED/);
+    expect((await list()).body.items).toHaveLength(2);
+
+    expect((await resolve(kept.id, { resolution: 'KEEP_PRINTED' }).expect(200)).body).toEqual({
+      dossierId: kept.id,
+      resolution: 'KEEP_PRINTED',
+      newDueAt: null,
+    });
+    await resolve(moved.id, { resolution: 'ACCEPT_PROPOSED', signer: 'Trần Văn Bình' }).expect(200);
+    const apologised = await kit
+      .http()
+      .get(`/api/v1/dossiers/${moved.id}`)
+      .set('Authorization', officer)
+      .expect(200);
+    expect(apologised.body.dueAt).toBe(moved.dueAt);
+    expect(apologised.body.apology).toMatchObject({
+      newDueAt: proposedDueAt,
+      originalDueAt: moved.dueAt,
+      signer: 'Trần Văn Bình',
+      reason: `Theo lịch nghỉ được công bố sau khi tiếp nhận hồ sơ, ngày hẹn trả kết quả ${Number(dueDay.slice(8))}/${Number(dueDay.slice(5, 7))}/2027 là ngày nghỉ (${TET_REASON}).`,
+    });
+    await kit.dossierEvents((es) =>
+      es.some((e) => e.subject === moved.id && e.type === 'dossier.apology-issued'),
+    );
+
+    expect((await list()).body.items).toEqual([]);
+    const again = await resolve(kept.id, { resolution: 'KEEP_PRINTED' }).expect(404);
+    expect(again.body).toMatchObject({ code: 'DOSSIER.NO_DUE_DATE_CONFLICT' });
+  });
+
+  it('clears an unresolved flag when an override makes the day a working day again', async () => {
+    const d = (
+      await kit
+        .http()
+        .post('/api/v1/dossiers')
+        .set('Authorization', tokens.portal())
+        .send(anIntake(other.code))
+        .expect(201)
+    ).body;
+    const day = formatLocal(new Date(d.dueAt)).slice(0, 10);
+    const year = day.slice(0, 4);
+    const otherList = () =>
+      kit.http().get(conflictsPath(other.code)).set('Authorization', tokens.viewer(other.code)).expect(200);
+    const put = (body: object) =>
+      kit
+        .http()
+        .put(`/api/v1/calendar/${year}/overrides`)
+        .set('Authorization', tokens.admin)
+        .send(body)
+        .expect(200);
+    await put({ addDaysOff: [{ date: day, reason: 'Nghỉ đột xuất (kiểm thử)' }] });
+    expect((await otherList()).body.items).toMatchObject([
+      { dossierId: d.id, dayOff: day, dayOffReason: 'Nghỉ đột xuất (kiểm thử)' },
+    ]);
+    await put({ addDaysOff: [] });
+    expect((await otherList()).body.items).toEqual([]);
+    const row = await kit.db.query(
+      `SELECT resolution, resolved_by FROM due_date_conflicts WHERE dossier_id = $1`,
+      [d.id],
+    );
+    expect(row).toEqual([{ resolution: 'CLEARED', resolved_by: 'admin-1' }]);
+  });
+});
