@@ -130,7 +130,16 @@ export function toContractEvents(events: DossierEvent[], c: EventContext): Domai
         return [createEvent(DossierAssigned, changed, m)];
       case 'DossierSupplementRequested':
         return [
-          createEvent(DossierSupplementRequested, { ...ref, reasonCode: supplementCode(d.reasonCode) }, m),
+          createEvent(
+            DossierSupplementRequested,
+            {
+              ...ref,
+              reasonCode: supplementCode(d.reasonCode),
+              repeatSupplement: e.data.repeatSupplement,
+              ...(e.data.groundCode ? { groundCode: e.data.groundCode } : {}),
+            },
+            m,
+          ),
         ];
       case 'DossierSupplementReceived':
         return [

@@ -34,6 +34,7 @@ describe('metrics', () => {
       expect(values.P90_WAIT_MINUTES).toBeNull();
       expect(values.OPEN_OVERDUE_COUNT).toBeNull();
       expect(values.LATE_WITHOUT_APOLOGY_COUNT).toBeNull();
+      expect(values.REPEATED_SUPPLEMENT_COUNT).toBeNull();
     });
 
     it('gives 0 for usage counts, where 0 means "not in use"', () => {
@@ -52,6 +53,11 @@ describe('metrics', () => {
 
   it('keeps exact ratios exact', () => {
     expect(metricValues(someAggregates({ dossiersFinished: 100, early: 7 })).ON_TIME_RATE).toBe(7);
+  });
+
+  it('counts repeated supplement requests: 0 for a unit with dossiers, the count even with nothing finished', () => {
+    expect(metricValues(someAggregates({ dossiersFinished: 3, early: 3 })).REPEATED_SUPPLEMENT_COUNT).toBe(0);
+    expect(metricValues(someAggregates({ repeatedSupplements: 2 })).REPEATED_SUPPLEMENT_COUNT).toBe(2);
   });
 
   it('computes same-day rate, apology coverage and home service', () => {

@@ -8,6 +8,7 @@ import {
   anApology,
   anOverdueDossier,
   aReceivedDossier,
+  aSupplementRequest,
   aSurveyResponse,
 } from './testing/event-builders';
 
@@ -40,6 +41,24 @@ describe('folding a batch of events into monthly counters', () => {
     });
     expect(nov).toMatchObject({ month: 11, counters: { dossiersFinished: 1 } });
     expect(book.touched()).toEqual([{ unitCode: U, year: 2026 }]);
+  });
+
+  it('counts repeated supplement requests only, in the Vietnam month of the request', () => {
+    const book = new MetricBook();
+    foldDossierEvents(
+      [
+        aSupplementRequest(U, false),
+        aSupplementRequest(U, true),
+        // 31 Oct 18:00 UTC is 1 Nov in Vietnam
+        aSupplementRequest(U, true, '2026-10-31T18:00:00.000Z'),
+      ],
+      book,
+      2026,
+    );
+    expect(book.unitDeltas().map((d) => [d.month, d.counters.repeatedSupplements])).toEqual([
+      [10, 1],
+      [11, 1],
+    ]);
   });
 
   it('tracks open overdue as +1 when overdue and −1 when an overdue dossier finishes, touching later years', () => {

@@ -8,6 +8,7 @@ import {
   anApology,
   anOverdueDossier,
   aReceivedDossier,
+  aSupplementRequest,
   aSurveyResponse,
 } from './testing/event-builders';
 
@@ -19,7 +20,10 @@ const C2 = 'C9112';
 
 const dossierIdOf = (e: DomainEvent) => (e.data as { dossierId: string }).dossierId;
 
-/** October 2026 in C9111: 20 finished dossiers (19 early or on time, 1 late after an apology), 4 same-day. */
+/**
+ * October 2026 in C9111: 20 finished dossiers (19 early or on time, 1 late after an apology), 4 same-day, and
+ * two supplement requests of which one is a repeat (REPEATED_SUPPLEMENT_COUNT 1).
+ */
 function dossierStream(): DomainEvent[] {
   const late = aFinishedDossier(C, {
     timeliness: 'LATE',
@@ -42,6 +46,8 @@ function dossierStream(): DomainEvent[] {
     anOverdueDossier(C, dossierIdOf(late)),
     late,
     aReceivedDossier(C, 'HOME'),
+    aSupplementRequest(C, false),
+    aSupplementRequest(C, true),
     aFinishedDossier(C2, { timeliness: 'EARLY' }),
     aFinishedDossier(C2, { timeliness: 'EARLY' }),
   ];
@@ -80,7 +86,10 @@ describe('scorecards built from dossier, survey and queue events', () => {
   it('computes every measurable criterion of the Bắc Giang scheme from the stream', async () => {
     const card = await kit.scorecardWhen(
       C,
-      (c) => consumed(c, 20, 10, 5) && c.counts.dossiersReceived === 1,
+      (c) =>
+        consumed(c, 20, 10, 5) &&
+        c.counts.dossiersReceived === 1 &&
+        c.metrics.REPEATED_SUPPLEMENT_COUNT === 1,
       'the stream consumed',
     );
     expect(card).toMatchObject({
@@ -91,6 +100,7 @@ describe('scorecards built from dossier, survey and queue events', () => {
     expect(card.metrics).toMatchObject({
       ON_TIME_RATE: 95,
       LATE_WITHOUT_APOLOGY_COUNT: 0,
+      REPEATED_SUPPLEMENT_COUNT: 1,
       OPEN_OVERDUE_COUNT: 0,
       APOLOGY_COVERAGE: 100,
       SAME_DAY_RATE: 100,
@@ -132,7 +142,12 @@ describe('scorecards built from dossier, survey and queue events', () => {
 
   it('rolls the communes up into the district and the province, and ranks the communes', async () => {
     const district = await kit.scorecardWhen(D, (c) => c.metrics.DOSSIERS_FINISHED === 22, 'district rollup');
-    expect(district.metrics).toMatchObject({ ON_TIME_RATE: 95.45, SURVEY_RESPONSES: 10, TICKETS_SERVED: 5 });
+    expect(district.metrics).toMatchObject({
+      ON_TIME_RATE: 95.45,
+      SURVEY_RESPONSES: 10,
+      TICKETS_SERVED: 5,
+      REPEATED_SUPPLEMENT_COUNT: 1,
+    });
     expect((await kit.scorecard(P)).metrics.DOSSIERS_FINISHED).toBe(22);
     const ranking = await kit
       .http()

@@ -117,8 +117,25 @@ export const DossierSupplementRequestedLegacy = defineEvent({
   consumeOnly: 'free-text reason replaced by reasonCode in dataversion 2',
 });
 
+/**
+ * Grounds on which a dossier may be sent back for supplement a second time (docs/domain.md §Supplement
+ * requests; the dossier domain's supplement-once.ts keeps the same list, a unit test checks).
+ */
+export const REPEAT_SUPPLEMENT_GROUNDS = [
+  'SUPPLEMENT_NOT_AS_REQUESTED',
+  'LEGAL_REQUIREMENT_CHANGED',
+] as const;
+export type RepeatSupplementGround = (typeof REPEAT_SUPPLEMENT_GROUNDS)[number];
+
 export class DossierSupplementRequestedV2 extends DossierRef {
   @IsOneOf(SUPPLEMENT_REASON_CODES) reasonCode!: SupplementReasonCode;
+  /**
+   * True from the second supplement request for the dossier on: a breach of "3 không" that rating counts
+   * (REPEATED_SUPPLEMENT_COUNT). The dossier service always sends it; absent (older producers) means false.
+   */
+  @IsOptional() @IsBoolean() repeatSupplement?: boolean;
+  /** The ground a repeat was allowed on; only with `repeatSupplement: true`. */
+  @IsOptional() @IsOneOf(REPEAT_SUPPLEMENT_GROUNDS) groundCode?: RepeatSupplementGround;
 }
 export const DossierSupplementRequested = defineEvent({
   type: 'dossier.supplement-requested',

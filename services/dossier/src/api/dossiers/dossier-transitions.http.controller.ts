@@ -59,14 +59,17 @@ export class DossierTransitionsHttpController {
   @Post('request-supplement')
   @HttpCode(200)
   @Roles('officer')
-  @ApiOperation({ summary: '→ SUPPLEMENT_REQUESTED (5); pauses the clock' })
+  @ApiOperation({
+    summary:
+      '→ SUPPLEMENT_REQUESTED (5); pauses the clock. Once per dossier: a repeat needs groundCode (409 otherwise)',
+  })
   requestSupplement(
     @Param('id', DossierIdPipe) id: string,
     @Body() b: SupplementReasonRequest,
     @CurrentUser() u: AuthUser,
     @CorrelationId() c: string,
   ) {
-    return this.run(id, { action: 'request-supplement', ...reasonOf(b) }, u, c);
+    return this.run(id, { action: 'request-supplement', ...reasonOf(b), groundCode: b.groundCode }, u, c);
   }
 
   @Post('supplement-received')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { REASON_CODES_BY_KIND, type ReasonKind } from '@fg/contracts';
+import { REPEAT_SUPPLEMENT_GROUNDS, REASON_CODES_BY_KIND, type ReasonKind } from '@fg/contracts';
 import { IsInstant } from '@fg/platform';
 
 /*
@@ -45,6 +45,18 @@ export class SupplementReasonRequest extends ReasonNote {
   @requiredUnlessLegacy()
   @codeOf('SUPPLEMENT')
   reasonCode?: string;
+
+  @ApiPropertyOptional({
+    enum: REPEAT_SUPPLEMENT_GROUNDS,
+    description:
+      'Only for a second or later request for the dossier: the ground it is allowed on (docs/domain.md ' +
+      '§Supplement requests); without it a repeat is refused with 409 DOSSIER.SUPPLEMENT_ALREADY_REQUESTED',
+  })
+  @IsOptional()
+  @IsIn([...REPEAT_SUPPLEMENT_GROUNDS], {
+    message: `groundCode must be one of ${REPEAT_SUPPLEMENT_GROUNDS.join(', ')}`,
+  })
+  groundCode?: string;
 }
 
 export class RefusalRequest extends ReasonNote {

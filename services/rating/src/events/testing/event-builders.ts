@@ -7,6 +7,7 @@ import {
   DossierOverdue,
   DossierReceived,
   DossierResolved,
+  DossierSupplementRequested,
   SurveyResponseSubmitted,
   SurveyResponseSubmittedV1,
   TicketCompleted,
@@ -67,6 +68,27 @@ export const aReceivedDossier = (
       processingUnit: 'WORKING_DAYS',
       processingAmount: 3,
       sameDay: false,
+    },
+    { source: 'dossier', subject: r.dossierId, unitcode },
+  );
+};
+
+/** `dossier.supplement-requested`; `repeat` marks a second or later request (docs/domain.md §Supplement requests). */
+export const aSupplementRequest = (
+  unitcode: string,
+  repeat: boolean,
+  at = '2026-10-06T03:00:00.000Z',
+): DomainEvent => {
+  const r = ref(at);
+  return createEvent(
+    DossierSupplementRequested,
+    {
+      ...r,
+      status: 'SUPPLEMENT_REQUESTED',
+      statusCode: 5,
+      reasonCode: 'MISSING_DOCUMENT',
+      repeatSupplement: repeat,
+      ...(repeat ? { groundCode: 'SUPPLEMENT_NOT_AS_REQUESTED' as const } : {}),
     },
     { source: 'dossier', subject: r.dossierId, unitcode },
   );
