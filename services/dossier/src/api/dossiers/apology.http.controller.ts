@@ -5,6 +5,7 @@ import { AuthUser, CorrelationId, CurrentUser, DomainError, LocalUnitsRepository
 import { renderApologyLetterPdf } from '../../application/apology-letter.pdf';
 import { DossierQueriesService } from '../../application/dossier-queries.service';
 import { DossierTransitionsService } from '../../application/dossier-transitions.service';
+import { fingerprintOf, RenderedPdfCache } from '../../application/rendered-pdf-cache';
 import { DOSSIER_STATUS_LABEL_VI } from '../../domain';
 import { DOSSIER_READERS, DossierIdPipe } from '../common/params';
 import { dossierView } from './dossier.views';
@@ -18,6 +19,7 @@ export class ApologyHttpController {
     private readonly transitions: DossierTransitionsService,
     private readonly queries: DossierQueriesService,
     private readonly units: LocalUnitsRepository,
+    private readonly pdfs: RenderedPdfCache,
   ) {}
 
   @Post('apology')
@@ -52,7 +54,7 @@ export class ApologyHttpController {
       throw new DomainError('NOT_FOUND', 'DOSSIER.NO_APOLOGY', `No apology was issued for dossier ${d.code}`);
     const unit = await this.units.find(d.unitCode);
     const parent = unit?.parentCode ? await this.units.find(unit.parentCode) : null;
-    const pdf = await renderApologyLetterPdf({
+    const letter = {
       parentUnitName: parent?.name ?? null,
       unitName: unit?.name ?? d.unitCode,
       issuedAt: d.apology.issuedAt,
@@ -65,7 +67,11 @@ export class ApologyHttpController {
       reason: d.apology.reason,
       newDueAt: d.apology.newDueAt,
       signer: d.apology.signer,
-    });
+    };
+    // Drawn once per apology and inputs; the cache lives in memory, so a release with a new template starts empty.
+    const pdf = await this.pdfs.pdf(`apology:${d.id}`, fingerprintOf(letter), () =>
+      renderApologyLetterPdf(letter),
+    );
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `inline; filename="xin-loi-${d.code}.pdf"`);
     res.send(pdf);
