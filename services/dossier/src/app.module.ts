@@ -4,6 +4,8 @@ import { CalendarHttpController } from './api/calendar/calendar.http.controller'
 import { ApologyHttpController } from './api/dossiers/apology.http.controller';
 import { DossierTransitionsHttpController } from './api/dossiers/dossier-transitions.http.controller';
 import { DossiersHttpController } from './api/dossiers/dossiers.http.controller';
+import { DueDateConflictsHttpController } from './api/dossiers/due-date-conflicts.http.controller';
+import { ThankYouLettersHttpController } from './api/letters/thank-you-letters.http.controller';
 import { ProceduresHttpController } from './api/procedures/procedures.http.controller';
 import { PublicDossiersHttpController } from './api/public/public-dossiers.http.controller';
 import { StatsHttpController } from './api/stats/stats.http.controller';
@@ -12,27 +14,33 @@ import { DossierIntakeService } from './application/dossier-intake.service';
 import { DossierQueriesService } from './application/dossier-queries.service';
 import { DossierTransitionsService } from './application/dossier-transitions.service';
 import { DossierWriter } from './application/dossier-writer';
+import { DueDateConflictsService } from './application/due-date-conflicts.service';
 import { OverdueScanner } from './application/overdue-scanner.service';
 import { ProcedureCatalogService } from './application/procedure-catalog.service';
 import { RenderedPdfCache } from './application/rendered-pdf-cache';
 import { TimeContextService } from './application/time-context.service';
+import { ThankYouLettersService } from './application/thank-you-letters.service';
 import { TimelinessStatsService } from './application/timeliness-stats.service';
 import { DOSSIER_CONFIG, loadDossierConfig } from './config';
 import { TicketLinksConsumer } from './events/ticket-links.consumer';
 import { CalendarRepository } from './persistence/calendar.repository';
 import { CodeCounterRepository } from './persistence/code-counter.repository';
 import { DossierRepository } from './persistence/dossier.repository';
+import { DueDateConflictRepository } from './persistence/due-date-conflict.repository';
 import { ProceduresAndCalendar1730000200000 } from './persistence/migrations/1730000200000-procedures-and-calendar';
 import { Dossiers1730000200100 } from './persistence/migrations/1730000200100-dossiers';
 import { TimelinessStats1730000200200 } from './persistence/migrations/1730000200200-timeliness-stats';
 import { StarterProcedures1730000200300 } from './persistence/migrations/1730000200300-starter-procedures';
 import { TimelinessMonthly1730000200400 } from './persistence/migrations/1730000200400-timeliness-monthly';
 import { OfficialSchedules1730000200500 } from './persistence/migrations/1730000200500-official-schedules';
+import { DueDateConflicts1730000200610 } from './persistence/migrations/1730000200610-due-date-conflicts';
+import { ThankYouLetters1730000200620 } from './persistence/migrations/1730000200620-thank-you-letters';
 import { ReasonCodesHttpController } from './api/dossiers/reason-codes.http.controller';
 import { HistoryReasonCode1730000200700 } from './persistence/migrations/1730000200700-history-reason-code';
 import { SupplementOnce1730000200800 } from './persistence/migrations/1730000200800-supplement-once';
 import { ProcedureRepository } from './persistence/procedure.repository';
 import { StatsRepository } from './persistence/stats.repository';
+import { ThankYouLetterRepository } from './persistence/thank-you-letter.repository';
 import { TimelinessStatsRepository } from './persistence/timeliness-stats.repository';
 
 @Module({
@@ -48,6 +56,8 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
         StarterProcedures1730000200300,
         TimelinessMonthly1730000200400,
         OfficialSchedules1730000200500,
+        DueDateConflicts1730000200610,
+        ThankYouLetters1730000200620,
         HistoryReasonCode1730000200700,
         SupplementOnce1730000200800,
       ],
@@ -63,6 +73,8 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
     ApologyHttpController,
     PublicDossiersHttpController,
     StatsHttpController,
+    ThankYouLettersHttpController,
+    DueDateConflictsHttpController,
   ],
   providers: [
     { provide: DOSSIER_CONFIG, useFactory: () => loadDossierConfig() },
@@ -72,6 +84,8 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
     ProcedureRepository,
     StatsRepository,
     TimelinessStatsRepository,
+    ThankYouLetterRepository,
+    DueDateConflictRepository,
     TimeContextService,
     DossierWriter,
     CalendarService,
@@ -82,6 +96,8 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
     ProcedureCatalogService,
     TimelinessStatsService,
     OverdueScanner,
+    ThankYouLettersService,
+    DueDateConflictsService,
   ],
 })
 export class AppModule {}
