@@ -34,8 +34,8 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `Function` is how class-validator's metadata and TypeORM's migration lists type a class constructor.
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     // Tests, benchmarks and tools read untyped JSON (HTTP bodies, Kafka payloads, report files) and assert on it
-    // field by field; declaring a type per body would only restate each assertion. Product code keeps them on.
+    // field by field; declaring a type per body would only restate each assertion. Product code keeps these on.
     files: [
       '**/*.spec.ts',
       '*/*/src/testing/**/*.ts', // the test kits behind those specs (not the domain's test builders)
@@ -54,6 +54,7 @@ export default tseslint.config(
       'libs/*/scripts/**/*.ts',
     ],
     rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
