@@ -30,6 +30,7 @@ import { ScoreQueue1730000300000 } from './persistence/migrations/1730000300000-
 import { StatsChangedNotify1730000300100 } from './persistence/migrations/1730000300100-stats-changed-notify';
 import { UnitSuccessions1730000400000 } from './persistence/migrations/1730000400000-unit-successions';
 import { RepeatedSupplements1730000500000 } from './persistence/migrations/1730000500000-repeated-supplements';
+import { ThankYouLetters1730000500100 } from './persistence/migrations/1730000500100-thank-you-letters';
 import { OfficerStarsRepository } from './persistence/officer-stars.repository';
 import { SchemesRepository } from './persistence/schemes.repository';
 import { ScoreQueueRepository } from './persistence/score-queue.repository';
@@ -71,6 +72,7 @@ const SCORING: Provider[] = [
         StatsChangedNotify1730000300100,
         UnitSuccessions1730000400000,
         RepeatedSupplements1730000500000,
+        ThankYouLetters1730000500100,
       ],
       unitAncestry: UnitRegistryRepository,
       consumers: [DossierMetricsConsumer, SurveyMetricsConsumer, QueueMetricsConsumer],

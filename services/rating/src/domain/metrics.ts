@@ -22,6 +22,7 @@ export const METRICS = {
     description: 'Số lần yêu cầu bổ sung hồ sơ từ lần thứ hai trở lên (vi phạm "3 không")',
     unit: 'COUNT',
   },
+  THANK_YOU_LETTER_COUNT: { description: 'Số thư cảm ơn đã gửi người dân, tổ chức', unit: 'COUNT' },
   APOLOGY_COVERAGE: { description: 'Tỷ lệ hồ sơ trễ hạn có văn bản xin lỗi và hẹn lại', unit: 'PERCENT' },
   SAME_DAY_RATE: {
     description: 'Tỷ lệ hồ sơ thủ tục trong ngày được trả kết quả trong ngày',
@@ -103,6 +104,8 @@ export const metricValues = (a: UnitAggregates): MetricValues => {
     LATE_WITHOUT_APOLOGY_COUNT: hasDossiers ? a.lateWithoutApology : null,
     // A repeat is dossier activity too, so a unit with repeats but nothing finished yet still shows them.
     REPEATED_SUPPLEMENT_COUNT: hasDossiers || a.repeatedSupplements > 0 ? a.repeatedSupplements : null,
+    // 0 means none sent, as for home service: a count of good practice, not a failure rate.
+    THANK_YOU_LETTER_COUNT: a.thankYouLetters,
     APOLOGY_COVERAGE: percent(a.lateWithApology, a.late),
     SAME_DAY_RATE: percent(a.sameDayOnTime, a.sameDayFinished),
     HOME_SERVICE_COUNT: a.homeServiceCount,

@@ -27,6 +27,8 @@ export interface UnitAggregates {
   homeServiceCount: number;
   /** Supplement requests from the second on for a dossier: breaches of "3 không" (docs/domain.md §Supplement requests). */
   repeatedSupplements: number;
+  /** Letters of thanks the unit sent to citizens and organisations (issue #15 item 8). */
+  thankYouLetters: number;
   surveyResponses: number;
   satisfiedByElement: Record<SipasElement, SatisfactionCount>;
   /** Officer ratings given on the counter tablet after service. */
@@ -50,6 +52,7 @@ export const emptyAggregates = (): UnitAggregates => ({
   sameDayOnTime: 0,
   homeServiceCount: 0,
   repeatedSupplements: 0,
+  thankYouLetters: 0,
   surveyResponses: 0,
   satisfiedByElement: {
     ACCESS: { satisfied: 0, valid: 0 },
@@ -82,6 +85,7 @@ export const addAggregates = (a: UnitAggregates, b: UnitAggregates): UnitAggrega
   sameDayOnTime: a.sameDayOnTime + b.sameDayOnTime,
   homeServiceCount: a.homeServiceCount + b.homeServiceCount,
   repeatedSupplements: a.repeatedSupplements + b.repeatedSupplements,
+  thankYouLetters: a.thankYouLetters + b.thankYouLetters,
   surveyResponses: a.surveyResponses + b.surveyResponses,
   satisfiedByElement: {
     ACCESS: addSatisfaction(a.satisfiedByElement.ACCESS, b.satisfiedByElement.ACCESS),

@@ -18,6 +18,7 @@ const aggregatesArb: fc.Arbitrary<UnitAggregates> = fc.record({
   sameDayOnTime: count,
   homeServiceCount: count,
   repeatedSupplements: count,
+  thankYouLetters: count,
   surveyResponses: count,
   satisfiedByElement: fc.record({
     ACCESS: satisfaction,

@@ -9,6 +9,7 @@ import {
   DossierResolved,
   DossierStopped,
   DossierSupplementRequested,
+  DossierThankYouLetterIssued,
   DossierWithdrawn,
 } from '@fg/contracts';
 import { localYearOf, toLocalDate } from '@fg/kernel';
@@ -26,6 +27,7 @@ export const DOSSIER_TYPES = [
   DossierOverdue.type,
   DossierApologyIssued.type,
   DossierSupplementRequested.type,
+  DossierThankYouLetterIssued.type,
 ];
 
 const finish = (book: MetricBook, unitCode: string, d: DossierFinishedV1, currentYear: number): void => {
@@ -73,6 +75,8 @@ export function foldDossierEvents(events: DomainEvent[], book: MetricBook, curre
       // Only repeats count (docs/domain.md §Supplement requests); events without the flag are first requests.
       const d = e.data as { at: string; repeatSupplement?: boolean };
       if (d.repeatSupplement === true) book.unit(e.unitcode, d.at).repeatedSupplements++;
+    } else if (e.type === DossierThankYouLetterIssued.type) {
+      book.unit(e.unitcode, (e.data as { at: string }).at).thankYouLetters++;
     }
   }
 }

@@ -23,6 +23,7 @@ export function toColumns(c: MonthlyCounters): Flat {
     apologies_issued: c.apologiesIssued,
     survey_responses: c.surveyResponses,
     repeated_supplements: c.repeatedSupplements,
+    thank_you_letters: c.thankYouLetters,
   };
   for (const e of SIPAS_ELEMENTS) {
     flat[`${element(e)}_satisfied`] = c.satisfiedByElement[e].satisfied;
@@ -55,6 +56,7 @@ export function fromColumns(row: Record<string, unknown>): MonthlyCounters {
   c.apologiesIssued = n('apologies_issued');
   c.surveyResponses = n('survey_responses');
   c.repeatedSupplements = n('repeated_supplements');
+  c.thankYouLetters = n('thank_you_letters');
   for (const e of SIPAS_ELEMENTS) {
     c.satisfiedByElement[e] = { satisfied: n(`${element(e)}_satisfied`), valid: n(`${element(e)}_valid`) };
   }

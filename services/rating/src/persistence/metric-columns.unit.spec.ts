@@ -1,10 +1,10 @@
 import { emptyCounters } from '../events/metric-book';
 import { fromColumns, isZero, METRIC_COLUMNS, toColumns } from './metric-columns';
-import { UNIT_METRIC_COLUMNS_V2 } from './migrations/1730000500000-repeated-supplements';
+import { UNIT_METRIC_COLUMNS_V3 } from './migrations/1730000500100-thank-you-letters';
 
 describe('unit_metrics columns', () => {
   it('are exactly the columns the migration created', () => {
-    expect([...METRIC_COLUMNS].sort()).toEqual([...UNIT_METRIC_COLUMNS_V2].sort());
+    expect([...METRIC_COLUMNS].sort()).toEqual([...UNIT_METRIC_COLUMNS_V3].sort());
   });
 
   it('round-trip every counter', () => {
