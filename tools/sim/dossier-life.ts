@@ -42,7 +42,13 @@ export async function receiveDossier(
     unitCode,
     channel: o.channel,
     ...(o.channel === 'ONLINE' ? {} : { receivedAt: receivedAt.toISOString() }),
-    applicant: { fullName: rng.pick(NAMES), phone: `09${rng.int(10000000, 99999999)}` },
+    applicant: {
+      fullName: rng.pick(NAMES),
+      phone: `09${rng.int(10000000, 99999999)}`,
+      // Derived from the sequence, not drawn, so the seeded runs stay what they were.
+      idNumber: `0791${String(ctx.dossierSeq).padStart(8, '0')}`,
+      email: `cong.dan.${ctx.dossierSeq}@example.vn`,
+    },
     ...(o.ticketId ? { ticketId: o.ticketId } : {}),
   };
   const created = await (o.ticketId ? ctx.clerk : ctx.portal)('dossier', 'POST', '/api/v1/dossiers', body);
@@ -60,12 +66,19 @@ export async function receiveDossier(
   ] as [string, number][]);
   if (fate === 'OPEN') return id;
   if (fate === 'REFUSE') {
-    await act('refuse', { reason: 'Hồ sơ không thuộc thẩm quyền giải quyết của UBND cấp xã' });
+    await act('refuse', {
+      reasonCode: 'NOT_IN_COMPETENCE',
+      note: 'Hồ sơ không thuộc thẩm quyền giải quyết của UBND cấp xã',
+    });
     return finish(ctx, id, await current(ctx, id), false);
   }
   await act('start');
   if (rng.chance(0.06)) {
-    await act('request-supplement', { reason: 'Bổ sung bản sao Giấy chứng nhận kết hôn của cha mẹ' });
+    // Notes like this one (name, spaced phone and ID numbers, address) reached the bus before issue #16 row 5.
+    await act('request-supplement', {
+      reasonCode: 'UNCERTIFIED_COPY',
+      note: `Bổ sung bản sao GCN kết hôn của cha mẹ; liên hệ ${body.applicant.fullName} +84 ${body.applicant.phone.slice(1, 4)} ${body.applicant.phone.slice(4, 7)} ${body.applicant.phone.slice(7)}, CCCD ${body.applicant.idNumber}, ${body.applicant.email}, 12 Lê Lợi`,
+    });
     await act('supplement-received');
     truth.supplementRequests++;
   }
@@ -86,7 +99,7 @@ export async function receiveDossier(
     apologised = true;
   }
   if (fate === 'WITHDRAW') {
-    await act('withdraw', { reason: 'Công dân xin rút hồ sơ' });
+    await act('withdraw', { reasonCode: 'CITIZEN_REQUEST', note: 'Công dân xin rút hồ sơ' });
     return finish(ctx, id, await current(ctx, id), false);
   }
   await act('resolve', { outcome: 'APPROVED' });

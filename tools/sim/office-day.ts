@@ -49,7 +49,11 @@ export async function simulateOfficeDay(
       const officer = ctx.officers[c.counterNo];
       const base = `/api/v1/units/${unitCode}/counters/${c.counterNo}`;
       if (c.counterNo === meetingCounter) {
-        await officer('queue', 'POST', `${base}/pause`, { reason: 'Họp giao ban đầu tuần' });
+        // A code for the bus, and a note of the kind officers type (issue #16 row 5: it stays in the queue DB).
+        await officer('queue', 'POST', `${base}/pause`, {
+          reasonCode: 'MEETING',
+          note: 'Họp giao ban đầu tuần, báo chị Lan 0912 345 678',
+        });
         await officer('queue', 'POST', `${base}/resume`, {});
       }
       const call = await officer('queue', 'POST', `${base}/call-next`, {});

@@ -189,7 +189,8 @@ describe('dossier transitions over HTTP', () => {
       const d = await receive({ receivedAt: daysAgo(1) });
       await act(d.id, 'start').expect(200);
       const paused = await act(d.id, 'request-supplement', {
-        reason: 'Thiếu bản sao CCCD của bà Nguyễn Thị Hương',
+        reasonCode: 'MISSING_DOCUMENT',
+        note: 'Thiếu bản sao CCCD của bà Nguyễn Thị Hương',
       }).expect(200);
       expect(paused.body).toMatchObject({
         status: 'SUPPLEMENT_REQUESTED',
@@ -220,9 +221,16 @@ describe('dossier transitions over HTTP', () => {
       expect(resumed.body.pausedMinutes).toBe(expected.pausedMinutes);
 
       const events = await eventsOf(d.id, 4);
+      // Issue #16 row 5: the code on the bus, the note only in the history.
       expect(events[2]).toMatchObject({
         type: 'dossier.supplement-requested',
-        data: { status: 'SUPPLEMENT_REQUESTED', reason: 'Thiếu bản sao CCCD của bà ***' },
+        data: { status: 'SUPPLEMENT_REQUESTED', reasonCode: 'MISSING_DOCUMENT' },
+      });
+      expect((JSON.parse(events[2].raw) as { dataversion: string }).dataversion).toBe('2');
+      expect(events[2].raw).not.toMatch(/Hương|CCCD/);
+      expect(history.find((h: { action: string }) => h.action === 'request-supplement')).toMatchObject({
+        reasonCode: 'MISSING_DOCUMENT',
+        reason: 'Thiếu bản sao CCCD của bà Nguyễn Thị Hương',
       });
       expect(events[3]).toMatchObject({
         type: 'dossier.supplement-received',
@@ -230,11 +238,46 @@ describe('dossier transitions over HTTP', () => {
       });
     });
 
-    it('needs a reason', async () => {
+    it('needs a reason code from the catalogue, and stores nothing without one', async () => {
       const d = await receive();
-      const res = await act(d.id, 'request-supplement', {}).expect(400);
-      expect(res.body.message).toMatch(/reason must be/);
+      for (const body of [{}, { reasonCode: 'TYPO' }, { reasonCode: 'OTHER', note: 'x'.repeat(1001) }]) {
+        const res = await act(d.id, 'request-supplement', body).expect(400);
+        expect(res.body.message).toMatch(/reasonCode must be one of|note must be/);
+      }
+      const history = (await kit.http().get(`/api/v1/dossiers/${d.id}/history`).set('Authorization', officer))
+        .body.items as { action: string }[];
+      expect(history.map((h) => h.action)).not.toContain('request-supplement');
     });
+
+    // The free-text `reason` of earlier clients (deprecated): kept as the note, published as OTHER only.
+    it('takes the deprecated free-text reason as the note, with the code OTHER', async () => {
+      const d = await receive();
+      const typed = 'Goi ba Nguyen Thi Huong 0912 345 678 hoac +84912345678, CCCD 079 123 456 789';
+      await act(d.id, 'request-supplement', { reason: typed }).expect(200);
+      const events = await eventsOf(d.id, 2);
+      expect(events[1]).toMatchObject({
+        type: 'dossier.supplement-requested',
+        data: { reasonCode: 'OTHER' },
+      });
+      expect(JSON.stringify(events)).not.toMatch(/0912|\+84|079 123|Nguyen/);
+      const history = (await kit.http().get(`/api/v1/dossiers/${d.id}/history`).set('Authorization', officer))
+        .body.items as { action: string }[];
+      expect(history.find((h) => h.action === 'request-supplement')).toMatchObject({
+        reasonCode: 'OTHER',
+        reason: typed,
+      });
+    });
+  });
+
+  it('serves the reason catalogue with Vietnamese labels', async () => {
+    const res = await kit.http().get('/api/v1/reason-codes?kind=REFUSAL').expect(200);
+    expect(res.body).toContainEqual({
+      kind: 'REFUSAL',
+      code: 'NOT_IN_COMPETENCE',
+      labelVi: 'Không thuộc thẩm quyền giải quyết',
+    });
+    expect(new Set((res.body as { kind: string }[]).map((r) => r.kind))).toEqual(new Set(['REFUSAL']));
+    await kit.http().get('/api/v1/reason-codes?kind=PAUSE').expect(400);
   });
 
   describe('when a dossier ends early', () => {
