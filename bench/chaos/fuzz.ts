@@ -1,6 +1,7 @@
 /*
  * fast-check fuzzing of every REST operation of the four OpenAPI documents: generated bodies, query strings,
- * path values and tokens. Two properties: no answer ≥ 500 (or no answer at all), and a rejected request writes
+ * path values and tokens, among them the hostile shapes of hostile-inputs.ts (impossible dates, NUL and lone
+ * surrogates, huge numbers, deep nesting, huge open objects). Two properties: no answer ≥ 500 (or no answer at all), and a rejected request writes
  * nothing.
  *
  * "Writes nothing" is checked with PostgreSQL's next transaction id (pg_snapshot_xmax(pg_current_snapshot())),
@@ -30,6 +31,7 @@ import { Client } from 'pg';
 import { call, HttpAnswer } from '../lib/http';
 import { bearer, ServiceName } from '../lib/infra';
 import { SEED_SIPAS_SURVEY_ID } from '../../services/survey/src/domain/seed-questionnaires';
+import { hostileBody, hostilePathValue, hostileQueryValue, oversizedJson } from './hostile-inputs';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -153,8 +155,12 @@ export async function fuzzAll(
       'nope',
     ),
     fc.string({ maxLength: 40 }),
+    hostilePathValue,
   );
+  // The shapes of issue #16 (hostile-inputs.ts) ride along with the generic ones, so they stay 400s.
   const body = fc.oneof(
+    hostileBody,
+    oversizedJson,
     fc.anything({ maxDepth: 3 }),
     fc.dictionary(
       fc.constantFrom(
@@ -216,7 +222,7 @@ export async function fuzzAll(
         body,
         q: fc.dictionary(
           fc.constantFrom(...(op.query.length ? op.query : ['x'])),
-          fc.string({ maxLength: 20 }),
+          fc.oneof(fc.string({ maxLength: 20 }), hostileQueryValue),
         ),
         tok: fc.constantFrom(...tokens),
       }),
