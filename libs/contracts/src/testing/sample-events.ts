@@ -100,7 +100,7 @@ export const SAMPLE_EVENT_DATA: Record<string, object> = {
     printedDueAt: '2025-09-01T10:00:00.000Z',
     proposedDueAt: '2025-09-03T10:00:00.000Z',
     dayOff: '2025-09-01',
-    calendarVersion: '2025-abc',
+    actorId: 'admin-1',
   },
   'dossier.thank-you-letter-issued': {
     letterId: randomUUID(),

@@ -1,7 +1,7 @@
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
-import { IsOneOf } from '../common';
+import { IsActorId, IsCode, IsOneOf } from '../common';
 import { DOSSIER_STATUSES, type DossierStatusName } from './dossier-events';
 
 /*
@@ -9,20 +9,18 @@ import { DOSSIER_STATUSES, type DossierStatusName } from './dossier-events';
  * thanks. New types on `dossier.events.v1` that existing consumers ignore; ids, codes and dates only.
  */
 
-const ID_OR_CODE = /^[A-Za-z0-9._:|-]+$/;
-
 /** The new calendar made an open dossier's printed due date a day off (published once per dossier and date). */
 export class DossierDueDateConflictFlaggedV1 {
   @IsUUID() dossierId!: string;
-  @IsString() @Length(5, 64) @Matches(ID_OR_CODE) code!: string;
-  @IsString() @Length(1, 64) @Matches(ID_OR_CODE) procedureCode!: string;
+  @IsString() @IsCode(5, 64) code!: string;
+  @IsString() @IsCode(1, 64) procedureCode!: string;
   @IsOneOf(DOSSIER_STATUSES) status!: DossierStatusName;
   /** National catalogue status code 1..10. */
   @IsInt() @Min(1) @Max(10) statusCode!: number;
   /** When the dossier was flagged (the calendar change's commit). */
   @IsISO8601({ strict: true }) at!: string;
   /** Who changed the calendar. */
-  @IsString() @Length(1, 64) @Matches(ID_OR_CODE) actorId!: string;
+  @IsString() @IsActorId() actorId!: string;
   /** The appointment printed on the receipt slip. */
   @IsISO8601({ strict: true }) printedDueAt!: string;
   /** The unit's closing time on its next working day (docs/domain.md §Schedule changes after receipt). */
@@ -53,7 +51,7 @@ export class DossierThankYouLetterIssuedV1 {
   @IsOneOf(THANK_YOU_REASONS) reasonCode!: ThankYouReason;
   @IsOptional() @IsUUID() dossierId?: string;
   @IsISO8601({ strict: true }) at!: string;
-  @IsString() @Length(1, 64) @Matches(ID_OR_CODE) actorId!: string;
+  @IsString() @IsActorId() actorId!: string;
 }
 export const DossierThankYouLetterIssued = defineEvent({
   type: 'dossier.thank-you-letter-issued',
