@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, UnitSuccessionRecorded } from '@fg/contracts';
-import { toLocalDate } from '@fg/kernel';
+import { localYearOf, toLocalDate } from '@fg/kernel';
 import { appendToOutbox } from '@fg/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { checkSuccession, lineageClosure, retiredBy, Succession } from '../domain';
+import { ScoreQueueRepository } from '../persistence/score-queue.repository';
+import { UnitMetricsRepository } from '../persistence/unit-metrics.repository';
 import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
 import type { UnitRow } from '../persistence/unit-registry.schema';
 import { RecordedSuccession, UnitSuccessionsRepository } from '../persistence/unit-successions.repository';
 import { unitUpsertedEvent } from './unit-registry.service';
+import { scoresMarked } from './score-worker';
 
 export interface SuccessionOutcome {
   succession: RecordedSuccession;
@@ -25,6 +28,8 @@ export class UnitSuccessionsService {
     private readonly ds: DataSource,
     private readonly units: UnitRegistryRepository,
     private readonly successions: UnitSuccessionsRepository,
+    private readonly scoreQueue: ScoreQueueRepository,
+    private readonly metrics: UnitMetricsRepository,
   ) {}
 
   async record(
@@ -33,7 +38,7 @@ export class UnitSuccessionsService {
     correlationId?: string,
     now = new Date(),
   ): Promise<SuccessionOutcome> {
-    return this.ds.transaction(async (manager) => {
+    const outcome = await this.ds.transaction(async (manager) => {
       await this.successions.lock(manager);
       const codes = [...new Set([...s.predecessors, ...s.successors])];
       const rows = new Map((await this.units.findForUpdate(codes, manager)).map((r) => [r.code, r]));
@@ -88,8 +93,23 @@ export class UnitSuccessionsService {
         ),
       );
       await appendToOutbox(manager, events);
+      await this.markRescore(manager, s, now);
       return { succession: { ...s, id, recordedBy, recordedAt }, retired };
     });
+    // The marks are committed: the score worker republishes the successors' scores with their new history.
+    scoresMarked.emit('marked');
+    return outcome;
+  }
+
+  /** The successors' scores change for every year the predecessors have counters, and every year after. */
+  private async markRescore(manager: EntityManager, s: Succession, now: Date): Promise<void> {
+    const first = await this.metrics.firstYear(manager, s.predecessors);
+    if (first === null) return;
+    const years = Array.from({ length: localYearOf(now) - first + 1 }, (_, i) => first + i);
+    await this.scoreQueue.mark(
+      manager,
+      s.successors.flatMap((unitCode) => years.map((year) => ({ unitCode, year }))),
+    );
   }
 
   list(): Promise<RecordedSuccession[]> {

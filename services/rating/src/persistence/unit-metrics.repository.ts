@@ -38,6 +38,15 @@ export class UnitMetricsRepository {
     );
   }
 
+  /** The earliest year any of the units has counters for, or null. */
+  async firstYear(manager: EntityManager, unitCodes: string[]): Promise<number | null> {
+    const [row] = await manager.query<{ first: number | null }[]>(
+      /* sql */ `SELECT min(year) AS first FROM unit_metrics WHERE unit_code = ANY($1)`,
+      [unitCodes],
+    );
+    return row?.first ?? null;
+  }
+
   /**
    * Each unit's aggregates for each year, rolled up over its whole subtree (the unit itself and every
    * registered descendant) and, unless `asWas`, over its lineage: a predecessor's months before the

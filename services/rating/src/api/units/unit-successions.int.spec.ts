@@ -1,5 +1,6 @@
 import { Topics } from '@fg/contracts';
 import { readTopic } from '@fg/platform/testing';
+import { ScoreWorker } from '../../application/score-worker';
 import { aFinishedDossier } from '../../events/testing/event-builders';
 import { admin, RatingTestKit, viewer } from '../../testing/rating-test-kit';
 
@@ -13,9 +14,9 @@ const C = 'W92C';
 const E = 'W92E';
 
 /** `n` finished dossiers of `unit` in the month of `at`. */
-const finished = (unit: string, n: number, at: string) =>
+const finished = (unit: string, n: number, at: string, timeliness: 'EARLY' | 'LATE' = 'EARLY') =>
   Array.from({ length: n }, () =>
-    aFinishedDossier(unit, { finishedAt: at, receivedAt: at, dueAt: '2025-12-31T10:00:00.000Z' }),
+    aFinishedDossier(unit, { finishedAt: at, receivedAt: at, dueAt: '2025-12-31T10:00:00.000Z', timeliness }),
   );
 
 describe('when communes A and B merge into C', () => {
@@ -42,9 +43,9 @@ describe('when communes A and B merge into C', () => {
       { code: C, name: 'Phường C', level: 'COMMUNE', parentCode: P },
       { code: E, name: 'Xã E', level: 'COMMUNE', parentCode: P },
     ]);
-    // Before the date: A 3 in March, B 2 in June. After it: A 1 (a late dossier of the old ward), C 4.
+    // Before the date: A 3 (late) in March, B 2 in June. After it: A 1 (a dossier of the old ward), C 4.
     await kit.produce(Topics.DOSSIER, [
-      ...finished(A, 3, '2025-03-10T03:00:00.000Z'),
+      ...finished(A, 3, '2025-03-10T03:00:00.000Z', 'LATE'),
       ...finished(B, 2, '2025-06-20T03:00:00.000Z'),
       ...finished(A, 1, '2025-08-05T03:00:00.000Z'),
       ...finished(C, 4, '2025-09-15T03:00:00.000Z'),
@@ -55,6 +56,8 @@ describe('when communes A and B merge into C', () => {
       'all 10 dossiers consumed',
       2025,
     );
+    // C's scores from its own dossiers are published before the merger.
+    await kit.app.get(ScoreWorker).drain();
   });
   afterAll(() => kit.stop());
 
@@ -97,6 +100,16 @@ describe('when communes A and B merge into C', () => {
     expect(await finishedIn(A)).toBe(4);
     // The province counts every dossier once, although A and B are reached both as wards and through C.
     expect(await finishedIn(P)).toBe(10);
+
+    // C's published score follows: A's late dossiers lower it, and the score worker republishes it.
+    const card = (
+      await kit.http().get(`/api/v1/units/${C}/scorecard?year=2025`).set('Authorization', viewer).expect(200)
+    ).body;
+    const published = (await kit.publishedAbout(C, P, 'COMMUNE')).filter(
+      (e) => e.type === 'unit.score-changed' && e.data.year === 2025,
+    );
+    expect(published.at(-1)?.data.score).toBe(card.score);
+    expect(published[0].data.score).not.toBe(card.score);
   });
 
   it('ranks C with its history and no longer ranks the retired wards', async () => {
