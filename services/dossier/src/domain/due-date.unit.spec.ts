@@ -43,6 +43,7 @@ describe('computeDueAt with working days', () => {
       ['a minute before lunch', '2025-07-07 11:29', '2025-07-07 11:29'],
       ['at the start of lunch', '2025-07-07 11:30', '2025-07-07 13:30'],
       ['during lunch', '2025-07-07 12:15', '2025-07-07 13:30'],
+      ['a minute before lunch ends', '2025-07-07 13:29', '2025-07-07 13:30'],
       ['at the end of lunch', '2025-07-07 13:30', '2025-07-07 13:30'],
       ['a minute before closing', '2025-07-07 16:59', '2025-07-07 16:59'],
       ['at closing time', '2025-07-07 17:00', '2025-07-08 07:00'],
