@@ -85,6 +85,7 @@ export class DossierWriter {
         to: e.data.to,
         reason: e.data.reason,
         reasonCode: e.data.reasonCode ?? null,
+        groundCode: e.type === 'DossierSupplementRequested' ? e.data.groundCode : null,
       })),
     );
     await this.dossiers.appendHistory(history, manager);

@@ -33,6 +33,8 @@ export interface HistoryEntry {
   reason: string | null;
   /** The catalogue code, the published form of the reason; null on rows written before codes. */
   reasonCode: string | null;
+  /** The ground a repeated supplement request was allowed on (supplement-once.ts); null otherwise. */
+  groundCode: string | null;
 }
 
 @Injectable()
@@ -121,8 +123,8 @@ export class DossierRepository {
   async appendHistory(entries: HistoryEntry[], manager: EntityManager): Promise<void> {
     if (!entries.length) return;
     await manager.query(
-      /* sql */ `INSERT INTO dossier_history (dossier_id, at, actor_id, action, from_status, to_status, reason, reason_code)
-        SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+      /* sql */ `INSERT INTO dossier_history (dossier_id, at, actor_id, action, from_status, to_status, reason, reason_code, ground_code)
+        SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
       [
         entries.map((e) => e.dossierId),
         entries.map((e) => e.at.toISOString()),
@@ -132,6 +134,7 @@ export class DossierRepository {
         entries.map((e) => e.to),
         entries.map((e) => e.reason),
         entries.map((e) => e.reasonCode),
+        entries.map((e) => e.groundCode),
       ],
     );
   }
@@ -180,7 +183,7 @@ export class DossierRepository {
   history(id: string): Promise<HistoryEntry[]> {
     return this.ds.query<HistoryEntry[]>(
       /* sql */ `SELECT dossier_id AS "dossierId", at, actor_id AS "actorId", action, from_status AS "from", to_status AS "to", reason,
-        reason_code AS "reasonCode"
+        reason_code AS "reasonCode", ground_code AS "groundCode"
         FROM dossier_history WHERE dossier_id = $1 ORDER BY seq`,
       [id],
     );

@@ -116,5 +116,6 @@ export const historyView = (h: HistoryEntry) => ({
   to: h.to,
   toCode: DOSSIER_STATUS_CODE[h.to as Dossier['status']],
   reasonCode: h.reasonCode,
+  groundCode: h.groundCode,
   reason: h.reason,
 });

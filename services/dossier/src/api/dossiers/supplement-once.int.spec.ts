@@ -94,6 +94,17 @@ describe('supplement only once over HTTP', () => {
       { repeatSupplement: true, groundCode: 'SUPPLEMENT_NOT_AS_REQUESTED' },
     ]);
     expect(events[0].data).not.toHaveProperty('groundCode');
+
+    const history = await kit
+      .http()
+      .get(`/api/v1/dossiers/${d.id}/history`)
+      .set('Authorization', officer)
+      .expect(200);
+    expect(
+      (history.body.items as { action: string; groundCode: string | null }[])
+        .filter((h) => h.action === 'request-supplement')
+        .map((h) => h.groundCode),
+    ).toEqual([null, 'SUPPLEMENT_NOT_AS_REQUESTED']);
   });
 
   it.each([

@@ -39,6 +39,7 @@ const rollupFunctions = (counters: string[]): string[] => {
  * "Supplement only once" (issue #15 item 5, docs/domain.md §Supplement requests):
  * - `dossiers.supplement_requests`: how many times the citizen was asked to supplement, filled from the
  *   history for dossiers received before (every move into SUPPLEMENT_REQUESTED is one request);
+ * - `dossier_history.ground_code`: the ground a repeat was allowed on (codes only; null for other rows);
  * - `timeliness_daily.repeated_supplements` (and the monthly rollup): the requests from the second on, per unit,
  *   procedure and local day of the request — the ones that breach "3 không" — also filled from the history.
  */
@@ -55,6 +56,9 @@ export class SupplementOnce1730000200800 implements MigrationInterface {
             WHERE to_status = 'SUPPLEMENT_REQUESTED' AND from_status IS DISTINCT FROM 'SUPPLEMENT_REQUESTED'
             GROUP BY dossier_id) h
       WHERE d.id = h.dossier_id`);
+    await q.query(
+      `ALTER TABLE dossier_history ADD COLUMN ground_code text CHECK (ground_code ~ '^[A-Z][A-Z0-9_]{0,63}$')`,
+    );
     for (const t of ['timeliness_daily', 'timeliness_monthly'])
       await q.query(`ALTER TABLE ${t} ADD COLUMN repeated_supplements integer NOT NULL DEFAULT 0`);
     for (const sql of rollupFunctions(await counterColumns(q))) await q.query(sql);
@@ -75,6 +79,7 @@ export class SupplementOnce1730000200800 implements MigrationInterface {
     for (const t of ['timeliness_daily', 'timeliness_monthly'])
       await q.query(`ALTER TABLE ${t} DROP COLUMN repeated_supplements`);
     for (const sql of rollupFunctions(await counterColumns(q))) await q.query(sql);
+    await q.query('ALTER TABLE dossier_history DROP COLUMN ground_code');
     await q.query('ALTER TABLE dossiers DROP COLUMN supplement_requests');
   }
 }
