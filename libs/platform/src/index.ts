@@ -9,6 +9,7 @@ export * from './database/pg-listener';
 export * from './database/period-cover';
 export * from './rate-limit/rate-limit-windows';
 export * from './outbox/outbox-writer';
+export * from './audit/audit-log';
 export * from './outbox/outbox-relay';
 export * from './consumer/consumer-definition';
 export * from './consumer/event-consumer';

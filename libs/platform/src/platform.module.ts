@@ -22,6 +22,9 @@ import { KafkaRuntime } from './kafka/kafka-runtime';
 import { createRootLogger, ROOT_LOGGER } from './logging/root-logger';
 import { MetricsController } from './metrics/metrics.controller';
 import type { PlatformModuleOptions } from './platform.options';
+import { AuditLogRepository } from './audit/audit-log';
+import { AuditLogHttpController } from './audit/audit-log.http.controller';
+import { AuditLog1730000000003 } from './audit/audit-log.migration';
 import { LocalUnitsConsumer } from './units/local-units.consumer';
 import { LocalUnitSuccessions1730000000002 } from './units/local-unit-successions.migration';
 import { LocalUnits1730000000001 } from './units/local-units.migration';
@@ -41,6 +44,7 @@ export class PlatformModule {
     const migrations = [
       PlatformTables1730000000000,
       ...(options.localUnits ? [LocalUnits1730000000001, LocalUnitSuccessions1730000000002] : []),
+      ...(options.auditLog ? [AuditLog1730000000003] : []),
       ...((options.migrations as Function[]) ?? []),
     ];
     const ancestry: Provider = options.localUnits
@@ -127,6 +131,7 @@ export class PlatformModule {
         HealthController,
         MetricsController,
         ...(options.localUnits ? [LocalUnitsHttpController] : []),
+        ...(options.auditLog ? [AuditLogHttpController] : []),
       ],
       providers: [
         { provide: PLATFORM_OPTIONS, useValue: options },
@@ -142,6 +147,7 @@ export class PlatformModule {
         KafkaRuntime,
         KafkaHealthIndicator,
         LocalUnitsRepository,
+        AuditLogRepository,
         ancestry,
         UnitScope,
         { provide: UNIT_LOOKUP, useExisting: UNIT_ANCESTRY },

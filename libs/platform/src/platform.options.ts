@@ -17,6 +17,11 @@ export interface PlatformModuleOptions {
   localUnits?: boolean;
   /** How unit checks find a unit and its ancestors when `localUnits` is off (the rating service's registry). */
   unitAncestry?: Type<UnitAncestry & UnitLookup>;
+  /**
+   * Keep an append-only `audit_log` of officers' and admins' actions (written with `appendAudit` in each
+   * action's transaction) and serve `GET /api/v1/units/{unitCode}/audit-log` to unit-admins and admins.
+   */
+  auditLog?: boolean;
   /** Disable the outbox relay (tests of the relay itself). */
   relay?: boolean;
   extraProviders?: Provider[];

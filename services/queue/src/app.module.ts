@@ -41,6 +41,7 @@ import { TicketRepository } from './persistence/ticket.repository';
     PlatformModule.forRoot({
       service: 'queue',
       localUnits: true,
+      auditLog: true,
       migrations: [
         RateLimitWindows1730000000100,
         QueueTables1730000200000,

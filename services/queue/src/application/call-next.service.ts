@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { toLocalDate } from '@fg/kernel';
-import { notFound } from '@fg/platform';
+import { appendAudit, notFound } from '@fg/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertCounterOpen, CallChoice, callTicket, Counter, rankCallCandidates, Ticket } from '../domain';
 import { CounterRepository, toCounter } from '../persistence/counter.repository';
@@ -41,7 +41,13 @@ export class CallNextService {
     private readonly clock: QueueClock,
   ) {}
 
-  async callNext(unitCode: string, counterNo: string, correlationId?: string): Promise<CallOutcome | null> {
+  /** `actorId`: the token's subject, for the audit log (absent for calls the system makes itself). */
+  async callNext(
+    unitCode: string,
+    counterNo: string,
+    correlationId?: string,
+    actorId?: string,
+  ): Promise<CallOutcome | null> {
     const policy = await this.setup.policy(unitCode);
     return this.ds.transaction(async (m) => {
       const row = await this.counters.findForUpdate(m, unitCode, counterNo);
@@ -75,7 +81,16 @@ export class CallNextService {
           )) ?? (await this.tickets.claimWaiting(m, ranked[0].ticketId)); // all busy: wait for the best one's outcome
         if (!claimed) continue;
         const choice = ranked.find((c) => c.ticketId === claimed.id)!;
-        return this.call(m, { counter, choice, claimed, now, correlationId });
+        const outcome = await this.call(m, { counter, choice, claimed, now, correlationId });
+        if (actorId)
+          await appendAudit(m, {
+            unitCode,
+            actorId,
+            action: 'ticket.call',
+            subject: claimed.id,
+            details: { counterNo, number: claimed.number, reasonCode: choice.reasonCode },
+          });
+        return outcome;
       }
       throw new Error(`call-next at ${unitCode}/${counterNo} found no free ticket in ${MAX_ROUNDS} rounds`);
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { appendToOutbox, notFound } from '@fg/platform';
+import { appendAudit, appendToOutbox, notFound } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import {
   closeCounter,
@@ -37,6 +37,8 @@ export class CounterDutyService {
     unitCode: string,
     counterNo: string,
     cmd: CounterCommand,
+    /** The token's subject, for the audit log. */
+    actorId: string,
     correlationId?: string,
   ): Promise<Counter & { name: string }> {
     return this.ds.transaction(async (m) => {
@@ -56,6 +58,17 @@ export class CounterDutyService {
       if (decision.events.length) {
         await this.counters.save(m, decision.state);
         if (duty) await this.dutyOfficers.recordOpening(m, { unitCode, counterNo, ...duty });
+        // Who did it, in the same transaction (issue #16 audit log); the pause note stays in the counter row.
+        await appendAudit(m, {
+          unitCode,
+          actorId,
+          action: `counter.${cmd.action}`,
+          subject: counterNo,
+          details: {
+            ...(duty ? { officerId: duty.officerId } : {}),
+            ...(cmd.action === 'pause' ? { reasonCode: cmd.reasonCode } : {}),
+          },
+        });
         await appendToOutbox(
           m,
           decision.events.map((e) =>

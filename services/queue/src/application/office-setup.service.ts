@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@fg/platform';
+import { appendAudit, DomainError } from '@fg/platform';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { newCounter, QueuePolicy, validateQueuePolicy } from '../domain';
 import { CounterRepository, CounterRow } from '../persistence/counter.repository';
@@ -17,13 +17,22 @@ export class OfficeSetupService {
     private readonly counters: CounterRepository,
   ) {}
 
-  async putService(s: Omit<ServiceQueueRow, 'updatedAt'>): Promise<ServiceQueueRow> {
+  /** `actorId` (each put): the token's subject, written to the audit log in the same transaction. */
+  async putService(s: Omit<ServiceQueueRow, 'updatedAt'>, actorId: string): Promise<ServiceQueueRow> {
     try {
       return await this.ds.transaction(async (m) => {
         // Two services sharing a prefix would both show "A001" on the board.
         const holder = await this.setup.findServiceByPrefix(m, s.unitCode, s.prefix);
         if (holder && holder.code !== s.code) throw prefixTaken(s.prefix, holder.code);
-        return this.setup.upsertService(m, s);
+        const saved = await this.setup.upsertService(m, s);
+        await appendAudit(m, {
+          unitCode: s.unitCode,
+          actorId,
+          action: 'setup.service',
+          subject: s.code,
+          details: { prefix: s.prefix, active: s.active },
+        });
+        return saved;
       });
     } catch (e) {
       if (e instanceof QueryFailedError && (e as unknown as { code?: string }).code === '23505')
@@ -32,12 +41,15 @@ export class OfficeSetupService {
     }
   }
 
-  async putCounter(c: {
-    unitCode: string;
-    counterNo: string;
-    name: string;
-    serviceCodes: string[];
-  }): Promise<CounterRow> {
+  async putCounter(
+    c: {
+      unitCode: string;
+      counterNo: string;
+      name: string;
+      serviceCodes: string[];
+    },
+    actorId: string,
+  ): Promise<CounterRow> {
     const checked = newCounter(c); // distinct, non-empty codes
     return this.ds.transaction(async (m) => {
       const known = new Set(await this.setup.existingServiceCodes(m, c.unitCode, [...checked.serviceCodes]));
@@ -50,7 +62,15 @@ export class OfficeSetupService {
           { unknown },
         );
       }
-      return this.counters.upsert(m, { ...c, serviceCodes: [...checked.serviceCodes] });
+      const saved = await this.counters.upsert(m, { ...c, serviceCodes: [...checked.serviceCodes] });
+      await appendAudit(m, {
+        unitCode: c.unitCode,
+        actorId,
+        action: 'setup.counter',
+        subject: c.counterNo,
+        details: { serviceCodes: [...checked.serviceCodes] },
+      });
+      return saved;
     });
   }
 
@@ -68,9 +88,21 @@ export class OfficeSetupService {
   }
 
   /** Missing fields take the defaults; the whole policy is validated by the domain. */
-  async putPolicy(unitCode: string, input: Partial<QueuePolicy>): Promise<QueuePolicy> {
+  async putPolicy(unitCode: string, input: Partial<QueuePolicy>, actorId: string): Promise<QueuePolicy> {
     const policy = validateQueuePolicy(input);
-    await this.setup.savePolicy(unitCode, policy);
+    await this.ds.transaction(async (m) => {
+      await this.setup.savePolicy(unitCode, policy, m);
+      await appendAudit(m, {
+        unitCode,
+        actorId,
+        action: 'setup.queue-policy',
+        details: {
+          priorityClasses: policy.priorityClasses.map(String),
+          maxConsecutivePriority: policy.maxConsecutivePriority,
+          maxWaitMinutes: policy.maxWaitMinutes,
+        },
+      });
+    });
     return policy;
   }
 }

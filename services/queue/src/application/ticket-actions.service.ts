@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, DomainError, notFound, UnitAccess } from '@fg/platform';
+import { appendAudit, AuthUser, DomainError, notFound, UnitAccess } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import {
   cancelTicket,
@@ -58,6 +58,18 @@ export class TicketActionsService {
       if (decision.events.length) {
         await this.tickets.save(m, decision.state);
         await this.changes.record(m, decision, correlationId);
+        // Who did it, in the same transaction (issue #16 audit log); a cancel reason stays in the ticket row.
+        if (user)
+          await appendAudit(m, {
+            unitCode: found.unitCode,
+            actorId: user.sub,
+            action: `ticket.${cmd.action}`,
+            subject: ticketId,
+            details: {
+              number: found.number,
+              ...(cmd.action === 'transfer' ? { from: found.serviceCode, to: cmd.serviceCode } : {}),
+            },
+          });
       }
       return decision.state;
     });

@@ -84,8 +84,12 @@ export class SetupRepository {
     return { ...validateQueuePolicy(rows[0]), isDefault: false };
   }
 
-  async savePolicy(unitCode: string, p: QueuePolicy): Promise<void> {
-    await this.ds.query(
+  async savePolicy(
+    unitCode: string,
+    p: QueuePolicy,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<void> {
+    await manager.query(
       /* sql */ `INSERT INTO queue_policies (unit_code, priority_classes, max_consecutive_priority, max_wait_minutes)
         VALUES ($1, $2, $3, $4)
         ON CONFLICT (unit_code) DO UPDATE SET priority_classes = EXCLUDED.priority_classes,

@@ -17,8 +17,14 @@ export class CountersHttpController {
     private readonly calls: CallNextService,
   ) {}
 
-  private async apply(unitCode: string, counterNo: string, cmd: CounterCommand, correlationId: string) {
-    const c = await this.duty.apply(unitCode, counterNo, cmd, correlationId);
+  private async apply(
+    unitCode: string,
+    counterNo: string,
+    cmd: CounterCommand,
+    user: AuthUser,
+    correlationId: string,
+  ) {
+    const c = await this.duty.apply(unitCode, counterNo, cmd, user.sub, correlationId);
     const s = c as unknown as Record<string, unknown>;
     return {
       counterNo: c.counterNo,
@@ -49,7 +55,7 @@ export class CountersHttpController {
     @CorrelationId() cid: string,
   ) {
     const cmd = { action: 'open' as const, caller: user, officerId: body.officerId };
-    return this.apply(unitCode, counterNo, cmd, cid);
+    return this.apply(unitCode, counterNo, cmd, user, cid);
   }
 
   @Post('pause')
@@ -60,11 +66,13 @@ export class CountersHttpController {
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('counterNo', CounterNoPipe) counterNo: string,
     @Body() body: PauseCounterRequest,
+    @CurrentUser() user: AuthUser,
     @CorrelationId() cid: string,
   ) {
     const note = body.note ?? body.reason;
     const reasonCode = body.reasonCode ?? 'OTHER';
-    return this.apply(unitCode, counterNo, { action: 'pause', reasonCode, ...(note ? { note } : {}) }, cid);
+    const cmd = { action: 'pause' as const, reasonCode, ...(note ? { note } : {}) };
+    return this.apply(unitCode, counterNo, cmd, user, cid);
   }
 
   @Post('resume')
@@ -74,9 +82,10 @@ export class CountersHttpController {
   resume(
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('counterNo', CounterNoPipe) counterNo: string,
+    @CurrentUser() user: AuthUser,
     @CorrelationId() cid: string,
   ) {
-    return this.apply(unitCode, counterNo, { action: 'resume' }, cid);
+    return this.apply(unitCode, counterNo, { action: 'resume' }, user, cid);
   }
 
   @Post('close')
@@ -86,9 +95,10 @@ export class CountersHttpController {
   close(
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('counterNo', CounterNoPipe) counterNo: string,
+    @CurrentUser() user: AuthUser,
     @CorrelationId() cid: string,
   ) {
-    return this.apply(unitCode, counterNo, { action: 'close' }, cid);
+    return this.apply(unitCode, counterNo, { action: 'close' }, user, cid);
   }
 
   @Post('call-next')
@@ -101,10 +111,11 @@ export class CountersHttpController {
   async callNext(
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('counterNo', CounterNoPipe) counterNo: string,
+    @CurrentUser() user: AuthUser,
     @CorrelationId() cid: string,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const outcome = await this.calls.callNext(unitCode, counterNo, cid);
+    const outcome = await this.calls.callNext(unitCode, counterNo, cid, user.sub);
     if (!outcome) {
       res.status(204);
       return;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
+import { AuthUser, CurrentUser, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
 import { OfficeSetupService } from '../../application/office-setup.service';
 import type { CounterRow } from '../../persistence/counter.repository';
 import type { ServiceQueueRow } from '../../persistence/setup.repository';
@@ -41,15 +41,13 @@ export class SetupHttpController {
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('serviceCode', ServiceCodePipe) code: string,
     @Body() body: PutServiceRequest,
+    @CurrentUser() user: AuthUser,
   ) {
     return serviceView(
-      await this.setup.putService({
-        unitCode,
-        code,
-        name: body.name,
-        prefix: body.prefix,
-        active: body.active ?? true,
-      }),
+      await this.setup.putService(
+        { unitCode, code, name: body.name, prefix: body.prefix, active: body.active ?? true },
+        user.sub,
+      ),
     );
   }
 
@@ -67,9 +65,13 @@ export class SetupHttpController {
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('counterNo', CounterNoPipe) counterNo: string,
     @Body() body: PutCounterRequest,
+    @CurrentUser() user: AuthUser,
   ) {
     return counterView(
-      await this.setup.putCounter({ unitCode, counterNo, name: body.name, serviceCodes: body.serviceCodes }),
+      await this.setup.putCounter(
+        { unitCode, counterNo, name: body.name, serviceCodes: body.serviceCodes },
+        user.sub,
+      ),
     );
   }
 
@@ -85,8 +87,12 @@ export class SetupHttpController {
   @ApiOperation({
     summary: 'Set the fairness policy; omitted fields take the defaults (all classes, 3 in a row, 45 min)',
   })
-  async putPolicy(@Param('unitCode', UnitCodePipe) unitCode: string, @Body() body: PutQueuePolicyRequest) {
-    return { unitCode, ...(await this.setup.putPolicy(unitCode, body)) };
+  async putPolicy(
+    @Param('unitCode', UnitCodePipe) unitCode: string,
+    @Body() body: PutQueuePolicyRequest,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return { unitCode, ...(await this.setup.putPolicy(unitCode, body, user.sub)) };
   }
 
   @Get('queue-policy')
