@@ -8,6 +8,7 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   Min,
 } from 'class-validator';
@@ -39,6 +40,18 @@ export const DOSSIER_STATUSES = [
 export type DossierStatusName = (typeof DOSSIER_STATUSES)[number];
 export const PROCESSING_UNITS = ['WORKING_DAYS', 'WORKING_HOURS', 'SAME_DAY'] as const;
 
+/**
+ * The working-day calendar version a due date was computed with: a code as IsCode allows (`2026-3f9a0c…`), or
+ * the versions of the years a dossier spans joined by '+' (`2026-…+2027-…`; dossier service,
+ * eventCalendarVersion). IsCode alone refused the '+', which made every dossier due in the next year fail its
+ * `dossier.received` event.
+ */
+const IsCalendarVersion = () =>
+  Matches(/^[A-Za-z0-9._:-]+(\+[A-Za-z0-9._:-]+)*$/, {
+    message:
+      '$property must be a calendar version: codes of letters, digits, dots, colons or dashes joined by +',
+  });
+
 /** Fields every dossier event carries; no personal data (names, ID numbers, phones stay in the dossier service). */
 class DossierRef {
   @IsUUID() dossierId!: string;
@@ -55,7 +68,7 @@ export class DossierReceivedV1 extends DossierRef {
   @IsOneOf(DOSSIER_CHANNELS) channel!: DossierChannel;
   @IsISO8601({ strict: true }) receivedAt!: string;
   @IsISO8601({ strict: true }) dueAt!: string;
-  @IsString() @IsCode(1, 64) calendarVersion!: string;
+  @IsString() @Length(1, 64) @IsCalendarVersion() calendarVersion!: string;
   @IsOneOf(PROCESSING_UNITS) processingUnit!: string;
   @IsNumber() @Min(0) processingAmount!: number;
   /** True for procedures whose result is due the same working day. */
@@ -170,7 +183,7 @@ export class DossierFinishedV1 extends DossierRef {
   @IsBoolean() apologyIssued!: boolean;
   /** True when `dossier.overdue` was published for it earlier. */
   @IsBoolean() wasOverdue!: boolean;
-  @IsString() @IsCode(1, 64) calendarVersion!: string;
+  @IsString() @Length(1, 64) @IsCalendarVersion() calendarVersion!: string;
   @IsOptional() @IsIn(['APPROVED', 'REJECTED']) outcome?: 'APPROVED' | 'REJECTED';
   /** Catalogue code of the refusal ground, withdrawal or stop reason. */
   @IsOptional() @IsOneOf(ALL_REASON_CODES) reasonCode?: string;

@@ -1,9 +1,18 @@
-import { formatLocal } from '@fg/kernel';
+import {
+  addDays,
+  daysBetween,
+  formatLocal,
+  fromLocal,
+  localYearOf,
+  toLocalDate,
+  weekdayOf,
+} from '@fg/kernel';
+import { lunarNewYear } from '../../domain';
 import { aProvince, anIntake, DossierTestKit, startDossierKit, tokens } from '../../testing/dossier-test-kit';
 
 const [province, unit, other] = aProvince('DC');
 
-/** A made-up decision for 2027, for tests only (no such document exists). */
+/** A made-up decision for next year's Tết, for tests only (no such document exists). */
 const source = {
   document: '2/TEST-KGVX',
   issuedOn: '2026-11-30',
@@ -11,18 +20,25 @@ const source = {
   url: 'https://example.invalid/2-test-kgvx',
   readFrom: 'DOCUMENT',
 };
-const TET_REASON = 'Nghỉ Tết Nguyên đán Đinh Mùi (kiểm thử)';
-/** Tết 2027 (lunar new year on Sat 6 Feb) as a made-up decision that starts on `from`. */
-const schedule2027 = (from: string) => [
+const TET_REASON = 'Nghỉ Tết Nguyên đán (kiểm thử)';
+/** The calendar's reason for a day of the schedule: the entry's reason and its document. */
+const DAY_OFF_REASON = `${TET_REASON} (${source.document})`;
+const PROCEDURE = 'TEST-DAI-NGAY';
+
+// Next year's Tết, whenever the test runs: the decision gives days off from a dossier's due date to mùng 5.
+const YEAR = localYearOf(new Date()) + 1;
+const TET_END = addDays(lunarNewYear(YEAR).firstDay, 4);
+const schedule = (from: string) => [
   {
     occasions: ['LUNAR_NEW_YEAR'],
     reason: TET_REASON,
-    daysOff: { from, to: '2027-02-10' },
+    daysOff: { from, to: TET_END },
     workingDays: [],
     source,
   },
 ];
-const PROCEDURE = 'TEST-DAI-NGAY';
+/** "d/m/yyyy" as the apology's reason writes the day. */
+const dmy = (day: string) => `${Number(day.slice(8))}/${Number(day.slice(5, 7))}/${day.slice(0, 4)}`;
 
 describe('schedule changes after receipt (due-date conflicts)', () => {
   let kit: DossierTestKit;
@@ -48,13 +64,15 @@ describe('schedule changes after receipt (due-date conflicts)', () => {
         .expect(201)
     ).body;
   /**
-   * Intakes cannot be dated in the future, so the test finds a processing time that puts a dossier received
-   * now on a working day of late January or early February 2027, before Tết: the loaded schedule then starts
-   * Tết on that day, within the 16 days a decision's run may span.
+   * Intakes cannot be dated in the future, so the test gives its procedure the processing time that puts a
+   * dossier received now on a working day 2 to 11 days before next year's mùng 5: the loaded decision then
+   * starts Tết on that day, within the 16 days a decision's run may span.
    */
   let dueDay = '';
   beforeAll(async () => {
-    for (let amount = 20; amount <= 80 && !dueDay; amount++) {
+    const today = toLocalDate(new Date());
+    const estimate = Math.floor((daysBetween(today, TET_END) * 5) / 7) - 20;
+    for (let amount = Math.max(1, estimate); amount <= estimate + 40 && !dueDay; amount++) {
       const due = await kit
         .http()
         .post('/api/v1/calendar/due-date')
@@ -62,7 +80,7 @@ describe('schedule changes after receipt (due-date conflicts)', () => {
         .send({ unitCode: unit.code, amount, unit: 'WORKING_DAYS' })
         .expect(200);
       const day = formatLocal(new Date(due.body.dueAt)).slice(0, 10);
-      if (day >= '2027-01-26' && day <= '2027-02-04') {
+      if (day >= addDays(TET_END, -11) && day <= addDays(TET_END, -2)) {
         dueDay = day;
         await kit
           .http()
@@ -78,6 +96,16 @@ describe('schedule changes after receipt (due-date conflicts)', () => {
     }
     expect(dueDay).not.toBe('');
   });
+  /** The closing time (17:00) of the first weekday after Tết that the year's calendar does not give off. */
+  const firstWorkingDayAfterTet = async () => {
+    const year = (
+      await kit.http().get(`/api/v1/calendar/${YEAR}`).set('Authorization', tokens.admin).expect(200)
+    ).body as { days: { date: string; kind: string }[] };
+    const off = new Set(year.days.filter((d) => d.kind === 'DAY_OFF').map((d) => d.date));
+    let day = addDays(TET_END, 1);
+    while (off.has(day) || [0, 6].includes(weekdayOf(day))) day = addDays(day, 1);
+    return fromLocal(`${day} 17:00`).toISOString();
+  };
   const outboxCount = async () =>
     Number(
       (
@@ -89,9 +117,9 @@ describe('schedule changes after receipt (due-date conflicts)', () => {
   const loadSchedule = () =>
     kit
       .http()
-      .put('/api/v1/calendar/2027/official-schedule')
+      .put(`/api/v1/calendar/${YEAR}/official-schedule`)
       .set('Authorization', tokens.admin)
-      .send({ entries: schedule2027(dueDay) })
+      .send({ entries: schedule(dueDay) })
       .expect(200);
 
   it('flags open dossiers due on a new day off, publishes the event once, lists them and lets an officer resolve them', async () => {
@@ -109,8 +137,8 @@ describe('schedule changes after receipt (due-date conflicts)', () => {
 
     await loadSchedule();
 
-    // The next working day after Tết (… – Wed 10 Feb) is Thu 11 Feb; the proposal is its closing time, 17:00.
-    const proposedDueAt = '2027-02-11T10:00:00.000Z';
+    // The proposal is the closing time of the unit's next working day after the new days off.
+    const proposedDueAt = await firstWorkingDayAfterTet();
     const listed = (await list()).body;
     expect(listed.unitCode).toBe(unit.code);
     expect(listed.items.map((i: { dossierId: string }) => i.dossierId).sort()).toEqual(
@@ -121,7 +149,7 @@ describe('schedule changes after receipt (due-date conflicts)', () => {
       status: 'RECEIVED',
       printedDueAt: kept.dueAt,
       dayOff: dueDay,
-      dayOffReason: TET_REASON,
+      dayOffReason: DAY_OFF_REASON,
       proposedDueAt,
     });
     // The printed appointment is a promise: the dossier itself still shows it.
@@ -186,7 +214,7 @@ describe('schedule changes after receipt (due-date conflicts)', () => {
       newDueAt: proposedDueAt,
       originalDueAt: moved.dueAt,
       signer: 'Trần Văn Bình',
-      reason: `Theo lịch nghỉ được công bố sau khi tiếp nhận hồ sơ, ngày hẹn trả kết quả ${Number(dueDay.slice(8))}/${Number(dueDay.slice(5, 7))}/2027 là ngày nghỉ (${TET_REASON}).`,
+      reason: `Theo lịch nghỉ được công bố sau khi tiếp nhận hồ sơ, ngày hẹn trả kết quả ${dmy(dueDay)} là ngày nghỉ (${DAY_OFF_REASON}).`,
     });
     await kit.dossierEvents((es) =>
       es.some((e) => e.subject === moved.id && e.type === 'dossier.apology-issued'),
