@@ -69,6 +69,22 @@ describe('dossier inputs that used to fail as a 500', () => {
     await kit.http().get('/api/v1/procedures').query({ offset: '1000000' }).expect(200);
   });
 
+  it('refuses a fee past the bigint column with 400 naming it, nothing stored', async () => {
+    const res = await kit
+      .http()
+      .put('/api/v1/procedures/BI-HUGE-FEE')
+      .set('Authorization', tokens.admin)
+      .send({
+        name: 'Thủ tục thử',
+        field: 'Hộ tịch',
+        processing: { amount: 3, unit: 'WORKING_DAYS' },
+        fee: 1e20,
+      })
+      .expect(400);
+    expect(res.body.message).toMatch(/^Invalid request: fee: fee must not be greater than/);
+    await kit.http().get('/api/v1/procedures/BI-HUGE-FEE').expect(404);
+  });
+
   // A lone surrogate cannot arrive in a URL: its percent-encoded bytes are not UTF-8 and decode to U+FFFD.
   it('refuses a NUL in a query string with 400 naming the parameter', async () => {
     const res = await kit.http().get('/api/v1/procedures').query({ q: 'khai\u0000sinh' }).expect(400);

@@ -59,6 +59,7 @@ export class UpsertProcedureRequest {
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER) // stored as bigint: 1e20 passes @IsInt and failed in the INSERT (a 500)
   fee?: number | null;
 
   @ApiPropertyOptional({ example: '20.000 đồng/lần; nộp trực tuyến 10.000 đồng/lần' })
