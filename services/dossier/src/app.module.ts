@@ -48,6 +48,7 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
     PlatformModule.forRoot({
       service: 'dossier',
       localUnits: true,
+      auditLog: true,
       migrations: [
         RateLimitWindows1730000000100,
         ProceduresAndCalendar1730000200000,

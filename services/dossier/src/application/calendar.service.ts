@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, UnitAccess } from '@fg/platform';
+import { appendAudit, AuthUser, UnitAccess } from '@fg/platform';
 import {
   buildYearCalendar,
   computeDueAt,
@@ -145,7 +145,15 @@ export class CalendarService {
   async setWorkingHours(unitCode: string, config: WorkingHoursConfig, user: AuthUser) {
     await this.units.assert(user, unitCode);
     const normalised = defineWorkingHours(config).config;
-    await this.repo.setHours(unitCode, normalised, user.sub);
+    await this.ds.transaction(async (manager) => {
+      await this.repo.setHours(unitCode, normalised, user.sub, manager);
+      await appendAudit(manager, {
+        unitCode,
+        actorId: user.sub,
+        action: 'schedule.working-hours',
+        subject: unitCode,
+      });
+    });
     return this.workingHours(unitCode);
   }
 }

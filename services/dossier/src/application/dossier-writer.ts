@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { appendToOutbox } from '@fg/platform';
+import { appendAudit, appendToOutbox } from '@fg/platform';
 import type { EntityManager } from 'typeorm';
 import type { DossierDecision, DossierEvent } from '../domain';
 import { DossierRepository, type HistoryEntry } from '../persistence/dossier.repository';
@@ -89,6 +89,23 @@ export class DossierWriter {
       })),
     );
     await this.dossiers.appendHistory(history, manager);
+    // The unit's audit log (issue #16): who did what, with codes only (the note stays in the history).
+    await appendAudit(
+      manager,
+      changed.flatMap(({ decision: { state, events } }) =>
+        events.map((e) => ({
+          unitCode: state.unitCode,
+          actorId: e.data.actorId,
+          action: `dossier.${ACTION_OF[e.type]}`,
+          subject: state.id,
+          details: {
+            from: e.data.from,
+            to: e.data.to,
+            ...(e.data.reasonCode ? { reasonCode: e.data.reasonCode } : {}),
+          },
+        })),
+      ),
+    );
     await this.stats.add(
       changed.flatMap(({ decision }) => statsDeltas(decision.events, decision.state)),
       manager,

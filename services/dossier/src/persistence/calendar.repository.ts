@@ -97,8 +97,13 @@ export class CalendarRepository {
     return rows[0] ?? null;
   }
 
-  async setHours(unitCode: string, config: WorkingHoursConfig, actor: string): Promise<void> {
-    await this.ds.query(
+  async setHours(
+    unitCode: string,
+    config: WorkingHoursConfig,
+    actor: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<void> {
+    await manager.query(
       /* sql */ `INSERT INTO unit_working_hours (unit_code, config, updated_by) VALUES ($1, $2::jsonb, $3)
         ON CONFLICT (unit_code) DO UPDATE SET config = EXCLUDED.config, updated_by = EXCLUDED.updated_by, updated_at = now()`,
       [unitCode, JSON.stringify(config), actor],
