@@ -5,6 +5,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { checkPlacement, parentsFirst, UnitNode } from '../domain/unit-tree';
 import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
 import { UnitRow } from '../persistence/unit-registry.schema';
+import { UnitSuccessionsRepository } from '../persistence/unit-successions.repository';
 
 /** The `unit.upserted` a saved registry row publishes (in the transaction that saved it). */
 export const unitUpsertedEvent = (saved: UnitRow, correlationId?: string) =>
@@ -41,6 +42,7 @@ export class UnitRegistryService {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: UnitRegistryRepository,
+    private readonly successions: UnitSuccessionsRepository,
   ) {}
 
   /** Creates or changes units atomically: all of them or, on the first invalid one, none. */
@@ -103,11 +105,7 @@ export class UnitRegistryService {
    */
   private async refuseReviving(codes: string[], manager: EntityManager): Promise<void> {
     if (!codes.length) return;
-    const [retired] = await manager.query<{ code: string; on: string }[]>(
-      /* sql */ `SELECT unit_code AS code, to_char(effective_date, 'YYYY-MM-DD') AS on
-        FROM unit_retirements WHERE unit_code = ANY($1) ORDER BY unit_code LIMIT 1`,
-      [codes],
-    );
+    const retired = await this.successions.firstRetired(codes, manager);
     if (retired)
       throw new DomainError(
         'CONFLICT',

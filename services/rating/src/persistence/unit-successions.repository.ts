@@ -65,6 +65,16 @@ export class UnitSuccessionsRepository {
     return row;
   }
 
+  /** The first of `codes` (by code) that a succession retired, with its effective date; null when none was. */
+  async firstRetired(codes: string[], manager: EntityManager): Promise<{ code: string; on: string } | null> {
+    const [retired] = await manager.query<{ code: string; on: string }[]>(
+      /* sql */ `SELECT unit_code AS code, to_char(effective_date, 'YYYY-MM-DD') AS on
+        FROM unit_retirements WHERE unit_code = ANY($1) ORDER BY unit_code LIMIT 1`,
+      [codes],
+    );
+    return retired ?? null;
+  }
+
   async lineage(manager: EntityManager = this.ds.manager): Promise<LineageLink[]> {
     return manager.query<
       LineageLink[]
