@@ -64,6 +64,7 @@ const SCORING: Provider[] = [
   imports: [
     PlatformModule.forRoot({
       service: 'rating',
+      auditLog: true,
       entities: [UnitRegistrySchema],
       migrations: [
         UnitRegistry1730000100000,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { unitNotFound } from '@fg/platform';
+import { appendAudit, unitNotFound } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { assertAssessable } from '../domain';
 import { AssessmentRecord, AssessmentsRepository } from '../persistence/assessments.repository';
@@ -42,6 +42,14 @@ export class AssessmentsService {
       const assessment = await this.assessments.append(manager, {
         ...input,
         schemeCode: current.scheme.code,
+      });
+      // The unit's audit log (issue #16), with the assessment; the evidence and note stay in their row.
+      await appendAudit(manager, {
+        unitCode: input.unitCode,
+        actorId: input.by,
+        action: 'assessment.enter',
+        subject: input.criterionCode,
+        details: { year: input.year, points: input.points, schemeCode: current.scheme.code },
       });
       // Ancestors are not rescored: their counters roll up, but an assessment belongs to one unit only.
       const [scorecard] = await this.publisher.recompute(

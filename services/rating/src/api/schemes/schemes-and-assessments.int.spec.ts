@@ -247,6 +247,18 @@ describe('schemes, assessments, targets and who may do what', () => {
       points: 60,
       how: { kind: 'ASSESSMENT', evidence: 'Biên bản 02', note: 'Đã khắc phục' },
     });
+    // The unit's audit log (issue #16): both assessments, with their assessors; the evidence stays in its row.
+    const audit = (
+      await http()
+        .get('/api/v1/units/C9201/audit-log?action=assessment')
+        .set('Authorization', admin)
+        .expect(200)
+    ).body.items;
+    expect(audit.map((e: any) => [e.action, e.actorId, e.subject, e.details.points])).toEqual([
+      ['assessment.enter', 'assessor-C9201', 'A1', 60],
+      ['assessment.enter', 'assessor-P92', 'A1', 50],
+    ]);
+    await http().get('/api/v1/units/C9201/audit-log').set('Authorization', viewer).expect(403);
   });
 
   it('reports certification progress against the target', async () => {
