@@ -83,13 +83,13 @@ function boundedJson(config: PlatformConfig, info: ServiceAppInfo) {
     if (problem) throw Object.assign(new Error(problem), { type: 'entity.over.budget', status: 400 });
   };
   const parser = (limitKb: number) => json({ limit: limitKb * 1024, verify });
-  const byPath = new Map((info.bodyLimits ?? []).map((b) => [b.path, parser(b.limitKb)]));
+  const byPath = new Map((info.bodyLimits ?? []).map((b) => [b.path.toLowerCase(), parser(b.limitKb)]));
   const publicParser = parser(config.HTTP_PUBLIC_BODY_LIMIT_KB);
   const defaultParser = parser(config.HTTP_BODY_LIMIT_KB);
   return (req: Request, res: Response, next: NextFunction) => {
-    const chosen = req.path.startsWith(PUBLIC_PREFIX)
-      ? publicParser
-      : (byPath.get(req.path) ?? defaultParser);
+    // Express routes paths case-insensitively, so /API/V1/PUBLIC/… reaches a public route too.
+    const path = req.path.toLowerCase();
+    const chosen = path.startsWith(PUBLIC_PREFIX) ? publicParser : (byPath.get(path) ?? defaultParser);
     chosen(req, res, next);
   };
 }

@@ -102,6 +102,9 @@ describe('the answering routes under hostile bodies', () => {
       code: 'REQUEST.OVER_BUDGET',
       message: expect.stringMatching(/nested deeper/),
     });
+    // The router matches paths whatever their case, and so does the public size limit
+    const big = JSON.stringify({ answers: { COMMENT: 'x'.repeat(20_000) } });
+    await post(byToken.toUpperCase(), big).expect(413); // the made-up token is upper case already
     // JSON nested 50,000 deep (issue #16, row 8) is past the public size limit already
     await post(byToken, nested(50_000)).expect(413);
   });
