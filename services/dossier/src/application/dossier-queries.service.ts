@@ -40,8 +40,8 @@ const decodeCursor = (c: string): [string, string] => {
     const v: unknown = JSON.parse(Buffer.from(c, 'base64url').toString());
     if (Array.isArray(v) && v.length === 2) {
       const [intakeAt, id] = v as unknown[];
-      // Only the ISO instants encodeCursor writes: Date.parse also reads '1' or 'May 5', which Postgres then refuses (a 500).
-      // Only the ISO instants encodeCursor writes: Date.parse also reads '1' or 'May 5', which Postgres then refuses (a 500).
+      // Only the ISO instants encodeCursor writes: Date.parse also reads '1' or 'May 5', which Postgres
+      // then refuses (a 500).
       if (isInstantText(intakeAt))
         if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return [intakeAt, id];
     }
