@@ -15,6 +15,7 @@ import type { Request, Response } from 'express';
 import { BoardStreamLimits } from '../../application/board-stream-limits';
 import { BoardStreamHub } from '../../application/board-stream.hub';
 import { BoardViewService } from '../../application/board-view.service';
+import type { BoardEventRow } from '../../persistence/board.repository';
 
 export class BoardStreamQuery {
   @ApiPropertyOptional({
@@ -27,6 +28,20 @@ export class BoardStreamQuery {
   @Max(Number.MAX_SAFE_INTEGER) // 1e30 is an integer to JavaScript, not to Postgres' bigint
   lastEventId?: number;
 }
+
+/**
+ * A change's SSE frame, serialised once however many boards receive it: the hub hands every client of a unit
+ * the same row object, so a call shown on 1,000 boards costs one JSON.stringify, not 1,000.
+ */
+const frames = new WeakMap<BoardEventRow, string>();
+const frameOf = (row: BoardEventRow): string => {
+  let frame = frames.get(row);
+  if (frame === undefined) {
+    frame = `id: ${row.seq}\nevent: ${row.type}\ndata: ${JSON.stringify(row.payload)}\n\n`;
+    frames.set(row, frame);
+  }
+  return frame;
+};
 
 /** How long a board refused for a full instance waits before it tries again (the client's EventSource retries). */
 const FULL_RETRY_SECONDS = 30;
@@ -110,7 +125,7 @@ export class BoardHttpController {
     const remove = this.hub.add({
       unitCode,
       lastSeq,
-      send: (e) => write(e.seq, e.type, e.payload),
+      send: (e) => res.write(frameOf(e)),
       ping: () => res.write(': keep-alive\n\n'),
       close: () => res.end(),
     });
