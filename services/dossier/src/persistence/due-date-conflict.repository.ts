@@ -41,6 +41,12 @@ export interface OpenConflict {
 
 const LOCAL_DATE_OF_DUE = `to_char((d.due_at AT TIME ZONE 'UTC') + interval '${VIETNAM_UTC_OFFSET_MINUTES} minutes', 'YYYY-MM-DD')`;
 
+/**
+ * A flag still needs an answer while its dossier runs with the printed date: one finished since, or whose due
+ * date moved (a supplement answered), is left out of the list and cannot be resolved.
+ */
+const STILL_PROMISED = `d.status IN ('RECEIVED', 'IN_PROGRESS', 'AWAITING_FEES') AND d.due_at = c.printed_due_at`;
+
 /** Due-date conflicts: the flags a calendar change raises and officers resolve. */
 @Injectable()
 export class DueDateConflictRepository {
@@ -98,7 +104,7 @@ export class DueDateConflictRepository {
           c.day_off_reason AS "dayOffReason", c.proposed_due_at AS "proposedDueAt",
           c.calendar_version AS "calendarVersion", c.flagged_at AS "flaggedAt"
         FROM due_date_conflicts c JOIN dossiers d ON d.id = c.dossier_id
-        WHERE c.resolution IS NULL AND ($1::text IS NULL OR c.unit_code = $1)
+        WHERE c.resolution IS NULL AND ($1::text IS NULL OR c.unit_code = $1) AND ${STILL_PROMISED}
         ORDER BY c.printed_due_at, d.code`,
       [unitCode],
     );
@@ -114,8 +120,9 @@ export class DueDateConflictRepository {
       /* sql */ `SELECT c.dossier_id AS "dossierId", c.unit_code AS "unitCode", c.printed_due_at AS "printedDueAt",
           to_char(c.day_off, 'YYYY-MM-DD') AS "dayOff", c.day_off_reason AS "dayOffReason",
           c.proposed_due_at AS "proposedDueAt", c.calendar_version AS "calendarVersion", c.flagged_at AS "flaggedAt"
-        FROM due_date_conflicts c
-        WHERE c.dossier_id = $1 AND c.unit_code = $2 AND c.resolution IS NULL FOR UPDATE`,
+        FROM due_date_conflicts c JOIN dossiers d ON d.id = c.dossier_id
+        WHERE c.dossier_id = $1 AND c.unit_code = $2 AND c.resolution IS NULL AND ${STILL_PROMISED}
+        FOR UPDATE OF c`,
       [dossierId, unitCode],
     );
     return rows[0] ?? null;

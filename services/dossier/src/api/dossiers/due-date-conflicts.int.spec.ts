@@ -126,6 +126,7 @@ describe('schedule changes after receipt (due-date conflicts)', () => {
     const kept = await receive();
     const moved = await receive();
     const paused = await receive();
+    const withdrawn = await receive();
     expect(formatLocal(new Date(kept.dueAt)).slice(0, 10)).toBe(dueDay);
     await kit
       .http()
@@ -136,6 +137,14 @@ describe('schedule changes after receipt (due-date conflicts)', () => {
     expect((await list()).body.items).toEqual([]);
 
     await loadSchedule();
+    expect((await list()).body.items).toHaveLength(3);
+    // A dossier that finishes after being flagged leaves the list: there is no appointment left to keep.
+    await kit
+      .http()
+      .post(`/api/v1/dossiers/${withdrawn.id}/withdraw`)
+      .set('Authorization', officer)
+      .send({})
+      .expect(200);
 
     // The proposal is the closing time of the unit's next working day after the new days off.
     const proposedDueAt = await firstWorkingDayAfterTet();
@@ -161,14 +170,14 @@ describe('schedule changes after receipt (due-date conflicts)', () => {
     expect(stored.body.dueAt).toBe(kept.dueAt);
 
     await kit.dossierEvents((es) =>
-      [kept.id, moved.id].every((id) =>
+      [kept.id, moved.id, withdrawn.id].every((id) =>
         es.some((e) => e.subject === id && e.type === 'dossier.due-date-conflict-flagged'),
       ),
     );
     const events = (await kit.allDossierEvents()).filter(
       (e) => e.type === 'dossier.due-date-conflict-flagged',
     );
-    expect(events.map((e) => e.subject).sort()).toEqual([kept.id, moved.id].sort());
+    expect(events.map((e) => e.subject).sort()).toEqual([kept.id, moved.id, withdrawn.id].sort());
     expect(events.find((e) => e.subject === kept.id)!.data).toMatchObject({
       dossierId: kept.id,
       code: kept.code,
@@ -187,8 +196,8 @@ describe('schedule changes after receipt (due-date conflicts)', () => {
     expect(await outboxCount()).toBe(0);
     expect(
       (await kit.allDossierEvents()).filter((e) => e.type === 'dossier.due-date-conflict-flagged'),
-    ).toHaveLength(2);
-    expect((await kit.db.query(`SELECT count(*)::int AS n FROM due_date_conflicts`))[0].n).toBe(2);
+    ).toHaveLength(3);
+    expect((await kit.db.query(`SELECT count(*)::int AS n FROM due_date_conflicts`))[0].n).toBe(3);
 
     await kit.http().get(conflictsPath()).set('Authorization', tokens.viewer(other.code)).expect(403);
 
