@@ -35,8 +35,9 @@ export const IsCode = (min: number, max: number, options: ValidationOptions = {}
  * An actor id (the token subject): a single token of letters, digits and `._:|-`. An e-mail address is not
  * an id: a subject holding one could not be published (the service answers with the contract violation).
  */
+export const ACTOR_ID_PATTERN = /^[A-Za-z0-9._:|-]{1,64}$/;
 export const IsActorId = () =>
-  Matches(/^[A-Za-z0-9._:|-]{1,64}$/, {
+  Matches(ACTOR_ID_PATTERN, {
     message: '$property must be an id of 1-64 letters, digits, dots, underscores, colons, bars or dashes',
   });
 /**

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { ACTOR_ID_PATTERN } from '@fg/contracts';
 import { DomainError } from '../http/domain-error';
 import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
@@ -99,6 +100,9 @@ export class JwtAuthGuard implements CanActivate {
       ? claims.units.filter((u): u is string => typeof u === 'string')
       : [];
     if (typeof claims.sub !== 'string' || !claims.sub) throw new Error('token without sub');
+    // The subject is the actor id every event and audit entry carries (issue #16 row 5): a single token such
+    // as a UUID, never an e-mail address or a name. Refused here (401), not as a 500 when the event is built.
+    if (!ACTOR_ID_PATTERN.test(claims.sub)) throw new Error('token subject is not an id');
     return { sub: claims.sub, roles, units, name: typeof claims.name === 'string' ? claims.name : undefined };
   }
 }

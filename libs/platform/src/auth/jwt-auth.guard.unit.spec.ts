@@ -100,6 +100,9 @@ describe('JwtAuthGuard with verified-token cache', () => {
       token.slice(0, -1),
       `${token}x`,
       sign({ sub: 'o-1', roles: ['admin'] }, '1h', 'another-secret-0123456789'),
+      // Subjects that would put personal data into events and the audit log (issue #16 row 5).
+      sign({ sub: 'an.nguyen@example.vn', roles: ['officer'], units: ['*'] }),
+      sign({ sub: 'Nguyễn Văn An', roles: ['officer'], units: ['*'] }),
     ]) {
       expect(await run(guard, 'anyone', `Bearer ${bad}`)).toEqual({
         ok: false,
