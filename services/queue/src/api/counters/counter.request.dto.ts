@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { PAUSE_REASON_CODES, type PauseReasonCode } from '@fg/contracts';
+import { ACTOR_ID_PATTERN, PAUSE_REASON_CODES, type PauseReasonCode } from '@fg/contracts';
 
 export class OpenCounterRequest {
   @ApiPropertyOptional({
@@ -13,6 +13,10 @@ export class OpenCounterRequest {
   @IsOptional()
   @IsString()
   @Length(1, 64)
+  // It is published as counter.opened's officerId: an id, never a name or an e-mail (issue #16 row 5).
+  @Matches(ACTOR_ID_PATTERN, {
+    message: 'officerId must be an id of letters, digits, dots, colons, bars or dashes',
+  })
   officerId?: string;
 }
 

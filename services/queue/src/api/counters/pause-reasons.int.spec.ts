@@ -59,6 +59,11 @@ describe('counter pause reasons', () => {
     expect(msgs.map((m) => m.value).join('\n')).not.toMatch(/0912|\+84|Hương|Nghỉ/);
   });
 
+  it('refuses an assigned officerId that is not an id (it would be published)', async () => {
+    const res = await counterAction(kit, '3', 'open', { officerId: 'an.nguyen@example.vn' }).expect(400);
+    expect(res.body.message).toMatch(/officerId must be an id/);
+  });
+
   it('serves the pause catalogue in Vietnamese', async () => {
     const res = await kit.http().get('/api/v1/reason-codes').expect(200);
     expect(res.body).toContainEqual({ kind: 'PAUSE', code: 'MEETING', labelVi: 'Họp' });
