@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, type DomainEvent, DossierDueDateConflictFlagged } from '@fg/contracts';
 import { addDays, type LocalDate, toLocalDate } from '@fg/kernel';
-import { appendToOutbox, type AuthUser, DomainError } from '@fg/platform';
+import { appendAudit, appendToOutbox, type AuthUser, DomainError } from '@fg/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   DEFAULT_WORKING_HOURS,
@@ -153,6 +153,13 @@ export class DueDateConflictsService {
         );
       }
       await this.conflicts.resolve(dossierId, flag.printedDueAt, req.resolution, user.sub, manager);
+      await appendAudit(manager, {
+        unitCode,
+        actorId: user.sub,
+        action: 'dossier.due-date-conflict',
+        subject: dossierId,
+        details: { resolution: req.resolution, printedDueAt: flag.printedDueAt.toISOString() },
+      });
       return {
         dossierId,
         resolution: req.resolution,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, DossierThankYouLetterIssued } from '@fg/contracts';
 import { localYearOf, toLocalDate } from '@fg/kernel';
-import { appendToOutbox, type AuthUser, LocalUnitsRepository, notFound } from '@fg/platform';
+import { appendAudit, appendToOutbox, type AuthUser, LocalUnitsRepository, notFound } from '@fg/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { decideThankYouLetter, type IssueThankYouLetter, ThankYouRuleError } from '../domain';
@@ -15,7 +15,7 @@ export interface IssueThankYouLetterRequest extends IssueThankYouLetter {
 }
 
 /**
- * Letters of thanks: validated by the domain, then the letter, its unit's counter and the
+ * Letters of thanks: validated by the domain, then the letter, its unit's counter, the audit entry and the
  * `dossier.thank-you-letter-issued` event in one transaction (a refused request stores nothing).
  * The caller's unit scope is checked by the route (@UnitScoped).
  */
@@ -62,6 +62,13 @@ export class ThankYouLettersService {
         ],
         manager,
       );
+      await appendAudit(manager, {
+        unitCode,
+        actorId: user.sub,
+        action: 'letter.thank-you',
+        subject: id,
+        details: { number, recipientKind: facts.recipientKind, reasonCode: facts.reasonCode, dossierId },
+      });
       await appendToOutbox(manager, [
         createEvent(
           DossierThankYouLetterIssued,

@@ -230,6 +230,14 @@ describe('schedule changes after receipt (due-date conflicts)', () => {
     );
 
     expect((await list()).body.items).toEqual([]);
+    const audit = await kit.db.query(
+      `SELECT subject, actor_id, details->>'resolution' AS resolution FROM audit_log
+        WHERE action = 'dossier.due-date-conflict' ORDER BY seq`,
+    );
+    expect(audit).toEqual([
+      { subject: kept.id, actor_id: 'officer-5', resolution: 'KEEP_PRINTED' },
+      { subject: moved.id, actor_id: 'officer-5', resolution: 'ACCEPT_PROPOSED' },
+    ]);
     const again = await resolve(kept.id, { resolution: 'KEEP_PRINTED' }).expect(404);
     expect(again.body).toMatchObject({ code: 'DOSSIER.NO_DUE_DATE_CONFLICT' });
   });

@@ -21,6 +21,10 @@ describe('letters of thanks over HTTP', () => {
   const issue = (body: object, auth = officer, unitCode = unit.code) =>
     kit.http().post(`/api/v1/units/${unitCode}/thank-you-letters`).set('Authorization', auth).send(body);
   const stored = async () => Number((await kit.db.query(`SELECT count(*) AS n FROM thank_you_letters`))[0].n);
+  const audited = async () =>
+    Number(
+      (await kit.db.query(`SELECT count(*) AS n FROM audit_log WHERE action = 'letter.thank-you'`))[0].n,
+    );
   const counted = async (unitCode: string) =>
     (
       await kit
@@ -65,6 +69,17 @@ describe('letters of thanks over HTTP', () => {
       reasonCode: 'CONTRIBUTED_FEEDBACK',
     }).expect(201);
     expect(second.body.number).toBe(2);
+    expect(
+      await kit.db.query(`SELECT action, actor_id, details FROM audit_log WHERE subject = $1`, [
+        first.body.id,
+      ]),
+    ).toEqual([
+      {
+        action: 'letter.thank-you',
+        actor_id: 'officer-7',
+        details: { number: 1, recipientKind: 'CITIZEN', reasonCode: 'VOLUNTEER', dossierId: dossier.id },
+      },
+    ]);
     expect(await counted(unit.code)).toBe(2);
     expect(await counted(other.code)).toBe(0);
 
@@ -186,10 +201,12 @@ describe('letters of thanks over HTTP', () => {
       ['an unknown field', { ...valid, extra: 1 }, 400, 'REQUEST.INVALID', /property extra should not exist/],
     ])('answers %s with %i %s and stores nothing', async (_, body, status, code, message) => {
       const before = await stored();
+      const auditedBefore = await audited();
       const res = await issue(body).expect(status);
       expect(res.body).toMatchObject({ code });
       expect(res.body.message).toMatch(message);
       expect(await stored()).toBe(before);
+      expect(await audited()).toBe(auditedBefore);
     });
 
     it('refuses a dossier of another unit (409) and a caller outside the unit or without the officer role (403)', async () => {
