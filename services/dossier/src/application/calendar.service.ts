@@ -141,7 +141,10 @@ export class CalendarService {
     };
   }
 
-  /** Sets a unit's hours (e.g. Saturday morning); applies to its descendants that have none of their own. */
+  /**
+   * Sets a unit's hours (e.g. Saturday morning); applies to its descendants that have none of their own. Their
+   * dossiers now due on a day without working time are flagged in the same transaction (DueDateConflictsService).
+   */
   async setWorkingHours(unitCode: string, config: WorkingHoursConfig, user: AuthUser) {
     await this.units.assert(user, unitCode);
     const normalised = defineWorkingHours(config).config;
@@ -153,6 +156,7 @@ export class CalendarService {
         action: 'schedule.working-hours',
         subject: unitCode,
       });
+      await this.conflicts.flagAfterHoursChange(unitCode, user.sub, manager);
     });
     return this.workingHours(unitCode);
   }

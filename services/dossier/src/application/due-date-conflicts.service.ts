@@ -57,14 +57,43 @@ export class DueDateConflictsService {
   ): Promise<number> {
     const calendar = this.time.calendarFrom(await this.calendars.allOverrides(manager));
     const hoursOf = this.hoursLookup(manager);
-    await this.clearWorkingAgain(year, calendar, hoursOf, actor, manager);
-
+    await this.clearWorkingAgain((f) => f.dayOff.startsWith(`${year}-`), calendar, hoursOf, actor, manager);
     const today = toLocalDate(now);
     const candidates = await this.conflicts.candidates(
       daysWithoutDefaultWork(year, calendar).filter((d) => d >= today),
       now,
       manager,
     );
+    return this.flag(candidates, calendar, hoursOf, actor, manager, now);
+  }
+
+  /**
+   * After a unit's working hours changed (inside that change's transaction): the same for the running dossiers
+   * of the unit and its descendants (which inherit the hours unless they have their own), whatever their day.
+   */
+  async flagAfterHoursChange(
+    unitCode: string,
+    actor: string,
+    manager: EntityManager,
+    now = new Date(),
+  ): Promise<number> {
+    const units = await this.conflicts.subtree(unitCode, manager);
+    const calendar = this.time.calendarFrom(await this.calendars.allOverrides(manager));
+    const hoursOf = this.hoursLookup(manager);
+    await this.clearWorkingAgain((f) => units.includes(f.unitCode), calendar, hoursOf, actor, manager);
+    const candidates = await this.conflicts.candidatesOfUnits(units, now, manager);
+    return this.flag(candidates, calendar, hoursOf, actor, manager, now);
+  }
+
+  /** Flags the candidates without working time on their due day, with their events; returns how many. */
+  private async flag(
+    candidates: ConflictCandidate[],
+    calendar: WorkingCalendar,
+    hoursOf: (unitCode: string) => Promise<WorkingHours>,
+    actor: string,
+    manager: EntityManager,
+    now: Date,
+  ): Promise<number> {
     const flags: (NewConflict & { dossier: ConflictCandidate })[] = [];
     for (const c of candidates) {
       const conflict = dueDateConflict(c.dueAt, calendar, await hoursOf(c.unitCode));
@@ -77,7 +106,7 @@ export class DueDateConflictsService {
         dayOff: conflict.dayOff,
         dayOffReason: calendar.entryOn(conflict.dayOff)?.reason ?? null,
         proposedDueAt: conflict.proposedDueAt,
-        calendarVersion: calendar.versionOf(year),
+        calendarVersion: calendar.versionOf(Number(conflict.dayOff.slice(0, 4))),
         flaggedBy: actor,
         flaggedAt: now,
       });
@@ -168,16 +197,16 @@ export class DueDateConflictsService {
     });
   }
 
-  /** Unresolved flags of `year` whose day is a working day again for their unit (an override undone). */
+  /** Unresolved flags (those `affected` picks) whose day is a working day again for their unit. */
   private async clearWorkingAgain(
-    year: number,
+    affected: (flag: OpenConflict) => boolean,
     calendar: WorkingCalendar,
     hoursOf: (unitCode: string) => Promise<WorkingHours>,
     actor: string,
     manager: EntityManager,
   ): Promise<void> {
     for (const f of await this.conflicts.open(null, manager)) {
-      if (!f.dayOff.startsWith(`${year}-`)) continue;
+      if (!affected(f)) continue;
       if (isUnitWorkingDay(f.dayOff, calendar, await hoursOf(f.unitCode)))
         await this.conflicts.resolve(f.dossierId, f.printedDueAt, 'CLEARED', actor, manager);
     }

@@ -71,6 +71,32 @@ export class DueDateConflictRepository {
     );
   }
 
+  /** Running dossiers of `units` due at or after `from`, not flagged for their printed date yet. */
+  candidatesOfUnits(units: string[], from: Date, manager: EntityManager): Promise<ConflictCandidate[]> {
+    return manager.query<ConflictCandidate[]>(
+      /* sql */ `SELECT d.id, d.code, d.unit_code AS "unitCode", d.procedure_code AS "procedureCode", d.status,
+          d.due_at AS "dueAt"
+        FROM dossiers d
+        WHERE d.status IN ('RECEIVED', 'IN_PROGRESS', 'AWAITING_FEES') AND d.due_at >= $2 AND d.unit_code = ANY($1)
+          AND NOT EXISTS (SELECT 1 FROM due_date_conflicts c WHERE c.dossier_id = d.id AND c.printed_due_at = d.due_at)
+        ORDER BY d.id`,
+      [units, from],
+    );
+  }
+
+  /** A unit and its descendants in this service's copy of the registry. */
+  async subtree(unitCode: string, manager: EntityManager): Promise<string[]> {
+    const rows = await manager.query<{ code: string }[]>(
+      /* sql */ `WITH RECURSIVE t(code, depth) AS (
+          SELECT $1::text, 0
+          UNION ALL
+          SELECT u.code, t.depth + 1 FROM units u JOIN t ON u.parent_code = t.code WHERE t.depth < 16
+        ) SELECT code FROM t`,
+      [unitCode],
+    );
+    return rows.map((r) => r.code);
+  }
+
   /** Inserts the flags; returns the dossier ids actually flagged (a concurrent change may have won). */
   async insert(rows: NewConflict[], manager: EntityManager): Promise<Set<string>> {
     if (!rows.length) return new Set();

@@ -7,7 +7,7 @@ import {
   toLocalDate,
   weekdayOf,
 } from '@fg/kernel';
-import { lunarNewYear } from '../../domain';
+import { lunarNewYear, WEEKDAY_CODES } from '../../domain';
 import { aProvince, anIntake, DossierTestKit, startDossierKit, tokens } from '../../testing/dossier-test-kit';
 
 const [province, unit, other] = aProvince('DC');
@@ -273,5 +273,40 @@ describe('schedule changes after receipt (due-date conflicts)', () => {
       [d.id],
     );
     expect(row).toEqual([{ resolution: 'CLEARED', resolved_by: 'admin-1' }]);
+  });
+
+  it("flags a unit's dossiers when its working hours lose their due day, and clears them when the day comes back", async () => {
+    const d = (
+      await kit
+        .http()
+        .post('/api/v1/dossiers')
+        .set('Authorization', tokens.portal())
+        .send(anIntake(other.code))
+        .expect(201)
+    ).body;
+    const day = formatLocal(new Date(d.dueAt)).slice(0, 10);
+    const hoursPath = `/api/v1/calendar/working-hours/${other.code}`;
+    const { weekly } = (await kit.http().get(hoursPath).set('Authorization', tokens.admin).expect(200)).body
+      .config;
+    const setWeekly = (w: object) =>
+      kit
+        .http()
+        .put(hoursPath)
+        .set('Authorization', tokens.unitAdmin(other.code))
+        .send({ weekly: w })
+        .expect(200);
+    const otherList = async () =>
+      (
+        await kit
+          .http()
+          .get(conflictsPath(other.code))
+          .set('Authorization', tokens.viewer(other.code))
+          .expect(200)
+      ).body.items;
+
+    await setWeekly({ ...weekly, [WEEKDAY_CODES[weekdayOf(day)]]: [] });
+    expect(await otherList()).toMatchObject([{ dossierId: d.id, dayOff: day, dayOffReason: null }]);
+    await setWeekly(weekly);
+    expect(await otherList()).toEqual([]);
   });
 });
