@@ -45,7 +45,8 @@ export const IsActorId = () =>
  * carries, because the registry of units is public. Still no contact data: no `@` or `+`, and no run of six
  * or more digits (spaced or not), the shape of a phone or ID number.
  */
+export const PUBLIC_UNIT_NAME_PATTERN = /^(?!.*[@+])(?!.*\d(?:[\s.-]?\d){5})\S(?:.{0,198}\S)?$/u;
 export const IsPublicUnitName = () =>
-  Matches(/^(?!.*[@+])(?!.*\d(?:[\s.-]?\d){5})\S(?:.{0,198}\S)?$/u, {
+  Matches(PUBLIC_UNIT_NAME_PATTERN, {
     message: '$property must be a unit name without e-mail addresses, phone or ID numbers',
   });

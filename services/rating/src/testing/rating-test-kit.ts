@@ -8,7 +8,8 @@ import { ScoreWorker } from '../application/score-worker';
 export const admin = bearer({ sub: 'admin-1', roles: ['admin'], units: ['*'] });
 export const viewer = bearer({ sub: 'viewer-1', roles: ['viewer'], units: ['*'] });
 export const assessorOf = (...units: string[]) =>
-  bearer({ sub: `assessor-${units.join('-')}`, roles: ['assessor'], units });
+  // A subject is an id (JwtAuthGuard refuses others): '*' (every unit) becomes "all".
+  bearer({ sub: `assessor-${units.join('-').replace(/\*/g, 'all')}`, roles: ['assessor'], units });
 
 export interface UnitSpec {
   code: string;

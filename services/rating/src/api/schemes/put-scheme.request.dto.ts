@@ -12,6 +12,7 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   ValidateNested,
 } from 'class-validator';
 import { METRIC_NAMES, Rule } from '../../domain';
@@ -27,7 +28,13 @@ export class StarThresholdDto {
 
 export class CriterionDto {
   @ApiProperty({ example: 'CB08' }) @IsString() @Length(1, 32) code!: string;
-  @ApiProperty({ example: 'FRIENDLY_OFFICIALS' }) @IsString() @Length(1, 64) group!: string;
+  // Published in unit.score-changed's breakdown as a code (issue #16 row 5).
+  @ApiProperty({ example: 'FRIENDLY_OFFICIALS' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9._:-]{1,64}$/, {
+    message: 'group must be a code of 1-64 letters, digits, dots, underscores, colons or dashes',
+  })
+  group!: string;
   @ApiProperty({ example: 'Không trễ hẹn: tỷ lệ hồ sơ đúng hạn từ 98% trở lên' })
   @IsString()
   @Length(1, 500)

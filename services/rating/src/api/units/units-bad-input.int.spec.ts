@@ -20,6 +20,24 @@ describe('the unit registry under oversized input', () => {
     }
   });
 
+  // unit.upserted publishes the name (issue #16 row 5): contact data cannot ride along in it.
+  it('refuses a unit name holding a phone or ID number or an e-mail address, and stores nothing', async () => {
+    for (const name of [
+      'UBND phường 0912 345 678',
+      'Phường An Lạc +84912345678',
+      'UBND xã (ubnd@example.vn)',
+    ]) {
+      const res = await kit
+        .http()
+        .put('/api/v1/units/NAMECHK')
+        .set('Authorization', admin)
+        .send({ name, level: 'PROVINCE', parentCode: null, active: true })
+        .expect(400);
+      expect(res.body.message).toMatch(/name must be a unit name/);
+    }
+    await kit.http().get('/api/v1/units/NAMECHK').set('Authorization', viewer).expect(404);
+  });
+
   it("reads a province's unit list of more than HTTP_BODY_LIMIT_KB on the import route only", async () => {
     // About 1.6 MB: over the 1 MiB every other route takes, under the import's 10 MiB. The list is invalid
     // (a level no unit has), so nothing is stored and the answer shows the body was read and validated.

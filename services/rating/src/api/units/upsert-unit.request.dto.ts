@@ -13,12 +13,16 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { UNIT_CODE_PATTERN, UNIT_LEVELS, UnitLevel } from '@fg/contracts';
+import { PUBLIC_UNIT_NAME_PATTERN, UNIT_CODE_PATTERN, UNIT_LEVELS, UnitLevel } from '@fg/contracts';
 
 export class UpsertUnitRequest {
   @ApiProperty({ example: 'Phường Lê Lợi' })
   @IsString()
   @Length(1, 200)
+  // Published in unit.upserted: no e-mail, phone or ID number can ride along (issue #16 row 5).
+  @Matches(PUBLIC_UNIT_NAME_PATTERN, {
+    message: 'name must be a unit name without e-mail addresses, phone or ID numbers, or surrounding spaces',
+  })
   name!: string;
 
   @ApiProperty({ enum: UNIT_LEVELS })
