@@ -29,6 +29,16 @@ export class PlatformConfig {
   /** Prepended to every topic and consumer group: isolates test runs or tenants sharing a broker. */
   @IsOptional() @Matches(/^[a-zA-Z0-9._-]*$/) KAFKA_TOPIC_PREFIX: string = '';
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) KAFKA_PARTITIONS: number = 12;
+  /**
+   * The service's own Kafka principal (SASL; docs/platform.md, "Kafka credentials and ACLs"): the broker's
+   * ACLs let it write only its own topic. Unset: no SASL, for a broker without authentication.
+   */
+  @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,64}$/) KAFKA_SASL_USERNAME?: string;
+  @IsOptional() @IsString() KAFKA_SASL_PASSWORD?: string;
+  @IsOptional() @IsIn(['scram-sha-512', 'scram-sha-256', 'plain']) KAFKA_SASL_MECHANISM:
+    | 'scram-sha-512'
+    | 'scram-sha-256'
+    | 'plain' = 'scram-sha-512';
   /** Consumer tuning (see EventConsumerOptions): events per transaction, bytes per fetch, partitions applied at once. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) CONSUMER_CHUNK_SIZE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(512) CONSUMER_FETCH_MAX_MB?: number;
@@ -38,6 +48,26 @@ export class PlatformConfig {
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
   JWT_SECRET?: string;
   @IsOptional() @IsString() JWT_PUBLIC_KEY?: string;
+  /**
+   * The province's OpenID Connect provider (`https://sso.example.gov.vn/realms/province`): its tokens are
+   * verified with the keys of its discovery document's `jwks_uri`. Then OIDC_AUDIENCE is required, and in
+   * production (NODE_ENV=production) tokens of the local key (JWT_SECRET/JWT_PUBLIC_KEY) are no longer accepted.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s?#]+$/, { message: 'OIDC_ISSUER must be the issuer URL (https://..., no query)' })
+  OIDC_ISSUER?: string;
+  /** The `aud` the provider puts in tokens for these services (its client id or resource indicator). */
+  @IsOptional() @IsString() @MinLength(1) OIDC_AUDIENCE?: string;
+  /** Claim with the caller's roles (array or space-separated); a dotted path reaches nested claims. */
+  @IsOptional() @IsString() @MinLength(1) OIDC_ROLES_CLAIM: string = 'roles';
+  /** Claim with the unit codes the caller acts for (array or space/comma-separated; '*' for all). */
+  @IsOptional() @IsString() @MinLength(1) OIDC_UNITS_CLAIM: string = 'units';
+  /** How long the provider's key set is cached; a withdrawn key stops being accepted within this time. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) OIDC_JWKS_CACHE_SECONDS: number = 600;
+  /** Least time between two key-set fetches caused by tokens with an unknown `kid`. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600) OIDC_JWKS_COOLDOWN_SECONDS: number = 30;
+  /** Tolerated clock difference with the token issuer when checking `exp` and `nbf`. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(300) JWT_CLOCK_SKEW_SECONDS: number = 30;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string =
     'info';
   /** `json` or `pretty` (one readable line per event); unset: pretty when stdout is a terminal, else JSON. */
@@ -68,6 +98,18 @@ export class PlatformConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000) HTTP_REQUEST_TIMEOUT_MS: number = 30000;
   /** Idle time of a kept-alive connection between two requests. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000) HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 5000;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (Express `trust proxy`): a hop count (`1`) or
+   * comma-separated addresses, CIDRs or Express's names (`loopback`, `uniquelocal`, `10.0.0.0/8`). Unset: none,
+   * the client is the socket's peer; otherwise a client reaching a service directly could rotate the header
+   * past the per-address limits (look-up misses, board streams).
+   */
+  @IsOptional()
+  @Matches(/^\s*(\d{1,2}|[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*)\s*$/, {
+    message:
+      'TRUST_PROXY must be a hop count or comma-separated proxy addresses/CIDRs such as loopback,10.0.0.0/8',
+  })
+  TRUST_PROXY?: string;
   /** Create the database and schema when missing (local runs); off in managed deployments. */
   @IsOptional() @IsIn(['true', 'false']) DB_AUTO_CREATE: string = 'true';
 }
@@ -86,7 +128,15 @@ export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.Proce
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const c = config as unknown as PlatformConfig;
-  if (!c.JWT_SECRET && !c.JWT_PUBLIC_KEY)
-    throw new ConfigError('invalid configuration:\n  set JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256)');
+  if (!c.JWT_SECRET && !c.JWT_PUBLIC_KEY && !c.OIDC_ISSUER)
+    throw new ConfigError(
+      'invalid configuration:\n  set OIDC_ISSUER and OIDC_AUDIENCE, or JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256)',
+    );
+  if (c.OIDC_ISSUER && !c.OIDC_AUDIENCE)
+    throw new ConfigError('invalid configuration:\n  OIDC_AUDIENCE is required with OIDC_ISSUER');
+  if (!c.KAFKA_SASL_USERNAME !== !c.KAFKA_SASL_PASSWORD)
+    throw new ConfigError(
+      'invalid configuration:\n  set both KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD, or neither (no SASL)',
+    );
   return config;
 }

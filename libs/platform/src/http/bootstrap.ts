@@ -14,6 +14,7 @@ import { applyHttpHygiene } from './http-hygiene';
 import { DEFAULT_JSON_BUDGET, jsonBudgetProblem } from './json-budget';
 import { buildOpenApiDocument } from './openapi-document';
 import { requestObserver } from './request-observer';
+import { trustProxySetting } from './trust-proxy';
 import { createValidationPipe } from './validation';
 
 export interface ServiceAppInfo {
@@ -135,7 +136,8 @@ export async function createServiceApp(
     next(err);
   });
   configureApp(app, info);
-  app.set('trust proxy', true);
+  // Who the client is for the per-address limits: only a configured proxy may say so (TRUST_PROXY).
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   return app;
 }
 

@@ -27,6 +27,8 @@ describe('HTTP hygiene of the dossier service', () => {
       CORS_ORIGINS: PORTAL_ORIGIN,
       DOSSIER_LOOKUP_MISSES: '5',
       DOSSIER_RECEIVED_MAX_AGE_DAYS: '30',
+      // supertest stands for the office's reverse proxy on loopback: its X-Forwarded-For names the citizen.
+      TRUST_PROXY: 'loopback',
     });
     // Every line the root logger writes (access log, error filter) also lands here.
     const stream = (
@@ -54,6 +56,7 @@ describe('HTTP hygiene of the dossier service', () => {
       'CORS_ORIGINS',
       'DOSSIER_LOOKUP_MISSES',
       'DOSSIER_RECEIVED_MAX_AGE_DAYS',
+      'TRUST_PROXY',
     ])
       delete process.env[k];
     await kit.close();

@@ -13,7 +13,7 @@ export class LookupQuery {
   key!: string;
 }
 
-/** The client's address as Express reads it ('trust proxy': the X-Forwarded-For the office's proxy sets). */
+/** The client's address as Express reads it: the socket's peer, or what a TRUST_PROXY proxy forwards. */
 const clientAddress = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /** The citizen's status look-up (QR on the receipt): no login, no personal data. */
