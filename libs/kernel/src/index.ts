@@ -7,3 +7,4 @@ export * from './periods';
 export * from './sipas';
 export * from './wait-buckets';
 export * from './instant-text';
+export * from './unit-history';

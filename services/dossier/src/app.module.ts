@@ -38,6 +38,7 @@ import { ThankYouLetters1730000200620 } from './persistence/migrations/173000020
 import { ReasonCodesHttpController } from './api/dossiers/reason-codes.http.controller';
 import { HistoryReasonCode1730000200700 } from './persistence/migrations/1730000200700-history-reason-code';
 import { SupplementOnce1730000200800 } from './persistence/migrations/1730000200800-supplement-once';
+import { UnitSuccessionsStats1730000200900 } from './persistence/migrations/1730000200900-unit-successions-stats';
 import { ProcedureRepository } from './persistence/procedure.repository';
 import { StatsRepository } from './persistence/stats.repository';
 import { ThankYouLetterRepository } from './persistence/thank-you-letter.repository';
@@ -61,6 +62,7 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
         ThankYouLetters1730000200620,
         HistoryReasonCode1730000200700,
         SupplementOnce1730000200800,
+        UnitSuccessionsStats1730000200900,
       ],
       consumers: [TicketLinksConsumer],
     }),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type HistoryMember, mergeHistoryMembers } from '@fg/kernel';
 import { DataSource } from 'typeorm';
 import type { UnitAncestry } from '../auth/unit-scope';
 
@@ -54,6 +55,36 @@ export class LocalUnitsRepository implements UnitAncestry {
         ORDER BY n.code`,
       [code],
     );
+  }
+
+  /**
+   * Whose rows a unit's statistics read, expanded once per request so the dashboards' queries filter on a
+   * list of codes (docs/domain.md §Administrative units): the unit (with its descendants when asked) and,
+   * unless `asWas`, every unit it succeeded, followed along chains, with that predecessor's descendants,
+   * each counted before the succession's effective date (the earliest along a chain). The same semantics
+   * as the rating service's standings; the depth bound guards against a cycle in a corrupted copy.
+   */
+  async historyMembers(
+    code: string,
+    opts: { includeDescendants: boolean; asWas: boolean },
+  ): Promise<HistoryMember[]> {
+    const rows = await this.ds.query<HistoryMember[]>(
+      /* sql */ `WITH RECURSIVE tree(code, before, depth) AS (
+          SELECT $1::text, NULL::date, 0
+          UNION ALL
+          SELECT x.code, x.before, t.depth + 1 FROM tree t CROSS JOIN LATERAL (
+            SELECT u.code, t.before FROM units u WHERE u.parent_code = t.code AND $2::boolean
+            UNION ALL
+            -- LEAST ignores NULL: the unit's own (unbounded) window narrows to the succession date
+            SELECT p.code, LEAST(t.before, s.effective_date)
+            FROM unit_successions s CROSS JOIN LATERAL unnest(s.predecessors) AS p(code)
+            WHERE t.code = ANY(s.successors) AND p.code <> t.code AND NOT $3::boolean
+          ) x WHERE t.depth < 16
+        )
+        SELECT code, to_char(before, 'YYYY-MM-DD') AS before FROM tree`,
+      [code, opts.includeDescendants, opts.asWas],
+    );
+    return mergeHistoryMembers(rows);
   }
 
   async ancestorsOf(code: string): Promise<string[]> {

@@ -33,6 +33,8 @@ export interface StatsQuery {
   to?: LocalDate;
   groupBy: StatsGroupBy;
   includeDescendants: boolean;
+  /** true: the unit as it was, without the history of the units it succeeded (mergers, splits). */
+  asWas?: boolean;
 }
 
 type Figures = Record<CountedFigure | 'openWithinDeadline' | 'openOverdue', number>;
@@ -93,7 +95,7 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
     await this.cache.get(`unit:${q.unitCode}`, () => this.units.known(q.unitCode)); // unknown units throw and are not cached
     await this.scope.assert(user, q.unitCode);
     const today = toLocalDate(new Date());
-    const key = `timeliness|${q.unitCode}|${q.from ?? ''}|${q.to ?? ''}|${q.groupBy}|${q.includeDescendants}|${today}`;
+    const key = `timeliness|${q.unitCode}|${q.from ?? ''}|${q.to ?? ''}|${q.groupBy}|${q.includeDescendants}|${q.asWas ?? false}|${today}`;
     return this.cache.json(key, () => this.compute(q, today));
   }
 
@@ -109,17 +111,19 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
     if (daysBetween(from, to) > MAX_DAYS) {
       throw new DomainError('INVALID', 'STATS.RANGE_TOO_LONG', `A report covers at most ${MAX_DAYS} days`);
     }
-    const units = q.includeDescendants
-      ? await this.cache.get(`subtree:${q.unitCode}`, () => this.localUnits.subtree(q.unitCode))
-      : [q.unitCode];
+    // Expanded once per request (subtree, then predecessors before their dates); the queries filter on it.
+    const asWas = q.asWas ?? false;
+    const members = await this.cache.get(`history:${q.unitCode}|${q.includeDescendants}|${asWas}`, () =>
+      this.localUnits.historyMembers(q.unitCode, { includeDescendants: q.includeDescendants, asWas }),
+    );
     const endOfTo = atLocalMinute(addDays(to, 1), 0);
     const overdueBefore = atLocalMinute(to < today ? to : today, 0);
 
     // Whole months from the monthly rollup, the partial months at the ends from the daily rows.
     const cover = coverPeriod(from, to);
     const [head, tail] = cover.days;
-    const counted = await this.stats.counted(q.groupBy, units, { months: cover.months, head, tail });
-    const open = await this.stats.open(q.groupBy, units, endOfTo, overdueBefore, startOfLocalMonth(from));
+    const counted = await this.stats.counted(q.groupBy, members, { months: cover.months, head, tail });
+    const open = await this.stats.open(q.groupBy, members, endOfTo, overdueBefore, startOfLocalMonth(from));
 
     const groups = new Map<string, Figures>();
     const empty = (): Figures =>
@@ -143,7 +147,8 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
       to,
       groupBy: q.groupBy,
       includeDescendants: q.includeDescendants,
-      unitCount: units.length,
+      asWas,
+      unitCount: members.length,
       openAsOf: to < today ? to : today,
       groups: [...groups.entries()]
         .sort(([a], [b]) => a.localeCompare(b))

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { VIETNAM_UTC_OFFSET_MINUTES } from '@fg/kernel';
+import { type HistoryMember, historyColumns, VIETNAM_UTC_OFFSET_MINUTES } from '@fg/kernel';
 import { DataSource } from 'typeorm';
 
 export type StatsGroupBy = 'unit' | 'procedure' | 'month';
@@ -58,33 +58,41 @@ export class TimelinessStatsRepository {
 
   /**
    * Counter sums per group: whole months from `timeliness_monthly`, the partial months at either end
-   * (`head`, `tail`) from `timeliness_daily`. A group with no counted row is absent.
+   * (`head`, `tail`) from `timeliness_daily`. A group with no counted row is absent. A member with a
+   * window (a predecessor, docs/domain.md §Administrative units) counts its days before `before` only: its
+   * month of the date is read from the daily rows, the whole months before it from the monthly ones.
    */
   async counted(
     groupBy: StatsGroupBy,
-    units: string[],
+    members: HistoryMember[],
     cover: { months?: Range | null; head?: Range | null; tail?: Range | null },
   ): Promise<({ key: string } & Partial<Record<CountedFigure, number>>)[]> {
     const sums = Object.entries(SUMS)
       .map(([k, c]) => `sum(${c})::int AS "${k}"`)
       .join(', ');
     const cols = Object.values(SUMS).join(', ');
+    const { codes, before } = historyColumns(members);
     const rows = await this.ds.query<({ key: unknown } & Partial<Record<CountedFigure, number>>)[]>(
-      /* sql */ `SELECT key, ${sums} FROM (
-          SELECT ${KEY[groupBy]('month')} AS key, ${cols} FROM timeliness_monthly
-            WHERE unit_code = ANY($1) AND month BETWEEN $2 AND $3
+      /* sql */ `WITH w AS (SELECT * FROM unnest($1::text[], $8::date[]) AS w(member_code, cutoff))
+        SELECT key, ${sums} FROM (
+          SELECT ${KEY[groupBy]('month')} AS key, ${cols} FROM timeliness_monthly JOIN w ON unit_code = member_code
+            WHERE month BETWEEN $2 AND $3 AND (cutoff IS NULL OR month < date_trunc('month', cutoff))
           UNION ALL
-          SELECT ${KEY[groupBy]('day')} AS key, ${cols} FROM timeliness_daily
-            WHERE unit_code = ANY($1) AND (day BETWEEN $4 AND $5 OR day BETWEEN $6 AND $7)
+          SELECT ${KEY[groupBy]('day')} AS key, ${cols} FROM timeliness_daily JOIN w ON unit_code = member_code
+            WHERE (day BETWEEN $4 AND $5 OR day BETWEEN $6 AND $7
+                OR (date_trunc('month', day) = date_trunc('month', cutoff)
+                  AND date_trunc('month', cutoff) BETWEEN $2::date AND $3::date))
+              AND (cutoff IS NULL OR day < cutoff)
         ) AS c GROUP BY 1`,
       [
-        units,
+        codes,
         cover.months?.from ?? null,
         cover.months?.to ?? null,
         cover.head?.from ?? null,
         cover.head?.to ?? null,
         cover.tail?.from ?? null,
         cover.tail?.to ?? null,
+        before,
       ],
     );
     return rows.map((r) => ({ ...r, key: String(r.key) }));
@@ -92,11 +100,12 @@ export class TimelinessStatsRepository {
 
   /**
    * Open dossiers per group received before `receivedBefore` (and, per month, from `receivedFrom`), and how
-   * many of them are overdue: due before `overdueBefore` and not waiting for the citizen's supplement.
+   * many of them are overdue: due before `overdueBefore` and not waiting for the citizen's supplement. A
+   * member with a window counts the dossiers it received before the local start of `before`.
    */
   open(
     groupBy: StatsGroupBy,
-    units: string[],
+    members: HistoryMember[],
     receivedBefore: Date,
     overdueBefore: Date,
     receivedFrom: Date,
@@ -104,11 +113,19 @@ export class TimelinessStatsRepository {
     return this.ds.query<{ key: string; open: number; overdue: number }[]>(
       /* sql */ `SELECT ${OPEN_KEY[groupBy]} AS key, count(*)::int AS open,
           count(*) FILTER (WHERE status <> 'SUPPLEMENT_REQUESTED' AND due_at < $3)::int AS overdue
-        FROM dossiers
-        WHERE status IN ('RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'AWAITING_FEES') AND unit_code = ANY($1)
-          AND received_at < $2 ${groupBy === 'month' ? 'AND received_at >= $4' : ''}
+        FROM dossiers JOIN unnest($1::text[], $4::date[]) AS w(member_code, cutoff) ON unit_code = member_code
+        WHERE status IN ('RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'AWAITING_FEES')
+          AND received_at < $2 ${groupBy === 'month' ? 'AND received_at >= $5' : ''}
+          AND (cutoff IS NULL
+            OR received_at < (cutoff::timestamp - interval '${VIETNAM_UTC_OFFSET_MINUTES} minutes') AT TIME ZONE 'UTC')
         GROUP BY 1`,
-      [units, receivedBefore, overdueBefore, ...(groupBy === 'month' ? [receivedFrom] : [])],
+      [
+        historyColumns(members).codes,
+        receivedBefore,
+        overdueBefore,
+        historyColumns(members).before,
+        ...(groupBy === 'month' ? [receivedFrom] : []),
+      ],
     );
   }
 

@@ -29,4 +29,14 @@ export class TimelinessStatsQuery {
   @QueryBoolean()
   @IsBoolean()
   includeDescendants: boolean = false;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'true: the unit as it was, without the history of the units it succeeded (mergers, splits); default false: their rows before the succession date count too',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean({ message: 'asWas must be true or false' })
+  asWas: boolean = false;
 }
