@@ -11,6 +11,8 @@ export interface StatsQuery {
   to: string;
   groupBy: StatsGroupBy;
   includeDescendants?: boolean;
+  /** true: the unit as it was, without the history of the units it succeeded (mergers, splits). */
+  asWas?: boolean;
 }
 
 /**
@@ -28,8 +30,12 @@ export class QueueStatsService {
 
   async query(q: StatsQuery) {
     const range = toStatsRange(q.from, q.to);
-    const unitCodes = q.includeDescendants ? await this.units.subtree(q.unitCode) : [q.unitCode];
-    const groups = await this.stats.grouped(unitCodes, range, q.groupBy);
+    // Expanded once per request (subtree, then predecessors before their dates); the query filters on it.
+    const members = await this.units.historyMembers(q.unitCode, {
+      includeDescendants: q.includeDescendants ?? false,
+      asWas: q.asWas ?? false,
+    });
+    const groups = await this.stats.grouped(members, range, q.groupBy);
     const total = groups.reduce((acc, g) => mergeStatsRows(acc, g.row), emptyStatsRow());
     const numeric = q.groupBy === 'hour' || q.groupBy === 'weekday';
     const keyed = groups
@@ -40,6 +46,7 @@ export class QueueStatsService {
       from: q.from,
       to: q.to,
       groupBy: q.groupBy,
+      asWas: q.asWas ?? false,
       timeZone: VIETNAM_TIME_ZONE,
       groups: keyed,
       total: summarizeStatsRow(total),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type HistoryMember, historyColumns } from '@fg/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { QueueStatsRow, StatsDelta, statsSlotOf } from '../domain';
 
@@ -95,16 +96,22 @@ export class QueueStatsRepository {
     );
   }
 
-  /** Rows of the units in the (day, hour) range, merged per group (SUM, MIN, MAX, bucket-wise SUM). */
+  /**
+   * Rows of the members in the (day, hour) range, merged per group (SUM, MIN, MAX, bucket-wise SUM); a
+   * member with a window (a predecessor, docs/domain.md §Administrative units) counts its local days
+   * before `before` only.
+   */
   async grouped(
-    unitCodes: string[],
+    members: HistoryMember[],
     range: StatsRange,
     groupBy: StatsGroupBy,
   ): Promise<{ key: string | null; row: QueueStatsRow }[]> {
     const rows = await this.ds.query<GroupedRow[]>(
       /* sql */ `WITH r AS (
-          SELECT ${GROUP_KEY[groupBy]} AS k, * FROM queue_stats
-          WHERE unit_code = ANY($1) AND (day, hour) >= ($2::date, $3::smallint) AND (day, hour) <= ($4::date, $5::smallint)
+          SELECT ${GROUP_KEY[groupBy]} AS k, queue_stats.* FROM queue_stats
+            JOIN unnest($1::text[], $6::date[]) AS w(member_code, cutoff) ON unit_code = member_code
+          WHERE (day, hour) >= ($2::date, $3::smallint) AND (day, hour) <= ($4::date, $5::smallint)
+            AND (cutoff IS NULL OR day < cutoff)
         ), totals AS (
           SELECT k, sum(issued)::int AS issued, sum(served)::int AS served, sum(no_shows)::int AS "noShows",
             sum(cancelled)::int AS cancelled,
@@ -120,7 +127,14 @@ export class QueueStatsRepository {
         )
         SELECT totals.*, wb.b AS "waitBuckets", sb.b AS "serviceBuckets" FROM totals
           JOIN wb ON wb.k IS NOT DISTINCT FROM totals.k JOIN sb ON sb.k IS NOT DISTINCT FROM totals.k`,
-      [unitCodes, range.fromDay, range.fromHour, range.toDay, range.toHour],
+      [
+        historyColumns(members).codes,
+        range.fromDay,
+        range.fromHour,
+        range.toDay,
+        range.toHour,
+        historyColumns(members).before,
+      ],
     );
     return rows.map((r) => ({
       key: r.k,

@@ -23,6 +23,7 @@ export class QueueStatsHttpController {
       to: q.to,
       groupBy: q.groupBy,
       includeDescendants: q.includeDescendants,
+      asWas: q.asWas,
     });
   }
 }

@@ -39,4 +39,14 @@ export class QueueStatsQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   includeDescendants?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'true: the unit as it was, without the history of the units it succeeded (mergers, splits); default false: their rows before the succession date count too',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'asWas must be true or false' })
+  asWas?: boolean;
 }
