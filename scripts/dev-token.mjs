@@ -8,12 +8,16 @@ import { devJwtSecret, repoRoot } from './dev-secret.mjs';
 
 const require = createRequire(path.join(repoRoot, 'package.json'));
 const { JwtService } = require('@nestjs/jwt');
+// The local issuer's `iss` and `aud`, as libs/platform/src/auth/token-verifier.ts names them
+// (LOCAL_TOKEN_ISSUER, LOCAL_TOKEN_AUDIENCE); every token needs both and an `exp` (issue #16 row 12).
+export const LOCAL_TOKEN_ISSUER = 'urn:fg:local';
+export const LOCAL_TOKEN_AUDIENCE = 'fg-services';
 export const ROLES = ['admin', 'unit-admin', 'officer', 'assessor', 'viewer', 'portal', 'kiosk'];
 
 export function devToken({ role, units = ['*'], sub = `dev-${role}`, name, expiresIn = '12h' }) {
   return new JwtService({ secret: devJwtSecret() }).sign(
     { sub, roles: [role], units, ...(name ? { name } : {}) },
-    { expiresIn },
+    { expiresIn, issuer: LOCAL_TOKEN_ISSUER, audience: LOCAL_TOKEN_AUDIENCE },
   );
 }
 

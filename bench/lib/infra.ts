@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { JwtService } from '@nestjs/jwt';
+// Plain constants: not through @fg/platform, which would load the whole platform into the tool.
+import { LOCAL_TOKEN_AUDIENCE, LOCAL_TOKEN_ISSUER } from '../../libs/platform/src/auth/local-issuer';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { ALL_TOPICS, dlqTopic } from '@fg/contracts';
@@ -143,7 +145,7 @@ export function signToken(
 ): string {
   return new JwtService({ secret }).sign(
     { sub: claims.sub ?? 'bench', roles: claims.roles, units: claims.units ?? ['*'] },
-    { expiresIn: '6h' },
+    { expiresIn: '6h', issuer: LOCAL_TOKEN_ISSUER, audience: LOCAL_TOKEN_AUDIENCE },
   );
 }
 export const bearer = (claims: Parameters<typeof signToken>[0], secret?: string) =>

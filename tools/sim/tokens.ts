@@ -1,4 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
+// Plain constants: not through @fg/platform, which would load the whole platform into the tool.
+import { LOCAL_TOKEN_AUDIENCE, LOCAL_TOKEN_ISSUER } from '../../libs/platform/src/auth/local-issuer';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,6 +24,6 @@ export function signToken(
 ): string {
   return new JwtService({ secret }).sign(
     { sub: claims.sub ?? `sim-${claims.role}`, roles: [claims.role], units: claims.units ?? ['*'] },
-    { expiresIn: '12h' },
+    { expiresIn: '12h', issuer: LOCAL_TOKEN_ISSUER, audience: LOCAL_TOKEN_AUDIENCE },
   );
 }

@@ -22,6 +22,8 @@ export * from './auth/current-user.decorator';
 export * from './auth/unit-scope';
 export * from './auth/unit-access';
 export * from './auth/unit-scoped';
+export * from './auth/token-claims';
+export * from './auth/token-verifier';
 export * from './http/domain-error';
 export * from './http/error.filter';
 export * from './http/validation';

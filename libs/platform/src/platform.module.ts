@@ -1,13 +1,12 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { createSecretKey } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { TokenVerifier } from './auth/token-verifier';
 import { UNIT_LOOKUP, UnitAccess } from './auth/unit-access';
 import { UNIT_ANCESTRY, UnitScope } from './auth/unit-scope';
 import { UnitScopedGuard } from './auth/unit-scoped';
@@ -110,21 +109,6 @@ export class PlatformModule {
             return ds;
           },
         }),
-        JwtModule.registerAsync({
-          extraProviders: [configProvider],
-          inject: [PLATFORM_CONFIG],
-          useFactory: (c: PlatformConfig) =>
-            c.JWT_PUBLIC_KEY
-              ? {
-                  publicKey: c.JWT_PUBLIC_KEY.replace(/\\n/g, '\n'),
-                  verifyOptions: { algorithms: ['RS256', 'ES256'] },
-                }
-              : // A prepared KeyObject: given a string, jsonwebtoken tries to parse it as a PEM key on every request.
-                {
-                  secret: createSecretKey(Buffer.from(c.JWT_SECRET!)) as unknown as string,
-                  verifyOptions: { algorithms: ['HS256'] },
-                },
-        }),
         TerminusModule,
       ],
       controllers: [
@@ -152,6 +136,11 @@ export class PlatformModule {
         UnitScope,
         { provide: UNIT_LOOKUP, useExisting: UNIT_ANCESTRY },
         UnitAccess,
+        {
+          provide: TokenVerifier,
+          inject: [PLATFORM_CONFIG],
+          useFactory: (c: PlatformConfig) => TokenVerifier.fromConfig(c),
+        },
         // In this order: JwtAuthGuard sets the caller whose scope UnitScopedGuard checks.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: UnitScopedGuard },
@@ -167,7 +156,7 @@ export class PlatformModule {
         UnitScope,
         UNIT_ANCESTRY,
         UnitAccess,
-        JwtModule,
+        TokenVerifier,
       ],
     };
   }

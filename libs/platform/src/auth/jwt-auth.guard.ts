@@ -1,11 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { ACTOR_ID_PATTERN } from '@fg/contracts';
 import { DomainError } from '../http/domain-error';
 import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
-import { AuthUser, Role, ROLES } from './roles';
+import { AuthUser, Role } from './roles';
+import { TokenVerifier } from './token-verifier';
 import { VerifiedTokens } from './verified-tokens';
 
 interface RouteAuth {
@@ -17,7 +16,8 @@ interface RouteAuth {
  * Global guard: every endpoint needs a valid bearer JWT unless marked @Public(); @Roles() narrows it.
  * A token on a public endpoint is still read, so a kiosk or officer is known when present.
  *
- * Each distinct token is verified once and its caller kept until the token expires (`VerifiedTokens`); the
+ * Tokens are verified by `TokenVerifier` (trusted issuers, their keys, `exp`/`iss`/`aud`). Each distinct token is
+ * verified once and its caller kept until the token expires or its issuer's key set is due again (`VerifiedTokens`); the
  * route's @Public()/@Roles() metadata is read once per handler (decorators are fixed once the class is defined).
  */
 @Injectable()
@@ -27,7 +27,7 @@ export class JwtAuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenVerifier,
   ) {}
 
   canActivate(ctx: ExecutionContext): boolean | Promise<boolean> {
@@ -50,12 +50,11 @@ export class JwtAuthGuard implements CanActivate {
     return this.authorize(req.user, route);
   }
 
-  /** The caller of a token `jwt.verify` accepts (remembered until it expires); undefined when it does not. */
+  /** The caller of a token the verifier accepts (remembered while it may be reused); undefined when it does not. */
   private async verify(token: string): Promise<AuthUser | undefined> {
     try {
-      const claims = await this.jwt.verifyAsync<Record<string, unknown>>(token);
-      const user = this.toUser(claims);
-      this.verified.remember(token, claims, user);
+      const { user, reusableUntil } = await this.tokens.verify(token);
+      this.verified.remember(token, user, reusableUntil);
       return user;
     } catch {
       return undefined;
@@ -90,19 +89,5 @@ export class JwtAuthGuard implements CanActivate {
       byClass.set(cls, auth);
     }
     return auth;
-  }
-
-  private toUser(claims: Record<string, unknown>): AuthUser {
-    const roles = Array.isArray(claims.roles)
-      ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role))
-      : [];
-    const units = Array.isArray(claims.units)
-      ? claims.units.filter((u): u is string => typeof u === 'string')
-      : [];
-    if (typeof claims.sub !== 'string' || !claims.sub) throw new Error('token without sub');
-    // The subject is the actor id every event and audit entry carries (issue #16 row 5): a single token such
-    // as a UUID, never an e-mail address or a name. Refused here (401), not as a 500 when the event is built.
-    if (!ACTOR_ID_PATTERN.test(claims.sub)) throw new Error('token subject is not an id');
-    return { sub: claims.sub, roles, units, name: typeof claims.name === 'string' ? claims.name : undefined };
   }
 }

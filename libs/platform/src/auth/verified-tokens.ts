@@ -2,19 +2,20 @@ import type { AuthUser } from './roles';
 
 interface Entry {
   user: AuthUser;
-  /** `exp` claim in seconds since the epoch; Infinity for a token without one. */
-  exp: number;
+  /** Instant (ms since the epoch) from which the token must be verified again. */
+  until: number;
 }
 
 /**
  * The callers of bearer tokens that passed full verification, keyed by the whole token string, so that each
  * distinct token is verified (HMAC or signature, claims) once rather than on every request.
  *
- * Only what `jwt.verify` accepted is ever stored, and a stored token stays acceptable exactly as long as
+ * Only what `TokenVerifier` accepted is ever stored, and a stored token stays acceptable no longer than
  * verification would accept it again: the key is the token itself (any changed byte misses the cache and is
- * verified), the verification key and options are fixed for the process, `nbf` was already reached when it was
- * verified, and `exp` is checked on every hit with jsonwebtoken's own rule (expired once the current second,
- * `floor(now / 1000)`, reaches `exp`; no clock tolerance is configured). Bounded: least recently used first out.
+ * verified), `nbf` was already reached when it was verified, and the verifier's `reusableUntil` is checked on every
+ * hit: never beyond `exp` (the clock-skew tolerance is granted only by a fresh verification) and, for an identity
+ * provider, not beyond its key set's cache time, so a token of a withdrawn key is refused once the keys are
+ * fetched again. Bounded: least recently used first out.
  */
 export class VerifiedTokens {
   private readonly entries = new Map<string, Entry>();
@@ -28,7 +29,7 @@ export class VerifiedTokens {
   get(token: string): AuthUser | undefined {
     const hit = this.entries.get(token);
     if (!hit) return undefined;
-    if (Math.floor(this.now() / 1000) >= hit.exp) {
+    if (this.now() >= hit.until) {
       this.entries.delete(token);
       return undefined;
     }
@@ -38,12 +39,11 @@ export class VerifiedTokens {
     return copy(hit.user);
   }
 
-  /** Remembers a token that `jwt.verify` has just accepted with these claims, and the caller made of them. */
-  remember(token: string, claims: { exp?: unknown }, user: AuthUser): void {
-    const exp = claims.exp === undefined ? Infinity : typeof claims.exp === 'number' ? claims.exp : NaN;
-    if (Number.isNaN(exp)) return; // verify rejects these anyway
+  /** Remembers the caller of a token the verifier has just accepted, until `until` (ms since the epoch). */
+  remember(token: string, user: AuthUser, until: number): void {
+    if (!(until > this.now())) return;
     this.entries.delete(token);
-    this.entries.set(token, { user: copy(user), exp });
+    this.entries.set(token, { user: copy(user), until });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 
