@@ -1,3 +1,23 @@
 require('reflect-metadata');
 // Integration specs talk to a real broker and database; group joins and migrations take seconds.
 jest.setTimeout(120000);
+
+// The project's local broker (scripts/kafka/kafka.mjs) requires SASL/SCRAM. `npm test` passes its admin
+// credentials; a direct `KAFKA_BROKERS=127.0.0.1:9092 npx jest ...` gets them here, but only when that address is
+// the local broker's (its pid file), so a broker without authentication elsewhere is still reached without SASL.
+if (!process.env.KAFKA_SASL_USERNAME) {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const dir = path.join(__dirname, '.cache', 'kafka');
+  try {
+    const broker = JSON.parse(fs.readFileSync(path.join(dir, 'broker.pid'), 'utf8'));
+    const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+    if (broker.config && brokers === `127.0.0.1:${broker.port}`) {
+      const creds = JSON.parse(fs.readFileSync(path.join(dir, 'credentials.json'), 'utf8'));
+      process.env.KAFKA_SASL_USERNAME = 'admin';
+      process.env.KAFKA_SASL_PASSWORD = creds.admin;
+    }
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+  }
+}

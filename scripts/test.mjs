@@ -16,8 +16,12 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import {
   KAFKA_VERSION,
+  applyAcls,
   brokerSettings,
   ensureKafka,
+  kafkaClientEnv,
+  kafkaCredentials,
+  scramFormatArgs,
   stopKafka,
   warmUpGroupCoordinator,
 } from './kafka/kafka.mjs';
@@ -78,28 +82,45 @@ function freePort() {
  * apache/kafka in a container. @testcontainers/kafka's KafkaContainer is not used: it drives Confluent
  * images (/etc/confluent/docker/run, version checks against CP tags) and cannot run apache/kafka.
  * The host port equals the container port so the advertised listener is right before the container starts.
+ * The image's own start script cannot add SCRAM users when it formats, so the container formats with
+ * `--add-scram` and starts the broker on the same settings as the local one (SASL/SCRAM + ACLs).
  */
 async function startKafkaContainer() {
   const { GenericContainer, Wait, getContainerRuntimeClient } = require('testcontainers');
   const host = (await getContainerRuntimeClient()).info.containerRuntime.host;
   const port = await freePort();
-  const settings = brokerSettings({ port, controllerPort: 9093, host: '0.0.0.0' });
+  const creds = kafkaCredentials();
+  const settings = brokerSettings({
+    port,
+    controllerPort: 9093,
+    host: '0.0.0.0',
+    adminPassword: creds.admin,
+  });
   settings['controller.quorum.voters'] = '1@localhost:9093';
-  settings['advertised.listeners'] = `PLAINTEXT://${host}:${port}`;
-  // The image builds server.properties from KAFKA_* env: '.' -> '_', upper case.
-  const env = Object.fromEntries(
-    Object.entries(settings).map(([k, v]) => [`KAFKA_${k.replace(/\./g, '_').toUpperCase()}`, v]),
-  );
-  env.CLUSTER_ID = randomBytes(16).toString('base64url'); // the image formats storage with it
+  settings['advertised.listeners'] = `CLIENT://${host}:${port}`;
+  settings['log.dirs'] = '/tmp/kraft-data';
+  const props = Object.entries(settings)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n');
+  const quote = (a) => `'${a.replace(/'/g, `'\\''`)}'`;
+  const format = ['format', '-t', randomBytes(16).toString('base64url'), '-c', '/tmp/fg-server.properties']
+    .concat(scramFormatArgs(creds))
+    .map(quote)
+    .join(' ');
   log(`Docker engine found: starting apache/kafka:${KAFKA_VERSION} with testcontainers...`);
   const started = Date.now();
   const container = await new GenericContainer(`apache/kafka:${KAFKA_VERSION}`)
-    .withEnvironment(env)
+    .withCopyContentToContainer([{ content: props + '\n', target: '/tmp/fg-server.properties' }])
+    .withEntrypoint(['bash', '-c'])
+    .withCommand([
+      `/opt/kafka/bin/kafka-storage.sh ${format} && exec /opt/kafka/bin/kafka-server-start.sh /tmp/fg-server.properties`,
+    ])
     .withExposedPorts({ container: port, host: port })
     .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))
     .withStartupTimeout(120_000)
     .start();
   await warmUpGroupCoordinator(`${host}:${port}`);
+  await applyAcls(`${host}:${port}`);
   log(`Kafka container ready at ${host}:${port} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return { brokers: `${host}:${port}`, stop: () => container.stop() };
 }
@@ -148,6 +169,9 @@ async function main() {
     if (env.KAFKA_BROKERS) {
       log(`Using KAFKA_BROKERS=${env.KAFKA_BROKERS}.`);
     } else {
+      // Both brokers require credentials: the test plumbing (topics per test file, raw produce/read) connects
+      // as the broker's admin, the services under test too; kafka-acl.int.spec.ts checks the service principals.
+      Object.assign(env, kafkaClientEnv());
       if (dockerEngineAnswers()) {
         try {
           const c = await startKafkaContainer();

@@ -9,6 +9,12 @@
 // <repo>/.cache/kafka: jars per version, a KRaft data dir per version, broker.log and broker.pid.
 // The broker is started detached and survives the calling process, so reruns reuse it.
 // If KAFKA_BROKERS is set, that cluster is used and nothing is started.
+//
+// Security (docs/platform.md, "Kafka credentials and ACLs"): clients authenticate with SASL/SCRAM-SHA-512,
+// KRaft's StandardAuthorizer enforces ACLs and nothing is allowed without one. The users (admin + one per
+// service) are written into the metadata log when the storage is formatted, with passwords generated once
+// into .cache/kafka/credentials.json (never committed); `applyAcls` grants each service principal its own
+// topic and what it consumes. Both live in the metadata log, so they survive broker restarts.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -30,31 +36,181 @@ const cacheRoot = path.join(repoRoot, '.cache', 'kafka');
 const versionDir = path.join(cacheRoot, KAFKA_VERSION);
 const jarsDir = path.join(versionDir, 'jars');
 const jarsDone = path.join(versionDir, 'jars.complete'); // written only after a successful Maven copy
-const dataDir = path.join(cacheRoot, `data-${KAFKA_VERSION}`);
-const propsFile = path.join(cacheRoot, 'server.properties');
-const log4jFile = path.join(cacheRoot, 'log4j2.properties');
-const logFile = path.join(cacheRoot, 'broker.log');
-const pidFile = path.join(cacheRoot, 'broker.pid');
+const credentialsFile = path.join(cacheRoot, 'credentials.json');
+// KAFKA_STATE_DIR: a second broker (another port) with its own data, config, log and pid file; the default
+// state dir is shared, so a KAFKA_PORT alone would stop the broker running there.
+const stateDir = process.env.KAFKA_STATE_DIR ? path.resolve(process.env.KAFKA_STATE_DIR) : cacheRoot;
+const propsFile = path.join(stateDir, 'server.properties');
+const log4jFile = path.join(stateDir, 'log4j2.properties');
+const logFile = path.join(stateDir, 'broker.log');
+const pidFile = path.join(stateDir, 'broker.pid');
 const HOST = '127.0.0.1';
 const START_TIMEOUT_MS = 90_000;
 
+// ---------------------------------------------------------------------------------- security
+
+/** The service principals; each gets a SCRAM user of the same name. */
+export const SERVICE_PRINCIPALS = ['queue', 'dossier', 'survey', 'rating'];
+export const ADMIN_USER = 'admin';
+export const SASL_MECHANISM = 'SCRAM-SHA-512';
+
+/**
+ * What each service publishes and consumes. The topic names are libs/contracts/src/topics.ts's (this file
+ * is plain JS and cannot import it); the consumed topics are those of each service's consumers (`readonly
+ * topics`, plus the platform's local unit registry on the rating topic). kafka-acl.int.spec.ts checks both.
+ */
+export const TOPIC_ACCESS = {
+  queue: { writes: 'queue.events.v1', reads: ['queue.events.v1', 'rating.events.v1'] },
+  dossier: { writes: 'dossier.events.v1', reads: ['queue.events.v1', 'rating.events.v1'] },
+  survey: {
+    writes: 'survey.events.v1',
+    reads: ['dossier.events.v1', 'queue.events.v1', 'rating.events.v1'],
+  },
+  rating: { writes: 'rating.events.v1', reads: ['survey.events.v1', 'queue.events.v1', 'dossier.events.v1'] },
+};
+const ALL_CONTRACT_TOPICS = [...new Set(Object.values(TOPIC_ACCESS).map((a) => a.writes))];
+const dlq = (t) => `${t}.dlq`;
+
+/**
+ * The dev passwords: KAFKA_CREDENTIALS_FILE or .cache/kafka/credentials.json, generated once (mode 0600).
+ * @returns {Record<string, string>} user name -> password, for `admin` and every service principal
+ */
+export function kafkaCredentials() {
+  const file = process.env.KAFKA_CREDENTIALS_FILE
+    ? path.resolve(process.env.KAFKA_CREDENTIALS_FILE)
+    : credentialsFile;
+  let creds = {};
+  try {
+    creds = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw new Error(`Unreadable Kafka credentials ${file}: ${e.message}`);
+  }
+  const missing = [ADMIN_USER, ...SERVICE_PRINCIPALS].filter((u) => typeof creds[u] !== 'string');
+  if (missing.length) {
+    for (const u of missing) creds[u] = crypto.randomBytes(24).toString('base64url');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(creds, null, 2) + '\n', { mode: 0o600 });
+  }
+  return creds;
+}
+
+/** The env a client of the local broker needs: the platform config reads KAFKA_SASL_USERNAME / _PASSWORD. */
+export function kafkaClientEnv(user = ADMIN_USER) {
+  const password = kafkaCredentials()[user];
+  if (!password) throw new Error(`No Kafka user ${user}`);
+  return { KAFKA_SASL_USERNAME: user, KAFKA_SASL_PASSWORD: password };
+}
+
+/** SCRAM users for StorageTool's `format --add-scram`: they are in the metadata log from the first start. */
+export function scramFormatArgs(creds = kafkaCredentials()) {
+  return Object.entries(creds).flatMap(([name, password]) => [
+    '--add-scram',
+    `${SASL_MECHANISM}=[name=${name},password=${password}]`,
+  ]);
+}
+
+/**
+ * The ACLs of every service principal for topics behind `prefix` (KAFKA_TOPIC_PREFIX):
+ * - its own topic: WRITE (outbox relay), and its own `.dlq` twin;
+ * - each consumed topic: READ, and WRITE on its `.dlq` twin (the consumer dead-letters there);
+ * - every contract topic and twin: DESCRIBE and CREATE, since each service creates missing topics at start
+ *   (ensureTopics) and lists them; CREATE does not let it write;
+ * - its consumer groups `<prefix><service>.` (PREFIXED): READ;
+ * - the cluster: IDEMPOTENT_WRITE for the idempotent producer.
+ * Nothing else: no ACL means denied (allow.everyone.if.no.acl.found=false).
+ */
+export function serviceAcls(prefix = '') {
+  const acls = [];
+  const add = (principal, resourceType, resourceName, operation, patternType = 'LITERAL') =>
+    acls.push({ principal: `User:${principal}`, resourceType, resourceName, patternType, operation });
+  for (const service of SERVICE_PRINCIPALS) {
+    const { writes, reads } = TOPIC_ACCESS[service];
+    for (const t of new Set([writes, dlq(writes), ...reads.map(dlq)]))
+      add(service, 'TOPIC', prefix + t, 'WRITE');
+    for (const t of reads) add(service, 'TOPIC', prefix + t, 'READ');
+    for (const t of ALL_CONTRACT_TOPICS.flatMap((t) => [t, dlq(t)])) {
+      add(service, 'TOPIC', prefix + t, 'DESCRIBE');
+      add(service, 'TOPIC', prefix + t, 'CREATE');
+    }
+    add(service, 'GROUP', `${prefix}${service}.`, 'READ', 'PREFIXED');
+    add(service, 'CLUSTER', 'kafka-cluster', 'IDEMPOTENT_WRITE');
+  }
+  return acls;
+}
+
+/** kafkajs' SASL option for `user` of the local broker's credentials. */
+export function saslOption(user = ADMIN_USER, creds = kafkaCredentials()) {
+  return { mechanism: 'scram-sha-512', username: user, password: creds[user] };
+}
+
+/** Creates the service ACLs for `prefix` as admin (idempotent: an existing binding is not duplicated). */
+export async function applyAcls(bootstrap, { prefix = '', sasl = saslOption() } = {}) {
+  const lib = loadKafkajs();
+  if (!lib) throw new Error('kafkajs is not installed (npm ci): cannot create the Kafka ACLs');
+  const { AclResourceTypes, AclOperationTypes, AclPermissionTypes, ResourcePatternTypes } = lib;
+  const admin = new lib.Kafka({
+    clientId: 'fg-kafka-acls',
+    brokers: bootstrap.split(','),
+    sasl,
+    logLevel: lib.logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    await admin.createAcls({
+      acl: serviceAcls(prefix).map((a) => ({
+        principal: a.principal,
+        host: '*',
+        resourceType: AclResourceTypes[a.resourceType],
+        resourceName: a.resourceName,
+        resourcePatternType: ResourcePatternTypes[a.patternType],
+        operation: AclOperationTypes[a.operation],
+        permissionType: AclPermissionTypes.ALLOW,
+      })),
+    });
+  } finally {
+    await admin.disconnect().catch(() => {});
+  }
+}
+
+const scramJaas = (user, password) =>
+  `org.apache.kafka.common.security.scram.ScramLoginModule required username="${user}" password="${password}";`;
+const plainJaas = (password) =>
+  `org.apache.kafka.common.security.plain.PlainLoginModule required username="${ADMIN_USER}" password="${password}" user_${ADMIN_USER}="${password}";`;
+
 /**
  * Broker settings for a single combined broker+controller, shared with scripts/test.mjs (which turns
- * them into KAFKA_* env vars for the apache/kafka image) so both brokers behave the same.
+ * them into KAFKA_* env vars for the apache/kafka image), bench/chaos and docker-compose.yml, so all brokers
+ * behave the same.
  * Every internal topic must have replication factor 1 on one node: the defaults (3) make the group,
  * transaction and share coordinators fail to load.
+ *
+ * Listeners: CLIENT takes SCRAM-SHA-512 only (the users live in the metadata log); the broker talks to itself
+ * over it as `admin`. CONTROLLER takes SASL PLAIN with the one static `admin` user: KRaft cannot use SCRAM
+ * there (the controller must authenticate before it has read the metadata log), and a PLAINTEXT controller
+ * listener would make its ANONYMOUS principal a super user reachable by any local process.
  */
-export function brokerSettings({ port, controllerPort, host = HOST }) {
+export function brokerSettings({ port, controllerPort, host = HOST, adminPassword }) {
+  if (!adminPassword) throw new Error('brokerSettings: adminPassword is required');
   return {
     'process.roles': 'broker,controller',
     'node.id': '1',
     // Static quorum: formatted without --standalone / --initial-controllers.
     'controller.quorum.voters': `1@${host}:${controllerPort}`,
-    listeners: `PLAINTEXT://${host}:${port},CONTROLLER://${host}:${controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://${host}:${port}`,
+    listeners: `CLIENT://${host}:${port},CONTROLLER://${host}:${controllerPort}`,
+    'advertised.listeners': `CLIENT://${host}:${port}`,
     'controller.listener.names': 'CONTROLLER',
-    'inter.broker.listener.name': 'PLAINTEXT',
-    'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    'inter.broker.listener.name': 'CLIENT',
+    'listener.security.protocol.map': 'CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT',
+    'sasl.enabled.mechanisms': SASL_MECHANISM,
+    'sasl.mechanism.inter.broker.protocol': SASL_MECHANISM,
+    'listener.name.client.sasl.enabled.mechanisms': SASL_MECHANISM,
+    'listener.name.client.scram-sha-512.sasl.jaas.config': scramJaas(ADMIN_USER, adminPassword),
+    'sasl.mechanism.controller.protocol': 'PLAIN',
+    'listener.name.controller.sasl.enabled.mechanisms': 'PLAIN',
+    'listener.name.controller.plain.sasl.jaas.config': plainJaas(adminPassword),
+    'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'super.users': `User:${ADMIN_USER}`,
+    'allow.everyone.if.no.acl.found': 'false',
     'offsets.topic.replication.factor': '1',
     'offsets.topic.num.partitions': '1', // default 50: slower first group join, no use on one node
     'transaction.state.log.replication.factor': '1',
@@ -202,12 +358,13 @@ function loadKafkajs() {
 }
 
 /** True when the broker answers a real Kafka request (metadata), not just TCP. */
-async function speaksKafka(bootstrap) {
+async function speaksKafka(bootstrap, sasl = saslOption()) {
   const lib = loadKafkajs();
   if (!lib) return portOpen(Number(bootstrap.split(':').pop())); // before `npm ci`: TCP is all we can check
   const kafka = new lib.Kafka({
     clientId: 'fg-kafka-probe',
     brokers: [bootstrap],
+    sasl,
     logLevel: lib.logLevel.NOTHING,
     connectionTimeout: 2000,
     requestTimeout: 3000,
@@ -231,12 +388,13 @@ async function speaksKafka(bootstrap) {
  * Looking up a dummy group makes the broker create and load the offsets topic before anyone needs it
  * (kafkajs' admin retries that error).
  */
-export async function warmUpGroupCoordinator(bootstrap) {
+export async function warmUpGroupCoordinator(bootstrap, sasl = saslOption()) {
   const lib = loadKafkajs();
   if (!lib) return;
   const admin = new lib.Kafka({
     clientId: 'fg-kafka-warmup',
     brokers: [bootstrap],
+    sasl,
     logLevel: lib.logLevel.NOTHING,
   }).admin();
   try {
@@ -276,8 +434,24 @@ async function waitReady({ pid, port, started, log, timeoutMs = START_TIMEOUT_MS
   );
 }
 
-function writeConfig(port) {
-  const props = { ...brokerSettings({ port, controllerPort: port + 1 }), 'log.dirs': dataDir };
+/**
+ * The broker's config and its hash. The hash names the data dir and is kept in the pid file: a broker started
+ * with other settings or other users (e.g. the former PLAINTEXT one) is restarted, on a freshly formatted
+ * data dir, since SCRAM users can only be added at format time here.
+ */
+function brokerConfig(port) {
+  const creds = kafkaCredentials();
+  const settings = brokerSettings({ port, controllerPort: port + 1, adminPassword: creds[ADMIN_USER] });
+  const hash = crypto
+    .createHash('sha256')
+    .update(JSON.stringify({ settings, creds, version: KAFKA_VERSION }))
+    .digest('hex')
+    .slice(0, 12);
+  return { settings, creds, hash, dataDir: path.join(stateDir, `data-${KAFKA_VERSION}-${hash}`) };
+}
+
+function writeConfig({ settings, dataDir }) {
+  const props = { ...settings, 'log.dirs': dataDir };
   fs.writeFileSync(
     propsFile,
     Object.entries(props)
@@ -305,8 +479,11 @@ function writeConfig(port) {
   );
 }
 
-function formatStorageOnce(java) {
+function formatStorageOnce(java, { dataDir, creds }) {
   if (fs.existsSync(path.join(dataDir, 'meta.properties'))) return;
+  // Data dirs of former configs (other users, PLAINTEXT) can never be used again.
+  for (const old of fs.readdirSync(stateDir).filter((d) => /^data-/.test(d)))
+    fs.rmSync(path.join(stateDir, old), { recursive: true, force: true });
   const clusterId = crypto.randomBytes(16).toString('base64url'); // Kafka's Uuid text form
   const r = spawnSync(
     java,
@@ -321,6 +498,7 @@ function formatStorageOnce(java) {
       clusterId,
       '-c',
       propsFile,
+      ...scramFormatArgs(creds),
     ],
     { encoding: 'utf8' },
   );
@@ -338,16 +516,18 @@ export async function ensureKafka({ log = defaultLog, timeoutMs = START_TIMEOUT_
   if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS;
   const port = brokerPort();
   const bootstrap = `${HOST}:${port}`;
+  fs.mkdirSync(stateDir, { recursive: true });
+  const config = brokerConfig(port);
 
   const running = readPidFile();
   if (running && isBrokerProcess(running.pid)) {
-    if (running.port === port && running.version === KAFKA_VERSION) {
+    if (running.port === port && running.version === KAFKA_VERSION && running.config === config.hash) {
       await waitReady({ pid: running.pid, port, started: Date.now(), log, timeoutMs }); // it may still be starting
       log(`Reusing Kafka ${KAFKA_VERSION} broker pid ${running.pid} at ${bootstrap}.`);
       return bootstrap;
     }
     log(
-      `Broker pid ${running.pid} runs Kafka ${running.version} on port ${running.port}; restarting for ${KAFKA_VERSION} on ${port}.`,
+      `Broker pid ${running.pid} runs Kafka ${running.version} on port ${running.port} with config ${running.config ?? 'PLAINTEXT (no credentials)'}; restarting for ${KAFKA_VERSION} on ${port} with config ${config.hash}.`,
     );
     await stopKafka({ log });
   }
@@ -356,14 +536,15 @@ export async function ensureKafka({ log = defaultLog, timeoutMs = START_TIMEOUT_
       log(`Port ${port} already serves a Kafka broker not started by this script; using it (${bootstrap}).`);
       return bootstrap;
     }
-    throw new Error(`Port ${port} is taken by something that is not Kafka. Set KAFKA_PORT to another port.`);
+    throw new Error(
+      `Port ${port} is taken by something that is not a Kafka broker accepting this project's credentials (.cache/kafka/credentials.json). Stop it, or set KAFKA_PORT to another port.`,
+    );
   }
 
   const java = javaBin();
   await fetchJars(log);
-  fs.mkdirSync(cacheRoot, { recursive: true });
-  writeConfig(port);
-  formatStorageOnce(java);
+  writeConfig(config);
+  formatStorageOnce(java, config);
 
   if (fs.existsSync(logFile)) fs.renameSync(logFile, `${logFile}.1`); // keep the previous run's log, bounded
   const out = fs.openSync(logFile, 'a');
@@ -381,16 +562,20 @@ export async function ensureKafka({ log = defaultLog, timeoutMs = START_TIMEOUT_
       'kafka.Kafka',
       propsFile,
     ],
-    { cwd: cacheRoot, detached: true, stdio: ['ignore', out, out] },
+    { cwd: stateDir, detached: true, stdio: ['ignore', out, out] },
   );
   fs.closeSync(out);
   child.unref();
-  fs.writeFileSync(pidFile, JSON.stringify({ pid: child.pid, port, version: KAFKA_VERSION }) + '\n');
+  fs.writeFileSync(
+    pidFile,
+    JSON.stringify({ pid: child.pid, port, version: KAFKA_VERSION, config: config.hash }) + '\n',
+  );
   log(
     `Starting Kafka ${KAFKA_VERSION} (pid ${child.pid}) on ${bootstrap}, log ${path.relative(process.cwd(), logFile)}...`,
   );
   await waitReady({ pid: child.pid, port, started, log, timeoutMs });
   await warmUpGroupCoordinator(bootstrap);
+  await applyAcls(bootstrap, { prefix: process.env.KAFKA_TOPIC_PREFIX ?? '' });
   log(`Kafka ${KAFKA_VERSION} ready at ${bootstrap} in ${seconds(Date.now() - started)}.`);
   return bootstrap;
 }
@@ -432,6 +617,21 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       if (process.env.KAFKA_BROKERS && cmd === 'start') defaultLog(`KAFKA_BROKERS is set; nothing to start.`);
       // `ensure` prints only the bootstrap string on stdout: export KAFKA_BROKERS=$(node scripts/kafka/kafka.mjs ensure)
       console.log(await ensureKafka());
+    } else if (cmd === 'acls') {
+      // KAFKA_BROKERS=host:port [KAFKA_TOPIC_PREFIX=p.] node scripts/kafka/kafka.mjs acls
+      // Grants the service principals their ACLs on another broker of this project (chaos, tests, compose).
+      const bootstrap = process.env.KAFKA_BROKERS ?? `${HOST}:${brokerPort()}`;
+      await applyAcls(bootstrap, {
+        prefix: process.env.KAFKA_TOPIC_PREFIX ?? '',
+        sasl: process.env.KAFKA_SASL_PASSWORD
+          ? {
+              mechanism: 'scram-sha-512',
+              username: process.env.KAFKA_SASL_USERNAME ?? ADMIN_USER,
+              password: process.env.KAFKA_SASL_PASSWORD,
+            }
+          : saslOption(),
+      });
+      defaultLog(`ACLs of ${SERVICE_PRINCIPALS.join(', ')} set on ${bootstrap}.`);
     } else if (cmd === 'fetch') {
       await fetchJars();
     } else if (cmd === 'stop') {
@@ -441,7 +641,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       console.log(s.running ? `running: Kafka ${s.version}, pid ${s.pid}, ${HOST}:${s.port}` : 'not running');
       process.exitCode = s.running ? 0 : 3; // LSB "program is not running"
     } else {
-      console.error('usage: node scripts/kafka/kafka.mjs start|ensure|fetch|stop|status');
+      console.error('usage: node scripts/kafka/kafka.mjs start|ensure|acls|fetch|stop|status');
       process.exitCode = 2;
     }
   } catch (e) {

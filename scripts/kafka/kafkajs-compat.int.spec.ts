@@ -3,6 +3,7 @@
 // eachBatch and manual commits, a rebalance when a second member joins, and resume from committed offsets.
 import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, LogEntry, Partitioners, logLevel } from 'kafkajs';
+import { kafkaSasl } from '@fg/platform';
 
 jest.setTimeout(120_000);
 
@@ -39,6 +40,7 @@ describe('kafkajs 2.2.4 against the pinned Kafka broker', () => {
   const kafka = new Kafka({
     clientId: `kafkajs-compat-${run}`,
     brokers,
+    sasl: kafkaSasl(process.env),
     logLevel: logLevel.INFO,
     logCreator,
   });

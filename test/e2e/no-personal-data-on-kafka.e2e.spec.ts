@@ -1,3 +1,4 @@
+import { kafkaSasl } from '@fg/platform';
 import { Kafka, logLevel } from 'kafkajs';
 import { readTopic, ReadMessage } from '@fg/platform/testing';
 import { apiClient } from '../../tools/sim/api-client';
@@ -25,6 +26,7 @@ const PATTERNS: [string, RegExp][] = [
 const kafka = new Kafka({
   clientId: 'no-personal-data-e2e',
   brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  sasl: kafkaSasl(process.env),
   logLevel: logLevel.NOTHING,
 });
 

@@ -36,9 +36,7 @@ export class PlatformConfig {
   @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,64}$/) KAFKA_SASL_USERNAME?: string;
   @IsOptional() @IsString() KAFKA_SASL_PASSWORD?: string;
   @IsOptional() @IsIn(['scram-sha-512', 'scram-sha-256', 'plain']) KAFKA_SASL_MECHANISM:
-    | 'scram-sha-512'
-    | 'scram-sha-256'
-    | 'plain' = 'scram-sha-512';
+    'scram-sha-512' | 'scram-sha-256' | 'plain' = 'scram-sha-512';
   /** Consumer tuning (see EventConsumerOptions): events per transaction, bytes per fetch, partitions applied at once. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) CONSUMER_CHUNK_SIZE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(512) CONSUMER_FETCH_MAX_MB?: number;

@@ -1,4 +1,4 @@
-import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Admin, Kafka, logLevel, Partitioners, Producer, SASLOptions } from 'kafkajs';
 import type { Logger } from 'pino';
 import { ALL_TOPICS, dlqTopic } from '@fg/contracts';
 
@@ -7,6 +7,23 @@ export interface KafkaSettings {
   clientId: string;
   topicPrefix: string;
   partitions: number;
+  /** SASL credentials of the service's principal; absent for a broker without authentication. */
+  sasl?: SASLOptions;
+}
+
+/** The SASL option from KAFKA_SASL_* (platform config or a test's env); undefined when no user is set. */
+export function kafkaSasl(env: {
+  KAFKA_SASL_USERNAME?: string;
+  KAFKA_SASL_PASSWORD?: string;
+  KAFKA_SASL_MECHANISM?: string;
+}): SASLOptions | undefined {
+  if (!env.KAFKA_SASL_USERNAME || !env.KAFKA_SASL_PASSWORD) return undefined;
+  return {
+    // The platform config allows only kafkajs' user/password mechanisms.
+    mechanism: (env.KAFKA_SASL_MECHANISM ?? 'scram-sha-512') as 'scram-sha-512',
+    username: env.KAFKA_SASL_USERNAME,
+    password: env.KAFKA_SASL_PASSWORD,
+  };
 }
 
 /** Actual topic name on the broker: the contract's name behind the deployment's prefix. */
@@ -48,6 +65,7 @@ export function createKafka(settings: KafkaSettings, logger: Logger): Kafka {
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
+    sasl: settings.sasl,
     logLevel: logLevel.WARN,
     retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5000 },
     logCreator:

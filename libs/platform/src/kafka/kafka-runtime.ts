@@ -16,7 +16,13 @@ import { EventConsumer } from '../consumer/event-consumer';
 import { ROOT_LOGGER } from '../logging/root-logger';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import type { PlatformModuleOptions } from '../platform.options';
-import { createIdempotentProducer, createKafka, ensureTopics, KafkaSettings } from './kafka-client';
+import {
+  createIdempotentProducer,
+  createKafka,
+  ensureTopics,
+  kafkaSasl,
+  KafkaSettings,
+} from './kafka-client';
 
 /**
  * Owns the service's Kafka resources. Start: topics, producer, outbox relay (module init), then consumers
@@ -45,6 +51,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
       clientId: `fg-${options.service}`,
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       partitions: config.KAFKA_PARTITIONS,
+      sasl: kafkaSasl(config),
     };
     this.kafka = createKafka(this.settings, logger.child({ component: 'kafka' }));
   }

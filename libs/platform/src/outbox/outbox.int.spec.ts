@@ -4,7 +4,7 @@ import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { ensureDatabaseAndSchema } from '../database/database-bootstrap';
 import { PlatformTables1730000000000 } from '../database/platform-tables.migration';
-import { createIdempotentProducer, ensureTopics } from '../kafka/kafka-client';
+import { createIdempotentProducer, ensureTopics, kafkaSasl } from '../kafka/kafka-client';
 import { createTestDatabase, readTopic, TestDatabase } from '../testing';
 import { appendToOutbox } from './outbox-writer';
 import { OutboxRelay } from './outbox-relay';
@@ -58,6 +58,7 @@ describe('transactional outbox', () => {
     const kafka = new Kafka({
       clientId: 'outbox-test',
       brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      sasl: kafkaSasl(process.env),
       logLevel: logLevel.NOTHING,
     });
     const admin = kafka.admin();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, Message } from 'kafkajs';
+import { kafkaSasl } from '../kafka/kafka-client';
 
 export interface ReadMessage {
   key: string | null;
@@ -13,6 +14,8 @@ const kafka = () =>
   new Kafka({
     clientId: 'fg-test',
     brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    // The test plumbing connects as the principal scripts/test.mjs gives it (the broker's admin).
+    sasl: kafkaSasl(process.env),
     logLevel: logLevel.NOTHING,
   });
 

@@ -9,6 +9,7 @@ import {
   TestEnv,
   waitFor,
 } from '@fg/platform/testing';
+import { kafkaSasl } from '@fg/platform';
 import { Kafka, logLevel } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -124,6 +125,7 @@ async function readWholeTopic(env: TestEnv, topic: string): Promise<ParsedEvent[
   const admin = new Kafka({
     clientId: 'dossier-test',
     brokers: env.brokers.split(','),
+    sasl: kafkaSasl(process.env),
     logLevel: logLevel.NOTHING,
   }).admin();
   await admin.connect();
