@@ -11,6 +11,8 @@ import { withStartupDetailAtDebug } from '../logging/nest-logger';
 import { ROOT_LOGGER } from '../logging/root-logger';
 import { ErrorFilter } from './error.filter';
 import { applyHttpHygiene } from './http-hygiene';
+import { bodyErrorProblem } from './body-errors';
+import { deferBody, DeferredBodyInterceptor } from './deferred-body';
 import { DEFAULT_JSON_BUDGET, jsonBudgetProblem } from './json-budget';
 import { buildOpenApiDocument } from './openapi-document';
 import { requestObserver } from './request-observer';
@@ -70,13 +72,12 @@ function closeSlowFirstHeaders(server: Server, ms: number): void {
   server.prependListener('request', (req: IncomingMessage) => clearTimeout(deadlines.get(req.socket)));
 }
 
-/** An error the body parser passes on (its `type` says which); `verify` throws one of its own for the budget. */
-type BodyError = { type?: string; status?: number; message?: string };
-
 /**
  * The JSON body parser, bounded before any parsing: the size limit of the route (public routes a few KiB),
  * then the depth and key budget checked on the raw bytes (`jsonBudgetProblem`), so that no body can make
- * JSON.parse, class-transformer or class-validator hold the event loop.
+ * JSON.parse, class-transformer or class-validator hold the event loop. A route with a limit of its own
+ * (`bodyLimits`, larger than the default) is parsed only after the guards (`deferBody`): no unauthenticated
+ * client gets megabytes buffered.
  */
 function boundedJson(config: PlatformConfig, info: ServiceAppInfo) {
   const verify = (_req: unknown, _res: unknown, buf: Buffer) => {
@@ -90,8 +91,11 @@ function boundedJson(config: PlatformConfig, info: ServiceAppInfo) {
   return (req: Request, res: Response, next: NextFunction) => {
     // Express routes paths case-insensitively, so /API/V1/PUBLIC/… reaches a public route too.
     const path = req.path.toLowerCase();
-    const chosen = path.startsWith(PUBLIC_PREFIX) ? publicParser : (byPath.get(path) ?? defaultParser);
-    chosen(req, res, next);
+    if (path.startsWith(PUBLIC_PREFIX)) return publicParser(req, res, next);
+    const own = byPath.get(path);
+    if (!own) return defaultParser(req, res, next);
+    deferBody(req, own);
+    next();
   };
 }
 
@@ -120,22 +124,13 @@ export async function createServiceApp(
   // First, so that every request, also one refused by the body parser, has its correlation id, metric and log line.
   app.use(requestObserver(app.get(ROOT_LOGGER)));
   app.use(boundedJson(config, info));
-  app.use((err: BodyError, _req: Request, res: Response, next: NextFunction) => {
-    if (err?.type === 'entity.parse.failed')
-      return res
-        .status(400)
-        .json(new ErrorFilter().shape(400, 'REQUEST.MALFORMED_JSON', 'Request body is not valid JSON'));
-    if (err?.type === 'entity.too.large')
-      return res
-        .status(413)
-        .json(new ErrorFilter().shape(413, 'REQUEST.TOO_LARGE', 'Request body is too large'));
-    if (err?.type === 'entity.over.budget')
-      return res
-        .status(400)
-        .json(new ErrorFilter().shape(400, 'REQUEST.OVER_BUDGET', `Request body refused: ${err.message}`));
-    next(err);
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const problem = bodyErrorProblem(err);
+    if (!problem) return next(err);
+    res.status(problem[0]).json(new ErrorFilter().shape(...problem));
   });
   configureApp(app, info);
+  app.useGlobalInterceptors(new DeferredBodyInterceptor());
   // Who the client is for the per-address limits: only a configured proxy may say so (TRUST_PROXY).
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   return app;

@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import type { Logger as PinoLogger } from 'pino';
 import { isRuleError } from '@fg/kernel';
+import { bodyErrorProblem } from './body-errors';
+import { hasUnreadDeferredBody } from './deferred-body';
 import { STATUS_OF_KIND } from './domain-error';
 
 /**
@@ -20,6 +22,9 @@ export class ErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500)
       this.logError(exception, host.switchToHttp().getRequest<Request & { id?: string }>());
     if (res.headersSent) return;
+    // Refused before its large body was read (deferred-body.ts): close rather than let Node drain megabytes.
+    if (hasUnreadDeferredBody(host.switchToHttp().getRequest<Request>()))
+      res.setHeader('Connection', 'close');
     // A rate limit's 429 says when to come back in the standard header too (RFC 9110 §10.2.3), not only in details.
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     if (body.statusCode === 429 && typeof retryAfter === 'number')
@@ -56,8 +61,8 @@ export class ErrorFilter implements ExceptionFilter {
         typeof detail === 'string' ? detail : Array.isArray(detail) ? detail.join('; ') : e.message;
       return this.shape(status, `HTTP.${status}`, message);
     }
-    if ((e as { type?: string })?.type === 'entity.parse.failed')
-      return this.shape(400, 'REQUEST.MALFORMED_JSON', 'Request body is not valid JSON');
+    const bodyProblem = bodyErrorProblem(e);
+    if (bodyProblem) return this.shape(...bodyProblem);
     return this.shape(500, 'INTERNAL', 'Internal server error');
   }
 
