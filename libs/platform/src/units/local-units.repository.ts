@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type HistoryMember, mergeHistoryMembers } from '@fg/kernel';
+import { type HistoryMember, type LocalDate, mergeHistoryMembers, toLocalDate } from '@fg/kernel';
 import { DataSource } from 'typeorm';
 import type { UnitAncestry } from '../auth/unit-scope';
+import { type UnitLine, unitLine } from './unit-label';
 
 export interface LocalUnit {
   code: string;
@@ -35,26 +36,38 @@ export class LocalUnitsRepository implements UnitAncestry {
   /**
    * The units that carry a retired unit today, following mergers and splits to the end of the chain
    * (A → C → D gives D), each with the date of the succession that made it; empty for a unit never
-   * succeeded. A merger's absorbing unit (A + B → A) is not retired, so it has no successor.
+   * succeeded. A merger's absorbing unit (A + B → A) is not retired, so it has no successor. A succession
+   * whose effective date (local) is after `today` is not in force yet: the unit still is itself.
    */
-  async currentSuccessors(code: string): Promise<UnitSuccessor[]> {
+  async currentSuccessors(
+    code: string,
+    today: LocalDate = toLocalDate(new Date()),
+  ): Promise<UnitSuccessor[]> {
     return this.ds.query<UnitSuccessor[]>(
       /* sql */ `WITH RECURSIVE next(code, since, depth) AS (
           SELECT x.code, s.effective_date, 1 FROM unit_successions s CROSS JOIN LATERAL unnest(s.successors) AS x(code)
-          WHERE $1 = ANY(s.predecessors) AND NOT ($1 = ANY(s.successors))
+          WHERE $1 = ANY(s.predecessors) AND NOT ($1 = ANY(s.successors)) AND s.effective_date <= $2::date
           UNION ALL
           SELECT x.code, s.effective_date, n.depth + 1
           FROM next n JOIN unit_successions s ON n.code = ANY(s.predecessors) AND NOT (n.code = ANY(s.successors))
+            AND s.effective_date <= $2::date
           CROSS JOIN LATERAL unnest(s.successors) AS x(code) WHERE n.depth < 16
         )
         SELECT DISTINCT n.code, coalesce(u.name, n.code) AS name, to_char(n.since, 'YYYY-MM-DD') AS since
         FROM next n LEFT JOIN units u ON u.code = n.code
         WHERE NOT EXISTS (
           SELECT 1 FROM unit_successions s WHERE n.code = ANY(s.predecessors) AND NOT (n.code = ANY(s.successors))
+            AND s.effective_date <= $2::date
         )
         ORDER BY n.code`,
-      [code],
+      [code, today],
     );
+  }
+
+  /** The unit as a receipt or a page shows it: its name, with 'nay là …' once merged or split (unitLine). */
+  async lineOf(code: string, today: LocalDate = toLocalDate(new Date())): Promise<UnitLine> {
+    const [unit, successors] = await Promise.all([this.find(code), this.currentSuccessors(code, today)]);
+    return unitLine(code, unit, successors);
   }
 
   /**
@@ -62,11 +75,12 @@ export class LocalUnitsRepository implements UnitAncestry {
    * list of codes (docs/domain.md §Administrative units): the unit (with its descendants when asked) and,
    * unless `asWas`, every unit it succeeded, followed along chains, with that predecessor's descendants,
    * each counted before the succession's effective date (the earliest along a chain). The same semantics
-   * as the rating service's standings; the depth bound guards against a cycle in a corrupted copy.
+   * as the rating service's standings; the depth bound guards against a cycle in a corrupted copy. A
+   * succession dated after `today` (local) is not in force yet and adds nobody.
    */
   async historyMembers(
     code: string,
-    opts: { includeDescendants: boolean; asWas: boolean },
+    opts: { includeDescendants: boolean; asWas: boolean; today?: LocalDate },
   ): Promise<HistoryMember[]> {
     const rows = await this.ds.query<HistoryMember[]>(
       /* sql */ `WITH RECURSIVE tree(code, before, depth) AS (
@@ -79,10 +93,11 @@ export class LocalUnitsRepository implements UnitAncestry {
             SELECT p.code, LEAST(t.before, s.effective_date)
             FROM unit_successions s CROSS JOIN LATERAL unnest(s.predecessors) AS p(code)
             WHERE t.code = ANY(s.successors) AND p.code <> t.code AND NOT $3::boolean
+              AND s.effective_date <= $4::date
           ) x WHERE t.depth < 16
         )
         SELECT code, to_char(before, 'YYYY-MM-DD') AS before FROM tree`,
-      [code, opts.includeDescendants, opts.asWas],
+      [code, opts.includeDescendants, opts.asWas, opts.today ?? toLocalDate(new Date())],
     );
     return mergeHistoryMembers(rows);
   }

@@ -113,8 +113,15 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
     }
     // Expanded once per request (subtree, then predecessors before their dates); the queries filter on it.
     const asWas = q.asWas ?? false;
-    const members = await this.cache.get(`history:${q.unitCode}|${q.includeDescendants}|${asWas}`, () =>
-      this.localUnits.historyMembers(q.unitCode, { includeDescendants: q.includeDescendants, asWas }),
+    // The key holds today: a succession comes into force at its date.
+    const members = await this.cache.get(
+      `history:${q.unitCode}|${q.includeDescendants}|${asWas}|${today}`,
+      () =>
+        this.localUnits.historyMembers(q.unitCode, {
+          includeDescendants: q.includeDescendants,
+          asWas,
+          today,
+        }),
     );
     const endOfTo = atLocalMinute(addDays(to, 1), 0);
     const overdueBefore = atLocalMinute(to < today ? to : today, 0);

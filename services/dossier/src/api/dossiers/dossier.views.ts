@@ -5,6 +5,7 @@ import {
   overdueFrom,
   type Dossier,
 } from '../../domain';
+import type { UnitLine } from '@fg/platform';
 import type { IntakeOutcome } from '../../application/dossier-intake.service';
 import type { DossierRecord } from '../../persistence/dossier.record';
 import type { HistoryEntry } from '../../persistence/dossier.repository';
@@ -25,10 +26,11 @@ export const isOverdue = (d: Dossier, now = new Date()) =>
   !!d.clock &&
   now.getTime() >= overdueFrom(d.clock.dueAt).getTime();
 
-/** 201 of an intake: what the portal prints on the receipt. */
-export const intakeView = ({ record: { state: d }, lookupKey }: IntakeOutcome) => ({
+/** 201 of an intake: what the portal prints on the receipt, the unit as the public look-up shows it. */
+export const intakeView = ({ record: { state: d }, lookupKey }: IntakeOutcome, unit: UnitLine) => ({
   id: d.id,
   code: d.code,
+  unit,
   ...status(d),
   receivedAt: iso(d.clock?.receivedAt),
   registeredAt: iso(d.registeredAt),

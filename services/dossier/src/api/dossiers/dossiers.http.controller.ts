@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AuthUser, CorrelationId, CurrentUser, Roles } from '@fg/platform';
+import { AuthUser, CorrelationId, CurrentUser, LocalUnitsRepository, Roles } from '@fg/platform';
 import { DossierIntakeService } from '../../application/dossier-intake.service';
 import { DossierQueriesService } from '../../application/dossier-queries.service';
 import { DOSSIER_READERS, DossierIdPipe, timeBound } from '../common/params';
@@ -15,11 +15,15 @@ export class DossiersHttpController {
   constructor(
     private readonly intake: DossierIntakeService,
     private readonly queries: DossierQueriesService,
+    private readonly units: LocalUnitsRepository,
   ) {}
 
   @Post()
   @Roles('portal', 'officer')
-  @ApiOperation({ summary: 'Receive a dossier (online: register it); idempotent by externalId per unit' })
+  @ApiOperation({
+    summary:
+      "Receive a dossier (online: register it); idempotent by externalId per unit. The receipt's unit carries 'nay là …' once merged or split",
+  })
   async create(
     @Body() body: CreateDossierRequest,
     @CurrentUser() user: AuthUser,
@@ -37,7 +41,8 @@ export class DossiersHttpController {
     );
     // A replay answers like the original call did; the header tells the portal nothing new was created.
     if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return intakeView(outcome);
+    // The receipt names the unit as the public look-up does: 'nay là …' once it has been merged or split.
+    return intakeView(outcome, await this.units.lineOf(outcome.record.state.unitCode));
   }
 
   @Get()

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { LocalUnitsRepository, Public, unitLine } from '@fg/platform';
+import { LocalUnitsRepository, Public } from '@fg/platform';
 import { DossierQueriesService } from '../../application/dossier-queries.service';
 import { publicDossierView } from '../dossiers/dossier.views';
 
@@ -33,11 +33,6 @@ export class PublicDossiersHttpController {
   })
   async lookup(@Param('code') code: string, @Query() q: LookupQuery, @Req() req: Request) {
     const record = await this.queries.publicLookup(code.slice(0, 100), q.key, clientAddress(req));
-    const unitCode = record.state.unitCode;
-    const [unit, successors] = await Promise.all([
-      this.units.find(unitCode),
-      this.units.currentSuccessors(unitCode),
-    ]);
-    return { ...publicDossierView(record), unit: unitLine(unitCode, unit, successors) };
+    return { ...publicDossierView(record), unit: await this.units.lineOf(record.state.unitCode) };
   }
 }
