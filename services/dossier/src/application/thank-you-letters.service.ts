@@ -8,6 +8,7 @@ import { decideThankYouLetter, type IssueThankYouLetter, ThankYouRuleError } fro
 import { StatsRepository } from '../persistence/stats.repository';
 import { ThankYouLetterRepository, type ThankYouLetterRow } from '../persistence/thank-you-letter.repository';
 import { renderLetterPdf } from './apology-letter.pdf';
+import { fingerprintOf, RenderedPdfCache } from './rendered-pdf-cache';
 import { thankYouLetterText } from './thank-you-letter';
 
 export interface IssueThankYouLetterRequest extends IssueThankYouLetter {
@@ -26,6 +27,7 @@ export class ThankYouLettersService {
     private readonly letters: ThankYouLetterRepository,
     private readonly stats: StatsRepository,
     private readonly units: LocalUnitsRepository,
+    private readonly pdfs: RenderedPdfCache,
   ) {}
 
   async issue(
@@ -105,19 +107,21 @@ export class ThankYouLettersService {
     const letter = await this.get(unitCode, id);
     const unit = await this.units.find(unitCode);
     const parent = unit?.parentCode ? await this.units.find(unit.parentCode) : null;
-    const pdf = await renderLetterPdf(
-      thankYouLetterText({
-        parentUnitName: parent?.name ?? null,
-        unitName: unit?.name ?? unitCode,
-        number: letter.number,
-        issuedAt: letter.issuedAt,
-        recipientKind: letter.recipientKind,
-        recipientName: letter.recipientName,
-        reasonCode: letter.reasonCode,
-        note: letter.note,
-        dossierCode: letter.dossierCode,
-      }),
-      unit?.name ?? unitCode,
+    const text = thankYouLetterText({
+      parentUnitName: parent?.name ?? null,
+      unitName: unit?.name ?? unitCode,
+      number: letter.number,
+      issuedAt: letter.issuedAt,
+      recipientKind: letter.recipientKind,
+      recipientName: letter.recipientName,
+      reasonCode: letter.reasonCode,
+      note: letter.note,
+      dossierCode: letter.dossierCode,
+    });
+    const signedBy = unit?.name ?? unitCode;
+    // Drawn once per letter and inputs, as the apology (a renamed unit draws it again); see RenderedPdfCache.
+    const pdf = await this.pdfs.pdf(`thank-you:${letter.id}`, fingerprintOf({ text, signedBy }), () =>
+      renderLetterPdf(text, signedBy),
     );
     return { letter, pdf };
   }

@@ -1,3 +1,4 @@
+import { RenderedPdfCache } from '../../application/rendered-pdf-cache';
 import {
   aProvince,
   anIntake,
@@ -134,6 +135,30 @@ describe('letters of thanks over HTTP', () => {
       .expect(404);
   });
 
+  // Issue #16 follow-up 3: like the apology, a letter costs its rendering once, not on every download.
+  it('renders a letter once however often and however concurrently it is downloaded', async () => {
+    const letter = (
+      await issue({ recipientKind: 'CITIZEN', recipientName: 'Đỗ Thị Lan', reasonCode: 'VOLUNTEER' }).expect(
+        201,
+      )
+    ).body;
+    const renders = () => kit.app.get(RenderedPdfCache).renders;
+    const download = () =>
+      kit
+        .http()
+        .get(`/api/v1/units/${unit.code}/thank-you-letters/${letter.id}.pdf`)
+        .set('Authorization', officer)
+        .buffer(true)
+        .parse(binaryBody)
+        .expect(200)
+        .then((res) => res.body as Buffer);
+    const before = renders();
+    const first = await download();
+    const again = await Promise.all(Array.from({ length: 6 }, download));
+    expect(renders()).toBe(before + 1);
+    for (const pdf of again) expect(pdf.equals(first)).toBe(true);
+    expect(await pdfText(first)).toContain('Kính gửi: Ông/Bà Đỗ Thị Lan');
+  });
   describe('when the input is bad', () => {
     const valid = {
       recipientKind: 'CITIZEN',
