@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fmt, kafkaVersion, log, machineInfo, num, parseArgs, REPO, REPORTS } from './lib/common';
 import { BenchContext, BenchResult } from './lib/context';
-import { dropStaleBenchDbs } from './lib/infra';
+import { dropStaleBenchDbs, localKafkaCredentials } from './lib/infra';
 import { renderMarkdown } from './lib/report';
 
 const ALL = ['rebuild', 'queue', 'intake', 'freshness', 'dashboards'] as const;
@@ -40,6 +40,9 @@ export function ensureBroker(): string {
   });
   if (r.status !== 0)
     throw new Error('could not start or find the Kafka broker (scripts/kafka/kafka.mjs ensure)');
+  // The local broker requires credentials: the harness is its admin, the services get their own (infra.ts).
+  process.env.KAFKA_SASL_USERNAME = 'admin';
+  process.env.KAFKA_SASL_PASSWORD = localKafkaCredentials().admin;
   return r.stdout.trim().split('\n').pop()!;
 }
 

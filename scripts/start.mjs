@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ensureKafka, kafkaStatus, stopKafka } from './kafka/kafka.mjs';
+import { ensureKafka, kafkaClientEnv, kafkaStatus, stopKafka } from './kafka/kafka.mjs';
 import { devJwtSecret, repoRoot } from './dev-secret.mjs';
 import { devToken, ROLES } from './dev-token.mjs';
 
@@ -81,7 +81,11 @@ async function main() {
   await checkPostgres(env.DATABASE_URL);
 
   let startedKafka = false;
+  // The local broker requires credentials: each service connects as its own principal (its ACLs).
+  // KAFKA_BROKERS elsewhere: KAFKA_SASL_USERNAME/PASSWORD from the environment as given, or none.
+  let serviceKafkaEnv = () => ({});
   if (!env.KAFKA_BROKERS) {
+    serviceKafkaEnv = kafkaClientEnv;
     log('Kafka: starting the local broker (first run downloads it from Maven Central)...');
     // A broker that was already running (e.g. for tests) is left running on Ctrl-C.
     startedKafka = !kafkaStatus().running;
@@ -104,7 +108,7 @@ async function main() {
     const main = path.join(repoRoot, 'services', svc.name, 'dist', 'main.js');
     const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', main], {
       cwd: repoRoot,
-      env: { ...env, PORT: String(svc.port) },
+      env: { ...env, ...serviceKafkaEnv(svc.name), PORT: String(svc.port) },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('exit', (code) => {

@@ -12,7 +12,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { kafkaVersion, log, REPO, sleep } from '../lib/common';
 import type { Kafka } from 'kafkajs';
-import { kafkaClient } from '../lib/infra';
+import { kafkaClient, localKafkaCredentials } from '../lib/infra';
 
 const HOST = '127.0.0.1';
 
@@ -50,22 +50,21 @@ export class PrivateKafka {
     const jars = this.jarsDir();
     const data = path.join(this.dir, 'data');
     fs.mkdirSync(this.dir, { recursive: true });
+    // The same security as the project's broker (scripts/kafka/kafka.mjs: SASL/SCRAM, ACLs, its dev passwords),
+    // so the run proves the services work under their own principals; the harness connects as admin.
+    const security = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [path.join(REPO, 'scripts/kafka/kafka.mjs'), 'config', String(this.port)],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    ) as { settings: Record<string, string>; formatArgs: string[] };
+    process.env.KAFKA_SASL_USERNAME = 'admin';
+    process.env.KAFKA_SASL_PASSWORD = localKafkaCredentials().admin;
     const props: Record<string, string> = {
-      'process.roles': 'broker,controller',
-      'node.id': '1',
-      'controller.quorum.voters': `1@${HOST}:${this.port + 1}`,
-      listeners: `PLAINTEXT://${HOST}:${this.port},CONTROLLER://${HOST}:${this.port + 1}`,
-      'advertised.listeners': `PLAINTEXT://${HOST}:${this.port}`,
-      'controller.listener.names': 'CONTROLLER',
-      'inter.broker.listener.name': 'PLAINTEXT',
-      'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
-      'offsets.topic.replication.factor': '1',
-      'offsets.topic.num.partitions': '1',
-      'transaction.state.log.replication.factor': '1',
-      'transaction.state.log.min.isr': '1',
-      'share.coordinator.state.topic.replication.factor': '1',
-      'share.coordinator.state.topic.min.isr': '1',
-      'group.initial.rebalance.delay.ms': '0',
+      ...security.settings,
       'auto.create.topics.enable': 'false',
       'log.dirs': data,
     };
@@ -104,6 +103,7 @@ export class PrivateKafka {
           crypto.randomBytes(16).toString('base64url'),
           '-c',
           propsFile,
+          ...security.formatArgs,
         ],
         { encoding: 'utf8' },
       );

@@ -1,5 +1,5 @@
 /* Databases, Kafka topics and consumer groups, JWTs and service child processes for the benchmarks. */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -90,10 +90,22 @@ export async function dropStaleBenchDbs(adminUrl = pgAdminUrl()): Promise<void> 
 
 export const newPrefix = (label: string) => `bench${label}${randomBytes(3).toString('hex')}.`;
 
+/**
+ * The harness's client: KAFKA_SASL_* of this process, i.e. the admin of the project's broker (ensureBroker and
+ * the chaos broker set them), or nothing for a broker without authentication.
+ */
 export function kafkaClient(brokers: string, clientId = 'fg-bench'): Kafka {
   return new Kafka({
     clientId,
     brokers: brokers.split(','),
+    sasl:
+      process.env.KAFKA_SASL_USERNAME && process.env.KAFKA_SASL_PASSWORD
+        ? {
+            mechanism: 'scram-sha-512',
+            username: process.env.KAFKA_SASL_USERNAME,
+            password: process.env.KAFKA_SASL_PASSWORD,
+          }
+        : undefined,
     logLevel: logLevel.NOTHING,
     retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 },
   });
@@ -202,16 +214,43 @@ export interface StartOptions {
   label?: string;
 }
 
+const KAFKA_MJS = path.join(REPO, 'scripts/kafka/kafka.mjs');
+
+/** The project's dev Kafka passwords (scripts/kafka/kafka.mjs generates them); {} before the first broker. */
+export function localKafkaCredentials(): Record<string, string> {
+  const file = process.env.KAFKA_CREDENTIALS_FILE ?? path.join(REPO, '.cache/kafka/credentials.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {};
+}
+
+const aclsGranted = new Set<string>();
+
+/**
+ * A service on a broker with credentials runs as its own principal, never as the admin the harness uses, so the
+ * benchmarks and the chaos run measure the services under their ACLs (granted once per broker and topic prefix).
+ */
+function serviceKafkaEnv(name: string, env: Record<string, string | undefined>): Record<string, string> {
+  const password = localKafkaCredentials()[name];
+  if (!env.KAFKA_SASL_USERNAME || !password || !env.KAFKA_BROKERS) return {};
+  const key = `${env.KAFKA_BROKERS} ${env.KAFKA_TOPIC_PREFIX ?? ''}`;
+  if (!aclsGranted.has(key)) {
+    const r = spawnSync(process.execPath, [KAFKA_MJS, 'acls'], { env: { ...env }, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`granting the service ACLs failed: ${r.stderr}`);
+    aclsGranted.add(key);
+  }
+  return { KAFKA_SASL_USERNAME: name, KAFKA_SASL_PASSWORD: password };
+}
+
 /** Starts `node services/<name>/dist/main.js` as a child process with its own env and port. */
 export function startServiceProcess(name: string, o: StartOptions): ServiceProcess {
   const port = o.port ?? freePortGuess();
+  const env = { ...process.env, LOG_LEVEL: 'warn', ...o.env };
   fs.mkdirSync(LOGS, { recursive: true });
   const logFile = path.join(LOGS, `${o.label ?? name}-${Date.now()}.log`);
   const out = fs.openSync(logFile, 'a');
   const script = o.script ?? path.join(REPO, 'services', name, 'dist', 'main.js');
   const child = spawn(process.execPath, [...(o.nodeArgs ?? []), script], {
     cwd: REPO,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...o.env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...env, ...serviceKafkaEnv(name, env), PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);

@@ -632,6 +632,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
           : saslOption(),
       });
       defaultLog(`ACLs of ${SERVICE_PRINCIPALS.join(', ')} set on ${bootstrap}.`);
+    } else if (cmd === 'config') {
+      // node scripts/kafka/kafka.mjs config <port>: the broker settings and StorageTool's --add-scram arguments
+      // as JSON, for brokers started elsewhere with this file's security (bench/chaos/private-infra.ts).
+      const port = Number(process.argv[3]);
+      if (!Number.isInteger(port)) throw new Error('usage: node scripts/kafka/kafka.mjs config <port>');
+      const creds = kafkaCredentials();
+      const settings = brokerSettings({ port, controllerPort: port + 1, adminPassword: creds[ADMIN_USER] });
+      console.log(JSON.stringify({ settings, formatArgs: scramFormatArgs(creds) }));
     } else if (cmd === 'fetch') {
       await fetchJars();
     } else if (cmd === 'stop') {
@@ -641,7 +649,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       console.log(s.running ? `running: Kafka ${s.version}, pid ${s.pid}, ${HOST}:${s.port}` : 'not running');
       process.exitCode = s.running ? 0 : 3; // LSB "program is not running"
     } else {
-      console.error('usage: node scripts/kafka/kafka.mjs start|ensure|acls|fetch|stop|status');
+      console.error('usage: node scripts/kafka/kafka.mjs start|ensure|acls|config|fetch|stop|status');
       process.exitCode = 2;
     }
   } catch (e) {
