@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, notFound, unitNotFound } from '@fg/platform';
+import { appendAudit, DomainError, notFound, unitNotFound } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { Scheme, validateScheme } from '../domain';
 import { SchemesRepository, type StoredScheme } from '../persistence/schemes.repository';
@@ -40,6 +40,19 @@ export class SchemesService {
     return this.ds.transaction(async (manager) => {
       await lockScoring(manager);
       const saved = await this.schemes.save(manager, scheme, by);
+      // A scheme belongs to no unit: the change is in the audit log of each unit it is assigned to (a unit under
+      // the default scheme sees none; the scheme row keeps its revision and updated_by).
+      const assigned = await this.schemes.assignedTo(manager, scheme.code);
+      await appendAudit(
+        manager,
+        assigned.map((unitCode) => ({
+          unitCode,
+          actorId: by,
+          action: 'scheme.change',
+          subject: scheme.code,
+          details: { revision: saved.revision },
+        })),
+      );
       const scored = await this.scores.scored(manager, { schemeCode: scheme.code });
       await this.publisher.recompute(manager, scored, { withAncestors: false, correlationId });
       return { ...saved, rescored: scored.length };
@@ -71,6 +84,7 @@ export class SchemesService {
     return this.ds.transaction(async (manager) => {
       await lockScoring(manager);
       await this.schemes.assign(manager, unitCode, schemeCode, by);
+      await appendAudit(manager, { unitCode, actorId: by, action: 'scheme.assign', subject: schemeCode });
       const scored = await this.scores.scored(manager, { subtreeOf: unitCode });
       await this.publisher.recompute(manager, scored, { withAncestors: false, correlationId });
       return { rescored: scored.length };

@@ -72,6 +72,15 @@ export class SchemesRepository {
     );
   }
 
+  /** The units the scheme is assigned to directly (their descendants inherit it). */
+  async assignedTo(manager: EntityManager, schemeCode: string): Promise<string[]> {
+    const rows: { unit_code: string }[] = await manager.query(
+      /* sql */ `SELECT unit_code FROM unit_schemes WHERE scheme_code = $1 ORDER BY unit_code`,
+      [schemeCode],
+    );
+    return rows.map((r) => r.unit_code);
+  }
+
   async assign(manager: EntityManager, unitCode: string, schemeCode: string, by: string): Promise<void> {
     await manager.query(
       /* sql */ `INSERT INTO unit_schemes (unit_code, scheme_code, assigned_by) VALUES ($1, $2, $3)

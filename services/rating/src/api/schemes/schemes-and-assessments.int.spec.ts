@@ -334,5 +334,18 @@ describe('schemes, assessments, targets and who may do what', () => {
       [0, 2],
       [2, 1],
     ]);
+    // Issue #16 follow-up 5: the assignment and the change are in the audit log of the unit the scheme is
+    // assigned to (newest first); the refused assignment of an unknown scheme left nothing.
+    const audit = (
+      await http().get('/api/v1/units/P92/audit-log?action=scheme').set('Authorization', admin).expect(200)
+    ).body.items;
+    expect(audit.map((e: any) => [e.action, e.actorId, e.subject, e.details])).toEqual([
+      ['scheme.change', 'admin-1', 'SMALL', { revision: 2 }],
+      ['scheme.assign', 'admin-1', 'SMALL', {}],
+    ]);
+    const [other] = (
+      await http().get('/api/v1/units/P93/audit-log?action=scheme').set('Authorization', admin).expect(200)
+    ).body.items;
+    expect(other).toMatchObject({ action: 'scheme.assign', subject: 'DONG_NAI_2025' });
   });
 });
