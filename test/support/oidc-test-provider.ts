@@ -77,11 +77,14 @@ export class OidcTestProvider {
         ...process.env,
         OIDC_TEST_CONFIG: JSON.stringify({ port: this.port, jwks: { keys }, clients: this.clients }),
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      // its stderr (start-up warnings: in-memory adapter, Node 20) is kept for the error of an unexpected exit
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
     return new Promise((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`oidc-provider exited with ${code}`)));
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
+      child.once('exit', (code) => reject(new Error(`oidc-provider exited with ${code}: ${stderr}`)));
       child.stdout.on('data', (d: Buffer) => {
         if (String(d).includes('ready')) resolve();
       });

@@ -138,8 +138,15 @@ export class PlatformModule {
         UnitAccess,
         {
           provide: TokenVerifier,
-          inject: [PLATFORM_CONFIG],
-          useFactory: (c: PlatformConfig) => TokenVerifier.fromConfig(c),
+          inject: [PLATFORM_CONFIG, ROOT_LOGGER],
+          useFactory: (c: PlatformConfig, log: Logger) =>
+            TokenVerifier.fromConfig(c, {
+              onKeySetError: (err) =>
+                log.error(
+                  { issuer: c.OIDC_ISSUER, reason: err.message },
+                  'identity provider keys unavailable: its tokens are refused (401)',
+                ),
+            }),
         },
         // In this order: JwtAuthGuard sets the caller whose scope UnitScopedGuard checks.
         { provide: APP_GUARD, useClass: JwtAuthGuard },

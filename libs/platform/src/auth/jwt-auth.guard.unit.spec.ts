@@ -268,15 +268,15 @@ describe('TokenVerifier', () => {
       OIDC_ISSUER: 'https://sso.example.gov.vn',
       OIDC_AUDIENCE: 'fg',
     });
-    expect(TokenVerifier.fromConfig(both, { NODE_ENV: 'test' }).issuers).toEqual([
+    expect(TokenVerifier.fromConfig(both, { env: { NODE_ENV: 'test' } }).issuers).toEqual([
       'https://sso.example.gov.vn',
       LOCAL_TOKEN_ISSUER,
     ]);
-    expect(TokenVerifier.fromConfig(both, { NODE_ENV: 'production' }).issuers).toEqual([
+    expect(TokenVerifier.fromConfig(both, { env: { NODE_ENV: 'production' } }).issuers).toEqual([
       'https://sso.example.gov.vn',
     ]);
     expect(
-      TokenVerifier.fromConfig(config({ JWT_SECRET: SECRET }), { NODE_ENV: 'production' }).issuers,
+      TokenVerifier.fromConfig(config({ JWT_SECRET: SECRET }), { env: { NODE_ENV: 'production' } }).issuers,
     ).toEqual([LOCAL_TOKEN_ISSUER]);
   });
 });

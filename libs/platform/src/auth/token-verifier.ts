@@ -1,5 +1,12 @@
 import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
-import { createRemoteJWKSet, decodeJwt, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  errors as joseErrors,
+  JWTPayload,
+  jwtVerify,
+  JWTVerifyGetKey,
+} from 'jose';
 import type { PlatformConfig } from '../config/platform-config';
 import { LOCAL_TOKEN_AUDIENCE, LOCAL_TOKEN_ISSUER } from './local-issuer';
 import type { AuthUser } from './roles';
@@ -88,7 +95,11 @@ export class TokenVerifier {
    * The issuers a service trusts: the identity provider of OIDC_ISSUER, and the local key (JWT_PUBLIC_KEY, else
    * JWT_SECRET) unless an identity provider is configured in production, where only its tokens are accepted.
    */
-  static fromConfig(c: PlatformConfig, env: NodeJS.ProcessEnv = process.env): TokenVerifier {
+  static fromConfig(
+    c: PlatformConfig,
+    o: { env?: NodeJS.ProcessEnv; onKeySetError?: (err: Error) => void } = {},
+  ): TokenVerifier {
+    const env = o.env ?? process.env;
     const issuers: TrustedIssuer[] = [];
     if (c.OIDC_ISSUER) {
       issuers.push({
@@ -98,6 +109,7 @@ export class TokenVerifier {
         key: discoveredKeySet(c.OIDC_ISSUER, {
           cacheMaxAge: c.OIDC_JWKS_CACHE_SECONDS * 1000,
           cooldownDuration: c.OIDC_JWKS_COOLDOWN_SECONDS * 1000,
+          onError: o.onKeySetError,
         }),
         claims: { roles: c.OIDC_ROLES_CLAIM, units: c.OIDC_UNITS_CLAIM },
         keyCacheMs: c.OIDC_JWKS_CACHE_SECONDS * 1000,
@@ -128,25 +140,48 @@ export class TokenVerifier {
  */
 export function discoveredKeySet(
   issuer: string,
-  options: { cacheMaxAge: number; cooldownDuration: number; timeoutMs?: number },
+  options: {
+    cacheMaxAge: number;
+    cooldownDuration: number;
+    timeoutMs?: number;
+    /** Told when the provider cannot be reached or answers nonsense (at most once a minute), not for unknown keys. */
+    onError?: (err: Error) => void;
+  },
 ): JWTVerifyGetKey {
+  const { cacheMaxAge, cooldownDuration, timeoutMs = 5000, onError } = options;
   let keySet: Promise<JWTVerifyGetKey> | undefined;
-  const timeoutDuration = options.timeoutMs ?? 5000;
+  let reportedAt = -Infinity;
   const discover = async (): Promise<JWTVerifyGetKey> => {
     const url = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutDuration), redirect: 'error' });
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
     if (!res.ok) throw new Error(`OIDC discovery ${url}: HTTP ${res.status}`);
     const doc = (await res.json()) as { issuer?: unknown; jwks_uri?: unknown };
     // OpenID Connect Discovery 1.0 §4.3: the document must name the issuer it was fetched for.
     if (doc.issuer !== issuer) throw new Error(`OIDC discovery ${url} names issuer ${String(doc.issuer)}`);
     if (typeof doc.jwks_uri !== 'string') throw new Error(`OIDC discovery ${url} has no jwks_uri`);
-    return createRemoteJWKSet(new URL(doc.jwks_uri), { ...options, timeoutDuration });
+    return createRemoteJWKSet(new URL(doc.jwks_uri), {
+      cacheMaxAge,
+      cooldownDuration,
+      timeoutDuration: timeoutMs,
+    });
   };
   return async (header, token) => {
     keySet ??= discover().catch((err: unknown) => {
       keySet = undefined;
       throw err;
     });
-    return (await keySet)(header, token);
+    try {
+      return await (
+        await keySet
+      )(header, token);
+    } catch (err) {
+      // A token of a key the provider does not publish is the caller's fault (401); anything else means the
+      // services cannot check anyone's token, which the operators must hear about.
+      if (!(err instanceof joseErrors.JWKSNoMatchingKey) && onError && Date.now() - reportedAt >= 60_000) {
+        reportedAt = Date.now();
+        onError(err instanceof Error ? err : new Error(String(err)));
+      }
+      throw err;
+    }
   };
 }
