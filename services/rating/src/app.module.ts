@@ -20,6 +20,7 @@ import { StandingsService } from './application/standings.service';
 import { TargetsService } from './application/targets.service';
 import { UnitRegistryService } from './application/unit-registry.service';
 import { UnitSuccessionsService } from './application/unit-successions.service';
+import { SuccessionDueJob } from './application/succession-due-job';
 import { DossierMetricsConsumer } from './events/dossier-metrics.consumer';
 import { QueueMetricsConsumer } from './events/queue-metrics.consumer';
 import { SurveyMetricsConsumer } from './events/survey-metrics.consumer';
@@ -95,6 +96,7 @@ const SCORING: Provider[] = [
     UnitRegistryService,
     UnitSuccessionsRepository,
     UnitSuccessionsService,
+    SuccessionDueJob,
     SchemesService,
     AssessmentsService,
     StandingsService,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, UnitUpserted } from '@fg/contracts';
+import { toLocalDate } from '@fg/kernel';
 import { appendToOutbox, DomainError, unitNotFound } from '@fg/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { checkPlacement, parentsFirst, UnitNode } from '../domain/unit-tree';
@@ -101,11 +102,12 @@ export class UnitRegistryService {
 
   /**
    * A unit retired by a merger or split stays retired: re-importing an old list must not make it active again
-   * beside the unit that carries its history (409 `UNIT.RETIRED`; docs/domain.md §Administrative units).
+   * beside the unit that carries its history (409 `UNIT.RETIRED`; docs/domain.md §Administrative units). Before
+   * the succession's date the unit still exists, and may still be edited.
    */
   private async refuseReviving(codes: string[], manager: EntityManager): Promise<void> {
     if (!codes.length) return;
-    const retired = await this.successions.firstRetired(codes, manager);
+    const retired = await this.successions.firstRetired(codes, manager, toLocalDate(new Date()));
     if (retired)
       throw new DomainError(
         'CONFLICT',

@@ -61,19 +61,16 @@ export class UnitSuccessionsService {
       const { id, recordedAt } = await this.successions.insert(manager, s, retiring, recordedBy);
       await this.successions.replaceLineage(manager, lineageClosure([...recorded, s]));
 
-      const retired: UnitRow[] = [];
-      const events = [];
-      for (const code of retiring) {
-        const before = rows.get(code)!;
-        if (!before.active) continue;
-        const saved = await this.units.save(
-          { ...before, active: false, revision: before.revision + 1 },
-          manager,
-        );
-        retired.push(saved);
-        events.push(unitUpsertedEvent(saved, correlationId));
-      }
-      events.push(
+      // A succession dated ahead leaves its predecessors active until the date: SuccessionDueJob retires them.
+      const inForce = s.effectiveDate <= toLocalDate(now);
+      const retired = inForce
+        ? await this.retire(
+            manager,
+            retiring.map((c) => rows.get(c)!),
+            correlationId,
+          )
+        : [];
+      await appendToOutbox(manager, [
         createEvent(
           UnitSuccessionRecorded,
           {
@@ -91,8 +88,7 @@ export class UnitSuccessionsService {
             time: recordedAt,
           },
         ),
-      );
-      await appendToOutbox(manager, events);
+      ]);
       await this.markRescore(manager, s, now);
       return { succession: { ...s, id, recordedBy, recordedAt }, retired };
     });
@@ -101,8 +97,30 @@ export class UnitSuccessionsService {
     return outcome;
   }
 
-  /** The successors' scores change for every year the predecessors have counters, and every year after. */
-  private async markRescore(manager: EntityManager, s: Succession, now: Date): Promise<void> {
+  /**
+   * Deactivates the (locked) units a succession retires, each with its `unit.upserted` in the outbox of the
+   * caller's transaction; units already inactive are left as they are.
+   */
+  async retire(manager: EntityManager, units: UnitRow[], correlationId?: string): Promise<UnitRow[]> {
+    const retired: UnitRow[] = [];
+    for (const before of units) {
+      if (!before.active) continue;
+      retired.push(
+        await this.units.save({ ...before, active: false, revision: before.revision + 1 }, manager),
+      );
+    }
+    await appendToOutbox(
+      manager,
+      retired.map((saved) => unitUpsertedEvent(saved, correlationId)),
+    );
+    return retired;
+  }
+
+  /**
+   * The successors' scores change for every year the predecessors have counters, and every year after
+   * (when it is recorded, and again on its date, when it comes into force).
+   */
+  async markRescore(manager: EntityManager, s: Succession, now: Date): Promise<void> {
     const first = await this.metrics.firstYear(manager, s.predecessors);
     if (first === null) return;
     const years = Array.from({ length: localYearOf(now) - first + 1 }, (_, i) => first + i);

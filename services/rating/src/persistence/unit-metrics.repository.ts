@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type LocalDate, toLocalDate } from '@fg/kernel';
 import { EntityManager } from 'typeorm';
 import { UnitAggregates } from '../domain';
 import { MonthlyCounters, UnitMonthDelta } from '../events/metric-book';
@@ -53,13 +54,15 @@ export class UnitMetricsRepository {
    * succession date count for the successor (docs/domain.md §Administrative units), the predecessor's own
    * subtree with it. A unit reached along several paths counts once, over its widest window (all months
    * when it is also a descendant). Additive counters are summed over the year; the open-overdue snapshot is
-   * the running sum of its deltas up to the end of the year (never below 0).
+   * the running sum of its deltas up to the end of the year (never below 0). A succession dated after
+   * `today` is not in force yet: its predecessors are not read.
    */
   async yearAggregates(
     manager: EntityManager,
     unitCodes: string[],
     years: number[],
     asWas = false,
+    today: LocalDate = toLocalDate(new Date()),
   ): Promise<YearAggregates[]> {
     if (!unitCodes.length || !years.length) return [];
     const sums = cols
@@ -74,7 +77,7 @@ export class UnitMetricsRepository {
             UNION ALL
             -- LEAST ignores NULL: a descendant's (unbounded) window narrows to the succession date
             SELECT l.predecessor_code, LEAST(t.before, l.before) FROM unit_lineage l
-            WHERE l.unit_code = t.code AND NOT $3::boolean
+            WHERE l.unit_code = t.code AND NOT $3::boolean AND l.before <= $4::date
           ) x WHERE t.depth < 16
         ),
         members AS (
@@ -87,7 +90,7 @@ export class UnitMetricsRepository {
         JOIN unit_metrics m ON m.unit_code = t.code AND m.year <= y.year
           AND (t.before IS NULL OR make_date(m.year, m.month, 1) < t.before)
         GROUP BY t.root, y.year`,
-      [unitCodes, years, asWas],
+      [unitCodes, years, asWas, today],
     );
     const found = new Map(rows.map((r) => [`${String(r.unit_code)}|${String(r.year)}`, r]));
     return unitCodes.flatMap((unitCode) =>

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { LocalDate } from '@fg/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import type { LineageLink, Succession } from '../domain';
 
@@ -65,14 +66,44 @@ export class UnitSuccessionsRepository {
     return row;
   }
 
-  /** The first of `codes` (by code) that a succession retired, with its effective date; null when none was. */
-  async firstRetired(codes: string[], manager: EntityManager): Promise<{ code: string; on: string } | null> {
+  /**
+   * The first of `codes` (by code) that a succession in force on `today` retired, with its effective date;
+   * null when none was. A unit whose succession is dated later still exists until then.
+   */
+  async firstRetired(
+    codes: string[],
+    manager: EntityManager,
+    today: LocalDate,
+  ): Promise<{ code: string; on: string } | null> {
     const [retired] = await manager.query<{ code: string; on: string }[]>(
       /* sql */ `SELECT unit_code AS code, to_char(effective_date, 'YYYY-MM-DD') AS on
-        FROM unit_retirements WHERE unit_code = ANY($1) ORDER BY unit_code LIMIT 1`,
-      [codes],
+        FROM unit_retirements WHERE unit_code = ANY($1) AND effective_date <= $2::date ORDER BY unit_code LIMIT 1`,
+      [codes, today],
     );
     return retired ?? null;
+  }
+
+  /** Whether a unit is still active although its retirement's date has come (a cheap look, no lock). */
+  async anyDue(today: LocalDate): Promise<boolean> {
+    const rows = await this.ds.query<unknown[]>(
+      /* sql */ `SELECT 1 FROM unit_retirements r JOIN unit_registry u ON u.code = r.unit_code
+        WHERE r.effective_date <= $1::date AND u.active LIMIT 1`,
+      [today],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Locks up to `limit` units still active whose retirement's date has come (SKIP LOCKED: instances share
+   * the work; a row retired meanwhile by another no longer matches once re-read under its lock).
+   */
+  async lockDue(manager: EntityManager, today: LocalDate, limit: number): Promise<string[]> {
+    const rows = await manager.query<{ code: string }[]>(
+      /* sql */ `SELECT u.code FROM unit_retirements r JOIN unit_registry u ON u.code = r.unit_code
+        WHERE r.effective_date <= $1::date AND u.active ORDER BY u.code LIMIT $2 FOR UPDATE OF u SKIP LOCKED`,
+      [today, limit],
+    );
+    return rows.map((r) => r.code);
   }
 
   async lineage(manager: EntityManager = this.ds.manager): Promise<LineageLink[]> {
