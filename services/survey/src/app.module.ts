@@ -47,6 +47,8 @@ const shared = [
     PlatformModule.forRoot({
       service: 'survey',
       localUnits: true,
+      // Staff actions (questionnaire changes, paper forms typed in, invitations handed to staff): issue #16.
+      auditLog: true,
       migrations: [
         SurveyTables1730000300000,
         SeedQuestionnaires1730000300001,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { notFound } from '@fg/platform';
+import { appendAudit, notFound } from '@fg/platform';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { invitationTtls, SURVEY_CONFIG, SurveyConfig } from '../config';
 import { InvitationKind, newInvitation, pendingForCounter, QuestionnaireKind } from '../domain';
 import { InvitationRepository, StoredInvitation } from '../persistence/invitation.repository';
@@ -54,6 +54,7 @@ export class InvitationsService {
     private readonly access: QuestionnaireAccess,
     private readonly tokens: InvitationTokens,
     @Inject(SURVEY_CONFIG) config: SurveyConfig,
+    private readonly ds: DataSource,
   ) {
     this.ttls = invitationTtls(config);
   }
@@ -119,12 +120,22 @@ export class InvitationsService {
     return invitationView(newest, token!);
   }
 
-  /** The SIPAS invitation of a dossier, so staff can print its QR code on the receipt or send the link. */
-  async forDossier(unitCode: string, dossierId: string) {
+  /**
+   * The SIPAS invitation of a dossier, so staff can print its QR code on the receipt or send the link. The
+   * token is the credential to answer, so who was handed it is in the unit's audit log (`invitation.fetch`).
+   */
+  async forDossier(unitCode: string, dossierId: string, fetchedBy: string) {
     const inv = await this.repo.sipasForDossier(dossierId);
     if (!inv || inv.unitCode !== unitCode) {
       throw notFound('SIPAS invitation for dossier', dossierId, 'SURVEY.NO_INVITATION');
     }
+    await appendAudit(this.ds.manager, {
+      unitCode,
+      actorId: fetchedBy,
+      action: 'invitation.fetch',
+      subject: inv.id,
+      details: { dossierId },
+    });
     return invitationView(inv, this.tokens.tokenFor(inv.id));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { appendToOutbox, AuthUser, DomainError, notFound } from '@fg/platform';
+import { appendAudit, appendToOutbox, AuthUser, DomainError, notFound } from '@fg/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
@@ -25,6 +25,26 @@ export interface NewQuestionnaire {
 export type QuestionnaireChanges = Partial<Pick<Questionnaire, 'title' | 'description' | 'questions'>>;
 
 /**
+ * A questionnaire change in its unit's audit log (issue #16), in the change's transaction. A national
+ * questionnaire (no unit, admins only) has none: its rows keep who created each version.
+ */
+async function audited(
+  m: EntityManager,
+  q: Questionnaire,
+  user: AuthUser,
+  change: 'create' | 'edit' | 'revise' | 'publish',
+): Promise<void> {
+  if (!q.unitCode) return;
+  await appendAudit(m, {
+    unitCode: q.unitCode,
+    actorId: user.sub,
+    action: `survey.${change}`,
+    subject: q.id,
+    details: { version: q.version },
+  });
+}
+
+/**
  * Versioned questionnaires. Every change locks the family's rows first, so two admins editing the same
  * survey serialize; the unique (id, version) key and the one-draft index back that up (409 on a race).
  */
@@ -40,7 +60,10 @@ export class QuestionnairesService {
   async create(input: NewQuestionnaire, user: AuthUser): Promise<Questionnaire> {
     await this.access.assertManages(user, input.unitCode);
     const draft: Questionnaire = { id: randomUUID(), version: 1, status: 'DRAFT', ...input };
-    await this.ds.transaction((m) => this.repo.insert(draft, user.sub, m));
+    await this.ds.transaction(async (m) => {
+      await this.repo.insert(draft, user.sub, m);
+      await audited(m, draft, user, 'create');
+    });
     return draft;
   }
 
@@ -54,10 +77,12 @@ export class QuestionnairesService {
       if (latest.status === 'DRAFT') {
         const edited = updateDraft(latest, changes);
         await this.repo.update(edited, m);
+        await audited(m, edited, user, 'edit');
         return { questionnaire: edited, revised: false };
       }
       const draft = updateDraft(reviseFrom(latest), changes);
       await this.repo.insert(draft, user.sub, m);
+      await audited(m, draft, user, 'edit');
       return { questionnaire: draft, revised: true };
     });
   }
@@ -67,6 +92,7 @@ export class QuestionnairesService {
     return this.inFamily(id, user, async (latest, m) => {
       const draft = reviseFrom(latest);
       await this.repo.insert(draft, user.sub, m);
+      await audited(m, draft, user, 'revise');
       return draft;
     });
   }
@@ -96,6 +122,7 @@ export class QuestionnairesService {
         await this.repo.update(retire(v, now), m);
       await this.repo.update(frozen, m);
       await appendToOutbox(m, [surveyPublishedEvent(frozen, correlationId)]);
+      await audited(m, frozen, user, 'publish');
       return { questionnaire: frozen, published: true };
     });
   }

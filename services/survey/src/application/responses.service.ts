@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SurveyChannel } from '@fg/contracts';
 import { toLocalDate } from '@fg/kernel';
-import { appendToOutbox, DomainError, notFound } from '@fg/platform';
+import { appendAudit, appendToOutbox, DomainError, notFound } from '@fg/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
@@ -145,7 +145,21 @@ export class ResponsesService {
     const responseId = await this.ds.transaction(async (m) => {
       if (ctx.rateLimitedDevice) await this.kioskLimit.consume(m, ctx.rateLimitedDevice);
       if (ctx.rateLimitedTypist) await this.kioskLimit.consumePaper(m, ctx.rateLimitedTypist);
-      return this.record(m, q, answers, correlationId, ctx);
+      const id = await this.record(m, q, answers, correlationId, ctx);
+      // A paper form is a staff action: who typed which response in is in the unit's audit log (issue #16).
+      if (ctx.channel === 'PAPER' && ctx.enteredBy)
+        await appendAudit(m, {
+          unitCode: ctx.unitCode,
+          actorId: ctx.enteredBy,
+          action: 'response.paper',
+          subject: id,
+          details: {
+            surveyId: q.id,
+            version: q.version,
+            ...(ctx.officerId ? { officerId: ctx.officerId } : {}),
+          },
+        });
+      return id;
     });
     return { responseId, surveyId: q.id, version: q.version };
   }

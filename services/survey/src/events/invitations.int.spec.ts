@@ -189,6 +189,15 @@ describe('invitations created from queue and dossier events', () => {
       const days =
         (new Date(res.body.expiresAt).getTime() - new Date(res.body.createdAt).getTime()) / 86_400_000;
       expect(days).toBe(30);
+      // The token is the credential to answer: who was handed it is in the unit's audit log (issue #16).
+      const log = await h
+        .http()
+        .get(`/api/v1/units/${COMMUNE}/audit-log?action=invitation.fetch`)
+        .set('Authorization', tokens.unitAdmin)
+        .expect(200);
+      expect(
+        log.body.items.filter((e: { details: { dossierId?: string } }) => e.details.dossierId === dossierId),
+      ).toEqual([expect.objectContaining({ actorId: 'officer-7', details: { dossierId } })]);
       await produce(h, Topics.DOSSIER, [event]);
       const marker = aReturnedResult();
       await produce(h, Topics.DOSSIER, [marker]);

@@ -193,6 +193,20 @@ describe('responses without an invitation', () => {
         officer_id: 'officer-7',
         satisfied: true,
       });
+      // Issue #16 follow-up 5: typing a form in is a staff action in the unit's audit log.
+      const log = await h
+        .http()
+        .get(`/api/v1/units/${COMMUNE}/audit-log?action=response.paper&actorId=clerk-1`)
+        .set('Authorization', tokens.unitAdmin)
+        .expect(200);
+      expect(log.body.items).toEqual([
+        expect.objectContaining({
+          action: 'response.paper',
+          actorId: 'clerk-1',
+          subject: res.body.responseId,
+          details: { surveyId: SEED_SIPAS_SURVEY_ID, version: 1, officerId: 'officer-7' },
+        }),
+      ]);
     });
 
     it('refuses a kiosk, an unknown version, a date in the future and a bad form, storing nothing', async () => {

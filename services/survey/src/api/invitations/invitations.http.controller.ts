@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
+import { type AuthUser, CurrentUser, DomainError, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
 import { InvitationsService } from '../../application/invitations.service';
 
 const COUNTER_NO = /^[A-Za-z0-9._-]{1,16}$/;
@@ -41,7 +41,8 @@ export class InvitationsHttpController {
   async forDossier(
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('dossierId', new ParseUUIDPipe()) dossierId: string,
+    @CurrentUser() user: AuthUser,
   ) {
-    return this.invitations.forDossier(unitCode, dossierId);
+    return this.invitations.forDossier(unitCode, dossierId, user.sub);
   }
 }

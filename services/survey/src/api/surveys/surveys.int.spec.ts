@@ -140,6 +140,21 @@ describe('questionnaires and their versions', () => {
         status: 'DRAFT',
       });
     });
+
+    // Issue #16 follow-up 5: every change, and none of the refused ones (invalid publish, second revise, a
+    // publish with nothing to publish), is in the unit's audit log.
+    it("keeps the survey's changes in the unit's audit log", async () => {
+      const log = await unitAdmin.get(`/api/v1/units/${COMMUNE}/audit-log?action=survey`).expect(200);
+      const ofSurvey = log.body.items.filter((e: { subject: string }) => e.subject === id);
+      expect(ofSurvey.map((e: any) => [e.action, e.actorId, e.details.version]).reverse()).toEqual([
+        ['survey.create', 'ua-1', 1],
+        ['survey.edit', 'ua-1', 1],
+        ['survey.publish', 'ua-1', 1],
+        ['survey.edit', 'ua-1', 2],
+        ['survey.publish', 'ua-1', 2],
+        ['survey.revise', 'ua-1', 3],
+      ]);
+    });
   });
 
   describe('who may manage questionnaires', () => {
