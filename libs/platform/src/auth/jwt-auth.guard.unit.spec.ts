@@ -2,7 +2,7 @@ import { ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { generateKeyPairSync } from 'node:crypto';
-import type { PlatformConfig } from '../config/platform-config';
+import { loadConfig, PlatformConfig } from '../config/platform-config';
 import { DomainError } from '../http/domain-error';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { IS_PUBLIC } from './public.decorator';
@@ -260,6 +260,24 @@ describe('TokenVerifier', () => {
     await expect(skewed.verify(token(now - 29))).resolves.toMatchObject({ reusableUntil: (now - 29) * 1000 });
     await refused(skewed, token(now - 31));
     await expect(skewed.verify(token(now + 60))).resolves.toMatchObject({ reusableUntil: (now + 60) * 1000 });
+  });
+
+  it('is configured from the environment: OIDC_ISSUER needs OIDC_AUDIENCE and may replace the local key', () => {
+    const issuer = 'https://sso.example.gov.vn/realms/province';
+    expect(() => loadConfig(PlatformConfig, { OIDC_ISSUER: issuer })).toThrow(/OIDC_AUDIENCE is required/);
+    expect(() => loadConfig(PlatformConfig, {})).toThrow(/set OIDC_ISSUER and OIDC_AUDIENCE, or JWT_SECRET/);
+    expect(() => loadConfig(PlatformConfig, { OIDC_ISSUER: 'sso.example', OIDC_AUDIENCE: 'fg' })).toThrow(
+      /OIDC_ISSUER must be the issuer URL/,
+    );
+    const c = loadConfig(PlatformConfig, { OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'fg-services' });
+    expect(c).toMatchObject({
+      OIDC_ROLES_CLAIM: 'roles',
+      OIDC_UNITS_CLAIM: 'units',
+      OIDC_JWKS_CACHE_SECONDS: 600,
+      OIDC_JWKS_COOLDOWN_SECONDS: 30,
+      JWT_CLOCK_SKEW_SECONDS: 30,
+    });
+    expect(TokenVerifier.fromConfig(c, { env: { NODE_ENV: 'development' } }).issuers).toEqual([issuer]);
   });
 
   it('trusts the local key next to an identity provider only outside production', () => {
