@@ -63,7 +63,8 @@ export class SuccessionError extends RuleError<SuccessionErrorCode> {
 export const EARLIEST_SUCCESSION_DATE: LocalDate = '2000-01-01';
 /**
  * How far ahead a resolution may be recorded (resolutions are adopted weeks before they take effect: the
- * 2025 ones in June for 1 July). Predecessors are deactivated when recorded, so the window stays short.
+ * 2025 ones in June for 1 July). The predecessors are retired on the date (SuccessionDueJob); the window
+ * only guards against a mistyped year.
  */
 export const MAX_DAYS_AHEAD = 60;
 
