@@ -123,6 +123,30 @@ describe('Kafka broker security: SASL/SCRAM and per-service ACLs', () => {
     ).toEqual([...ALL_TOPICS].sort());
   });
 
+  it('grants each service READ on exactly the topics its consumers subscribe to', () => {
+    // Read from the sources: a consumer definition's `readonly topics = [Topics.X]`, and the platform's local unit
+    // registry (rating topic) where app.module.ts asks for `localUnits: true`. A new consumer of another topic
+    // without its TOPIC_ACCESS line would only fail at run time, as TOPIC_AUTHORIZATION_FAILED.
+    const access = kafkaMjsExport<Access>('TOPIC_ACCESS');
+    const sources = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const file = path.join(dir, e.name);
+        if (e.isDirectory()) return e.name === 'testing' ? [] : sources(file);
+        return /\.ts$/.test(e.name) && !/\.spec\.ts$/.test(e.name) ? [fs.readFileSync(file, 'utf8')] : [];
+      });
+    for (const [service, { reads }] of Object.entries(access)) {
+      const src = path.join(repoRoot, 'services', service, 'src');
+      const consumed = new Set<string>();
+      for (const text of sources(src))
+        for (const m of text.matchAll(/readonly topics\s*=\s*\[([^\]]*)\]/g))
+          for (const name of m[1].matchAll(/Topics\.([A-Z_]+)/g))
+            consumed.add(Topics[name[1] as keyof typeof Topics]);
+      if (/localUnits:\s*true/.test(fs.readFileSync(path.join(src, 'app.module.ts'), 'utf8')))
+        consumed.add(Topics.RATING);
+      expect({ service, reads: [...reads].sort() }).toEqual({ service, reads: [...consumed].sort() });
+    }
+  });
+
   it("lets a service write its own topic, and refuses it another service's topic", async () => {
     await expect(produce(asService('survey'), t(Topics.SURVEY), forgedResponse)).resolves.toBeUndefined();
     for (const service of ['queue', 'dossier', 'rating'])
