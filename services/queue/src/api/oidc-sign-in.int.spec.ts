@@ -56,6 +56,7 @@ describe('sign-in with an OpenID Connect provider', () => {
       .setProtectedHeader({ alg: 'RS256', kid: key.kid })
       .sign(await importJWK(key as never, 'RS256'));
   const now = () => Math.floor(Date.now() / 1000);
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const valid = () => ({
     sub: 'officer-app',
     roles: ['viewer'],
@@ -80,7 +81,7 @@ describe('sign-in with an OpenID Connect provider', () => {
     await services(UNIT, await forge(keyA, valid())).expect(200); // the spec's forgeries are sound
   });
 
-  it('refuses tokens without exp, for another audience, from another issuer, expired, or of an unknown key', async () => {
+  it('refuses tokens without exp, for another audience, from another issuer, expired, of an unknown key, HS256 or unsigned', async () => {
     const { exp: _exp, ...noExp } = valid();
     for (const token of [
       await forge(keyA, noExp),
@@ -89,6 +90,11 @@ describe('sign-in with an OpenID Connect provider', () => {
       await forge(keyA, { ...valid(), exp: now() - 120 }), // beyond the 30 s clock-skew tolerance
       await forge(rsaSigningKey('key-a'), valid()), // a known kid, another key
       await forge(rsaSigningKey('key-x'), valid()),
+      // HS256 keyed with the provider's public modulus, and an unsigned token: the provider's tokens are asymmetric
+      await new SignJWT(valid())
+        .setProtectedHeader({ alg: 'HS256', kid: keyA.kid })
+        .sign(Buffer.from(keyA.n!, 'base64url')),
+      `${b64({ alg: 'none', kid: keyA.kid })}.${b64(valid())}.`,
     ]) {
       const res = await services(UNIT, token).expect(401);
       expect(res.body.code).toBe('AUTH.INVALID_TOKEN');
