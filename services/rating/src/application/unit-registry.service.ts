@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, UnitUpserted } from '@fg/contracts';
 import { toLocalDate } from '@fg/kernel';
-import { appendToOutbox, DomainError, unitNotFound } from '@fg/platform';
+import { appendAudit, appendToOutbox, DomainError, unitNotFound } from '@fg/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { checkPlacement, parentsFirst, UnitNode } from '../domain/unit-tree';
 import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
@@ -46,8 +46,15 @@ export class UnitRegistryService {
     private readonly successions: UnitSuccessionsRepository,
   ) {}
 
-  /** Creates or changes units atomically: all of them or, on the first invalid one, none. */
-  async upsert(units: UnitNode[], correlationId?: string): Promise<UpsertOutcome[]> {
+  /**
+   * Creates or changes units atomically: all of them or, on the first invalid one, none. Each unit that
+   * changed gets an entry (`unit.put` or `unit.import`, by `by`) in its audit log, in the same transaction.
+   */
+  async upsert(
+    units: UnitNode[],
+    by: { actorId: string; action: 'unit.put' | 'unit.import' },
+    correlationId?: string,
+  ): Promise<UpsertOutcome[]> {
     const ordered = parentsFirst(units);
     try {
       return await this.ds.transaction(async (manager) => {
@@ -86,6 +93,17 @@ export class UnitRegistryService {
           events.push(unitUpsertedEvent(saved, correlationId));
         }
         await appendToOutbox(manager, events);
+        await appendAudit(
+          manager,
+          outcomes
+            .filter((o) => o.changed)
+            .map(({ unit }) => ({
+              unitCode: unit.code,
+              actorId: by.actorId,
+              action: by.action,
+              details: { revision: unit.revision, active: unit.active },
+            })),
+        );
         return outcomes;
       });
     } catch (e) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, UnitSuccessionRecorded } from '@fg/contracts';
 import { localYearOf, toLocalDate } from '@fg/kernel';
-import { appendToOutbox } from '@fg/platform';
+import { appendAudit, appendToOutbox } from '@fg/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkSuccession, lineageClosure, retiredBy, Succession } from '../domain';
 import { ScoreQueueRepository } from '../persistence/score-queue.repository';
@@ -59,6 +59,17 @@ export class UnitSuccessionsService {
 
       const retiring = retiredBy(s);
       const { id, recordedAt } = await this.successions.insert(manager, s, retiring, recordedBy);
+      // In the audit log of every unit it names (issue #16): a unit-admin of either side sees who recorded it.
+      await appendAudit(
+        manager,
+        codes.map((unitCode) => ({
+          unitCode,
+          actorId: recordedBy,
+          action: 'unit.succession',
+          subject: String(id),
+          details: { kind: s.kind, effectiveDate: s.effectiveDate },
+        })),
+      );
       await this.successions.replaceLineage(manager, lineageClosure([...recorded, s]));
 
       // A succession dated ahead leaves its predecessors active until the date: SuccessionDueJob retires them.

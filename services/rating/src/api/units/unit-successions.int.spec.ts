@@ -1,5 +1,6 @@
 import { Topics } from '@fg/contracts';
 import { readTopic } from '@fg/platform/testing';
+import { DataSource } from 'typeorm';
 import { ScoreWorker } from '../../application/score-worker';
 import { aFinishedDossier } from '../../events/testing/event-builders';
 import { admin, RatingTestKit, viewer } from '../../testing/rating-test-kit';
@@ -164,5 +165,38 @@ describe('when communes A and B merge into C', () => {
       successors: [C],
       effectiveDate: '2025-07-01',
     });
+  });
+  // Issue #16 follow-up 5: registry changes are in the audit log of each unit they touch; the refused ones
+  // (bad successions, reviving A) left nothing.
+  it('keeps the import and the merger in the audit log of the units they changed', async () => {
+    const logOf = async (code: string) =>
+      (
+        await kit
+          .http()
+          .get(`/api/v1/units/${code}/audit-log?action=unit`)
+          .set('Authorization', admin)
+          .expect(200)
+      ).body.items as { action: string; actorId: string; subject: string | null; details: object }[];
+    const succession = (
+      await kit.app.get(DataSource).query(`SELECT id FROM unit_successions WHERE $1 = ANY(predecessors)`, [A])
+    )[0].id as number;
+    const merged = [
+      'unit.succession',
+      'admin-1',
+      String(succession),
+      { kind: 'MERGER', effectiveDate: '2025-07-01' },
+    ];
+    const imported = ['unit.import', 'admin-1', null, { revision: 1, active: true }];
+    const entries = async (code: string) =>
+      (await logOf(code)).map((e) => [e.action, e.actorId, e.subject, e.details]);
+    expect(await entries(A)).toEqual([merged, imported]);
+    // C was also renamed and renamed back (publishedAbout's sentinel, two PUTs) after the merger.
+    expect(await entries(C)).toEqual([
+      ['unit.put', 'admin-1', null, { revision: 3, active: true }],
+      ['unit.put', 'admin-1', null, { revision: 2, active: true }],
+      merged,
+      imported,
+    ]);
+    expect((await logOf(E)).map((e) => e.action)).toEqual(['unit.import']);
   });
 });

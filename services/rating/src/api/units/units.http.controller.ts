@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, Roles, UnitCodePipe } from '@fg/platform';
+import { type AuthUser, CorrelationId, CurrentUser, Roles, UnitCodePipe } from '@fg/platform';
 import { UnitRegistryService } from '../../application/unit-registry.service';
 import type { UnitRow } from '../../persistence/unit-registry.schema';
 import { ListUnitsQuery } from './list-units.request.dto';
@@ -29,6 +29,7 @@ export class UnitsHttpController {
   async upsert(
     @Param('code', UnitCodePipe) code: string,
     @Body() body: UpsertUnitRequest,
+    @CurrentUser() user: AuthUser,
     @CorrelationId() correlationId: string,
   ) {
     const [outcome] = await this.registry.upsert(
@@ -41,6 +42,7 @@ export class UnitsHttpController {
           active: body.active ?? true,
         },
       ],
+      { actorId: user.sub, action: 'unit.put' },
       correlationId,
     );
     return { ...view(outcome.unit), changed: outcome.changed };
@@ -50,7 +52,11 @@ export class UnitsHttpController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: "Import a whole province's unit list in one all-or-nothing call" })
-  async import(@Body() body: ImportUnitsRequest, @CorrelationId() correlationId: string) {
+  async import(
+    @Body() body: ImportUnitsRequest,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() correlationId: string,
+  ) {
     const outcomes = await this.registry.upsert(
       body.units.map((u) => ({
         code: u.code,
@@ -59,6 +65,7 @@ export class UnitsHttpController {
         parentCode: u.parentCode ?? null,
         active: u.active ?? true,
       })),
+      { actorId: user.sub, action: 'unit.import' },
       correlationId,
     );
     return {
