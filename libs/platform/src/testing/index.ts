@@ -3,3 +3,4 @@ export * from './test-env';
 export * from './wait-for';
 export * from './kafka-test-client';
 export * from './tokens';
+export * from './unit-succession';

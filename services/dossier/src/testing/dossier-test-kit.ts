@@ -31,6 +31,14 @@ export const aProvince = (tag: string): TestUnit[] => [
   { code: `C${tag}B`, name: 'Xã Song Khê', level: 'COMMUNE', parentCode: `P${tag}` },
 ];
 
+/** A commune directly under `parentCode` (the two tiers since 2025). */
+export const aCommune = (code: string, name: string, parentCode: string): TestUnit => ({
+  code,
+  name,
+  level: 'COMMUNE',
+  parentCode,
+});
+
 export const tokens = {
   admin: bearer({ sub: 'admin-1', roles: ['admin'], units: ['*'] }),
   officer: (unit: string, sub = 'officer-1') => bearer({ sub, roles: ['officer'], units: [unit] }),

@@ -1,7 +1,7 @@
-import { createEvent, Topics, UnitSuccessionRecorded } from '@fg/contracts';
 import { addDays, toLocalDate } from '@fg/kernel';
-import { produceRaw, waitFor } from '@fg/platform/testing';
+import { recordSuccessions } from '@fg/platform/testing';
 import {
+  aCommune,
   anIntake,
   DossierTestKit,
   startDossierKit,
@@ -10,12 +10,7 @@ import {
 } from '../../testing/dossier-test-kit';
 
 const province: TestUnit = { code: 'PRL', name: 'Tỉnh Bắc Ninh', level: 'PROVINCE', parentCode: null };
-const commune = (code: string, name: string): TestUnit => ({
-  code,
-  name,
-  level: 'COMMUNE',
-  parentCode: province.code,
-});
+const commune = (code: string, name: string) => aCommune(code, name, province.code);
 const old = commune('CRLA', 'Phường Lê Lợi');
 const other = commune('CRLB', 'Phường Trần Phú');
 const merged = commune('CRLC', 'Phường Bắc Giang');
@@ -40,22 +35,6 @@ describe('the unit line on a receipt', () => {
       .expect((r) => {
         if (r.status >= 300) throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
       });
-  const succession = (
-    successionId: number,
-    predecessors: string[],
-    successor: string,
-    effectiveDate: string,
-  ) =>
-    ({
-      key: successor,
-      value: JSON.stringify(
-        createEvent(
-          UnitSuccessionRecorded,
-          { successionId, kind: 'MERGER', predecessors, successors: [successor], effectiveDate },
-          { source: 'rating', subject: successor, unitcode: successor },
-        ),
-      ),
-    }) as const;
 
   beforeAll(async () => {
     kit = await startDossierKit('dossier_receipt_unit_line', [province, old, other, merged, later, future]);
@@ -69,13 +48,20 @@ describe('the unit line on a receipt', () => {
   });
 
   it("shows 'nay là' the successor on a receipt of the old unit's dossier after the merger", async () => {
-    await produceRaw(`${kit.env.topicPrefix}${Topics.RATING}`, [
-      succession(11, [old.code, other.code], merged.code, addDays(today, -3)),
-      succession(12, [later.code, future.code], merged.code, addDays(today, 30)),
+    await recordSuccessions(kit.env.topicPrefix, kit.db, [
+      {
+        successionId: 11,
+        predecessors: [old.code, other.code],
+        successors: [merged.code],
+        effectiveDate: addDays(today, -3),
+      },
+      {
+        successionId: 12,
+        predecessors: [later.code, future.code],
+        successors: [merged.code],
+        effectiveDate: addDays(today, 30),
+      },
     ]);
-    await waitFor(async () => (await kit.db.query('SELECT 1 FROM unit_successions')).length === 2, {
-      message: 'the successions in the local copy',
-    });
     const { body } = await receive(old.code, 'rl-1');
     expect(body.unit).toEqual({
       code: old.code,

@@ -1,6 +1,6 @@
-import { createEvent, Topics, UnitSuccessionRecorded } from '@fg/contracts';
-import { produceRaw, waitFor } from '@fg/platform/testing';
+import { recordSuccessions } from '@fg/platform/testing';
 import {
+  aCommune,
   anIntake,
   DossierTestKit,
   startDossierKit,
@@ -9,12 +9,7 @@ import {
 } from '../../testing/dossier-test-kit';
 
 const province: TestUnit = { code: 'PSU', name: 'Tỉnh Bắc Ninh', level: 'PROVINCE', parentCode: null };
-const commune = (code: string, name: string): TestUnit => ({
-  code,
-  name,
-  level: 'COMMUNE',
-  parentCode: province.code,
-});
+const commune = (code: string, name: string) => aCommune(code, name, province.code);
 const [a, b, c] = [
   commune('CSUA', 'Phường Trần Phú'),
   commune('CSUB', 'Phường Lê Lợi'),
@@ -57,28 +52,9 @@ describe('timeliness statistics of a unit that succeeded others', () => {
     // other instances hear the unit_successions trigger's NOTIFY, which this spec does not observe).
     expect((await stats('')).body.total.received).toBe(1);
 
-    await produceRaw(`${kit.env.topicPrefix}${Topics.RATING}`, [
-      {
-        key: c.code,
-        value: JSON.stringify(
-          createEvent(
-            UnitSuccessionRecorded,
-            {
-              successionId: 1,
-              kind: 'MERGER',
-              predecessors: [a.code, b.code],
-              successors: [c.code],
-              effectiveDate: EFFECTIVE,
-            },
-            { source: 'rating', subject: c.code, unitcode: c.code },
-          ),
-        ),
-      },
+    await recordSuccessions(kit.env.topicPrefix, kit.db, [
+      { successionId: 1, predecessors: [a.code, b.code], successors: [c.code], effectiveDate: EFFECTIVE },
     ]);
-    await waitFor(
-      async () => (await kit.db.query('SELECT 1 FROM unit_successions WHERE succession_id = 1')).length === 1,
-      { message: 'the succession in the local copy' },
-    );
   });
 
   afterAll(() => kit.close());

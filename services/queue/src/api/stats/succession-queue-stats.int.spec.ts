@@ -1,5 +1,4 @@
-import { createEvent, Topics, UnitSuccessionRecorded } from '@fg/contracts';
-import { bearer, produceRaw, waitFor } from '@fg/platform/testing';
+import { bearer, recordSuccessions } from '@fg/platform/testing';
 import { QueueClock } from '../../application/queue-clock';
 import { issue, QueueKit, setUpOffice, startQueue, tokens, UNIT } from '../../testing/queue-test-kit';
 
@@ -36,28 +35,9 @@ describe('queue statistics of a unit that succeeded another', () => {
     await take(A, '2025-07-15'); // the date itself: A's own
     await take(UNIT, '2025-07-22'); // C's own
 
-    await produceRaw(`${kit.env.topicPrefix}${Topics.RATING}`, [
-      {
-        key: UNIT,
-        value: JSON.stringify(
-          createEvent(
-            UnitSuccessionRecorded,
-            {
-              successionId: 7,
-              kind: 'MERGER',
-              predecessors: [A, UNIT],
-              successors: [UNIT],
-              effectiveDate: EFFECTIVE,
-            },
-            { source: 'rating', subject: UNIT, unitcode: UNIT },
-          ),
-        ),
-      },
+    await recordSuccessions(kit.env.topicPrefix, kit.db, [
+      { successionId: 7, predecessors: [A, UNIT], successors: [UNIT], effectiveDate: EFFECTIVE },
     ]);
-    await waitFor(
-      async () => (await kit.db.query('SELECT 1 FROM unit_successions WHERE succession_id = 7')).length === 1,
-      { message: 'the succession in the local copy' },
-    );
   });
 
   afterAll(() => kit.close());
