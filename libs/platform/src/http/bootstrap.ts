@@ -22,7 +22,11 @@ import { createValidationPipe } from './validation';
 export interface ServiceAppInfo {
   title: string;
   description: string;
-  /** Routes that need a larger JSON body than HTTP_BODY_LIMIT_KB (exact path, no parameters), e.g. a bulk import. */
+  /**
+   * Routes that need a larger JSON body than HTTP_BODY_LIMIT_KB (exact path, no parameters), e.g. a bulk import.
+   * Their body is read after the guards (deferred-body.ts), so no guard of theirs may read it: no
+   * `@UnitScoped({ body })` on such a route (the guard would find no body and answer 400).
+   */
   bodyLimits?: readonly { path: string; limitKb: number }[];
 }
 
