@@ -7,6 +7,7 @@ import { startService } from '../support/apps';
 
 const admin = bearer({ roles: ['admin'], units: ['*'] });
 const viewer = bearer({ roles: ['viewer'], units: ['*'] });
+const METRICS_TOKEN = 'metrics-scraper-token-of-this-test';
 
 describe('the unit registry flowing from rating to every service', () => {
   let env: TestEnv;
@@ -14,12 +15,14 @@ describe('the unit registry flowing from rating to every service', () => {
 
   beforeAll(async () => {
     env = await setupTestEnv('foundation');
+    process.env.METRICS_TOKEN = METRICS_TOKEN;
     for (const name of ['rating', 'queue', 'dossier', 'survey'] as const)
       apps[name] = await startService(name);
   });
   afterAll(async () => {
     for (const app of Object.values(apps)) await app.close();
     await env.teardown();
+    delete process.env.METRICS_TOKEN;
   });
 
   const http = (name: string) => request(apps[name].getHttpServer());
@@ -238,7 +241,12 @@ describe('the unit registry flowing from rating to every service', () => {
       const res = await http(name).get('/health').expect(200);
       expect(res.body.info).toMatchObject({ database: { status: 'up' }, kafka: { status: 'up' } });
     }
-    const metrics = await http('queue').get('/metrics').expect(200);
+    // /metrics answers only a scraper holding METRICS_TOKEN (issue #16): set for this file in beforeAll.
+    await http('queue').get('/metrics').expect(401);
+    const metrics = await http('queue')
+      .get('/metrics')
+      .set('authorization', `Bearer ${METRICS_TOKEN}`)
+      .expect(200);
     expect(metrics.text).toMatch(/events_applied_total/);
     const docs = await http('rating').get('/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).toContain('/api/v1/units/{code}');
