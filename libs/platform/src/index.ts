@@ -11,6 +11,7 @@ export * from './rate-limit/rate-limit-windows';
 export * from './outbox/outbox-writer';
 export * from './audit/audit-log';
 export * from './outbox/outbox-relay';
+export * from './jobs/periodic-job';
 export * from './consumer/consumer-definition';
 export * from './consumer/event-consumer';
 export * from './kafka/kafka-client';

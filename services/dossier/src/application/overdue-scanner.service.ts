@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { atLocalMinute, toLocalDate } from '@fg/kernel';
-import { ROOT_LOGGER } from '@fg/platform';
+import { PeriodicJob, ROOT_LOGGER } from '@fg/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { DOSSIER_CONFIG, DossierConfig } from '../config';
@@ -19,28 +19,31 @@ const SYSTEM = { id: 'system:overdue-scanner', role: 'system' };
  */
 @Injectable()
 export class OverdueScanner implements OnApplicationBootstrap, OnModuleDestroy {
-  private running = false;
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<unknown>;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly ds: DataSource,
     private readonly writer: DossierWriter,
     private readonly dossiers: DossierRepository,
     @Inject(DOSSIER_CONFIG) private readonly config: DossierConfig,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.job = new PeriodicJob({
+      name: 'overdue scan',
+      pass: () => this.scanOnce(),
+      intervalMs: config.DOSSIER_OVERDUE_SCAN_MS,
+      batch: config.DOSSIER_OVERDUE_BATCH,
+      logger,
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.schedule(0);
+    this.job.start();
   }
 
   /** Stops before the database closes, letting a pass in progress commit. */
-  async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    await this.pass;
+  onModuleDestroy(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One pass: flags up to a batch of newly overdue dossiers; returns how many. */
@@ -60,20 +63,5 @@ export class OverdueScanner implements OnApplicationBootstrap, OnModuleDestroy {
       await this.writer.saveMany(flagged, manager);
       return due.length;
     });
-  }
-
-  private schedule(ms: number): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.pass = this.scanOnce()
-        .then((n) =>
-          this.schedule(n >= this.config.DOSSIER_OVERDUE_BATCH ? 0 : this.config.DOSSIER_OVERDUE_SCAN_MS),
-        )
-        .catch((err) => {
-          if (this.running) this.logger.warn({ err }, 'overdue scan failed; retrying');
-          this.schedule(this.config.DOSSIER_OVERDUE_SCAN_MS);
-        });
-    }, ms);
-    this.timer.unref();
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { toLocalDate } from '@fg/kernel';
-import { ROOT_LOGGER } from '@fg/platform';
+import { PeriodicJob, ROOT_LOGGER } from '@fg/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
@@ -22,28 +22,31 @@ const SCAN_MS = 60_000;
  */
 @Injectable()
 export class SuccessionDueJob implements OnApplicationBootstrap, OnModuleDestroy {
-  private running = false;
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<unknown>;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly ds: DataSource,
     private readonly successions: UnitSuccessionsRepository,
     private readonly units: UnitRegistryRepository,
     private readonly service: UnitSuccessionsService,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.job = new PeriodicJob({
+      name: 'succession due pass',
+      pass: () => this.retireDue(),
+      intervalMs: SCAN_MS,
+      batch: BATCH,
+      logger,
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.schedule(0);
+    this.job.start();
   }
 
   /** Stops before the database closes, letting a pass in progress commit. */
-  async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    await this.pass;
+  onModuleDestroy(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One pass: retires up to a batch of units whose succession's date has come by `now`; returns how many. */
@@ -62,18 +65,5 @@ export class SuccessionDueJob implements OnApplicationBootstrap, OnModuleDestroy
     });
     if (n) scoresMarked.emit('marked');
     return n;
-  }
-
-  private schedule(ms: number): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.pass = this.retireDue()
-        .then((n) => this.schedule(n >= BATCH ? 0 : SCAN_MS))
-        .catch((err) => {
-          if (this.running) this.logger.warn({ err }, 'succession due pass failed; retrying');
-          this.schedule(SCAN_MS);
-        });
-    }, ms);
-    this.timer.unref();
   }
 }
