@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { MAX_OFFSET } from '@fg/platform';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { PageLimit, PageOffset } from '@fg/platform';
 import { PROCESSING_UNITS } from '../../domain';
 
 export class ListProceduresQuery {
@@ -22,19 +21,9 @@ export class ListProceduresQuery {
   @IsIn(PROCESSING_UNITS)
   processingUnit?: string;
 
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ max: 500, default: 100 })
   limit: number = 100;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
+  @PageOffset()
   offset: number = 0;
 }

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { MAX_OFFSET } from '@fg/platform';
+import { IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { PageLimit, PageOffset } from '@fg/platform';
 import { UNIT_LEVELS } from '@fg/contracts';
 import { YearQuery } from '../scoring-params';
 
@@ -11,20 +10,10 @@ export class RankingQuery extends YearQuery {
   @IsIn(UNIT_LEVELS, { message: `level must be one of ${UNIT_LEVELS.join(', ')}` })
   level: string = 'COMMUNE';
 
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(5000)
+  @PageLimit({ max: 5000, default: 100 })
   limit: number = 100;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
+  @PageOffset()
   offset: number = 0;
 }
 

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { MAX_OFFSET } from '@fg/platform';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PageLimit, PageOffset } from '@fg/platform';
 import { UNIT_CODE_PATTERN, UNIT_LEVELS } from '@fg/contracts';
 
 export class ListUnitsQuery {
@@ -15,19 +14,9 @@ export class ListUnitsQuery {
   @IsIn(UNIT_LEVELS)
   level?: string;
 
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit({ max: 1000, default: 100 })
   limit: number = 100;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
+  @PageOffset()
   offset: number = 0;
 }

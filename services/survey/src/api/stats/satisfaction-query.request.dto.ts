@@ -1,7 +1,7 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { MAX_OFFSET } from '@fg/platform';
+import { ApiPropertyOptional, ApiProperty, OmitType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { PageLimit, PageOffset } from '@fg/platform';
 import { UNIT_CODE_PATTERN } from '@fg/contracts';
 import { STATS_GROUP_BY, StatsGroupBy } from '../../application/satisfaction-stats.service';
 
@@ -41,36 +41,11 @@ export class SatisfactionQueryDto extends UnitPeriodQuery {
   groupBy?: StatsGroupBy;
 }
 
-export class CommentsQueryDto {
-  @ApiPropertyOptional({ example: '2026-03-01' })
-  @IsOptional()
-  @Matches(DAY, { message: 'from must be a date YYYY-MM-DD' })
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-03-31' })
-  @IsOptional()
-  @Matches(DAY, { message: 'to must be a date YYYY-MM-DD' })
-  to?: string;
-
-  @ApiPropertyOptional({ default: false })
-  @IsOptional()
-  @Transform(toBool)
-  @IsBoolean()
-  includeDescendants: boolean = false;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+/** The period of UnitPeriodQuery for a unit named in the path; OmitType keeps its validation, transforms and defaults. */
+export class CommentsQueryDto extends OmitType(UnitPeriodQuery, ['unitCode'] as const) {
+  @PageLimit({ max: 500, default: 50 })
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
+  @PageOffset()
   offset: number = 0;
 }
