@@ -1,39 +1,19 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { rollupSources, timelinessCounterColumns } from './timeliness-rollup';
 
-const KEY_COLUMNS = ['unit_code', 'procedure_code', 'day'];
-
-/**
- * The counter columns of `timeliness_daily` as they are when this migration runs: other migrations of the same
- * release add counters too (repeated_supplements), and whichever runs last must carry all of them.
- */
-const counterColumns = async (q: QueryRunner): Promise<string[]> => {
-  const rows = (await q.query(/* sql */ `SELECT column_name FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = 'timeliness_daily' ORDER BY ordinal_position`)) as {
-    column_name: string;
-  }[];
-  return rows.map((r) => r.column_name).filter((c) => !KEY_COLUMNS.includes(c));
-};
-
-// The rollup statements of TimelinessMonthly1730000200400 over a given column list: the trigger functions
-// name every column, so a new counter must replace them (a migration's text never follows later code).
-const rowsOf = (counters: string[], table: string, sign: '' | '-') =>
-  `SELECT unit_code, date_trunc('month', day)::date AS month, procedure_code, ${counters.map((c) => `${sign}${c} AS ${c}`).join(', ')} FROM ${table}`;
+// The rollup statement of TimelinessMonthly1730000200400 over a given column list: the trigger functions name
+// every column, so a new counter must replace them (a migration's text never follows later code).
 const addToMonthly = (counters: string[], source: string) => /* sql */ `
   INSERT INTO timeliness_monthly AS m (unit_code, month, procedure_code, ${counters.join(', ')})
   SELECT unit_code, month, procedure_code, ${counters.map((c) => `sum(${c})`).join(', ')}
   FROM (${source}) AS d GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT (unit_code, month, procedure_code) DO UPDATE SET ${counters.map((c) => `${c} = m.${c} + EXCLUDED.${c}`).join(', ')}`;
-const rollupFunctions = (counters: string[]) => {
-  const rows = (table: string, sign: '' | '-') => rowsOf(counters, table, sign);
-  const fn = (name: string, body: string) => /* sql */ `
+const rollupFunctions = (counters: string[]) =>
+  rollupSources(counters).map(
+    ([name, source]) => /* sql */ `
     CREATE OR REPLACE FUNCTION timeliness_monthly_on_${name}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-    BEGIN ${addToMonthly(counters, body)}; RETURN NULL; END $$`;
-  return [
-    fn('insert', rows('new_rows', '')),
-    fn('update', `${rows('new_rows', '')} UNION ALL ${rows('old_rows', '-')}`),
-    fn('delete', rows('old_rows', '-')),
-  ];
-};
+    BEGIN ${addToMonthly(counters, source)}; RETURN NULL; END $$`,
+  );
 
 /**
  * Letters of thanks (issue #15 item 8): one row per letter, numbered per unit and year by a counter row whose
@@ -71,13 +51,13 @@ export class ThankYouLetters1730000200620 implements MigrationInterface {
     await q.query('CREATE INDEX thank_you_letters_unit_idx ON thank_you_letters (unit_code, issued_at)');
     for (const t of ['timeliness_daily', 'timeliness_monthly'])
       await q.query(`ALTER TABLE ${t} ADD COLUMN thank_you_letters integer NOT NULL DEFAULT 0`);
-    for (const sql of rollupFunctions(await counterColumns(q))) await q.query(sql);
+    for (const sql of rollupFunctions(await timelinessCounterColumns(q))) await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of ['timeliness_daily', 'timeliness_monthly'])
       await q.query(`ALTER TABLE ${t} DROP COLUMN thank_you_letters`);
-    for (const sql of rollupFunctions(await counterColumns(q))) await q.query(sql);
+    for (const sql of rollupFunctions(await timelinessCounterColumns(q))) await q.query(sql);
     await q.query('DROP TABLE thank_you_letters');
     await q.query('DROP TABLE thank_you_letter_numbers');
   }

@@ -1,25 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { rollupSources, timelinessCounterColumns } from './timeliness-rollup';
 
-const KEY_COLUMNS = ['unit_code', 'procedure_code', 'day'];
-
-/*
- * The rollup trigger functions of TimelinessMonthly1730000200400 name every counter column, so a new counter
- * must replace them. The list is read from the table when this migration runs rather than frozen here: other
- * migrations of the same release add counters too (thank_you_letters), and whichever runs last must carry
- * all of them.
- */
-const counterColumns = async (q: QueryRunner): Promise<string[]> => {
-  const rows = (await q.query(/* sql */ `SELECT column_name FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = 'timeliness_daily' ORDER BY ordinal_position`)) as {
-    column_name: string;
-  }[];
-  return rows.map((r) => r.column_name).filter((c) => !KEY_COLUMNS.includes(c));
-};
-
-const rollupFunctions = (counters: string[]): string[] => {
-  const rows = (table: string, sign: '' | '-') =>
-    `SELECT unit_code, date_trunc('month', day)::date AS month, procedure_code, ${counters.map((c) => `${sign}${c} AS ${c}`).join(', ')} FROM ${table}`;
-  const fn = (name: string, source: string) => /* sql */ `
+// The rollup trigger functions of TimelinessMonthly1730000200400 name every counter column, so a new counter
+// must replace them; the columns are those of the table when this migration runs (timelinessCounterColumns).
+const rollupFunctions = (counters: string[]): string[] =>
+  rollupSources(counters).map(
+    ([name, source]) => /* sql */ `
     CREATE OR REPLACE FUNCTION timeliness_monthly_on_${name}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
     BEGIN
       INSERT INTO timeliness_monthly AS m (unit_code, month, procedure_code, ${counters.join(', ')})
@@ -27,13 +13,8 @@ const rollupFunctions = (counters: string[]): string[] => {
       FROM (${source}) AS d GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
       ON CONFLICT (unit_code, month, procedure_code) DO UPDATE SET ${counters.map((c) => `${c} = m.${c} + EXCLUDED.${c}`).join(', ')};
       RETURN NULL;
-    END $$`;
-  return [
-    fn('insert', rows('new_rows', '')),
-    fn('update', `${rows('new_rows', '')} UNION ALL ${rows('old_rows', '-')}`),
-    fn('delete', rows('old_rows', '-')),
-  ];
-};
+    END $$`,
+  );
 
 /**
  * "Supplement only once" (issue #15 item 5, docs/domain.md §Supplement requests):
@@ -61,7 +42,7 @@ export class SupplementOnce1730000200800 implements MigrationInterface {
     );
     for (const t of ['timeliness_daily', 'timeliness_monthly'])
       await q.query(`ALTER TABLE ${t} ADD COLUMN repeated_supplements integer NOT NULL DEFAULT 0`);
-    for (const sql of rollupFunctions(await counterColumns(q))) await q.query(sql);
+    for (const sql of rollupFunctions(await timelinessCounterColumns(q))) await q.query(sql);
     // Earlier repeats, by the local (UTC+7, no daylight saving) day of the request; the triggers roll them up.
     await q.query(/* sql */ `
       INSERT INTO timeliness_daily AS t (unit_code, procedure_code, day, repeated_supplements)
@@ -78,7 +59,7 @@ export class SupplementOnce1730000200800 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     for (const t of ['timeliness_daily', 'timeliness_monthly'])
       await q.query(`ALTER TABLE ${t} DROP COLUMN repeated_supplements`);
-    for (const sql of rollupFunctions(await counterColumns(q))) await q.query(sql);
+    for (const sql of rollupFunctions(await timelinessCounterColumns(q))) await q.query(sql);
     await q.query('ALTER TABLE dossier_history DROP COLUMN ground_code');
     await q.query('ALTER TABLE dossiers DROP COLUMN supplement_requests');
   }
