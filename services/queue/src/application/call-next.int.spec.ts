@@ -7,8 +7,11 @@ import {
   tokens,
   UNIT,
 } from '../testing/queue-test-kit';
+import { bearer } from '@fg/platform/testing';
 
 const COUNTERS = Array.from({ length: 10 }, (_, i) => String(i + 1));
+/** Each counter is opened by its own officer: the officer on duty is the token's subject (issue #16 row 2). */
+const officerOf = (no: string) => bearer({ sub: `o-${no}`, roles: ['officer'], units: [UNIT] });
 
 describe('call-next with 10 counters calling at once', () => {
   let kit: QueueKit;
@@ -18,7 +21,7 @@ describe('call-next with 10 counters calling at once', () => {
       kit,
       COUNTERS.map((no) => ({ no, services: ['HT', 'CT'] })),
     );
-    for (const no of COUNTERS) await counterAction(kit, no, 'open', { officerId: `o-${no}` }).expect(200);
+    for (const no of COUNTERS) await counterAction(kit, no, 'open', {}, UNIT, officerOf(no)).expect(200);
   });
   afterAll(() => kit.close());
 
@@ -36,7 +39,7 @@ describe('call-next with 10 counters calling at once', () => {
         const mine: { id: string; number: string }[] = [];
         calls.set(no, mine);
         for (;;) {
-          const res = await counterAction(kit, no, 'call-next');
+          const res = await counterAction(kit, no, 'call-next', {}, UNIT, officerOf(no));
           requests++;
           if (res.status === 204) return;
           expect(res.status).toBe(200);
@@ -78,7 +81,9 @@ describe('call-next with 10 counters calling at once', () => {
 
   it('gives a single waiting ticket to exactly one of 10 simultaneous calls', async () => {
     const t = await issue(kit, { serviceCode: 'HT', priority: 'VETERAN' }).expect(201);
-    const results = await Promise.all(COUNTERS.map((no) => counterAction(kit, no, 'call-next')));
+    const results = await Promise.all(
+      COUNTERS.map((no) => counterAction(kit, no, 'call-next', {}, UNIT, officerOf(no))),
+    );
     const winners = results.filter((r) => r.status === 200);
     expect(winners).toHaveLength(1);
     expect(winners[0].body).toMatchObject({ ticket: { id: t.body.id }, reason: 'priority VETERAN' });
