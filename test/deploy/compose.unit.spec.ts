@@ -12,7 +12,19 @@ const kafkaVersion = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(
 describe('docker-compose.yml', () => {
   it('runs the same Apache Kafka version as the local broker, in KRaft mode', () => {
     expect(compose.services.kafka.image).toBe(`apache/kafka:${kafkaVersion}`);
-    expect(compose.services.kafka.environment.KAFKA_PROCESS_ROLES).toBe('broker,controller');
+    const script = compose.services.kafka.command.join('\n');
+    expect(script).toContain('process.roles=broker,controller');
+  });
+
+  it('runs the broker with SASL/SCRAM and ACLs only (issue #16 row 7): no plaintext listener, no anonymous access', () => {
+    const script = compose.services.kafka.command.join('\n');
+    expect(script).toContain(
+      'listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT',
+    );
+    expect(script).toContain('authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer');
+    expect(script).toContain('allow.everyone.if.no.acl.found=false');
+    expect(script).not.toMatch(/super\.users=.*ANONYMOUS/);
+    expect(compose.services.kafka.environment.KAFKA_ADMIN_PASSWORD).toMatch(/^\$\{KAFKA_ADMIN_PASSWORD:\?/);
   });
 
   it.each(['queue', 'dossier', 'survey', 'rating'])(
@@ -23,8 +35,14 @@ describe('docker-compose.yml', () => {
       expect(svc.healthcheck.test.join(' ')).toMatch(/\/health/);
       expect(svc.depends_on).toEqual({
         kafka: { condition: 'service_healthy' },
+        'kafka-acls': { condition: 'service_completed_successfully' },
         postgres: { condition: 'service_healthy' },
       });
+      // Its own Kafka principal (ACLs allow it to write only its own topic), password from .env.
+      expect(svc.environment.KAFKA_SASL_USERNAME).toBe(name);
+      expect(svc.environment.KAFKA_SASL_PASSWORD).toMatch(
+        new RegExp(`^\\$\\{KAFKA_${name.toUpperCase()}_PASSWORD`),
+      );
       expect(svc.environment.DATABASE_URL).toMatch(new RegExp(`@postgres:5432/${name}$`));
       expect(svc.environment.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?/);
       expect(svc.restart).toBe('unless-stopped');
