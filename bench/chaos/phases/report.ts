@@ -140,7 +140,7 @@ function reportMarkdown(
       .map(([k, v]) => `${k}: ${v}`)
       .join(
         ', ',
-      )}; accepted that wrote ${fuzz.acceptedWrites}; rejected inside a transaction that rolled back ${fuzz.rolledBack}; seed ${fuzz.seed}) |`,
+      )}; accepted that wrote ${fuzz.acceptedWrites}; rejected inside a transaction that rolled back ${fuzz.rolledBack}; refused look-up guesses counted by the rate limit ${fuzz.countedRefusals}; seed ${fuzz.seed}) |`,
     '',
     '| commune | received | finished | early / on time / late / late without apology | tickets / served / no-shows | responses | TABLET / SIPAS invitations |',
     '|---|---|---|---|---|---|---|',
