@@ -24,6 +24,7 @@ import { SurveyTables1730000300000 } from './persistence/migrations/173000030000
 import { SeedQuestionnaires1730000300001 } from './persistence/migrations/1730000300001-seed-questionnaires';
 import { StatsChangedNotify1730000300100 } from './persistence/migrations/1730000300100-stats-changed-notify';
 import { OfficersByUnit1730000300200 } from './persistence/migrations/1730000300200-officers-by-unit';
+import { UnitSuccessionsStats1730000300300 } from './persistence/migrations/1730000300300-unit-successions-stats';
 import { QuestionnaireRepository } from './persistence/questionnaire.repository';
 import { ResponseRepository } from './persistence/response.repository';
 import { SatisfactionBucketRepository } from './persistence/satisfaction-bucket.repository';
@@ -54,6 +55,7 @@ const shared = [
         SeedQuestionnaires1730000300001,
         StatsChangedNotify1730000300100,
         OfficersByUnit1730000300200,
+        UnitSuccessionsStats1730000300300,
       ],
       consumers: [TicketCompletedConsumer, DossierResultReturnedConsumer],
       extraProviders: shared,

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { AuthUser, CachedJson, LocalUnitsRepository, StatsCache, UnitAccess, UnitScope } from '@fg/platform';
 import { DataSource } from 'typeorm';
-import { SIPAS_ELEMENTS } from '@fg/kernel';
+import { SIPAS_ELEMENTS, toLocalDate } from '@fg/kernel';
 import { fromCounters, rates } from '../domain';
 import { SatisfactionBucketRepository } from '../persistence/satisfaction-bucket.repository';
 
@@ -14,6 +14,8 @@ export interface SatisfactionQuery {
   to: string;
   groupBy?: StatsGroupBy;
   includeDescendants: boolean;
+  /** true: the unit as it was, without the history of the units it succeeded (mergers, splits). */
+  asWas?: boolean;
 }
 
 /** The name the group key has in the answer. */
@@ -29,8 +31,9 @@ const KEY_NAME: Record<Exclude<StatsGroupBy, 'element'>, string> = {
  * Dashboard figures from the pre-aggregated buckets; rates are derived at read time by the domain.
  *
  * Answers are cached per data version (`StatsCache`): a statement trigger on `satisfaction_buckets` and
- * `units` NOTIFYs every instance at commit (migration 1730000300100), which then recomputes. The caller's
- * scope is checked on every request (over cached ancestor lists); the key holds the resolved period.
+ * `units` NOTIFYs every instance at commit (migration 1730000300100; `unit_successions` since 1730000300300),
+ * which then recomputes. The caller's scope is checked on every request (over cached ancestor lists); the
+ * key holds the resolved period and today's local date (a future-dated succession comes into force on it).
  */
 @Injectable()
 export class SatisfactionStatsService implements OnModuleInit, OnModuleDestroy {
@@ -67,8 +70,9 @@ export class SatisfactionStatsService implements OnModuleInit, OnModuleDestroy {
     // UnitAccess's checks over cached look-ups: an unknown unit throws its 404 and is not cached.
     await this.cache.get(`unit:${q.unitCode}`, () => this.access.known(q.unitCode));
     await this.cachedScope.assert(user, q.unitCode);
-    const key = `satisfaction|${q.unitCode}|${q.from}|${q.to}|${q.groupBy ?? ''}|${q.includeDescendants}`;
-    return this.cache.json(key, () => this.compute(q));
+    const today = toLocalDate(new Date());
+    const key = `satisfaction|${q.unitCode}|${q.from}|${q.to}|${q.groupBy ?? ''}|${q.includeDescendants}|${q.asWas ?? false}|${today}`;
+    return this.cache.json(key, () => this.compute(q, today));
   }
 
   async satisfaction(q: SatisfactionQuery, user: AuthUser) {
@@ -76,18 +80,22 @@ export class SatisfactionStatsService implements OnModuleInit, OnModuleDestroy {
     return this.compute(q);
   }
 
-  private async compute(q: SatisfactionQuery) {
-    const units = q.includeDescendants
-      ? await this.cache.get(`subtree:${q.unitCode}`, () => this.units.subtree(q.unitCode))
-      : [q.unitCode];
+  private async compute(q: SatisfactionQuery, today = toLocalDate(new Date())) {
+    // Expanded once per request (subtree, then predecessors before their dates); the queries filter on it.
+    const members = await this.units.historyMembers(q.unitCode, {
+      includeDescendants: q.includeDescendants,
+      asWas: q.asWas ?? false,
+      today,
+    });
     const base = {
       unitCode: q.unitCode,
       from: q.from,
       to: q.to,
       includeDescendants: q.includeDescendants,
+      asWas: q.asWas ?? false,
       groupBy: q.groupBy ?? null,
     };
-    const totals = await this.buckets.sum({ units, from: q.from, to: q.to, groupBy: 'none' });
+    const totals = await this.buckets.sum({ members, from: q.from, to: q.to, groupBy: 'none' });
     const total = rates(fromCounters(totals.get('') ?? {}));
     if (!q.groupBy) return { ...base, total };
     if (q.groupBy === 'element') {
@@ -98,7 +106,7 @@ export class SatisfactionStatsService implements OnModuleInit, OnModuleDestroy {
       };
     }
     const grouped = await this.buckets.sum({
-      units,
+      members,
       from: q.from,
       to: q.to,
       groupBy: q.groupBy,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SurveyChannel } from '@fg/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { coverPeriod } from '@fg/platform';
+import { type HistoryMember, historyColumns } from '@fg/kernel';
 import { AggregateCounters } from '../domain';
 
 export interface BucketKey {
@@ -43,9 +44,13 @@ export class SatisfactionBucketRepository {
     );
   }
 
-  /** Sums the buckets of `units` between two local days (inclusive), per group key. */
+  /**
+   * Sums the buckets of the members between two local days (inclusive), per group key. A member with a
+   * window (a predecessor, docs/domain.md §Administrative units) counts its day rows before `before` only:
+   * a month row may straddle the succession date, so it cannot tell which of its answers count.
+   */
   async sum(f: {
-    units: string[];
+    members: HistoryMember[];
     from: string;
     to: string;
     groupBy: StatsGroup;
@@ -58,19 +63,25 @@ export class SatisfactionBucketRepository {
     const [head, tail] = cover.days;
     const rows: { g: string; k: string; n: string }[] = await this.ds.query(
       /* sql */ `SELECT ${GROUP_EXPR[f.groupBy]} AS g, e.key AS k, sum(e.value::bigint)::text AS n
-        FROM satisfaction_buckets, jsonb_each_text(counts) AS e
-        WHERE unit_code = ANY($1) AND (
-          (grain = 'M' AND period_start BETWEEN $2 AND $3)
-          OR (grain = 'D' AND (period_start BETWEEN $4 AND $5 OR period_start BETWEEN $6 AND $7)))
+        FROM satisfaction_buckets
+          JOIN unnest($1::text[], $8::date[]) AS w(member_code, cutoff) ON unit_code = member_code,
+          jsonb_each_text(counts) AS e
+        WHERE (cutoff IS NULL AND (
+            (grain = 'M' AND period_start BETWEEN $2 AND $3)
+            OR (grain = 'D' AND (period_start BETWEEN $4 AND $5 OR period_start BETWEEN $6 AND $7))))
+          OR (cutoff IS NOT NULL AND grain = 'D' AND period_start BETWEEN $9 AND $10 AND period_start < cutoff)
         GROUP BY 1, 2`,
       [
-        f.units,
+        historyColumns(f.members).codes,
         cover.months?.from ?? null,
         cover.months?.to ?? null,
         head?.from ?? null,
         head?.to ?? null,
         tail?.from ?? null,
         tail?.to ?? null,
+        historyColumns(f.members).before,
+        f.from,
+        f.to,
       ],
     );
     const out = new Map<string, Record<string, number>>();

@@ -39,6 +39,16 @@ export class SatisfactionQueryDto extends UnitPeriodQuery {
     message: `groupBy must be one of ${STATS_GROUP_BY.join(', ')}`,
   })
   groupBy?: StatsGroupBy;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'true: the unit as it was, without the history of the units it succeeded (mergers, splits); default false: their answers before the succession date count too',
+  })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'asWas must be true or false' })
+  asWas?: boolean;
 }
 
 /** The period of UnitPeriodQuery for a unit named in the path; OmitType keeps its validation, transforms and defaults. */

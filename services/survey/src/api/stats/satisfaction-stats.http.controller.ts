@@ -28,7 +28,13 @@ export class SatisfactionStatsHttpController {
   ): Promise<void> {
     const period = resolvePeriod(q.from, q.to, new Date());
     const answer = await this.stats.satisfactionJson(
-      { unitCode: q.unitCode, ...period, groupBy: q.groupBy, includeDescendants: q.includeDescendants },
+      {
+        unitCode: q.unitCode,
+        ...period,
+        groupBy: q.groupBy,
+        includeDescendants: q.includeDescendants,
+        asWas: q.asWas,
+      },
       user,
     );
     await sendCachedJson(res, answer);
