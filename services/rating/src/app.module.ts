@@ -32,6 +32,7 @@ import { StatsChangedNotify1730000300100 } from './persistence/migrations/173000
 import { UnitSuccessions1730000400000 } from './persistence/migrations/1730000400000-unit-successions';
 import { RepeatedSupplements1730000500000 } from './persistence/migrations/1730000500000-repeated-supplements';
 import { ThankYouLetters1730000500100 } from './persistence/migrations/1730000500100-thank-you-letters';
+import { UnitLineageInForce1730000500200 } from './persistence/migrations/1730000500200-unit-lineage-in-force';
 import { OfficerStarsRepository } from './persistence/officer-stars.repository';
 import { SchemesRepository } from './persistence/schemes.repository';
 import { ScoreQueueRepository } from './persistence/score-queue.repository';
@@ -75,6 +76,7 @@ const SCORING: Provider[] = [
         UnitSuccessions1730000400000,
         RepeatedSupplements1730000500000,
         ThankYouLetters1730000500100,
+        UnitLineageInForce1730000500200,
       ],
       unitAncestry: UnitRegistryRepository,
       consumers: [DossierMetricsConsumer, SurveyMetricsConsumer, QueueMetricsConsumer],

@@ -21,11 +21,15 @@ export interface SuccessionUnit {
   active: boolean;
 }
 
-/** One edge of the lineage closure: `unitCode` includes `predecessorCode`'s history from before `before`. */
+/**
+ * One edge of the lineage closure: `unitCode` includes `predecessorCode`'s history from before `before`, once
+ * `inForceFrom` has come (the latest date along the chain: D carries A of A → C → D only from D's own date).
+ */
 export interface LineageLink {
   unitCode: string;
   predecessorCode: string;
   before: LocalDate;
+  inForceFrom: LocalDate;
 }
 
 export type SuccessionErrorCode =
@@ -174,37 +178,44 @@ export function checkSuccession(s: Succession, ctx: SuccessionContext): void {
 }
 
 /**
- * The lineage closure of recorded successions: for every unit, each unit whose history it carries and the
- * date before which it does. Along a chain A → C (d1) → D (d2) D carries A before min(d1, d2); where two
- * paths reach the same predecessor (a split then a merger) the later date wins (it covers the earlier).
+ * The lineage closure of recorded successions: for every unit, each unit whose history it carries, the
+ * date before which it does and the date from which it does. Along a chain A → C (d1) → D (d2) D carries A
+ * before min(d1, d2), in force from max(d1, d2): a link must not reach D before D's own succession does.
+ * Where two paths reach the same predecessor (a split then a merger) the later `before` wins (it covers the
+ * earlier), and among paths of the same `before` the one in force first.
  */
 export function lineageClosure(successions: Succession[]): LineageLink[] {
-  const direct = new Map<string, Map<string, LocalDate>>();
-  const put = (m: Map<string, Map<string, LocalDate>>, unit: string, pred: string, before: LocalDate) => {
-    const row = m.get(unit) ?? new Map<string, LocalDate>();
-    const known = row.get(pred);
-    if (!known || known < before) row.set(pred, before);
-    m.set(unit, row);
-  };
+  type Window = { before: LocalDate; inForceFrom: LocalDate };
+  const wider = (known: Window | undefined, w: Window) =>
+    !known || known.before < w.before || (known.before === w.before && w.inForceFrom < known.inForceFrom);
+  const direct = new Map<string, Map<string, Window>>();
   for (const s of successions)
     for (const succ of s.successors)
-      for (const pred of s.predecessors) if (pred !== succ) put(direct, succ, pred, s.effectiveDate);
+      for (const pred of s.predecessors) {
+        if (pred === succ) continue;
+        const row = direct.get(succ) ?? new Map<string, Window>();
+        const w = { before: s.effectiveDate, inForceFrom: s.effectiveDate };
+        if (wider(row.get(pred), w)) row.set(pred, w);
+        direct.set(succ, row);
+      }
 
-  const closure = new Map<string, Map<string, LocalDate>>();
-  const visit = (unit: string, path: Set<string>): Map<string, LocalDate> => {
+  const closure = new Map<string, Map<string, Window>>();
+  const visit = (unit: string, path: Set<string>): Map<string, Window> => {
     const done = closure.get(unit);
     if (done) return done;
-    const out = new Map<string, LocalDate>();
+    const out = new Map<string, Window>();
     path.add(unit);
-    for (const [pred, before] of direct.get(unit) ?? []) {
+    for (const [pred, edge] of direct.get(unit) ?? []) {
       if (path.has(pred)) continue; // impossible after checkSuccession; never loop on bad data
-      const add = (code: string, date: LocalDate) => {
-        const known = out.get(code);
-        if (!known || known < date) out.set(code, date);
+      const add = (code: string, w: Window) => {
+        if (wider(out.get(code), w)) out.set(code, w);
       };
-      add(pred, before);
-      for (const [older, olderBefore] of visit(pred, path))
-        add(older, olderBefore < before ? olderBefore : before);
+      add(pred, edge);
+      for (const [older, w] of visit(pred, path))
+        add(older, {
+          before: w.before < edge.before ? w.before : edge.before,
+          inForceFrom: w.inForceFrom > edge.inForceFrom ? w.inForceFrom : edge.inForceFrom,
+        });
     }
     path.delete(unit);
     closure.set(unit, out);
@@ -212,10 +223,8 @@ export function lineageClosure(successions: Succession[]): LineageLink[] {
   };
   const links: LineageLink[] = [];
   for (const unit of [...direct.keys()].sort())
-    for (const [predecessorCode, before] of [...visit(unit, new Set())].sort(([a], [b]) =>
-      a.localeCompare(b),
-    ))
-      links.push({ unitCode: unit, predecessorCode, before });
+    for (const [predecessorCode, w] of [...visit(unit, new Set())].sort(([a], [b]) => a.localeCompare(b)))
+      links.push({ unitCode: unit, predecessorCode, ...w });
   return links;
 }
 
@@ -226,15 +235,22 @@ export interface HistoryMember {
 }
 
 /**
- * Whose history a unit's statistics include: the unit itself and, unless it is asked for as it was, every
- * predecessor in its lineage up to that predecessor's date.
+ * Whose history a unit's statistics include on `today`: the unit itself and, unless it is asked for as it
+ * was, every predecessor in its lineage whose link is in force, up to that predecessor's date.
  */
-export function historyMembers(code: string, lineage: LineageLink[], asWas = false): HistoryMember[] {
+export function historyMembers(
+  code: string,
+  lineage: LineageLink[],
+  today: LocalDate,
+  asWas = false,
+): HistoryMember[] {
   const own: HistoryMember = { code, before: null };
   if (asWas) return [own];
   return [
     own,
-    ...lineage.filter((l) => l.unitCode === code).map((l) => ({ code: l.predecessorCode, before: l.before })),
+    ...lineage
+      .filter((l) => l.unitCode === code && l.inForceFrom <= today)
+      .map((l) => ({ code: l.predecessorCode, before: l.before })),
   ];
 }
 

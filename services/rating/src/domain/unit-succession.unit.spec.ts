@@ -108,7 +108,9 @@ describe('checkSuccession', () => {
   });
 
   it("refuses a successor that is already in a predecessor's past, and a split into itself (409)", () => {
-    const ctx = aContext({ lineage: [{ unitCode: 'A', predecessorCode: 'B', before: '2024-01-01' }] });
+    const ctx = aContext({
+      lineage: [{ unitCode: 'A', predecessorCode: 'B', before: '2024-01-01', inForceFrom: '2024-01-01' }],
+    });
     expect(refusal(aMerger({ predecessors: ['A', 'D'], successors: ['B'] }), ctx)?.code).toBe(
       'SUCCESSION.CYCLE',
     );
@@ -122,8 +124,8 @@ describe('checkSuccession', () => {
 describe('lineageClosure', () => {
   it('gives a merged unit each predecessor before the date', () => {
     expect(lineageClosure([aMerger()])).toEqual([
-      { unitCode: 'C', predecessorCode: 'A', before: '2025-07-01' },
-      { unitCode: 'C', predecessorCode: 'B', before: '2025-07-01' },
+      { unitCode: 'C', predecessorCode: 'A', before: '2025-07-01', inForceFrom: '2025-07-01' },
+      { unitCode: 'C', predecessorCode: 'B', before: '2025-07-01', inForceFrom: '2025-07-01' },
     ]);
   });
 
@@ -133,21 +135,21 @@ describe('lineageClosure', () => {
         { kind: 'SPLIT', predecessors: ['A'], successors: ['C', 'D'], effectiveDate: '2025-07-01' },
       ]),
     ).toEqual([
-      { unitCode: 'C', predecessorCode: 'A', before: '2025-07-01' },
-      { unitCode: 'D', predecessorCode: 'A', before: '2025-07-01' },
+      { unitCode: 'C', predecessorCode: 'A', before: '2025-07-01', inForceFrom: '2025-07-01' },
+      { unitCode: 'D', predecessorCode: 'A', before: '2025-07-01', inForceFrom: '2025-07-01' },
     ]);
   });
 
-  it('follows a chain A → C → D, each predecessor up to the earliest date on its path', () => {
+  it('follows a chain A → C → D, each predecessor up to the earliest date on its path, in force from the latest', () => {
     const links = lineageClosure([
       aMerger(),
       { kind: 'MERGER', predecessors: ['C', 'E'], successors: ['D'], effectiveDate: '2026-01-01' },
     ]);
     expect(links.filter((l) => l.unitCode === 'D')).toEqual([
-      { unitCode: 'D', predecessorCode: 'A', before: '2025-07-01' },
-      { unitCode: 'D', predecessorCode: 'B', before: '2025-07-01' },
-      { unitCode: 'D', predecessorCode: 'C', before: '2026-01-01' },
-      { unitCode: 'D', predecessorCode: 'E', before: '2026-01-01' },
+      { unitCode: 'D', predecessorCode: 'A', before: '2025-07-01', inForceFrom: '2026-01-01' },
+      { unitCode: 'D', predecessorCode: 'B', before: '2025-07-01', inForceFrom: '2026-01-01' },
+      { unitCode: 'D', predecessorCode: 'C', before: '2026-01-01', inForceFrom: '2026-01-01' },
+      { unitCode: 'D', predecessorCode: 'E', before: '2026-01-01', inForceFrom: '2026-01-01' },
     ]);
   });
 
@@ -157,13 +159,13 @@ describe('lineageClosure', () => {
       { kind: 'MERGER', predecessors: ['B', 'C'], successors: ['D'], effectiveDate: '2025-07-01' },
     ]);
     expect(links.filter((l) => l.unitCode === 'D' && l.predecessorCode === 'A')).toEqual([
-      { unitCode: 'D', predecessorCode: 'A', before: '2024-01-01' },
+      { unitCode: 'D', predecessorCode: 'A', before: '2024-01-01', inForceFrom: '2025-07-01' },
     ]);
   });
 
   it("leaves out a merger's absorbing unit, which keeps its own history anyway", () => {
     expect(lineageClosure([aMerger({ successors: ['A'] })])).toEqual([
-      { unitCode: 'A', predecessorCode: 'B', before: '2025-07-01' },
+      { unitCode: 'A', predecessorCode: 'B', before: '2025-07-01', inForceFrom: '2025-07-01' },
     ]);
   });
 });
@@ -172,7 +174,7 @@ describe('historyMembers and monthCounts', () => {
   const lineage = lineageClosure([aMerger()]);
 
   it("reads C's own rows in full and A's and B's up to the month before the date", () => {
-    const members = historyMembers('C', lineage);
+    const members = historyMembers('C', lineage, '2025-07-01');
     expect(members).toEqual([
       { code: 'C', before: null },
       { code: 'A', before: '2025-07-01' },
@@ -184,7 +186,24 @@ describe('historyMembers and monthCounts', () => {
   });
 
   it('reads only the unit itself when asked for it as it was', () => {
-    expect(historyMembers('C', lineage, true)).toEqual([{ code: 'C', before: null }]);
-    expect(historyMembers('A', lineage)).toEqual([{ code: 'A', before: null }]);
+    expect(historyMembers('C', lineage, '2025-07-01', true)).toEqual([{ code: 'C', before: null }]);
+    expect(historyMembers('A', lineage, '2025-07-01')).toEqual([{ code: 'A', before: null }]);
+  });
+
+  it("gives D of A → C → D nothing of A's until D's own date, though A's window ends earlier", () => {
+    const chain = lineageClosure([
+      aMerger(),
+      { kind: 'MERGER', predecessors: ['C', 'E'], successors: ['D'], effectiveDate: '2026-01-01' },
+    ]);
+    expect(historyMembers('D', chain, '2025-12-31')).toEqual([{ code: 'D', before: null }]);
+    expect(historyMembers('D', chain, '2026-01-01')).toEqual([
+      { code: 'D', before: null },
+      { code: 'A', before: '2025-07-01' },
+      { code: 'B', before: '2025-07-01' },
+      { code: 'C', before: '2026-01-01' },
+      { code: 'E', before: '2026-01-01' },
+    ]);
+    // C's own link to A is in force since its date, whatever D's future holds.
+    expect(historyMembers('C', chain, '2025-12-31').map((m) => m.code)).toEqual(['C', 'A', 'B']);
   });
 });

@@ -55,7 +55,8 @@ export class UnitMetricsRepository {
    * subtree with it. A unit reached along several paths counts once, over its widest window (all months
    * when it is also a descendant). Additive counters are summed over the year; the open-overdue snapshot is
    * the running sum of its deltas up to the end of the year (never below 0). A succession dated after
-   * `today` is not in force yet: its predecessors are not read.
+   * `today` is not in force yet: its predecessors are not read, nor those of a chain it ends (a lineage link
+   * is in force from the latest date along its chain, `in_force_from`).
    */
   async yearAggregates(
     manager: EntityManager,
@@ -77,7 +78,8 @@ export class UnitMetricsRepository {
             UNION ALL
             -- LEAST ignores NULL: a descendant's (unbounded) window narrows to the succession date
             SELECT l.predecessor_code, LEAST(t.before, l.before) FROM unit_lineage l
-            WHERE l.unit_code = t.code AND NOT $3::boolean AND l.before <= $4::date
+            -- in force once the latest date along the chain has come, not the earliest (A → C → D: D's own)
+            WHERE l.unit_code = t.code AND NOT $3::boolean AND l.in_force_from <= $4::date
           ) x WHERE t.depth < 16
         ),
         members AS (

@@ -110,7 +110,8 @@ export class UnitSuccessionsRepository {
     return manager.query<
       LineageLink[]
     >(/* sql */ `SELECT unit_code AS "unitCode", predecessor_code AS "predecessorCode",
-          to_char(before, 'YYYY-MM-DD') AS before FROM unit_lineage ORDER BY unit_code, predecessor_code`);
+          to_char(before, 'YYYY-MM-DD') AS before, to_char(in_force_from, 'YYYY-MM-DD') AS "inForceFrom"
+        FROM unit_lineage ORDER BY unit_code, predecessor_code`);
   }
 
   /** Replaces the closure with one rebuilt from every succession (a few thousand rows at most). */
@@ -118,9 +119,10 @@ export class UnitSuccessionsRepository {
     await manager.query('DELETE FROM unit_lineage');
     if (!links.length) return;
     await manager.query(
-      /* sql */ `INSERT INTO unit_lineage (unit_code, predecessor_code, before)
-        SELECT "unitCode", "predecessorCode", before::date
-        FROM jsonb_to_recordset($1::jsonb) AS t("unitCode" text, "predecessorCode" text, before text)`,
+      /* sql */ `INSERT INTO unit_lineage (unit_code, predecessor_code, before, in_force_from)
+        SELECT "unitCode", "predecessorCode", before::date, "inForceFrom"::date
+        FROM jsonb_to_recordset($1::jsonb)
+          AS t("unitCode" text, "predecessorCode" text, before text, "inForceFrom" text)`,
       [JSON.stringify(links)],
     );
   }
