@@ -41,8 +41,9 @@ describe('the demo province on the post-2025 map', () => {
     }
     expect(recorded.flatMap(retiredBy).sort()).toEqual(FORMER_WARDS.map((w) => w.code).sort());
     expect(lineageClosure(recorded).filter((l) => l.unitCode === '07210')).toEqual([
-      { unitCode: '07210', predecessorCode: '213-MD', before: '2025-07-01' },
-      { unitCode: '07210', predecessorCode: '213-TX', before: '2025-07-01' },
+      // A direct merger: its link is in force from the same date it cuts the history at.
+      { unitCode: '07210', predecessorCode: '213-MD', before: '2025-07-01', inForceFrom: '2025-07-01' },
+      { unitCode: '07210', predecessorCode: '213-TX', before: '2025-07-01', inForceFrom: '2025-07-01' },
     ]);
   });
 });
