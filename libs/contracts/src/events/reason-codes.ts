@@ -71,7 +71,52 @@ export const CALL_REASON_CODES = [
 ] as const;
 export type CallReasonCodeName = (typeof CALL_REASON_CODES)[number];
 
-export const REASON_KINDS = ['SUPPLEMENT', 'REFUSAL', 'FEES', 'WITHDRAWAL', 'STOP', 'PAUSE'] as const;
+/** Why an officer calls a chosen ticket out of the policy's order (issue #17; recorded on the ticket and event). */
+export const OUT_OF_ORDER_CALL_REASON_CODES = [
+  'RETURNING_CITIZEN',
+  'PRIORITY_NEED_SEEN',
+  'SAME_GROUP',
+  'RESUMED_AFTER_FETCH',
+  'LEADER_INSTRUCTION',
+  'MISSED_CALL',
+  'OTHER',
+] as const;
+export type OutOfOrderCallReasonCode = (typeof OUT_OF_ORDER_CALL_REASON_CODES)[number];
+
+/** Why a called ticket is parked at its counter (the citizen steps away and is called back later). */
+export const PARK_REASON_CODES = [
+  'FETCH_DOCUMENT',
+  'PHOTOCOPY',
+  'PAY_FEE',
+  'FILL_FORM',
+  'CERTIFY_COPY',
+  'WAIT_FOR_VERIFICATION',
+  'OTHER',
+] as const;
+export type ParkReasonCode = (typeof PARK_REASON_CODES)[number];
+
+/** Why a ticket is transferred to another service, counter or officer. */
+export const TRANSFER_REASON_CODES = [
+  'WRONG_SERVICE',
+  'OTHER_PROCEDURE',
+  'SPECIALIST_OFFICER',
+  'COUNTER_CLOSING',
+  'BALANCE_WORKLOAD',
+  'OTHER',
+] as const;
+export type TransferReasonCode = (typeof TRANSFER_REASON_CODES)[number];
+
+export const REASON_KINDS = [
+  'SUPPLEMENT',
+  'REFUSAL',
+  'FEES',
+  'WITHDRAWAL',
+  'STOP',
+  'PAUSE',
+  'OUT_OF_ORDER_CALL',
+  'PARK',
+  'TRANSFER',
+] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];
 
 export const REASON_CODES_BY_KIND: { readonly [K in ReasonKind]: readonly string[] } = {
@@ -81,6 +126,9 @@ export const REASON_CODES_BY_KIND: { readonly [K in ReasonKind]: readonly string
   WITHDRAWAL: WITHDRAWAL_REASON_CODES,
   STOP: STOP_REASON_CODES,
   PAUSE: PAUSE_REASON_CODES,
+  OUT_OF_ORDER_CALL: OUT_OF_ORDER_CALL_REASON_CODES,
+  PARK: PARK_REASON_CODES,
+  TRANSFER: TRANSFER_REASON_CODES,
 };
 
 /** Every reason code of every kind (what an event's optional `reasonCode` may hold). */
@@ -131,6 +179,32 @@ export const REASON_LABELS_VI: { readonly [K in ReasonKind]: Readonly<Record<str
     TRAINING: 'Tập huấn',
     TECHNICAL_ISSUE: 'Sự cố kỹ thuật',
     FIELD_WORK: 'Công tác ngoài trụ sở',
+    OTHER: 'Lý do khác',
+  },
+  OUT_OF_ORDER_CALL: {
+    RETURNING_CITIZEN: 'Công dân quay lại bổ sung giấy tờ',
+    PRIORITY_NEED_SEEN: 'Công dân cần ưu tiên (phát hiện tại chỗ)',
+    SAME_GROUP: 'Cùng nhóm, cùng gia đình với công dân đang được phục vụ',
+    RESUMED_AFTER_FETCH: 'Công dân đã lấy giấy tờ xong, tiếp tục giải quyết',
+    LEADER_INSTRUCTION: 'Theo chỉ đạo của lãnh đạo',
+    MISSED_CALL: 'Công dân lỡ lượt gọi trước đó',
+    OTHER: 'Lý do khác',
+  },
+  PARK: {
+    FETCH_DOCUMENT: 'Công dân đi lấy giấy tờ còn thiếu',
+    PHOTOCOPY: 'Công dân đi sao chụp giấy tờ',
+    PAY_FEE: 'Công dân đi nộp phí, lệ phí',
+    FILL_FORM: 'Công dân điền tờ khai',
+    CERTIFY_COPY: 'Công dân đi chứng thực bản sao',
+    WAIT_FOR_VERIFICATION: 'Chờ xác minh thông tin',
+    OTHER: 'Lý do khác',
+  },
+  TRANSFER: {
+    WRONG_SERVICE: 'Công dân lấy nhầm số dịch vụ',
+    OTHER_PROCEDURE: 'Thủ tục thuộc lĩnh vực khác',
+    SPECIALIST_OFFICER: 'Cần cán bộ chuyên môn giải quyết',
+    COUNTER_CLOSING: 'Quầy sắp đóng',
+    BALANCE_WORKLOAD: 'Điều phối cho đều lượt giữa các quầy',
     OTHER: 'Lý do khác',
   },
 };

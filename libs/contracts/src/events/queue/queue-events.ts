@@ -14,7 +14,16 @@ import {
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
 import { IsActorId, IsCode, IsOneOf, PRIORITIES, Priority } from '../common';
-import { CALL_REASON_CODES, CallReasonCodeName, PAUSE_REASON_CODES, PauseReasonCode } from '../reason-codes';
+import {
+  CALL_REASON_CODES,
+  CallReasonCodeName,
+  OUT_OF_ORDER_CALL_REASON_CODES,
+  OutOfOrderCallReasonCode,
+  PAUSE_REASON_CODES,
+  PauseReasonCode,
+  TRANSFER_REASON_CODES,
+  TransferReasonCode,
+} from '../reason-codes';
 
 /*
  * The call policy's English explanation of a call (queue domain/call-next.ts): a closed grammar with numbers
@@ -51,6 +60,11 @@ export class TicketCalledV1 {
   @IsString() @MaxLength(200) @Matches(CALL_REASON_TEXT) reason!: string;
   /** The same as a code (added 2026-12; absent on older events). */
   @IsOptional() @IsOneOf(CALL_REASON_CODES) reasonCode?: CallReasonCodeName;
+  /**
+   * Set when the officer called this ticket out of the policy's order (issue #17; `reason` is then `called`
+   * and `reasonCode` absent): why, from OUT_OF_ORDER_CALL_REASON_CODES.
+   */
+  @IsOptional() @IsOneOf(OUT_OF_ORDER_CALL_REASON_CODES) outOfOrderReasonCode?: OutOfOrderCallReasonCode;
 }
 export const TicketCalled = defineEvent({
   type: 'ticket.called',
@@ -132,13 +146,20 @@ export class TicketTransferredV1 {
   @IsString() @IsCode(1, 32) fromServiceCode!: string;
   @IsString() @IsCode(1, 32) toServiceCode!: string;
   @IsISO8601({ strict: true }) at!: string;
+  /** Issue #17: the ticket now waits for this counter only (its service unchanged). */
+  @IsOptional() @IsString() @IsCode(1, 16) toCounterNo?: string;
+  /** Issue #17: the ticket now waits for whichever counter this officer is on duty at. */
+  @IsOptional() @IsString() @IsActorId() toOfficerId?: string;
+  /** Issue #17: why (TRANSFER_REASON_CODES), when the officer gave one. */
+  @IsOptional() @IsOneOf(TRANSFER_REASON_CODES) reasonCode?: TransferReasonCode;
 }
 export const TicketTransferred = defineEvent({
   type: 'ticket.transferred',
   dataversion: '1',
   topic: Topics.QUEUE,
   dataClass: TicketTransferredV1,
-  description: 'The ticket moved to another service queue, keeping its original issue time.',
+  description:
+    'The ticket moved to another service queue, or to a named counter or officer, keeping its original issue time.',
 });
 
 export class TicketCancelledV1 {
