@@ -1,7 +1,17 @@
 import { IsIn, Matches, type ValidationOptions } from 'class-validator';
 import { UNIT_CODE_PATTERN } from '../unit-code';
 
-export const PRIORITIES = ['NONE', 'ELDERLY', 'DISABLED', 'PREGNANT', 'CHILD', 'VETERAN', 'OTHER'] as const;
+/** Ticket priorities; APPOINTMENT is a checked-in booking (issue #19), the others walk-in classes. */
+export const PRIORITIES = [
+  'NONE',
+  'ELDERLY',
+  'DISABLED',
+  'PREGNANT',
+  'CHILD',
+  'VETERAN',
+  'OTHER',
+  'APPOINTMENT',
+] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 export const DOSSIER_CHANNELS = ['COUNTER', 'ONLINE', 'POSTAL', 'HOME'] as const;

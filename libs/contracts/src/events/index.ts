@@ -1,5 +1,6 @@
 export * from './common';
 export * from './queue/queue-events';
+export * from './queue/appointment-events';
 export * from './queue/ticket-parking-events';
 export * from './dossier/dossier-events';
 export * from './dossier/dossier-letters-events';

@@ -26,6 +26,13 @@ const finished = {
   outcome: 'APPROVED',
 };
 const ticket = { ticketId: randomUUID(), number: 'A001' };
+const appointment = {
+  appointmentId: randomUUID(),
+  bookingCode: 'K7M3QXPA',
+  unitCode: '07210',
+  serviceCode: 'HT',
+  slotStart: '2025-07-01T02:30:00.000Z',
+};
 
 /** One valid `data` per registered event type, used by contract tests and as documentation. */
 export const SAMPLE_EVENT_DATA: Record<string, object> = {
@@ -56,6 +63,15 @@ export const SAMPLE_EVENT_DATA: Record<string, object> = {
   'ticket.no-show': { ...ticket, serviceCode: 'HT', counterNo: '1', at: T },
   'ticket.transferred': { ...ticket, fromServiceCode: 'HT', toServiceCode: 'CT', at: T },
   'ticket.cancelled': { ...ticket, serviceCode: 'HT', at: T },
+  'appointment.booked': {
+    ...appointment,
+    slotEnd: '2025-07-01T02:45:00.000Z',
+    channel: 'PUBLIC_PAGE',
+    at: T,
+  },
+  'appointment.cancelled': { ...appointment, reasonCode: 'CITIZEN_REQUEST', at: T },
+  'appointment.checked-in': { ...appointment, ticketId: ticket.ticketId, outcome: 'APPOINTMENT', at: T },
+  'appointment.no-show': { ...appointment, at: T },
   'ticket.parked': {
     ...ticket,
     serviceCode: 'HT',

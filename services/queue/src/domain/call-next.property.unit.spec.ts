@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { chooseNext, compareQueueOrder, type WaitingTicket } from './call-next';
-import { PRIORITIES, priorityRank, type PriorityClass, type QueuePolicy } from './queue-policy';
+import { chooseNext, compareQueueOrder, isDueAt, type WaitingTicket } from './call-next';
+import { APPOINTMENT, PRIORITIES, priorityRank, type PriorityClass, type QueuePolicy } from './queue-policy';
 import { T0 } from './testing/builders';
 
 const CLASSES = PRIORITIES.filter((p): p is PriorityClass => p !== 'NONE');
@@ -12,15 +12,26 @@ const policyArb: fc.Arbitrary<QueuePolicy> = fc.record({
   maxWaitMinutes: fc.integer({ min: 1, max: 90 }),
 });
 
+/** The tolerance the properties run with: an appointment is due from 10 minutes before its slot. */
+const TOLERANCE = 10;
+
 type Step =
-  | { kind: 'arrive'; serviceCode: string; priority: (typeof PRIORITIES)[number]; advanceSec: number }
+  | {
+      kind: 'arrive';
+      serviceCode: string;
+      priority: (typeof PRIORITIES)[number] | typeof APPOINTMENT;
+      advanceSec: number;
+      /** An appointment's slot start relative to its check-in: from 30 min ahead to 15 min past (grace). */
+      slotOffsetSec: number;
+    }
   | { kind: 'call'; advanceSec: number };
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
     kind: fc.constant('arrive' as const),
     serviceCode: fc.constantFrom('HT', 'CT', 'DD'),
-    priority: fc.constantFrom(...PRIORITIES),
+    priority: fc.constantFrom(...PRIORITIES, APPOINTMENT),
     advanceSec: fc.integer({ min: 0, max: 600 }),
+    slotOffsetSec: fc.integer({ min: -15 * 60, max: 30 * 60 }),
   }),
   fc.record({ kind: fc.constant('call' as const), advanceSec: fc.integer({ min: 0, max: 600 }) }),
 );
@@ -54,7 +65,8 @@ const simulate = (
         number: `A${String(n).padStart(3, '0')}`,
         serviceCode: step.serviceCode,
         priority: step.priority,
-        queuedAt: new Date(now),
+        // An appointment's ticket queues at its slot's start, which check-in may precede.
+        queuedAt: new Date(step.priority === APPOINTMENT ? now + step.slotOffsetSec * 1000 : now),
       });
       continue;
     }
@@ -64,6 +76,7 @@ const simulate = (
       policy,
       consecutivePriorityCalls: streak,
       now: new Date(now),
+      appointmentToleranceMinutes: TOLERANCE,
     });
     const chosen = result ? waiting.find((t) => t.id === result.ticketId) : undefined;
     check({ waiting: [...waiting], chosen, result, now: new Date(now), runBefore: run });
@@ -77,7 +90,13 @@ const simulate = (
   }
 };
 
-const isEligible = (t: WaitingTicket) => COUNTER_SERVES.includes(t.serviceCode);
+const isServed = (t: WaitingTicket) => COUNTER_SERVES.includes(t.serviceCode);
+/** What the counter may call now: its services' tickets, early appointments only when nobody else waits. */
+const eligibleOf = (policy: QueuePolicy, waiting: WaitingTicket[], now: Date) => {
+  const served = waiting.filter(isServed);
+  const present = served.filter((t) => isDueAt(t, now, TOLERANCE));
+  return policy.maxConsecutivePriority > 0 && present.length > 0 ? present : served;
+};
 const isOverdue = (policy: QueuePolicy, now: Date) => (t: WaitingTicket) =>
   now.getTime() - t.queuedAt.getTime() >= policy.maxWaitMinutes * 60_000;
 const rankOf = (policy: QueuePolicy, t: WaitingTicket) =>
@@ -88,8 +107,8 @@ describe('chooseNext properties', () => {
     fc.assert(
       fc.property(policyArb, fc.array(stepArb, { maxLength: 80 }), (policy, steps) =>
         simulate(policy, steps, ({ waiting, chosen, result }) => {
-          if (result === null) expect(waiting.filter(isEligible)).toEqual([]);
-          else expect(chosen && isEligible(chosen)).toBe(true);
+          if (result === null) expect(waiting.filter(isServed)).toEqual([]);
+          else expect(chosen && isServed(chosen)).toBe(true);
         }),
       ),
     );
@@ -99,7 +118,7 @@ describe('chooseNext properties', () => {
     fc.assert(
       fc.property(policyArb, fc.array(stepArb, { maxLength: 80 }), (policy, steps) =>
         simulate(policy, steps, ({ waiting, chosen, now, runBefore }) => {
-          const eligible = waiting.filter(isEligible);
+          const eligible = eligibleOf(policy, waiting, now);
           const normalWaits = eligible.some((t) => rankOf(policy, t) === null);
           const someoneOverdue = eligible.some(isOverdue(policy, now));
           if (chosen && normalWaits && !someoneOverdue && rankOf(policy, chosen) !== null) {
@@ -114,7 +133,7 @@ describe('chooseNext properties', () => {
     fc.assert(
       fc.property(policyArb, fc.array(stepArb, { maxLength: 80 }), (policy, steps) =>
         simulate(policy, steps, ({ waiting, chosen, result, now }) => {
-          const eligible = waiting.filter(isEligible);
+          const eligible = eligibleOf(policy, waiting, now);
           if (!eligible.some(isOverdue(policy, now))) return;
           const oldest = [...eligible].sort(compareQueueOrder)[0];
           expect(chosen?.id).toBe(oldest.id);
@@ -127,10 +146,10 @@ describe('chooseNext properties', () => {
   it('never passes over an earlier ticket of the same class (first come first served within a class)', () => {
     fc.assert(
       fc.property(policyArb, fc.array(stepArb, { maxLength: 80 }), (policy, steps) =>
-        simulate(policy, steps, ({ waiting, chosen }) => {
+        simulate(policy, steps, ({ waiting, chosen, now }) => {
           if (!chosen) return;
-          const sameClass = waiting.filter(
-            (t) => isEligible(t) && rankOf(policy, t) === rankOf(policy, chosen),
+          const sameClass = eligibleOf(policy, waiting, now).filter(
+            (t) => rankOf(policy, t) === rankOf(policy, chosen),
           );
           expect([...sameClass].sort(compareQueueOrder)[0].id).toBe(chosen.id);
         }),
@@ -143,9 +162,60 @@ describe('chooseNext properties', () => {
       fc.property(policyArb, fc.array(stepArb, { maxLength: 80 }), (p, steps) => {
         const policy = { ...p, maxConsecutivePriority: 0 };
         simulate(policy, steps, ({ waiting, chosen }) => {
-          if (chosen) expect(chosen.id).toBe([...waiting.filter(isEligible)].sort(compareQueueOrder)[0].id);
+          if (chosen) expect(chosen.id).toBe([...waiting.filter(isServed)].sort(compareQueueOrder)[0].id);
         });
       }),
     );
+  });
+
+  describe('with appointments', () => {
+    it('calls a due appointment before every walk-in, unless someone passed the max wait or a walk-in is owed its turn', () => {
+      fc.assert(
+        fc.property(policyArb, fc.array(stepArb, { maxLength: 80 }), (p, steps) => {
+          const policy = { ...p, maxConsecutivePriority: Math.max(1, p.maxConsecutivePriority) };
+          simulate(policy, steps, ({ waiting, chosen, now, runBefore }) => {
+            const eligible = eligibleOf(policy, waiting, now);
+            const due = eligible.filter((t) => t.priority === APPOINTMENT);
+            if (!due.length || eligible.some(isOverdue(policy, now))) return;
+            const normalWaits = eligible.some((t) => rankOf(policy, t) === null);
+            if (normalWaits && runBefore >= policy.maxConsecutivePriority) {
+              expect(rankOf(policy, chosen!)).toBeNull();
+            } else {
+              expect(chosen?.id).toBe([...due].sort(compareQueueOrder)[0].id);
+            }
+          });
+        }),
+      );
+    });
+
+    it('never calls an appointment before its window while anyone else the counter serves waits', () => {
+      fc.assert(
+        fc.property(policyArb, fc.array(stepArb, { maxLength: 80 }), (p, steps) => {
+          const policy = { ...p, maxConsecutivePriority: Math.max(1, p.maxConsecutivePriority) };
+          simulate(policy, steps, ({ waiting, chosen, now }) => {
+            if (!chosen || isDueAt(chosen, now, TOLERANCE)) return;
+            expect(waiting.filter(isServed).every((t) => !isDueAt(t, now, TOLERANCE))).toBe(true);
+          });
+        }),
+      );
+    });
+
+    it('keeps every walk-in guarantee: a waiting normal ticket is called within k + 1 calls at this counter', () => {
+      fc.assert(
+        fc.property(policyArb, fc.array(stepArb, { maxLength: 80 }), (p, steps) => {
+          const policy = { ...p, maxConsecutivePriority: Math.max(1, p.maxConsecutivePriority) };
+          let passedOver = 0;
+          simulate(policy, steps, ({ waiting, chosen, now }) => {
+            const eligible = eligibleOf(policy, waiting, now);
+            const normals = eligible.filter((t) => rankOf(policy, t) === null);
+            if (!chosen || !normals.length) return void (passedOver = 0);
+            passedOver = rankOf(policy, chosen) === null ? 0 : passedOver + 1;
+            // A max-wait call of a priority ticket may extend the run: the longest wait goes first.
+            if (!eligible.some(isOverdue(policy, now)))
+              expect(passedOver).toBeLessThanOrEqual(policy.maxConsecutivePriority);
+          });
+        }),
+      );
+    });
   });
 });

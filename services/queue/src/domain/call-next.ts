@@ -1,10 +1,19 @@
-import { PRIORITY_LABEL_VI, priorityRank, type Priority, type QueuePolicy } from './queue-policy';
+import {
+  APPOINTMENT,
+  PRIORITY_LABEL_VI,
+  priorityRank,
+  type Priority,
+  type QueuePolicy,
+} from './queue-policy';
 
 export interface WaitingTicket {
   id: string;
   serviceCode: string;
   priority: Priority;
-  /** Original issue time; a transfer keeps it, so a transferred citizen keeps their place in time. */
+  /**
+   * Original issue time; a transfer keeps it, so a transferred citizen keeps their place in time.
+   * An appointment's ticket queues at its slot's start (it may lie ahead of `now` after an early check-in).
+   */
   queuedAt: Date;
   number: string;
 }
@@ -22,7 +31,19 @@ export interface ChooseNextInput {
    */
   consecutivePriorityCalls: number;
   now: Date;
+  /**
+   * Appointments (issue #19): an APPOINTMENT ticket is due from this many minutes before its slot's start
+   * and then outranks every priority class; before that it is called only when nobody else the counter
+   * serves waits. Default `DEFAULT_APPOINTMENT_TOLERANCE_MINUTES`.
+   */
+  appointmentToleranceMinutes?: number;
 }
+
+export const DEFAULT_APPOINTMENT_TOLERANCE_MINUTES = 10;
+
+/** Due: its slot starts within the tolerance (or has started). Walk-in tickets are always "due". */
+export const isDueAt = (t: WaitingTicket, now: Date, toleranceMinutes: number): boolean =>
+  t.priority !== APPOINTMENT || t.queuedAt.getTime() - now.getTime() <= toleranceMinutes * 60_000;
 
 export type CallReasonCode =
   | 'MAX_WAIT'
@@ -66,12 +87,22 @@ const earliest = (tickets: readonly WaitingTicket[]): WaitingTicket | undefined 
  * maxConsecutivePriority = 0 turns priority off: plain first come first served (with (a) still shown).
  * The streak counts the calls actually made: a max-wait call of a priority ticket extends it, of a
  * normal ticket resets it. Returns `null` when nobody this counter serves is waiting.
+ *
+ * Appointments (issue #19) are the highest class, queued at their slot's start, but only while due
+ * (`isDueAt`): so a due appointment is called at the counter's next call unless someone passed the max
+ * wait or the streak owes a walk-in its turn, and walk-ins keep both guarantees. An appointment that is
+ * not yet due waits, unless nobody else this counter serves is waiting (then it is served early).
+ * With priority off (k = 0) an appointment is a normal ticket queued at its slot's start.
  */
 export const chooseNext = (input: ChooseNextInput): CallChoice | null => {
   const { policy, now } = input;
   const served = new Set(input.counterServiceCodes);
-  const eligible = input.waiting.filter((t) => served.has(t.serviceCode));
-  if (eligible.length === 0) return null;
+  const all = input.waiting.filter((t) => served.has(t.serviceCode));
+  if (all.length === 0) return null;
+  const tolerance = input.appointmentToleranceMinutes ?? DEFAULT_APPOINTMENT_TOLERANCE_MINUTES;
+  const present = all.filter((t) => isDueAt(t, now, tolerance));
+  // Early appointments wait while anyone else waits; alone they are served as the only ones waiting.
+  const eligible = present.length > 0 && policy.maxConsecutivePriority > 0 ? present : all;
 
   const usePriority = policy.maxConsecutivePriority > 0;
   const rankOf = (t: WaitingTicket) => (usePriority ? priorityRank(policy, t.priority) : null);

@@ -1,8 +1,16 @@
 import { QueueRuleError } from './queue.errors';
 
+/** The priorities a kiosk or counter may give a walk-in ticket. */
 export const PRIORITIES = ['NONE', 'ELDERLY', 'DISABLED', 'PREGNANT', 'CHILD', 'VETERAN', 'OTHER'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-export type PriorityClass = Exclude<Priority, 'NONE'>;
+export type WalkInPriority = (typeof PRIORITIES)[number];
+/**
+ * A citizen who booked a slot and checked in (issue #19): only check-in issues it, never a kiosk choice.
+ * Its ticket queues at the slot's start, not at check-in, and outranks every class from
+ * `appointmentToleranceMinutes` before that start (call-next.ts).
+ */
+export const APPOINTMENT = 'APPOINTMENT';
+export type Priority = WalkInPriority | typeof APPOINTMENT;
+export type PriorityClass = Exclude<WalkInPriority, 'NONE'>;
 
 /**
  * A unit's fairness rules (configurable per unit, docs/domain.md §Queue).
@@ -82,9 +90,13 @@ export const validateQueuePolicy = (input: Partial<Record<keyof QueuePolicy, unk
   });
 };
 
-/** Rank of a ticket's priority under a policy: 0 is the highest class; `null` means a normal ticket. */
+/**
+ * Rank of a walk-in ticket's priority under a policy: 0 is the highest class; `null` means a normal ticket.
+ * An appointment ranks -1 while it is due (call-next.ts decides that; here it is simply above every class).
+ */
 export const priorityRank = (policy: QueuePolicy, priority: Priority): number | null => {
   if (priority === 'NONE') return null;
+  if (priority === APPOINTMENT) return -1;
   const i = policy.priorityClasses.indexOf(priority);
   return i < 0 ? null : i;
 };
@@ -98,4 +110,5 @@ export const PRIORITY_LABEL_VI: Readonly<Record<Priority, string>> = Object.free
   CHILD: 'người đi cùng trẻ nhỏ',
   VETERAN: 'người có công, cựu chiến binh',
   OTHER: 'đối tượng ưu tiên khác',
+  APPOINTMENT: 'có lịch hẹn',
 });
