@@ -8,3 +8,4 @@ export * from './sipas';
 export * from './wait-buckets';
 export * from './instant-text';
 export * from './unit-history';
+export * from './working-hours';

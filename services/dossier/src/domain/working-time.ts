@@ -1,4 +1,11 @@
-import { addDays, atLocalMinute, type LocalDate, MINUTE_MS, toLocalDate, weekdayOf } from '@fg/kernel';
+import {
+  addDays,
+  atLocalMinute,
+  type LocalDate,
+  MINUTE_MS,
+  toLocalDate,
+  workingPeriodsOn as kernelWorkingPeriodsOn,
+} from '@fg/kernel';
 import { CalendarRuleError } from './calendar.errors';
 import type { WorkingCalendar } from './working-calendar';
 import { DEFAULT_WORKING_HOURS, type WorkingHours, type WorkingPeriod } from './working-hours';
@@ -14,20 +21,12 @@ import { assertInstant } from './calendar-input';
 /** Longest run of days with no working time before we call the configuration broken. */
 const MAX_IDLE_DAYS = 400;
 
-/** The unit's working periods on `date` (empty on days off and days without hours). */
+/** The unit's working periods on `date`: written once in @fg/kernel (issue #19), queue's slots use it too. */
 export const workingPeriodsOn = (
   date: LocalDate,
   calendar: WorkingCalendar,
   hours: WorkingHours = DEFAULT_WORKING_HOURS,
-): readonly WorkingPeriod[] => {
-  const entry = calendar.entryOn(date);
-  if (entry?.kind === 'DAY_OFF') return [];
-  const regular = hours.byWeekday[weekdayOf(date)];
-  // A make-up day replaces a full weekday for every unit, so a unit that opens on Saturday mornings
-  // works its make-up-day hours (default: Monday's), not just its Saturday morning (issue #15).
-  if (entry?.kind === 'WORKING_DAY') return hours.makeUpDay.length > 0 ? hours.makeUpDay : regular;
-  return regular;
-};
+): readonly WorkingPeriod[] => kernelWorkingPeriodsOn(date, calendar, hours);
 
 export const isUnitWorkingDay = (
   date: LocalDate,
