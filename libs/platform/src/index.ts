@@ -44,4 +44,6 @@ export * from './units/local-units.migration';
 export * from './http/unit-code.pipe';
 export * from './http/static-assets';
 export * from './http/send-cached-json';
+export * from './http/export';
 export * from './http/reason-codes.controller';
+export * from './sealing';

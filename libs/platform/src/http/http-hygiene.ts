@@ -26,7 +26,14 @@ export const corsOrigins = (config: Pick<PlatformConfig, 'CORS_ORIGINS'>): strin
 export function applyHttpHygiene(app: INestApplication): void {
   const origins = corsOrigins(app.get<PlatformConfig>(PLATFORM_CONFIG, { strict: false }));
   if (origins.length)
-    app.enableCors({ origin: origins, allowedHeaders: CORS_HEADERS, maxAge: 600, credentials: false });
+    app.enableCors({
+      origin: origins,
+      allowedHeaders: CORS_HEADERS,
+      // A page of an allowed origin reads an export's file name (issue #20 item 2).
+      exposedHeaders: ['Content-Disposition'],
+      maxAge: 600,
+      credentials: false,
+    });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
     next();

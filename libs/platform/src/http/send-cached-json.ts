@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Response } from 'express';
 import type { CachedJson } from '../database/stats-cache';
+import { pendingExport } from './export/exportable';
 
 const gzipAsync = promisify(gzip);
 
@@ -14,8 +15,11 @@ const GZIP_MIN_CHARS = 1024;
  * cached answer, off the event loop, instead of once per request as a compression middleware would: a
  * province-wide answer by unit is ~450 KB of JSON and ~10× smaller compressed, so sending it was the cost.
  * The gzip variant has its own ETag (RFC 9110 §8.8.3: a content coding is a different representation).
+ * On an `@Exportable` route asked for CSV or XLSX, the same answer goes out as that file instead.
  */
 export async function sendCachedJson(res: Response, cached: CachedJson): Promise<void> {
+  const asFile = pendingExport(res);
+  if (asFile) return asFile(JSON.parse(cached.body));
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   // Not the API's default no-store: a dashboard answer is no personal data, and its ETag saves the re-download.
   res.setHeader('Cache-Control', 'private, no-cache');

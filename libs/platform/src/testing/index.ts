@@ -4,3 +4,4 @@ export * from './wait-for';
 export * from './kafka-test-client';
 export * from './tokens';
 export * from './unit-succession';
+export * from './export-files';

@@ -1,0 +1,166 @@
+import { Workbook } from 'exceljs';
+import type { Response } from 'superagent';
+
+/**
+ * Reading the CSV and XLSX exports back in tests (issue #20 item 2), written apart from the encoders so a test
+ * checks them against the JSON answer rather than against themselves.
+ */
+
+/** supertest's parser that keeps a body as bytes, whatever its content type. */
+export function binaryBody(res: Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/** An RFC 4180 file with CRLF line ends, its UTF-8 BOM required: the fields of each record, as text. */
+export function parseCsv(bytes: Buffer): string[][] {
+  const text = bytes.toString('utf8');
+  if (!text.startsWith('\uFEFF')) throw new Error('the CSV has no UTF-8 byte order mark');
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let i = 1;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"' && field === '') {
+      const end = (() => {
+        let j = i + 1;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q < 0) throw new Error(`unterminated quoted field at ${i}`);
+          if (text[q + 1] === '"') j = q + 2;
+          else return q;
+        }
+      })();
+      field = text.slice(i + 1, end).replace(/""/g, '"');
+      i = end + 1;
+      if (text[i] !== ',' && text[i] !== '\r') throw new Error(`text after a quoted field at ${i}`);
+      continue;
+    }
+    if (ch === ',') {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (ch === '\r') {
+      if (text[i + 1] !== '\n') throw new Error(`a CR without LF at ${i}`);
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else if (ch === '\n') throw new Error(`a bare LF at ${i}`);
+    else {
+      field += ch;
+      i++;
+    }
+  }
+  if (field !== '' || record.length) throw new Error('the last record has no CRLF');
+  return records;
+}
+
+export interface XlsxSheet {
+  name: string;
+  /** Cell values as exceljs reads them (numbers, Dates, booleans, strings), null for an empty cell. */
+  rows: unknown[][];
+  frozenRows: number;
+  widths: (number | undefined)[];
+  headerBold: boolean;
+}
+
+/** The first sheet of an XLSX file. */
+export async function readXlsx(bytes: Buffer): Promise<XlsxSheet> {
+  const wb = new Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  const width = ws.columnCount;
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    const cells: unknown[] = [];
+    for (let c = 1; c <= width; c++) {
+      const v = row.getCell(c).value;
+      cells.push(v === undefined ? null : v);
+    }
+    rows.push(cells);
+  });
+  const view = ws.views[0] as { state?: string; ySplit?: number } | undefined;
+  return {
+    name: ws.name,
+    rows,
+    frozenRows: view?.state === 'frozen' ? (view.ySplit ?? 0) : 0,
+    widths: Array.from({ length: width }, (_, i) => ws.getColumn(i + 1).width),
+    headerBold: ws.getRow(1).getCell(1).font?.bold === true,
+  };
+}
+
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** The value at a dotted JSON path of an object (undefined when absent). */
+export function atPath(obj: unknown, path: string): unknown {
+  let v: unknown = obj;
+  for (const k of path.split('.'))
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+/** Every leaf path of an object, dotted, in key order (arrays are leaves). */
+export function leafPaths(obj: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => {
+    const p = prefix ? `${prefix}.${k}` : k;
+    if (v === undefined) return [];
+    return v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? leafPaths(v as Record<string, unknown>, p)
+      : [p];
+  });
+}
+
+const joined = (a: unknown[]) =>
+  a.every((x) => x === null || typeof x !== 'object')
+    ? a.map((x) => (x === null ? '' : String(x as string | number | boolean))).join('; ')
+    : JSON.stringify(a);
+
+/** What the XLSX cell of a JSON value must hold: dates as Dates (instants at Vietnam's wall clock). */
+export function expectedXlsxCell(v: unknown): unknown {
+  if (v === undefined || v === null || v === '') return null;
+  if (Array.isArray(v)) return joined(v) || null;
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00.000Z`);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*(Z|[+-]\d{2}:\d{2})$/.test(v))
+    return new Date(Date.parse(v) + VIETNAM_OFFSET_MS);
+  return v;
+}
+
+/** What the CSV field of a JSON value must read: the JSON text of a scalar, a formula-like text behind a `'`. */
+export function expectedCsvField(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (Array.isArray(v)) v = joined(v);
+  if (typeof v === 'string') return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return String(v);
+}
+
+/**
+ * Compares an export with the JSON rows it must hold: the header is `columns` (or, when not given, every leaf
+ * path of the rows in the order met) and each cell equals the row's value at the column's path.
+ */
+export function exportMismatches(
+  header: unknown[],
+  body: unknown[][],
+  jsonRows: Record<string, unknown>[],
+  cell: (v: unknown) => unknown,
+  columns?: readonly string[],
+): string[] {
+  const problems: string[] = [];
+  const expectedHeader = columns ? [...columns] : [...new Set(jsonRows.flatMap((r) => leafPaths(r)))];
+  if (JSON.stringify(header) !== JSON.stringify(expectedHeader))
+    problems.push(`header ${JSON.stringify(header)} is not ${JSON.stringify(expectedHeader)}`);
+  if (body.length !== jsonRows.length) problems.push(`${body.length} rows, expected ${jsonRows.length}`);
+  jsonRows.forEach((r, i) =>
+    expectedHeader.forEach((path, c) => {
+      const want = cell(atPath(r, path));
+      const got = body[i]?.[c] ?? (typeof want === 'string' && want === '' ? '' : null);
+      const same =
+        want instanceof Date ? got instanceof Date && got.getTime() === want.getTime() : got === want;
+      if (!same) problems.push(`row ${i + 1} ${path}: ${JSON.stringify(got)} is not ${JSON.stringify(want)}`);
+    }),
+  );
+  return problems;
+}
