@@ -5,3 +5,5 @@ export * from './envelope';
 export * from './registry';
 export * from './codec';
 export * from './events';
+export * from './sealed-contact';
+export * from './contact-validation';

@@ -103,6 +103,10 @@ describe('no free text in event contracts (issue #16 row 5)', () => {
         'CounterOpenedV1.serviceCodes',
         'UnitScoreChangedV1.GroupScoreV1.group',
         'UnitUpsertedV1.name',
+        // Contacts travel sealed for notify (issue #18): opaque, patterned tokens like any id.
+        'TicketIssuedV1.SealedContact.keyId',
+        'TicketIssuedV1.SealedContact.box',
+        'DossierReceivedV1.SealedContact.box',
       ]),
     );
     expect(fields.length).toBeGreaterThan(40);

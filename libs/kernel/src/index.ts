@@ -9,3 +9,4 @@ export * from './wait-buckets';
 export * from './instant-text';
 export * from './unit-history';
 export * from './working-hours';
+export * from './contact';

@@ -11,8 +11,11 @@ import {
   Matches,
   Max,
   Min,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { defineEvent } from '../../registry';
+import { SealedContact } from '../../sealed-contact';
 import { Topics } from '../../topics';
 import {
   DOSSIER_CHANNELS,
@@ -74,6 +77,11 @@ export class DossierReceivedV1 extends DossierRef {
   /** True for procedures whose result is due the same working day. */
   @IsBoolean() sameDay!: boolean;
   @IsOptional() @IsUUID() ticketId?: string;
+  /**
+   * The applicant's phone and/or e-mail, sealed for the notify service, present only when the applicant
+   * consented to notifications (`contactConsent` at intake; added 2026-12, issue #18). Only notify can open it.
+   */
+  @IsOptional() @ValidateNested() @Type(() => SealedContact) contact?: SealedContact;
 }
 export const DossierReceived = defineEvent({
   type: 'dossier.received',

@@ -10,9 +10,12 @@ import {
   IsArray,
   ArrayMaxSize,
   Matches,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
+import { SealedContact } from '../../sealed-contact';
 import { IsActorId, IsCode, IsOneOf, PRIORITIES, Priority } from '../common';
 import {
   CALL_REASON_CODES,
@@ -40,6 +43,11 @@ export class TicketIssuedV1 {
   @IsISO8601({ strict: true }) issuedAt!: string;
   /** Vietnam-local day the number belongs to (numbers restart each local day). */
   @IsISO8601({ strict: true }) localDay!: string;
+  /**
+   * The phone the citizen gave at the kiosk for "your turn is near", sealed for the notify service (added
+   * 2026-12, issue #18; absent when none was given). Only notify can open it; the queue keeps no copy.
+   */
+  @IsOptional() @ValidateNested() @Type(() => SealedContact) contact?: SealedContact;
 }
 export const TicketIssued = defineEvent({
   type: 'ticket.issued',
