@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import request from 'supertest';
 import type { Response } from 'superagent';
 
 /**
@@ -163,4 +164,81 @@ export function exportMismatches(
     }),
   );
   return problems;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A statistic's three representations, as a client downloads them. */
+export interface Exports {
+  json: unknown;
+  csv: string[][];
+  xlsx: XlsxSheet;
+  /** Header problems of both files: type, attachment name, no-store. */
+  headerProblems: string[];
+}
+
+/**
+ * GETs `path` as JSON, then as CSV by `format=csv` and as XLSX by the Accept header (both ways of asking), with
+ * the same token. `filename` is the attachment name expected without extension.
+ */
+export async function fetchExports(
+  http: () => request.Agent | ReturnType<typeof request>,
+  path: string,
+  auth: string,
+  filename: string,
+): Promise<Exports> {
+  const json: unknown = (await http().get(path).set('Authorization', auth).expect(200)).body;
+  const sep = path.includes('?') ? '&' : '?';
+  const csv = await http()
+    .get(`${path}${sep}format=csv`)
+    .set('Authorization', auth)
+    .buffer(true)
+    .parse(binaryBody)
+    .expect(200);
+  const xlsx = await http()
+    .get(path)
+    .set('Authorization', auth)
+    .set('Accept', XLSX)
+    .buffer(true)
+    .parse(binaryBody)
+    .expect(200);
+  const headerProblems: string[] = [];
+  const check = (res: request.Response, type: string, ext: string) => {
+    const h = res.headers as Record<string, string>;
+    if (h['content-type'] !== type) headerProblems.push(`${ext}: content-type ${h['content-type']}`);
+    const disposition = `attachment; filename="${filename}.${ext}"`;
+    if (h['content-disposition'] !== disposition)
+      headerProblems.push(`${ext}: content-disposition ${h['content-disposition']}, expected ${disposition}`);
+    if (h['cache-control'] !== 'no-store') headerProblems.push(`${ext}: cache-control ${h['cache-control']}`);
+  };
+  check(csv, 'text/csv; charset=utf-8', 'csv');
+  check(xlsx, XLSX, 'xlsx');
+  return {
+    json,
+    csv: parseCsv(csv.body as Buffer),
+    xlsx: await readXlsx(xlsx.body as Buffer),
+    headerProblems,
+  };
+}
+
+/**
+ * Everything that differs between the exports and the JSON rows they must hold (empty when they agree): both
+ * files cell by cell, the headers, and the XLSX's frozen bold header row.
+ */
+export function exportProblems(
+  ex: Exports,
+  jsonRows: Record<string, unknown>[],
+  columns?: readonly string[],
+): string[] {
+  return [
+    ...ex.headerProblems,
+    ...exportMismatches(ex.csv[0], ex.csv.slice(1), jsonRows, expectedCsvField, columns).map(
+      (p) => `csv ${p}`,
+    ),
+    ...exportMismatches(ex.xlsx.rows[0], ex.xlsx.rows.slice(1), jsonRows, expectedXlsxCell, columns).map(
+      (p) => `xlsx ${p}`,
+    ),
+    ...(ex.xlsx.frozenRows === 1 ? [] : [`xlsx frozen rows ${ex.xlsx.frozenRows}`]),
+    ...(ex.xlsx.headerBold ? [] : ['xlsx header not bold']),
+  ];
 }
