@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, RateLimitWindows1730000000100 } from '@fg/platform';
 import { BoardHttpController } from './api/board/board.http.controller';
+import { CounterConsoleHttpController } from './api/console/counter-console.http.controller';
 import { CountersHttpController } from './api/counters/counters.http.controller';
 import { ReasonCodesHttpController } from './api/counters/reason-codes.http.controller';
 import { SetupHttpController } from './api/setup/setup.http.controller';
@@ -12,6 +13,7 @@ import { BoardStreamLimits } from './application/board-stream-limits';
 import { BoardStreamHub } from './application/board-stream.hub';
 import { BoardViewService } from './application/board-view.service';
 import { CallNextService } from './application/call-next.service';
+import { CounterConsoleService } from './application/counter-console.service';
 import { CounterDutyService } from './application/counter-duty.service';
 import { OfficeSetupService } from './application/office-setup.service';
 import { QueueClock } from './application/queue-clock';
@@ -23,9 +25,11 @@ import { TicketLookupService } from './application/ticket-lookup.service';
 import { WaitEstimator } from './application/wait-estimator.service';
 import { loadQueueConfig, QUEUE_CONFIG } from './config';
 import { BoardProjectionConsumer } from './events/board-projection.consumer';
+import { CounterPageHttpController } from './pages/counter-page.http.controller';
 import { OfficePagesHttpController } from './pages/office-pages.http.controller';
 import { BoardProjectionWriter } from './persistence/board-projection.writer';
 import { BoardRepository } from './persistence/board.repository';
+import { CounterConsoleRepository } from './persistence/counter-console.repository';
 import { CounterRepository } from './persistence/counter.repository';
 import { DailySequenceRepository } from './persistence/daily-sequence.repository';
 import { DutyOfficerRepository } from './persistence/duty-officer.repository';
@@ -62,6 +66,8 @@ import { TicketRepository } from './persistence/ticket.repository';
     BoardHttpController,
     QueueStatsHttpController,
     OfficePagesHttpController,
+    CounterConsoleHttpController,
+    CounterPageHttpController,
   ],
   providers: [
     QueueClock,
@@ -75,6 +81,8 @@ import { TicketRepository } from './persistence/ticket.repository';
     TicketActionsService,
     QueueStatsService,
     BoardViewService,
+    CounterConsoleService,
+    CounterConsoleRepository,
     BoardStreamHub,
     BoardStreamLimits,
     { provide: QUEUE_CONFIG, useFactory: loadQueueConfig },

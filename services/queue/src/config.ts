@@ -1,6 +1,6 @@
 import { loadConfig, PlatformConfig } from '@fg/platform';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -20,6 +20,16 @@ export class QueueConfig extends PlatformConfig {
    */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) QUEUE_KIOSK_TICKET_LIMIT: number = 20;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) QUEUE_KIOSK_TICKET_WINDOW_SECONDS: number = 60;
+  /**
+   * The dossier service's origin as the officers' browsers reach it (`https://dossier.example.vn`): the counter
+   * console takes in dossiers there, so it is the one origin besides this one in the console's CSP `connect-src`.
+   * The dossier service must list this service's origin in its `CORS_ORIGINS`. Unset: the console has no intake.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, {
+    message: 'DOSSIER_PUBLIC_URL must be an origin such as https://dossier.example.vn (no path)',
+  })
+  DOSSIER_PUBLIC_URL?: string;
 }
 
 export const QUEUE_CONFIG = Symbol('QUEUE_CONFIG');

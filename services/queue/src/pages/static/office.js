@@ -3,7 +3,7 @@
 const TZ = 'Asia/Ho_Chi_Minh';
 const TOKEN_KEY = 'fg.deviceToken';
 
-/** The `{unitCode}` of `/board/{unitCode}` or `/kiosk/{unitCode}`. */
+/** The `{unitCode}` of `/board/{unitCode}`, `/kiosk/{unitCode}` or `/counter/{unitCode}/{counterNo}`. */
 export const unitCodeFromPath = () =>
   decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
 
@@ -11,14 +11,16 @@ export const unitCodeFromPath = () =>
  * The device's bearer token. It is handed to the device once in the URL fragment
  * (`/kiosk/07210#token=eyJ…`), which the browser never sends to a server nor in a Referer, kept in this
  * origin's localStorage, and wiped from the address bar. Nothing secret is in the page itself.
+ * The counter console keeps an officer's personal token the same way but in sessionStorage under its own key
+ * (gone when the tab closes): `deviceToken({ key: 'fg.officerToken', storage: sessionStorage })`.
  */
-export function deviceToken() {
+export function deviceToken({ key = TOKEN_KEY, storage = localStorage } = {}) {
   const m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
   if (m) {
-    localStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]));
+    storage.setItem(key, decodeURIComponent(m[1]));
     history.replaceState(null, '', location.pathname + location.search);
   }
-  return localStorage.getItem(TOKEN_KEY);
+  return storage.getItem(key);
 }
 
 export class ApiError extends Error {
