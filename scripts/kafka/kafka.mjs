@@ -60,7 +60,7 @@ export const SASL_MECHANISM = 'SCRAM-SHA-512';
  * topics`, plus the platform's local unit registry on the rating topic). kafka-acl.int.spec.ts checks both.
  */
 export const TOPIC_ACCESS = {
-  queue: { writes: 'queue.events.v1', reads: ['queue.events.v1', 'rating.events.v1'] },
+  queue: { writes: 'queue.events.v1', reads: ['queue.events.v1', 'rating.events.v1', 'dossier.events.v1'] },
   dossier: { writes: 'dossier.events.v1', reads: ['queue.events.v1', 'rating.events.v1'] },
   survey: {
     writes: 'survey.events.v1',

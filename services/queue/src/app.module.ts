@@ -4,10 +4,13 @@ import { BoardHttpController } from './api/board/board.http.controller';
 import { CounterConsoleHttpController } from './api/console/counter-console.http.controller';
 import { CountersHttpController } from './api/counters/counters.http.controller';
 import { ReasonCodesHttpController } from './api/counters/reason-codes.http.controller';
+import { PublicTicketsHttpController } from './api/public/public-tickets.http.controller';
 import { SetupHttpController } from './api/setup/setup.http.controller';
 import { QueueStatsHttpController } from './api/stats/queue-stats.http.controller';
 import { TicketActionsHttpController } from './api/tickets/ticket-actions.http.controller';
 import { TicketsHttpController } from './api/tickets/tickets.http.controller';
+import { BoardDossiersOverdueJob } from './application/board-dossiers-overdue.job';
+import { BoardDossiersService } from './application/board-dossiers.service';
 import { BoardProjector } from './application/board-projector';
 import { BoardStreamLimits } from './application/board-stream-limits';
 import { BoardStreamHub } from './application/board-stream.hub';
@@ -16,6 +19,7 @@ import { CallNextService } from './application/call-next.service';
 import { CounterConsoleService } from './application/counter-console.service';
 import { CounterDutyService } from './application/counter-duty.service';
 import { OfficeSetupService } from './application/office-setup.service';
+import { PublicTicketService } from './application/public-ticket.service';
 import { QueueClock } from './application/queue-clock';
 import { QueueStatsService } from './application/queue-stats.service';
 import { TicketActionsService } from './application/ticket-actions.service';
@@ -24,9 +28,11 @@ import { TicketIssuingService } from './application/ticket-issuing.service';
 import { TicketLookupService } from './application/ticket-lookup.service';
 import { WaitEstimator } from './application/wait-estimator.service';
 import { loadQueueConfig, QUEUE_CONFIG } from './config';
+import { BoardDossiersConsumer } from './events/board-dossiers.consumer';
 import { BoardProjectionConsumer } from './events/board-projection.consumer';
 import { CounterPageHttpController } from './pages/counter-page.http.controller';
 import { OfficePagesHttpController } from './pages/office-pages.http.controller';
+import { BoardDossiersRepository } from './persistence/board-dossiers.repository';
 import { BoardProjectionWriter } from './persistence/board-projection.writer';
 import { BoardRepository } from './persistence/board.repository';
 import { CounterConsoleRepository } from './persistence/counter-console.repository';
@@ -36,6 +42,7 @@ import { DutyOfficerRepository } from './persistence/duty-officer.repository';
 import { QueueTables1730000200000 } from './persistence/migrations/1730000200000-queue-tables';
 import { BoardProjection1730000200001 } from './persistence/migrations/1730000200001-board-projection';
 import { DutyOfficers1730000200002 } from './persistence/migrations/1730000200002-duty-officers';
+import { BoardDossiers1730000600200 } from './persistence/migrations/1730000600200-board-dossiers';
 import { QueueStatsRepository } from './persistence/queue-stats.repository';
 import { SetupRepository } from './persistence/setup.repository';
 import { TicketRepository } from './persistence/ticket.repository';
@@ -51,10 +58,17 @@ import { TicketRepository } from './persistence/ticket.repository';
         QueueTables1730000200000,
         BoardProjection1730000200001,
         DutyOfficers1730000200002,
+        BoardDossiers1730000600200,
       ],
-      consumers: [BoardProjectionConsumer],
+      consumers: [BoardProjectionConsumer, BoardDossiersConsumer],
       // The consumer is built inside PlatformModule, so its dependencies are provided there too.
-      extraProviders: [BoardProjector, BoardProjectionWriter, BoardRepository],
+      extraProviders: [
+        BoardProjector,
+        BoardProjectionWriter,
+        BoardRepository,
+        BoardDossiersService,
+        BoardDossiersRepository,
+      ],
     }),
   ],
   controllers: [
@@ -66,6 +80,7 @@ import { TicketRepository } from './persistence/ticket.repository';
     BoardHttpController,
     QueueStatsHttpController,
     OfficePagesHttpController,
+    PublicTicketsHttpController,
     CounterConsoleHttpController,
     CounterPageHttpController,
   ],
@@ -81,12 +96,16 @@ import { TicketRepository } from './persistence/ticket.repository';
     TicketActionsService,
     QueueStatsService,
     BoardViewService,
+    BoardDossiersService,
+    BoardDossiersOverdueJob,
+    PublicTicketService,
     CounterConsoleService,
     CounterConsoleRepository,
     BoardStreamHub,
     BoardStreamLimits,
     { provide: QUEUE_CONFIG, useFactory: loadQueueConfig },
     BoardRepository,
+    BoardDossiersRepository,
     TicketRepository,
     CounterRepository,
     SetupRepository,

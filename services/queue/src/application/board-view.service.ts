@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { toLocalDate } from '@fg/kernel';
 import { BoardRepository } from '../persistence/board.repository';
+import { BoardDossiersService } from './board-dossiers.service';
 import { QueueClock } from './queue-clock';
 
 /**
@@ -13,17 +14,20 @@ export class BoardViewService {
   constructor(
     private readonly board: BoardRepository,
     private readonly clock: QueueClock,
+    private readonly dossiers: BoardDossiersService,
   ) {}
 
   async snapshot(unitCode: string) {
     const lastEventId = await this.board.lastSeq(unitCode);
-    const localDay = toLocalDate(this.clock.now());
-    const [counters, lastCalls, waiting] = await Promise.all([
+    const now = this.clock.now();
+    const localDay = toLocalDate(now);
+    const [counters, lastCalls, waiting, dossiers] = await Promise.all([
       this.board.counters(unitCode),
       this.board.lastCalls(unitCode, 10),
       this.board.waiting(unitCode, localDay),
+      this.dossiers.figures(unitCode, now),
     ]);
-    return { unitCode, localDay, lastEventId, counters, lastCalls, waiting };
+    return { unitCode, localDay, lastEventId, counters, lastCalls, waiting, dossiers };
   }
 
   /** Resumable from `seq` when every change after it is still in the board log (it keeps 3 days). */

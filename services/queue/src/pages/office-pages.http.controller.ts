@@ -1,4 +1,6 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   councilHeader,
@@ -9,7 +11,9 @@ import {
   UnitCodePipe,
   unitNotFound,
 } from '@fg/platform';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import QRCode from 'qrcode';
+import { TicketIdPipe } from '../api/path-params';
 
 const assets = new StaticAssets(__dirname, [
   'board.html',
@@ -20,7 +24,40 @@ const assets = new StaticAssets(__dirname, [
   'kiosk.js',
   'office.css',
   'office.js',
+  'voice.js',
+  'ticket.html',
+  'ticket.css',
+  'ticket.js',
 ]);
+
+/**
+ * The spoken-call clips (static/voice/, made by `npm run voice:build`): only the files its manifest names are
+ * served, read once. Found beside the controller or, from dist/, in the source tree (as StaticAssets does).
+ */
+class VoiceClips {
+  private files?: Map<string, Buffer>;
+
+  get(file: string): Buffer | undefined {
+    if (!this.files) {
+      const dir = [
+        path.join(__dirname, 'static', 'voice'),
+        path.resolve(__dirname, '..', '..', 'src', 'pages', 'static', 'voice'),
+      ].find((d) => existsSync(path.join(d, 'manifest.json')));
+      this.files = new Map();
+      if (dir) {
+        const manifest = readFileSync(path.join(dir, 'manifest.json'));
+        this.files.set('manifest.json', manifest);
+        const { clips } = JSON.parse(manifest.toString('utf8')) as {
+          clips: Record<string, { file: string }>;
+        };
+        for (const { file: f } of Object.values(clips))
+          this.files.set(f, readFileSync(path.join(dir, path.basename(f))));
+      }
+    }
+    return this.files.get(file);
+  }
+}
+const voice = new VoiceClips();
 
 /**
  * The office's screens served by the queue service (see README.md beside this file):
@@ -44,6 +81,32 @@ export class OfficePagesHttpController {
     assets.send(res, 'kiosk.html');
   }
 
+  /** The citizen's ticket page (QR on the kiosk slip); the page reads the public ticket look-up. */
+  @Get('t/:ticketId')
+  ticket(@Param('ticketId', TicketIdPipe) _ticketId: string, @Res() res: Response): void {
+    assets.send(res, 'ticket.html');
+  }
+
+  /**
+   * The QR code printed on the slip: the ticket page's address on the host the kiosk reached (an SVG; nothing
+   * is looked up, the id is only put into the address).
+   */
+  @Get('t/:ticketId/qr.svg')
+  async ticketQr(
+    @Param('ticketId', TicketIdPipe) ticketId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const url = `${req.protocol}://${req.get('host') ?? 'localhost'}/t/${ticketId}`;
+    const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+    res.set({
+      'Content-Type': 'image/svg+xml',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.send(svg);
+  }
+
   /**
    * The unit's name and issuing-body lines (two tiers under the province since 2025, three under a district)
    * for the pages' heading; the board has no token and an office's name is public.
@@ -59,6 +122,18 @@ export class OfficePagesHttpController {
       level: unit.level,
       header: councilHeader(unit.name, parent?.name ?? null),
     };
+  }
+
+  @Get('pages/queue/voice/:file')
+  voiceClip(@Param('file') file: string, @Res() res: Response): void {
+    const body = voice.get(file);
+    if (!body) throw notFound('Voice clip', file, 'PAGE.NOT_FOUND');
+    res.set({
+      'Content-Type': file.endsWith('.json') ? 'application/json' : 'audio/wav',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'public, max-age=86400',
+    });
+    res.send(body);
   }
 
   @Get('pages/queue/:file')

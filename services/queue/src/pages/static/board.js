@@ -5,9 +5,15 @@
 //   was missed (or sends a fresh snapshot). After every reconnect the board JSON is fetched again as well.
 // - A watchdog fetches the board JSON every 30 s: if changes exist that the stream did not deliver while it
 //   was silent (a half-open connection), the stream is reopened from the last id seen.
-// - A new call is highlighted, announced with a chime (WebAudio) and, where the browser has a Vietnamese
-//   voice, read aloud: "Mời số A001 đến quầy 1".
+// - A new call is highlighted, announced with a chime (WebAudio) and read aloud from recorded clips
+//   ("Mời công dân có số A không không một đến quầy số một", voice.js; the clips are made offline with
+//   espeak-ng, scripts/voice/build-clips.mjs), or by the browser's Vietnamese voice where the clips cannot be
+//   played. Calls arriving together are queued and announced one after another; a switch mutes them. Each
+//   sound played is recorded in window.__playedClips (the browser test asserts the sequence).
+// - The office's dossier figures (received, resolved early / on time / late, overdue, on-time rate) come in the
+//   snapshot and in `dossiers.changed` changes.
 import { $, api, el, formatTime, serverNow, startClock, unitCodeFromPath } from './office.js';
+import { callClips, callText } from './voice.js';
 
 const unitCode = unitCodeFromPath();
 const base = `/api/v1/units/${encodeURIComponent(unitCode)}/board`;
@@ -20,10 +26,13 @@ const CHANGE_TYPES = [
   'ticket.no-show',
   'ticket.transferred',
   'ticket.cancelled',
+  'ticket.parked',
+  'ticket.unparked',
   'counter.opened',
   'counter.paused',
   'counter.resumed',
   'counter.closed',
+  'dossiers.changed',
 ];
 const FRESH_MS = 12_000; // how long a calling counter stays highlighted
 const ANNOUNCE_MAX_AGE_MS = 90_000; // calls replayed after a longer outage are shown, not announced
@@ -36,6 +45,7 @@ const state = {
   calls: [], // newest first: {number, serviceCode, counterNo, counterName, at, recallCount}
   services: new Map(), // serviceCode -> {name, prefix, waiting}
   fresh: new Map(), // counterNo -> highlighted until (ms)
+  dossiers: null, // the office's dossier figures (BoardDossiersService)
 };
 let lastMessageAt = Date.now();
 let source = null;
@@ -51,6 +61,7 @@ function applySnapshot(s) {
   state.services = new Map(
     s.waiting.map((w) => [w.serviceCode, { name: w.name, prefix: w.prefix, waiting: w.waiting }]),
   );
+  if (s.dossiers) state.dossiers = s.dossiers;
   render();
 }
 
@@ -61,6 +72,7 @@ function applyChange(id, p, live) {
   if (!(id > state.lastEventId)) return; // already in the snapshot, or delivered twice
   state.lastEventId = id;
   if (p.counter) state.counters.set(p.counter.counterNo, p.counter);
+  if (p.dossiers) state.dossiers = p.dossiers;
   if (p.localDay && Array.isArray(p.waiting)) {
     if (!state.localDay || p.localDay > state.localDay) {
       state.localDay = p.localDay; // a new day: yesterday's queue is gone
@@ -156,9 +168,24 @@ function render() {
       ),
     ),
   );
+  renderDossiers();
   fitList($('calls'));
   fitList($('waiting'));
   document.documentElement.dataset.lastEventId = String(state.lastEventId);
+}
+
+const percent = (rate) => (rate === null || rate === undefined ? '—' : `${String(rate).replace('.', ',')}%`);
+
+function renderDossiers() {
+  const d = state.dossiers;
+  $('dossiers').hidden = !d;
+  if (!d) return;
+  $('dossiers-month').textContent = `Tháng ${Number(d.month.month.slice(5, 7))}`;
+  for (const cell of document.querySelectorAll('[data-figure]')) {
+    const [period, field] = cell.dataset.figure.split('.');
+    const value = field ? d[period]?.[field] : d[period];
+    cell.textContent = field === 'onTimeRate' ? percent(value) : String(value ?? '—');
+  }
 }
 
 /** Hides the rows that do not fit whole in their panel (no half-cut lines on the TV). */
@@ -177,6 +204,10 @@ const pending = [];
 let announcing = false;
 let bannerTimer = null;
 let audio = null;
+const MUTE_KEY = 'fg.board.muted';
+let muted = localStorage.getItem(MUTE_KEY) === '1';
+/** The sounds played, in order ('chime' and clip names): what a call sounded like, for the browser test. */
+window.__playedClips = [];
 
 function announce(call) {
   state.fresh.set(call.counterNo, Date.now() + FRESH_MS);
@@ -185,6 +216,7 @@ function announce(call) {
   if (!announcing) void nextAnnouncement();
 }
 
+/** One call at a time: the next starts only when the last clip of this one has ended. */
 async function nextAnnouncement() {
   const call = pending.shift();
   if (!call) {
@@ -198,15 +230,16 @@ async function nextAnnouncement() {
   $('announce').hidden = false;
   clearTimeout(bannerTimer);
   bannerTimer = setTimeout(() => ($('announce').hidden = true), 10_000);
-  await chime();
-  await speak(`Mời số ${spokenNumber(call.number)} đến ${spokenCounter(call, counter)}`);
-  setTimeout(() => void nextAnnouncement(), 1200);
+  if (!muted) {
+    try {
+      await chime();
+      if (!(await playClips(callClips(call)))) await speak(callText(call));
+    } catch {
+      // a sound that fails must not stop the queue of calls
+    }
+  }
+  setTimeout(() => void nextAnnouncement(), muted ? 0 : 800);
 }
-
-/** "A001" is read letter and digit by digit ("A, không, không, một"), the usual way numbers are called. */
-const spokenNumber = (n) => n.replace(/(\d)/g, ' $1').replace(/\s+/g, ' ').trim();
-const spokenCounter = (call, label) =>
-  /^quầy\b/i.test(label) ? label.replace(/^Quầy/, 'quầy') : `quầy ${call.counterNo}`;
 
 function audioContext() {
   const Ctx = window.AudioContext || window.webkitAudioContext;
@@ -215,16 +248,36 @@ function audioContext() {
   return audio;
 }
 
-/** Two soft tones (ding-dong). Browsers keep audio off until a click unless started with autoplay allowed. */
-async function chime() {
+/** The context if it may play now; otherwise offers the button (browsers keep audio off until a click). */
+async function runningContext() {
   const ctx = audioContext();
-  if (!ctx) return;
+  if (!ctx) return null;
   if (ctx.state === 'suspended') await ctx.resume().catch(() => {});
   if (ctx.state !== 'running') {
     $('sound').hidden = false;
-    return;
+    return null;
   }
+  return ctx;
+}
+
+/** Resolves when `source` has played to its end (or a guard time later, should `ended` never come). */
+function played(source, seconds) {
+  return new Promise((resolve) => {
+    const guard = setTimeout(resolve, seconds * 1000 + 1500);
+    source.onended = () => {
+      clearTimeout(guard);
+      resolve();
+    };
+  });
+}
+
+/** Two soft tones (ding-dong). */
+async function chime() {
+  const ctx = await runningContext();
+  if (!ctx) return;
+  window.__playedClips.push('chime');
   const t = ctx.currentTime;
+  let last = null;
   for (const [freq, start] of [
     [880, 0],
     [660, 0.45],
@@ -239,8 +292,57 @@ async function chime() {
     osc.connect(gain).connect(ctx.destination);
     osc.start(t + start);
     osc.stop(t + start + 1);
+    last = osc;
   }
-  await new Promise((r) => setTimeout(r, 1300));
+  await played(last, 1.45);
+}
+
+// ---- recorded clips (static/voice/, manifest.json) ------------------------------------------------
+
+let manifest;
+const buffers = new Map(); // clip name -> Promise<AudioBuffer>
+
+async function loadManifest() {
+  manifest ??= api('/pages/queue/voice/manifest.json').catch(() => null);
+  return manifest;
+}
+
+function clipBuffer(ctx, name, m) {
+  let b = buffers.get(name);
+  if (!b) {
+    b = fetch(`/pages/queue/voice/${m.clips[name].file}`)
+      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`clip ${name}: ${r.status}`))))
+      .then((data) => ctx.decodeAudioData(data));
+    b.catch(() => buffers.delete(name)); // try again at the next call
+    buffers.set(name, b);
+  }
+  return b;
+}
+
+/**
+ * Plays the clips one after another (all loaded first, so no gap opens mid-sentence). False when they cannot
+ * be played (no manifest, a clip missing, audio off): the caller falls back to speech synthesis.
+ */
+async function playClips(names) {
+  const m = await loadManifest();
+  if (!m || !names.every((n) => m.clips[n])) return false;
+  const ctx = await runningContext();
+  if (!ctx) return false;
+  let list;
+  try {
+    list = await Promise.all(names.map((n) => clipBuffer(ctx, n, m)));
+  } catch {
+    return false;
+  }
+  for (let i = 0; i < names.length; i++) {
+    const source = ctx.createBufferSource();
+    source.buffer = list[i];
+    source.connect(ctx.destination);
+    window.__playedClips.push(names[i]);
+    source.start();
+    await played(source, list[i].duration);
+  }
+  return true;
 }
 
 function vietnameseVoice() {
@@ -252,6 +354,7 @@ function vietnameseVoice() {
 function speak(text) {
   const voice = vietnameseVoice();
   if (!voice) return Promise.resolve();
+  window.__playedClips.push('speech');
   return new Promise((resolve) => {
     const u = new SpeechSynthesisUtterance(text);
     u.lang = voice.lang;
@@ -271,6 +374,18 @@ function speak(text) {
     window.speechSynthesis.speak(u);
   });
 }
+
+function renderMute() {
+  $('mute').setAttribute('aria-pressed', String(muted));
+  $('mute').textContent = muted ? '🔇 Đã tắt tiếng gọi số' : '🔊 Tắt tiếng gọi số';
+}
+$('mute').addEventListener('click', () => {
+  muted = !muted;
+  localStorage.setItem(MUTE_KEY, muted ? '1' : '0');
+  if (muted) window.speechSynthesis?.cancel?.();
+  renderMute();
+});
+renderMute();
 
 $('sound').addEventListener('click', async () => {
   await audioContext()

@@ -54,6 +54,8 @@ function showError(text) {
 }
 
 function messageFor(e) {
+  if (e.status === 400 && /phone/.test(e.body?.message ?? ''))
+    return 'Số điện thoại chưa đúng. Quý khách vui lòng nhập số di động Việt Nam (ví dụ 0912 345 678) hoặc để trống.';
   switch (e.status) {
     case 0:
       return 'Không kết nối được máy chủ. Quý khách vui lòng thử lại sau giây lát.';
@@ -127,6 +129,7 @@ function renderPriorities() {
 
 async function home({ keepError = false } = {}) {
   chosen = null;
+  $('phone').value = ''; // the next citizen must not see (or reuse) this one's number
   if (!keepError) showError(null);
   show('services');
   if (Date.now() - servicesLoadedAt > SERVICES_STALE_MS) {
@@ -152,11 +155,13 @@ async function takeTicket(priority) {
   const buttons = [...document.querySelectorAll('#priorities button')];
   for (const b of buttons) b.disabled = true;
   try {
+    const phone = $('phone').value.trim();
     const t = await api(`${unitApi}/tickets`, {
       token,
       method: 'POST',
-      body: { serviceCode: chosen.code, priority: priority.code },
+      body: { serviceCode: chosen.code, priority: priority.code, ...(phone ? { phone } : {}) },
     });
+    $('phone').value = '';
     showTicket(t, chosen, priority);
   } catch (e) {
     showError(messageFor(e));
@@ -183,6 +188,9 @@ function showTicket(t, service, priority) {
     t.estimatedWaitMinutes > 0 ? `Khoảng ${t.estimatedWaitMinutes} phút` : 'Sắp đến lượt';
   $('ticket-time').textContent = `${formatTime(issued)} ngày ${formatDay(issued)}`;
   $('ticket').dataset.ticketId = t.id;
+  $('ticket-sms').hidden = !t.notifyByPhone;
+  // The ticket page's address as a QR code (drawn by the server: /t/{id}/qr.svg); the citizen follows the queue on it.
+  $('ticket-qr').src = `/t/${encodeURIComponent(t.id)}/qr.svg`;
   show('ticket');
 }
 
