@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate } from '@fg/kernel';
 import { consumeRateLimit, DomainError, notFound } from '@fg/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { QUEUE_CONFIG, QueueConfig } from '../config';
 import { formatTicketNumber, issueTicket, Priority, Ticket } from '../domain';
 import { DailySequenceRepository } from '../persistence/daily-sequence.repository';
@@ -43,6 +43,8 @@ export class TicketIssuingService {
     priority?: Priority;
     correlationId?: string;
     kioskDevice?: string;
+    /** Runs in the issuing transaction after the ticket is stored (an appointment's check-in, issue #19). */
+    alsoInTransaction?: (m: EntityManager, ticket: Ticket) => Promise<void>;
   }): Promise<IssuedTicket> {
     const service = await this.setup.findService(cmd.unitCode, cmd.serviceCode);
     if (!service) throw notFound(`Service ${cmd.serviceCode} of unit`, cmd.unitCode, 'SERVICE.NOT_FOUND');
@@ -76,6 +78,7 @@ export class TicketIssuingService {
       });
       await this.tickets.insert(m, decision.state, day);
       await this.changes.record(m, decision, cmd.correlationId);
+      await cmd.alsoInTransaction?.(m, decision.state);
       return decision.state;
     });
 
