@@ -10,6 +10,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { SEAL_PUBLIC_KEY_CONFIG_PATTERN } from '../sealing/seal-keys';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -108,6 +109,15 @@ export class PlatformConfig {
       'TRUST_PROXY must be a hop count or comma-separated proxy addresses/CIDRs such as loopback,10.0.0.0/8',
   })
   TRUST_PROXY?: string;
+  /**
+   * The notify service's current sealing key, `keyId:base64url` (issue #18; docs/platform.md, "Sealed contacts and
+   * crypto-shredding"): a producer seals citizens' contact details to it. Unset: no contact goes on the bus.
+   */
+  @IsOptional()
+  @Matches(SEAL_PUBLIC_KEY_CONFIG_PATTERN, {
+    message: 'NOTIFY_SEAL_PUBLIC_KEY must be keyId:base64url (a 32-byte X25519 public key)',
+  })
+  NOTIFY_SEAL_PUBLIC_KEY?: string;
   /** Create the database and schema when missing (local runs); off in managed deployments. */
   @IsOptional() @IsIn(['true', 'false']) DB_AUTO_CREATE: string = 'true';
 }

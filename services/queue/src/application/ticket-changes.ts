@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SealedContact } from '@fg/contracts';
 import { appendToOutbox } from '@fg/platform';
 import type { EntityManager } from 'typeorm';
 import { statsDeltaOf, TicketDecision } from '../domain';
@@ -14,7 +15,13 @@ import { QueueStatsRepository } from '../persistence/queue-stats.repository';
 export class TicketChanges {
   constructor(private readonly stats: QueueStatsRepository) {}
 
-  async record(manager: EntityManager, decision: TicketDecision, correlationId?: string): Promise<void> {
+  /** `contact`: the citizen's phone sealed for notify, published in `ticket.issued` only (never stored here). */
+  async record(
+    manager: EntityManager,
+    decision: TicketDecision,
+    correlationId?: string,
+    contact?: SealedContact,
+  ): Promise<void> {
     const t = decision.state;
     for (const e of decision.events) {
       const delta = statsDeltaOf(e);
@@ -23,7 +30,7 @@ export class TicketChanges {
     await appendToOutbox(
       manager,
       decision.events.map((e) =>
-        ticketEventToContract(e, { unitCode: t.unitCode, correlationId, priority: t.priority }),
+        ticketEventToContract(e, { unitCode: t.unitCode, correlationId, priority: t.priority, contact }),
       ),
     );
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate } from '@fg/kernel';
-import { consumeRateLimit, DomainError, notFound } from '@fg/platform';
+import { consumeRateLimit, ContactSealer, DomainError, notFound } from '@fg/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { QUEUE_CONFIG, QueueConfig } from '../config';
@@ -16,11 +16,15 @@ export interface IssuedTicket {
   ticket: Ticket;
   position: number;
   estimatedWaitMinutes: number;
+  /** A phone was given and travels sealed for notify; false without a phone or without notify's key. */
+  notifyByPhone: boolean;
 }
 
 /** Takes a number: the kiosk's (or an officer's) request for a place in a service queue. */
 @Injectable()
 export class TicketIssuingService {
+  private readonly sealer: ContactSealer;
+
   constructor(
     private readonly ds: DataSource,
     private readonly setup: SetupRepository,
@@ -30,12 +34,16 @@ export class TicketIssuingService {
     private readonly estimator: WaitEstimator,
     private readonly clock: QueueClock,
     @Inject(QUEUE_CONFIG) private readonly config: QueueConfig,
-  ) {}
+  ) {
+    this.sealer = ContactSealer.fromConfig(config.NOTIFY_SEAL_PUBLIC_KEY);
+  }
 
   /**
    * `kioskDevice`: the kiosk token's subject; its tickets are counted per device (`QUEUE_KIOSK_TICKET_LIMIT` per
    * `QUEUE_KIOSK_TICKET_WINDOW_SECONDS`, in Postgres, in the transaction that issues the ticket: a refused request
    * writes nothing, not even a number). One kiosk took 1,200 priority numbers in 17 s (issue #16 row 9).
+   * `phone` (validated by the API): sealed for notify into `ticket.issued` (issue #18 "your turn is near") and
+   * kept nowhere in the queue's database; dropped when no notify key is configured (`notifyByPhone` false).
    */
   async issue(cmd: {
     unitCode: string;
@@ -43,6 +51,7 @@ export class TicketIssuingService {
     priority?: Priority;
     correlationId?: string;
     kioskDevice?: string;
+    phone?: string;
     /** Runs in the issuing transaction after the ticket is stored (an appointment's check-in, issue #19). */
     alsoInTransaction?: (m: EntityManager, ticket: Ticket) => Promise<void>;
   }): Promise<IssuedTicket> {
@@ -55,6 +64,11 @@ export class TicketIssuingService {
         `Service ${cmd.serviceCode} is not taking tickets now`,
       );
 
+    const ticketId = randomUUID();
+    // Sealed before the transaction (the sequence row lock stays short); bound to this ticket's id.
+    const contact = cmd.phone
+      ? await this.sealer.seal({ phone: cmd.phone }, { subject: ticketId })
+      : undefined;
     const ticket = await this.ds.transaction(async (m) => {
       if (cmd.kioskDevice)
         await consumeRateLimit(m, {
@@ -69,7 +83,7 @@ export class TicketIssuingService {
       // The sequence row stays locked until commit: keep the rest of this transaction short.
       const seq = await this.sequences.next(m, cmd.unitCode, cmd.serviceCode, day);
       const decision = issueTicket({
-        ticketId: randomUUID(),
+        ticketId,
         unitCode: cmd.unitCode,
         serviceCode: cmd.serviceCode,
         number: formatTicketNumber(service.prefix, seq),
@@ -77,12 +91,17 @@ export class TicketIssuingService {
         now,
       });
       await this.tickets.insert(m, decision.state, day);
-      await this.changes.record(m, decision, cmd.correlationId);
+      await this.changes.record(m, decision, cmd.correlationId, contact);
       await cmd.alsoInTransaction?.(m, decision.state);
       return decision.state;
     });
 
     const estimate = await this.estimator.forNewTicket(ticket);
-    return { ticket, position: estimate.peopleAhead + 1, estimatedWaitMinutes: estimate.minutes };
+    return {
+      ticket,
+      position: estimate.peopleAhead + 1,
+      estimatedWaitMinutes: estimate.minutes,
+      notifyByPhone: contact !== undefined,
+    };
   }
 }

@@ -15,6 +15,7 @@ import {
   TicketRecalled,
   TicketServingStarted,
   TicketTransferred,
+  type SealedContact,
 } from '@fg/contracts';
 import { CounterEvent, Priority, TicketEvent } from '../domain';
 
@@ -22,6 +23,8 @@ import { CounterEvent, Priority, TicketEvent } from '../domain';
 export interface PublishContext {
   unitCode: string;
   correlationId?: string;
+  /** The kiosk phone sealed for notify (issue #18): goes only into `ticket.issued`. */
+  contact?: SealedContact;
 }
 
 const iso = (d: Date) => d.toISOString();
@@ -50,6 +53,7 @@ export function ticketEventToContract(
           priority: d.priority,
           issuedAt: iso(d.issuedAt),
           localDay: toLocalDate(d.issuedAt),
+          ...(ctx.contact ? { contact: ctx.contact } : {}),
         },
         meta(d.issuedAt),
       );

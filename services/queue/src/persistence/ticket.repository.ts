@@ -5,6 +5,13 @@ import { RECENT_SERVICE_SAMPLE_SIZE } from '../domain';
 import { TICKET_COLUMNS, ticketColumns, TicketRow } from './ticket.row';
 
 /** Raw-SQL access to `tickets`; every write takes the caller's transactional manager. */
+/**
+ * When a waiting ticket queues: its issue time, or for a checked-in appointment its slot's start (issue #19;
+ * call-next.ts), so an appointment keeps its booked time whenever the citizen checked in.
+ */
+const QUEUED_AT = /* sql */ `CASE WHEN priority = 'APPOINTMENT' THEN COALESCE(
+  (SELECT a.slot_start FROM appointments a WHERE a.ticket_id = tickets.id), issued_at) ELSE issued_at END`;
+
 @Injectable()
 export class TicketRepository {
   constructor(private readonly ds: DataSource) {}
@@ -88,9 +95,9 @@ export class TicketRepository {
     limit: number,
   ): Promise<WaitingTicket[]> {
     return manager.query(
-      /* sql */ `SELECT id, service_code AS "serviceCode", priority, issued_at AS "queuedAt", number FROM (
-          SELECT id, service_code, priority, issued_at, number,
-            row_number() OVER (PARTITION BY priority ORDER BY issued_at, length(number), number COLLATE "C", id) AS r
+      /* sql */ `SELECT id, service_code AS "serviceCode", priority, queued_at AS "queuedAt", number FROM (
+          SELECT id, service_code, priority, ${QUEUED_AT} AS queued_at, number,
+            row_number() OVER (PARTITION BY priority ORDER BY ${QUEUED_AT}, length(number), number COLLATE "C", id) AS r
           FROM tickets WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND service_code = ANY($3)
         ) pool WHERE r <= $4`,
       [unitCode, localDay, serviceCodes, limit],

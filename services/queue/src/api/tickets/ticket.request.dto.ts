@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsVietnameseMobilePhone } from '@fg/contracts';
 import { PRIORITIES, Priority } from '../../domain';
 import { SERVICE_CODE_PATTERN } from '../path-params';
 
@@ -18,6 +19,17 @@ export class IssueTicketRequest {
   @IsOptional()
   @IsIn(PRIORITIES, { message: `priority must be one of ${PRIORITIES.join(', ')}` })
   priority?: Priority;
+
+  @ApiPropertyOptional({
+    example: '0912345678',
+    description:
+      'Optional: a Vietnamese mobile number for the "your turn is near" SMS. Sealed for the notify service into ' +
+      'ticket.issued; the queue keeps no copy.',
+  })
+  @IsOptional()
+  @IsString()
+  @IsVietnameseMobilePhone()
+  phone?: string;
 }
 
 export class CompleteTicketRequest {

@@ -20,7 +20,9 @@ export class TicketsHttpController {
   @UnitScoped('unitCode', { active: true })
   @ApiOperation({ summary: 'Take a number (kiosk, or an officer for a citizen at the counter)' })
   @ApiCreatedResponse({
-    description: '{id, number, serviceCode, priority, issuedAt, position, estimatedWaitMinutes}',
+    description:
+      '{id, number, serviceCode, priority, issuedAt, position, estimatedWaitMinutes, notifyByPhone}; notifyByPhone: ' +
+      'the phone given travels sealed for the notify service ("your turn is near" SMS)',
   })
   async issue(
     @Param('unitCode', UnitCodePipe) unitCode: string,
@@ -32,6 +34,7 @@ export class TicketsHttpController {
       ticket: t,
       position,
       estimatedWaitMinutes,
+      notifyByPhone,
     } = await this.issuing.issue({
       unitCode,
       serviceCode: body.serviceCode,
@@ -39,6 +42,7 @@ export class TicketsHttpController {
       correlationId,
       // A kiosk device is rate-limited by its token's subject (an officer issuing at the counter is not).
       kioskDevice: user.roles.includes('kiosk') ? user.sub : undefined,
+      phone: body.phone,
     });
     return {
       id: t.id,
@@ -50,6 +54,7 @@ export class TicketsHttpController {
       issuedAt: t.issuedAt,
       position,
       estimatedWaitMinutes,
+      notifyByPhone,
     };
   }
 
