@@ -73,6 +73,14 @@ async function main() {
   env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/friendly_gov';
   env.JWT_SECRET = devJwtSecret();
   env.LOG_LEVEL ??= 'info';
+  // The counter console (a page of queue :3001) takes in dossiers at the dossier service (:3002), another origin:
+  // the queue names it in the console's CSP, and the dossier service lets the queue's origin call it.
+  env.DOSSIER_PUBLIC_URL ??= 'http://127.0.0.1:3002';
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  env.CORS_ORIGINS = [...new Set([...origins, 'http://127.0.0.1:3001'])].join(',');
   // On a terminal the services log one readable line per event (libs/platform/src/logging/log-format.ts). They
   // inherit this terminal and would choose so themselves; said explicitly so that a child whose output is piped
   // (a wrapper, a later change to stdio) stays readable. Not on a terminal: JSON lines, as in production.
@@ -147,6 +155,9 @@ async function main() {
   console.log('    display board  http://127.0.0.1:3001/board/07210');
   console.log('    ticket kiosk   http://127.0.0.1:3001/kiosk/07210#token=...');
   console.log('    rating tablet  http://127.0.0.1:3003/tablet/07210/1#token=...');
+  console.log(
+    "    counter console http://127.0.0.1:3001/counter/07210/1#token=...  (the officer's own token: `npm run dev-token -- officer 07210 can-bo-07210-1`)",
+  );
   console.log('\n  Dev tokens (valid 12 h; `npm run dev-token -- <role> <units>` for scoped ones):');
   for (const role of ROLES) console.log(`    ${role.padEnd(10)} ${devToken({ role })}`);
   console.log(
