@@ -1,12 +1,14 @@
 import { Module, Provider } from '@nestjs/common';
 import { PlatformModule } from '@fg/platform';
 import { AssessmentsHttpController } from './api/assessments/assessments.http.controller';
+import { DashboardHttpController } from './api/dashboard/dashboard.http.controller';
 import { OfficersHttpController } from './api/officers/officers.http.controller';
 import { SchemesHttpController } from './api/schemes/schemes.http.controller';
 import { ScoringHttpController } from './api/scoring/scoring.http.controller';
 import { UnitSuccessionsHttpController } from './api/units/unit-successions.http.controller';
 import { UnitsHttpController } from './api/units/units.http.controller';
 import { AssessmentsService } from './application/assessments.service';
+import { DashboardService } from './application/dashboard.service';
 import { MetricsApplier } from './application/metrics-applier';
 import { OfficerRatingPublisher } from './application/officer-rating-publisher';
 import { OfficerRatingsService } from './application/officer-ratings.service';
@@ -21,6 +23,8 @@ import { TargetsService } from './application/targets.service';
 import { UnitRegistryService } from './application/unit-registry.service';
 import { UnitSuccessionsService } from './application/unit-successions.service';
 import { SuccessionDueJob } from './application/succession-due-job';
+import { loadRatingConfig, RATING_CONFIG } from './config';
+import { DashboardPageHttpController } from './pages/dashboard-page.http.controller';
 import { DossierMetricsConsumer } from './events/dossier-metrics.consumer';
 import { QueueMetricsConsumer } from './events/queue-metrics.consumer';
 import { SurveyMetricsConsumer } from './events/survey-metrics.consumer';
@@ -91,6 +95,8 @@ const SCORING: Provider[] = [
     ScoringHttpController,
     AssessmentsHttpController,
     OfficersHttpController,
+    DashboardHttpController,
+    DashboardPageHttpController,
   ],
   providers: [
     ...SCORING,
@@ -107,6 +113,8 @@ const SCORING: Provider[] = [
     ScoringSeeder,
     ScoreWorker,
     StandingsCache,
+    DashboardService,
+    { provide: RATING_CONFIG, useFactory: loadRatingConfig },
   ],
 })
 export class AppModule {}

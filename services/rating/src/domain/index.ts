@@ -12,3 +12,4 @@ export * from './star-level';
 export * from './targets';
 export * from './unit-aggregates';
 export * from './unit-succession';
+export * from './report-period';

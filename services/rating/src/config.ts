@@ -1,0 +1,29 @@
+import { loadConfig, PlatformConfig } from '@fg/platform';
+import { IsOptional, Matches } from 'class-validator';
+
+/** A browser-facing base URL: `http(s)://host[:port]` and an optional path prefix, no trailing slash. */
+const BASE_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*$/;
+const message = (name: string) =>
+  `${name} must be the service's URL as a browser reaches it, such as https://queue.example.gov.vn (no trailing slash)`;
+
+/**
+ * The rating service's own settings on top of the platform's; validated at start-up. The dashboard pages
+ * (served here) read the statistics of the other services from the leader's browser: these are the URLs the
+ * browser calls, and the CSP of the pages allows exactly their origins. Each of those services must list this
+ * service's origin in its CORS_ORIGINS (`npm start` sets both).
+ */
+export class RatingConfig extends PlatformConfig {
+  @IsOptional()
+  @Matches(BASE_URL, { message: message('DASHBOARD_QUEUE_URL') })
+  DASHBOARD_QUEUE_URL: string = 'http://127.0.0.1:3001';
+  @IsOptional()
+  @Matches(BASE_URL, { message: message('DASHBOARD_DOSSIER_URL') })
+  DASHBOARD_DOSSIER_URL: string = 'http://127.0.0.1:3002';
+  @IsOptional()
+  @Matches(BASE_URL, { message: message('DASHBOARD_SURVEY_URL') })
+  DASHBOARD_SURVEY_URL: string = 'http://127.0.0.1:3003';
+}
+
+export const RATING_CONFIG = Symbol('RATING_CONFIG');
+
+export const loadRatingConfig = (): RatingConfig => loadConfig(RatingConfig);
