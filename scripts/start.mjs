@@ -51,6 +51,23 @@ async function waitHealthy(svc, child, timeoutMs = 120000) {
   throw new Error(`${svc.name} did not become healthy within ${timeoutMs / 1000} s`);
 }
 
+/**
+ * The leaders' dashboard (served by rating) reads the other services' statistics from the browser: they
+ * allow its origin, and it is told where they are (services/rating/src/config.ts).
+ */
+const RATING_ORIGIN = 'http://127.0.0.1:3004';
+function dashboardEnv(env, svc) {
+  if (svc.name === 'rating') {
+    const at = (name) => `http://127.0.0.1:${SERVICES.find((s) => s.name === name).port}`;
+    return {
+      DASHBOARD_QUEUE_URL: env.DASHBOARD_QUEUE_URL ?? at('queue'),
+      DASHBOARD_DOSSIER_URL: env.DASHBOARD_DOSSIER_URL ?? at('dossier'),
+      DASHBOARD_SURVEY_URL: env.DASHBOARD_SURVEY_URL ?? at('survey'),
+    };
+  }
+  return { CORS_ORIGINS: [env.CORS_ORIGINS, RATING_ORIGIN].filter(Boolean).join(',') };
+}
+
 const children = [];
 let stopping = false;
 let stopKafkaOnExit = false;
@@ -116,7 +133,7 @@ async function main() {
     const main = path.join(repoRoot, 'services', svc.name, 'dist', 'main.js');
     const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', main], {
       cwd: repoRoot,
-      env: { ...env, ...serviceKafkaEnv(svc.name), PORT: String(svc.port) },
+      env: { ...env, ...serviceKafkaEnv(svc.name), ...dashboardEnv(env, svc), PORT: String(svc.port) },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('exit', (code) => {
@@ -157,6 +174,9 @@ async function main() {
   console.log('    rating tablet  http://127.0.0.1:3003/tablet/07210/1#token=...');
   console.log(
     "    counter console http://127.0.0.1:3001/counter/07210/1#token=...  (the officer's own token: `npm run dev-token -- officer 07210 can-bo-07210-1`)",
+  );
+  console.log(
+    `\n  Leaders' dashboard (demo province Bắc Ninh; a viewer token, kept by the browser):\n    ${RATING_ORIGIN}/dashboard/24#token=${devToken({ role: 'viewer' })}`,
   );
   console.log('\n  Dev tokens (valid 12 h; `npm run dev-token -- <role> <units>` for scoped ones):');
   for (const role of ROLES) console.log(`    ${role.padEnd(10)} ${devToken({ role })}`);
