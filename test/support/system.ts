@@ -34,7 +34,7 @@ export async function startSystem(label: string, o: { dashboard?: boolean } = {}
   const ports = { rating: 0, queue: 0, dossier: 0, survey: 0 };
   if (o.dashboard) {
     for (const name of NAMES) ports[name] = await freePort();
-    const at = (name: ServiceName) => `http://127.0.0.1:${ports[name]}`;
+    const at = (name: (typeof NAMES)[number]) => `http://127.0.0.1:${ports[name]}`;
     process.env.CORS_ORIGINS = at('rating');
     process.env.DASHBOARD_QUEUE_URL = at('queue');
     process.env.DASHBOARD_DOSSIER_URL = at('dossier');
