@@ -18,6 +18,7 @@ import {
   DossierSupplementRequested,
   DossierWithdrawn,
   SUPPLEMENT_REASON_CODES,
+  type SealedContact,
   type SupplementReasonCode,
 } from '@fg/contracts';
 import { createHash } from 'node:crypto';
@@ -31,6 +32,8 @@ export interface EventContext {
   ticketId: string | null;
   minutesPerWorkingDay: number;
   correlationId?: string;
+  /** The applicant's contact sealed for notify (issue #18, with consent): goes only into `dossier.received`. */
+  contact?: SealedContact;
 }
 
 const iso = (d: Date) => d.toISOString();
@@ -118,6 +121,7 @@ export function toContractEvents(events: DossierEvent[], c: EventContext): Domai
             calendarVersion: eventCalendarVersion(e.data.calendarVersion),
             ...processing,
             ...ticket,
+            ...(c.contact ? { contact: c.contact } : {}),
           },
           m,
         );

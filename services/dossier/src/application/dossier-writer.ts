@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { appendAudit, appendToOutbox } from '@fg/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type { SealedContact } from '@fg/contracts';
+import { isEmailAddress, isVietnameseMobilePhone, type ContactDetails } from '@fg/kernel';
+import { appendAudit, appendToOutbox, ContactSealer } from '@fg/platform';
 import type { EntityManager } from 'typeorm';
 import type { DossierDecision, DossierEvent } from '../domain';
 import { DossierRepository, type HistoryEntry } from '../persistence/dossier.repository';
-import type { DossierExtras } from '../persistence/dossier.record';
+import type { Applicant, DossierExtras } from '../persistence/dossier.record';
+import { DOSSIER_CONFIG, type DossierConfig } from '../config';
 import { StatsRepository } from '../persistence/stats.repository';
 import { toContractEvents } from './dossier-contract-events';
 import { statsDeltas } from './dossier-stats-deltas';
@@ -43,10 +46,15 @@ export interface RecordOptions {
  */
 @Injectable()
 export class DossierWriter {
+  private readonly sealer: ContactSealer;
+
   constructor(
     private readonly dossiers: DossierRepository,
     private readonly stats: StatsRepository,
-  ) {}
+    @Inject(DOSSIER_CONFIG) config: DossierConfig,
+  ) {
+    this.sealer = ContactSealer.fromConfig(config.NOTIFY_SEAL_PUBLIC_KEY);
+  }
 
   async record(decision: DossierDecision, o: RecordOptions, manager: EntityManager): Promise<void> {
     await this.recordMany([{ decision, options: o }], manager);
@@ -110,6 +118,13 @@ export class DossierWriter {
       changed.flatMap(({ decision }) => statsDeltas(decision.events, decision.state)),
       manager,
     );
+    const contacts = new Map<string, SealedContact>();
+    for (const { decision, options: o } of changed) {
+      if (!decision.events.some((e) => e.type === 'DossierReceived' || e.type === 'DossierAccepted'))
+        continue;
+      const contact = await this.sealedContact(decision.state.id, o.extras.applicant);
+      if (contact) contacts.set(decision.state.id, contact);
+    }
     await appendToOutbox(
       manager,
       changed.flatMap(({ decision: { state, events }, options: o }) =>
@@ -119,8 +134,23 @@ export class DossierWriter {
           ticketId: o.extras.ticketId,
           minutesPerWorkingDay: o.minutesPerWorkingDay,
           correlationId: o.correlationId,
+          contact: contacts.get(state.id),
         }),
       ),
     );
+  }
+
+  /**
+   * The applicant's phone and e-mail sealed for notify and bound to the dossier id (issue #18), when the applicant
+   * consented and notify's key is configured. A value stored before intake validated contacts and not valid now
+   * is left out rather than sealed.
+   */
+  private async sealedContact(dossierId: string, applicant: Applicant): Promise<SealedContact | undefined> {
+    if (applicant.contactConsent !== true) return undefined;
+    const details: ContactDetails = {};
+    if (applicant.phone && isVietnameseMobilePhone(applicant.phone)) details.phone = applicant.phone;
+    if (applicant.email && isEmailAddress(applicant.email)) details.email = applicant.email;
+    if (!details.phone && !details.email) return undefined;
+    return this.sealer.seal(details, { subject: dossierId });
   }
 }

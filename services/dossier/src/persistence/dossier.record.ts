@@ -7,6 +7,11 @@ export interface Applicant {
   phone?: string;
   email?: string;
   address?: string;
+  /**
+   * The applicant agreed to be notified (issue #18) at the phone/e-mail above: only then do they travel, sealed
+   * for the notify service, in `dossier.received`. Absent on dossiers taken in before.
+   */
+  contactConsent?: boolean;
 }
 
 /** What the dossier row keeps beside the domain state. */

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsDefined,
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -11,7 +11,7 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { UNIT_CODE_PATTERN } from '@fg/contracts';
+import { IsContactEmail, IsVietnameseMobilePhone, UNIT_CODE_PATTERN } from '@fg/contracts';
 import { IsInstant } from '@fg/platform';
 import type { DossierChannel } from '../../domain';
 import { PROCEDURE_CODE_PATTERN } from '../common/params';
@@ -31,15 +31,27 @@ export class ApplicantDto {
   @Matches(/^[A-Za-z0-9]{6,20}$/, { message: 'idNumber must be 6-20 letters or digits' })
   idNumber?: string;
 
-  @ApiPropertyOptional({ example: '0912345678' })
+  @ApiPropertyOptional({ example: '0912345678', description: 'Vietnamese mobile number (0912345678, +84…)' })
   @IsOptional()
-  @Matches(/^\+?[0-9][0-9 .-]{7,19}$/, { message: 'phone must be a phone number' })
+  @IsString()
+  @IsVietnameseMobilePhone()
   phone?: string;
 
   @ApiPropertyOptional({ example: 'huong@example.vn' })
   @IsOptional()
-  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @IsString()
+  @IsContactEmail()
   email?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'The applicant agrees to be notified at this phone/e-mail (status, result ready, supplement requests): ' +
+      'only then are they sent, sealed for the notify service, with dossier.received',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'contactConsent must be true or false' })
+  contactConsent?: boolean;
 
   @ApiPropertyOptional({ example: 'Số 5, đường Lê Lợi, phường Lê Lợi' })
   @IsOptional()
