@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, RateLimitWindows1730000000100 } from '@fg/platform';
 import { BoardHttpController } from './api/board/board.http.controller';
+import { CounterCallsHttpController } from './api/counters/counter-calls.http.controller';
 import { CounterConsoleHttpController } from './api/console/counter-console.http.controller';
 import { CountersHttpController } from './api/counters/counters.http.controller';
 import { ReasonCodesHttpController } from './api/counters/reason-codes.http.controller';
@@ -16,6 +17,7 @@ import { BoardStreamLimits } from './application/board-stream-limits';
 import { BoardStreamHub } from './application/board-stream.hub';
 import { BoardViewService } from './application/board-view.service';
 import { CallNextService } from './application/call-next.service';
+import { CounterCallsService } from './application/counter-calls.service';
 import { CounterConsoleService } from './application/counter-console.service';
 import { CounterDutyService } from './application/counter-duty.service';
 import { OfficeSetupService } from './application/office-setup.service';
@@ -42,9 +44,11 @@ import { DutyOfficerRepository } from './persistence/duty-officer.repository';
 import { QueueTables1730000200000 } from './persistence/migrations/1730000200000-queue-tables';
 import { BoardProjection1730000200001 } from './persistence/migrations/1730000200001-board-projection';
 import { DutyOfficers1730000200002 } from './persistence/migrations/1730000200002-duty-officers';
+import { TicketConsole1730000600100 } from './persistence/migrations/1730000600100-ticket-console';
 import { BoardDossiers1730000600200 } from './persistence/migrations/1730000600200-board-dossiers';
 import { QueueStatsRepository } from './persistence/queue-stats.repository';
 import { SetupRepository } from './persistence/setup.repository';
+import { TicketTargetsRepository } from './persistence/ticket-targets.repository';
 import { TicketRepository } from './persistence/ticket.repository';
 
 @Module({
@@ -58,6 +62,7 @@ import { TicketRepository } from './persistence/ticket.repository';
         QueueTables1730000200000,
         BoardProjection1730000200001,
         DutyOfficers1730000200002,
+        TicketConsole1730000600100,
         BoardDossiers1730000600200,
       ],
       consumers: [BoardProjectionConsumer, BoardDossiersConsumer],
@@ -76,6 +81,7 @@ import { TicketRepository } from './persistence/ticket.repository';
     SetupHttpController,
     TicketsHttpController,
     TicketActionsHttpController,
+    CounterCallsHttpController,
     CountersHttpController,
     BoardHttpController,
     QueueStatsHttpController,
@@ -94,6 +100,8 @@ import { TicketRepository } from './persistence/ticket.repository';
     CounterDutyService,
     CallNextService,
     TicketActionsService,
+    CounterCallsService,
+    TicketTargetsRepository,
     QueueStatsService,
     BoardViewService,
     BoardDossiersService,

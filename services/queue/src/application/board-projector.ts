@@ -21,11 +21,15 @@ import {
   TicketIssuedV1,
   TicketNoShow,
   TicketNoShowV1,
+  TicketParked,
+  TicketParkedV1,
   TicketRecalled,
   TicketRecalledV1,
   TicketServingStarted,
   TicketTransferred,
   TicketTransferredV1,
+  TicketUnparked,
+  TicketUnparkedV1,
 } from '@fg/contracts';
 import type { EntityManager } from 'typeorm';
 import { BoardProjectionWriter } from '../persistence/board-projection.writer';
@@ -134,6 +138,31 @@ export class BoardProjector {
       case TicketCancelled.type:
         await leaveQueue((e.data as TicketCancelledV1).ticketId);
         break;
+      case TicketParked.type:
+        // The citizen stepped away: the counter stops showing the number until it calls the ticket back.
+        await w.clearTicket(m, unit, (e.data as TicketParkedV1).ticketId, e.time);
+        break;
+      case TicketUnparked.type: {
+        // Called back to the same counter: shown, highlighted and announced like a call.
+        const d = e.data as TicketUnparkedV1;
+        await w.showCall(m, {
+          unitCode: unit,
+          counterNo: d.counterNo,
+          officerId: d.officerId,
+          ticketId: d.ticketId,
+          number: d.number,
+          serviceCode: d.serviceCode,
+          calledAt: d.at,
+        });
+        call = {
+          number: d.number,
+          serviceCode: d.serviceCode,
+          counterNo: d.counterNo,
+          at: d.at,
+          recallCount: d.recallCount,
+        };
+        break;
+      }
       default: {
         // counter.paused v1 (free-text reason) may still be on the topic: only counterNo is read from it.
         const d = e.data as

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { toLocalDate } from '@fg/kernel';
 import { appendAudit, notFound } from '@fg/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertCounterOpen, CallChoice, callTicket, Counter, rankCallCandidates, Ticket } from '../domain';
+import {
+  assertCounterOpen,
+  CallChoice,
+  callableServiceCodes,
+  callTicket,
+  Counter,
+  rankCallCandidates,
+  Ticket,
+} from '../domain';
 import { CounterRepository, toCounter } from '../persistence/counter.repository';
 import { SetupRepository } from '../persistence/setup.repository';
 import { TicketRepository } from '../persistence/ticket.repository';
@@ -29,6 +37,8 @@ export interface CallOutcome {
  * transaction can win for a row. If every candidate is being claimed by other counters, wait for
  * those claims (a blocking claim of the best one) and rank again, so the answer is 204 only when
  * really nobody waits for this counter. The priority streak is saved in the same transaction.
+ * Tickets transferred to this counter or to its officer on duty (issue #17) are among the candidates
+ * whatever their service; tickets reserved for another counter or officer are not; parked ones never are.
  */
 @Injectable()
 export class CallNextService {
@@ -62,11 +72,12 @@ export class CallNextService {
           toLocalDate(now),
           counter.serviceCodes,
           CANDIDATES,
+          { counterNo, officerId: counter.officerId },
         );
         const ranked = rankCallCandidates(
           {
             waiting,
-            counterServiceCodes: counter.serviceCodes,
+            counterServiceCodes: callableServiceCodes(counter.serviceCodes, waiting),
             policy,
             consecutivePriorityCalls: counter.consecutivePriorityCalls,
             now,

@@ -6,6 +6,7 @@ export * from './call-next';
 export * from './call-candidates';
 export * from './ticket-state';
 export * from './ticket';
+export * from './ticket-console';
 export * from './ticket-events';
 export * from './counter';
 export * from './duty-officer';

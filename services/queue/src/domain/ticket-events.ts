@@ -25,6 +25,7 @@ export type TicketEvent =
         calledAt: Date;
         reasonCode?: CallReasonCode;
         reason?: string;
+        outOfOrderReasonCode?: string;
       };
     }
   | {
@@ -71,8 +72,35 @@ export type TicketEvent =
         fromServiceCode: string;
         toServiceCode: string;
         fromCounterNo?: string;
+        toCounterNo?: string;
+        toOfficerId?: string;
+        reasonCode?: string;
         issuedAt: Date;
         transferredAt: Date;
+      };
+    }
+  | {
+      type: 'TicketParked';
+      data: {
+        ticketId: string;
+        number: string;
+        serviceCode: string;
+        counterNo: string;
+        officerId: string;
+        reasonCode: string;
+        parkedAt: Date;
+      };
+    }
+  | {
+      type: 'TicketUnparked';
+      data: {
+        ticketId: string;
+        number: string;
+        serviceCode: string;
+        counterNo: string;
+        officerId: string;
+        recallCount: number;
+        unparkedAt: Date;
       };
     }
   | {

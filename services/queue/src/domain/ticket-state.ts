@@ -3,7 +3,7 @@ import type { Priority } from './queue-policy';
 import type { TicketEvent } from './ticket-events';
 
 /** Ticket state (a union on `status`) and the commands its decisions take; see `ticket.ts`. */
-export type TicketStatus = 'WAITING' | 'CALLED' | 'SERVING' | 'DONE' | 'NO_SHOW' | 'CANCELLED';
+export type TicketStatus = 'WAITING' | 'CALLED' | 'SERVING' | 'DONE' | 'NO_SHOW' | 'CANCELLED' | 'PARKED';
 
 interface TicketBase {
   id: string;
@@ -23,10 +23,21 @@ interface AtCounter {
   calledAt: Date;
   firstCalledAt: Date;
   recallCount: number;
+  /** Set when the officer called this ticket out of the policy's order (OUT_OF_ORDER_CALL reason code). */
+  outOfOrderReasonCode?: string;
+}
+/**
+ * A waiting ticket transferred to a named counter or officer (issue #17) waits for that counter only, or for
+ * whichever counter the officer is on duty at; at most one of the two is set.
+ */
+export interface WaitingTarget {
+  targetCounterNo?: string;
+  targetOfficerId?: string;
+  transferReasonCode?: string;
 }
 
 export type Ticket =
-  | (TicketBase & { status: 'WAITING' })
+  | (TicketBase & WaitingTarget & { status: 'WAITING' })
   | (TicketBase & AtCounter & { status: 'CALLED' })
   | (TicketBase & AtCounter & { status: 'SERVING'; servingStartedAt: Date })
   | (TicketBase &
@@ -39,7 +50,9 @@ export type Ticket =
         serviceSeconds: number;
       })
   | (TicketBase & AtCounter & { status: 'NO_SHOW'; noShowAt: Date })
-  | (TicketBase & { status: 'CANCELLED'; cancelledAt: Date; cancelReason?: string });
+  | (TicketBase & { status: 'CANCELLED'; cancelledAt: Date; cancelReason?: string })
+  /** Sent away by its counter (fetch a document, pay a fee); only that counter calls it back. */
+  | (TicketBase & AtCounter & { status: 'PARKED'; parkedAt: Date; parkReasonCode: string });
 
 export type TicketIn<S extends TicketStatus> = Extract<Ticket, { status: S }>;
 export interface TicketDecision {
@@ -75,4 +88,27 @@ export interface CancelTicket {
   now: Date;
   reason?: string;
 }
-export type TransferTicket = AtCounterCommand & { serviceCode: string };
+/**
+ * Exactly one target: another service queue (`serviceCode`), a named counter (`toCounterNo`) or a named
+ * officer of the unit (`toOfficerId`). The handler checks the target exists and is open first.
+ */
+export type TransferTicket = AtCounterCommand & {
+  serviceCode?: string;
+  toCounterNo?: string;
+  toOfficerId?: string;
+  reasonCode?: string;
+};
+/** Call a chosen ticket out of the policy's order, with a reason from the OUT_OF_ORDER_CALL catalogue. */
+export interface CallChosenTicket {
+  now: Date;
+  counterNo: string;
+  officerId: string;
+  outOfOrderReasonCode: string;
+}
+export type ParkTicket = AtCounterCommand & { reasonCode: string };
+/** The counter calling the parked ticket back, with the officer on duty there now. */
+export interface UnparkTicket {
+  now: Date;
+  counterNo: string;
+  officerId: string;
+}

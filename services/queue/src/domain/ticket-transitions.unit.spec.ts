@@ -10,11 +10,12 @@ import {
   startServing,
   transferTicket,
 } from './ticket';
+import { callChosenTicket, parkTicket, unparkTicket } from './ticket-console';
 import type { Ticket, TicketDecision, TicketStatus } from './ticket-state';
 
 const NOW = minutesAfter(30);
 const call = { now: NOW, counterNo: '2', officerId: 'o-2' };
-const ALL: TicketStatus[] = ['WAITING', 'CALLED', 'SERVING', 'DONE', 'NO_SHOW', 'CANCELLED'];
+const ALL: TicketStatus[] = ['WAITING', 'CALLED', 'SERVING', 'DONE', 'NO_SHOW', 'CANCELLED', 'PARKED'];
 
 const refusal = (fn: () => unknown): QueueRuleError => {
   try {
@@ -36,6 +37,11 @@ describe('transition table', () => {
     noShow: (t) => markNoShow({ now: NOW }, t),
     cancel: (t) => cancelTicket({ now: NOW }, t),
     transfer: (t) => transferTicket({ now: NOW, serviceCode: 'CT' }, t),
+    transferToCounter: (t) => transferTicket({ now: NOW, toCounterNo: '3' }, t),
+    transferToOfficer: (t) => transferTicket({ now: NOW, toOfficerId: 'o-3' }, t),
+    callChosen: (t) => callChosenTicket({ ...call, outOfOrderReasonCode: 'SAME_GROUP' }, t),
+    park: (t) => parkTicket({ now: NOW, reasonCode: 'PAY_FEE' }, t),
+    unpark: (t) => unparkTicket({ now: NOW, counterNo: '1', officerId: 'o-1' }, t),
   };
   type Outcome = TicketStatus | 'no-op' | 'refused';
   const expected: Record<string, Record<TicketStatus, Outcome>> = {
@@ -46,6 +52,7 @@ describe('transition table', () => {
       DONE: 'refused',
       NO_SHOW: 'refused',
       CANCELLED: 'refused',
+      PARKED: 'refused',
     },
     recall: {
       WAITING: 'refused',
@@ -54,6 +61,7 @@ describe('transition table', () => {
       DONE: 'refused',
       NO_SHOW: 'refused',
       CANCELLED: 'refused',
+      PARKED: 'refused',
     },
     start: {
       WAITING: 'refused',
@@ -62,6 +70,7 @@ describe('transition table', () => {
       DONE: 'refused',
       NO_SHOW: 'refused',
       CANCELLED: 'refused',
+      PARKED: 'refused',
     },
     complete: {
       WAITING: 'refused',
@@ -70,6 +79,7 @@ describe('transition table', () => {
       DONE: 'no-op',
       NO_SHOW: 'refused',
       CANCELLED: 'refused',
+      PARKED: 'refused',
     },
     noShow: {
       WAITING: 'refused',
@@ -78,6 +88,7 @@ describe('transition table', () => {
       DONE: 'refused',
       NO_SHOW: 'no-op',
       CANCELLED: 'refused',
+      PARKED: 'NO_SHOW',
     },
     cancel: {
       WAITING: 'CANCELLED',
@@ -86,6 +97,7 @@ describe('transition table', () => {
       DONE: 'refused',
       NO_SHOW: 'refused',
       CANCELLED: 'no-op',
+      PARKED: 'refused',
     },
     transfer: {
       WAITING: 'WAITING',
@@ -94,6 +106,54 @@ describe('transition table', () => {
       DONE: 'refused',
       NO_SHOW: 'refused',
       CANCELLED: 'refused',
+      PARKED: 'WAITING',
+    },
+    transferToCounter: {
+      WAITING: 'WAITING',
+      CALLED: 'WAITING',
+      SERVING: 'WAITING',
+      DONE: 'refused',
+      NO_SHOW: 'refused',
+      CANCELLED: 'refused',
+      PARKED: 'WAITING',
+    },
+    transferToOfficer: {
+      WAITING: 'WAITING',
+      CALLED: 'WAITING',
+      SERVING: 'WAITING',
+      DONE: 'refused',
+      NO_SHOW: 'refused',
+      CANCELLED: 'refused',
+      PARKED: 'WAITING',
+    },
+    // counter 2 chooses; the CALLED ticket is held by counter 1, so a second counter is refused
+    callChosen: {
+      WAITING: 'CALLED',
+      CALLED: 'refused',
+      SERVING: 'refused',
+      DONE: 'refused',
+      NO_SHOW: 'refused',
+      CANCELLED: 'refused',
+      PARKED: 'refused',
+    },
+    park: {
+      WAITING: 'refused',
+      CALLED: 'PARKED',
+      SERVING: 'PARKED',
+      DONE: 'refused',
+      NO_SHOW: 'refused',
+      CANCELLED: 'refused',
+      PARKED: 'no-op',
+    },
+    // counter 1 calls back; a CALLED ticket at counter 1 is already where the call back would put it
+    unpark: {
+      WAITING: 'refused',
+      CALLED: 'no-op',
+      SERVING: 'refused',
+      DONE: 'refused',
+      NO_SHOW: 'refused',
+      CANCELLED: 'refused',
+      PARKED: 'CALLED',
     },
   };
   const cases = Object.keys(actions).flatMap((a) => ALL.map((s) => [a, s, expected[a][s]] as const));

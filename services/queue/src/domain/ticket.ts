@@ -23,7 +23,11 @@ import type {
  *   CALLED ─noShow→ NO_SHOW
  *   WAITING ─cancel→ CANCELLED   (only while waiting: a called ticket ends as served, no-show or
  *                                  transferred, so no-show figures cannot hide behind cancellations)
- *   WAITING | CALLED | SERVING ─transfer→ WAITING in another service, same number and issue time
+ *   WAITING | CALLED | SERVING | PARKED ─transfer→ WAITING in another service, or for a named counter or
+ *                                  officer (same service), same number and issue time
+ *   WAITING ─callChosen{reason}→ CALLED (the officer's out-of-order choice; ticket-console.ts)
+ *   CALLED | SERVING ─park{reason}→ PARKED ─unpark (same counter)→ CALLED (recalls and first call kept)
+ *   PARKED ─noShow→ NO_SHOW        (the citizen never came back)
  * Each decision takes (command with `now`, state) and returns the next state and its events.
  * A repeated command that is already in effect (e.g. a second `complete`) returns the same state
  * and no events. Anything else is refused with `TICKET.INVALID_TRANSITION` naming the status.
@@ -73,12 +77,18 @@ export const issueTicket = (cmd: IssueTicket): TicketDecision => {
   };
 };
 
+/** The waiting-only fields a ticket leaves behind when a counter takes it. */
+export const withoutTarget = (t: TicketIn<'WAITING'>): TicketIn<'WAITING'> => {
+  const { targetCounterNo: _c, targetOfficerId: _o, transferReasonCode: _r, ...rest } = t;
+  return { ...rest, status: 'WAITING' };
+};
+
 export const callTicket = (cmd: CallTicket, t: Ticket): TicketDecision => {
   if (t.status === 'CALLED' && t.counterNo === cmd.counterNo) return unchanged(t);
   if (t.status !== 'WAITING') return refuse('call', t, ['WAITING']);
   const { counterNo, officerId, now } = cmd;
   const state: Ticket = {
-    ...t,
+    ...withoutTarget(t),
     status: 'CALLED',
     counterNo,
     officerId,
@@ -166,7 +176,7 @@ export const completeTicket = (cmd: CompleteTicket, t: Ticket): TicketDecision =
 
 export const markNoShow = (cmd: MarkNoShow, t: Ticket): TicketDecision => {
   if (t.status === 'NO_SHOW') return unchanged(t);
-  if (t.status !== 'CALLED') return refuse('mark no-show', t, ['CALLED']);
+  if (t.status !== 'CALLED' && t.status !== 'PARKED') return refuse('mark no-show', t, ['CALLED', 'PARKED']);
   checkCounter(cmd, t);
   const state: Ticket = { ...t, status: 'NO_SHOW', noShowAt: cmd.now };
   const { counterNo, officerId, recallCount } = t;
@@ -191,23 +201,73 @@ export const cancelTicket = (cmd: CancelTicket, t: Ticket): TicketDecision => {
   return { state, events: [{ type: 'TicketCancelled', data }] };
 };
 
-/** Back to WAITING in another service with the same number and issue time, so it keeps its place. */
-export const transferTicket = (cmd: TransferTicket, t: Ticket): TicketDecision => {
-  const to = cmd.serviceCode?.trim();
-  if (!to) throw new QueueRuleError('QUEUE.INVALID_INPUT', 'Transfer needs a target serviceCode');
-  if (t.status === 'WAITING' && t.serviceCode === to) return unchanged(t);
-  if (t.status !== 'WAITING' && t.status !== 'CALLED' && t.status !== 'SERVING') {
-    return refuse('transfer', t, ['WAITING', 'CALLED', 'SERVING']);
+type TransferTarget =
+  | { kind: 'service'; serviceCode: string }
+  | { kind: 'counter'; counterNo: string }
+  | { kind: 'officer'; officerId: string };
+
+/** Exactly one target, else `QUEUE.INVALID_INPUT` naming the fields (the API answers 400). */
+export const transferTarget = (cmd: TransferTicket): TransferTarget => {
+  const given = (
+    [
+      ['serviceCode', cmd.serviceCode?.trim()],
+      ['counterNo', cmd.toCounterNo?.trim()],
+      ['officerId', cmd.toOfficerId?.trim()],
+    ] as const
+  ).filter(([, v]) => !!v);
+  if (given.length !== 1) {
+    const named = given.map(([k]) => k).join(', ');
+    throw new QueueRuleError(
+      'QUEUE.INVALID_INPUT',
+      given.length
+        ? `Transfer takes exactly one of serviceCode, counterNo, officerId; got ${named}`
+        : 'Transfer needs a target: one of serviceCode, counterNo, officerId',
+      { fields: given.map(([k]) => k) },
+    );
   }
-  if (t.serviceCode === to) {
+  const [field, value] = given[0] as readonly [string, string];
+  if (field === 'serviceCode') return { kind: 'service', serviceCode: value };
+  if (field === 'counterNo') return { kind: 'counter', counterNo: value };
+  return { kind: 'officer', officerId: value };
+};
+
+/**
+ * Back to WAITING with the same number and issue time, so it keeps its place: in another service, or in its
+ * own service for a named counter or officer only (issue #17). Allowed from WAITING, CALLED, SERVING, PARKED.
+ */
+export const transferTicket = (cmd: TransferTicket, t: Ticket): TicketDecision => {
+  const target = transferTarget(cmd);
+  const to = target.kind === 'service' ? target.serviceCode : t.serviceCode;
+  const toCounterNo = target.kind === 'counter' ? target.counterNo : undefined;
+  const toOfficerId = target.kind === 'officer' ? target.officerId : undefined;
+  if (
+    t.status === 'WAITING' &&
+    t.serviceCode === to &&
+    t.targetCounterNo === toCounterNo &&
+    t.targetOfficerId === toOfficerId
+  )
+    return unchanged(t);
+  if (t.status !== 'WAITING' && t.status !== 'CALLED' && t.status !== 'SERVING' && t.status !== 'PARKED') {
+    return refuse('transfer', t, ['WAITING', 'CALLED', 'SERVING', 'PARKED']);
+  }
+  const here = t.status === 'WAITING' ? undefined : t;
+  const samePlace =
+    (target.kind === 'service' &&
+      t.serviceCode === to &&
+      !(t.status === 'WAITING' && (t.targetCounterNo || t.targetOfficerId))) ||
+    (target.kind === 'counter' && here?.counterNo === toCounterNo) ||
+    (target.kind === 'officer' && here?.officerId === toOfficerId);
+  if (samePlace) {
+    const where = target.kind === 'service' ? to : (toCounterNo ?? toOfficerId);
     throw new QueueRuleError(
       'TICKET.INVALID_TRANSITION',
-      `Cannot transfer ticket ${t.number} to ${to}: it is ${t.status} in that service already`,
+      `Cannot transfer ticket ${t.number} to ${where}: it is ${t.status} there already`,
       { ticketId: t.id, action: 'transfer', status: t.status },
     );
   }
   checkCounter(cmd, t);
   const { id, unitCode, number, priority, issuedAt, firstCalledAt } = t;
+  const reasonCode = cmd.reasonCode;
   const state: Ticket = {
     status: 'WAITING',
     id,
@@ -218,14 +278,19 @@ export const transferTicket = (cmd: TransferTicket, t: Ticket): TicketDecision =
     issuedAt,
     transferCount: t.transferCount + 1,
     firstCalledAt,
+    ...(toCounterNo ? { targetCounterNo: toCounterNo } : {}),
+    ...(toOfficerId ? { targetOfficerId: toOfficerId } : {}),
+    ...(reasonCode ? { transferReasonCode: reasonCode } : {}),
   };
-  const fromCounterNo = t.status === 'WAITING' ? undefined : t.counterNo;
   const data = {
     ticketId: id,
     number,
     fromServiceCode: t.serviceCode,
     toServiceCode: to,
-    fromCounterNo,
+    fromCounterNo: here?.counterNo,
+    ...(toCounterNo ? { toCounterNo } : {}),
+    ...(toOfficerId ? { toOfficerId } : {}),
+    ...(reasonCode ? { reasonCode } : {}),
     issuedAt,
     transferredAt: cmd.now,
   };

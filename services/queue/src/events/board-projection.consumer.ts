@@ -10,9 +10,11 @@ import {
   TicketCompleted,
   TicketIssued,
   TicketNoShow,
+  TicketParked,
   TicketRecalled,
   TicketServingStarted,
   TicketTransferred,
+  TicketUnparked,
   Topics,
 } from '@fg/contracts';
 import type { EventConsumerDefinition } from '@fg/platform';
@@ -33,6 +35,8 @@ export class BoardProjectionConsumer implements EventConsumerDefinition {
     TicketNoShow,
     TicketTransferred,
     TicketCancelled,
+    TicketParked,
+    TicketUnparked,
     CounterOpened,
     CounterPaused,
     CounterResumed,

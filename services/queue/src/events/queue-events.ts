@@ -6,18 +6,27 @@ import {
   CounterResumed,
   createEvent,
   DomainEvent,
+  OUT_OF_ORDER_CALL_REASON_CODES,
+  PARK_REASON_CODES,
   PAUSE_REASON_CODES,
   TicketCalled,
   TicketCancelled,
   TicketCompleted,
   TicketIssued,
   TicketNoShow,
+  TicketParked,
   TicketRecalled,
+  TicketUnparked,
   TicketServingStarted,
   TicketTransferred,
+  TRANSFER_REASON_CODES,
   type SealedContact,
 } from '@fg/contracts';
 import { CounterEvent, Priority, TicketEvent } from '../domain';
+
+/** A catalogue code as the contract types it; the API validated it, an unknown one travels as OTHER. */
+const codeOf = <C extends string>(codes: readonly C[], code: string | undefined): C | undefined =>
+  code === undefined ? undefined : (codes.find((c) => c === code) ?? codes.find((c) => c === 'OTHER'));
 
 /** What the queue service publishes on `queue.events.v1` (key: unit code), mapped from domain events. */
 export interface PublishContext {
@@ -71,6 +80,9 @@ export function ticketEventToContract(
           calledAt: iso(d.calledAt),
           reason: d.reason ?? 'called',
           ...(d.reasonCode ? { reasonCode: d.reasonCode } : {}),
+          ...(d.outOfOrderReasonCode
+            ? { outOfOrderReasonCode: codeOf(OUT_OF_ORDER_CALL_REASON_CODES, d.outOfOrderReasonCode) }
+            : {}),
         },
         meta(d.calledAt),
       );
@@ -147,8 +159,43 @@ export function ticketEventToContract(
           fromServiceCode: d.fromServiceCode,
           toServiceCode: d.toServiceCode,
           at: iso(d.transferredAt),
+          ...(d.toCounterNo ? { toCounterNo: d.toCounterNo } : {}),
+          ...(d.toOfficerId ? { toOfficerId: d.toOfficerId } : {}),
+          ...(d.reasonCode ? { reasonCode: codeOf(TRANSFER_REASON_CODES, d.reasonCode) } : {}),
         },
         meta(d.transferredAt),
+      );
+    }
+    case 'TicketParked': {
+      const d = e.data;
+      return createEvent(
+        TicketParked,
+        {
+          ticketId: d.ticketId,
+          number: d.number,
+          serviceCode: d.serviceCode,
+          counterNo: d.counterNo,
+          officerId: d.officerId,
+          reasonCode: codeOf(PARK_REASON_CODES, d.reasonCode) ?? 'OTHER',
+          at: iso(d.parkedAt),
+        },
+        meta(d.parkedAt),
+      );
+    }
+    case 'TicketUnparked': {
+      const d = e.data;
+      return createEvent(
+        TicketUnparked,
+        {
+          ticketId: d.ticketId,
+          number: d.number,
+          serviceCode: d.serviceCode,
+          counterNo: d.counterNo,
+          officerId: d.officerId,
+          recallCount: d.recallCount,
+          at: iso(d.unparkedAt),
+        },
+        meta(d.unparkedAt),
       );
     }
     case 'TicketCancelled': {

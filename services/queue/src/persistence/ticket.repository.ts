@@ -85,7 +85,9 @@ export class TicketRepository {
    * The call candidates of a counter: of today's waiting tickets of its services, the `limit` earliest
    * of each priority value — the domain's `callCandidatePool`, which provably holds the counter's first
    * `limit` choices, so call-next parses a few dozen rows however long the queue is. The ORDER BY is
-   * the domain's queue order (`compareQueueOrder`).
+   * the domain's queue order (`compareQueueOrder`). A ticket transferred to a named counter or officer
+   * (issue #17) is a candidate only of that counter (`reservedFor`: this counter and its officer on duty),
+   * whatever its service; without `reservedFor` no reserved ticket is read.
    */
   async candidatePool(
     manager: EntityManager,
@@ -93,14 +95,24 @@ export class TicketRepository {
     localDay: string,
     serviceCodes: readonly string[],
     limit: number,
+    reservedFor?: { counterNo: string; officerId: string | null },
   ): Promise<WaitingTicket[]> {
     return manager.query(
       /* sql */ `SELECT id, service_code AS "serviceCode", priority, queued_at AS "queuedAt", number FROM (
           SELECT id, service_code, priority, ${QUEUED_AT} AS queued_at, number,
             row_number() OVER (PARTITION BY priority ORDER BY ${QUEUED_AT}, length(number), number COLLATE "C", id) AS r
-          FROM tickets WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND service_code = ANY($3)
+          FROM tickets WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND (
+            (service_code = ANY($3) AND target_counter_no IS NULL AND target_officer_id IS NULL)
+            OR target_counter_no = $5 OR target_officer_id = $6)
         ) pool WHERE r <= $4`,
-      [unitCode, localDay, serviceCodes, limit],
+      [
+        unitCode,
+        localDay,
+        serviceCodes,
+        limit,
+        reservedFor?.counterNo ?? null,
+        reservedFor?.officerId ?? null,
+      ],
     );
   }
 

@@ -26,6 +26,12 @@ export interface TicketRow {
   noShowAt: Date | null;
   cancelledAt: Date | null;
   cancelReason: string | null;
+  targetCounterNo: string | null;
+  targetOfficerId: string | null;
+  transferReasonCode: string | null;
+  outOfOrderReasonCode: string | null;
+  parkedAt: Date | null;
+  parkReasonCode: string | null;
 }
 
 export const TICKET_COLUMNS = /* sql */ `id, unit_code AS "unitCode", service_code AS "serviceCode",
@@ -34,7 +40,10 @@ export const TICKET_COLUMNS = /* sql */ `id, unit_code AS "unitCode", service_co
   counter_no AS "counterNo", officer_id AS "officerId", called_at AS "calledAt", recall_count AS "recallCount",
   call_reason AS "callReason", serving_started_at AS "servingStartedAt", completed_at AS "completedAt",
   dossier_id AS "dossierId", wait_seconds AS "waitSeconds", service_seconds AS "serviceSeconds",
-  no_show_at AS "noShowAt", cancelled_at AS "cancelledAt", cancel_reason AS "cancelReason"`;
+  no_show_at AS "noShowAt", cancelled_at AS "cancelledAt", cancel_reason AS "cancelReason",
+  target_counter_no AS "targetCounterNo", target_officer_id AS "targetOfficerId",
+  transfer_reason_code AS "transferReasonCode", out_of_order_reason_code AS "outOfOrderReasonCode",
+  parked_at AS "parkedAt", park_reason_code AS "parkReasonCode"`;
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 
@@ -56,10 +65,17 @@ export const toTicket = (r: TicketRow): Ticket => {
     calledAt: r.calledAt!,
     firstCalledAt: r.firstCalledAt!,
     recallCount: r.recallCount ?? 0,
+    ...(r.outOfOrderReasonCode ? { outOfOrderReasonCode: r.outOfOrderReasonCode } : {}),
   });
   switch (r.status) {
     case 'WAITING':
-      return { ...base, status: 'WAITING' };
+      return {
+        ...base,
+        status: 'WAITING',
+        ...(r.targetCounterNo ? { targetCounterNo: r.targetCounterNo } : {}),
+        ...(r.targetOfficerId ? { targetOfficerId: r.targetOfficerId } : {}),
+        ...(r.transferReasonCode ? { transferReasonCode: r.transferReasonCode } : {}),
+      };
     case 'CALLED':
       return { ...base, ...atCounter(), status: 'CALLED' };
     case 'SERVING':
@@ -79,6 +95,14 @@ export const toTicket = (r: TicketRow): Ticket => {
       return { ...base, ...atCounter(), status: 'NO_SHOW', noShowAt: r.noShowAt! };
     case 'CANCELLED':
       return { ...base, status: 'CANCELLED', cancelledAt: r.cancelledAt!, cancelReason: opt(r.cancelReason) };
+    case 'PARKED':
+      return {
+        ...base,
+        ...atCounter(),
+        status: 'PARKED',
+        parkedAt: r.parkedAt!,
+        parkReasonCode: r.parkReasonCode ?? 'OTHER',
+      };
   }
 };
 
@@ -103,5 +127,11 @@ export const ticketColumns = (t: Ticket) => {
     no_show_at: val('noShowAt'),
     cancelled_at: val('cancelledAt'),
     cancel_reason: val('cancelReason'),
+    target_counter_no: val('targetCounterNo'),
+    target_officer_id: val('targetOfficerId'),
+    transfer_reason_code: val('transferReasonCode'),
+    out_of_order_reason_code: val('outOfOrderReasonCode'),
+    parked_at: val('parkedAt'),
+    park_reason_code: val('parkReasonCode'),
   };
 };

@@ -1,9 +1,15 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CorrelationId, CurrentUser, Roles } from '@fg/platform';
+import { CounterCallsService } from '../../application/counter-calls.service';
 import { TicketAction, TicketActionsService } from '../../application/ticket-actions.service';
 import { TicketIdPipe } from '../path-params';
-import { CancelTicketRequest, CompleteTicketRequest, TransferTicketRequest } from './ticket.request.dto';
+import {
+  CancelTicketRequest,
+  CompleteTicketRequest,
+  ParkTicketRequest,
+  TransferTicketRequest,
+} from './ticket.request.dto';
 import { ticketView } from './ticket.view';
 
 const REFUSED = 'The transition is not allowed from the current status (named in message and details.status)';
@@ -13,7 +19,10 @@ const REFUSED = 'The transition is not allowed from the current status (named in
 @Roles('officer')
 @ApiConflictResponse({ description: REFUSED })
 export class TicketActionsHttpController {
-  constructor(private readonly actions: TicketActionsService) {}
+  constructor(
+    private readonly actions: TicketActionsService,
+    private readonly calls: CounterCallsService,
+  ) {}
 
   private async act(id: string, cmd: TicketAction, user: AuthUser, correlationId: string) {
     return ticketView(await this.actions.act(id, cmd, user, correlationId));
@@ -66,13 +75,50 @@ export class TicketActionsHttpController {
 
   @Post('transfer')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move to another service queue, keeping number and issue time' })
+  @ApiOperation({
+    summary:
+      'Move to another service queue, or to a named counter or officer of the unit (exactly one), keeping number and issue time',
+    description:
+      'Unknown service, counter or officer: 404; an officer of another unit: 403; a closed counter, an officer ' +
+      'on duty nowhere or an inactive service: 409; two targets or none: 400 naming them.',
+  })
   transfer(
     @Param('id', TicketIdPipe) id: string,
     @Body() body: TransferTicketRequest,
     @CurrentUser() user: AuthUser,
     @CorrelationId() cid: string,
   ) {
-    return this.act(id, { action: 'transfer', serviceCode: body.serviceCode }, user, cid);
+    const { serviceCode, counterNo: toCounterNo, officerId: toOfficerId, reasonCode } = body;
+    const cmd = { action: 'transfer' as const, serviceCode, toCounterNo, toOfficerId, reasonCode };
+    return this.act(id, cmd, user, cid);
+  }
+
+  @Post('park')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Park a called or served ticket (the citizen fetches a document); its counter calls it back with /unpark',
+  })
+  park(
+    @Param('id', TicketIdPipe) id: string,
+    @Body() body: ParkTicketRequest,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() cid: string,
+  ) {
+    return this.act(id, { action: 'park', reasonCode: body.reasonCode }, user, cid);
+  }
+
+  @Post('unpark')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The counter that parked the ticket calls it back (CALLED there again; recalls, first call and issue time kept)',
+  })
+  async unpark(
+    @Param('id', TicketIdPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @CorrelationId() cid: string,
+  ) {
+    return ticketView(await this.calls.unpark(id, user, cid));
   }
 }

@@ -1,8 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { IsVietnameseMobilePhone } from '@fg/contracts';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import {
+  ACTOR_ID_PATTERN,
+  IsVietnameseMobilePhone,
+  PARK_REASON_CODES,
+  TRANSFER_REASON_CODES,
+  type ParkReasonCode,
+  type TransferReasonCode,
+} from '@fg/contracts';
 import { PRIORITIES, Priority } from '../../domain';
-import { SERVICE_CODE_PATTERN } from '../path-params';
+import { COUNTER_NO_PATTERN, SERVICE_CODE_PATTERN } from '../path-params';
 
 const serviceCode = () =>
   Matches(SERVICE_CODE_PATTERN, {
@@ -47,12 +54,53 @@ export class CancelTicketRequest {
   reason?: string;
 }
 
+/**
+ * Exactly one target (issue #17): another service queue, a named counter of the unit, or a named officer of the
+ * unit. Two targets or none → 400 naming them. The ticket keeps its number and original issue time.
+ */
 export class TransferTicketRequest {
-  @ApiProperty({
-    example: 'CT',
-    description: 'Target service queue; the ticket keeps its number and issue time',
-  })
+  @ApiPropertyOptional({ example: 'CT', description: 'Target service queue' })
+  @IsOptional()
   @IsString()
   @serviceCode()
-  serviceCode!: string;
+  serviceCode?: string;
+
+  @ApiPropertyOptional({
+    example: '2',
+    description: 'Target counter (not closed): the ticket waits for that counter only, in its own service',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(COUNTER_NO_PATTERN, {
+    message: 'counterNo must be 1-16 letters, digits, dots, dashes or underscores',
+  })
+  counterNo?: string;
+
+  @ApiPropertyOptional({
+    example: 'can-bo-07210-2',
+    description:
+      'Target officer of this unit, on duty now: the ticket waits for whichever counter he is on duty at',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  @Matches(ACTOR_ID_PATTERN, {
+    message: 'officerId must be an id of letters, digits, dots, colons, bars or dashes',
+  })
+  officerId?: string;
+
+  @ApiPropertyOptional({ enum: TRANSFER_REASON_CODES, description: 'GET /api/v1/reason-codes?kind=TRANSFER' })
+  @IsOptional()
+  @IsIn(TRANSFER_REASON_CODES as readonly string[] as string[], {
+    message: `reasonCode must be one of ${TRANSFER_REASON_CODES.join(', ')}`,
+  })
+  reasonCode?: TransferReasonCode;
+}
+
+export class ParkTicketRequest {
+  @ApiProperty({ enum: PARK_REASON_CODES, description: 'GET /api/v1/reason-codes?kind=PARK' })
+  @IsIn(PARK_REASON_CODES as readonly string[] as string[], {
+    message: `reasonCode must be one of ${PARK_REASON_CODES.join(', ')}`,
+  })
+  reasonCode!: ParkReasonCode;
 }

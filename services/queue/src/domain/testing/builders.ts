@@ -2,6 +2,7 @@ import type { WaitingTicket } from '../call-next';
 import { newCounter, openCounter, type Counter } from '../counter';
 import { DEFAULT_QUEUE_POLICY, type QueuePolicy } from '../queue-policy';
 import { callTicket, cancelTicket, completeTicket, issueTicket, markNoShow, startServing } from '../ticket';
+import { parkTicket } from '../ticket-console';
 import type { Ticket, TicketIn, TicketStatus } from '../ticket-state';
 
 /** 08:00 in Hà Nội on 1 July 2025. */
@@ -26,7 +27,7 @@ export const aPolicy = (o: Partial<QueuePolicy> = {}): QueuePolicy => ({ ...DEFA
 
 /**
  * A ticket in the given status, reached through the real decisions: issued at T0, called at +10 min
- * by counter 1 (officer o-1), serving from +12, then ended at +20.
+ * by counter 1 (officer o-1), serving from +12, then ended at +20 (or parked at +14).
  */
 export function aTicket<S extends TicketStatus>(
   status: S,
@@ -48,6 +49,7 @@ export function aTicket<S extends TicketStatus>(
     NO_SHOW: () => markNoShow({ now: minutesAfter(15) }, steps.CALLED()).state,
     SERVING: () => startServing({ now: minutesAfter(12) }, steps.CALLED()).state,
     DONE: () => completeTicket({ now: minutesAfter(20) }, steps.SERVING()).state,
+    PARKED: () => parkTicket({ now: minutesAfter(14), reasonCode: 'FETCH_DOCUMENT' }, steps.SERVING()).state,
   };
   return steps[status]() as TicketIn<S>;
 }

@@ -28,6 +28,8 @@ const CHANGE_TYPES = [
   'ticket.cancelled',
   'ticket.parked',
   'ticket.unparked',
+  'ticket.parked',
+  'ticket.unparked',
   'counter.opened',
   'counter.paused',
   'counter.resumed',
