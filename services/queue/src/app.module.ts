@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, RateLimitWindows1730000000100 } from '@fg/platform';
+import { AppointmentsHttpController } from './api/appointments/appointments.http.controller';
 import { BoardHttpController } from './api/board/board.http.controller';
 import { CounterCallsHttpController } from './api/counters/counter-calls.http.controller';
 import { CounterConsoleHttpController } from './api/console/counter-console.http.controller';
@@ -12,6 +13,9 @@ import { TicketActionsHttpController } from './api/tickets/ticket-actions.http.c
 import { TicketsHttpController } from './api/tickets/tickets.http.controller';
 import { BoardDossiersOverdueJob } from './application/board-dossiers-overdue.job';
 import { BoardDossiersService } from './application/board-dossiers.service';
+import { APPOINTMENT_CONFIG, loadAppointmentConfig } from './application/appointments/appointment-config';
+import { AppointmentService } from './application/appointments/appointment.service';
+import { AppointmentNoShowJob } from './application/appointments/no-show.job';
 import { BoardProjector } from './application/board-projector';
 import { BoardStreamLimits } from './application/board-stream-limits';
 import { BoardStreamHub } from './application/board-stream.hub';
@@ -35,6 +39,7 @@ import { BoardProjectionConsumer } from './events/board-projection.consumer';
 import { CounterPageHttpController } from './pages/counter-page.http.controller';
 import { OfficePagesHttpController } from './pages/office-pages.http.controller';
 import { BoardDossiersRepository } from './persistence/board-dossiers.repository';
+import { AppointmentRepository } from './persistence/appointments/appointment.repository';
 import { BoardProjectionWriter } from './persistence/board-projection.writer';
 import { BoardRepository } from './persistence/board.repository';
 import { CounterConsoleRepository } from './persistence/counter-console.repository';
@@ -44,6 +49,7 @@ import { DutyOfficerRepository } from './persistence/duty-officer.repository';
 import { QueueTables1730000200000 } from './persistence/migrations/1730000200000-queue-tables';
 import { BoardProjection1730000200001 } from './persistence/migrations/1730000200001-board-projection';
 import { DutyOfficers1730000200002 } from './persistence/migrations/1730000200002-duty-officers';
+import { Appointments1730000600600 } from './persistence/migrations/1730000600600-appointments';
 import { TicketConsole1730000600100 } from './persistence/migrations/1730000600100-ticket-console';
 import { BoardDossiers1730000600200 } from './persistence/migrations/1730000600200-board-dossiers';
 import { QueueStatsRepository } from './persistence/queue-stats.repository';
@@ -64,6 +70,7 @@ import { TicketRepository } from './persistence/ticket.repository';
         DutyOfficers1730000200002,
         TicketConsole1730000600100,
         BoardDossiers1730000600200,
+        Appointments1730000600600,
       ],
       consumers: [BoardProjectionConsumer, BoardDossiersConsumer],
       // The consumer is built inside PlatformModule, so its dependencies are provided there too.
@@ -79,6 +86,7 @@ import { TicketRepository } from './persistence/ticket.repository';
   controllers: [
     ReasonCodesHttpController,
     SetupHttpController,
+    AppointmentsHttpController,
     TicketsHttpController,
     TicketActionsHttpController,
     CounterCallsHttpController,
@@ -112,6 +120,10 @@ import { TicketRepository } from './persistence/ticket.repository';
     BoardStreamHub,
     BoardStreamLimits,
     { provide: QUEUE_CONFIG, useFactory: loadQueueConfig },
+    { provide: APPOINTMENT_CONFIG, useFactory: loadAppointmentConfig },
+    AppointmentService,
+    AppointmentNoShowJob,
+    AppointmentRepository,
     BoardRepository,
     BoardDossiersRepository,
     TicketRepository,

@@ -11,6 +11,7 @@ import {
   rankCallCandidates,
   Ticket,
 } from '../domain';
+import { AppointmentRepository } from '../persistence/appointments/appointment.repository';
 import { CounterRepository, toCounter } from '../persistence/counter.repository';
 import { SetupRepository } from '../persistence/setup.repository';
 import { TicketRepository } from '../persistence/ticket.repository';
@@ -49,6 +50,7 @@ export class CallNextService {
     private readonly setup: SetupRepository,
     private readonly changes: TicketChanges,
     private readonly clock: QueueClock,
+    private readonly appointments: AppointmentRepository,
   ) {}
 
   /** `actorId`: the token's subject, for the audit log (absent for calls the system makes itself). */
@@ -59,6 +61,8 @@ export class CallNextService {
     actorId?: string,
   ): Promise<CallOutcome | null> {
     const policy = await this.setup.policy(unitCode);
+    // Appointments are due from this many minutes before their slot (issue #19, call-next.ts).
+    const { toleranceMinutes } = await this.appointments.settings(unitCode);
     return this.ds.transaction(async (m) => {
       const row = await this.counters.findForUpdate(m, unitCode, counterNo);
       if (!row) throw notFound(`Counter ${counterNo} of unit`, unitCode, 'COUNTER.NOT_FOUND');
@@ -81,6 +85,7 @@ export class CallNextService {
             policy,
             consecutivePriorityCalls: counter.consecutivePriorityCalls,
             now,
+            appointmentToleranceMinutes: toleranceMinutes,
           },
           CANDIDATES,
         );
