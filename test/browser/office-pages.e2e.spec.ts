@@ -17,7 +17,10 @@ const UNIT = '09201';
 const UNIT_NAME = 'Phường Thân Thiện';
 const SHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
 
-/** The board's TV has a Vietnamese voice here: a stand-in speechSynthesis records what would be said. */
+/**
+ * The board's TV has a Vietnamese voice here: a stand-in speechSynthesis records what would be said (the board
+ * uses it only when its recorded clips cannot be played).
+ */
 const FAKE_VI_VOICE = `
   window.__spoken = [];
   const voice = { lang: 'vi-VN', name: 'Tiếng Việt (thử)', voiceURI: 'test-vi', localService: true, default: true };
@@ -185,10 +188,21 @@ describe('office pages (board, kiosk, counter tablet) in headless Chromium', () 
     await board.locator('.counter.is-fresh[data-counter-no="1"][data-number="A001"]').waitFor();
     await board.locator('#announce', { hasText: 'Mời số A001 đến Quầy 1' }).waitFor();
     await board.locator('#calls li[data-number="A001"]').waitFor();
-    await waitFor(async () => (await board.evaluate<string[]>('window.__spoken')).length > 0, {
+    // Read aloud from the recorded clips after the chime (issue #17 item 4); the Vietnamese voice is not needed.
+    await waitFor(async () => (await board.evaluate<string[]>('window.__playedClips')).length >= 8, {
       message: 'call read aloud',
     });
-    expect(await board.evaluate('window.__spoken')).toEqual(['Mời số A 0 0 1 đến quầy 1']);
+    expect(await board.evaluate('window.__playedClips')).toEqual([
+      'chime',
+      'moi_cong_dan_co_so',
+      'letter_a',
+      'digit_0',
+      'digit_0',
+      'digit_1',
+      'den_quay_so',
+      'digit_1',
+    ]);
+    expect(await board.evaluate('window.__spoken')).toEqual([]);
     expect(await board.evaluate('window.__sameDocument')).toBe(true);
     await shot(board, 'board-call-1366x768');
 

@@ -28,8 +28,6 @@ const CHANGE_TYPES = [
   'ticket.cancelled',
   'ticket.parked',
   'ticket.unparked',
-  'ticket.parked',
-  'ticket.unparked',
   'counter.opened',
   'counter.paused',
   'counter.resumed',
@@ -210,6 +208,9 @@ const MUTE_KEY = 'fg.board.muted';
 let muted = localStorage.getItem(MUTE_KEY) === '1';
 /** The sounds played, in order ('chime' and clip names): what a call sounded like, for the browser test. */
 window.__playedClips = [];
+/** Sounds playing at this moment, and the most ever at once (1: calls never overlap). */
+window.__soundsPlaying = 0;
+window.__maxSoundsPlaying = 0;
 
 function announce(call) {
   state.fresh.set(call.counterNo, Date.now() + FRESH_MS);
@@ -264,12 +265,16 @@ async function runningContext() {
 
 /** Resolves when `source` has played to its end (or a guard time later, should `ended` never come). */
 function played(source, seconds) {
+  window.__soundsPlaying += 1;
+  window.__maxSoundsPlaying = Math.max(window.__maxSoundsPlaying, window.__soundsPlaying);
   return new Promise((resolve) => {
-    const guard = setTimeout(resolve, seconds * 1000 + 1500);
-    source.onended = () => {
+    const done = () => {
       clearTimeout(guard);
+      window.__soundsPlaying -= 1;
       resolve();
     };
+    const guard = setTimeout(done, seconds * 1000 + 1500);
+    source.onended = done;
   });
 }
 
@@ -379,7 +384,7 @@ function speak(text) {
 
 function renderMute() {
   $('mute').setAttribute('aria-pressed', String(muted));
-  $('mute').textContent = muted ? '🔇 Đã tắt tiếng gọi số' : '🔊 Tắt tiếng gọi số';
+  $('mute').textContent = muted ? 'Đã tắt tiếng gọi số — bấm để bật' : 'Tắt tiếng gọi số';
 }
 $('mute').addEventListener('click', () => {
   muted = !muted;
