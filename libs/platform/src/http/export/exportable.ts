@@ -28,7 +28,7 @@ export interface ExportSpec<A> {
   /** The statistic: the sheet name and the file name's first part, e.g. `timeliness`. */
   name: string;
   /** The rows: nested answers (by unit, by month, criteria) become rows that carry their key columns. */
-  rows: (answer: A) => readonly Record<string, unknown>[];
+  rows: (answer: A) => readonly object[];
   /** The columns (JSON paths) in order, when fixed; otherwise every path the rows hold, in the order met. */
   columns?: readonly string[];
   /** What tells this file from another of the same statistic: unit, period… (joined by `_` after `name`). */

@@ -80,8 +80,8 @@ export function flattenRow(row: Record<string, unknown>, prefix = '', out: Recor
  * Rows to a table. With `columns`, exactly those paths in that order (an empty answer still has its header);
  * otherwise every path met, in the order first met. A path a row lacks is an empty cell.
  */
-export function toTable(rows: readonly Record<string, unknown>[], columns?: readonly string[]): Table {
-  const flat = rows.map((r) => flattenRow(r));
+export function toTable(rows: readonly object[], columns?: readonly string[]): Table {
+  const flat = rows.map((r) => flattenRow(r as Record<string, unknown>));
   let cols: string[];
   if (columns) cols = [...columns];
   else {

@@ -1,10 +1,40 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CorrelationId, CurrentUser, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
+import {
+  AuthUser,
+  CorrelationId,
+  CurrentUser,
+  Exportable,
+  type ExportSpec,
+  Roles,
+  UnitCodePipe,
+  UnitScoped,
+} from '@fg/platform';
 import { AssessmentsService } from '../../application/assessments.service';
 import { READERS } from '../readers';
 import { YearPipe } from '../scoring-params';
 import { AssessCriterionRequest } from './assess-criterion.request.dto';
+
+type HistoryAnswer = Awaited<ReturnType<AssessmentsHttpController['history']>>;
+
+/** CSV/XLSX: one row per assessment entered (who, when, points, evidence), newest first; the header even when none. */
+const ASSESSMENTS_EXPORT: ExportSpec<HistoryAnswer> = {
+  name: 'assessments',
+  rows: (a) => a.items,
+  columns: [
+    'id',
+    'unitCode',
+    'year',
+    'criterionCode',
+    'schemeCode',
+    'points',
+    'evidence',
+    'note',
+    'by',
+    'at',
+  ],
+  fileParts: (a) => [a.unitCode, a.year],
+};
 
 @ApiTags('assessments')
 @Controller('api/v1/units/:code/assessments/:year')
@@ -55,6 +85,7 @@ export class AssessmentsHttpController {
   @ApiOperation({
     summary: 'Every assessment entered for a unit and year, newest first (who, when, evidence)',
   })
+  @Exportable(ASSESSMENTS_EXPORT)
   async history(@Param('code', UnitCodePipe) code: string, @Param('year', YearPipe) year: number) {
     return { unitCode: code, year, items: await this.service.history(code, year) };
   }

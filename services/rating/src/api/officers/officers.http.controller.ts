@@ -1,10 +1,19 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { formatMonth, localYearMonthOf, monthIndex, parseMonth, YearMonth } from '@fg/kernel';
-import { AuthUser, CurrentUser, DomainError, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
+import {
+  AuthUser,
+  CurrentUser,
+  DomainError,
+  Exportable,
+  Roles,
+  UnitCodePipe,
+  UnitScoped,
+} from '@fg/platform';
 import { OfficerRatingsService, SMOOTHING_FORMULA } from '../../application/officer-ratings.service';
 import { READERS } from '../readers';
 import { RatingPeriodQuery } from './officer-rating.request.dto';
+import { OFFICER_RANKING_EXPORT, OFFICER_RATING_EXPORT } from './officers.export';
 
 const period = (q: RatingPeriodQuery): { from: YearMonth; to: YearMonth } => {
   const now = localYearMonthOf(new Date());
@@ -36,6 +45,7 @@ export class OfficersHttpController {
   @ApiOperation({
     summary: "An officer's star ratings over whole months: count, raw mean, distribution, smoothed score",
   })
+  @Exportable(OFFICER_RATING_EXPORT)
   async rating(
     @Param('officerId') officerId: string,
     @Query() q: RatingPeriodQuery,
@@ -65,6 +75,7 @@ export class OfficersHttpController {
   @ApiOperation({
     summary: "Officers of a unit's subtree ranked by smoothed score (with n and the raw mean beside it)",
   })
+  @Exportable(OFFICER_RANKING_EXPORT)
   async ranking(
     @Param('code', UnitCodePipe) code: string,
     @Query() q: RatingPeriodQuery,

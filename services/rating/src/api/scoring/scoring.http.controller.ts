@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles, sendCachedJson, UnitCodePipe } from '@fg/platform';
+import { AuthUser, CurrentUser, Exportable, Roles, sendCachedJson, UnitCodePipe } from '@fg/platform';
 import type { Response } from 'express';
 import { StandingsCache } from '../../application/standings-cache';
 import { StandingsService } from '../../application/standings.service';
@@ -8,6 +8,7 @@ import { TargetsService } from '../../application/targets.service';
 import { READERS } from '../readers';
 import { currentYear, YearPipe, YearQuery } from '../scoring-params';
 import { scorecardView, unitView } from './scorecard.view';
+import { PROGRESS_EXPORT, RANKING_EXPORT, SCORECARD_EXPORT } from './scoring.export';
 import { PutTargetRequest, RankingQuery } from './scoring.request.dto';
 
 /**
@@ -31,6 +32,7 @@ export class ScoringHttpController {
     summary:
       'Friendly-government scorecard: each criterion (points, max, how), group totals, total, stars, next star',
   })
+  @Exportable(SCORECARD_EXPORT)
   async scorecard(
     @Param('code', UnitCodePipe) code: string,
     @Query() q: YearQuery,
@@ -47,6 +49,7 @@ export class ScoringHttpController {
   @Get('ranking')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Descendant units at a level (default COMMUNE) ranked by score' })
+  @Exportable(RANKING_EXPORT)
   async ranking(
     @Param('code', UnitCodePipe) code: string,
     @Query() q: RankingQuery,
@@ -99,6 +102,7 @@ export class ScoringHttpController {
   @ApiOperation({
     summary: 'Number and share of descendant communes certified, by star level, against the target',
   })
+  @Exportable(PROGRESS_EXPORT)
   async progress(
     @Param('code', UnitCodePipe) code: string,
     @Query() q: YearQuery,
