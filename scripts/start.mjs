@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureKafka, kafkaClientEnv, kafkaStatus, stopKafka } from './kafka/kafka.mjs';
-import { devJwtSecret, repoRoot } from './dev-secret.mjs';
+import { devJwtSecret, devNotifySealKey, repoRoot } from './dev-secret.mjs';
 import { devToken, ROLES } from './dev-token.mjs';
 
 const require = createRequire(path.join(repoRoot, 'package.json'));
@@ -89,6 +89,10 @@ async function main() {
   const env = { ...process.env };
   env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/friendly_gov';
   env.JWT_SECRET = devJwtSecret();
+  // Contacts travel sealed for notify (issue #18): producers get its public key, only notify the secret.
+  const sealKey = devNotifySealKey();
+  env.NOTIFY_SEAL_PUBLIC_KEY = sealKey.publicKey;
+  delete env.NOTIFY_SEAL_KEYS;
   env.LOG_LEVEL ??= 'info';
   // The counter console (a page of queue :3001) takes in dossiers at the dossier service (:3002), another origin:
   // the queue names it in the console's CSP, and the dossier service lets the queue's origin call it.
@@ -133,7 +137,13 @@ async function main() {
     const main = path.join(repoRoot, 'services', svc.name, 'dist', 'main.js');
     const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', main], {
       cwd: repoRoot,
-      env: { ...env, ...serviceKafkaEnv(svc.name), ...dashboardEnv(env, svc), PORT: String(svc.port) },
+      env: {
+        ...env,
+        ...serviceKafkaEnv(svc.name),
+        ...dashboardEnv(env, svc),
+        ...(svc.name === 'notify' ? { NOTIFY_SEAL_KEYS: sealKey.keyring } : {}),
+        PORT: String(svc.port),
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('exit', (code) => {

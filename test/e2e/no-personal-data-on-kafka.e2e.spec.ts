@@ -1,4 +1,4 @@
-import { kafkaSasl } from '@fg/platform';
+import { kafkaSasl, openSealedContact, parseSealKeyring } from '@fg/platform';
 import { Kafka, logLevel } from 'kafkajs';
 import { readTopic, ReadMessage } from '@fg/platform/testing';
 import { apiClient } from '../../tools/sim/api-client';
@@ -11,7 +11,8 @@ import { RunningSystem, startSystem } from '../support/system';
 /*
  * Issue #16 row 5: nothing personal on the bus. A simulated office day through the four real services and
  * the broker (applicants with names, phones, ID numbers and e-mails; officers' notes holding the same, as
- * they type them), then every message of every topic of this run, DLQs included, is searched.
+ * they type them), then every message of every topic of this run, DLQs included, is searched. Contacts given
+ * at the kiosk and at intake with consent travel sealed for notify (issue #18): present, but only as ciphertext.
  */
 const PATTERNS: [string, RegExp][] = [
   // 0912345678, 0912 345 678, +84912345678, +84 912 345 678 (not a decimal like 0.912345678).
@@ -79,6 +80,7 @@ async function closingHour(system: RunningSystem): Promise<void> {
           phone: '0912345678',
           idNumber: '079123456789',
           email: 'binh@example.vn',
+          contactConsent: true,
         },
       })
     ).data.id;
@@ -153,6 +155,17 @@ describe('a simulated office day publishes no personal data', () => {
       PATTERNS.filter(([, re]) => re.test(m.value ?? '')).map(([what]) => `${what}: ${m.value}`),
     );
     expect(hits).toEqual([]);
+    // Issue #18: the contacts given at the kiosk and at intake (with consent) are on the bus, sealed for
+    // notify only: each opens with notify's key, for its own ticket or dossier, and nothing else shows them.
+    const sealed = all
+      .map((m) => JSON.parse(m.value ?? '{}') as { type?: string; subject?: string; data?: any })
+      .filter((e) => e.data?.contact);
+    expect(new Set(sealed.map((e) => e.type))).toEqual(new Set(['ticket.issued', 'dossier.received']));
+    const keyring = await parseSealKeyring(system.env.seal.keyring);
+    const opened = await Promise.all(
+      sealed.map((e) => openSealedContact(e.data.contact, keyring, { subject: e.subject! })),
+    );
+    expect(opened.filter((o) => !o.ok)).toEqual([]);
     console.log(
       `[figures] ${all.length} messages on ${topics.size} topics searched; types: ${[...types].sort().join(', ')}`,
     );

@@ -48,6 +48,8 @@ export async function receiveDossier(
       // Derived from the sequence, not drawn, so the seeded runs stay what they were.
       idNumber: `0791${String(ctx.dossierSeq).padStart(8, '0')}`,
       email: `cong.dan.${ctx.dossierSeq}@example.vn`,
+      // Half the applicants agree to notifications: their contact then travels sealed for notify (issue #18).
+      contactConsent: ctx.dossierSeq % 2 === 0,
     },
     ...(o.ticketId ? { ticketId: o.ticketId } : {}),
   };

@@ -37,6 +37,9 @@ export async function simulateOfficeDay(
     await ctx.kiosk('queue', 'POST', `/api/v1/units/${unitCode}/tickets`, {
       serviceCode: service,
       priority: rng.weighted(PRIORITIES),
+      // Every third citizen leaves a phone for "your turn is near" (issue #18); derived, not drawn, so the
+      // seeded runs stay what they were.
+      ...(i % 3 === 0 ? { phone: `0912${String((dayIndex * 100 + i) % 1_000_000).padStart(6, '0')}` } : {}),
     });
     truth.ticketsIssued++;
     await pace(ctx, rng.int(20, 120));
