@@ -2,6 +2,7 @@ import { Module, Provider } from '@nestjs/common';
 import { PlatformModule } from '@fg/platform';
 import { AssessmentsHttpController } from './api/assessments/assessments.http.controller';
 import { DashboardHttpController } from './api/dashboard/dashboard.http.controller';
+import { ReportsHttpController } from './api/reports/reports.http.controller';
 import { OfficersHttpController } from './api/officers/officers.http.controller';
 import { SchemesHttpController } from './api/schemes/schemes.http.controller';
 import { ScoringHttpController } from './api/scoring/scoring.http.controller';
@@ -9,6 +10,7 @@ import { UnitSuccessionsHttpController } from './api/units/unit-successions.http
 import { UnitsHttpController } from './api/units/units.http.controller';
 import { AssessmentsService } from './application/assessments.service';
 import { DashboardService } from './application/dashboard.service';
+import { MonthlyReportService } from './application/monthly-report.service';
 import { MetricsApplier } from './application/metrics-applier';
 import { OfficerRatingPublisher } from './application/officer-rating-publisher';
 import { OfficerRatingsService } from './application/officer-ratings.service';
@@ -37,6 +39,7 @@ import { UnitSuccessions1730000400000 } from './persistence/migrations/173000040
 import { RepeatedSupplements1730000500000 } from './persistence/migrations/1730000500000-repeated-supplements';
 import { ThankYouLetters1730000500100 } from './persistence/migrations/1730000500100-thank-you-letters';
 import { UnitLineageInForce1730000500200 } from './persistence/migrations/1730000500200-unit-lineage-in-force';
+import { ReportFigures1730000600800 } from './persistence/migrations/1730000600800-report-figures';
 import { OfficerStarsRepository } from './persistence/officer-stars.repository';
 import { SchemesRepository } from './persistence/schemes.repository';
 import { ScoreQueueRepository } from './persistence/score-queue.repository';
@@ -81,6 +84,7 @@ const SCORING: Provider[] = [
         RepeatedSupplements1730000500000,
         ThankYouLetters1730000500100,
         UnitLineageInForce1730000500200,
+        ReportFigures1730000600800,
       ],
       unitAncestry: UnitRegistryRepository,
       consumers: [DossierMetricsConsumer, SurveyMetricsConsumer, QueueMetricsConsumer],
@@ -97,6 +101,7 @@ const SCORING: Provider[] = [
     OfficersHttpController,
     DashboardHttpController,
     DashboardPageHttpController,
+    ReportsHttpController,
   ],
   providers: [
     ...SCORING,
@@ -114,6 +119,7 @@ const SCORING: Provider[] = [
     ScoreWorker,
     StandingsCache,
     DashboardService,
+    MonthlyReportService,
     { provide: RATING_CONFIG, useFactory: loadRatingConfig },
   ],
 })

@@ -5,3 +5,4 @@ export * from './kafka-test-client';
 export * from './tokens';
 export * from './unit-succession';
 export * from './export-files';
+export * from './pdf';

@@ -166,17 +166,5 @@ export const anIntake = (unitCode: string, overrides: Record<string, unknown> = 
 export const daysAgo = (days: number, hours = 0) =>
   new Date(Date.now() - days * 86_400_000 - hours * 3_600_000).toISOString();
 
-// pdf-parse's index runs a self-test when required directly; the library file does not.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse: (data: Buffer) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
-
-/** Collects a binary response body (supertest's `.buffer(true).parse(binaryBody)`). */
-export const binaryBody = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
-
-/** A PDF's text with runs of white space as one space, as pdf-parse extracts it. */
-export const pdfText = async (pdf: Buffer): Promise<string> =>
-  (await pdfParse(pdf)).text.replace(/\s+/g, ' ');
+// The PDF helpers moved to the platform's test kit (the rating service's monthly report uses them too).
+export { binaryBody, pdfText } from '@fg/platform/testing';

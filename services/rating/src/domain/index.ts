@@ -13,3 +13,4 @@ export * from './targets';
 export * from './unit-aggregates';
 export * from './unit-succession';
 export * from './report-period';
+export * from './monthly-report';

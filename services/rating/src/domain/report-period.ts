@@ -35,26 +35,36 @@ const lastDayOfMonth = (year: number, month: number): LocalDate =>
   addDays(firstDayOfNextMonth(`${formatMonth({ year, month })}-01`), -1);
 
 /**
- * Parses a period against today's local date. Refused, with a message naming `period`: a malformed text, a
- * year before 2000, and a period beginning after today (no figure exists for it yet: beyond the allowed span).
+ * Parses a period against today's local date. Refused, with a message naming the parameter (`name`, default
+ * `period`): a malformed text or a kind not offered (`kinds`), a year before 2000, and a period beginning after
+ * today (no figure exists for it yet: beyond the allowed span).
  */
-export function parseReportPeriod(text: string, today: LocalDate): ReportPeriodResult {
+export function parseReportPeriod(
+  text: string,
+  today: LocalDate,
+  {
+    name = 'period',
+    kinds = ['month', 'quarter', 'year'],
+  }: { name?: string; kinds?: ReportPeriodKind[] } = {},
+): ReportPeriodResult {
   const m = PATTERN.exec(text);
-  if (!m) {
-    return {
-      ok: false,
-      message: `period "${text.slice(0, 40)}" must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY`,
-    };
+  const kindOf = (x: RegExpExecArray): ReportPeriodKind => (x[2] ? 'month' : x[3] ? 'quarter' : 'year');
+  if (!m || !kinds.includes(kindOf(m))) {
+    const forms = { month: 'a month YYYY-MM', quarter: 'a quarter YYYY-Qn', year: 'a year YYYY' };
+    const list = kinds.map((k) => forms[k]);
+    const expected =
+      list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0];
+    return { ok: false, message: `${name} "${text.slice(0, 40)}" must be ${expected}` };
   }
   const year = Number(m[1]);
-  const kind: ReportPeriodKind = m[2] ? 'month' : m[3] ? 'quarter' : 'year';
+  const kind = kindOf(m);
   const firstMonth = m[2] ? Number(m[2]) : m[3] ? (Number(m[3]) - 1) * 3 + 1 : 1;
   const lastMonth = kind === 'month' ? firstMonth : kind === 'quarter' ? firstMonth + 2 : 12;
   const from = `${formatMonth({ year, month: firstMonth })}-01`;
   const end = lastDayOfMonth(year, lastMonth);
   const span = `from ${FIRST_REPORT_YEAR} to the current ${kind} (today is ${today})`;
   if (year < FIRST_REPORT_YEAR || from > today) {
-    return { ok: false, message: `period ${text} is beyond the allowed span: ${span}` };
+    return { ok: false, message: `${name} ${text} is beyond the allowed span: ${span}` };
   }
   const months: string[] = [];
   for (let mo = firstMonth; mo <= lastMonth; mo++) months.push(formatMonth({ year, month: mo }));

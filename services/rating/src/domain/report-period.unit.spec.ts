@@ -63,6 +63,19 @@ describe('parseReportPeriod', () => {
       expect(refusal(bad)).toMatch(/^period ".*" must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY$/);
   });
 
+  it('names the parameter and offers only the kinds asked for', () => {
+    const month = { name: 'month', kinds: ['month' as const] };
+    expect(parseReportPeriod('2026-Q1', TODAY, month)).toEqual({
+      ok: false,
+      message: 'month "2026-Q1" must be a month YYYY-MM',
+    });
+    expect(parseReportPeriod('2027-01', TODAY, month)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^month 2027-01 is beyond the allowed span/),
+    });
+    expect(parseReportPeriod('2026-11', TODAY, month)).toMatchObject({ ok: true, value: { kind: 'month' } });
+  });
+
   it('always gives from ≤ to ≤ end within the year, to never after today (property)', () => {
     const day = fc.integer({ min: 0, max: 40 * 366 }).map((n) => addDays('2000-01-01', n));
     const text = fc.oneof(

@@ -65,6 +65,9 @@ export function foldDossierEvents(events: DomainEvent[], book: MetricBook, curre
       const c = book.unit(e.unitcode, d.receivedAt);
       c.dossiersReceived++;
       if (d.channel === 'HOME') c.homeServiceCount++;
+      else if (d.channel === 'COUNTER') c.receivedCounter++;
+      else if (d.channel === 'ONLINE') c.receivedOnline++;
+      else if (d.channel === 'POSTAL') c.receivedPostal++;
     } else if (e.type === DossierOverdue.type) {
       const at = (e.data as { at: string }).at;
       book.unit(e.unitcode, at).openOverdue++;

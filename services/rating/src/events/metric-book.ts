@@ -9,12 +9,32 @@ import { emptyAggregates, StarCounts, UnitAggregates } from '../domain';
 export interface MonthlyCounters extends UnitAggregates {
   dossiersReceived: number;
   apologiesIssued: number;
+  /** Received at the counter, online, by post (HOME is homeServiceCount): the monthly report's channels. */
+  receivedCounter: number;
+  receivedOnline: number;
+  receivedPostal: number;
+  /** Sum of the service seconds of the tickets served (mean service time = / ticketsServed). */
+  serviceSecondsSum: number;
 }
+
+/** The counters only the monthly report reads (not part of the scorecard's aggregates). */
+export const REPORT_ONLY_COUNTERS = [
+  'dossiersReceived',
+  'apologiesIssued',
+  'receivedCounter',
+  'receivedOnline',
+  'receivedPostal',
+  'serviceSecondsSum',
+] as const;
 
 export const emptyCounters = (): MonthlyCounters => ({
   ...emptyAggregates(),
   dossiersReceived: 0,
   apologiesIssued: 0,
+  receivedCounter: 0,
+  receivedOnline: 0,
+  receivedPostal: 0,
+  serviceSecondsSum: 0,
 });
 
 export interface UnitMonthDelta extends YearMonth {

@@ -24,6 +24,9 @@ export function toColumns(c: MonthlyCounters): Flat {
     survey_responses: c.surveyResponses,
     repeated_supplements: c.repeatedSupplements,
     thank_you_letters: c.thankYouLetters,
+    received_counter: c.receivedCounter,
+    received_online: c.receivedOnline,
+    received_postal: c.receivedPostal,
   };
   for (const e of SIPAS_ELEMENTS) {
     flat[`${element(e)}_satisfied`] = c.satisfiedByElement[e].satisfied;
@@ -32,6 +35,7 @@ export function toColumns(c: MonthlyCounters): Flat {
   c.starCounts.forEach((n, i) => (flat[`stars_${i + 1}`] = n));
   flat.tickets_served = c.ticketsServed;
   flat.wait_seconds_sum = c.waitSecondsSum;
+  flat.service_seconds_sum = c.serviceSecondsSum;
   WAIT_BUCKET_BOUNDS_SECONDS.forEach((_, i) => (flat[`wait_bucket_${i + 1}`] = c.waitHistogram[i] ?? 0));
   return flat;
 }
@@ -57,6 +61,10 @@ export function fromColumns(row: Record<string, unknown>): MonthlyCounters {
   c.surveyResponses = n('survey_responses');
   c.repeatedSupplements = n('repeated_supplements');
   c.thankYouLetters = n('thank_you_letters');
+  c.receivedCounter = n('received_counter');
+  c.receivedOnline = n('received_online');
+  c.receivedPostal = n('received_postal');
+  c.serviceSecondsSum = n('service_seconds_sum');
   for (const e of SIPAS_ELEMENTS) {
     c.satisfiedByElement[e] = { satisfied: n(`${element(e)}_satisfied`), valid: n(`${element(e)}_valid`) };
   }

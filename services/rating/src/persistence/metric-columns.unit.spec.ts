@@ -1,10 +1,10 @@
 import { emptyCounters } from '../events/metric-book';
 import { fromColumns, isZero, METRIC_COLUMNS, toColumns } from './metric-columns';
-import { UNIT_METRIC_COLUMNS_V3 } from './migrations/1730000500100-thank-you-letters';
+import { UNIT_METRIC_COLUMNS_V4 } from './migrations/1730000600800-report-figures';
 
 describe('unit_metrics columns', () => {
   it('are exactly the columns the migration created', () => {
-    expect([...METRIC_COLUMNS].sort()).toEqual([...UNIT_METRIC_COLUMNS_V3].sort());
+    expect([...METRIC_COLUMNS].sort()).toEqual([...UNIT_METRIC_COLUMNS_V4].sort());
   });
 
   it('round-trip every counter', () => {
@@ -15,6 +15,8 @@ describe('unit_metrics columns', () => {
     c.starCounts = [1, 0, 0, 4, 9];
     c.waitHistogram[12] = 7;
     c.apologiesIssued = 2;
+    c.receivedOnline = 4;
+    c.serviceSecondsSum = 610;
     const stringly = Object.fromEntries(Object.entries(toColumns(c)).map(([k, v]) => [k, String(v)]));
     expect(fromColumns(stringly)).toEqual(c);
     expect(isZero(c)).toBe(false);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type LocalDate, toLocalDate } from '@fg/kernel';
 import { EntityManager } from 'typeorm';
 import { UnitAggregates } from '../domain';
-import { MonthlyCounters, UnitMonthDelta } from '../events/metric-book';
+import { MonthlyCounters, REPORT_ONLY_COUNTERS, UnitMonthDelta } from '../events/metric-book';
 import { fromColumns, isZero, METRIC_COLUMNS, toColumns } from './metric-columns';
 
 export interface YearAggregates {
@@ -13,6 +13,28 @@ export interface YearAggregates {
 }
 
 const cols = METRIC_COLUMNS;
+
+/**
+ * The rows each root unit (`$1`, text[]) rolls up: itself, its subtree and, unless `$3` (asWas), its lineage
+ * up to each succession's date (`before`), for successions in force on `$4` (today). Shared by the scorecards'
+ * year aggregates and the monthly report.
+ */
+const MEMBERS_CTE = /* sql */ `WITH RECURSIVE tree(root, code, before, depth) AS (
+          SELECT r, r, NULL::date, 0 FROM unnest($1::text[]) AS r
+          UNION ALL
+          SELECT t.root, x.code, x.before, t.depth + 1 FROM tree t CROSS JOIN LATERAL (
+            SELECT u.code, t.before FROM unit_registry u WHERE u.parent_code = t.code
+            UNION ALL
+            -- LEAST ignores NULL: a descendant's (unbounded) window narrows to the succession date
+            SELECT l.predecessor_code, LEAST(t.before, l.before) FROM unit_lineage l
+            -- in force once the latest date along the chain has come, not the earliest (A → C → D: D's own)
+            WHERE l.unit_code = t.code AND NOT $3::boolean AND l.in_force_from <= $4::date
+          ) x WHERE t.depth < 16
+        ),
+        members AS (
+          SELECT root, code, CASE WHEN bool_or(before IS NULL) THEN NULL ELSE max(before) END AS before
+          FROM tree GROUP BY root, code
+        )`;
 
 /** Monthly counters per unit, written by the consumers and read (rolled up) by the scorecards. */
 @Injectable()
@@ -70,22 +92,7 @@ export class UnitMetricsRepository {
       .filter((c) => c !== 'open_overdue_delta')
       .map((c) => `sum(m.${c}) FILTER (WHERE m.year = y.year) AS ${c}`);
     const rows: Record<string, unknown>[] = await manager.query(
-      /* sql */ `WITH RECURSIVE tree(root, code, before, depth) AS (
-          SELECT r, r, NULL::date, 0 FROM unnest($1::text[]) AS r
-          UNION ALL
-          SELECT t.root, x.code, x.before, t.depth + 1 FROM tree t CROSS JOIN LATERAL (
-            SELECT u.code, t.before FROM unit_registry u WHERE u.parent_code = t.code
-            UNION ALL
-            -- LEAST ignores NULL: a descendant's (unbounded) window narrows to the succession date
-            SELECT l.predecessor_code, LEAST(t.before, l.before) FROM unit_lineage l
-            -- in force once the latest date along the chain has come, not the earliest (A → C → D: D's own)
-            WHERE l.unit_code = t.code AND NOT $3::boolean AND l.in_force_from <= $4::date
-          ) x WHERE t.depth < 16
-        ),
-        members AS (
-          SELECT root, code, CASE WHEN bool_or(before IS NULL) THEN NULL ELSE max(before) END AS before
-          FROM tree GROUP BY root, code
-        )
+      /* sql */ `${MEMBERS_CTE}
         SELECT t.root AS unit_code, y.year, ${sums.join(', ')},
           greatest(0, coalesce(sum(m.open_overdue_delta), 0)) AS open_overdue_delta
         FROM members t CROSS JOIN unnest($2::int[]) AS y(year)
@@ -98,9 +105,46 @@ export class UnitMetricsRepository {
     return unitCodes.flatMap((unitCode) =>
       years.map((year) => {
         const c = fromColumns(found.get(`${unitCode}|${year}`) ?? {});
-        const { dossiersReceived, apologiesIssued, ...aggregates } = c;
+        const { dossiersReceived, apologiesIssued, ...rest } = c;
+        const aggregates: UnitAggregates = { ...rest };
+        for (const k of REPORT_ONLY_COUNTERS) delete (aggregates as Partial<MonthlyCounters>)[k];
         return { unitCode, year, aggregates, extra: { dossiersReceived, apologiesIssued } };
       }),
     );
+  }
+
+  /**
+   * One unit's months `1..lastMonth` of `year`, each rolled up like the year aggregates (subtree and lineage):
+   * additive counters of the month, and the open-overdue snapshot at the end of the month (the running sum
+   * of its deltas since the first month ever projected, never below 0). What the monthly report reads.
+   */
+  async months(
+    manager: EntityManager,
+    unitCode: string,
+    year: number,
+    lastMonth: number,
+    asWas = false,
+    today: LocalDate = toLocalDate(new Date()),
+  ): Promise<MonthlyCounters[]> {
+    const sums = cols.map((c) => `sum(m.${c}) AS ${c}`);
+    const rows: Record<string, unknown>[] = await manager.query(
+      /* sql */ `${MEMBERS_CTE}
+        SELECT CASE WHEN m.year < $2::int THEN 0 ELSE m.month END AS month, ${sums.join(', ')}
+        FROM members t
+        JOIN unit_metrics m ON m.unit_code = t.code AND m.year <= $2::int AND (m.year < $2::int OR m.month <= $5::int)
+          AND (t.before IS NULL OR make_date(m.year, m.month, 1) < t.before)
+        GROUP BY 1`,
+      [[unitCode], year, asWas, today, lastMonth],
+    );
+    const byMonth = new Map(rows.map((r) => [Number(r.month), fromColumns(r)]));
+    // Month 0: every earlier year, only its overdue deltas matter (the snapshot runs on from them).
+    let overdue = byMonth.get(0)?.openOverdue ?? 0;
+    const out: MonthlyCounters[] = [];
+    for (let month = 1; month <= lastMonth; month++) {
+      const c = byMonth.get(month) ?? fromColumns({});
+      overdue += c.openOverdue;
+      out.push({ ...c, openOverdue: Math.max(0, overdue) });
+    }
+    return out;
   }
 }

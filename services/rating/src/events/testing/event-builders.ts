@@ -3,6 +3,7 @@ import {
   createEvent,
   DomainEvent,
   DossierApologyIssued,
+  DossierChannel,
   DossierFinishedV1,
   DossierOverdue,
   DossierReceived,
@@ -51,7 +52,7 @@ export const aFinishedDossier = (
 
 export const aReceivedDossier = (
   unitcode: string,
-  channel: 'COUNTER' | 'HOME' = 'COUNTER',
+  channel: DossierChannel = 'COUNTER',
   at = '2026-10-02T02:00:00.000Z',
 ): DomainEvent => {
   const r = ref(at);
