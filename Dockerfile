@@ -14,9 +14,11 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.base.json tsconfig.build.json ./
 COPY libs libs
 COPY services services
-# tsc copies no static files: the office pages (services/*/src/pages/static) go to dist before src is dropped.
+# tsc copies no static files: the office pages (services/*/src/pages/static) and the platform's shared page
+# files (libs/platform/src/http/pages, sharedPageFile) go to dist before src is dropped.
 RUN npm run build && npm prune --omit=dev --ignore-scripts \
   && for d in services/*/src/pages/static; do cp -r "$d" "${d%/src/pages/static}/dist/pages/"; done \
+  && cp -r libs/platform/src/http/pages libs/platform/dist/http/ \
   && find libs services -name src -type d -prune -exec rm -rf {} +
 
 FROM node:24-bookworm-slim AS runtime

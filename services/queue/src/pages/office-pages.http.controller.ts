@@ -7,6 +7,7 @@ import {
   LocalUnitsRepository,
   notFound,
   Public,
+  sharedPageFile,
   StaticAssets,
   UnitCodePipe,
   unitNotFound,
@@ -15,20 +16,27 @@ import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
 import { TicketIdPipe } from '../api/path-params';
 
-const assets = new StaticAssets(__dirname, [
-  'board.html',
-  'board.css',
-  'board.js',
-  'kiosk.html',
-  'kiosk.css',
-  'kiosk.js',
-  'office.css',
-  'office.js',
-  'voice.js',
-  'ticket.html',
-  'ticket.css',
-  'ticket.js',
-]);
+const assets = new StaticAssets(
+  __dirname,
+  [
+    'board.html',
+    'board.css',
+    'board.js',
+    'kiosk.html',
+    'kiosk.css',
+    'kiosk.js',
+    'office.css',
+    'office.js',
+    'voice.js',
+    'ticket.html',
+    'ticket.css',
+    'ticket.js',
+  ],
+  {
+    // The platform's page kit (token from the URL fragment, errors, elements), which office.js re-exports.
+    'page-kit.js': sharedPageFile('page-kit.js'),
+  },
+);
 
 /**
  * The spoken-call clips (static/voice/, made by `npm run voice:build`): only the files its manifest names are

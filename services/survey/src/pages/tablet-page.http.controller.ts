@@ -1,9 +1,12 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DomainError, notFound, Public, UnitCodePipe, StaticAssets } from '@fg/platform';
+import { DomainError, notFound, Public, sharedPageFile, UnitCodePipe, StaticAssets } from '@fg/platform';
 import type { Response } from 'express';
 
-const assets = new StaticAssets(__dirname, ['tablet.html', 'tablet.css', 'tablet.js']);
+const assets = new StaticAssets(__dirname, ['tablet.html', 'tablet.css', 'tablet.js'], {
+  // The platform's page kit: the device token from the URL fragment, JSON calls.
+  'page-kit.js': sharedPageFile('page-kit.js'),
+});
 const COUNTER_NO = /^[A-Za-z0-9._-]{1,16}$/;
 
 /**

@@ -10,14 +10,16 @@ export const pathSegment = (n) => decodeURIComponent(location.pathname.split('/'
  * The page's bearer token (a device's `kiosk` token, a leader's `viewer` token). It is handed over once in the
  * URL fragment (`/dashboard/24#token=eyJ…`), which the browser never sends to a server nor in a Referer, kept
  * in this origin's localStorage and wiped from the address bar. Nothing secret is in the page itself.
+ * A personal token can be kept in sessionStorage under its own key instead (gone when the tab closes):
+ * `pageToken({ key: 'fg.officerToken', storage: sessionStorage })`.
  */
-export function pageToken() {
+export function pageToken({ key = TOKEN_KEY, storage = localStorage } = {}) {
   const m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
   if (m) {
-    localStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]));
+    storage.setItem(key, decodeURIComponent(m[1]));
     history.replaceState(null, '', location.pathname + location.search);
   }
-  return localStorage.getItem(TOKEN_KEY);
+  return storage.getItem(key);
 }
 
 export class ApiError extends Error {

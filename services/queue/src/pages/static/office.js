@@ -1,35 +1,15 @@
 // Helpers shared by the display board and the kiosk (ES module, no dependencies).
 
+// The token from the URL fragment, the API error and element helpers are the platform's page kit, shared with
+// the other services' pages (libs/platform/src/http/pages/page-kit.js, served beside this file).
+import { ApiError } from './page-kit.js';
+export { $, ApiError, el, pageToken as deviceToken } from './page-kit.js';
+
 const TZ = 'Asia/Ho_Chi_Minh';
-const TOKEN_KEY = 'fg.deviceToken';
 
 /** The `{unitCode}` of `/board/{unitCode}`, `/kiosk/{unitCode}` or `/counter/{unitCode}/{counterNo}`. */
 export const unitCodeFromPath = () =>
   decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
-
-/**
- * The device's bearer token. It is handed to the device once in the URL fragment
- * (`/kiosk/07210#token=eyJ…`), which the browser never sends to a server nor in a Referer, kept in this
- * origin's localStorage, and wiped from the address bar. Nothing secret is in the page itself.
- * The counter console keeps an officer's personal token the same way but in sessionStorage under its own key
- * (gone when the tab closes): `deviceToken({ key: 'fg.officerToken', storage: sessionStorage })`.
- */
-export function deviceToken({ key = TOKEN_KEY, storage = localStorage } = {}) {
-  const m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-  if (m) {
-    storage.setItem(key, decodeURIComponent(m[1]));
-    history.replaceState(null, '', location.pathname + location.search);
-  }
-  return storage.getItem(key);
-}
-
-export class ApiError extends Error {
-  constructor(status, body) {
-    super(body?.message ?? `HTTP ${status}`);
-    this.status = status;
-    this.body = body;
-  }
-}
 
 /** Difference between the server's clock and this device's (ms), from the last API response's Date. */
 let serverOffset = 0;
@@ -106,20 +86,3 @@ export function startClock(timeEl, dateEl) {
   tick();
   setInterval(tick, 1000);
 }
-
-/** Builds an element; children are nodes or text (always as text: no HTML is ever parsed). */
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k === 'dataset') Object.assign(node.dataset, v);
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat())
-    if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : String(c));
-  return node;
-}
-
-export const $ = (id) => document.getElementById(id);

@@ -5,7 +5,8 @@
 // public response endpoint with the invitation's token, thanks the citizen and returns to idle. Each
 // invitation is shown once (remembered in localStorage), so one served ticket gets at most one answer here.
 
-const TOKEN_KEY = 'fg.deviceToken';
+import { $, api as kitApi, pageToken } from '/pages/survey/page-kit.js';
+
 const SEEN_KEY = 'fg.tablet.seenInvitations';
 const POLL_MS = 2000;
 const THANKS_MS = 6000;
@@ -14,53 +15,12 @@ const STAR_MEANING = ['', 'Rất không hài lòng', 'Không hài lòng', 'Bình
 
 const [, , unitCode = '', counterNo = ''] = location.pathname.split('/').map(decodeURIComponent);
 const unitApi = `/api/v1/units/${encodeURIComponent(unitCode)}`;
-const $ = (id) => document.getElementById(id);
 
-/** The device token, handed over once as `#token=…` (never sent to a server in the URL), kept in localStorage. */
-function deviceToken() {
-  const m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-  if (m) {
-    localStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]));
-    history.replaceState(null, '', location.pathname + location.search);
-  }
-  return localStorage.getItem(TOKEN_KEY);
-}
-const token = deviceToken();
+// The device token (handed over once as `#token=…`, kept in localStorage) and JSON calls: the platform's page kit.
+const token = pageToken();
 
-class ApiError extends Error {
-  constructor(status, body) {
-    super(body?.message ?? `HTTP ${status}`);
-    this.status = status;
-    this.body = body;
-  }
-}
-
-async function api(path, { auth = false, method = 'GET', body } = {}) {
-  let res;
-  try {
-    res = await fetch(path, {
-      method,
-      cache: 'no-store',
-      headers: {
-        Accept: 'application/json',
-        ...(auth ? { Authorization: `Bearer ${token}` } : {}),
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-  } catch (e) {
-    throw new ApiError(0, { message: String(e) });
-  }
-  const text = await res.text();
-  let data = null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = { message: text };
-  }
-  if (!res.ok) throw new ApiError(res.status, data);
-  return data;
-}
+/** JSON call to this service, with the device token when `auth`. */
+const api = (path, { auth = false, ...o } = {}) => kitApi(path, { ...o, token: auth ? token : undefined });
 
 // ---- invitations already shown ------------------------------------------------------------------------
 
