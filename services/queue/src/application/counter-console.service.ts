@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate } from '@fg/kernel';
 import { notFound } from '@fg/platform';
 import { DataSource } from 'typeorm';
-import { PRIORITY_LABEL_VI, rankCallCandidates, type Priority } from '../domain';
+import { callableServiceCodes, PRIORITY_LABEL_VI, rankCallCandidates, type Priority } from '../domain';
 import { QUEUE_CONFIG, type QueueConfig } from '../config';
 import { CounterConsoleRepository } from '../persistence/counter-console.repository';
 import { CounterRepository, type CounterRow } from '../persistence/counter.repository';
@@ -10,6 +10,12 @@ import { SetupRepository } from '../persistence/setup.repository';
 import { TicketRepository } from '../persistence/ticket.repository';
 import { toTicket } from '../persistence/ticket.row';
 import { QueueClock } from './queue-clock';
+
+const CALL_KIND = {
+  'ticket.call': 'NEXT',
+  'ticket.call-chosen': 'CHOSEN',
+  'ticket.unpark': 'UNPARK',
+} as const;
 
 /** Waiting tickets the console lists, in the order the counter would call them (the rest are counted). */
 export const CONSOLE_WAITING_LIST = 50;
@@ -47,28 +53,31 @@ export class CounterConsoleService {
     if (!row) throw notFound(`Counter ${counterNo} of unit`, unitCode, 'COUNTER.NOT_FOUND');
     const now = this.clock.now();
     const localDay = toLocalDate(now);
-    const [policy, services, counters, officers, atCounter, parked, servedToday, waitingTotal, pool] =
+    // Reserved tickets as call-next sees them: for this counter, or for its officer on duty.
+    const here = { counterNo, officerId: row.officerId };
+    const [policy, services, counters, officers, atCounter, parked, servedToday, waiting, pool] =
       await Promise.all([
         this.setup.policy(unitCode),
         this.setup.listServices(unitCode),
         this.counters.list(unitCode),
         this.console.unitOfficers(unitCode),
         this.console.atCounter(unitCode, counterNo),
-        this.console.parked(unitCode, counterNo),
+        this.console.parked(unitCode, counterNo, localDay),
         this.console.servedToday(unitCode, counterNo, localDay),
-        this.console.waitingCount(unitCode, localDay, row.serviceCodes),
+        this.console.waitingHere(unitCode, localDay, row.serviceCodes, here),
         this.tickets.candidatePool(
           this.ds.manager,
           unitCode,
           localDay,
           row.serviceCodes,
           CONSOLE_WAITING_LIST,
+          here,
         ),
       ]);
     const ranked = rankCallCandidates(
       {
         waiting: pool,
-        counterServiceCodes: row.serviceCodes,
+        counterServiceCodes: callableServiceCodes(row.serviceCodes, pool),
         policy,
         consecutivePriorityCalls: row.consecutivePriorityCalls,
         now,
@@ -76,8 +85,10 @@ export class CounterConsoleService {
       CONSOLE_WAITING_LIST,
     );
     const byId = new Map(pool.map((t) => [t.id, t]));
+    const reserved = new Map(waiting.reserved.map((r) => [r.id, r.forCounter ? 'COUNTER' : 'OFFICER']));
     const label = (p: Priority) => PRIORITY_LABEL_VI[p];
     const current = atCounter[0] ?? null;
+    const lastCall = current && (await this.console.lastCall(unitCode, current.id));
     return {
       unitCode,
       localDay,
@@ -87,10 +98,15 @@ export class CounterConsoleService {
         ...toTicket(current),
         priorityLabel: label(current.priority),
         issuedServiceCode: current.issuedServiceCode,
+        // NEXT (the policy's reasonCode), CHOSEN (the out-of-order reasonCode) or UNPARK; null if not recorded.
+        call: lastCall && {
+          kind: CALL_KIND[lastCall.action],
+          reasonCode: lastCall.reasonCode,
+        },
       },
       parked: parked.map((p) => ({ ...p, priorityLabel: label(p.priority as Priority) })),
       servedToday,
-      waitingTotal,
+      waitingTotal: waiting.total,
       // The first is what "call next" would take now, with the policy's reason.
       waiting: ranked.map((choice, i) => {
         const t = byId.get(choice.ticketId)!;
@@ -100,7 +116,9 @@ export class CounterConsoleService {
           serviceCode: t.serviceCode,
           priority: t.priority,
           priorityLabel: label(t.priority),
-          issuedAt: t.queuedAt,
+          queuedAt: t.queuedAt,
+          // Transferred to this counter (COUNTER) or to its officer (OFFICER) by name; null for the common queue.
+          reservedFor: reserved.get(t.id) ?? null,
           waitedMinutes: Math.max(0, Math.floor((now.getTime() - new Date(t.queuedAt).getTime()) / 60_000)),
           order: i + 1,
           // Only the first is exact: the policy's streak moves with every call, so later places may change.

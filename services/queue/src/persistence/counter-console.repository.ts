@@ -11,6 +11,12 @@ export interface ParkedTicketRow {
   parkReasonCode: string;
 }
 
+/** How a ticket came to a counter, from the audit log the calls append to (who, why, in their transaction). */
+export interface LastCallRow {
+  action: 'ticket.call' | 'ticket.call-chosen' | 'ticket.unpark';
+  reasonCode: string | null;
+}
+
 export interface UnitOfficerRow {
   officerId: string;
   /** The counter he is on duty at now (OPEN or PAUSED), null when none. */
@@ -35,25 +41,50 @@ export class CounterConsoleRepository {
     );
   }
 
-  /** The tickets this counter parked (sent to fetch a document) and will call back, oldest first. */
-  parked(unitCode: string, counterNo: string): Promise<ParkedTicketRow[]> {
+  /** The call that brought the ticket to its counter last: call-next (with the policy's reason), chosen, unpark. */
+  async lastCall(unitCode: string, ticketId: string): Promise<LastCallRow | null> {
+    const rows = await this.ds.query<LastCallRow[]>(
+      /* sql */ `SELECT action, details->>'reasonCode' AS "reasonCode" FROM audit_log
+        WHERE unit_code = $1 AND subject = $2 AND action IN ('ticket.call', 'ticket.call-chosen', 'ticket.unpark')
+        ORDER BY seq DESC LIMIT 1`,
+      [unitCode, ticketId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The tickets this counter parked today (sent to fetch a document) and will call back, oldest first. */
+  parked(unitCode: string, counterNo: string, localDay: string): Promise<ParkedTicketRow[]> {
     return this.ds.query(
       /* sql */ `SELECT id, number, service_code AS "serviceCode", priority, parked_at AS "parkedAt",
           park_reason_code AS "parkReasonCode"
-        FROM tickets WHERE unit_code = $1 AND counter_no = $2 AND status = 'PARKED'
-        ORDER BY parked_at LIMIT 100`,
-      [unitCode, counterNo],
+        FROM tickets WHERE unit_code = $1 AND counter_no = $2 AND status = 'PARKED' AND local_day = $3
+        ORDER BY parked_at, id LIMIT 100`,
+      [unitCode, counterNo, localDay],
     );
   }
 
-  /** How many tickets of the given services wait on the local day (the list shows only the first ones). */
-  async waitingCount(unitCode: string, localDay: string, serviceCodes: readonly string[]): Promise<number> {
-    const rows = await this.ds.query<{ n: number }[]>(
-      /* sql */ `SELECT count(*)::int AS n FROM tickets
-        WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND service_code = ANY($3)`,
-      [unitCode, localDay, serviceCodes],
+  /**
+   * The tickets waiting for this counter on the local day, as call-next sees them (`candidatePool`): of its
+   * services and reserved for nobody, or reserved for this counter or its officer on duty (any service). The
+   * count, and the ids of the reserved ones (the list marks them).
+   */
+  async waitingHere(
+    unitCode: string,
+    localDay: string,
+    serviceCodes: readonly string[],
+    at: { counterNo: string; officerId: string | null },
+  ): Promise<{ total: number; reserved: { id: string; forCounter: boolean }[] }> {
+    const rows = await this.ds.query<{ id: string; forCounter: boolean | null }[]>(
+      /* sql */ `SELECT id, CASE WHEN target_counter_no = $4 THEN true WHEN target_officer_id = $5 THEN false END AS "forCounter"
+        FROM tickets WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND (
+          (service_code = ANY($3) AND target_counter_no IS NULL AND target_officer_id IS NULL)
+          OR target_counter_no = $4 OR target_officer_id = $5)`,
+      [unitCode, localDay, serviceCodes, at.counterNo, at.officerId],
     );
-    return rows[0].n;
+    return {
+      total: rows.length,
+      reserved: rows.flatMap((r) => (r.forCounter === null ? [] : [{ id: r.id, forCounter: r.forCounter }])),
+    };
   }
 
   /** Tickets this counter completed on the local day (whoever was on duty). */

@@ -85,6 +85,60 @@ describe('the counter console view, its receipt QR and its page', () => {
     });
   });
 
+  describe('when the officer calls by choice, transfers and parks', () => {
+    const officer2 = bearer({ sub: 'o-2', roles: ['officer'], units: [UNIT] });
+
+    it('shows how the ticket at the counter was called, the parked ones, and the ones transferred here', async () => {
+      // Counter 1 is open (o-1) from the test above; o-2 opens counter 2 (CT only).
+      await counterAction(kit, '2', 'open', {}, UNIT, officer2).expect(200);
+      const before = (await view().expect(200)).body;
+      const chosen = before.waiting[before.waiting.length - 1];
+      await counterAction(kit, '1', 'call-ticket', { ticketId: chosen.id, reasonCode: 'SAME_GROUP' }).expect(
+        200,
+      );
+      expect((await view().expect(200)).body.current).toMatchObject({
+        id: chosen.id,
+        call: { kind: 'CHOSEN', reasonCode: 'SAME_GROUP' },
+      });
+
+      // Transferred by name to counter 2: an HT ticket, which counter 2 does not serve, is now on its list only.
+      await ticketAction(kit, chosen.id, 'transfer', { counterNo: '2' }).expect(200);
+      const one = (await view().expect(200)).body;
+      expect(one.current).toBeNull();
+      expect(one.waiting.map((w: { id: string }) => w.id)).not.toContain(chosen.id);
+      expect(one.waitingTotal).toBe(one.waiting.length);
+      const two = (await view('2', officer2).expect(200)).body;
+      expect(two.waiting.find((w: { id: string }) => w.id === chosen.id)).toMatchObject({
+        serviceCode: chosen.serviceCode,
+        reservedFor: 'COUNTER',
+      });
+      expect(two.waitingTotal).toBe(two.waiting.length);
+
+      // Call next at counter 1 (the policy's reason recorded), park it, call it back.
+      const next = (await counterAction(kit, '1', 'call-next').expect(200)).body;
+      expect((await view().expect(200)).body.current).toMatchObject({
+        id: next.ticket.id,
+        call: { kind: 'NEXT', reasonCode: next.reasonCode },
+      });
+      await ticketAction(kit, next.ticket.id, 'park', { reasonCode: 'FETCH_DOCUMENT' }).expect(200);
+      const parked = (await view().expect(200)).body;
+      expect(parked.current).toBeNull();
+      expect(parked.parked).toEqual([
+        expect.objectContaining({
+          id: next.ticket.id,
+          number: next.ticket.number,
+          parkReasonCode: 'FETCH_DOCUMENT',
+        }),
+      ]);
+      expect((await view('2', officer2).expect(200)).body.parked).toEqual([]); // only its own counter's
+      await ticketAction(kit, next.ticket.id, 'unpark').expect(200);
+      const back = (await view().expect(200)).body;
+      expect(back.parked).toEqual([]);
+      expect(back.current).toMatchObject({ id: next.ticket.id, status: 'CALLED', call: { kind: 'UNPARK' } });
+      await ticketAction(kit, next.ticket.id, 'no-show').expect(200);
+    });
+  });
+
   describe('who may read it', () => {
     it('answers the unit’s officers and unit-admins only, and names a bad or unknown counter', async () => {
       await kit.http().get(`/api/v1/units/${UNIT}/counters/1/console`).expect(401);

@@ -10,7 +10,7 @@ const unitApi = `/api/v1/units/${encodeURIComponent(unitCode)}`;
 const counterApi = `${unitApi}/counters/${encodeURIComponent(counterNo)}`;
 const token = deviceToken({ key: 'fg.officerToken', storage: sessionStorage });
 const REFRESH_MS = 15_000;
-const REASONS_KEY = 'fg.console.callReasons';
+const DOSSIERS_KEY = 'fg.console.dossiers';
 
 /** Why the policy (or the officer) called a ticket, in words (the codes of call-next and call-ticket). */
 const CALL_REASON_VI = {
@@ -45,10 +45,18 @@ let view = null; // the last GET …/console
 let reasons = []; // [{kind, code, labelVi}]
 let busy = false;
 let lastRow = null; // the waiting row last focused (G calls it)
-/** Dossiers taken in per ticket in this tab (sent with complete). */
-const dossiers = new Map();
-/** Why each ticket of this counter was called (from the call's answer; the view has no code). */
-const callReasons = new Map(JSON.parse(sessionStorage.getItem(REASONS_KEY) ?? '[]'));
+/** Dossiers taken in per ticket in this tab (sent with complete), kept across a reload of the tab. */
+const dossiers = new Map(JSON.parse(sessionStorage.getItem(DOSSIERS_KEY) ?? '[]'));
+
+/** Who is signed in: the token's subject, read for display only (the server checks the token). */
+function signedIn() {
+  try {
+    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(atob(part)).sub ?? null;
+  } catch {
+    return null;
+  }
+}
 
 const serviceName = (code) => view?.services.find((s) => s.code === code)?.name ?? code;
 const reasonsOf = (kind) => reasons.filter((r) => r.kind === kind);
@@ -122,6 +130,12 @@ function render() {
   $('counter-status').textContent = STATUS_VI[c.status] ?? c.status;
   $('counter-status').dataset.status = c.status;
   $('officer-id').textContent = c.officerId ?? '—';
+  const me = signedIn();
+  $('signed-in').textContent = me ?? '—';
+  // Another officer is on duty here: the actions would be refused (the officer on duty is the token's subject).
+  $('other-officer').hidden = !(c.officerId && me && c.officerId !== me);
+  $('other-officer').textContent =
+    `Quầy đang do cán bộ ${c.officerId} trực; thao tác của ${me} sẽ bị từ chối.`;
   $('served-today').textContent = String(v.servedToday);
   $('waiting-total').textContent = String(v.waitingTotal);
   $('pause-reason').hidden = c.status !== 'PAUSED';
@@ -149,7 +163,7 @@ function render() {
     $('current-service').textContent = serviceName(t.serviceCode);
     $('current-priority').textContent = t.priority === 'NONE' ? 'Không' : t.priorityLabel;
     $('current-status').textContent = TICKET_STATUS_VI[t.status] ?? t.status;
-    $('current-reason').textContent = callReasonText(t.id);
+    $('current-reason').textContent = callReasonText(t.call);
     $('current-recalls').textContent = `${t.recallCount ?? 0} / ${MAX_RECALLS}`;
     $('current-issued').textContent = formatTime(new Date(t.issuedAt));
     const d = dossiers.get(t.id);
@@ -216,6 +230,13 @@ function renderWaiting(canCall) {
           { scope: 'row', class: 'num' },
           w.number,
           w.order === 1 && w.reasonCode ? el('small', { class: 'next-reason' }, callReasonLabel(w)) : '',
+          w.reservedFor
+            ? el(
+                'small',
+                { class: 'reserved' },
+                w.reservedFor === 'COUNTER' ? 'chuyển đến quầy này' : 'chuyển cho cán bộ đang trực',
+              )
+            : '',
         ),
         el('td', {}, serviceName(w.serviceCode)),
         el('td', {}, w.priority === 'NONE' ? '—' : w.priorityLabel),
@@ -259,17 +280,12 @@ const reasonLabel = (kind, code) => reasons.find((r) => r.kind === kind && r.cod
 const pauseLabel = (code) => reasonLabel('PAUSE', code);
 const callReasonLabel = (w) => w.reasonVi ?? CALL_REASON_VI[w.reasonCode] ?? w.reasonCode;
 
-function callReasonText(ticketId) {
-  const r = callReasons.get(ticketId);
-  if (!r) return '—';
-  if (r.kind === 'OUT_OF_ORDER_CALL') return `Gọi ngoài thứ tự: ${reasonLabel('OUT_OF_ORDER_CALL', r.code)}`;
-  if (r.kind === 'UNPARK') return 'Gọi lại sau khi tạm gác';
-  return r.text ?? CALL_REASON_VI[r.code] ?? r.code;
-}
-
-function rememberReason(ticketId, reason) {
-  callReasons.set(ticketId, reason);
-  sessionStorage.setItem(REASONS_KEY, JSON.stringify([...callReasons].slice(-50)));
+/** How the ticket at the counter was called, in words (the view reads it from the recorded call). */
+function callReasonText(call) {
+  if (!call) return '—';
+  if (call.kind === 'CHOSEN') return `Gọi ngoài thứ tự: ${reasonLabel('OUT_OF_ORDER_CALL', call.reasonCode)}`;
+  if (call.kind === 'UNPARK') return 'Gọi lại sau khi tạm gác';
+  return CALL_REASON_VI[call.reasonCode] ?? call.reasonCode ?? '—';
 }
 
 // ---- data ---------------------------------------------------------------------------------------------
@@ -371,7 +387,6 @@ const callNext = () =>
       say('Không có công dân nào đang chờ các dịch vụ của quầy.');
       return;
     }
-    rememberReason(r.ticket.id, { kind: 'NEXT', code: r.reasonCode, text: r.reasonVi });
     say(`Đã gọi số ${r.ticket.number} – ${r.reasonVi ?? CALL_REASON_VI[r.reasonCode] ?? r.reasonCode}.`);
   });
 
@@ -425,7 +440,6 @@ function callChosenKey() {
 function unpark(p) {
   return act(async () => {
     await post(`/api/v1/tickets/${encodeURIComponent(p.id)}/unpark`);
-    rememberReason(p.id, { kind: 'UNPARK' });
     say(`Đã gọi lại số ${p.number} (tạm gác).`);
   });
 }
@@ -565,6 +579,7 @@ async function submitDossier() {
     return dossierError(messageFor(e));
   }
   dossiers.set(t.id, { id: receipt.id, code: receipt.code, procedureName: procedure.name });
+  sessionStorage.setItem(DOSSIERS_KEY, JSON.stringify([...dossiers].slice(-20)));
   $('dlg-dossier').close();
   await showReceipt(receipt, procedure, body.applicant.fullName, t);
   render();
@@ -599,6 +614,8 @@ async function showReceipt(r, procedure, applicantName, t) {
 // ---- wiring -------------------------------------------------------------------------------------------
 
 function wire() {
+  for (const b of document.querySelectorAll('button[data-key]'))
+    b.setAttribute('aria-keyshortcuts', b.dataset.key);
   const on = (id, fn) => $(id).addEventListener('click', () => !$(id).disabled && fn());
   on('act-open', counterOpen);
   on('act-pause', counterPause);
@@ -644,7 +661,6 @@ function wire() {
     const { ticketId, number } = $('dlg-call').dataset;
     void act(async () => {
       await post(`${counterApi}/call-ticket`, { ticketId, reasonCode });
-      rememberReason(ticketId, { kind: 'OUT_OF_ORDER_CALL', code: reasonCode });
       say(`Đã gọi số ${number} ngoài thứ tự: ${reasonLabel('OUT_OF_ORDER_CALL', reasonCode)}.`);
     });
   });
