@@ -21,6 +21,7 @@ import { RenderedPdfCache } from './application/rendered-pdf-cache';
 import { TimeContextService } from './application/time-context.service';
 import { ThankYouLettersService } from './application/thank-you-letters.service';
 import { TimelinessStatsService } from './application/timeliness-stats.service';
+import { CalendarPublisher } from './application/calendar/calendar-publisher';
 import { DOSSIER_CONFIG, loadDossierConfig } from './config';
 import { TicketLinksConsumer } from './events/ticket-links.consumer';
 import { CalendarRepository } from './persistence/calendar.repository';
@@ -39,6 +40,7 @@ import { ReasonCodesHttpController } from './api/dossiers/reason-codes.http.cont
 import { HistoryReasonCode1730000200700 } from './persistence/migrations/1730000200700-history-reason-code';
 import { SupplementOnce1730000200800 } from './persistence/migrations/1730000200800-supplement-once';
 import { UnitSuccessionsStats1730000200900 } from './persistence/migrations/1730000200900-unit-successions-stats';
+import { CalendarPublications1730000600700 } from './persistence/migrations/1730000600700-calendar-publications';
 import { ProcedureRepository } from './persistence/procedure.repository';
 import { StatsRepository } from './persistence/stats.repository';
 import { ThankYouLetterRepository } from './persistence/thank-you-letter.repository';
@@ -63,6 +65,7 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
         HistoryReasonCode1730000200700,
         SupplementOnce1730000200800,
         UnitSuccessionsStats1730000200900,
+        CalendarPublications1730000600700,
       ],
       consumers: [TicketLinksConsumer],
     }),
@@ -82,6 +85,7 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
   providers: [
     { provide: DOSSIER_CONFIG, useFactory: () => loadDossierConfig() },
     CalendarRepository,
+    CalendarPublisher,
     CodeCounterRepository,
     DossierRepository,
     ProcedureRepository,

@@ -16,6 +16,7 @@ import { BoardDossiersService } from './application/board-dossiers.service';
 import { APPOINTMENT_CONFIG, loadAppointmentConfig } from './application/appointments/appointment-config';
 import { AppointmentService } from './application/appointments/appointment.service';
 import { AppointmentNoShowJob } from './application/appointments/no-show.job';
+import { CalendarCopyService } from './application/appointments/calendar-copy.service';
 import { BoardProjector } from './application/board-projector';
 import { BoardStreamLimits } from './application/board-stream-limits';
 import { BoardStreamHub } from './application/board-stream.hub';
@@ -36,10 +37,12 @@ import { WaitEstimator } from './application/wait-estimator.service';
 import { loadQueueConfig, QUEUE_CONFIG } from './config';
 import { BoardDossiersConsumer } from './events/board-dossiers.consumer';
 import { BoardProjectionConsumer } from './events/board-projection.consumer';
+import { CalendarConsumer } from './events/calendar.consumer';
 import { CounterPageHttpController } from './pages/counter-page.http.controller';
 import { OfficePagesHttpController } from './pages/office-pages.http.controller';
 import { BoardDossiersRepository } from './persistence/board-dossiers.repository';
 import { AppointmentRepository } from './persistence/appointments/appointment.repository';
+import { CalendarCopyWriter } from './persistence/appointments/calendar-copy.writer';
 import { BoardProjectionWriter } from './persistence/board-projection.writer';
 import { BoardRepository } from './persistence/board.repository';
 import { CounterConsoleRepository } from './persistence/counter-console.repository';
@@ -72,7 +75,7 @@ import { TicketRepository } from './persistence/ticket.repository';
         BoardDossiers1730000600200,
         Appointments1730000600600,
       ],
-      consumers: [BoardProjectionConsumer, BoardDossiersConsumer],
+      consumers: [BoardProjectionConsumer, BoardDossiersConsumer, CalendarConsumer],
       // The consumer is built inside PlatformModule, so its dependencies are provided there too.
       extraProviders: [
         BoardProjector,
@@ -80,6 +83,8 @@ import { TicketRepository } from './persistence/ticket.repository';
         BoardRepository,
         BoardDossiersService,
         BoardDossiersRepository,
+        CalendarCopyWriter,
+        CalendarCopyService,
       ],
     }),
   ],

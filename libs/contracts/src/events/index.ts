@@ -4,6 +4,7 @@ export * from './queue/appointment-events';
 export * from './queue/ticket-parking-events';
 export * from './dossier/dossier-events';
 export * from './dossier/dossier-letters-events';
+export * from './dossier/calendar-events';
 export * from './survey/survey-events';
 export * from './rating/rating-events';
 export * from './reason-codes';

@@ -72,6 +72,21 @@ export const SAMPLE_EVENT_DATA: Record<string, object> = {
   'appointment.cancelled': { ...appointment, reasonCode: 'CITIZEN_REQUEST', at: T },
   'appointment.checked-in': { ...appointment, ticketId: ticket.ticketId, outcome: 'APPOINTMENT', at: T },
   'appointment.no-show': { ...appointment, at: T },
+  'calendar.schedule-published': {
+    year: 2025,
+    version: '2025-0123456789ab',
+    days: [
+      { date: '2025-09-01', kind: 'DAY_OFF' },
+      { date: '2025-09-06', kind: 'WORKING_DAY' },
+    ],
+    at: T,
+  },
+  'calendar.working-hours-published': {
+    unitCode: '07210',
+    weekly: { MON: [{ start: '07:00', end: '11:30' }], SAT: [{ start: '07:30', end: '11:30' }] },
+    sameDayCutoff: '15:00',
+    at: T,
+  },
   'ticket.parked': {
     ...ticket,
     serviceCode: 'HT',

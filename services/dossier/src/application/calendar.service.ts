@@ -19,6 +19,7 @@ import {
 } from '../domain';
 import { DataSource } from 'typeorm';
 import { CalendarRepository, type StoredOverrides } from '../persistence/calendar.repository';
+import { CalendarPublisher } from './calendar/calendar-publisher';
 import { DueDateConflictsService } from './due-date-conflicts.service';
 import { TimeContextService } from './time-context.service';
 
@@ -52,6 +53,7 @@ export class CalendarService {
     private readonly units: UnitAccess,
     private readonly ds: DataSource,
     private readonly conflicts: DueDateConflictsService,
+    private readonly publisher: CalendarPublisher,
   ) {}
 
   async year(year: number): Promise<YearView> {
@@ -93,6 +95,7 @@ export class CalendarService {
       const { version } = this.build(year, overrides, stored);
       await this.repo.replaceYear(year, overrides, version, user.sub, manager);
       await this.conflicts.flagAfterCalendarChange(year, user.sub, manager);
+      await this.publisher.publishYear(manager, year);
     });
     return this.year(year);
   }
@@ -112,6 +115,7 @@ export class CalendarService {
     await this.ds.transaction(async (manager) => {
       await this.repo.replaceOfficialSchedule(schedule, user.sub, manager);
       await this.conflicts.flagAfterCalendarChange(year, user.sub, manager);
+      await this.publisher.publishYear(manager, year);
     });
     return this.year(year);
   }
@@ -157,6 +161,7 @@ export class CalendarService {
         subject: unitCode,
       });
       await this.conflicts.flagAfterHoursChange(unitCode, user.sub, manager);
+      await this.publisher.publishHours(manager, unitCode, normalised);
     });
     return this.workingHours(unitCode);
   }

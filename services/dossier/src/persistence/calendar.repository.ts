@@ -43,6 +43,20 @@ export class CalendarRepository {
   constructor(private readonly ds: DataSource) {}
 
   /** Every year with overrides or a loaded official schedule, by year. */
+  /**
+   * Records that a year's calendar version is published (issue #19): true when the version differs from the
+   * last one recorded (the caller then appends the event in the same transaction), false when already published.
+   */
+  async markPublished(manager: EntityManager, year: number, version: string): Promise<boolean> {
+    const rows = await manager.query<{ year: number }[]>(
+      /* sql */ `INSERT INTO calendar_publications (year, version) VALUES ($1, $2)
+        ON CONFLICT (year) DO UPDATE SET version = EXCLUDED.version, published_at = now()
+        WHERE calendar_publications.version <> EXCLUDED.version RETURNING year`,
+      [year, version],
+    );
+    return rows.length === 1;
+  }
+
   allOverrides(manager: EntityManager = this.ds.manager): Promise<StoredOverrides[]> {
     return manager.query(/* sql */ `${CALENDAR_YEARS_SQL} ORDER BY 1`);
   }

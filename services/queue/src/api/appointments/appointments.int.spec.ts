@@ -1,5 +1,5 @@
-import { Topics } from '@fg/contracts';
-import { bearer, readTopic } from '@fg/platform/testing';
+import { CalendarSchedulePublished, createEvent, Topics, WorkingHoursPublished } from '@fg/contracts';
+import { bearer, produceRaw, readTopic, waitFor } from '@fg/platform/testing';
 import { AppointmentNoShowJob } from '../../application/appointments/no-show.job';
 import { QueueClock } from '../../application/queue-clock';
 import {
@@ -287,6 +287,65 @@ describe('appointments', () => {
         'appointment.no-show',
       ])
         expect(types).toContain(t);
+    });
+  });
+
+  describe('the calendar from dossier', () => {
+    const slotsOn = async (date: string) =>
+      (await kit.http().get(`/api/v1/units/${UNIT}/services/HT/slots?date=${date}`).expect(200)).body
+        .slots as {
+        start: string;
+      }[];
+    const publish = (event: ReturnType<typeof createEvent>) =>
+      produceRaw(`${kit.env.topicPrefix}${Topics.DOSSIER}`, [
+        { key: event.subject, value: JSON.stringify(event) },
+      ]);
+
+    it('plans no slot on a day off and the make-up day’s hours on a working Saturday', async () => {
+      at(MON, '08:00');
+      expect(await slotsOn('2026-12-10')).not.toEqual([]);
+      expect(await slotsOn('2026-12-12')).toEqual([]);
+      await publish(
+        createEvent(
+          CalendarSchedulePublished,
+          {
+            year: 2026,
+            version: '2026-abcdef012345',
+            days: [
+              { date: '2026-12-10', kind: 'DAY_OFF' },
+              { date: '2026-12-12', kind: 'WORKING_DAY' },
+            ],
+            at: new Date().toISOString(),
+          },
+          { source: 'dossier', subject: 'calendar/2026', unitcode: 'VN' },
+        ),
+      );
+      await waitFor(async () => (await slotsOn('2026-12-10')).length === 0, { message: 'day off applied' });
+      expect((await slotsOn('2026-12-12')).length).toBeGreaterThan(0);
+      const r = await book({
+        serviceCode: 'HT',
+        slotStart: local('2026-12-10', '08:00').toISOString(),
+        phone: phone(60),
+      });
+      expect([r.status, r.body.code]).toEqual([400, 'APPOINTMENT.DAY_OFF']);
+    });
+
+    it('plans from the unit’s working hours as dossier publishes them', async () => {
+      await publish(
+        createEvent(
+          WorkingHoursPublished,
+          {
+            unitCode: UNIT,
+            weekly: { MON: [{ start: '08:00', end: '09:00' }], TUE: [{ start: '08:00', end: '09:00' }] },
+            sameDayCutoff: '15:00',
+            at: new Date().toISOString(),
+          },
+          { source: 'dossier', subject: `working-hours/${UNIT}`, unitcode: UNIT },
+        ),
+      );
+      await waitFor(async () => (await slotsOn('2026-12-15')).length === 4, { message: 'hours applied' });
+      expect((await slotsOn('2026-12-15'))[0].start).toBe(local('2026-12-15', '08:00').toISOString());
+      expect(await slotsOn('2026-12-16')).toEqual([]); // Wednesday: no hours now
     });
   });
 });

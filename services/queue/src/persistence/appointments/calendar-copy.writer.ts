@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { CalendarSchedulePublishedV1, WorkingHoursPublishedV1 } from '@fg/contracts';
+import type { EntityManager } from 'typeorm';
+
+/** Writes what dossier publishes of the calendar into the queue's copy (issue #19). */
+@Injectable()
+export class CalendarCopyWriter {
+  /** A year's days replace the earlier ones of that year (one event carries the whole year). */
+  async replaceYear(m: EntityManager, d: CalendarSchedulePublishedV1): Promise<void> {
+    await m.query(
+      `DELETE FROM calendar_days WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`,
+      [d.year],
+    );
+    if (d.days.length)
+      await m.query(
+        /* sql */ `INSERT INTO calendar_days (date, kind) SELECT * FROM unnest($1::date[], $2::text[])`,
+        [d.days.map((x) => x.date), d.days.map((x) => x.kind)],
+      );
+    await m.query(
+      /* sql */ `INSERT INTO calendar_years (year, version) VALUES ($1, $2)
+        ON CONFLICT (year) DO UPDATE SET version = EXCLUDED.version, received_at = now()`,
+      [d.year, d.version],
+    );
+  }
+
+  async setHours(m: EntityManager, d: WorkingHoursPublishedV1): Promise<void> {
+    const hours = { weekly: d.weekly, makeUpDay: d.makeUpDay, sameDayCutoff: d.sameDayCutoff };
+    await m.query(
+      /* sql */ `INSERT INTO unit_working_hours (unit_code, hours) VALUES ($1, $2)
+        ON CONFLICT (unit_code) DO UPDATE SET hours = EXCLUDED.hours, received_at = now()`,
+      [d.unitCode, JSON.stringify(hours)],
+    );
+  }
+}
