@@ -60,7 +60,8 @@ export class BoardHttpController {
 
   @Get()
   @ApiOperation({
-    summary: 'Per counter the number being served, the last 10 calls, waiting counts per service',
+    summary:
+      "Per counter the number being served, the last 10 calls, waiting counts per service, and the office's dossier figures (`dossiers`: today's and this month's received, resolved early / on time / late, on-time rate, overdue now)",
   })
   async get(@Param('unitCode', UnitCodePipe) unitCode: string) {
     return this.view.snapshot(unitCode);
@@ -72,7 +73,8 @@ export class BoardHttpController {
   })
   @ApiHeader({ name: 'Last-Event-ID', required: false })
   @ApiOkResponse({
-    description: 'text/event-stream; first a `snapshot` event unless resuming, then one event per change',
+    description:
+      'text/event-stream; first a `snapshot` event unless resuming, then one event per change (`dossiers.changed` carries fresh dossier figures)',
   })
   @ApiTooManyRequestsResponse({ description: 'This address has BOARD_STREAMS_PER_ADDRESS streams open' })
   @ApiServiceUnavailableResponse({ description: 'This instance has BOARD_STREAMS_MAX streams open' })
