@@ -1,5 +1,7 @@
-import { IsISO8601, IsOptional, IsString, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsISO8601, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { defineEvent } from '../../registry';
+import { SealedContact } from '../../sealed-contact';
 import { Topics } from '../../topics';
 import { IsCode, IsOneOf, IsUnitCode } from '../common';
 
@@ -33,6 +35,11 @@ export class AppointmentBookedV1 {
   @IsOneOf(APPOINTMENT_CHANNELS) channel!: AppointmentChannel;
   /** Set when the booking was moved here from another slot (the same booking; count it once). */
   @IsOptional() @IsISO8601({ strict: true }) movedFromSlotStart?: string;
+  /**
+   * The phone given at booking, sealed for the notify service's reminders (the day before, an hour before) and
+   * bound to `appointmentId`; only on the first booked event, and only when notify's key is configured.
+   */
+  @IsOptional() @ValidateNested() @Type(() => SealedContact) contact?: SealedContact;
   @IsISO8601({ strict: true }) at!: string;
 }
 export const AppointmentBooked = defineEvent({

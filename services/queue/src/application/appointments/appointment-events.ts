@@ -5,6 +5,7 @@ import {
   AppointmentNoShow,
   createEvent,
   type DomainEvent,
+  type SealedContact,
 } from '@fg/contracts';
 import type { CheckInOutcome } from '../../domain/appointments/appointment';
 import type { AppointmentRow } from '../../persistence/appointments/appointment.repository';
@@ -25,17 +26,22 @@ const meta = (a: AppointmentRow, time: Date, correlationid?: string) => ({
   time,
 });
 
-export const bookedEvent = (a: AppointmentRow, at: Date, movedFrom?: Date, cid?: string): DomainEvent =>
+export const bookedEvent = (
+  a: AppointmentRow,
+  at: Date,
+  o: { movedFrom?: Date; contact?: SealedContact; cid?: string } = {},
+): DomainEvent =>
   createEvent(
     AppointmentBooked,
     {
       ...base(a),
       slotEnd: a.slotEnd.toISOString(),
       channel: a.channel,
-      ...(movedFrom ? { movedFromSlotStart: movedFrom.toISOString() } : {}),
+      ...(o.movedFrom ? { movedFromSlotStart: o.movedFrom.toISOString() } : {}),
+      ...(o.contact ? { contact: o.contact } : {}),
       at: at.toISOString(),
     },
-    meta(a, at, cid),
+    meta(a, at, o.cid),
   );
 
 export const cancelledEvent = (a: AppointmentRow, at: Date, cid?: string): DomainEvent =>

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { addDays, type LocalDate, startOfLocalDay, toLocalDate } from '@fg/kernel';
-import { appendToOutbox, consumeRateLimit } from '@fg/platform';
+import { appendToOutbox, consumeRateLimit, ContactSealer } from '@fg/platform';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertChangeable, checkInOutcome } from '../../domain/appointments/appointment';
@@ -46,6 +46,8 @@ const notFoundCode = (code: string) =>
  */
 @Injectable()
 export class AppointmentService {
+  private readonly sealer: ContactSealer;
+
   constructor(
     private readonly ds: DataSource,
     private readonly repo: AppointmentRepository,
@@ -53,7 +55,9 @@ export class AppointmentService {
     private readonly issuing: TicketIssuingService,
     private readonly clock: QueueClock,
     @Inject(APPOINTMENT_CONFIG) private readonly config: AppointmentConfig,
-  ) {}
+  ) {
+    this.sealer = ContactSealer.fromConfig(config.NOTIFY_SEAL_PUBLIC_KEY);
+  }
 
   /** The slots of a local day with their free places. */
   async slots(unitCode: string, serviceCode: string, date: LocalDate): Promise<SlotView[]> {
@@ -73,11 +77,17 @@ export class AppointmentService {
   }
 
   async book(req: BookRequest): Promise<AppointmentRow> {
-    const personHash = this.hashPerson(req);
+    const personKey = personKeyOf(req);
+    const personHash = this.hashPerson(personKey);
     const now = this.clock.now();
     const date = toLocalDate(req.slotStart);
     const ctx = await this.context(req.unitCode, req.serviceCode, date, date);
     const slot = slotAt(req.slotStart, now, ctx);
+    const id = randomUUID();
+    // Sealed for notify's reminders before the transaction, bound to the booking's id; never stored here.
+    const contact = personKey.startsWith('phone:')
+      ? await this.sealer.seal({ phone: personKey.slice('phone:'.length) }, { subject: id })
+      : undefined;
     return this.ds.transaction(async (m) => {
       if (req.clientAddress)
         await consumeRateLimit(m, {
@@ -90,7 +100,7 @@ export class AppointmentService {
       await this.assertPersonLimit(m, personHash, req.unitCode, req.serviceCode, now, ctx.settings);
       await this.take(m, req.unitCode, req.serviceCode, slot);
       const row: AppointmentRow = {
-        id: randomUUID(),
+        id,
         code: bookingCodeFrom(randomBytes(8)),
         unitCode: req.unitCode,
         serviceCode: req.serviceCode,
@@ -102,7 +112,7 @@ export class AppointmentService {
         bookedAt: now,
       };
       await this.repo.insert(m, { ...row, personHash });
-      await appendToOutbox(m, [bookedEvent(row, now, undefined, req.correlationId)]);
+      await appendToOutbox(m, [bookedEvent(row, now, { contact, cid: req.correlationId })]);
       return row;
     });
   }
@@ -146,7 +156,7 @@ export class AppointmentService {
       await this.repo.releasePlace(m, a.unitCode, a.serviceCode, a.slotStart);
       await this.repo.moveTo(m, a.id, slot.start, slot.end);
       const moved = { ...a, slotStart: slot.start, slotEnd: slot.end };
-      await appendToOutbox(m, [bookedEvent(moved, now, a.slotStart, correlationId)]);
+      await appendToOutbox(m, [bookedEvent(moved, now, { movedFrom: a.slotStart, cid: correlationId })]);
       return moved;
     });
   }
@@ -258,7 +268,7 @@ export class AppointmentService {
     return code;
   }
 
-  private hashPerson(p: PersonInput): string {
-    return createHmac('sha256', personSecretOf(this.config)).update(personKeyOf(p)).digest('base64url');
+  private hashPerson(personKey: string): string {
+    return createHmac('sha256', personSecretOf(this.config)).update(personKey).digest('base64url');
   }
 }
