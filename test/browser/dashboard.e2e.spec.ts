@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { localYearOf } from '@fg/kernel';
-import { bearer, tokenFor, waitFor } from '@fg/platform/testing';
+import { bearer, binaryBody, pdfText, tokenFor, waitFor } from '@fg/platform/testing';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import request from 'supertest';
 import { seedDemoIfEmpty } from '../../tools/sim/seed-demo';
@@ -244,6 +244,13 @@ describe("the leaders' dashboard in headless Chromium", () => {
       card.groups.map((g: any) => ({ points: raw(g.points), maxPoints: raw(g.maxPoints) })),
     );
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-commune-1366x768.png'), fullPage: true });
+
+    // On a month the page offers the monthly report of the unit (downloaded with the token).
+    await page.goto(`${s.urls.rating}/dashboard/${COMMUNE}?period=${ctx.period.to.slice(0, 7)}`);
+    await ready(page);
+    expect(await page.locator('#report-link').getAttribute('href')).toBe(
+      `/api/v1/units/${COMMUNE}/reports/monthly/${ctx.period.to.slice(0, 7)}.pdf`,
+    );
     expect(problems).toEqual([]);
   }, 180_000);
 
@@ -269,6 +276,24 @@ describe("the leaders' dashboard in headless Chromium", () => {
       .get('/pages/dashboard/echarts.min.js')
       .expect(200)
       .expect('content-type', /javascript/);
+
+    // The monthly report of the demo province and of a commune for this month renders (figures: the int spec).
+    const month = (await get('rating', `/api/v1/units/${PROVINCE}/dashboard`)).period.period as string;
+    for (const code of [PROVINCE, COMMUNE]) {
+      const res = await http('rating')
+        .get(`/api/v1/units/${code}/reports/monthly/${month}.pdf`)
+        .set('Authorization', viewer)
+        .buffer(true)
+        .parse(binaryBody)
+        .expect(200)
+        .expect('content-type', 'application/pdf');
+      expect(await pdfText(res.body as Buffer)).toContain(
+        `BÁO CÁO THÁNG ${Number(month.slice(5))}/${month.slice(0, 4)}`,
+      );
+      console.log(
+        `monthly report ${code} ${month}: ${(res.body as Buffer).length} bytes, ${res.headers['server-timing']}`,
+      );
+    }
 
     // Without a token the page says how to get one.
     const fresh = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
