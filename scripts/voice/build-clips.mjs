@@ -148,7 +148,8 @@ function wav(samples, rate) {
 }
 
 ensureEspeak();
-const version = execFileSync('espeak-ng', ['--version']).toString().trim();
+// 'eSpeak NG text-to-speech: 1.51  Data at: /usr/lib/…': the version, without this machine's path.
+const version = execFileSync('espeak-ng', ['--version']).toString().split('Data at:')[0].trim();
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.wav')) rmSync(path.join(OUT, f));
 const tmp = path.join(tmpdir(), `fg-voice-${process.pid}.wav`);

@@ -139,7 +139,8 @@ export class OfficePagesHttpController {
     res.set({
       'Content-Type': file.endsWith('.json') ? 'application/json' : 'audio/wav',
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'public, max-age=86400',
+      // Revalidated like the pages (ETag → 304), so new clips reach a board at its next load.
+      'Cache-Control': 'no-cache',
     });
     res.send(body);
   }
