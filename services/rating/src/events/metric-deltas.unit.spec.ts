@@ -106,19 +106,25 @@ describe('folding a batch of events into monthly counters', () => {
     expect(book.unitDeltas()[0].counters).toMatchObject({ sameDayFinished: 2, sameDayOnTime: 1 });
   });
 
-  it('counts receptions, home service and apologies', () => {
+  it('counts receptions by channel, home service and apologies', () => {
     const book = new MetricBook();
     foldDossierEvents(
       [
         aReceivedDossier(U, 'HOME'),
         aReceivedDossier(U),
+        aReceivedDossier(U, 'ONLINE'),
+        aReceivedDossier(U, 'ONLINE'),
+        aReceivedDossier(U, 'POSTAL'),
         anApology(U, '0b8f3a52-5b7e-4d8e-9a43-3f1d9f0e6c21'),
       ],
       book,
       2026,
     );
     expect(book.unitDeltas()[0].counters).toMatchObject({
-      dossiersReceived: 2,
+      dossiersReceived: 5,
+      receivedCounter: 1,
+      receivedOnline: 2,
+      receivedPostal: 1,
       homeServiceCount: 1,
       apologiesIssued: 1,
     });
@@ -145,14 +151,17 @@ describe('folding a batch of events into monthly counters', () => {
     expect(book.ratedOfficerPairs()).toEqual([{ officerId: 'o-1', unitCode: U }]);
   });
 
-  it('counts tickets, waits and the wait histogram', () => {
+  it('counts tickets, waits, service seconds and the wait histogram', () => {
     const book = new MetricBook();
     foldQueueEvents(
-      [aCompletedTicket(U, { waitSeconds: 20 }), aCompletedTicket(U, { waitSeconds: 600 })],
+      [
+        aCompletedTicket(U, { waitSeconds: 20, serviceSeconds: 100 }),
+        aCompletedTicket(U, { waitSeconds: 600, serviceSeconds: 260 }),
+      ],
       book,
     );
     const c = book.unitDeltas()[0].counters;
-    expect(c).toMatchObject({ ticketsServed: 2, waitSecondsSum: 620 });
+    expect(c).toMatchObject({ ticketsServed: 2, waitSecondsSum: 620, serviceSecondsSum: 360 });
     expect(c.waitHistogram[0]).toBe(1);
     expect(c.waitHistogram[4]).toBe(1);
     expect(book.officerDeltas()[0].ticketsServed).toBe(2);
