@@ -10,6 +10,7 @@
  *   set-up → load data → per endpoint: warm, drive, one client cached and uncached, compare naive → report
  */
 import { BenchContext, BenchResult } from '../lib/context';
+import { log } from '../lib/common';
 import {
   bearer,
   createDb,
@@ -21,6 +22,7 @@ import {
 } from '../lib/infra';
 import { DashboardsBench, dashboardsOptions } from './dashboards/context';
 import { endpoints } from './dashboards/endpoints';
+import { exportFigures, measureExports } from './dashboards/exports';
 import { loadData } from './dashboards/load-data';
 import { compareNaive, drive, singleClient, uncached, warm } from './dashboards/measure';
 import { dashboardsResult, logEndpoint, Measured } from './dashboards/report';
@@ -41,7 +43,14 @@ export async function benchDashboards(ctx: BenchContext): Promise<BenchResult> {
     const data = await loadData(db, options);
     const bench: DashboardsBench = { options, db, services, notes: [] };
     const measured = await measureEndpoints(bench);
-    return dashboardsResult(bench, data, measured, processes);
+    const exported = await measureExports(services, options, bearer({ roles: ['viewer'], units: ['*'] }));
+    for (const e of exported)
+      log(
+        `export ${e.format} ${e.name}: ${(e.bytes / 1024).toFixed(1)} KiB, median ${e.ms[2].toFixed(0)} ms`,
+      );
+    const result = dashboardsResult(bench, data, measured, processes);
+    result.figures.push(...exportFigures(exported));
+    return result;
   } finally {
     for (const p of processes) await p.stop().catch(() => undefined);
     if (!ctx.keep) {
