@@ -56,10 +56,37 @@ async function redoclyLint(doc: object): Promise<LintProblem[]> {
 
 const SERVICES: ServiceName[] = ['queue', 'dossier', 'survey', 'rating'];
 
+/** The statistics endpoints that also answer CSV and XLSX (issue #20 item 2, @Exportable). */
+const EXPORTED: Record<ServiceName, string[]> = {
+  queue: ['/api/v1/units/{unitCode}/queue-stats'],
+  dossier: ['/api/v1/stats/timeliness'],
+  survey: ['/api/v1/stats/satisfaction', '/api/v1/units/{unitCode}/comments'],
+  rating: [
+    '/api/v1/units/{code}/scorecard',
+    '/api/v1/units/{code}/ranking',
+    '/api/v1/units/{code}/certification-progress',
+    '/api/v1/officers/{officerId}/rating',
+    '/api/v1/units/{code}/officers/ranking',
+    '/api/v1/units/{code}/assessments/{year}',
+  ],
+};
+
 describe.each(SERVICES)('the OpenAPI document the %s service serves at /docs-json', (name) => {
   let env: TestEnv;
   let app: INestApplication;
-  let doc: { paths: Record<string, Record<string, { security?: unknown[] }>> };
+  let doc: {
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          security?: unknown[];
+          parameters?: { name: string }[];
+          responses?: Record<string, { content?: Record<string, unknown> }>;
+        }
+      >
+    >;
+  };
   beforeAll(async () => {
     env = await setupTestEnv(`openapi_${name}`);
     app = await startService(name);
@@ -94,5 +121,21 @@ describe.each(SERVICES)('the OpenAPI document the %s service serves at /docs-jso
     expect(operations.filter((o) => o.security?.length).length).toBeGreaterThan(0);
     for (const o of operations.filter((o) => o.security?.length))
       expect({ at: o.at, security: o.security }).toEqual({ at: o.at, security: [{ bearer: [] }] });
+  });
+
+  it('lists CSV and XLSX beside JSON, the format parameter and the 406 for every statistics endpoint', () => {
+    for (const path of EXPORTED[name]) {
+      const get = doc.paths[path]?.get;
+      expect({ path, types: Object.keys(get?.responses?.['200']?.content ?? {}) }).toEqual({
+        path,
+        types: [
+          'application/json',
+          'text/csv',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        ],
+      });
+      expect(get?.parameters?.map((p) => p.name)).toContain('format');
+      expect(Object.keys(get?.responses ?? {})).toContain('406');
+    }
   });
 });

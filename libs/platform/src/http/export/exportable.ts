@@ -125,7 +125,11 @@ export class ExportInterceptor<A> implements NestInterceptor {
     res[PENDING_EXPORT] = async (answer) => {
       const file = exportFile(this.spec, answer as A, format);
       attachmentHeaders(res, file);
-      await pipeline(file.stream, res);
+      // Once the headers are out nothing else can be answered: a client gone or a failed encoding ends the socket.
+      await pipeline(file.stream, res).catch((e: unknown) => {
+        if (!res.headersSent) throw e;
+        res.destroy();
+      });
     };
     return next.handle().pipe(
       mergeMap((answer: unknown) => {
