@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, RateLimitWindows1730000000100 } from '@fg/platform';
+import { AppointmentStatsHttpController } from './api/appointments/appointment-stats.http.controller';
 import { AppointmentsHttpController } from './api/appointments/appointments.http.controller';
 import { BoardHttpController } from './api/board/board.http.controller';
 import { CounterCallsHttpController } from './api/counters/counter-calls.http.controller';
@@ -14,6 +15,7 @@ import { TicketsHttpController } from './api/tickets/tickets.http.controller';
 import { BoardDossiersOverdueJob } from './application/board-dossiers-overdue.job';
 import { BoardDossiersService } from './application/board-dossiers.service';
 import { APPOINTMENT_CONFIG, loadAppointmentConfig } from './application/appointments/appointment-config';
+import { AppointmentStatsService } from './application/appointments/appointment-stats.service';
 import { AppointmentService } from './application/appointments/appointment.service';
 import { AppointmentNoShowJob } from './application/appointments/no-show.job';
 import { CalendarCopyService } from './application/appointments/calendar-copy.service';
@@ -41,6 +43,7 @@ import { CalendarConsumer } from './events/calendar.consumer';
 import { CounterPageHttpController } from './pages/counter-page.http.controller';
 import { OfficePagesHttpController } from './pages/office-pages.http.controller';
 import { BoardDossiersRepository } from './persistence/board-dossiers.repository';
+import { AppointmentStatsRepository } from './persistence/appointments/appointment-stats.repository';
 import { AppointmentRepository } from './persistence/appointments/appointment.repository';
 import { CalendarCopyWriter } from './persistence/appointments/calendar-copy.writer';
 import { BoardProjectionWriter } from './persistence/board-projection.writer';
@@ -92,6 +95,7 @@ import { TicketRepository } from './persistence/ticket.repository';
     ReasonCodesHttpController,
     SetupHttpController,
     AppointmentsHttpController,
+    AppointmentStatsHttpController,
     TicketsHttpController,
     TicketActionsHttpController,
     CounterCallsHttpController,
@@ -127,6 +131,8 @@ import { TicketRepository } from './persistence/ticket.repository';
     { provide: QUEUE_CONFIG, useFactory: loadQueueConfig },
     { provide: APPOINTMENT_CONFIG, useFactory: loadAppointmentConfig },
     AppointmentService,
+    AppointmentStatsService,
+    AppointmentStatsRepository,
     AppointmentNoShowJob,
     AppointmentRepository,
     BoardRepository,

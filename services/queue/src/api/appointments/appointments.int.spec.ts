@@ -290,6 +290,91 @@ describe('appointments', () => {
     });
   });
 
+  describe('figures', () => {
+    const WED = '2026-12-09';
+    const o2 = bearer({ sub: 'o-2', roles: ['officer'], units: [UNIT] });
+    const stats = async (q: string) =>
+      (
+        await kit
+          .http()
+          .get(`/api/v1/units/${UNIT}/appointments/${q}`)
+          .set('Authorization', tokens.viewer)
+          .expect(200)
+      ).body;
+
+    it('counts bookings, cancellations, check-ins, no-shows and punctuality against what happened', async () => {
+      at(MON, '12:00');
+      const [a, b, c, d] = await Promise.all(
+        ['08:00', '08:15', '08:30', '08:45'].map(
+          async (hhmm, i) =>
+            (
+              await book({
+                serviceCode: 'HT',
+                slotStart: local(WED, hhmm).toISOString(),
+                phone: phone(70 + i),
+              }).expect(201)
+            ).body.code as string,
+        ),
+      );
+      await kit.http().post(`/api/v1/public/appointments/${d}/cancel`).expect(200);
+      const forecast = await stats(`forecast?date=${WED}`);
+      expect(forecast.services.find((s: { serviceCode: string }) => s.serviceCode === 'HT')).toMatchObject({
+        booked: 3,
+      });
+
+      at(WED, '07:50');
+      await checkIn(a).expect(201);
+      at(WED, '07:55');
+      await counterAction(kit, '1', 'call-next').expect(200); // a: called 5 min before its slot, punctual
+      at(WED, '08:10');
+      await checkIn(b).expect(201);
+      at(WED, '08:40');
+      await counterAction(kit, '2', 'call-next', {}, UNIT, o2).expect(200); // b: 25 min after its slot, not punctual
+      at(WED, '08:46');
+      await kit.app.get(AppointmentNoShowJob).scanOnce(now); // c: grace ended 08:45
+      expect((await kit.http().get(`/api/v1/public/appointments/${c}`).expect(200)).body.status).toBe(
+        'NO_SHOW',
+      );
+
+      const r = await stats(`stats?from=${WED}&to=${WED}&groupBy=hour`);
+      expect(r.total).toEqual({
+        bookings: 4,
+        cancelled: 1,
+        checkedIn: 2,
+        late: 0,
+        noShows: 1,
+        called: 2,
+        punctual: 1,
+        punctuality: 0.5,
+        noShowRate: 0.333,
+      });
+      expect(r.groups.map((g: { key: string }) => g.key)).toEqual(['08']);
+      const byWeekday = await stats(`stats?from=${WED}&to=${WED}&groupBy=weekday`);
+      expect(byWeekday.groups).toEqual([expect.objectContaining({ key: '3', bookings: 4 })]);
+    });
+
+    it('forecasts a day as its bookings plus the walk-ins of the same weekday in the weeks it was open', async () => {
+      // Tuesday 8 December had three walk-in tickets of HT (two taken, one late check-in); the weeks before, none.
+      const r = await stats('forecast?date=2026-12-15');
+      expect(r.services.find((s: { serviceCode: string }) => s.serviceCode === 'HT')).toEqual({
+        serviceCode: 'HT',
+        booked: 0,
+        expectedWalkIns: 3,
+        expectedTotal: 3,
+        weeksObserved: 1,
+      });
+    });
+
+    it('refuses a bad period naming it', async () => {
+      const r = await kit
+        .http()
+        .get(`/api/v1/units/${UNIT}/appointments/stats?from=2026-12-10&to=2026-12-01`)
+        .set('Authorization', tokens.viewer)
+        .expect(400);
+      expect(r.body.code).toBe('APPOINTMENT.BAD_PERIOD');
+    });
+  });
+
   describe('the calendar from dossier', () => {
     const slotsOn = async (date: string) =>
       (await kit.http().get(`/api/v1/units/${UNIT}/services/HT/slots?date=${date}`).expect(200)).body

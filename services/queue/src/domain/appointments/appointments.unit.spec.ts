@@ -7,6 +7,7 @@ import {
   type AppointmentSettings,
 } from './appointment-settings';
 import { slotAt, slotsOn, type SlotContext } from './appointment-slots';
+import { appointmentFigures, forecastLoad } from './appointment-stats';
 import { personKeyOf } from './person-key';
 import { BOOKING_CODE_ALPHABET, bookingCodeFrom, normalizeBookingCode } from './booking-code';
 
@@ -160,5 +161,32 @@ describe('person key', () => {
     expect(() => personKeyOf(input)).toThrow(
       expect.objectContaining({ code: 'APPOINTMENT.INVALID_CONTACT' }),
     );
+  });
+});
+
+describe('appointment figures', () => {
+  const counts = { bookings: 10, cancelled: 2, checkedIn: 6, late: 1, noShows: 1, called: 6, punctual: 5 };
+
+  it('gives punctuality of the called check-ins and the no-show rate of the bookings that stood', () => {
+    expect(appointmentFigures(counts)).toMatchObject({ punctuality: 0.833, noShowRate: 0.125 });
+    expect(appointmentFigures({ ...counts, called: 0, punctual: 0, bookings: 2 })).toMatchObject({
+      punctuality: null,
+      noShowRate: null,
+    });
+  });
+
+  it('forecasts bookings plus the mean walk-ins of the same weekday, rounded up', () => {
+    expect(forecastLoad(7, [10, 13, 12, 12])).toEqual({
+      booked: 7,
+      expectedWalkIns: 12,
+      expectedTotal: 19,
+      weeksObserved: 4,
+    });
+    expect(forecastLoad(3, [])).toEqual({
+      booked: 3,
+      expectedWalkIns: 0,
+      expectedTotal: 3,
+      weeksObserved: 0,
+    });
   });
 });
