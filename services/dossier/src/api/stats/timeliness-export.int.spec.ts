@@ -10,6 +10,7 @@ import {
 } from '../../testing/dossier-test-kit';
 
 const [province, unitA, unitB] = aProvince('EX');
+const DASHBOARD_ORIGIN = 'https://bangdieukhien.example.vn';
 const TO = toLocalDate(new Date());
 const FROM = addDays(TO, -365);
 
@@ -22,6 +23,7 @@ describe('timeliness statistics exported as CSV and XLSX', () => {
   beforeAll(async () => {
     kit = await startDossierKit('dossier_stats_export', [province, unitA, unitB], {
       DOSSIER_OVERDUE_SCAN_MS: '3600000',
+      CORS_ORIGINS: DASHBOARD_ORIGIN,
     });
     const intake = (unit: string, procedureCode: string, days: number) =>
       kit
@@ -47,7 +49,10 @@ describe('timeliness statistics exported as CSV and XLSX', () => {
       { message: 'the stats count the resolved dossier' },
     );
   });
-  afterAll(() => kit.close());
+  afterAll(async () => {
+    delete process.env.CORS_ORIGINS;
+    await kit.close();
+  });
 
   it.each(['unit', 'procedure', 'month'])(
     'grouped by %s: one row per group and the total, every cell as in the JSON',
@@ -98,5 +103,24 @@ describe('timeliness statistics exported as CSV and XLSX', () => {
       .set('Authorization', tokens.viewer(province.code))
       .expect(400);
     expect(JSON.stringify(res.body)).toContain('2026-02-30');
+  });
+
+  it('keeps the platform headers: no-store, CORS for an allowed origin with the file name readable', async () => {
+    const res = await kit
+      .http()
+      .get(`${path('unit')}&format=csv`)
+      .set('Authorization', tokens.viewer(province.code))
+      .set('Origin', DASHBOARD_ORIGIN)
+      .expect(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['access-control-allow-origin']).toBe(DASHBOARD_ORIGIN);
+    expect(res.headers['access-control-expose-headers']).toBe('Content-Disposition');
+    const other = await kit
+      .http()
+      .get(`${path('unit')}&format=xlsx`)
+      .set('Authorization', tokens.viewer(province.code))
+      .set('Origin', 'https://elsewhere.example')
+      .expect(200);
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
