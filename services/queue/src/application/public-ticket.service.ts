@@ -8,6 +8,7 @@ import {
   RateLimit,
 } from '@fg/platform';
 import { DataSource } from 'typeorm';
+import { AppointmentRepository } from '../persistence/appointments/appointment.repository';
 import { CounterRepository } from '../persistence/counter.repository';
 import { SetupRepository } from '../persistence/setup.repository';
 import { TicketRepository } from '../persistence/ticket.repository';
@@ -38,6 +39,8 @@ export interface PublicTicketView {
   calledAt: Date | null;
   /** The ticket's day has passed: it can no longer be called. */
   expired: boolean;
+  /** The booking code of a checked-in appointment (issue #19), else null. */
+  bookingCode: string | null;
 }
 
 /**
@@ -56,6 +59,7 @@ export class PublicTicketService {
     private readonly estimator: WaitEstimator,
     private readonly clock: QueueClock,
     private readonly ds: DataSource,
+    private readonly appointments: AppointmentRepository,
   ) {}
 
   async lookup(id: string, clientAddress: string): Promise<PublicTicketView> {
@@ -101,6 +105,7 @@ export class PublicTicketService {
       counterName: status === 'WAITING' ? null : (counter?.name ?? null),
       calledAt: status === 'WAITING' ? null : row.calledAt,
       expired,
+      bookingCode: row.priority === 'APPOINTMENT' ? await this.appointments.codeOfTicket(row.id) : null,
     };
   }
 }

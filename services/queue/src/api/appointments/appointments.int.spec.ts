@@ -222,6 +222,8 @@ describe('appointments', () => {
       at(TUE, '07:45');
       const ci = await checkIn(a.body.code).expect(201);
       expect(ci.body).toMatchObject({ outcome: 'APPOINTMENT', ticket: { priority: 'APPOINTMENT' } });
+      const publicView = await kit.http().get(`/api/v1/public/tickets/${ci.body.ticket.id}`).expect(200);
+      expect(publicView.body.bookingCode).toBe(a.body.code);
 
       await counterAction(kit, '1', 'open').expect(200);
       at(TUE, '07:46'); // the appointment is not due before 07:50: the elderly walk-in goes first

@@ -29,7 +29,7 @@ export class PublicTicketsHttpController {
   })
   @ApiOkResponse({
     description:
-      '{number, unitCode, unitName, serviceCode, serviceName, status, issuedAt, peopleAhead, estimatedWaitMinutes, counterNo, counterName, calledAt, expired}',
+      '{number, unitCode, unitName, serviceCode, serviceName, status, issuedAt, peopleAhead, estimatedWaitMinutes, counterNo, counterName, calledAt, expired, bookingCode}; bookingCode: the code of a checked-in appointment (issue #19)',
   })
   @ApiNotFoundResponse({ description: 'TICKET.NOT_FOUND; counted against the address' })
   @ApiTooManyRequestsResponse({

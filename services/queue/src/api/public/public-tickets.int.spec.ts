@@ -37,6 +37,7 @@ describe('GET /api/v1/public/tickets/{id}', () => {
     // Nothing of who holds, issued or serves the ticket.
     expect(Object.keys(r.body).sort()).toEqual(
       [
+        'bookingCode',
         'calledAt',
         'counterName',
         'counterNo',

@@ -12,6 +12,8 @@ function show(t) {
   $('unit').textContent = t.unitName ?? '';
   $('number').textContent = t.number;
   $('service').textContent = t.serviceName;
+  $('booking').hidden = !t.bookingCode;
+  $('booking-code').textContent = t.bookingCode ?? '';
   document.title = `Số ${t.number} — Theo dõi số thứ tự`;
   const atCounter = ['CALLED', 'SERVING', 'PARKED'].includes(t.status) && !t.expired;
   const waiting = t.status === 'WAITING' && !t.expired;
