@@ -50,7 +50,7 @@ const START_TIMEOUT_MS = 90_000;
 // ---------------------------------------------------------------------------------- security
 
 /** The service principals; each gets a SCRAM user of the same name. */
-export const SERVICE_PRINCIPALS = ['queue', 'dossier', 'survey', 'rating'];
+export const SERVICE_PRINCIPALS = ['queue', 'dossier', 'survey', 'rating', 'notify'];
 export const ADMIN_USER = 'admin';
 export const SASL_MECHANISM = 'SCRAM-SHA-512';
 
@@ -67,6 +67,10 @@ export const TOPIC_ACCESS = {
     reads: ['dossier.events.v1', 'queue.events.v1', 'rating.events.v1'],
   },
   rating: { writes: 'rating.events.v1', reads: ['survey.events.v1', 'queue.events.v1', 'dossier.events.v1'] },
+  notify: {
+    writes: 'notify.events.v1',
+    reads: ['queue.events.v1', 'dossier.events.v1', 'rating.events.v1'],
+  },
 };
 const ALL_CONTRACT_TOPICS = [...new Set(Object.values(TOPIC_ACCESS).map((a) => a.writes))];
 const dlq = (t) => `${t}.dlq`;

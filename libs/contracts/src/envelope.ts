@@ -31,4 +31,4 @@ export class EventEnvelope<T extends object = object> {
   @IsObject() data!: T;
 }
 
-export type SourceService = 'queue' | 'dossier' | 'survey' | 'rating';
+export type SourceService = 'queue' | 'dossier' | 'survey' | 'rating' | 'notify';

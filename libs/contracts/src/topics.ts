@@ -4,6 +4,7 @@ export const Topics = {
   DOSSIER: 'dossier.events.v1',
   SURVEY: 'survey.events.v1',
   RATING: 'rating.events.v1',
+  NOTIFY: 'notify.events.v1',
 } as const;
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 
@@ -23,6 +24,7 @@ export const TOPIC_KEY: Record<TopicName, 'subject' | 'unitcode'> = {
   [Topics.DOSSIER]: 'subject',
   [Topics.SURVEY]: 'unitcode',
   [Topics.RATING]: 'unitcode',
+  [Topics.NOTIFY]: 'unitcode',
 };
 
 export const TOPIC_DESCRIPTIONS: Record<TopicName, string> = {
@@ -32,4 +34,6 @@ export const TOPIC_DESCRIPTIONS: Record<TopicName, string> = {
   [Topics.SURVEY]: 'Questionnaires and satisfaction responses (survey service).',
   [Topics.RATING]:
     'Administrative unit registry, friendly-government scores and officer ratings (rating service).',
+  [Topics.NOTIFY]:
+    'Citizen and partner messages: queued, sent, delivered, failed; codes only, no contact data (notify service).',
 };

@@ -7,4 +7,5 @@ export * from './dossier/dossier-letters-events';
 export * from './dossier/calendar-events';
 export * from './survey/survey-events';
 export * from './rating/rating-events';
+export * from './notify/notify-events';
 export * from './reason-codes';

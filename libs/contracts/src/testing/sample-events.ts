@@ -247,6 +247,37 @@ export const SAMPLE_EVENT_DATA: Record<string, object> = {
     distribution: [8, 3, 1, 0, 0],
     at: T,
   },
+  'notify.message-queued': {
+    messageId: '7d2b4c1e-5f3a-4b6c-9d8e-1a2b3c4d5e6f',
+    kind: 'TURN_NEAR',
+    channel: 'SMS',
+    at: T,
+    segments: 1,
+    ticketId: '3f1c2a9e-8b7d-4c6e-a5f4-0e9d8c7b6a51',
+  },
+  'notify.message-sent': {
+    messageId: '7d2b4c1e-5f3a-4b6c-9d8e-1a2b3c4d5e6f',
+    kind: 'TURN_NEAR',
+    channel: 'SMS',
+    at: T,
+    segments: 1,
+    ticketId: '3f1c2a9e-8b7d-4c6e-a5f4-0e9d8c7b6a51',
+  },
+  'notify.message-delivered': {
+    messageId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    kind: 'RESULT_READY',
+    channel: 'EMAIL',
+    at: T,
+    dossierId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+  },
+  'notify.message-failed': {
+    messageId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+    kind: 'DOSSIER_STATUS',
+    channel: 'WEBHOOK',
+    at: T,
+    dossierId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+    failureCode: 'RETRIES_EXHAUSTED',
+  },
 };
 
 /**
