@@ -18,6 +18,20 @@ export function devJwtSecret() {
 }
 
 /**
+ * The notify service's contact key (fingerprints of phones and e-mails, their encryption at rest, signed opt-out
+ * links): NOTIFY_CONTACT_KEY if set, else 32 random bytes kept in .cache/notify-contact-key (mode 0600).
+ */
+export function devNotifyContactKey() {
+  if (process.env.NOTIFY_CONTACT_KEY) return process.env.NOTIFY_CONTACT_KEY;
+  const file = path.join(repoRoot, '.cache', 'notify-contact-key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/**
  * The local notify seal key epoch (issue #18; docs/platform.md, "Sealed contacts and crypto-shredding"):
  * NOTIFY_SEAL_PUBLIC_KEY / NOTIFY_SEAL_KEYS if set, else an X25519 pair (libsodium crypto_box's key type) made once
  * into .cache/notify-seal-key.json (mode 0600, never committed), so contacts sealed before a restart still open.

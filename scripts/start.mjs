@@ -7,8 +7,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureKafka, kafkaClientEnv, kafkaStatus, stopKafka } from './kafka/kafka.mjs';
-import { devJwtSecret, devNotifySealKey, repoRoot } from './dev-secret.mjs';
+import { devJwtSecret, devNotifyContactKey, devNotifySealKey, repoRoot } from './dev-secret.mjs';
 import { devToken, ROLES } from './dev-token.mjs';
+import { startCatcher } from './catcher/catcher.cjs';
 
 const require = createRequire(path.join(repoRoot, 'package.json'));
 const log = (m) => console.log(`[start] ${m}`);
@@ -17,7 +18,10 @@ const SERVICES = [
   { name: 'dossier', port: 3002 },
   { name: 'survey', port: 3003 },
   { name: 'rating', port: 3004 },
+  { name: 'notify', port: 3005 },
 ];
+/** The local mail and SMS catcher notify sends to (scripts/catcher/catcher.cjs): nothing leaves the machine. */
+const CATCHER = { smtp: 1025, smpp: 2775, web: 8025 };
 const t0 = Date.now();
 const since = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
@@ -71,6 +75,7 @@ function dashboardEnv(env, svc) {
 const children = [];
 let stopping = false;
 let stopKafkaOnExit = false;
+let catcherClose = null;
 
 /** Stops the services (SIGTERM: they finish their batch and flush the outbox) and a broker we started. */
 async function stopAll(code) {
@@ -81,6 +86,7 @@ async function stopAll(code) {
   await Promise.all(
     children.map(({ child }) => (child.exitCode !== null ? null : new Promise((r) => child.on('exit', r)))),
   );
+  if (catcherClose) await catcherClose().catch(() => {});
   if (stopKafkaOnExit) await stopKafka({ log: (m) => console.log(`[kafka] ${m}`) }).catch(() => {});
   process.exit(code);
 }
@@ -132,6 +138,25 @@ async function main() {
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
 
+  // notify sends SMS over SMPP and e-mail over SMTP to the local catcher unless SMPP_URL / SMTP_URL say otherwise.
+  let notifyEnv = {};
+  if (!env.SMPP_URL && !env.SMTP_URL) {
+    const catcher = await startCatcher({
+      smtpPort: CATCHER.smtp,
+      smppPort: CATCHER.smpp,
+      httpPort: CATCHER.web,
+    });
+    catcherClose = catcher.close;
+    notifyEnv = {
+      SMPP_URL: `smpp://127.0.0.1:${catcher.smppPort}`,
+      SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
+    };
+    log(
+      `Mail and SMS catcher: SMTP :${catcher.smtpPort}, SMPP :${catcher.smppPort}, web http://127.0.0.1:${catcher.httpPort}/`,
+    );
+  }
+  notifyEnv.NOTIFY_CONTACT_KEY = env.NOTIFY_CONTACT_KEY ?? devNotifyContactKey();
+
   for (const svc of SERVICES) {
     // The flag as in the Dockerfile: kafkajs's negative timer makes Node 24 print a warning (docs/platform.md).
     const main = path.join(repoRoot, 'services', svc.name, 'dist', 'main.js');
@@ -141,7 +166,7 @@ async function main() {
         ...env,
         ...serviceKafkaEnv(svc.name),
         ...dashboardEnv(env, svc),
-        ...(svc.name === 'notify' ? { NOTIFY_SEAL_KEYS: sealKey.keyring } : {}),
+        ...(svc.name === 'notify' ? { NOTIFY_SEAL_KEYS: sealKey.keyring, ...notifyEnv } : {}),
         PORT: String(svc.port),
       },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -185,6 +210,10 @@ async function main() {
   console.log(
     "    counter console http://127.0.0.1:3001/counter/07210/1#token=...  (the officer's own token: `npm run dev-token -- officer 07210 can-bo-07210-1`)",
   );
+  if (catcherClose)
+    console.log(
+      `\n  Mail and SMS catcher (what notify sent: SMS over SMPP, e-mail over SMTP): http://127.0.0.1:${CATCHER.web}/`,
+    );
   console.log(
     `\n  Leaders' dashboard (demo province Bắc Ninh; a viewer token, kept by the browser):\n    ${RATING_ORIGIN}/dashboard/24#token=${devToken({ role: 'viewer' })}`,
   );
