@@ -165,12 +165,13 @@ describe('the counter console in headless Chromium, by keyboard', () => {
     await key('n');
     await page.locator(`#current[data-number="${a1.number}"][data-status="CALLED"]`).waitFor();
     expect(await page.locator('#current-reason').innerText()).toBe('Theo thứ tự đến trước');
-    expect(await page.locator('#message').innerText()).toContain(`Đã gọi số ${a1.number}`);
+    // The live update may show the call before the action's own answer: the status line follows it.
+    await page.locator('#message', { hasText: `Đã gọi số ${a1.number}` }).waitFor();
     await shot(page, 'console-called-1366x768');
     // Nobody comes at once: recall (R), with the count; then the citizen is there: start (S).
     await key('r');
     await page.locator('#current-recalls', { hasText: '1 / 3' }).waitFor();
-    expect(await page.locator('#message').innerText()).toContain('lần 1/3');
+    await page.locator('#message', { hasText: 'lần 1/3' }).waitFor();
     await key('s');
     await page.locator('#current[data-status="SERVING"]').waitFor();
 
@@ -318,7 +319,7 @@ describe('the counter console in headless Chromium, by keyboard', () => {
     expect(await page.locator('#pause-reason').innerText()).toMatch(/^Đang tạm nghỉ: /);
     expect(await page.locator('#act-next').isDisabled()).toBe(true);
     await key('n'); // refused on the page, nothing sent
-    expect(await page.locator('#message').innerText()).toContain('không dùng được lúc này');
+    await page.locator('#message', { hasText: 'không dùng được lúc này' }).waitFor();
     await shot(page, 'console-paused-1366x768');
     await key('b');
     await page.locator('#counter-status[data-status="OPEN"]').waitFor();
