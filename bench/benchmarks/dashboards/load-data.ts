@@ -125,6 +125,13 @@ async function buildAggregates(db: BenchDb): Promise<void> {
       FROM bench_raw.responses GROUP BY 1, 3, 5`);
   }
   log(`    satisfaction_buckets: ${fmt(await count(db, 'survey.satisfaction_buckets'))} rows`);
+  // The per-unit rollup (survey migration 1730000600900, issue #21) from those buckets, as the service's own
+  // refill does it; a build without that migration (an A/B run) has no such function.
+  if ((await db.query(`SELECT to_regproc('survey.rebuild_satisfaction_unit_rollup') AS f`))[0].f) {
+    await db.query(`SELECT survey.rebuild_satisfaction_unit_rollup()`);
+    log(`    satisfaction_unit_rollup: ${fmt(await count(db, 'survey.satisfaction_unit_rollup'))} rows`);
+    await db.query(`VACUUM ANALYZE survey.satisfaction_unit_rollup`);
+  }
   await db.query(/* sql */ `
     INSERT INTO rating.unit_metrics (unit_code, year, month, dossiers_finished, early, on_time, late, late_with_apology, late_without_apology, same_day_finished, same_day_on_time, apologies_issued)
     SELECT unit_code, ${vnYm('finished_at')}, count(*), count(*) FILTER (WHERE timeliness = 'EARLY'), count(*) FILTER (WHERE timeliness = 'ON_TIME'),

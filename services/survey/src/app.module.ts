@@ -25,6 +25,7 @@ import { SeedQuestionnaires1730000300001 } from './persistence/migrations/173000
 import { StatsChangedNotify1730000300100 } from './persistence/migrations/1730000300100-stats-changed-notify';
 import { OfficersByUnit1730000300200 } from './persistence/migrations/1730000300200-officers-by-unit';
 import { UnitSuccessionsStats1730000300300 } from './persistence/migrations/1730000300300-unit-successions-stats';
+import { SatisfactionUnitRollup1730000600900 } from './persistence/migrations/1730000600900-satisfaction-unit-rollup';
 import { QuestionnaireRepository } from './persistence/questionnaire.repository';
 import { ResponseRepository } from './persistence/response.repository';
 import { SatisfactionBucketRepository } from './persistence/satisfaction-bucket.repository';
@@ -56,6 +57,7 @@ const shared = [
         StatsChangedNotify1730000300100,
         OfficersByUnit1730000300200,
         UnitSuccessionsStats1730000300300,
+        SatisfactionUnitRollup1730000600900,
       ],
       consumers: [TicketCompletedConsumer, DossierResultReturnedConsumer],
       extraProviders: shared,

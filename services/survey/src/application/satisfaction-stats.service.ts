@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { AuthUser, CachedJson, LocalUnitsRepository, StatsCache, UnitAccess, UnitScope } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { SIPAS_ELEMENTS, toLocalDate } from '@fg/kernel';
-import { fromCounters, rates } from '../domain';
+import { addCounters, fromCounters, rates } from '../domain';
 import { SatisfactionBucketRepository } from '../persistence/satisfaction-bucket.repository';
 
 export const STATS_GROUP_BY = ['element', 'officer', 'month', 'channel', 'unit', 'weekday'] as const;
@@ -95,22 +95,24 @@ export class SatisfactionStatsService implements OnModuleInit, OnModuleDestroy {
       asWas: q.asWas ?? false,
       groupBy: q.groupBy ?? null,
     };
-    const totals = await this.buckets.sum({ members, from: q.from, to: q.to, groupBy: 'none' });
-    const total = rates(fromCounters(totals.get('') ?? {}));
-    if (!q.groupBy) return { ...base, total };
-    if (q.groupBy === 'element') {
+    if (!q.groupBy || q.groupBy === 'element') {
+      const totals = await this.buckets.sum({ members, from: q.from, to: q.to, groupBy: 'none' });
+      const total = rates(fromCounters(totals.get('') ?? {}));
+      if (!q.groupBy) return { ...base, total };
       return {
         ...base,
         total,
         groups: SIPAS_ELEMENTS.map((element) => ({ element, ...total.byElement[element] })),
       };
     }
+    // Every bucket row falls in exactly one group, so the total is the sum of the groups: one query.
     const grouped = await this.buckets.sum({
       members,
       from: q.from,
       to: q.to,
       groupBy: q.groupBy,
     });
+    const total = rates(fromCounters([...grouped.values()].reduce(addCounters, {})));
     const keyName = KEY_NAME[q.groupBy];
     const groups = [...grouped.entries()]
       .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { coverPeriod } from '@fg/platform';
 import { type HistoryMember, historyColumns } from '@fg/kernel';
 import { AggregateCounters } from '../domain';
+import { ROLLUP_KEYS_V1, rollupColumn } from './satisfaction-rollup-columns';
 
 export interface BucketKey {
   unitCode: string;
@@ -15,6 +16,21 @@ export interface BucketKey {
 export const STATS_GROUPS = ['none', 'officer', 'month', 'channel', 'unit', 'weekday'] as const;
 export type StatsGroup = (typeof STATS_GROUPS)[number];
 
+/** The groupings the per-unit rollup can answer (it has no channel or officer). */
+const ROLLUP_GROUPS: ReadonlySet<StatsGroup> = new Set(['none', 'month', 'unit', 'weekday']);
+const ROLLUP_COLUMNS = ROLLUP_KEYS_V1.map(rollupColumn);
+const ROLLUP_KEY_SET = new Set(ROLLUP_KEYS_V1);
+
+/** A bucket's counters as the rollup stores them: one value per typed column, the other keys as `extra`. */
+const rollupValues = (counters: AggregateCounters): { columns: number[]; extra: string | null } => {
+  const extra: Record<string, number> = {};
+  for (const [k, v] of Object.entries(counters)) if (!ROLLUP_KEY_SET.has(k)) extra[k] = v;
+  return {
+    columns: ROLLUP_KEYS_V1.map((k) => counters[k] ?? 0),
+    extra: Object.keys(extra).length ? JSON.stringify(extra) : null,
+  };
+};
+
 /** SQL for each grouping; constants only, never user input. ISO weekday: 1 = Monday … 7 = Sunday. */
 const GROUP_EXPR: Record<StatsGroup, string> = {
   none: `''`,
@@ -24,6 +40,12 @@ const GROUP_EXPR: Record<StatsGroup, string> = {
   unit: 'unit_code',
   weekday: `extract(isodow FROM period_start)::int::text`,
 };
+
+/** Which rows of a period's cover count (see `coverParams`). */
+const COVER_FILTER = /* sql */ `(cutoff IS NULL AND (
+            (grain = 'M' AND period_start BETWEEN $2 AND $3)
+            OR (grain = 'D' AND (period_start BETWEEN $4 AND $5 OR period_start BETWEEN $6 AND $7))))
+          OR (cutoff IS NOT NULL AND grain = 'D' AND period_start BETWEEN $9 AND $10 AND period_start < cutoff)`;
 
 /**
  * Pre-aggregated satisfaction per (unit, channel, officer) and local day, and again per local month. A
@@ -36,11 +58,22 @@ export class SatisfactionBucketRepository {
   constructor(private readonly ds: DataSource) {}
 
   async add(key: BucketKey, counters: AggregateCounters, manager: EntityManager): Promise<void> {
+    // One statement: the (channel, officer) buckets and the unit's rollup rows (satisfaction_unit_rollup,
+    // migration 1730000600900), each a day and a month row.
+    const { columns, extra } = rollupValues(counters);
+    const colParams = ROLLUP_COLUMNS.map((_, i) => `$${i + 7}::bigint`).join(', ');
     await manager.query(
-      /* sql */ `INSERT INTO satisfaction_buckets AS b (unit_code, grain, period_start, channel, officer_id, counts)
-        VALUES ($1, 'D', $2::date, $3, $4, $5), ($1, 'M', date_trunc('month', $2::date)::date, $3, $4, $5)
-        ON CONFLICT ON CONSTRAINT satisfaction_buckets_key DO UPDATE SET counts = add_counts(b.counts, EXCLUDED.counts)`,
-      [key.unitCode, key.localDay, key.channel, key.officerId, JSON.stringify(counters)],
+      /* sql */ `WITH fine AS (
+          INSERT INTO satisfaction_buckets AS b (unit_code, grain, period_start, channel, officer_id, counts)
+          VALUES ($1, 'D', $2::date, $3, $4, $5), ($1, 'M', date_trunc('month', $2::date)::date, $3, $4, $5)
+          ON CONFLICT ON CONSTRAINT satisfaction_buckets_key DO UPDATE SET counts = add_counts(b.counts, EXCLUDED.counts))
+        INSERT INTO satisfaction_unit_rollup AS r (unit_code, grain, period_start, ${ROLLUP_COLUMNS.join(', ')}, extra)
+        VALUES ($1, 'D', $2::date, ${colParams}, $6::jsonb), ($1, 'M', date_trunc('month', $2::date)::date, ${colParams}, $6::jsonb)
+        ON CONFLICT (unit_code, grain, period_start) DO UPDATE SET
+          ${ROLLUP_COLUMNS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')},
+          extra = CASE WHEN EXCLUDED.extra IS NULL THEN r.extra WHEN r.extra IS NULL THEN EXCLUDED.extra
+                       ELSE add_counts(r.extra, EXCLUDED.extra) END`,
+      [key.unitCode, key.localDay, key.channel, key.officerId, JSON.stringify(counters), extra, ...columns],
     );
   }
 
@@ -55,34 +88,82 @@ export class SatisfactionBucketRepository {
     to: string;
     groupBy: StatsGroup;
   }): Promise<Map<string, AggregateCounters>> {
-    // Weekdays exist only in day rows.
-    const cover =
-      f.groupBy === 'weekday'
-        ? { months: null, days: [{ from: f.from, to: f.to }] }
-        : coverPeriod(f.from, f.to);
+    return ROLLUP_GROUPS.has(f.groupBy) ? this.sumRollup(f) : this.sumBuckets(f);
+  }
+
+  /** The cover of the period: whole months from month rows, the partial ends from day rows (weekdays: days only). */
+  private cover(f: { from: string; to: string; groupBy: StatsGroup }) {
+    return f.groupBy === 'weekday'
+      ? { months: null, days: [{ from: f.from, to: f.to }] }
+      : coverPeriod(f.from, f.to);
+  }
+
+  /** The row filter shared by both tables: $1 members, $2–$7 the cover, $8 cutoffs, $9–$10 the period. */
+  private coverParams(f: { members: HistoryMember[]; from: string; to: string; groupBy: StatsGroup }) {
+    const cover = this.cover(f);
     const [head, tail] = cover.days;
+    return [
+      historyColumns(f.members).codes,
+      cover.months?.from ?? null,
+      cover.months?.to ?? null,
+      head?.from ?? null,
+      head?.to ?? null,
+      tail?.from ?? null,
+      tail?.to ?? null,
+      historyColumns(f.members).before,
+      f.from,
+      f.to,
+    ];
+  }
+
+  /**
+   * Sums the unit rollup's typed columns per group (total, month, unit, weekday): one row per unit and day or
+   * month instead of one per (unit, channel, officer) with its jsonb unnested.
+   */
+  private async sumRollup(f: {
+    members: HistoryMember[];
+    from: string;
+    to: string;
+    groupBy: StatsGroup;
+  }): Promise<Map<string, AggregateCounters>> {
+    const rows: Record<string, string | null>[] = await this.ds.query(
+      /* sql */ `SELECT ${GROUP_EXPR[f.groupBy]} AS g, ${ROLLUP_COLUMNS.map((c, i) => `sum(${c})::text AS c${i}`).join(', ')},
+          jsonb_agg(extra) FILTER (WHERE extra IS NOT NULL)::text AS extras
+        FROM satisfaction_unit_rollup
+          JOIN unnest($1::text[], $8::date[]) AS w(member_code, cutoff) ON unit_code = member_code
+        WHERE ${COVER_FILTER}
+        GROUP BY 1`,
+      this.coverParams(f),
+    );
+    const out = new Map<string, AggregateCounters>();
+    for (const r of rows) {
+      const group: Record<string, number> = {};
+      ROLLUP_KEYS_V1.forEach((k, i) => {
+        const v = Number(r[`c${i}`]);
+        if (v !== 0) group[k] = v;
+      });
+      for (const extra of r.extras ? (JSON.parse(r.extras) as Record<string, number>[]) : [])
+        for (const [k, v] of Object.entries(extra)) group[k] = (group[k] ?? 0) + Number(v);
+      out.set(r.g ?? '', group);
+    }
+    return out;
+  }
+
+  /** Sums the (channel, officer) buckets' jsonb counters per group (officer, channel). */
+  private async sumBuckets(f: {
+    members: HistoryMember[];
+    from: string;
+    to: string;
+    groupBy: StatsGroup;
+  }): Promise<Map<string, AggregateCounters>> {
     const rows: { g: string; k: string; n: string }[] = await this.ds.query(
       /* sql */ `SELECT ${GROUP_EXPR[f.groupBy]} AS g, e.key AS k, sum(e.value::bigint)::text AS n
         FROM satisfaction_buckets
           JOIN unnest($1::text[], $8::date[]) AS w(member_code, cutoff) ON unit_code = member_code,
           jsonb_each_text(counts) AS e
-        WHERE (cutoff IS NULL AND (
-            (grain = 'M' AND period_start BETWEEN $2 AND $3)
-            OR (grain = 'D' AND (period_start BETWEEN $4 AND $5 OR period_start BETWEEN $6 AND $7))))
-          OR (cutoff IS NOT NULL AND grain = 'D' AND period_start BETWEEN $9 AND $10 AND period_start < cutoff)
+        WHERE ${COVER_FILTER}
         GROUP BY 1, 2`,
-      [
-        historyColumns(f.members).codes,
-        cover.months?.from ?? null,
-        cover.months?.to ?? null,
-        head?.from ?? null,
-        head?.to ?? null,
-        tail?.from ?? null,
-        tail?.to ?? null,
-        historyColumns(f.members).before,
-        f.from,
-        f.to,
-      ],
+      this.coverParams(f),
     );
     const out = new Map<string, Record<string, number>>();
     for (const r of rows) {

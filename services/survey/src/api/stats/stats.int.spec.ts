@@ -279,17 +279,23 @@ describe('satisfaction statistics', () => {
     // raw pg, like another instance of the service: only the NOTIFY of the bucket trigger tells this one
     const c = await (h.db.driver as unknown as { master: Pool }).master.connect();
     try {
-      await c.query(
-        // a day row and its month row, as the service writes them: a read takes exactly one of the two
-        `INSERT INTO satisfaction_buckets (unit_code, grain, period_start, channel, officer_id, counts)
-           VALUES ($1, 'D', $2::date, 'PAPER', 'cache-probe', '{"responses": 3}'), ($1, 'M', date_trunc('month', $2::date)::date, 'PAPER', 'cache-probe', '{"responses": 3}')`,
-        [COMMUNE, to],
-      );
+      // a day row and its month row, as the service writes them (the buckets and the unit rollup the
+      // total reads, migration 1730000600900, in one statement): a read takes exactly one of the two
+      const probe = (sign: 1 | -1) =>
+        c.query(
+          `WITH fine AS (INSERT INTO satisfaction_buckets AS b (unit_code, grain, period_start, channel, officer_id, counts)
+             VALUES ($1, 'D', $2::date, 'PAPER', 'cache-probe', $3::jsonb), ($1, 'M', date_trunc('month', $2::date)::date, 'PAPER', 'cache-probe', $3::jsonb)
+             ON CONFLICT ON CONSTRAINT satisfaction_buckets_key DO UPDATE SET counts = add_counts(b.counts, EXCLUDED.counts))
+           UPDATE satisfaction_unit_rollup SET n_responses = n_responses + $4
+           WHERE unit_code = $1 AND ((grain = 'D' AND period_start = $2::date) OR (grain = 'M' AND period_start = date_trunc('month', $2::date)::date))`,
+          [COMMUNE, to, JSON.stringify({ responses: 3 * sign }), 3 * sign],
+        );
+      await probe(1);
       await waitFor(async () => (await stats(q).expect(200)).body.total.responses === before + 4, {
         timeoutMs: 10_000,
         message: 'the answer shows the committed bucket',
       });
-      await c.query(`DELETE FROM satisfaction_buckets WHERE officer_id = 'cache-probe'`);
+      await probe(-1);
       await waitFor(async () => (await stats(q).expect(200)).body.total.responses === before + 1, {
         timeoutMs: 10_000,
         message: 'the answer shows the delete',
