@@ -56,6 +56,7 @@ import { QueueTables1730000200000 } from './persistence/migrations/1730000200000
 import { BoardProjection1730000200001 } from './persistence/migrations/1730000200001-board-projection';
 import { DutyOfficers1730000200002 } from './persistence/migrations/1730000200002-duty-officers';
 import { Appointments1730000600600 } from './persistence/migrations/1730000600600-appointments';
+import { WaitingOrderIndex1730000601000 } from './persistence/migrations/1730000601000-waiting-order-index';
 import { TicketConsole1730000600100 } from './persistence/migrations/1730000600100-ticket-console';
 import { BoardDossiers1730000600200 } from './persistence/migrations/1730000600200-board-dossiers';
 import { QueueStatsRepository } from './persistence/queue-stats.repository';
@@ -77,6 +78,7 @@ import { TicketRepository } from './persistence/ticket.repository';
         TicketConsole1730000600100,
         BoardDossiers1730000600200,
         Appointments1730000600600,
+        WaitingOrderIndex1730000601000,
       ],
       consumers: [BoardProjectionConsumer, BoardDossiersConsumer, CalendarConsumer],
       // The consumer is built inside PlatformModule, so its dependencies are provided there too.
