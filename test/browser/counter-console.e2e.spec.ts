@@ -13,7 +13,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
  * by the keyboard alone: a short day at counter 1 — open, call next (the policy's reason shown), recall, start,
  * take in a dossier (procedure picker, applicant, receipt with the appointment and the QR look-up), complete
  * (the counter's rating tablet then asks that citizen for stars), call a chosen ticket out of order, transfer it
- * to another counter, park a ticket and call it back, pause and resume, close. Screenshots in
+ * to another counter, park a ticket and call it back, a no-show, a transfer to another officer by name, pause
+ * and resume, close. Screenshots in
  * test-artifacts/screenshots/.
  *
  * The console takes in dossiers at the dossier service, another origin: the services listen on ports chosen
@@ -308,6 +309,31 @@ describe('the counter console in headless Chromium, by keyboard', () => {
     await page.locator('#current[data-status="SERVING"]').waitFor();
     await key('c');
     await page.locator('#served-today', { hasText: '2' }).waitFor();
+
+    // The next citizen does not come (K: no-show); the one after needs counter 2's officer by name (T).
+    await key('n');
+    await page.locator(`#current[data-number="${a2.number}"]`).waitFor();
+    await key('k');
+    await page.locator('#message', { hasText: `Số ${a2.number}: công dân vắng mặt.` }).waitFor();
+    expect((await ticket(a2.id)).status).toBe('NO_SHOW');
+    await key('n');
+    await page.locator(`#current[data-number="${a3.number}"]`).waitFor();
+    await key('t');
+    await page.locator('#dlg-transfer[open]').waitFor();
+    await page.locator('input[name="transfer-kind"][value="officer"]').focus();
+    await key('Space');
+    await page.locator('#transfer-target-label', { hasText: 'Cán bộ' }).waitFor();
+    await key('Tab');
+    expect(await page.locator('#transfer-target').inputValue()).toBe('can-bo-2');
+    expect(await page.locator('#transfer-target option').allInnerTexts()).toEqual([
+      'can-bo-2 (đang ở quầy 2)',
+    ]);
+    await key('Tab');
+    await key('ArrowDown'); // a reason this time
+    await key('Tab');
+    await key('Enter');
+    await page.locator('#current[hidden]').waitFor({ state: 'attached' });
+    expect(await ticket(a3.id)).toMatchObject({ status: 'WAITING', targetOfficerId: 'can-bo-2' });
 
     // A break (B, reason from the catalogue), back to work (B), and the end of the day (X).
     await key('b');
