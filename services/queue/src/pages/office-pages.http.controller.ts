@@ -31,6 +31,9 @@ const assets = new StaticAssets(
     'ticket.html',
     'ticket.css',
     'ticket.js',
+    'book.html',
+    'book.css',
+    'book.js',
   ],
   {
     // The platform's page kit (token from the URL fragment, errors, elements), which office.js re-exports.
@@ -87,6 +90,12 @@ export class OfficePagesHttpController {
   @Get('kiosk/:unitCode')
   kiosk(@Param('unitCode', UnitCodePipe) _unitCode: string, @Res() res: Response): void {
     assets.send(res, 'kiosk.html');
+  }
+
+  /** The public booking page (issue #19): choose a service and a slot, get a booking code and its QR. */
+  @Get('book/:unitCode')
+  book(@Param('unitCode', UnitCodePipe) _unitCode: string, @Res() res: Response): void {
+    assets.send(res, 'book.html');
   }
 
   /** The citizen's ticket page (QR on the kiosk slip); the page reads the public ticket look-up. */

@@ -45,6 +45,14 @@ export class AppointmentsHttpController {
     };
   }
 
+  @Get('public/units/:unitCode/services')
+  @Public()
+  @UnitScoped('unitCode')
+  @ApiOperation({ summary: 'The services of a unit one can book (active service queues): code and name' })
+  async services(@Param('unitCode', UnitCodePipe) unitCode: string) {
+    return { unitCode, items: await this.appointments.bookableServices(unitCode) };
+  }
+
   @Post('units/:unitCode/appointments')
   @Roles('portal')
   @UnitScoped('unitCode', { active: true })

@@ -199,6 +199,12 @@ export class AppointmentService {
     return { appointment: { ...a, ticketId: issued.ticket.id }, outcome, issued };
   }
 
+  /** Active service queues of the unit, for the booking page. */
+  async bookableServices(unitCode: string): Promise<{ code: string; name: string }[]> {
+    const services = await this.setup.listServices(unitCode);
+    return services.filter((s) => s.active).map((s) => ({ code: s.code, name: s.name }));
+  }
+
   async settings(unitCode: string): Promise<AppointmentSettings> {
     return this.repo.settings(unitCode);
   }

@@ -194,6 +194,38 @@ function showTicket(t, service, priority) {
   show('ticket');
 }
 
+/** Why a check-in was refused, for the citizen (issue #19). */
+const CHECK_IN_REASONS = {
+  'APPOINTMENT.NOT_FOUND': 'Không tìm thấy lịch hẹn với mã này. Quý khách vui lòng kiểm tra lại.',
+  'APPOINTMENT.CHECK_IN_TOO_EARLY':
+    'Chưa đến giờ nhận số theo lịch hẹn. Quý khách vui lòng quay lại gần giờ hẹn.',
+  'APPOINTMENT.NOT_ACTIVE': 'Lịch hẹn này đã được sử dụng, đã hủy hoặc đã quá hạn.',
+  'APPOINTMENT.WRONG_UNIT': 'Lịch hẹn này thuộc cơ quan khác.',
+};
+
+async function checkIn(ev) {
+  ev.preventDefault();
+  const code = $('booking-code').value.trim();
+  if (busy || !code) return;
+  busy = true;
+  try {
+    const r = await api(`${unitApi}/appointments/check-in`, { token, method: 'POST', body: { code } });
+    $('booking-code').value = '';
+    const service = services.find((s) => s.code === r.ticket.serviceCode) ?? { name: r.ticket.serviceCode };
+    const priority =
+      r.outcome === 'APPOINTMENT'
+        ? { code: 'APPOINTMENT', label: 'Có lịch hẹn' }
+        : { code: 'NONE', label: 'Không' };
+    showTicket(r.ticket, service, priority);
+    if (r.outcome !== 'APPOINTMENT') showError('Quý khách đến sau giờ hẹn: số được cấp theo thứ tự thường.');
+  } catch (e) {
+    showError(CHECK_IN_REASONS[e.body?.code] ?? messageFor(e));
+  } finally {
+    busy = false;
+  }
+}
+
+$('check-in').addEventListener('submit', (ev) => void checkIn(ev));
 $('back').addEventListener('click', () => void home());
 $('done').addEventListener('click', () => void home());
 $('print').addEventListener('click', () => window.print());
