@@ -343,6 +343,9 @@ describe('the counter console in headless Chromium, by keyboard', () => {
     await key('Enter');
     await page.locator('#counter-status[data-status="PAUSED"]').waitFor();
     expect(await page.locator('#pause-reason').innerText()).toMatch(/^Đang tạm nghỉ: /);
+    expect(await page.locator('#current-empty').innerText()).toBe(
+      'Quầy đang tạm nghỉ. Bấm B để làm việc tiếp.',
+    );
     expect(await page.locator('#act-next').isDisabled()).toBe(true);
     await key('n'); // refused on the page, nothing sent
     await page.locator('#message', { hasText: 'không dùng được lúc này' }).waitFor();

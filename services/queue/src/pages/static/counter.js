@@ -153,9 +153,11 @@ function render() {
   const t = v.current;
   $('current').hidden = !t;
   $('current-empty').hidden = !!t;
-  $('current-empty').textContent = open
-    ? 'Chưa gọi số nào. Bấm N để gọi số tiếp theo.'
-    : 'Quầy chưa làm việc.';
+  $('current-empty').textContent = {
+    OPEN: 'Chưa gọi số nào. Bấm N để gọi số tiếp theo.',
+    PAUSED: 'Quầy đang tạm nghỉ. Bấm B để làm việc tiếp.',
+    CLOSED: 'Quầy chưa mở. Bấm O để mở quầy.',
+  }[c.status];
   if (t) {
     $('current').dataset.status = t.status;
     $('current').dataset.number = t.number;
