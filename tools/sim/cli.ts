@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { defaultUrls } from './api-client';
 import { simulate } from './simulate';
 import { summaryTable } from './summary';
 
 const USAGE = `npm run simulate -- [--units N] [--days D] [--speed X] [--seed S] [--concurrency C] [--no-verify]
+npm run simulate -- --wait-estimates [--seed S]
 
 Drives N seeded commune offices through D days over the REST APIs of the running services (npm start),
 then checks every dashboard figure against the ground truth (unless --no-verify).
@@ -12,7 +14,11 @@ then checks every dashboard figure against the ground truth (unless --no-verify)
   --speed        simulated seconds per real second in the pauses between actions; 0 = no pauses (default 0)
   --seed         random seed: the same seed replays the same offices (default 42)
   --concurrency  offices driven at once (default 4)
-  --no-verify    skip the dashboard check`;
+  --no-verify    skip the dashboard check
+  --wait-estimates  instead: a simulated morning at two offices with the queue's clock scripted (the queue
+                 service in process, on a fresh database and the local broker: npm run kafka:start), and the
+                 mean absolute error per service of the wait estimate given at issue against the actual wait
+                 (tools/sim/queue-day.ts, test/sim/wait-estimate-accuracy.int.spec.ts)`;
 
 const { values } = parseArgs({
   options: {
@@ -23,12 +29,25 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     concurrency: { type: 'string', default: '4' },
     'no-verify': { type: 'boolean', default: false },
+    'wait-estimates': { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
+}
+
+if (values['wait-estimates']) {
+  // Runs the measuring spec through jest, which provides the in-process service, its database and the broker's
+  // credentials exactly as the integration tests get them.
+  const jest = require.resolve('jest/bin/jest');
+  const spec = 'test/sim/wait-estimate-accuracy.int.spec.ts';
+  const run = spawnSync(process.execPath, [jest, spec, '--selectProjects', 'integration', '--forceExit'], {
+    stdio: 'inherit',
+    env: { ...process.env, SIM_SEED: values.seed },
+  });
+  process.exit(run.status ?? 1);
 }
 
 simulate({

@@ -30,7 +30,13 @@ export class OfficeSetupService {
           actorId,
           action: 'setup.service',
           subject: s.code,
-          details: { prefix: s.prefix, active: s.active },
+          details: {
+            prefix: s.prefix,
+            active: s.active,
+            ...(s.standardServiceMinutes !== null
+              ? { standardServiceMinutes: s.standardServiceMinutes }
+              : {}),
+          },
         });
         return saved;
       });

@@ -15,6 +15,14 @@ export interface CounterRow {
   consecutivePriorityCalls: number;
 }
 
+export interface OpenCounterNow {
+  counterNo: string;
+  serviceCodes: string[];
+  currentServiceCode: string | null;
+  calledAt: Date | null;
+  servingStartedAt: Date | null;
+}
+
 const COLUMNS = /* sql */ `unit_code AS "unitCode", counter_no AS "counterNo", name, service_codes AS "serviceCodes", status,
   officer_id AS "officerId", opened_at AS "openedAt", paused_at AS "pausedAt", pause_reason AS "pauseReason",
   consecutive_priority_calls AS "consecutivePriorityCalls"`;
@@ -94,6 +102,23 @@ export class CounterRepository {
       [unitCode],
     );
     return rows.map((r) => r.codes);
+  }
+
+  /**
+   * The unit's OPEN counters with the ticket of the day each holds (called or being served), for the wait
+   * projection; the latest call when a counter holds several.
+   */
+  openCountersWithCurrent(unitCode: string, localDay: string): Promise<OpenCounterNow[]> {
+    return this.ds.query(
+      /* sql */ `SELECT c.counter_no AS "counterNo", c.service_codes AS "serviceCodes", t.service_code AS "currentServiceCode",
+          t.called_at AS "calledAt", t.serving_started_at AS "servingStartedAt"
+        FROM counters c LEFT JOIN LATERAL (
+          SELECT service_code, called_at, serving_started_at FROM tickets
+          WHERE unit_code = c.unit_code AND counter_no = c.counter_no AND status IN ('CALLED', 'SERVING') AND local_day = $2
+          ORDER BY called_at DESC LIMIT 1) t ON true
+        WHERE c.unit_code = $1 AND c.status = 'OPEN' ORDER BY c.counter_no`,
+      [unitCode, localDay],
+    );
   }
 
   async save(manager: EntityManager, c: Counter): Promise<void> {

@@ -8,10 +8,13 @@ export interface ServiceQueueRow {
   name: string;
   prefix: string;
   active: boolean;
+  /** The office's standard service time (issue #17), the wait estimate's prior; null: the default. */
+  standardServiceMinutes: number | null;
   updatedAt: Date;
 }
 
-const SERVICE_COLUMNS = `unit_code AS "unitCode", code, name, prefix, active, updated_at AS "updatedAt"`;
+const SERVICE_COLUMNS = `unit_code AS "unitCode", code, name, prefix, active,
+  standard_service_minutes AS "standardServiceMinutes", updated_at AS "updatedAt"`;
 
 /** Office setup: service queues and the unit's queue policy (counters live in CounterRepository). */
 @Injectable()
@@ -23,11 +26,12 @@ export class SetupRepository {
     s: Omit<ServiceQueueRow, 'updatedAt'>,
   ): Promise<ServiceQueueRow> {
     const rows = await manager.query<ServiceQueueRow[]>(
-      /* sql */ `INSERT INTO service_queues (unit_code, code, name, prefix, active) VALUES ($1, $2, $3, $4, $5)
+      /* sql */ `INSERT INTO service_queues (unit_code, code, name, prefix, active, standard_service_minutes)
+        VALUES ($1, $2, $3, $4, $5, $6)
         ON CONFLICT (unit_code, code) DO UPDATE SET name = EXCLUDED.name, prefix = EXCLUDED.prefix,
-          active = EXCLUDED.active, updated_at = now()
+          active = EXCLUDED.active, standard_service_minutes = EXCLUDED.standard_service_minutes, updated_at = now()
         RETURNING ${SERVICE_COLUMNS}`,
-      [s.unitCode, s.code, s.name, s.prefix, s.active],
+      [s.unitCode, s.code, s.name, s.prefix, s.active, s.standardServiceMinutes],
     );
     return rows[0];
   }

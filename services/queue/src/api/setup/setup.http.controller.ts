@@ -12,6 +12,7 @@ const serviceView = (s: ServiceQueueRow) => ({
   name: s.name,
   prefix: s.prefix,
   active: s.active,
+  standardServiceMinutes: s.standardServiceMinutes,
   updatedAt: s.updatedAt,
 });
 export const counterView = (c: CounterRow) => ({
@@ -36,7 +37,9 @@ export class SetupHttpController {
 
   @Put('services/:serviceCode')
   @Roles('unit-admin')
-  @ApiOperation({ summary: 'Create or change a service queue (name, ticket prefix, active)' })
+  @ApiOperation({
+    summary: 'Create or change a service queue (name, ticket prefix, active, standard service minutes)',
+  })
   async putService(
     @Param('unitCode', UnitCodePipe) unitCode: string,
     @Param('serviceCode', ServiceCodePipe) code: string,
@@ -45,7 +48,14 @@ export class SetupHttpController {
   ) {
     return serviceView(
       await this.setup.putService(
-        { unitCode, code, name: body.name, prefix: body.prefix, active: body.active ?? true },
+        {
+          unitCode,
+          code,
+          name: body.name,
+          prefix: body.prefix,
+          active: body.active ?? true,
+          standardServiceMinutes: body.standardServiceMinutes ?? null,
+        },
         user.sub,
       ),
     );

@@ -33,6 +33,20 @@ export class PutServiceRequest {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    example: 8,
+    minimum: 1,
+    maximum: 240,
+    description:
+      'Standard service time of one citizen, in minutes: the wait estimate starts from it and blends in the ' +
+      'observed service times as they come (docs/domain.md §Queue). Omitted: the default (5 minutes).',
+  })
+  @IsOptional()
+  @IsInt({ message: 'standardServiceMinutes must be a whole number of minutes' })
+  @Min(1)
+  @Max(240)
+  standardServiceMinutes?: number;
 }
 
 export class PutCounterRequest {
