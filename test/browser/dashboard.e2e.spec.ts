@@ -227,6 +227,23 @@ describe("the leaders' dashboard in headless Chromium", () => {
 
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-province-1366x768.png'), fullPage: true });
 
+    // Drill-down from the chart: a click on another commune's bar opens its dashboard for the same period.
+    const idx = byUnit.groups.findIndex((g: any) => g.key !== COMMUNE && g.onTimeRate !== null);
+    expect(idx).toBeGreaterThanOrEqual(0);
+    const other = byUnit.groups[idx];
+    await page.locator('#chart-units').scrollIntoViewIfNeeded();
+    const box = (await page.locator('#chart-units').boundingBox())!;
+    const [x, y] = await page.evaluate<number[]>(`(() => {
+      const chart = echarts.getInstanceByDom(document.getElementById('chart-units'));
+      return chart.convertToPixel({ seriesIndex: 0 }, [${pct(other.onTimeRate)} / 2, ${idx}]);
+    })()`);
+    await page.mouse.click(box.x + x, box.y + y);
+    await page.waitForURL(`**/dashboard/${other.key}?period=${year}`);
+    await ready(page);
+    expect(await page.locator('#unit-name').innerText()).toBe(other.label);
+    await page.goBack();
+    await ready(page);
+
     // Drill-down: a click on the commune's row in "by unit" opens its dashboard for the same period.
     const communeName = byUnit.groups.find((g: any) => g.key === COMMUNE).label as string;
     await page.locator('#table-units tbody tr', { hasText: communeName }).locator('td').first().click();

@@ -96,7 +96,10 @@ function fillTable(id, caption, columns, rows, { rowLink } = {}) {
 function drawChart(id, option, onClick) {
   const node = $(id);
   const chart = echarts.init(node, null, { renderer: 'svg' });
-  chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option });
+  // Tooltips drawn inside the chart (richText), not as an HTML overlay: the overlay's inline styles are refused
+  // by the page's CSP (style-src 'self').
+  const tooltip = option.tooltip && { ...option.tooltip, renderMode: 'richText' };
+  chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option, tooltip });
   if (onClick) chart.on('click', onClick);
   charts.push(chart);
   return chart;
