@@ -61,6 +61,10 @@ export class TimelinessStatsRepository {
    * (`head`, `tail`) from `timeliness_daily`. A group with no counted row is absent. A member with a
    * window (a predecessor, docs/domain.md §Administrative units) counts its days before `before` only: its
    * month of the date is read from the daily rows, the whole months before it from the monthly ones.
+   * The daily rows are read as up to three disjoint day ranges per member (head, tail, the cut-off's month
+   * up to the day before it), each an index range of `(unit_code, day)`: one OR over the three made
+   * PostgreSQL read every daily row of every member (issue #21: 10.9 s for the province by procedure on
+   * 4M dossiers, 0.7 s so).
    */
   async counted(
     groupBy: StatsGroupBy,
@@ -78,11 +82,12 @@ export class TimelinessStatsRepository {
           SELECT ${KEY[groupBy]('month')} AS key, ${cols} FROM timeliness_monthly JOIN w ON unit_code = member_code
             WHERE month BETWEEN $2 AND $3 AND (cutoff IS NULL OR month < date_trunc('month', cutoff))
           UNION ALL
-          SELECT ${KEY[groupBy]('day')} AS key, ${cols} FROM timeliness_daily JOIN w ON unit_code = member_code
-            WHERE (day BETWEEN $4 AND $5 OR day BETWEEN $6 AND $7
-                OR (date_trunc('month', day) = date_trunc('month', cutoff)
-                  AND date_trunc('month', cutoff) BETWEEN $2::date AND $3::date))
-              AND (cutoff IS NULL OR day < cutoff)
+          SELECT ${KEY[groupBy]('day')} AS key, ${cols} FROM w
+            CROSS JOIN LATERAL (VALUES ($4::date, $5::date), ($6::date, $7::date),
+              (CASE WHEN date_trunc('month', cutoff) BETWEEN $2::date AND $3::date
+                THEN date_trunc('month', cutoff)::date END, cutoff - 1)) AS r(lo, hi)
+            JOIN timeliness_daily ON unit_code = member_code AND day BETWEEN r.lo AND r.hi
+            WHERE cutoff IS NULL OR day < cutoff
         ) AS c GROUP BY 1`,
       [
         codes,
