@@ -159,8 +159,13 @@ describe('a simulated office day', () => {
       .http()
       .get(`/api/v1/units/${COMMUNE}/messages/cost?month=${month}`)
       .set('Authorization', tokens.viewer);
+    // The send window: from the SENDING record to the SENT mark (a kill inside it is the one duplicate case).
+    const [window] = await h.db.query(
+      `SELECT channel, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, max(ms) AS max
+         FROM (SELECT channel, extract(epoch FROM sent_at - sending_at) * 1000 AS ms FROM messages WHERE sent_at IS NOT NULL AND channel = 'SMS') w GROUP BY channel`,
+    );
     console.log(
-      `simulated day: ${JSON.stringify(rows)}; SMS segments in the cost report ${cost.body.smsSegments}`,
+      `simulated day: ${JSON.stringify(rows)}; SMS segments in the cost report ${cost.body.smsSegments}; SMS send window ms ${JSON.stringify(window)}`,
     );
   });
 });
