@@ -1,5 +1,5 @@
 import { Topics } from '@fg/contracts';
-import { bearer, readTopic } from '@fg/platform/testing';
+import { bearer, readTopic, waitFor } from '@fg/platform/testing';
 import {
   counterAction,
   issue,
@@ -99,7 +99,14 @@ describe('counter console actions', () => {
       await callTicket('5', { ticketId: id, reasonCode: 'SAME_GROUP' }).expect(200);
       await ticketAction(kit, id, 'recall', {}, officerOf('5')).expect(200);
       await ticketAction(kit, id, 'start', {}, officerOf('5')).expect(200);
+      const boardAt5 = async () =>
+        (await kit.http().get(`/api/v1/units/${UNIT}/board`).expect(200)).body.counters.find(
+          (c: { counterNo: string }) => c.counterNo === '5',
+        ) as { serving: { number: string } | null };
       const before = await ticket(id);
+      await waitFor(async () => (await boardAt5()).serving?.number === before.number, {
+        message: 'board shows the call at counter 5',
+      });
       const parked = await ticketAction(
         kit,
         id,
@@ -120,6 +127,8 @@ describe('counter console actions', () => {
       expect(list.body).toEqual([
         expect.objectContaining({ id, status: 'PARKED', parkReasonVi: 'Công dân đi lấy giấy tờ còn thiếu' }),
       ]);
+      // The board stops showing the number at counter 5 while the citizen is away.
+      await waitFor(async () => (await boardAt5()).serving === null, { message: 'board clears counter 5' });
       // Nobody else waits: call-next at its own and at every other counter finds nobody.
       for (const no of ['5', '6'])
         await counterAction(kit, no, 'call-next', {}, UNIT, officerOf(no)).expect(204);
@@ -139,6 +148,10 @@ describe('counter console actions', () => {
       expect(
         await count(`audit_log WHERE action IN ('ticket.park', 'ticket.unpark') AND subject = $1`, [id]),
       ).toBe(2);
+      // Called back: shown at counter 5 again.
+      await waitFor(async () => (await boardAt5()).serving?.number === before.number, {
+        message: 'board shows the call back at counter 5',
+      });
       const parkedAgain = await ticketAction(kit, id, 'park', { reasonCode: 'PAY_FEE' }, officerOf('5'));
       expect(parkedAgain.status).toBe(200);
       await ticketAction(kit, id, 'no-show', {}, officerOf('5')).expect(200);
@@ -315,6 +328,26 @@ describe('counter console actions', () => {
       expect(res.body).toMatchObject({ code: 'OFFICER.NOT_ON_DUTY', details: { status: 'CLOSED' } });
       expect(await outboxSeq()).toBe(outbox);
       expect((await ticket(t.id)).status).toBe('WAITING');
+    });
+
+    it('refuses a standard service time outside 1-240 whole minutes, naming it, and keeps the stored one', async () => {
+      const put = (standardServiceMinutes: unknown) =>
+        kit
+          .http()
+          .put(`/api/v1/units/${UNIT}/services/HT`)
+          .set('Authorization', admin)
+          .send({ name: 'Hộ tịch', prefix: 'A', standardServiceMinutes });
+      expect((await put(12).expect(200)).body).toMatchObject({ code: 'HT', standardServiceMinutes: 12 });
+      for (const bad of [0, 241, 2.5, '8'])
+        expect((await put(bad).expect(400)).body.message).toMatch(/standardServiceMinutes/);
+      const services = await kit
+        .http()
+        .get(`/api/v1/units/${UNIT}/services`)
+        .set('Authorization', admin)
+        .expect(200);
+      expect(services.body.items).toContainEqual(
+        expect.objectContaining({ code: 'HT', standardServiceMinutes: 12 }),
+      );
     });
 
     it('serves the new reason catalogues with Vietnamese labels', async () => {
