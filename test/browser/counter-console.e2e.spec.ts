@@ -208,12 +208,19 @@ describe('the counter console in headless Chromium, by keyboard', () => {
     expect(await page.locator('#receipt-due').innerText()).toMatch(/^\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/);
     expect(await page.locator('#receipt-ticket').innerText()).toBe(a1.number);
     expect(await page.locator('#receipt-authority').innerText()).toBe('UBND TỈNH THỬ NGHIỆM');
-    // The QR code is the citizen's look-up at the dossier service, and it answers without login.
+    // The QR code is the citizen's look-up page at the dossier service (the key in the fragment), and the
+    // public API behind it answers without login (the page itself: dossier-lookup.e2e.spec.ts).
     const lookup = await page.locator('#receipt-qr').getAttribute('data-lookup');
     expect(lookup).toBe(
-      `${urls.dossier}/api/v1/public/dossiers/${encodeURIComponent(code)}?key=${encodeURIComponent(lookupKey)}`,
+      `${urls.dossier}/tra-cuu/${encodeURIComponent(code)}#k=${encodeURIComponent(lookupKey)}`,
     );
-    const publicView = await http('dossier').get(lookup!.slice(urls.dossier.length)).expect(200);
+    await http('dossier')
+      .get(`/tra-cuu/${encodeURIComponent(code)}`)
+      .expect(200);
+    const publicView = await http('dossier')
+      .get(`/api/v1/public/dossiers/${encodeURIComponent(code)}`)
+      .query({ key: lookupKey })
+      .expect(200);
     expect(publicView.body).toMatchObject({ code, procedure: { code: 'HT-KHAI-SINH' } });
     await shot(page, 'console-receipt-1366x768');
     await page.emulateMedia({ media: 'print' });

@@ -8,6 +8,7 @@ import { DueDateConflictsHttpController } from './api/dossiers/due-date-conflict
 import { ThankYouLettersHttpController } from './api/letters/thank-you-letters.http.controller';
 import { ProceduresHttpController } from './api/procedures/procedures.http.controller';
 import { PublicDossiersHttpController } from './api/public/public-dossiers.http.controller';
+import { LookupPageHttpController } from './pages/lookup-page.http.controller';
 import { StatsHttpController } from './api/stats/stats.http.controller';
 import { CalendarService } from './application/calendar.service';
 import { DossierIntakeService } from './application/dossier-intake.service';
@@ -78,6 +79,7 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
     DossierTransitionsHttpController,
     ApologyHttpController,
     PublicDossiersHttpController,
+    LookupPageHttpController,
     StatsHttpController,
     ThankYouLettersHttpController,
     DueDateConflictsHttpController,

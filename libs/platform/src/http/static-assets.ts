@@ -73,7 +73,11 @@ export class StaticAssets {
     return this.files.includes(file) || Object.hasOwn(this.extra, file);
   }
 
-  send(res: Response, file: string, o: { connectTo?: readonly string[] } = {}): void {
+  /**
+   * @param o.cacheControl instead of `no-cache`: `no-store` for a page opened with a secret in its fragment
+   *   (the citizen's dossier look-up), so no shared or back-forward cache keeps it
+   */
+  send(res: Response, file: string, o: { connectTo?: readonly string[]; cacheControl?: string } = {}): void {
     const body = this.read(file);
     res.set({
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
@@ -83,7 +87,7 @@ export class StaticAssets {
       'Referrer-Policy': 'no-referrer',
       // Revalidate every time (cheap: Express answers 304 on a matching ETag), so a deploy reaches
       // screens that stay open for days at their next reload.
-      'Cache-Control': 'no-cache',
+      'Cache-Control': o.cacheControl ?? 'no-cache',
     });
     res.send(body);
   }

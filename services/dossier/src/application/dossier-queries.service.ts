@@ -130,4 +130,17 @@ export class DossierQueriesService {
     }
     return record;
   }
+
+  /**
+   * The catalogue code of the supplement request a paused dossier waits on (its latest move into
+   * SUPPLEMENT_REQUESTED), for the citizen's look-up: the code only, never the officer's note. Null when the
+   * dossier is not waiting for a supplement, or the request predates reason codes.
+   */
+  async pendingSupplementReasonCode(record: DossierRecord): Promise<string | null> {
+    if (record.state.status !== 'SUPPLEMENT_REQUESTED') return null;
+    const requests = (await this.dossiers.history(record.state.id)).filter(
+      (h) => h.to === 'SUPPLEMENT_REQUESTED',
+    );
+    return requests.at(-1)?.reasonCode ?? null;
+  }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
+import { REASON_LABELS_VI } from '@fg/contracts';
 import { LocalUnitsRepository, Public } from '@fg/platform';
 import { DossierQueriesService } from '../../application/dossier-queries.service';
 import { publicDossierView } from '../dossiers/dossier.views';
@@ -29,10 +30,18 @@ export class PublicDossiersHttpController {
   @Public()
   @ApiOperation({
     summary:
-      "Status, procedure, due date and timeliness of a dossier by code and look-up key; a wrong key is a 404. The unit is the one that received it, with 'nay là …' once merged or split",
+      "Status, procedure, due date and timeliness of a dossier by code and look-up key; a wrong key is a 404. The unit is the one that received it, with 'nay là …' once merged or split. While a supplement is requested, `supplementReason` is its catalogue code and Vietnamese label (never the officer's note); else null. The citizen's page over it is /tra-cuu (services/dossier/src/pages/README.md)",
   })
   async lookup(@Param('code') code: string, @Query() q: LookupQuery, @Req() req: Request) {
     const record = await this.queries.publicLookup(code.slice(0, 100), q.key, clientAddress(req));
-    return { ...publicDossierView(record), unit: await this.units.lineOf(record.state.unitCode) };
+    const reasonCode = await this.queries.pendingSupplementReasonCode(record);
+    return {
+      ...publicDossierView(record),
+      supplementReason: reasonCode && {
+        code: reasonCode,
+        labelVi: REASON_LABELS_VI.SUPPLEMENT[reasonCode] ?? REASON_LABELS_VI.SUPPLEMENT.OTHER,
+      },
+      unit: await this.units.lineOf(record.state.unitCode),
+    };
   }
 }

@@ -4,7 +4,7 @@ import { IsString, Length, Matches } from 'class-validator';
 /** What a QR code on a printed receipt carries: a look-up address, nothing longer than a URL with a key. */
 export class QrCodeRequest {
   @ApiProperty({
-    example: 'https://dossier.example.vn/api/v1/public/dossiers/07210-250707-0001?key=AB12CD34',
+    example: 'https://dossier.example.vn/tra-cuu/07210-250707-0001#k=AB23CD45EF',
     maxLength: 500,
   })
   @IsString()

@@ -588,7 +588,9 @@ async function submitDossier() {
 }
 
 async function showReceipt(r, procedure, applicantName, t) {
-  const lookup = `${view.dossierApiUrl}/api/v1/public/dossiers/${encodeURIComponent(r.code)}?key=${encodeURIComponent(r.lookupKey)}`;
+  // The citizen's look-up page at the dossier service (its key in the fragment, never sent to a server);
+  // the JSON API it calls, /api/v1/public/dossiers/{code}?key=, keeps answering the receipts printed before.
+  const lookup = `${view.dossierApiUrl}/tra-cuu/${encodeURIComponent(r.code)}#k=${encodeURIComponent(r.lookupKey)}`;
   const unitLines = await api(`/board/${encodeURIComponent(unitCode)}/unit`).catch(() => null);
   $('receipt-authority').textContent = unitLines?.header?.[0] ?? '';
   $('receipt-unit').textContent = r.unit?.label ?? unitLines?.name ?? '';
