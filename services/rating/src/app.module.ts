@@ -29,6 +29,7 @@ import { loadRatingConfig, RATING_CONFIG } from './config';
 import { DashboardPageHttpController } from './pages/dashboard-page.http.controller';
 import { DossierMetricsConsumer } from './events/dossier-metrics.consumer';
 import { QueueMetricsConsumer } from './events/queue-metrics.consumer';
+import { AppointmentMetricsConsumer } from './events/appointment-metrics.consumer';
 import { SurveyMetricsConsumer } from './events/survey-metrics.consumer';
 import { AssessmentsRepository } from './persistence/assessments.repository';
 import { UnitRegistry1730000100000 } from './persistence/migrations/1730000100000-unit-registry';
@@ -39,6 +40,7 @@ import { UnitSuccessions1730000400000 } from './persistence/migrations/173000040
 import { RepeatedSupplements1730000500000 } from './persistence/migrations/1730000500000-repeated-supplements';
 import { ThankYouLetters1730000500100 } from './persistence/migrations/1730000500100-thank-you-letters';
 import { UnitLineageInForce1730000500200 } from './persistence/migrations/1730000500200-unit-lineage-in-force';
+import { AppointmentFigures1730000600690 } from './persistence/migrations/1730000600690-appointment-figures';
 import { ReportFigures1730000600800 } from './persistence/migrations/1730000600800-report-figures';
 import { OfficerStarsRepository } from './persistence/officer-stars.repository';
 import { SchemesRepository } from './persistence/schemes.repository';
@@ -84,10 +86,16 @@ const SCORING: Provider[] = [
         RepeatedSupplements1730000500000,
         ThankYouLetters1730000500100,
         UnitLineageInForce1730000500200,
+        AppointmentFigures1730000600690,
         ReportFigures1730000600800,
       ],
       unitAncestry: UnitRegistryRepository,
-      consumers: [DossierMetricsConsumer, SurveyMetricsConsumer, QueueMetricsConsumer],
+      consumers: [
+        DossierMetricsConsumer,
+        SurveyMetricsConsumer,
+        QueueMetricsConsumer,
+        AppointmentMetricsConsumer,
+      ],
       extraProviders: SCORING,
     }),
   ],

@@ -49,6 +49,11 @@ export const METRICS = {
   TICKETS_SERVED: { description: 'Số lượt phục vụ qua hệ thống lấy số thứ tự', unit: 'COUNT' },
   AVG_WAIT_MINUTES: { description: 'Thời gian chờ bình quân đến lượt (phút)', unit: 'MINUTES' },
   P90_WAIT_MINUTES: { description: 'Thời gian chờ mà 90% lượt không vượt quá (phút)', unit: 'MINUTES' },
+  APPOINTMENTS_BOOKED: { description: 'Số lượt đặt lịch hẹn trực tuyến', unit: 'COUNT' },
+  APPOINTMENT_SHOW_RATE: {
+    description: 'Tỷ lệ lịch hẹn người dân đến đúng hẹn (đã đến nhận số / đã đến hoặc không đến)',
+    unit: 'PERCENT',
+  },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricName = keyof typeof METRICS;
@@ -121,5 +126,7 @@ export const metricValues = (a: UnitAggregates): MetricValues => {
     TICKETS_SERVED: a.ticketsServed,
     AVG_WAIT_MINUTES: waits > 0 ? a.waitSecondsSum / waits / 60 : null,
     P90_WAIT_MINUTES: p90 === null ? null : p90 / 60,
+    APPOINTMENTS_BOOKED: a.appointmentsBooked,
+    APPOINTMENT_SHOW_RATE: percent(a.appointmentsCheckedIn, a.appointmentsCheckedIn + a.appointmentsNoShows),
   };
 };

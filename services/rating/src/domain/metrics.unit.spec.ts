@@ -131,3 +131,17 @@ describe('metrics', () => {
     });
   });
 });
+
+describe('appointment metrics (issue #19)', () => {
+  it('counts bookings and the share of appointments kept among those kept or missed', () => {
+    const v = metricValues({
+      ...emptyAggregates(),
+      appointmentsBooked: 9,
+      appointmentsCheckedIn: 6,
+      appointmentsNoShows: 2,
+    });
+    expect(v.APPOINTMENTS_BOOKED).toBe(9);
+    expect(v.APPOINTMENT_SHOW_RATE).toBe(75);
+    expect(metricValues(emptyAggregates()).APPOINTMENT_SHOW_RATE).toBeNull();
+  });
+});

@@ -38,6 +38,10 @@ export interface UnitAggregates {
   waitSecondsSum: number;
   /** Non-cumulative counts per bucket of WAIT_BUCKET_BOUNDS_SECONDS (same length). */
   waitHistogram: number[];
+  /** Appointments booked at the unit (a move is not a new booking), checked in, not come (issue #19). */
+  appointmentsBooked: number;
+  appointmentsCheckedIn: number;
+  appointmentsNoShows: number;
 }
 
 export const emptyAggregates = (): UnitAggregates => ({
@@ -65,6 +69,9 @@ export const emptyAggregates = (): UnitAggregates => ({
   ticketsServed: 0,
   waitSecondsSum: 0,
   waitHistogram: WAIT_BUCKET_BOUNDS_SECONDS.map(() => 0),
+  appointmentsBooked: 0,
+  appointmentsCheckedIn: 0,
+  appointmentsNoShows: 0,
 });
 
 const addSatisfaction = (a: SatisfactionCount, b: SatisfactionCount): SatisfactionCount => ({
@@ -106,6 +113,9 @@ export const addAggregates = (a: UnitAggregates, b: UnitAggregates): UnitAggrega
   waitHistogram: WAIT_BUCKET_BOUNDS_SECONDS.map(
     (_, i) => (a.waitHistogram[i] ?? 0) + (b.waitHistogram[i] ?? 0),
   ),
+  appointmentsBooked: a.appointmentsBooked + b.appointmentsBooked,
+  appointmentsCheckedIn: a.appointmentsCheckedIn + b.appointmentsCheckedIn,
+  appointmentsNoShows: a.appointmentsNoShows + b.appointmentsNoShows,
 });
 
 /** Rolls children up into their parent's aggregates. */

@@ -34,6 +34,9 @@ const aggregatesArb: fc.Arbitrary<UnitAggregates> = fc.record({
     minLength: WAIT_BUCKET_BOUNDS_SECONDS.length,
     maxLength: WAIT_BUCKET_BOUNDS_SECONDS.length,
   }),
+  appointmentsBooked: count,
+  appointmentsCheckedIn: count,
+  appointmentsNoShows: count,
 });
 
 describe('unit aggregates', () => {

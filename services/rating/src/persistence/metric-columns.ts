@@ -37,6 +37,9 @@ export function toColumns(c: MonthlyCounters): Flat {
   flat.wait_seconds_sum = c.waitSecondsSum;
   flat.service_seconds_sum = c.serviceSecondsSum;
   WAIT_BUCKET_BOUNDS_SECONDS.forEach((_, i) => (flat[`wait_bucket_${i + 1}`] = c.waitHistogram[i] ?? 0));
+  flat.appointments_booked = c.appointmentsBooked;
+  flat.appointments_checked_in = c.appointmentsCheckedIn;
+  flat.appointments_no_shows = c.appointmentsNoShows;
   return flat;
 }
 
@@ -72,6 +75,9 @@ export function fromColumns(row: Record<string, unknown>): MonthlyCounters {
   c.ticketsServed = n('tickets_served');
   c.waitSecondsSum = n('wait_seconds_sum');
   c.waitHistogram = WAIT_BUCKET_BOUNDS_SECONDS.map((_, i) => n(`wait_bucket_${i + 1}`));
+  c.appointmentsBooked = n('appointments_booked');
+  c.appointmentsCheckedIn = n('appointments_checked_in');
+  c.appointmentsNoShows = n('appointments_no_shows');
   return c;
 }
 

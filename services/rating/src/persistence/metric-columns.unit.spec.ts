@@ -1,10 +1,10 @@
 import { emptyCounters } from '../events/metric-book';
 import { fromColumns, isZero, METRIC_COLUMNS, toColumns } from './metric-columns';
-import { UNIT_METRIC_COLUMNS_V4 } from './migrations/1730000600800-report-figures';
+import { UNIT_METRIC_COLUMNS_V5 } from './migrations/1730000600690-appointment-figures';
 
 describe('unit_metrics columns', () => {
   it('are exactly the columns the migration created', () => {
-    expect([...METRIC_COLUMNS].sort()).toEqual([...UNIT_METRIC_COLUMNS_V4].sort());
+    expect([...METRIC_COLUMNS].sort()).toEqual([...UNIT_METRIC_COLUMNS_V5].sort());
   });
 
   it('round-trip every counter', () => {
