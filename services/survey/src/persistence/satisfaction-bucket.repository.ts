@@ -41,11 +41,19 @@ const GROUP_EXPR: Record<StatsGroup, string> = {
   weekday: `extract(isodow FROM period_start)::int::text`,
 };
 
-/** Which rows of a period's cover count (see `coverParams`). */
-const COVER_FILTER = /* sql */ `(cutoff IS NULL AND (
-            (grain = 'M' AND period_start BETWEEN $2 AND $3)
-            OR (grain = 'D' AND (period_start BETWEEN $4 AND $5 OR period_start BETWEEN $6 AND $7))))
-          OR (cutoff IS NOT NULL AND grain = 'D' AND period_start BETWEEN $9 AND $10 AND period_start < cutoff)`;
+/**
+ * The members joined with the rows of `table` their period's cover counts (see `coverParams`): per member up
+ * to three disjoint ranges of `(grain, period_start)` (whole months, head days, tail days), or for a member
+ * with a cut-off day its day rows before it; each is an index range of the table's key (issue #21: one OR
+ * over them made PostgreSQL read every row of every member).
+ */
+const COVERED_ROWS = (table: string) => /* sql */ `unnest($1::text[], $8::date[]) AS w(member_code, cutoff)
+          CROSS JOIN LATERAL (
+            SELECT * FROM (VALUES ('M'::char(1), $2::date, $3::date), ('D'::char(1), $4::date, $5::date),
+              ('D'::char(1), $6::date, $7::date)) AS v(grain, lo, hi) WHERE cutoff IS NULL
+            UNION ALL SELECT 'D'::char(1), $9::date, least($10::date, cutoff - 1) WHERE cutoff IS NOT NULL
+          ) AS r(grain, lo, hi)
+          JOIN ${table} AS t ON t.unit_code = w.member_code AND t.grain = r.grain AND t.period_start BETWEEN r.lo AND r.hi`;
 
 /**
  * Pre-aggregated satisfaction per (unit, channel, officer) and local day, and again per local month. A
@@ -98,7 +106,7 @@ export class SatisfactionBucketRepository {
       : coverPeriod(f.from, f.to);
   }
 
-  /** The row filter shared by both tables: $1 members, $2–$7 the cover, $8 cutoffs, $9–$10 the period. */
+  /** The parameters of `COVERED_ROWS`: $1 members, $2–$7 the cover, $8 cut-offs, $9–$10 the period. */
   private coverParams(f: { members: HistoryMember[]; from: string; to: string; groupBy: StatsGroup }) {
     const cover = this.cover(f);
     const [head, tail] = cover.days;
@@ -126,15 +134,18 @@ export class SatisfactionBucketRepository {
     to: string;
     groupBy: StatsGroup;
   }): Promise<Map<string, AggregateCounters>> {
-    const rows: Record<string, string | null>[] = await this.ds.query(
-      /* sql */ `SELECT ${GROUP_EXPR[f.groupBy]} AS g, ${ROLLUP_COLUMNS.map((c, i) => `sum(${c})::text AS c${i}`).join(', ')},
-          jsonb_agg(extra) FILTER (WHERE extra IS NOT NULL)::text AS extras
-        FROM satisfaction_unit_rollup
-          JOIN unnest($1::text[], $8::date[]) AS w(member_code, cutoff) ON unit_code = member_code
-        WHERE ${COVER_FILTER}
-        GROUP BY 1`,
-      this.coverParams(f),
-    );
+    // The planner cannot see how many members the array holds (it guesses 10), so it sorts ~600-byte rows
+    // for the GROUP BY and spills them to disk on a province; hashing the few groups needs kilobytes.
+    const rows = await this.ds.transaction(async (m) => {
+      await m.query(`SET LOCAL enable_sort = off`);
+      return m.query<Record<string, string | null>[]>(
+        /* sql */ `SELECT ${GROUP_EXPR[f.groupBy]} AS g, ${ROLLUP_COLUMNS.map((c, i) => `sum(${c})::text AS c${i}`).join(', ')},
+            jsonb_agg(extra) FILTER (WHERE extra IS NOT NULL)::text AS extras
+          FROM ${COVERED_ROWS('satisfaction_unit_rollup')}
+          GROUP BY 1`,
+        this.coverParams(f),
+      );
+    });
     const out = new Map<string, AggregateCounters>();
     for (const r of rows) {
       const group: Record<string, number> = {};
@@ -158,10 +169,7 @@ export class SatisfactionBucketRepository {
   }): Promise<Map<string, AggregateCounters>> {
     const rows: { g: string; k: string; n: string }[] = await this.ds.query(
       /* sql */ `SELECT ${GROUP_EXPR[f.groupBy]} AS g, e.key AS k, sum(e.value::bigint)::text AS n
-        FROM satisfaction_buckets
-          JOIN unnest($1::text[], $8::date[]) AS w(member_code, cutoff) ON unit_code = member_code,
-          jsonb_each_text(counts) AS e
-        WHERE ${COVER_FILTER}
+        FROM ${COVERED_ROWS('satisfaction_buckets')}, jsonb_each_text(t.counts) AS e
         GROUP BY 1, 2`,
       this.coverParams(f),
     );
