@@ -9,6 +9,7 @@ import { SmtpChannel } from './application/channels/smtp-channel';
 import { WebhookChannel } from './application/channels/webhook-channel';
 import { ConsentService } from './application/consent.service';
 import { ContactIntake } from './application/contact-intake';
+import { ContactRetentionJob } from './application/contact-retention.job';
 import { ContactVault } from './application/contact-vault';
 import { Dispatcher } from './application/dispatcher';
 import { DossierNotifications } from './application/dossier-notifications';
@@ -81,6 +82,7 @@ const stateless = [
     MessageLogService,
     SubscriptionsService,
     UnitSettingsService,
+    ContactRetentionJob,
   ],
 })
 export class AppModule {}

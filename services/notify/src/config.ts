@@ -57,6 +57,14 @@ export class NotifyConfig extends PlatformConfig {
    * hand-over lasts, so a live instance's sends are not taken over).
    */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000) NOTIFY_SEND_WINDOW_MAX_MS: number = 30000;
+  /**
+   * How long contacts are kept (data minimisation, Decree 13/2023): a kiosk phone serves one visit (default
+   * 24 hours); an applicant's contact the dossier's life and its survey link (default 180 days).
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(720) NOTIFY_TICKET_CONTACT_HOURS: number = 24;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650) NOTIFY_DOSSIER_CONTACT_DAYS: number = 180;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3600000) NOTIFY_RETENTION_INTERVAL_MS: number =
+    60000;
 }
 
 export const NOTIFY_CONFIG = Symbol('NOTIFY_CONFIG');

@@ -15,7 +15,10 @@ import {
 describe('notify REST and the send guarantee', () => {
   let h: NotifyHarness;
   beforeAll(async () => {
-    h = await startNotify('notify_rest', { NOTIFY_RECEIPT_WAIT_SECONDS: '1' });
+    h = await startNotify('notify_rest', {
+      NOTIFY_RECEIPT_WAIT_SECONDS: '1',
+      NOTIFY_RETENTION_INTERVAL_MS: '200',
+    });
   });
   afterAll(() => h.close());
 
@@ -212,6 +215,59 @@ describe('notify REST and the send guarantee', () => {
       );
       expect(h.catcher.messages.filter((m) => m.text === 'Moi so A999 den quay 9.')).toHaveLength(1);
       h.catcher.setReceipts(true);
+    });
+  });
+
+  describe('contacts that have served', () => {
+    it('deletes a kiosk phone a day later, but not while a message for it is still queued', async () => {
+      const served = await anIssuedTicket(h, { phone: '0912345688', serviceCode: 'RET1' });
+      const waiting = await anIssuedTicket(h, { phone: '0912345689', serviceCode: 'RET2' });
+      await h.produce(Topics.QUEUE, [served, waiting]);
+      const idOf = (e: typeof served) => (e.data as { ticketId: string }).ticketId;
+      await waitFor(
+        async () =>
+          (await count(h, 'SELECT count(*)::int AS n FROM contacts WHERE subject_id = ANY($1)', [
+            [idOf(served), idOf(waiting)],
+          ])) === 2,
+        {
+          message: 'both contacts stored',
+        },
+      );
+      await waitFor(
+        async () =>
+          (await count(
+            h,
+            `SELECT count(*)::int AS n FROM messages WHERE ticket_id = $1 AND status IN ('SENT', 'DELIVERED')`,
+            [idOf(served)],
+          )) === 1,
+        {
+          message: 'the first one sent',
+        },
+      );
+      // The second one's message is held (as in quiet hours) when the day has passed for both.
+      await h.db.query(
+        `UPDATE messages SET status = 'QUEUED', not_before = now() + interval '1 day' WHERE ticket_id = $1`,
+        [idOf(waiting)],
+      );
+      await h.db.query(
+        `UPDATE contacts SET created_at = now() - interval '25 hours' WHERE subject_id = ANY($1)`,
+        [[idOf(served), idOf(waiting)]],
+      );
+      await waitFor(
+        async () =>
+          (await count(h, 'SELECT count(*)::int AS n FROM contacts WHERE subject_id = $1', [
+            idOf(served),
+          ])) === 0,
+        {
+          message: 'the served contact deleted',
+        },
+      );
+      expect(
+        await h.db.query('SELECT via FROM contact_erasures WHERE subject_id = $1', [idOf(served)]),
+      ).toEqual([{ via: 'EXPIRED' }]);
+      expect(
+        await count(h, 'SELECT count(*)::int AS n FROM contacts WHERE subject_id = $1', [idOf(waiting)]),
+      ).toBe(1);
     });
   });
 });

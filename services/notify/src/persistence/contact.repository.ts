@@ -63,6 +63,26 @@ export class ContactRepository {
     return row;
   }
 
+  /**
+   * Deletes contacts of a kind stored before `before` that no queued or in-flight message still needs, and
+   * records their erasure (a replayed sealed copy is not taken in again); returns how many.
+   */
+  async expire(kind: 'TICKET' | 'DOSSIER', before: Date, limit: number, m: EntityManager): Promise<number> {
+    const rows: unknown[] = await m.query(
+      /* sql */ `WITH gone AS (
+          DELETE FROM contacts WHERE subject_id IN (
+            SELECT c.subject_id FROM contacts c WHERE c.subject_kind = $1 AND c.created_at < $2
+              AND NOT EXISTS (SELECT 1 FROM messages x WHERE x.subject_id = c.subject_id AND x.status IN ('QUEUED', 'SENDING'))
+            ORDER BY c.created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+          RETURNING subject_id),
+        recorded AS (INSERT INTO contact_erasures (subject_id, via) SELECT subject_id, 'EXPIRED' FROM gone
+          ON CONFLICT (subject_id) DO NOTHING)
+        SELECT subject_id FROM gone`,
+      [kind, before, limit],
+    );
+    return rows.length;
+  }
+
   async optOut(fingerprints: string[], via: 'LINK' | 'REPLY', m: EntityManager): Promise<void> {
     if (!fingerprints.length) return;
     await m.query(

@@ -28,7 +28,7 @@ export class NotifyTables1730000700000 implements MigrationInterface {
       CREATE TABLE contact_erasures (
         subject_id uuid PRIMARY KEY,
         erased_at timestamptz NOT NULL DEFAULT now(),
-        via text NOT NULL CHECK (via IN ('LINK', 'REPLY', 'ADMIN'))
+        via text NOT NULL CHECK (via IN ('LINK', 'REPLY', 'ADMIN', 'EXPIRED'))
       )`);
     await q.query(/* sql */ `
       CREATE TABLE opt_outs (
@@ -129,6 +129,8 @@ export class NotifyTables1730000700000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX messages_due ON messages (not_before) WHERE status = 'QUEUED'`);
     await q.query(`CREATE INDEX messages_in_flight ON messages (status) WHERE status IN ('SENDING', 'SENT')`);
+    await q.query('CREATE INDEX contacts_by_age ON contacts (subject_kind, created_at)');
+    await q.query('CREATE INDEX messages_by_subject ON messages (subject_id) WHERE subject_id IS NOT NULL');
     await q.query('CREATE INDEX messages_by_unit ON messages (unit_code, recorded_at DESC)');
     await q.query(
       'CREATE INDEX messages_by_phone_day ON messages (phone_fp, local_day) WHERE phone_fp IS NOT NULL',
