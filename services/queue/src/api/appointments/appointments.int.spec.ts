@@ -3,6 +3,7 @@ import { bearer, produceRaw, readTopic, waitFor } from '@fg/platform/testing';
 import { AppointmentNoShowJob } from '../../application/appointments/no-show.job';
 import { QueueClock } from '../../application/queue-clock';
 import {
+  addUnits,
   counterAction,
   issue,
   QueueKit,
@@ -433,6 +434,43 @@ describe('appointments', () => {
       await waitFor(async () => (await slotsOn('2026-12-15')).length === 4, { message: 'hours applied' });
       expect((await slotsOn('2026-12-15'))[0].start).toBe(local('2026-12-15', '08:00').toISOString());
       expect(await slotsOn('2026-12-16')).toEqual([]); // Wednesday: no hours now
+    });
+
+    it('plans a unit without hours of its own from its nearest ancestor’s, as dossier applies them', async () => {
+      await addUnits(kit.env, ['072']);
+      await addUnits(kit.env, ['07211'], { parentCode: '072' });
+      await waitFor(
+        async () =>
+          (await kit.http().get('/api/v1/units/07211').set('Authorization', tokens.admin)).status === 200,
+        { message: 'unit 07211' },
+      );
+      await setUpOffice(kit, [{ no: '1', services: ['HT'] }], '07211');
+      await publish(
+        createEvent(
+          WorkingHoursPublished,
+          {
+            unitCode: '072',
+            weekly: { THU: [{ start: '13:30', end: '14:30' }] },
+            sameDayCutoff: '15:00',
+            at: new Date().toISOString(),
+          },
+          { source: 'dossier', subject: 'working-hours/072', unitcode: '072' },
+        ),
+      );
+      await kit
+        .http()
+        .put(`/api/v1/units/07211/appointment-settings`)
+        .set('Authorization', bearer({ roles: ['unit-admin'], units: ['07211'] }))
+        .send({ walkInReservePercent: 0 })
+        .expect(200);
+      const child = async (date: string) =>
+        (await kit.http().get(`/api/v1/units/07211/services/HT/slots?date=${date}`).expect(200)).body
+          .slots as { start: string }[];
+      await waitFor(async () => (await child('2026-12-17')).length === 4, {
+        message: 'inherited hours applied',
+      });
+      expect((await child('2026-12-17'))[0].start).toBe(local('2026-12-17', '13:30').toISOString());
+      expect(await child('2026-12-15')).toEqual([]);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { addDays, type LocalDate, startOfLocalDay, toLocalDate } from '@fg/kernel';
-import { appendToOutbox, consumeRateLimit, ContactSealer } from '@fg/platform';
+import { appendToOutbox, consumeRateLimit, ContactSealer, LocalUnitsRepository } from '@fg/platform';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertChangeable, checkInOutcome } from '../../domain/appointments/appointment';
@@ -54,6 +54,7 @@ export class AppointmentService {
     private readonly setup: SetupRepository,
     private readonly issuing: TicketIssuingService,
     private readonly clock: QueueClock,
+    private readonly units: LocalUnitsRepository,
     @Inject(APPOINTMENT_CONFIG) private readonly config: AppointmentConfig,
   ) {
     this.sealer = ContactSealer.fromConfig(config.NOTIFY_SEAL_PUBLIC_KEY);
@@ -258,7 +259,7 @@ export class AppointmentService {
       );
     const [settings, hours, calendar, counters] = await Promise.all([
       this.repo.settings(unitCode),
-      this.repo.workingHours(unitCode),
+      this.units.ancestorsOf(unitCode).then((up) => this.repo.workingHours(unitCode, up)),
       this.repo.calendarBetween(from, to),
       this.repo.countersServing(unitCode, serviceCode),
     ]);

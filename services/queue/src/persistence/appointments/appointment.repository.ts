@@ -72,13 +72,18 @@ export class AppointmentRepository {
     return rows[0].n;
   }
 
-  /** The unit's working hours as dossier published them; the default hours until it has. */
-  async workingHours(unitCode: string): Promise<WorkingHours> {
-    const rows = await this.ds.query<{ hours: WorkingHoursConfig }[]>(
-      `SELECT hours FROM unit_working_hours WHERE unit_code = $1`,
-      [unitCode],
+  /**
+   * The unit's working hours as dossier published them, else its nearest ancestor's (as dossier applies them:
+   * `ancestors` parent first); the default hours when none has any.
+   */
+  async workingHours(unitCode: string, ancestors: readonly string[] = []): Promise<WorkingHours> {
+    const chain = [unitCode, ...ancestors];
+    const rows = await this.ds.query<{ unitCode: string; hours: WorkingHoursConfig }[]>(
+      `SELECT unit_code AS "unitCode", hours FROM unit_working_hours WHERE unit_code = ANY($1)`,
+      [chain],
     );
-    return rows.length ? defineWorkingHours(rows[0].hours) : DEFAULT_WORKING_HOURS;
+    const nearest = chain.map((c) => rows.find((r) => r.unitCode === c)).find((r) => r !== undefined);
+    return nearest ? defineWorkingHours(nearest.hours) : DEFAULT_WORKING_HOURS;
   }
 
   /** The calendar's entries between two local dates (inclusive), as kernel's `workingPeriodsOn` reads them. */
