@@ -72,7 +72,9 @@ describe('the dossier look-up page on a phone, in headless Chromium', () => {
     `${base}/tra-cuu/${encodeURIComponent(d.code)}#k=${encodeURIComponent(d.lookupKey)}`;
   /** The page fits the phone: nothing wider than the screen. */
   const expectFitsPhone = async (page: Page) =>
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      PHONE.width,
+    );
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
