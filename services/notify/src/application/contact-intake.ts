@@ -9,7 +9,8 @@ import { ContactVault } from './contact-vault';
 /**
  * Opens a sealed contact from an event and keeps it encrypted at rest, once per subject. A box that cannot
  * be opened (a shredded key epoch, tampering, sealed for another subject) is not an error of the event: it
- * is logged by reason only and the citizen simply gets no message. An erased subject is never stored again.
+ * is logged by reason only and the citizen simply gets no message. An erased subject, or a phone or e-mail
+ * that opted out (reply or link: its fingerprint), is never stored again.
  */
 @Injectable()
 export class ContactIntake {
@@ -34,6 +35,12 @@ export class ContactIntake {
     }
     const { phone, email } = opened.contact;
     const fp = this.vault.fingerprints(opened.contact);
+    // An erased or opted-out contact is dropped before anything is stored (docs/platform.md, erasure).
+    for (const f of [fp.phone, fp.email])
+      if (f && (await this.contacts.isOptedOut(f, m))) {
+        this.logger.info({ subjectId: at.subjectId }, 'sealed contact of an opted-out citizen dropped');
+        return false;
+      }
     await this.contacts.save(
       {
         ...at,

@@ -225,7 +225,7 @@ describe('citizen messages', () => {
   });
 
   describe('when a citizen replies TU CHOI', () => {
-    it('opts the phone out of later SMS', async () => {
+    it('opts the phone out: a later ticket with that phone stores no contact and gets no SMS', async () => {
       const before = await anIssuedTicket(h, { phone: '0912345620', serviceCode: 'OPT' });
       await h.produce(Topics.QUEUE, [before]);
       await h.caught((m) => m.to === '+84912345620');
@@ -236,13 +236,19 @@ describe('citizen messages', () => {
       const after = await anIssuedTicket(h, { phone: '0912 345 620', serviceCode: 'OPT2' });
       await h.produce(Topics.QUEUE, [after]);
       const ticketId = (after.data as { ticketId: string }).ticketId;
+      // Dropped before anything is stored: no contact, so no message either.
       await waitFor(
         async () =>
-          (await h.db.query('SELECT skip_reason FROM messages WHERE ticket_id = $1', [ticketId]))[0]
-            ?.skip_reason === 'OPTED_OUT',
-        {
-          message: 'skipped as opted out',
-        },
+          (await count(h, 'SELECT count(*)::int AS n FROM waiting_tickets WHERE ticket_id = $1', [
+            ticketId,
+          ])) === 1,
+        { message: 'the ticket consumed' },
+      );
+      expect(
+        await count(h, 'SELECT count(*)::int AS n FROM contacts WHERE subject_id = $1', [ticketId]),
+      ).toBe(0);
+      expect(await count(h, 'SELECT count(*)::int AS n FROM messages WHERE ticket_id = $1', [ticketId])).toBe(
+        0,
       );
       expect(h.catcher.messages.filter((m) => m.to === '+84912345620')).toHaveLength(1);
     });
