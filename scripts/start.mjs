@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the whole system on this machine without Docker.
 // PostgreSQL from DATABASE_URL (default: local server, database friendly_gov, one schema per service),
-// the Kafka broker from KAFKA_BROKERS or the project's local JVM broker, then the four services (built
+// the Kafka broker from KAFKA_BROKERS or the project's local JVM broker, then the five services (built
 // first), demo data on an empty database, and where everything is. Ctrl-C stops it all cleanly.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -198,7 +198,7 @@ async function main() {
   console.log(`\n${rule}\n  The system is ready in ${since()}.\n`);
   for (const svc of SERVICES) {
     console.log(
-      `  ${svc.name.padEnd(8)} http://127.0.0.1:${svc.port}   docs http://127.0.0.1:${svc.port}/docs   health /health   metrics /metrics${process.env.METRICS_TOKEN ? '' : ' (off: set METRICS_TOKEN)'}`,
+      `  ${svc.name.padEnd(8)} docs http://127.0.0.1:${svc.port}/docs   API /api/v1   health /health   metrics /metrics${process.env.METRICS_TOKEN ? '' : ' (off: set METRICS_TOKEN)'}`,
     );
   }
   console.log(
@@ -210,6 +210,10 @@ async function main() {
   console.log(
     "    counter console http://127.0.0.1:3001/counter/07210/1#token=...  (the officer's own token: `npm run dev-token -- officer 07210 can-bo-07210-1`)",
   );
+  console.log("\n  Citizens' pages (public):");
+  console.log('    booking        http://127.0.0.1:3001/book/07210');
+  console.log('    dossier look-up http://127.0.0.1:3002/tra-cuu');
+  console.log("    ticket page    http://127.0.0.1:3001/t/<ticket id>  (the kiosk slip's QR code)");
   if (catcherClose)
     console.log(
       `\n  Mail and SMS catcher (what notify sent: SMS over SMPP, e-mail over SMTP): http://127.0.0.1:${CATCHER.web}/`,
