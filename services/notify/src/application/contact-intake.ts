@@ -22,7 +22,7 @@ export class ContactIntake {
 
   async store(
     sealed: SealedContact,
-    at: { subjectId: string; subjectKind: 'TICKET' | 'DOSSIER'; unitCode: string },
+    at: { subjectId: string; subjectKind: 'TICKET' | 'DOSSIER' | 'APPOINTMENT'; unitCode: string },
     m: EntityManager,
   ): Promise<boolean> {
     const opened = await this.vault.open(sealed, at.subjectId);

@@ -8,7 +8,7 @@ import { ContactRepository } from '../persistence/contact.repository';
 const BATCH = 500;
 
 /**
- * Deletes contacts once they have served (data minimisation): a kiosk phone after NOTIFY_TICKET_CONTACT_HOURS,
+ * Deletes contacts once they have served (data minimisation): a kiosk or booking phone after NOTIFY_TICKET_CONTACT_HOURS,
  * an applicant's contact after NOTIFY_DOSSIER_CONTACT_DAYS, never while a message for it is queued or in
  * flight. Each deletion leaves an erasure row, as the opt-out link does.
  */
@@ -45,6 +45,7 @@ export class ContactRetentionJob implements OnApplicationBootstrap, OnModuleDest
     return this.ds.transaction(
       async (m) =>
         (await this.contacts.expire('TICKET', tickets, BATCH, m)) +
+        (await this.contacts.expire('APPOINTMENT', tickets, BATCH, m)) +
         (await this.contacts.expire('DOSSIER', dossiers, BATCH, m)),
     );
   }

@@ -26,6 +26,8 @@ export interface CitizenMessage {
   values: Record<string, string>;
   /** Same key, same message: a redelivered or replayed event records nothing new. */
   dedupeKey: string;
+  /** When to send (a reminder); the rules are judged for that time. Default: now. */
+  sendAt?: Date;
 }
 
 /**
@@ -51,7 +53,7 @@ export class MessagePlanner {
     if (!contact) return 0;
     const settings = await this.settings.get(msg.unitCode, m);
     const unitName = await this.settings.unitName(msg.unitCode, m);
-    const now = clock.now();
+    const now = msg.sendAt ?? clock.now();
     const localDay = toLocalDate(now);
     const rows: NewMessage[] = [];
     const channels: [MessageChannel, string | null, boolean][] = [

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { SealedContact } from '@fg/contracts';
-import { turnNearTickets } from '../domain';
+import { reminderAt, turnNearTickets } from '../domain';
 import type { EntityManager } from 'typeorm';
 import { SettingsRepository } from '../persistence/settings.repository';
 import { WaitingTicketRepository } from '../persistence/waiting-ticket.repository';
+import { MessageRepository } from '../persistence/message.repository';
+import { clock } from './clock';
 import { ContactIntake } from './contact-intake';
+import { formatVietnamese } from './dossier-notifications';
 import { MessagePlanner } from './message-planner';
 
 /** What the queue's events mean for citizens who left a phone at the kiosk. */
@@ -15,6 +18,7 @@ export class QueueNotifications {
     private readonly waiting: WaitingTicketRepository,
     private readonly settings: SettingsRepository,
     private readonly planner: MessagePlanner,
+    private readonly messages: MessageRepository,
   ) {}
 
   async ticketIssued(
@@ -64,6 +68,44 @@ export class QueueNotifications {
       m,
     );
     await this.turnNear(t.unitCode, t.serviceCode, m);
+  }
+
+  /** A booking with a phone: its reminder a day before (moved out of quiet hours); a moved booking's is replaced. */
+  async appointmentBooked(
+    a: {
+      appointmentId: string;
+      unitCode: string;
+      serviceCode: string;
+      slotStart: Date;
+      moved: boolean;
+      contact?: SealedContact;
+    },
+    m: EntityManager,
+  ): Promise<void> {
+    if (a.contact)
+      await this.intake.store(
+        a.contact,
+        { subjectId: a.appointmentId, subjectKind: 'APPOINTMENT', unitCode: a.unitCode },
+        m,
+      );
+    if (a.moved) await this.messages.cancelQueued(a.appointmentId, 'APPOINTMENT_REMINDER', m);
+    const at = reminderAt(a.slotStart, clock.now());
+    if (!at) return;
+    await this.planner.planCitizen(
+      {
+        kind: 'APPOINTMENT_REMINDER',
+        unitCode: a.unitCode,
+        subjectId: a.appointmentId,
+        values: { appointmentAt: formatVietnamese(a.slotStart), serviceCode: a.serviceCode },
+        dedupeKey: `APPOINTMENT_REMINDER:${a.appointmentId}:${a.slotStart.toISOString()}`,
+        sendAt: at,
+      },
+      m,
+    );
+  }
+
+  async appointmentCancelled(appointmentId: string, m: EntityManager): Promise<void> {
+    await this.messages.cancelQueued(appointmentId, 'APPOINTMENT_REMINDER', m);
   }
 
   async ticketLeft(ticketId: string, m: EntityManager): Promise<void> {

@@ -10,3 +10,4 @@ export * from './template';
 export * from './turn-near';
 export * from './webhook-backoff';
 export * from './webhook-url';
+export * from './reminder';

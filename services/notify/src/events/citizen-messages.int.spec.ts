@@ -1,6 +1,14 @@
 import { Topics } from '@fg/contracts';
 import { waitFor } from '@fg/platform/testing';
-import { createEvent, DossierResolved, DossierResultReturned } from '@fg/contracts';
+import {
+  AppointmentBooked,
+  AppointmentCancelled,
+  createEvent,
+  DossierResolved,
+  DossierResultReturned,
+} from '@fg/contracts';
+import { randomUUID } from 'node:crypto';
+import { clock } from '../application/clock';
 import {
   aCall,
   anIssuedTicket,
@@ -251,6 +259,74 @@ describe('citizen messages', () => {
         0,
       );
       expect(h.catcher.messages.filter((m) => m.to === '+84912345620')).toHaveLength(1);
+    });
+  });
+
+  describe('when a citizen books an appointment with a phone', () => {
+    const booked = async (slotStart: Date, extra: { moved?: boolean } = {}) => {
+      const appointmentId = randomUUID();
+      return {
+        appointmentId,
+        event: createEvent(
+          AppointmentBooked,
+          {
+            appointmentId,
+            bookingCode: 'K7M2P9',
+            unitCode: COMMUNE,
+            serviceCode: 'HT',
+            slotStart: slotStart.toISOString(),
+            slotEnd: new Date(slotStart.getTime() + 15 * 60_000).toISOString(),
+            channel: 'PORTAL',
+            ...(extra.moved ? { movedFromSlotStart: slotStart.toISOString() } : {}),
+            contact: await h.seal({ phone: '0912345630' }, appointmentId),
+            at: new Date().toISOString(),
+          },
+          { source: 'queue', subject: appointmentId, unitcode: COMMUNE },
+        ),
+      };
+    };
+
+    it('reminds at once of a slot less than a day ahead, and a day before a later one unless it is cancelled', async () => {
+      const soon = await booked(new Date(clock.now().getTime() + 2 * 3_600_000));
+      const later = await booked(new Date(clock.now().getTime() + 3 * 86_400_000));
+      await h.produce(Topics.QUEUE, [soon.event, later.event]);
+      const [sms] = await h.caught((m) => m.to === '+84912345630');
+      expect(sms.text).toMatch(/^Nhac lich hen 12:00 \d\d\/\d\d\/\d{4} tai Phuong Le Loi \(dich vu HT\)\.$/);
+      const [row] = await waitFor(
+        async () => {
+          const r = await h.db.query(`SELECT status, not_before FROM messages WHERE subject_id = $1`, [
+            later.appointmentId,
+          ]);
+          return r.length === 1 && r;
+        },
+        { message: 'the later reminder recorded' },
+      );
+      expect(row.status).toBe('QUEUED');
+      expect(new Date(row.not_before).getTime()).toBe(clock.now().getTime() + 2 * 86_400_000);
+      await h.produce(Topics.QUEUE, [
+        createEvent(
+          AppointmentCancelled,
+          {
+            appointmentId: later.appointmentId,
+            bookingCode: 'K7M2P9',
+            unitCode: COMMUNE,
+            serviceCode: 'HT',
+            slotStart: new Date().toISOString(),
+            reasonCode: 'CITIZEN_REQUEST',
+            at: new Date().toISOString(),
+          },
+          { source: 'queue', subject: later.appointmentId, unitcode: COMMUNE },
+        ),
+      ]);
+      await waitFor(
+        async () =>
+          (
+            await h.db.query(`SELECT skip_reason FROM messages WHERE subject_id = $1`, [later.appointmentId])
+          )[0].skip_reason === 'CANCELLED',
+        {
+          message: 'the reminder cancelled',
+        },
+      );
     });
   });
 });

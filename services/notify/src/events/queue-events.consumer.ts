@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AppointmentBooked,
+  AppointmentBookedV1,
+  AppointmentCancelled,
   CounterClosed,
   CounterOpened,
   CounterOpenedV1,
@@ -37,6 +40,8 @@ export class QueueEventsConsumer implements EventConsumerDefinition {
     TicketTransferred.type,
     CounterOpened.type,
     CounterClosed.type,
+    AppointmentBooked.type,
+    AppointmentCancelled.type,
   ];
 
   constructor(
@@ -96,6 +101,24 @@ export class QueueEventsConsumer implements EventConsumerDefinition {
           await this.queue.counterOpened(e.unitcode, d.counterNo, d.serviceCodes, new Date(d.at), m);
           break;
         }
+        case AppointmentBooked.type: {
+          const d = e.data as AppointmentBookedV1;
+          await this.queue.appointmentBooked(
+            {
+              appointmentId: d.appointmentId,
+              unitCode: d.unitCode,
+              serviceCode: d.serviceCode,
+              slotStart: new Date(d.slotStart),
+              moved: !!d.movedFromSlotStart,
+              contact: d.contact,
+            },
+            m,
+          );
+          break;
+        }
+        case AppointmentCancelled.type:
+          await this.queue.appointmentCancelled((e.data as { appointmentId: string }).appointmentId, m);
+          break;
         case CounterClosed.type:
           await this.queue.counterClosed(e.unitcode, (e.data as { counterNo: string }).counterNo, m);
           break;

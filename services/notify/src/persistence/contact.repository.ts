@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 
 export interface ContactRow {
   subjectId: string;
-  subjectKind: 'TICKET' | 'DOSSIER';
+  subjectKind: 'TICKET' | 'DOSSIER' | 'APPOINTMENT';
   unitCode: string;
   phoneEnc: string | null;
   emailEnc: string | null;
@@ -67,7 +67,12 @@ export class ContactRepository {
    * Deletes contacts of a kind stored before `before` that no queued or in-flight message still needs, and
    * records their erasure (a replayed sealed copy is not taken in again); returns how many.
    */
-  async expire(kind: 'TICKET' | 'DOSSIER', before: Date, limit: number, m: EntityManager): Promise<number> {
+  async expire(
+    kind: ContactRow['subjectKind'],
+    before: Date,
+    limit: number,
+    m: EntityManager,
+  ): Promise<number> {
     const rows: unknown[] = await m.query(
       /* sql */ `WITH gone AS (
           DELETE FROM contacts WHERE subject_id IN (

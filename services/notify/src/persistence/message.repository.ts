@@ -222,6 +222,14 @@ export class MessageRepository {
     return rows.map(toRow);
   }
 
+  /** Queued messages of a subject and kind not sent yet (a cancelled or moved appointment's reminder). */
+  async cancelQueued(subjectId: string, kind: MessageKind, m: EntityManager): Promise<void> {
+    await m.query(
+      `UPDATE messages SET status = 'SKIPPED', skip_reason = 'CANCELLED' WHERE subject_id = $1 AND kind = $2 AND status = 'QUEUED'`,
+      [subjectId, kind],
+    );
+  }
+
   /** A message a crashed process left SENDING goes back to the queue, due now. */
   async requeueStale(id: string, now: Date, m: EntityManager): Promise<void> {
     await m.query(

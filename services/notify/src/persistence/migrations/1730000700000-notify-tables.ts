@@ -14,7 +14,7 @@ export class NotifyTables1730000700000 implements MigrationInterface {
     await q.query(/* sql */ `
       CREATE TABLE contacts (
         subject_id uuid PRIMARY KEY,
-        subject_kind text NOT NULL CHECK (subject_kind IN ('TICKET', 'DOSSIER')),
+        subject_kind text NOT NULL CHECK (subject_kind IN ('TICKET', 'DOSSIER', 'APPOINTMENT')),
         unit_code text NOT NULL,
         phone_enc text,
         email_enc text,
