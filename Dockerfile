@@ -1,4 +1,4 @@
-# One image for the four services; SERVICE picks which one runs.
+# One image for the five services; SERVICE picks which one runs.
 # syntax=docker/dockerfile:1
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
@@ -10,6 +10,7 @@ COPY services/queue/package.json services/queue/
 COPY services/dossier/package.json services/dossier/
 COPY services/survey/package.json services/survey/
 COPY services/rating/package.json services/rating/
+COPY services/notify/package.json services/notify/
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.base.json tsconfig.build.json ./
 COPY libs libs
@@ -27,7 +28,7 @@ ENV NODE_ENV=production SERVICE=${SERVICE} DB_AUTO_CREATE=false
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 USER node
-EXPOSE 3001 3002 3003 3004
+EXPOSE 3001 3002 3003 3004 3005
 # kafkajs 2.2.4 sets a negative timer on every broker answer; Node 24 warns once on stderr, outside the JSON logs
 # (docs/platform.md, "kafkajs log lines"). Node clamps it to 1 ms as Node 20 did silently: nothing changes.
 CMD ["sh", "-c", "exec node --disable-warning=TimeoutNegativeWarning services/${SERVICE}/dist/main.js"]
