@@ -45,7 +45,8 @@ const GROUP_EXPR: Record<StatsGroup, string> = {
  * The members joined with the rows of `table` their period's cover counts (see `coverParams`): per member up
  * to three disjoint ranges of `(grain, period_start)` (whole months, head days, tail days), or for a member
  * with a cut-off day its day rows before it; each is an index range of the table's key (issue #21: one OR
- * over them made PostgreSQL read every row of every member).
+ * over them made PostgreSQL read every row of every member). `OFFSET 0` keeps the look-up per member and
+ * range: flattened into a join, the planner hashed the whole table (6-8 s for the province).
  */
 const COVERED_ROWS = (table: string) => /* sql */ `unnest($1::text[], $8::date[]) AS w(member_code, cutoff)
           CROSS JOIN LATERAL (
@@ -53,7 +54,10 @@ const COVERED_ROWS = (table: string) => /* sql */ `unnest($1::text[], $8::date[]
               ('D'::char(1), $6::date, $7::date)) AS v(grain, lo, hi) WHERE cutoff IS NULL
             UNION ALL SELECT 'D'::char(1), $9::date, least($10::date, cutoff - 1) WHERE cutoff IS NOT NULL
           ) AS r(grain, lo, hi)
-          JOIN ${table} AS t ON t.unit_code = w.member_code AND t.grain = r.grain AND t.period_start BETWEEN r.lo AND r.hi`;
+          CROSS JOIN LATERAL (
+            SELECT * FROM ${table} WHERE unit_code = w.member_code AND grain = r.grain AND period_start BETWEEN r.lo AND r.hi
+            OFFSET 0
+          ) AS t`;
 
 /**
  * Pre-aggregated satisfaction per (unit, channel, officer) and local day, and again per local month. A
