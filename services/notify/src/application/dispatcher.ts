@@ -88,7 +88,7 @@ export class Dispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async deliver(msg: MessageRow): Promise<void> {
-    let outcome: SendOutcome;
+    let outcome: SendOutcome | { result: 'OPTED_OUT' };
     try {
       outcome = await this.handOver(msg);
     } catch (e) {
@@ -97,7 +97,7 @@ export class Dispatcher implements OnApplicationBootstrap, OnModuleDestroy {
     await this.ds.transaction((m) => this.applyOutcome(msg, outcome, new Date(), m));
   }
 
-  private async handOver(msg: MessageRow): Promise<SendOutcome> {
+  private async handOver(msg: MessageRow): Promise<SendOutcome | { result: 'OPTED_OUT' }> {
     if (msg.channel === 'WEBHOOK') {
       const sub = await this.subscriptions.byId(msg.subscriptionId!, this.ds.manager);
       if (!sub?.active) return { result: 'REFUSED', error: 'subscription inactive' };
@@ -107,6 +107,10 @@ export class Dispatcher implements OnApplicationBootstrap, OnModuleDestroy {
     const stored = msg.channel === 'SMS' ? contact?.phoneEnc : contact?.emailEnc;
     // Erased since it was queued: nothing to send to (crypto-shredded).
     if (!stored) return { result: 'REFUSED', error: 'contact erased' };
+    // Opted out since it was queued (a reminder queued days ahead, a message held through quiet hours).
+    const fingerprint = msg.channel === 'SMS' ? contact?.phoneFp : contact?.emailFp;
+    if (fingerprint && (await this.contacts.isOptedOut(fingerprint, this.ds.manager)))
+      return { result: 'OPTED_OUT' };
     const to = this.vault.decrypt(stored);
     return msg.channel === 'SMS'
       ? this.sms.send(to, msg.body!)
@@ -115,10 +119,11 @@ export class Dispatcher implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async applyOutcome(
     msg: MessageRow,
-    outcome: SendOutcome,
+    outcome: SendOutcome | { result: 'OPTED_OUT' },
     now: Date,
     m: EntityManager,
   ): Promise<void> {
+    if (outcome.result === 'OPTED_OUT') return this.messages.skipClaimed(msg.id, 'OPTED_OUT', m);
     if (outcome.result === 'ACCEPTED') {
       if (outcome.delivered) {
         if (await this.messages.markDelivered(msg.id, now, m))

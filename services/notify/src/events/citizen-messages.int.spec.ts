@@ -263,7 +263,7 @@ describe('citizen messages', () => {
   });
 
   describe('when a citizen books an appointment with a phone', () => {
-    const booked = async (slotStart: Date, extra: { moved?: boolean } = {}) => {
+    const booked = async (slotStart: Date, extra: { moved?: boolean; phone?: string } = {}) => {
       const appointmentId = randomUUID();
       return {
         appointmentId,
@@ -278,7 +278,7 @@ describe('citizen messages', () => {
             slotEnd: new Date(slotStart.getTime() + 15 * 60_000).toISOString(),
             channel: 'PORTAL',
             ...(extra.moved ? { movedFromSlotStart: slotStart.toISOString() } : {}),
-            contact: await h.seal({ phone: '0912345630' }, appointmentId),
+            contact: await h.seal({ phone: extra.phone ?? '0912345630' }, appointmentId),
             at: new Date().toISOString(),
           },
           { source: 'queue', subject: appointmentId, unitcode: COMMUNE },
@@ -327,6 +327,34 @@ describe('citizen messages', () => {
           message: 'the reminder cancelled',
         },
       );
+    });
+
+    it('does not send a queued reminder to a phone that opted out meanwhile', async () => {
+      const later = await booked(new Date(clock.now().getTime() + 3 * 86_400_000), { phone: '0912345640' });
+      await h.produce(Topics.QUEUE, [later.event]);
+      await waitFor(
+        async () =>
+          (await h.db.query(`SELECT status FROM messages WHERE subject_id = $1`, [later.appointmentId]))[0]
+            ?.status === 'QUEUED',
+        {
+          message: 'the reminder queued',
+        },
+      );
+      h.catcher.reply('84912345640', 'TU CHOI');
+      await waitFor(async () => (await count(h, 'SELECT count(*)::int AS n FROM opt_outs')) >= 2, {
+        message: 'opt-out recorded',
+      });
+      await h.db.query(`UPDATE messages SET not_before = now() WHERE subject_id = $1`, [later.appointmentId]);
+      await waitFor(
+        async () =>
+          (
+            await h.db.query(`SELECT skip_reason FROM messages WHERE subject_id = $1`, [later.appointmentId])
+          )[0].skip_reason === 'OPTED_OUT',
+        {
+          message: 'skipped at send time',
+        },
+      );
+      expect(h.catcher.messages.filter((m) => m.to === '+84912345640')).toHaveLength(0);
     });
   });
 });
