@@ -13,8 +13,10 @@
  * Then, once quiet (outboxes empty, every consumer group at lag 0): requests in doubt are settled against their
  * owner, the owners must hold exactly what clients had accepted, and every figure of the dashboards (verify.ts)
  * must equal what the accepted requests imply (lost = 0, doubled = 0); every malformed message must be in the
- * .dlq topic once per consumer group of its topic, with the reason and origin headers. Finally fuzz.ts fuzzes
- * every REST operation. Writes bench/reports/chaos-latest.{json,md}; exits 1 unless everything holds.
+ * .dlq topic once per consumer group of its topic, with the reason and origin headers. The notify service runs
+ * and is killed like the others, against real SMTP and SMPP peers the harness starts (notify.ts): every message
+ * it marked sent must reach its peer exactly once; a duplicate is reported with the kill inside its send window
+ * (issue #18 item 6). Finally fuzz.ts fuzzes every REST operation of the four. Writes bench/reports/chaos-latest.{json,md}; exits 1 unless everything holds.
  *
  * The phases, one module each under phases/, share the run's context (context.ts):
  *   set-up → drive (traffic) ∥ inject faults → settle → verify → report

@@ -5,11 +5,17 @@
 import type { Admin, Kafka } from 'kafkajs';
 import { num } from '../lib/common';
 import { BenchDb, ServiceName } from '../lib/infra';
+import type { NotifySetup } from './notify';
 import type { PrivateKafka, PrivatePostgres } from './private-infra';
 import type { Supervisor } from './supervisor';
 import type { Url } from './traffic';
 
 export const SERVICES: ServiceName[] = ['rating', 'queue', 'dossier', 'survey'];
+/**
+ * Every process the run starts and SIGKILLs: the four and notify (issue #18 item 6), whose peers (SMTP, SMPP)
+ * the harness runs (notify.ts). Figures and the fuzz cover SERVICES.
+ */
+export const RUN_SERVICES: ServiceName[] = [...SERVICES, 'notify'];
 /** Topic and consumer-group prefix: the private broker holds nothing else, but the names stay recognisable. */
 export const PREFIX = 'chaos.';
 export const COMMUNES = ['CXA', 'CXB', 'CXC', 'CXD'];
@@ -73,6 +79,8 @@ export interface ChaosRun {
   kafka: Kafka;
   admin: Admin;
   services: Supervisor;
+  /** Notify's SMTP and SMPP peers and its keys. */
+  notify: NotifySetup;
   url: Url;
   /** Caveats that go into the report as they are found. */
   notes: string[];

@@ -6,7 +6,7 @@
 import type { Kafka } from 'kafkajs';
 import { log, sleep } from '../lib/common';
 import { CHAOS_SERVICE_PORTS, ServiceName, ServiceProcess, startServiceProcess } from '../lib/infra';
-import { PREFIX, SERVICES } from './context';
+import { PREFIX, RUN_SERVICES } from './context';
 import { evictGroupMembers } from './private-infra';
 
 export class Supervisor {
@@ -15,10 +15,18 @@ export class Supervisor {
   private readonly killing = new Set<ServiceName>();
   private stopping = false;
   readonly exitsOnTheirOwn: Record<ServiceName, number> = Object.fromEntries(
-    SERVICES.map((s) => [s, 0]),
+    RUN_SERVICES.map((s) => [s, 0]),
   ) as Record<ServiceName, number>;
 
-  constructor(private readonly o: { env: Record<string, string>; kafka: Kafka; evict: boolean }) {}
+  constructor(
+    private readonly o: {
+      env: Record<string, string>;
+      /** Settings only one service gets (notify's secrets). */
+      envOf?: Partial<Record<ServiceName, Record<string, string>>>;
+      kafka: Kafka;
+      evict: boolean;
+    },
+  ) {}
 
   readonly url = (s: ServiceName) => `http://127.0.0.1:${CHAOS_SERVICE_PORTS[s]}`;
 
@@ -26,7 +34,7 @@ export class Supervisor {
   async start(s: ServiceName): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const p = startServiceProcess(s, {
-        env: this.o.env,
+        env: { ...this.o.env, ...this.o.envOf?.[s] },
         port: CHAOS_SERVICE_PORTS[s],
         label: `chaos-${s}`,
       });

@@ -8,6 +8,7 @@
  */
 import { call, HttpAnswer } from '../lib/http';
 import { bearer, ServiceName } from '../lib/infra';
+import { chaosEmail, chaosPhone } from './notify';
 import {
   SEED_SIPAS,
   SEED_SIPAS_SURVEY_ID,
@@ -29,6 +30,8 @@ export interface DossierTruth {
   /** A transition after `view` got no answer: the owner's state decides (verify.ts reads it). */
   doubt: boolean;
   apologised: boolean;
+  /** Taken in with a phone and e-mail and the applicant's consent: notify writes to them (issue #18). */
+  consent: boolean;
 }
 
 export interface TicketTruth {
@@ -138,12 +141,17 @@ async function dossierLife(
 ) {
   const late = Math.random() < o.lateShare;
   const externalId = `chaos-${o.runId}-${w}-${n}`;
+  // Half the applicants leave a phone and an e-mail with their consent: notify's messages (issue #18).
+  const consent = Math.random() < 0.5;
+  const contact = consent
+    ? { phone: chaosPhone(), email: chaosEmail(`${o.runId}.${w}.${n}`), contactConsent: true }
+    : {};
   const body = {
     externalId,
     procedureCode: 'HT-XAC-NHAN-TTHN',
     unitCode: unit,
     channel: 'COUNTER',
-    applicant: { fullName: 'Trần Văn An' },
+    applicant: { fullName: 'Trần Văn An', ...contact },
     ...(late ? { receivedAt: new Date(Date.now() - 40 * 86400_000).toISOString() } : {}),
   };
   let d: HttpAnswer | undefined;
@@ -155,7 +163,15 @@ async function dossierLife(
   }
   if (!d) return void truth.intakesInDoubt.push({ unit, externalId });
   if (d.status !== 201 && d.status !== 200) return;
-  const t: DossierTruth = { id: d.body.id, unit, externalId, view: d.body, doubt: false, apologised: false };
+  const t: DossierTruth = {
+    id: d.body.id,
+    unit,
+    externalId,
+    view: d.body,
+    doubt: false,
+    apologised: false,
+    consent,
+  };
   truth.dossiers.set(t.id, t);
   const step = async (path: string, b: unknown = {}, auth = officer): Promise<boolean> => {
     const a = await req('dossier', 'POST', `/api/v1/dossiers/${t.id}/${path}`, auth, b);
@@ -193,7 +209,11 @@ async function ticketLife(
   truth: Truth,
   req: Req,
 ) {
-  const issued = await req('queue', 'POST', `/api/v1/units/${unit}/tickets`, kiosk, { serviceCode: 'HT' });
+  // Half the citizens leave a phone at the kiosk for "your turn is near" (issue #18).
+  const issued = await req('queue', 'POST', `/api/v1/units/${unit}/tickets`, kiosk, {
+    serviceCode: 'HT',
+    ...(Math.random() < 0.5 ? { phone: chaosPhone() } : {}),
+  });
   if (!issued) truth.issuesInDoubt[unit] = (truth.issuesInDoubt[unit] ?? 0) + 1;
   // Another loop may have called, served and completed this ticket before our answer arrived (slow answer
   // under load): never overwrite what it recorded.

@@ -88,6 +88,7 @@ export async function settleInDoubt(
       view: {},
       doubt: true,
       apologised: false,
+      consent: false, // the answer never came: whether it carried a contact is not known here
     });
   }
   // Dossiers whose last transition got no answer: read their state back through the API.

@@ -12,7 +12,7 @@ import { ALL_TOPICS, dlqTopic } from '@fg/contracts';
 import { LOGS, REPO, sleep } from './common';
 
 export const BENCH_JWT_SECRET = 'bench-secret-0123456789abcdef-not-for-production';
-export type ServiceName = 'queue' | 'dossier' | 'survey' | 'rating';
+export type ServiceName = 'queue' | 'dossier' | 'survey' | 'rating' | 'notify';
 
 export const pgAdminUrl = (
   base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -178,6 +178,7 @@ export const CHAOS_SERVICE_PORTS: Record<ServiceName, number> = {
   dossier: 29502,
   survey: 29503,
   rating: 29504,
+  notify: 29505,
 };
 
 export interface ServiceProcess {

@@ -6,7 +6,7 @@
  */
 import { fmt, log, sleep } from '../../lib/common';
 import { ServiceName } from '../../lib/infra';
-import { ChaosOptions, ChaosRun, SERVICES } from '../context';
+import { ChaosOptions, ChaosRun, RUN_SERVICES } from '../context';
 import { InjectedMessage, injectMalformed } from '../malformed';
 import type { Traffic } from './drive';
 
@@ -31,7 +31,7 @@ type Fault = { what: string; at: number };
 
 /** Each service's kills at random moments between 5 % and 85 % of the run; the rest at fixed moments. */
 function schedule(options: ChaosOptions, withPostgres: boolean): Fault[][] {
-  const lanes: Fault[][] = SERVICES.map((s) =>
+  const lanes: Fault[][] = RUN_SERVICES.map((s) =>
     Array.from({ length: options.killsPerService }, () => ({
       what: `kill:${s}`,
       at: 0.05 + 0.8 * Math.random(),
@@ -49,7 +49,7 @@ export async function injectFaults(run: ChaosRun, traffic: Traffic): Promise<Fau
   const faults: FaultLog = {
     timeline: [],
     injected: [],
-    kills: Object.fromEntries(SERVICES.map((s) => [s, 0])),
+    kills: Object.fromEntries(RUN_SERVICES.map((s) => [s, 0])),
     restarts: { kafka: 0, postgres: 0 },
     restartSeconds: [],
   };

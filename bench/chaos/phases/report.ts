@@ -87,8 +87,22 @@ function reportJson(run: ChaosRun, { traffic, trafficSeconds, faults, quiet, ver
     doubled: verdict.doubled,
     malformed: verdict.deadLetters,
     fuzz: verdict.fuzz,
+    notify: verdict.notify,
     notes: run.notes,
   };
+}
+
+/** Notify at its real SMTP and SMPP peers (issue #18 item 6): each sent message received once. */
+function notifyRow({ notify: n }: Verdict): string {
+  const dups = n.duplicates.length
+    ? n.duplicates
+        .map(
+          (d) =>
+            `${d.kind} ${d.channel} ×${d.times} (send window ${d.windowSeconds?.toFixed(3) ?? '?'} s; notify killed at ${d.killAt?.toFixed(1) ?? '?'} s${d.explained ? '' : ', NOT explained by a kill'})`,
+        )
+        .join('; ')
+    : 'none';
+  return `| notify (killed like the others): messages sent per kind / received by SMTP and SMPP peers / lost / unknown / stuck / **duplicates** (a kill inside the send window) | ${list(n.sent)} / e-mail ${n.received.email}, SMS ${n.received.sms} / **${n.lost}** / ${n.unknown} / ${n.stuck} / **${dups}**; send windows (claimed → marked sent) p50 ${fmt(n.sendWindowMs.p50)} ms, p99 ${fmt(n.sendWindowMs.p99)} ms, max ${fmt(n.sendWindowMs.max)} ms over ${n.sendWindowMs.n}; skipped ${list(n.skipped) || '0'}; held for quiet hours ${n.held}; failed ${list(n.failed) || '0'}; RESULT_READY e-mails expected from the traffic ${n.resultReadyExpected}, missing ${n.resultReadyMissing}; settled in ${fmt(n.settleSeconds)} s${n.settled ? '' : ' (NOT settled)'} |`;
 }
 
 const list = (counts: Record<string, number>, name = (k: string) => k) =>
@@ -133,6 +147,7 @@ function reportMarkdown(
     `| **lost** (missing in owners + figures short + invitations missing) | **${verdict.lost}** |`,
     `| **doubled** (extra in owners + figures over + invitations extra or twice) | **${verdict.doubled}** |`,
     `| malformed injected / in .dlq / group copies missing / without x-error / wrong origin headers | ${dlq.injected} / ${dlq.injected - dlq.missingFromDlq} / ${dlq.missingGroupCopies} / ${dlq.withoutReason} / ${dlq.wrongOrigin} (${dlq.redeliveredCopies} copies dead-lettered twice by the same group after a kill; copies by group: ${list(dlq.dlqCopiesByGroup, (group) => group.slice(PREFIX.length))}) |`,
+    notifyRow(verdict),
     `| fuzz cases / operations / answers ≥ 500 or none / rejected that wrote | ${fmt(fuzz.cases)} of ${fmt(options.fuzzCases)} / ${fuzz.operations} / **${fuzz.serverErrors}** / **${fuzz.writesByRejected}** (statuses ${Object.entries(
       fuzz.byStatus,
     )

@@ -15,13 +15,17 @@ import {
   serviceEnv,
   ServiceName,
 } from '../../lib/infra';
-import { ChaosOptions, ChaosRun, COMMUNES, COUNTERS, PREFIX, SERVICES } from '../context';
+import { ChaosOptions, ChaosRun, COMMUNES, COUNTERS, PREFIX, RUN_SERVICES } from '../context';
+import { NotifySetup, startNotifyPeers } from '../notify';
 import { PrivateKafka, PrivatePostgres } from '../private-infra';
 import { Supervisor } from '../supervisor';
 import { officerOf } from '../traffic';
 
 /** What tearDown stops: known before any of it starts, so a failed set-up is torn down too. */
-type Started = Pick<ChaosRun, 'kafkaServer' | 'postgresServer'> & { services?: Supervisor };
+type Started = Pick<ChaosRun, 'kafkaServer' | 'postgresServer'> & {
+  services?: Supervisor;
+  notify?: NotifySetup;
+};
 
 export async function setUp(options: ChaosOptions, command: string): Promise<ChaosRun> {
   const started = Date.now();
@@ -49,9 +53,15 @@ export async function setUp(options: ChaosOptions, command: string): Promise<Cha
     const admin = kafka.admin();
     await admin.connect();
     await createTopics(admin, PREFIX, 3);
-    const env = serviceEnv(db.url, kafkaServer.brokers, PREFIX, { KAFKA_PARTITIONS: '3' });
-    const services = (parts.services = new Supervisor({ env, kafka, evict: options.evict }));
-    await Promise.all(SERVICES.map((s) => services.start(s)));
+    const notify = (parts.notify = await startNotifyPeers());
+    const env = serviceEnv(db.url, kafkaServer.brokers, PREFIX, { KAFKA_PARTITIONS: '3', ...notify.env });
+    const services = (parts.services = new Supervisor({
+      env,
+      envOf: { notify: notify.notifyEnv },
+      kafka,
+      evict: options.evict,
+    }));
+    await Promise.all(RUN_SERVICES.map((s) => services.start(s)));
     const run: ChaosRun = {
       options,
       started,
@@ -63,6 +73,7 @@ export async function setUp(options: ChaosOptions, command: string): Promise<Cha
       kafka,
       admin,
       services,
+      notify,
       url: services.url,
       notes,
     };
@@ -84,7 +95,7 @@ async function setUpOffices({ url }: ChaosRun): Promise<void> {
     ],
   });
   if (imported.status !== 200) throw new Error(`import ${imported.status} ${JSON.stringify(imported.body)}`);
-  for (const s of ['queue', 'dossier', 'survey'] as ServiceName[]) {
+  for (const s of ['queue', 'dossier', 'survey', 'notify'] as ServiceName[]) {
     for (const c of COMMUNES) {
       for (
         let i = 0;
@@ -98,6 +109,20 @@ async function setUpOffices({ url }: ChaosRun): Promise<void> {
     }
   }
   for (const c of COMMUNES) {
+    // "Your turn is near" when 2 are ahead, at any hour (the office is open all day here, so the SMS is sent
+    // even in quiet hours and the SMPP peer sees traffic whenever CI runs); no daily cap in reach.
+    const settings = await call(url('notify'), 'PUT', `/api/v1/units/${c}/notify-settings`, admin, {
+      disabledKinds: [],
+      turnNearPosition: 2,
+      turnNearMinutes: 0,
+      minutesPerCitizen: 5,
+      dailyCap: 100,
+      opensAtMinute: 0,
+      closesAtMinute: 1440,
+      supplementDays: 15,
+    });
+    if (settings.status !== 200)
+      throw new Error(`notify-settings ${settings.status} ${JSON.stringify(settings.body)}`);
     await call(url('queue'), 'PUT', `/api/v1/units/${c}/services/HT`, admin, {
       name: 'Hộ tịch',
       prefix: 'A',
@@ -127,8 +152,9 @@ export async function shutDown(run: ChaosRun): Promise<void> {
 }
 
 /** However the run ended: whatever still runs is killed, the private broker and cluster are stopped. */
-export async function tearDown({ services, kafkaServer, postgresServer }: Started): Promise<void> {
+export async function tearDown({ services, kafkaServer, postgresServer, notify }: Started): Promise<void> {
   await services?.killAll();
+  await notify?.peers.close().catch(() => undefined);
   await kafkaServer.stop().catch(() => undefined);
   postgresServer?.stop();
 }

@@ -45,7 +45,7 @@ export async function settle({ db, admin }: ChaosRun): Promise<Quiet> {
     Number(
       (
         await db.query(
-          /* sql */ `SELECT (SELECT count(*) FROM queue.outbox) + (SELECT count(*) FROM dossier.outbox) + (SELECT count(*) FROM survey.outbox) + (SELECT count(*) FROM rating.outbox) AS n`,
+          /* sql */ `SELECT (SELECT count(*) FROM queue.outbox) + (SELECT count(*) FROM dossier.outbox) + (SELECT count(*) FROM survey.outbox) + (SELECT count(*) FROM rating.outbox) + (SELECT count(*) FROM notify.outbox) AS n`,
         )
       )[0].n,
     );

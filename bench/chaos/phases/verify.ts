@@ -10,6 +10,7 @@ import { localYearOf } from '@fg/kernel';
 import { log } from '../../lib/common';
 import { ChaosRun, COMMUNES, PREFIX, SERVICES } from '../context';
 import { DeadLetters, deadLettersOk, readDeadLetters } from '../dead-letters';
+import { NotifyVerdict, settleNotify, verifyNotify } from '../notify';
 import { fuzzAll, FuzzResult } from '../fuzz';
 import {
   compare,
@@ -41,15 +42,18 @@ export interface Verdict {
   producedByTopic: Record<string, number>;
   deadLetters: DeadLetters;
   fuzz: FuzzResult;
+  /** Notify's messages at its SMTP and SMPP peers: each once (issue #18 item 6). */
+  notify: NotifyVerdict & { settleSeconds: number; settled: boolean };
 }
 
 export async function verify(
   run: ChaosRun,
-  { truth }: Traffic,
+  traffic: Traffic,
   faults: FaultLog,
   quiet: Quiet,
 ): Promise<Verdict> {
   const { db, url, admin, kafka, options } = run;
+  const { truth } = traffic;
   // Ground truth vs owners vs every dashboard figure.
   const settlement = await settleInDoubt(db, url, truth, COMMUNES);
   const expected = expectedFigures(truth, COMMUNES);
@@ -69,6 +73,20 @@ export async function verify(
     );
 
   const deadLetters = await readDeadLetters(kafka, faults.injected, quiet.groupTopics);
+  // Notify: once nothing is due or in flight, every message it marked sent reached its peer once.
+  const notifyQuiet = await settleNotify(db);
+  const notify = {
+    ...(await verifyNotify(db, run.notify, {
+      kills: faults.timeline.filter((t) => t.what === 'kill:notify' && !t.failed).map((t) => t.at),
+      trafficStartedAt: traffic.startedAt,
+      sendWindowMaxMs: 30_000,
+      resolvedWithConsent: [...truth.dossiers.values()]
+        .filter((d) => d.consent && ['RESOLVED', 'RESULT_RETURNED'].includes(d.view?.status))
+        .map((d) => d.id),
+    })),
+    settleSeconds: notifyQuiet.seconds,
+    settled: notifyQuiet.settled,
+  };
   const fuzz = await fuzzWithoutAutovacuum(run);
 
   const ok =
@@ -80,6 +98,8 @@ export async function verify(
     fuzz.cases === options.fuzzCases &&
     fuzz.serverErrors === 0 &&
     fuzz.writesByRejected === 0 &&
+    notify.settled &&
+    notify.ok &&
     Object.values(faults.kills).every((k) => k >= options.killsPerService) &&
     faults.restarts.kafka >= 1 &&
     (!run.postgresServer || faults.restarts.postgres >= 1) &&
@@ -97,6 +117,7 @@ export async function verify(
     producedByTopic,
     deadLetters,
     fuzz,
+    notify,
   };
 }
 
