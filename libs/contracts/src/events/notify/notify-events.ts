@@ -50,7 +50,8 @@ export const NotifyMessageQueued = defineEvent({
   dataversion: '1',
   topic: Topics.NOTIFY,
   dataClass: NotifyMessageV1,
-  description: 'A message passed the rules (consent, quiet hours, daily cap, unit settings) and was recorded.',
+  description:
+    'A message passed the rules (consent, quiet hours, daily cap, unit settings) and was recorded.',
 });
 export const NotifyMessageSent = defineEvent({
   type: 'notify.message-sent',
@@ -71,5 +72,6 @@ export const NotifyMessageFailed = defineEvent({
   dataversion: '1',
   topic: Topics.NOTIFY,
   dataClass: NotifyMessageV1,
-  description: 'The message was not delivered (provider refusal, receipt, retries exhausted); failureCode says why.',
+  description:
+    'The message was not delivered (provider refusal, receipt, retries exhausted); failureCode says why.',
 });
