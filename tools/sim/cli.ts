@@ -6,6 +6,7 @@ import { summaryTable } from './summary';
 
 const USAGE = `npm run simulate -- [--units N] [--days D] [--speed X] [--seed S] [--concurrency C] [--no-verify]
 npm run simulate -- --wait-estimates [--seed S]
+npm run simulate -- --appointments [--days D] [--seed S]
 
 Drives N seeded commune offices through D days over the REST APIs of the running services (npm start),
 then checks every dashboard figure against the ground truth (unless --no-verify).
@@ -18,7 +19,13 @@ then checks every dashboard figure against the ground truth (unless --no-verify)
   --wait-estimates  instead: a simulated morning at two offices with the queue's clock scripted (the queue
                  service in process, on a fresh database and the local broker: npm run kafka:start), and the
                  mean absolute error per service of the wait estimate given at issue against the actual wait
-                 (tools/sim/queue-day.ts, test/sim/wait-estimate-accuracy.int.spec.ts)`;
+                 (tools/sim/queue-day.ts, test/sim/wait-estimate-accuracy.int.spec.ts)
+  --appointments  instead: booked citizens at one office over D days from Monday 2026-12-07 (default 5 with
+                 this flag), the queue in process with its clock scripted as above; bookings (portal and public),
+                 cancellations, moves, early / on-time / late / too-late check-ins, no-shows and walk-ins; every
+                 appointment figure (stats by service, weekday, hour, day; the forecast; the events rating counts)
+                 checked against the simulator's ground truth, exit 1 on a mismatch
+                 (tools/sim/appointment-week.ts, test/sim/appointment-figures.int.spec.ts)`;
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +37,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     'no-verify': { type: 'boolean', default: false },
     'wait-estimates': { type: 'boolean', default: false },
+    appointments: { type: 'boolean', default: false },
   },
 });
 
@@ -46,6 +54,17 @@ if (values['wait-estimates']) {
   const run = spawnSync(process.execPath, [jest, spec, '--selectProjects', 'integration', '--forceExit'], {
     stdio: 'inherit',
     env: { ...process.env, SIM_SEED: values.seed },
+  });
+  process.exit(run.status ?? 1);
+}
+
+if (values.appointments) {
+  const jest = require.resolve('jest/bin/jest');
+  const spec = 'test/sim/appointment-figures.int.spec.ts';
+  const days = process.argv.some((a) => a === '--days' || a.startsWith('--days=')) ? values.days : '5';
+  const run = spawnSync(process.execPath, [jest, spec, '--selectProjects', 'integration', '--forceExit'], {
+    stdio: 'inherit',
+    env: { ...process.env, SIM_SEED: values.seed, SIM_DAYS: days },
   });
   process.exit(run.status ?? 1);
 }
