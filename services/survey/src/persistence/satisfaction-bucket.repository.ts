@@ -138,18 +138,14 @@ export class SatisfactionBucketRepository {
     to: string;
     groupBy: StatsGroup;
   }): Promise<Map<string, AggregateCounters>> {
-    // The planner cannot see how many members the array holds (it guesses 10), so it sorts ~600-byte rows
-    // for the GROUP BY and spills them to disk on a province; hashing the few groups needs kilobytes.
-    const rows = await this.ds.transaction(async (m) => {
-      await m.query(`SET LOCAL enable_sort = off`);
-      return m.query<Record<string, string | null>[]>(
-        /* sql */ `SELECT ${GROUP_EXPR[f.groupBy]} AS g, ${ROLLUP_COLUMNS.map((c, i) => `sum(${c})::text AS c${i}`).join(', ')},
-            jsonb_agg(extra) FILTER (WHERE extra IS NOT NULL)::text AS extras
-          FROM ${COVERED_ROWS('satisfaction_unit_rollup')}
-          GROUP BY 1`,
-        this.coverParams(f),
-      );
-    });
+    // No transaction here (e.g. for a SET LOCAL): every local commit drops the service's cached answers.
+    const rows = await this.ds.query<Record<string, string | null>[]>(
+      /* sql */ `SELECT ${GROUP_EXPR[f.groupBy]} AS g, ${ROLLUP_COLUMNS.map((c, i) => `sum(${c})::text AS c${i}`).join(', ')},
+          jsonb_agg(extra) FILTER (WHERE extra IS NOT NULL)::text AS extras
+        FROM ${COVERED_ROWS('satisfaction_unit_rollup')}
+        GROUP BY 1`,
+      this.coverParams(f),
+    );
     const out = new Map<string, AggregateCounters>();
     for (const r of rows) {
       const group: Record<string, number> = {};
