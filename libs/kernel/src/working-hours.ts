@@ -1,4 +1,5 @@
-import { type LocalDate, type Weekday, weekdayOf } from './local-date';
+import { addDays, type LocalDate, type Weekday, weekdayOf } from './local-date';
+import { atLocalMinute, MINUTE_MS, startOfLocalDay, toLocalDate } from './vietnam-time';
 import { RuleError } from './rule-error';
 
 /*
@@ -120,4 +121,29 @@ export const workingPeriodsOn = (
   // works its make-up-day hours (default: Monday's), not just its Saturday morning (issue #15).
   if (entry?.kind === 'WORKING_DAY') return hours.makeUpDay.length > 0 ? hours.makeUpDay : regular;
   return regular;
+};
+
+/** How far `nextWorkingInstant` looks ahead (a unit closed for longer has no next working time). */
+export const NEXT_WORKING_SEARCH_DAYS = 400;
+
+/**
+ * The first instant at or after `at` inside one of the unit's working periods (its hours on the calendar:
+ * holidays, make-up days), or null when it does not work in the next `NEXT_WORKING_SEARCH_DAYS` days.
+ * `at` itself when it already falls inside a period. Local days are Vietnam's (vietnam-time.ts).
+ */
+export const nextWorkingInstant = (
+  at: Date,
+  calendar: CalendarDayLookup,
+  hours: WorkingHours = DEFAULT_WORKING_HOURS,
+): Date | null => {
+  const today = toLocalDate(at);
+  const minuteNow = (at.getTime() - startOfLocalDay(today).getTime()) / MINUTE_MS;
+  for (let d = 0; d <= NEXT_WORKING_SEARCH_DAYS; d++) {
+    const date = addDays(today, d);
+    for (const p of workingPeriodsOn(date, calendar, hours)) {
+      if (d > 0 || minuteNow < p.startMinute) return atLocalMinute(date, p.startMinute);
+      if (minuteNow < p.endMinute) return at;
+    }
+  }
+  return null;
 };
