@@ -8,6 +8,7 @@ import { SmppChannel } from './application/channels/smpp-channel';
 import { SmtpChannel } from './application/channels/smtp-channel';
 import { WebhookChannel } from './application/channels/webhook-channel';
 import { ConsentService } from './application/consent.service';
+import { CalendarCopy } from './application/calendar-copy';
 import { ContactIntake } from './application/contact-intake';
 import { ContactRetentionJob } from './application/contact-retention.job';
 import { ContactVault } from './application/contact-vault';
@@ -20,12 +21,15 @@ import { SubscriptionsService } from './application/subscriptions.service';
 import { TemplatesService } from './application/templates.service';
 import { UnitSettingsService } from './application/unit-settings.service';
 import { loadNotifyConfig, NOTIFY_CONFIG } from './config';
+import { CalendarConsumer } from './events/calendar.consumer';
 import { DossierEventsConsumer } from './events/dossier-events.consumer';
 import { QueueEventsConsumer } from './events/queue-events.consumer';
+import { CalendarRepository } from './persistence/calendar.repository';
 import { ContactRepository } from './persistence/contact.repository';
 import { MessageRepository } from './persistence/message.repository';
 import { NotifyTables1730000700000 } from './persistence/migrations/1730000700000-notify-tables';
 import { SeedTemplates1730000700001 } from './persistence/migrations/1730000700001-seed-templates';
+import { NotifyCalendarCopy1730000701000 } from './persistence/migrations/1730000701000-calendar-copy';
 import { SettingsRepository } from './persistence/settings.repository';
 import { SubscriptionRepository } from './persistence/subscription.repository';
 import { TemplateRepository } from './persistence/template.repository';
@@ -39,6 +43,7 @@ import { WaitingTicketRepository } from './persistence/waiting-ticket.repository
 const configProvider = { provide: NOTIFY_CONFIG, useFactory: loadNotifyConfig };
 const stateless = [
   configProvider,
+  CalendarRepository,
   ContactVault,
   ContactRepository,
   MessageRepository,
@@ -53,8 +58,8 @@ const stateless = [
     PlatformModule.forRoot({
       service: 'notify',
       localUnits: true,
-      migrations: [NotifyTables1730000700000, SeedTemplates1730000700001],
-      consumers: [QueueEventsConsumer, DossierEventsConsumer],
+      migrations: [NotifyTables1730000700000, SeedTemplates1730000700001, NotifyCalendarCopy1730000701000],
+      consumers: [QueueEventsConsumer, DossierEventsConsumer, CalendarConsumer],
       extraProviders: [
         ...stateless,
         SmppChannel,
@@ -62,6 +67,7 @@ const stateless = [
         WebhookChannel,
         ConsentService,
         Dispatcher,
+        CalendarCopy,
         ContactIntake,
         MessagePlanner,
         QueueNotifications,

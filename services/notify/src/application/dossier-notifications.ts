@@ -4,6 +4,7 @@ import { wallClockOf } from '@fg/kernel';
 import type { EntityManager } from 'typeorm';
 import { NOTIFY_CONFIG, NotifyConfig } from '../config';
 import { SettingsRepository } from '../persistence/settings.repository';
+import { CalendarCopy } from './calendar-copy';
 import { ContactIntake } from './contact-intake';
 import { MessagePlanner } from './message-planner';
 
@@ -28,6 +29,7 @@ export class DossierNotifications {
     private readonly intake: ContactIntake,
     private readonly planner: MessagePlanner,
     private readonly settings: SettingsRepository,
+    private readonly calendar: CalendarCopy,
   ) {}
 
   async apply(event: DomainEvent, m: EntityManager): Promise<void> {
@@ -81,8 +83,11 @@ export class DossierNotifications {
           kind: 'APOLOGY',
           values: { newAppointment: formatVietnamese(new Date(d.newAppointmentAt as string)) },
         };
-      case 'dossier.resolved':
-        return { kind: 'RESULT_READY', values: { collectFrom: formatVietnamese(new Date(d.at)) } };
+      case 'dossier.resolved': {
+        // Collected at the office: from its next working time (hours and official calendar), not at 22:19.
+        const from = await this.calendar.nextWorkingInstant(event.unitcode, new Date(d.at), m);
+        return { kind: 'RESULT_READY', values: { collectFrom: formatVietnamese(from) } };
+      }
       case 'dossier.result-returned':
         return {
           kind: 'SURVEY_LINK',
