@@ -43,8 +43,17 @@ export class NotifyConfig extends PlatformConfig {
     'Bo phan mot cua <no-reply@motcua.example.vn>';
   /** Where citizens reach this service's public pages (the opt-out link in e-mails). */
   @IsOptional() @IsUrl({ require_tld: false }) NOTIFY_PUBLIC_URL: string = 'http://127.0.0.1:3005';
-  /** The SIPAS survey page a SURVEY_LINK message points to; `{code}` is replaced by the dossier code. */
-  @IsOptional() @IsString() @MaxLength(300) NOTIFY_SURVEY_URL: string = 'http://127.0.0.1:3003/sipas/{code}';
+  /**
+   * Where a SURVEY_LINK message sends the citizen: survey's public route for notify's signed dossier link;
+   * `{link}` is replaced by `{dossierId}.{mac}` (libs/platform links/dossier-survey-link.ts).
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Matches(/\{link\}/, { message: 'NOTIFY_SURVEY_URL must contain {link}' })
+  NOTIFY_SURVEY_URL: string = 'http://127.0.0.1:3003/api/v1/public/surveys/by-dossier-link/{link}';
+  /** Secret shared with survey for those links (≥ 16 characters); falls back to JWT_SECRET. */
+  @IsOptional() @IsString() @MinLength(16) SURVEY_LINK_KEY?: string;
   /** Allow plain-http webhooks to loopback hosts (local development). Default: on unless NODE_ENV=production. */
   @IsOptional() @Transform(toBool) @IsBoolean() NOTIFY_ALLOW_LOOPBACK_HTTP?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(20) @Max(60000) NOTIFY_DISPATCH_INTERVAL_MS: number = 250;
@@ -69,7 +78,12 @@ export class NotifyConfig extends PlatformConfig {
 
 export const NOTIFY_CONFIG = Symbol('NOTIFY_CONFIG');
 
-export const loadNotifyConfig = (): NotifyConfig => loadConfig(NotifyConfig);
+export const loadNotifyConfig = (): NotifyConfig => {
+  const c = loadConfig(NotifyConfig);
+  if (!c.SURVEY_LINK_KEY && !c.JWT_SECRET)
+    throw new Error('invalid configuration:\n  set SURVEY_LINK_KEY (SIPAS links shared with survey)');
+  return c;
+};
 
 export const allowLoopbackHttp = (c: NotifyConfig): boolean =>
   c.NOTIFY_ALLOW_LOOPBACK_HTTP ?? process.env.NODE_ENV !== 'production';

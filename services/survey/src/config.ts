@@ -13,6 +13,14 @@ export class SurveyConfig extends PlatformConfig {
   @IsString()
   @MinLength(16, { message: 'SURVEY_TOKEN_SECRET must be at least 16 characters' })
   SURVEY_TOKEN_SECRET?: string;
+  /**
+   * Secret shared with notify for the SIPAS links it sends (libs/platform links/dossier-survey-link.ts); falls
+   * back to JWT_SECRET. Changing it voids the links already sent (the invitations stay answerable by token).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'SURVEY_LINK_KEY must be at least 16 characters' })
+  SURVEY_LINK_KEY?: string;
   /** Kiosk responses one device may send per window (default 10 a minute: a citizen needs longer to answer). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000) SURVEY_KIOSK_LIMIT: number = 10;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) SURVEY_KIOSK_WINDOW_SECONDS: number = 60;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainEvent, REASON_LABELS_VI, SealedContact } from '@fg/contracts';
 import { wallClockOf } from '@fg/kernel';
+import { dossierSurveyLink } from '@fg/platform';
 import type { EntityManager } from 'typeorm';
 import { NOTIFY_CONFIG, NotifyConfig } from '../config';
 import { SettingsRepository } from '../persistence/settings.repository';
@@ -31,6 +32,11 @@ export class DossierNotifications {
     private readonly settings: SettingsRepository,
     private readonly calendar: CalendarCopy,
   ) {}
+
+  /** The secret shared with survey for SIPAS links (config checks one of the two is set). */
+  private surveyLinkKey(): string {
+    return (this.config.SURVEY_LINK_KEY ?? this.config.JWT_SECRET)!;
+  }
 
   async apply(event: DomainEvent, m: EntityManager): Promise<void> {
     const d = event.data as DossierFacts & Record<string, unknown>;
@@ -91,7 +97,12 @@ export class DossierNotifications {
       case 'dossier.result-returned':
         return {
           kind: 'SURVEY_LINK',
-          values: { surveyUrl: this.config.NOTIFY_SURVEY_URL.replace('{code}', encodeURIComponent(d.code)) },
+          values: {
+            surveyUrl: this.config.NOTIFY_SURVEY_URL.replace(
+              '{link}',
+              dossierSurveyLink(this.surveyLinkKey(), d.dossierId),
+            ),
+          },
         };
       default:
         return null;

@@ -40,7 +40,8 @@ export const TEMPLATE_VARIABLES: Readonly<Record<MessageKind, Readonly<Record<st
   SURVEY_LINK: {
     unitName: 'Phường Lê Lợi',
     dossierCode: 'H10.24-261206-0001',
-    surveyUrl: 'https://dichvucong.example.vn/khao-sat/abc',
+    surveyUrl:
+      'https://dichvucong.example.vn/khao-sat/0b4e7a52-3c1d-4f8e-9a6b-2d5c8e1f3a70.q3Jx0PZk1vN8cR2bT5yWgA',
   },
   APPOINTMENT_REMINDER: { unitName: 'Phường Lê Lợi', appointmentAt: '08:30 07/12/2026', serviceCode: 'HT' },
   DOSSIER_STATUS: {},

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { appendAudit, notFound } from '@fg/platform';
+import { appendAudit, dossierOfSurveyLink, notFound } from '@fg/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { invitationTtls, SURVEY_CONFIG, SurveyConfig } from '../config';
@@ -47,6 +47,7 @@ export const invitationView = (i: StoredInvitation, token: string) => ({
 export class InvitationsService {
   private readonly logger = new Logger('Invitations');
   private readonly ttls: Record<InvitationKind, number>;
+  private readonly linkKey: string | undefined;
 
   constructor(
     private readonly repo: InvitationRepository,
@@ -57,6 +58,7 @@ export class InvitationsService {
     private readonly ds: DataSource,
   ) {
     this.ttls = invitationTtls(config);
+    this.linkKey = config.SURVEY_LINK_KEY ?? config.JWT_SECRET;
   }
 
   /**
@@ -124,6 +126,17 @@ export class InvitationsService {
    * The SIPAS invitation of a dossier, so staff can print its QR code on the receipt or send the link. The
    * token is the credential to answer, so who was handed it is in the unit's audit log (`invitation.fetch`).
    */
+  /**
+   * The token of the dossier's SIPAS invitation, reached by the link notify sent (a genuine link names the
+   * dossier; the token is recomputed from the invitation id). 404 for a forged link or no invitation yet.
+   */
+  async tokenForSurveyLink(link: string): Promise<string> {
+    const dossierId = this.linkKey ? dossierOfSurveyLink(this.linkKey, link) : null;
+    const inv = dossierId ? await this.repo.sipasForDossier(dossierId) : null;
+    if (!inv) throw notFound('SIPAS invitation', 'of this link', 'SURVEY.NO_INVITATION');
+    return this.tokens.tokenFor(inv.id);
+  }
+
   async forDossier(unitCode: string, dossierId: string, fetchedBy: string) {
     const inv = await this.repo.sipasForDossier(dossierId);
     if (!inv || inv.unitCode !== unitCode) {

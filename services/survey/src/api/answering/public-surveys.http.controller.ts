@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, Public } from '@fg/platform';
+import { InvitationsService } from '../../application/invitations.service';
 import { ResponsesService } from '../../application/responses.service';
 import { AnswerableTokenGuard } from './answerable-token.guard';
 import { AnswersRequest } from './submit-answers.request.dto';
@@ -9,7 +10,21 @@ import { AnswersRequest } from './submit-answers.request.dto';
 @ApiTags('answering')
 @Controller('api/v1/public/surveys')
 export class PublicSurveysHttpController {
-  constructor(private readonly responses: ResponsesService) {}
+  constructor(
+    private readonly responses: ResponsesService,
+    private readonly invitations: InvitationsService,
+  ) {}
+
+  @Get('by-dossier-link/:link')
+  @Public()
+  @ApiOperation({
+    summary:
+      'The SIPAS questionnaire of the dossier a notify link names (`{dossierId}.{mac}`), with the token to answer it at POST /api/v1/public/surveys/{token}/responses (404 forged link or no invitation, 409 already answered)',
+  })
+  async byDossierLink(@Param('link') link: string) {
+    const token = await this.invitations.tokenForSurveyLink(link);
+    return { token, ...(await this.get(token)) };
+  }
 
   @Get(':token')
   @Public()
