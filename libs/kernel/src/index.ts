@@ -8,5 +8,5 @@ export * from './sipas';
 export * from './wait-buckets';
 export * from './instant-text';
 export * from './unit-history';
-export * from './working-hours';
 export * from './contact';
+export * from './working-hours';

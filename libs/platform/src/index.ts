@@ -47,5 +47,4 @@ export * from './http/send-cached-json';
 export * from './http/export';
 export * from './http/reason-codes.controller';
 export * from './sealing';
-export * from './sealing';
 export * from './links/dossier-survey-link';

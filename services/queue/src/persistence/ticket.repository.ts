@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Ticket, WaitingTicket } from '../domain';
-import { RECENT_SERVICE_SAMPLE_SIZE } from '../domain';
+import { APPOINTMENT, PRIORITIES, RECENT_SERVICE_SAMPLE_SIZE } from '../domain';
 import { TICKET_COLUMNS, ticketColumns, TicketRow } from './ticket.row';
 
 /** Raw-SQL access to `tickets`; every write takes the caller's transactional manager. */
@@ -84,10 +84,16 @@ export class TicketRepository {
   /**
    * The call candidates of a counter: of today's waiting tickets of its services, the `limit` earliest
    * of each priority value — the domain's `callCandidatePool`, which provably holds the counter's first
-   * `limit` choices, so call-next parses a few dozen rows however long the queue is. The ORDER BY is
+   * `limit` choices, so call-next parses a few dozen rows however long the queue is. The order is
    * the domain's queue order (`compareQueueOrder`). A ticket transferred to a named counter or officer
    * (issue #17) is a candidate only of that counter (`reservedFor`: this counter and its officer on duty),
    * whatever its service; without `reservedFor` no reserved ticket is read.
+   *
+   * Walk-in priorities queue by issue time, so each one's `limit` earliest come straight off
+   * `tickets_waiting_order_idx` (migration 1730000601000; one short index range per priority, issue #21:
+   * the window over every waiting ticket of the day was sorted again on each call). Appointments queue by
+   * their slot's start (`QUEUED_AT`), which no index of `tickets` holds; they go through the window, over
+   * their own few rows. Priorities are the domain's closed set (`PRIORITIES` and `APPOINTMENT`).
    */
   async candidatePool(
     manager: EntityManager,
@@ -97,14 +103,20 @@ export class TicketRepository {
     limit: number,
     reservedFor?: { counterNo: string; officerId: string | null },
   ): Promise<WaitingTicket[]> {
+    const mine = /* sql */ `((service_code = ANY($3) AND target_counter_no IS NULL AND target_officer_id IS NULL)
+            OR target_counter_no = $5 OR target_officer_id = $6)`;
     return manager.query(
       /* sql */ `SELECT id, service_code AS "serviceCode", priority, queued_at AS "queuedAt", number FROM (
           SELECT id, service_code, priority, ${QUEUED_AT} AS queued_at, number,
             row_number() OVER (PARTITION BY priority ORDER BY ${QUEUED_AT}, length(number), number COLLATE "C", id) AS r
-          FROM tickets WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND (
-            (service_code = ANY($3) AND target_counter_no IS NULL AND target_officer_id IS NULL)
-            OR target_counter_no = $5 OR target_officer_id = $6)
-        ) pool WHERE r <= $4`,
+          FROM tickets WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND priority = $8 AND ${mine}
+        ) pool WHERE r <= $4
+        UNION ALL
+        SELECT w.id, w.service_code, w.priority, w.issued_at, w.number
+        FROM unnest($7::text[]) AS p(priority), LATERAL (
+          SELECT id, service_code, priority, issued_at, number FROM tickets
+          WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND priority = p.priority AND ${mine}
+          ORDER BY issued_at, length(number), number COLLATE "C", id LIMIT $4) w`,
       [
         unitCode,
         localDay,
@@ -112,6 +124,8 @@ export class TicketRepository {
         limit,
         reservedFor?.counterNo ?? null,
         reservedFor?.officerId ?? null,
+        PRIORITIES,
+        APPOINTMENT,
       ],
     );
   }
