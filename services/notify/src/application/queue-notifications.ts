@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SealedContact } from '@fg/contracts';
-import { reminderAt, turnNearTickets } from '../domain';
+import { reminderTimes, turnNearTickets } from '../domain';
 import type { EntityManager } from 'typeorm';
 import { SettingsRepository } from '../persistence/settings.repository';
 import { WaitingTicketRepository } from '../persistence/waiting-ticket.repository';
@@ -89,19 +89,22 @@ export class QueueNotifications {
         m,
       );
     if (a.moved) await this.messages.cancelQueued(a.appointmentId, 'APPOINTMENT_REMINDER', m);
-    const at = reminderAt(a.slotStart, clock.now());
-    if (!at) return;
-    await this.planner.planCitizen(
-      {
-        kind: 'APPOINTMENT_REMINDER',
-        unitCode: a.unitCode,
-        subjectId: a.appointmentId,
-        values: { appointmentAt: formatVietnamese(a.slotStart), serviceCode: a.serviceCode },
-        dedupeKey: `APPOINTMENT_REMINDER:${a.appointmentId}:${a.slotStart.toISOString()}`,
-        sendAt: at,
-      },
-      m,
-    );
+    for (const { slot, at } of reminderTimes(a.slotStart, clock.now()))
+      await this.planner.planCitizen(
+        {
+          kind: 'APPOINTMENT_REMINDER',
+          unitCode: a.unitCode,
+          subjectId: a.appointmentId,
+          values: { appointmentAt: formatVietnamese(a.slotStart), serviceCode: a.serviceCode },
+          // The day-before key keeps the form of the reminders planned before the hour-before one existed.
+          dedupeKey:
+            slot === 'DAY_BEFORE'
+              ? `APPOINTMENT_REMINDER:${a.appointmentId}:${a.slotStart.toISOString()}`
+              : `APPOINTMENT_REMINDER:${a.appointmentId}:${a.slotStart.toISOString()}:${slot}`,
+          sendAt: at,
+        },
+        m,
+      );
   }
 
   async appointmentCancelled(appointmentId: string, m: EntityManager): Promise<void> {

@@ -2,6 +2,8 @@ import { atLocalMinute, localHourOf, toLocalDate, addDays } from '@fg/kernel';
 import { isQuietHour, QUIET_FROM_HOUR } from './rules';
 
 export const REMINDER_LEAD_MS = 24 * 3_600_000;
+/** The second reminder (issue #19 item 5: "the day before and an hour before"). */
+export const LAST_REMINDER_LEAD_MS = 3_600_000;
 
 /**
  * When to remind a citizen of an appointment: a day before the slot; a time in quiet hours moves to 20:00 the
@@ -17,4 +19,24 @@ export function reminderAt(slotStart: Date, now: Date): Date | null {
     if (at.getTime() < now.getTime()) return null;
   }
   return at.getTime() < slotStart.getTime() ? at : null;
+}
+
+/** Which of an appointment's reminders a time belongs to; part of the message's dedupe key. */
+export type ReminderSlot = 'DAY_BEFORE' | 'HOUR_BEFORE';
+
+/**
+ * The reminders of an appointment: the day-before one (`reminderAt`) and one an hour before the slot. The
+ * hour-before one is dropped when it falls in quiet hours (a slot at 07:30 would be reminded at 06:30), when it
+ * has already passed, or when it would come within an hour of the first (booked at short notice: one message
+ * is enough). Ordered by time.
+ */
+export function reminderTimes(slotStart: Date, now: Date): { slot: ReminderSlot; at: Date }[] {
+  const times: { slot: ReminderSlot; at: Date }[] = [];
+  const first = reminderAt(slotStart, now);
+  if (first) times.push({ slot: 'DAY_BEFORE', at: first });
+  const last = new Date(slotStart.getTime() - LAST_REMINDER_LEAD_MS);
+  const farFromFirst = !first || last.getTime() - first.getTime() >= LAST_REMINDER_LEAD_MS;
+  if (last.getTime() >= now.getTime() && !isQuietHour(last) && farFromFirst)
+    times.push({ slot: 'HOUR_BEFORE', at: last });
+  return times;
 }

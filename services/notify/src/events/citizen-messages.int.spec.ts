@@ -287,23 +287,27 @@ describe('citizen messages', () => {
       };
     };
 
-    it('reminds at once of a slot less than a day ahead, and a day before a later one unless it is cancelled', async () => {
+    it('reminds at once of a slot less than a day ahead, and a day and an hour before a later one unless it is cancelled', async () => {
       const soon = await booked(new Date(clock.now().getTime() + 2 * 3_600_000));
       const later = await booked(new Date(clock.now().getTime() + 3 * 86_400_000));
       await h.produce(Topics.QUEUE, [soon.event, later.event]);
       const [sms] = await h.caught((m) => m.to === '+84912345630');
       expect(sms.text).toMatch(/^Nhac lich hen 12:00 \d\d\/\d\d\/\d{4} tai Phuong Le Loi \(dich vu HT\)\.$/);
-      const [row] = await waitFor(
+      const rows = await waitFor(
         async () => {
-          const r = await h.db.query(`SELECT status, not_before FROM messages WHERE subject_id = $1`, [
-            later.appointmentId,
-          ]);
-          return r.length === 1 && r;
+          const r = await h.db.query(
+            `SELECT status, not_before FROM messages WHERE subject_id = $1 ORDER BY not_before`,
+            [later.appointmentId],
+          );
+          return r.length === 2 && r;
         },
-        { message: 'the later reminder recorded' },
+        { message: 'the later reminders recorded: the day before and an hour before' },
       );
-      expect(row.status).toBe('QUEUED');
-      expect(new Date(row.not_before).getTime()).toBe(clock.now().getTime() + 2 * 86_400_000);
+      expect(rows.map((r: { status: string }) => r.status)).toEqual(['QUEUED', 'QUEUED']);
+      expect(rows.map((r: { not_before: Date }) => new Date(r.not_before).getTime())).toEqual([
+        clock.now().getTime() + 2 * 86_400_000,
+        clock.now().getTime() + 3 * 86_400_000 - 3_600_000,
+      ]);
       await h.produce(Topics.QUEUE, [
         createEvent(
           AppointmentCancelled,
@@ -323,7 +327,7 @@ describe('citizen messages', () => {
         async () =>
           (
             await h.db.query(`SELECT skip_reason FROM messages WHERE subject_id = $1`, [later.appointmentId])
-          )[0].skip_reason === 'CANCELLED',
+          ).every((r: { skip_reason: string }) => r.skip_reason === 'CANCELLED'),
         {
           message: 'the reminder cancelled',
         },
@@ -350,7 +354,7 @@ describe('citizen messages', () => {
         async () =>
           (
             await h.db.query(`SELECT skip_reason FROM messages WHERE subject_id = $1`, [later.appointmentId])
-          )[0].skip_reason === 'OPTED_OUT',
+          ).every((r: { skip_reason: string }) => r.skip_reason === 'OPTED_OUT'),
         {
           message: 'skipped at send time',
         },
