@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp } from '@fg/platform';
 
-export type ServiceName = 'queue' | 'dossier' | 'survey' | 'rating';
+export type ServiceName = 'queue' | 'dossier' | 'survey' | 'rating' | 'notify';
 
 /** Starts one service's Nest app in this process (env must be set by setupTestEnv first). */
 export async function startService(name: ServiceName): Promise<INestApplication> {

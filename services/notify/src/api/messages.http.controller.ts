@@ -1,10 +1,38 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
+import {
+  AuthUser,
+  CurrentUser,
+  Exportable,
+  type ExportSpec,
+  Roles,
+  UnitCodePipe,
+  UnitScoped,
+} from '@fg/platform';
 import { MessageLogService } from '../application/message-log.service';
 import { UnitSettingsService } from '../application/unit-settings.service';
 import { NotifyRuleError } from '../domain';
 import { CostReportQuery, MessageLogQuery, UnitSettingsRequest } from './notify.request.dto';
+
+type CostAnswer = Awaited<ReturnType<MessagesHttpController['cost']>>;
+
+/** The month's SMS as one row (kind TOTAL): the figure the unit pays for. */
+const smsTotal = (rows: CostAnswer['rows'], segments: number) => ({
+  channel: 'SMS',
+  kind: 'TOTAL',
+  messages: rows.filter((r) => r.channel === 'SMS').reduce((n, r) => n + r.messages, 0),
+  segments,
+});
+
+/** CSV/XLSX: one row per channel and kind, then the month's SMS (kind TOTAL). */
+const COST_EXPORT: ExportSpec<CostAnswer> = {
+  name: 'notify-cost',
+  rows: ({ unitCode, month, rows, smsSegments }) => [
+    ...rows.map((r) => ({ unitCode, month, ...r })),
+    { unitCode, month, ...smsTotal(rows, smsSegments) },
+  ],
+  fileParts: (a) => [a.unitCode, a.month],
+};
 
 @ApiTags('messages')
 @Controller('api/v1/units/:unitCode')
@@ -35,6 +63,7 @@ export class MessagesHttpController {
   }
 
   @Get('messages/cost')
+  @Exportable(COST_EXPORT)
   @Roles('viewer', 'unit-admin')
   @ApiOperation({ summary: 'Messages and SMS segments of the unit in a local month, per channel and kind' })
   async cost(@Param('unitCode', UnitCodePipe) unitCode: string, @Query() q: CostReportQuery) {

@@ -1,6 +1,6 @@
 import { Topics } from '@fg/contracts';
 import { toLocalDate } from '@fg/kernel';
-import { waitFor } from '@fg/platform/testing';
+import { exportProblems, fetchExports, waitFor } from '@fg/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { clock } from '../application/clock';
 import {
@@ -138,6 +138,23 @@ describe('notify REST and the send guarantee', () => {
           { channel: 'SMS', kind: 'TURN_NEAR', messages: expect.any(Number), segments: expect.any(Number) },
         ]),
       );
+      // The same figures as CSV and XLSX (issue #20 item 2): a row per channel and kind, then the SMS total.
+      const ex = await fetchExports(
+        h.http,
+        `/api/v1/units/${COMMUNE}/messages/cost?month=${month}`,
+        tokens.viewer,
+        `notify-cost_${COMMUNE}_${month}`,
+      );
+      const a = ex.json as typeof res.body;
+      const sms = a.rows.filter((r: { channel: string }) => r.channel === 'SMS');
+      const total = {
+        channel: 'SMS',
+        kind: 'TOTAL',
+        messages: sms.reduce((n: number, r: { messages: number }) => n + r.messages, 0),
+        segments: a.smsSegments,
+      };
+      const rows = [...a.rows, total].map((r: object) => ({ unitCode: COMMUNE, month, ...r }));
+      expect(exportProblems(ex, rows)).toEqual([]);
       const bad = await h
         .http()
         .get(`/api/v1/units/${COMMUNE}/messages/cost?month=2026-13`)

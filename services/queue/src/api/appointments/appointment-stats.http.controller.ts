@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { DomainError, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
+import { DomainError, Exportable, type ExportSpec, Roles, UnitCodePipe, UnitScoped } from '@fg/platform';
 import { daysBetween } from '@fg/kernel';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
@@ -31,6 +31,26 @@ export class ForecastQuery {
   date?: string;
 }
 
+type FiguresAnswer = Awaited<ReturnType<AppointmentStatsHttpController['figures']>>;
+type ForecastAnswer = Awaited<ReturnType<AppointmentStatsService['forecast']>>;
+
+/** CSV/XLSX: one row per group, then the total (key TOTAL), each with the unit, period and grouping. */
+const FIGURES_EXPORT: ExportSpec<FiguresAnswer> = {
+  name: 'appointments',
+  rows: ({ unitCode, from, to, groupBy, groups, total }) => [
+    ...groups.map((g) => ({ unitCode, from, to, groupBy, ...g })),
+    { unitCode, from, to, groupBy, key: 'TOTAL', ...total },
+  ],
+  fileParts: (a) => [a.unitCode, a.groupBy, a.from, a.to],
+};
+
+/** CSV/XLSX: one row per service of the day's forecast. */
+const FORECAST_EXPORT: ExportSpec<ForecastAnswer> = {
+  name: 'appointment-forecast',
+  rows: ({ unitCode, date, services }) => services.map((s) => ({ unitCode, date, ...s })),
+  fileParts: (a) => [a.unitCode, a.date],
+};
+
 @ApiTags('appointments')
 @Controller('api/v1/units/:unitCode/appointments')
 export class AppointmentStatsHttpController {
@@ -43,6 +63,7 @@ export class AppointmentStatsHttpController {
     summary:
       'Bookings, cancellations, check-ins, late arrivals, no-shows and punctuality (called by slot + tolerance), by service, weekday, hour or day',
   })
+  @Exportable(FIGURES_EXPORT)
   async figures(@Param('unitCode', UnitCodePipe) unitCode: string, @Query() q: AppointmentStatsQuery) {
     const span = daysBetween(q.from, q.to);
     if (span < 0 || span >= MAX_DAYS)
@@ -68,6 +89,7 @@ export class AppointmentStatsHttpController {
     summary:
       "A day's expected load per service (default tomorrow): bookings + mean walk-ins of the same weekday (4 weeks)",
   })
+  @Exportable(FORECAST_EXPORT)
   forecast(@Param('unitCode', UnitCodePipe) unitCode: string, @Query() q: ForecastQuery) {
     return this.stats.forecast(unitCode, q.date);
   }

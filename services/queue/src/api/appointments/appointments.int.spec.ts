@@ -1,5 +1,5 @@
 import { CalendarSchedulePublished, createEvent, Topics, WorkingHoursPublished } from '@fg/contracts';
-import { bearer, produceRaw, readTopic, waitFor } from '@fg/platform/testing';
+import { bearer, exportProblems, fetchExports, produceRaw, readTopic, waitFor } from '@fg/platform/testing';
 import { AppointmentNoShowJob } from '../../application/appointments/no-show.job';
 import { QueueClock } from '../../application/queue-clock';
 import {
@@ -366,6 +366,43 @@ describe('appointments', () => {
         expectedTotal: 3,
         weeksObserved: 1,
       });
+    });
+
+    it.each(['service', 'weekday', 'hour', 'day'])(
+      'downloads the figures by %s as CSV and XLSX, every cell as in the JSON (issue #20 item 2)',
+      async (groupBy) => {
+        const ex = await fetchExports(
+          kit.http,
+          `/api/v1/units/${UNIT}/appointments/stats?from=${WED}&to=${WED}&groupBy=${groupBy}`,
+          tokens.viewer,
+          `appointments_${UNIT}_${groupBy}_${WED}_${WED}`,
+        );
+        const a = ex.json as { groups: object[]; total: object };
+        expect(a.groups.length).toBeGreaterThan(0);
+        const context = { unitCode: UNIT, from: WED, to: WED, groupBy };
+        const rows = [
+          ...a.groups.map((g) => ({ ...context, ...g })),
+          { ...context, key: 'TOTAL', ...a.total },
+        ];
+        expect(exportProblems(ex, rows)).toEqual([]);
+      },
+    );
+
+    it('downloads the forecast as CSV and XLSX, one row per service', async () => {
+      const ex = await fetchExports(
+        kit.http,
+        `/api/v1/units/${UNIT}/appointments/forecast?date=2026-12-15`,
+        tokens.viewer,
+        `appointment-forecast_${UNIT}_2026-12-15`,
+      );
+      const a = ex.json as { unitCode: string; date: string; services: object[] };
+      expect(a.services.length).toBeGreaterThan(0);
+      expect(
+        exportProblems(
+          ex,
+          a.services.map((s) => ({ unitCode: a.unitCode, date: a.date, ...s })),
+        ),
+      ).toEqual([]);
     });
 
     it('refuses a bad period naming it', async () => {
