@@ -48,6 +48,13 @@ const REFUSAL_COUNTERS: { s: ServiceName; path: RegExp; statuses: string[]; tabl
     statuses: ['404', '429'],
     table: 'dossier.rate_limit_windows',
   },
+  // The citizen's ticket page look-up (issue #17 item 5): unknown ticket ids are counted per address.
+  {
+    s: 'queue',
+    path: /^\/api\/v1\/public\/tickets\//,
+    statuses: ['404', '429'],
+    table: 'queue.rate_limit_windows',
+  },
 ];
 const isCountedRefusal = (s: ServiceName, path: string, status: string, wrote: string) =>
   REFUSAL_COUNTERS.some(
