@@ -19,6 +19,7 @@ describe('turn near', () => {
   const ticket = (i: number, over: Partial<WaitingTicket> = {}): WaitingTicket => ({
     ticketId: `t${String(i).padStart(3, '0')}`,
     serviceCode: 'HT',
+    number: `A${String(i + 1).padStart(3, '0')}`,
     issuedAt: new Date(t0.getTime() + i * 60_000),
     hasContact: true,
     notified: false,
@@ -37,6 +38,21 @@ describe('turn near', () => {
     expect(turnNearTickets(queue, settings, 1).map((t) => t.position)).toEqual([0, 1, 2]);
     // 3 counters: ahead 7 waits ceil(28/3)=10 min.
     expect(turnNearTickets(queue, settings, 3).map((t) => t.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('queues tickets issued in the same millisecond by their number, whatever their ids', () => {
+    const same = (i: number, id: string) =>
+      ticket(0, { ticketId: id, number: `A${String(i).padStart(3, '0')}` });
+    const queue = [same(10, 'a'), same(9, 'z'), same(11, 'm'), same(8, 'b')];
+    const settings = { ...DEFAULT_UNIT_SETTINGS, turnNearPosition: 1, turnNearMinutes: 0 };
+    expect(turnNearTickets(queue, settings, 1).map((t) => t.ticketId)).toEqual(['b', 'z']);
+    const ids = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 4, maxLength: 4 });
+    fc.assert(
+      fc.property(ids, ([w, x, y, z]) => {
+        const q = [same(10, w), same(9, x), same(11, y), same(8, z)];
+        expect(turnNearTickets(q, settings, 1).map((t) => t.ticketId)).toEqual([z, x]);
+      }),
+    );
   });
 
   it('skips tickets without a phone or already told, but counts them as ahead', () => {

@@ -4,6 +4,8 @@ import type { UnitSettings } from './rules';
 export interface WaitingTicket {
   ticketId: string;
   serviceCode: string;
+  /** The printed number (A007): tickets issued in the same millisecond queue by it, as in the queue service. */
+  number: string;
   issuedAt: Date;
   /** Whether the citizen left a phone for "your turn is near". */
   hasContact: boolean;
@@ -25,14 +27,26 @@ export interface TurnNear {
  * earlier in the same service; the queue's priority rules may call someone sooner, never later than this
  * estimate by more than the priority citizens who arrive meanwhile, so the message errs on the early side.
  */
+/**
+ * The queue service's order within a priority: issue time, then the printed number (shorter first, then as
+ * text: A9 before A10), then the id. Tickets issued in one millisecond otherwise fell back to the random id,
+ * so a later number could be told it was near before an earlier one.
+ */
+export function compareQueueOrder(a: WaitingTicket, b: WaitingTicket): number {
+  return (
+    a.issuedAt.getTime() - b.issuedAt.getTime() ||
+    a.number.length - b.number.length ||
+    (a.number < b.number ? -1 : a.number > b.number ? 1 : 0) ||
+    (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0)
+  );
+}
+
 export function turnNearTickets(
   waiting: readonly WaitingTicket[],
   settings: UnitSettings,
   openCounters: number,
 ): TurnNear[] {
-  const queue = [...waiting].sort(
-    (a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.ticketId.localeCompare(b.ticketId),
-  );
+  const queue = [...waiting].sort(compareQueueOrder);
   const counters = Math.max(1, openCounters);
   const out: TurnNear[] = [];
   queue.forEach((t, ahead) => {
