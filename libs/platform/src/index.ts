@@ -48,3 +48,4 @@ export * from './http/export';
 export * from './http/reason-codes.controller';
 export * from './sealing';
 export * from './links/dossier-survey-link';
+export * from './calendar/calendar-copy.writer';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule, RateLimitWindows1730000000100 } from '@fg/platform';
+import { CalendarCopyWriter, PlatformModule, RateLimitWindows1730000000100 } from '@fg/platform';
 import { AppointmentStatsHttpController } from './api/appointments/appointment-stats.http.controller';
 import { AppointmentsHttpController } from './api/appointments/appointments.http.controller';
 import { BoardHttpController } from './api/board/board.http.controller';
@@ -45,7 +45,6 @@ import { OfficePagesHttpController } from './pages/office-pages.http.controller'
 import { BoardDossiersRepository } from './persistence/board-dossiers.repository';
 import { AppointmentStatsRepository } from './persistence/appointments/appointment-stats.repository';
 import { AppointmentRepository } from './persistence/appointments/appointment.repository';
-import { CalendarCopyWriter } from './persistence/appointments/calendar-copy.writer';
 import { BoardProjectionWriter } from './persistence/board-projection.writer';
 import { BoardRepository } from './persistence/board.repository';
 import { CounterConsoleRepository } from './persistence/counter-console.repository';

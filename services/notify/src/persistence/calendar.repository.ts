@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CalendarSchedulePublishedV1, WorkingHoursPublishedV1 } from '@fg/contracts';
+import { CalendarCopyWriter } from '@fg/platform';
 import {
   type CalendarDayLookup,
   DEFAULT_WORKING_HOURS,
@@ -9,36 +9,9 @@ import {
 } from '@fg/kernel';
 import type { EntityManager } from 'typeorm';
 
-/** Notify's copy of dossier's working calendar and the units' hours (migration 1730000701000). */
+/** Notify's copy of dossier's working calendar and the units' hours (migration 1730000701000): the shared writes, and reads. */
 @Injectable()
-export class CalendarRepository {
-  /** A year's days replace the earlier ones of that year (one event carries the whole year). */
-  async replaceYear(m: EntityManager, d: CalendarSchedulePublishedV1): Promise<void> {
-    await m.query(
-      `DELETE FROM calendar_days WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`,
-      [d.year],
-    );
-    if (d.days.length)
-      await m.query(
-        /* sql */ `INSERT INTO calendar_days (date, kind) SELECT * FROM unnest($1::date[], $2::text[])`,
-        [d.days.map((x) => x.date), d.days.map((x) => x.kind)],
-      );
-    await m.query(
-      /* sql */ `INSERT INTO calendar_years (year, version) VALUES ($1, $2)
-        ON CONFLICT (year) DO UPDATE SET version = EXCLUDED.version, received_at = now()`,
-      [d.year, d.version],
-    );
-  }
-
-  async setHours(m: EntityManager, d: WorkingHoursPublishedV1): Promise<void> {
-    const hours = { weekly: d.weekly, makeUpDay: d.makeUpDay, sameDayCutoff: d.sameDayCutoff };
-    await m.query(
-      /* sql */ `INSERT INTO unit_working_hours (unit_code, hours) VALUES ($1, $2)
-        ON CONFLICT (unit_code) DO UPDATE SET hours = EXCLUDED.hours, received_at = now()`,
-      [d.unitCode, JSON.stringify(hours)],
-    );
-  }
-
+export class CalendarRepository extends CalendarCopyWriter {
   /**
    * The unit's published hours, else its nearest ancestor's (`ancestors` parent first, as dossier applies
    * them); the default hours when none has any.

@@ -6,8 +6,8 @@ import {
   WorkingHoursPublished,
   type WorkingHoursPublishedV1,
 } from '@fg/contracts';
+import { CalendarCopyWriter } from '@fg/platform';
 import type { EntityManager } from 'typeorm';
-import { CalendarCopyWriter } from '../../persistence/appointments/calendar-copy.writer';
 
 /** Keeps the queue's copy of dossier's calendar and working hours (issue #19), in the consumer's transaction. */
 @Injectable()

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { CalendarSchedulePublishedV1, WorkingHoursPublishedV1 } from '@fg/contracts';
 import type { EntityManager } from 'typeorm';
 
-/** Writes what dossier publishes of the calendar into the queue's copy (issue #19). */
+/**
+ * Writes what dossier publishes of the calendar (`calendar.schedule-published`, `calendar.working-hours-published`)
+ * into a consuming service's own copy: tables `calendar_days`, `calendar_years`, `unit_working_hours` (queue for
+ * appointment slots, notify for the result's collection time).
+ */
 @Injectable()
 export class CalendarCopyWriter {
   /** A year's days replace the earlier ones of that year (one event carries the whole year). */
