@@ -9,7 +9,7 @@ import {
   Topics,
   UnitUpserted,
 } from '@fg/contracts';
-import { atLocalMinute, toLocalDate, type ContactDetails } from '@fg/kernel';
+import { addDays, atLocalMinute, toLocalDate, type ContactDetails } from '@fg/kernel';
 import { formatSealKeyring, generateSealKey, SealKeyPair, sealContact } from '@fg/platform';
 import { bearer, produceRaw, readTopic, setupTestEnv, TestEnv, waitFor } from '@fg/platform/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -69,6 +69,17 @@ export interface NotifyHarness {
 }
 
 /**
+ * The send rules read `clock`: tests pin it to the latest 10:00 Vietnam time that is not after `now` (no quiet
+ * hours) unless a test moves it. Not today's 10:00: before 10:00 that lies ahead, and every message planned
+ * with it would wait (`not_before`) for the dispatcher's real clock to get there — the spec failed when run
+ * between 00:00 and 10:00 Vietnam time.
+ */
+export function lastTenOClock(now: Date): Date {
+  const today = atLocalMinute(toLocalDate(now), 10 * 60);
+  return today.getTime() <= now.getTime() ? today : atLocalMinute(addDays(toLocalDate(now), -1), 10 * 60);
+}
+
+/**
  * The notify service in this process on a fresh database and topic prefix, with the real catcher (SMTP
  * server + SMPP SMSC) it sends to, a seal key epoch generated for the test and the province's units.
  */
@@ -95,9 +106,7 @@ export async function startNotify(
   });
   // Loaded after the env is in place (the module reads its configuration when evaluated).
   const { AppModule } = await import('../app.module');
-  // The send rules read this clock: pinned to 10:00 Vietnam time today (no quiet hours) unless a test moves it.
-  const tenOClock = atLocalMinute(toLocalDate(new Date()), 10 * 60);
-  clock.now = () => new Date(tenOClock);
+  clock.now = () => new Date(lastTenOClock(new Date()));
   const app = await createServiceApp(AppModule, NOTIFY_APP);
   await app.init();
   const h: NotifyHarness = {
