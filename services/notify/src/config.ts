@@ -51,7 +51,7 @@ export class NotifyConfig extends PlatformConfig {
   @IsString()
   @MaxLength(300)
   @Matches(/\{link\}/, { message: 'NOTIFY_SURVEY_URL must contain {link}' })
-  NOTIFY_SURVEY_URL: string = 'http://127.0.0.1:3003/api/v1/public/surveys/by-dossier-link/{link}';
+  NOTIFY_SURVEY_URL: string = 'http://127.0.0.1:3003/khao-sat/{link}';
   /** Secret shared with survey for those links (≥ 16 characters); falls back to JWT_SECRET. */
   @IsOptional() @IsString() @MinLength(16) SURVEY_LINK_KEY?: string;
   /** Allow plain-http webhooks to loopback hosts (local development). Default: on unless NODE_ENV=production. */

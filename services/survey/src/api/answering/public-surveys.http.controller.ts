@@ -5,6 +5,7 @@ import { InvitationsService } from '../../application/invitations.service';
 import { ResponsesService } from '../../application/responses.service';
 import { AnswerableTokenGuard } from './answerable-token.guard';
 import { AnswersRequest } from './submit-answers.request.dto';
+import { LIKERT5_LABELS_VI } from '../../domain';
 
 /** What a citizen answering by link or tablet may call without logging in: the token is the credential. */
 @ApiTags('answering')
@@ -43,6 +44,8 @@ export class PublicSurveysHttpController {
       questions: q.questions,
       counterNo: i.counterNo ?? null,
       expiresAt: i.expiresAt,
+      // The words a page shows for the coded answers (LIKERT5 values), so no page keeps its own copy.
+      answerLabels: { LIKERT5: LIKERT5_LABELS_VI },
     };
   }
 
