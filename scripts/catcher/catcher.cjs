@@ -83,7 +83,8 @@ function page(messages) {
 /**
  * Starts the three servers; ports 0 pick free ones. Resolves to { smtpPort, smppPort, httpPort, messages,
  * reply(from, text), close() }. `receiptDelayMs` delays each delivery receipt; `receipts: false` sends none
- * (the service must then ask with query_sm).
+ * (the service must then ask with query_sm). `smppTls: { key, cert }` (PEM) makes the SMSC speak SMPP over TLS,
+ * as operators offer it (`smpps://` in the notify service's SMPP_URL).
  */
 async function startCatcher({
   smtpPort = 1025,
@@ -92,6 +93,7 @@ async function startCatcher({
   host = '127.0.0.1',
   receiptDelayMs = 200,
   receipts = true,
+  smppTls = null,
 } = {}) {
   const messages = [];
   const sessions = new Set();
@@ -124,7 +126,7 @@ async function startCatcher({
     },
   });
 
-  const smsc = smpp.createServer({ debug: false }, (session) => {
+  const smsc = smpp.createServer({ debug: false, ...(smppTls ?? {}) }, (session) => {
     session.on('error', () => {});
     const bind = (pdu) => {
       sessions.add(session);

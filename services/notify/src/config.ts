@@ -33,6 +33,8 @@ export class NotifyConfig extends PlatformConfig {
   @IsString() @MinLength(43) NOTIFY_CONTACT_KEY!: string;
   /** SMSC: `smpp://host:port` (SMPP 3.4 transceiver). Unset: SMS are recorded as skipped (CHANNEL_OFF). */
   @IsOptional() @Matches(/^smpps?:\/\/[^\s/:]+:\d{1,5}$/) SMPP_URL?: string;
+  /** PEM file of a CA to trust for `smpps://` (an operator's private CA); the system's CAs otherwise. */
+  @IsOptional() @IsString() @MaxLength(500) SMPP_CA_FILE?: string;
   @IsOptional() @IsString() @MaxLength(16) SMPP_SYSTEM_ID: string = 'notify';
   @IsOptional() @IsString() @MaxLength(9) SMPP_PASSWORD: string = 'notify';
   /** Sender id shown on the phone (alphanumeric brand name or short code). */

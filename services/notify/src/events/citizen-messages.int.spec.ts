@@ -172,8 +172,8 @@ describe('citizen messages', () => {
       const [survey] = await h.caught(
         (m) => m.channel === 'EMAIL' && !!m.subject?.startsWith('Đánh giá sự hài lòng'),
       );
-      // The signed link of the dossier (survey-link.int.spec.ts opens it at the survey service).
-      expect(survey.text).toMatch(new RegExp(`/by-dossier-link/${dossierId}\\.[A-Za-z0-9_-]{22}\\n`));
+      // The signed link of the dossier to survey's page (survey-link.int.spec.ts opens the API behind it).
+      expect(survey.text).toMatch(new RegExp(`/khao-sat/${dossierId}\\.[A-Za-z0-9_-]{22}\\n`));
     });
 
     it('lets the citizen withdraw by the signed link: the contact is erased and nothing more is sent', async () => {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
 import { ROOT_LOGGER } from '@fg/platform';
 import type { Logger } from 'pino';
 import { NOTIFY_CONFIG, NotifyConfig } from '../../config';
@@ -28,8 +29,25 @@ interface Session {
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const smpp = require('smpp') as {
-  connect(options: { url: string; auto_enquire_link_period?: number }): Session;
+  connect(options: SmppConnectOptions, onConnected: () => void): Session;
 };
+
+export interface SmppConnectOptions {
+  url: string;
+  auto_enquire_link_period: number;
+  ca?: Buffer;
+}
+
+/**
+ * What the smpp package needs to reach `SMPP_URL`. Our configuration says `smpps://` for SMPP over TLS (the
+ * scheme operators document); the package only recognises `ssmpp:` and would otherwise speak plain SMPP to
+ * the TLS port. Its connect callback then waits for the TLS handshake ('secureConnect'), not the TCP connect.
+ */
+export const smppConnectOptions = (url: string, ca?: Buffer): SmppConnectOptions => ({
+  url: url.replace(/^smpps:\/\//, 'ssmpp://'),
+  auto_enquire_link_period: 10_000,
+  ...(ca ? { ca } : {}),
+});
 
 /** SMPP `message_state` values of query_sm (SMPP 3.4 §5.2.28). */
 const MESSAGE_STATE: Record<number, ProviderState> = {
@@ -82,7 +100,8 @@ export class SmppChannel implements OnModuleDestroy {
   private connect(): Promise<Session> {
     if (this.bound) return this.bound;
     const attempt = new Promise<Session>((resolve, reject) => {
-      const session = smpp.connect({ url: this.config.SMPP_URL!, auto_enquire_link_period: 10_000 });
+      const ca = this.config.SMPP_CA_FILE ? readFileSync(this.config.SMPP_CA_FILE) : undefined;
+      const session = smpp.connect(smppConnectOptions(this.config.SMPP_URL!, ca), () => bind());
       let settled = false;
       const fail = (why: string) => {
         if (this.session === session) this.session = null;
@@ -95,7 +114,7 @@ export class SmppChannel implements OnModuleDestroy {
       session.on('error', (e) => fail(`SMSC connection: ${e.message}`));
       session.on('close', () => fail('SMSC connection closed'));
       session.on('deliver_sm', (pdu) => this.onDeliver(session, pdu));
-      session.on('connect', () =>
+      const bind = () =>
         session.bind_transceiver(
           { system_id: this.config.SMPP_SYSTEM_ID, password: this.config.SMPP_PASSWORD },
           (pdu) => {
@@ -107,8 +126,7 @@ export class SmppChannel implements OnModuleDestroy {
             this.session = session;
             resolve(session);
           },
-        ),
-      );
+        );
     });
     this.bound = attempt;
     attempt.catch(() => undefined);
