@@ -23,6 +23,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 const SHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
 const PHONE = { width: 360, height: 740 };
 const LINK_KEY = 'sipas-page-link-key-0123456789abcdef';
+/** A secret retired by a rotation (SURVEY_LINK_PREVIOUS_KEYS): the links it signed still open. */
+const RETIRED_KEY = 'sipas-page-retired-link-key-987654321';
 
 describe('the citizen SIPAS questionnaire on a phone, in headless Chromium', () => {
   let h: SurveyHarness;
@@ -74,6 +76,7 @@ describe('the citizen SIPAS questionnaire on a phone, in headless Chromium', () 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     process.env.SURVEY_LINK_KEY = LINK_KEY;
+    process.env.SURVEY_LINK_PREVIOUS_KEYS = RETIRED_KEY;
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     h = await startSurvey('survey_sipas_page');
     await h.app.listen(0, '127.0.0.1');
@@ -85,6 +88,7 @@ describe('the citizen SIPAS questionnaire on a phone, in headless Chromium', () 
     await browser?.close();
     await h?.close();
     delete process.env.SURVEY_LINK_KEY;
+    delete process.env.SURVEY_LINK_PREVIOUS_KEYS;
   });
 
   it('is answered once from the link: required questions checked first, the comment kept in the office', async () => {
@@ -146,7 +150,7 @@ describe('the citizen SIPAS questionnaire on a phone, in headless Chromium', () 
     expect(await again.locator('#form').isHidden()).toBe(true);
   });
 
-  it('says a forged link is not valid, and refuses a malformed one before sending the page', async () => {
+  it('says a forged link is not valid, opens one signed before a key rotation, refuses a malformed one early', async () => {
     const { link } = await returnedDossierLink();
     const forged = `${link.slice(0, -3)}${link.endsWith('AAA') ? 'BBB' : 'AAA'}`;
     const page = await open(`${base}/khao-sat/${forged}`);
@@ -154,6 +158,12 @@ describe('the citizen SIPAS questionnaire on a phone, in headless Chromium', () 
     expect(await page.locator('#status').innerText()).toContain('không đúng hoặc đã hết hạn');
     expect(await page.locator('#form').isHidden()).toBe(true);
     await expectFitsPhone(page);
+
+    // Sent before the key was rotated: still opens; signed with a key the service never had: refused.
+    const { dossierId } = await returnedDossierLink();
+    const api = (l: string) => fetch(`${base}/api/v1/public/surveys/by-dossier-link/${l}`);
+    expect((await api(dossierSurveyLink(RETIRED_KEY, dossierId))).status).toBe(200);
+    expect((await api(dossierSurveyLink('a-key-this-service-never-had-000', dossierId))).status).toBe(404);
 
     const res = await fetch(`${base}/khao-sat/not-a-link`);
     expect(res.status).toBe(404);

@@ -1,6 +1,6 @@
 import { loadConfig, PlatformConfig } from '@fg/platform';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { DEFAULT_INVITATION_TTL_MS, InvitationKind } from './domain';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -21,6 +21,17 @@ export class SurveyConfig extends PlatformConfig {
   @IsString()
   @MinLength(16, { message: 'SURVEY_LINK_KEY must be at least 16 characters' })
   SURVEY_LINK_KEY?: string;
+  /**
+   * Secrets retired from SURVEY_LINK_KEY, comma-separated: links signed with them still open (a rotation does
+   * not void the links already sent; drop an old secret once its links' invitations have expired).
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @Matches(/^[^,\s]{16,}(,[^,\s]{16,})*$/, {
+    message: 'SURVEY_LINK_PREVIOUS_KEYS must be comma-separated secrets of at least 16 characters each',
+  })
+  SURVEY_LINK_PREVIOUS_KEYS?: string;
   /** Kiosk responses one device may send per window (default 10 a minute: a citizen needs longer to answer). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000) SURVEY_KIOSK_LIMIT: number = 10;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) SURVEY_KIOSK_WINDOW_SECONDS: number = 60;

@@ -21,10 +21,18 @@ export const dossierSurveyLink = (secret: string, dossierId: string): string => 
   return `${dossierId}.${macOf(secret, dossierId).toString('base64url')}`;
 };
 
-/** The dossier id of a genuine link, or null (malformed, or signed with another secret). */
-export const dossierOfSurveyLink = (secret: string, link: string): string | null => {
+/**
+ * The dossier id of a genuine link, or null (malformed, or signed with none of the secrets). Several secrets:
+ * the current one first, then those retired by a rotation, so links already sent keep working until the
+ * operator drops the old secret (every secret is tried, a match or not, so the time does not tell which).
+ */
+export const dossierOfSurveyLink = (secrets: string | readonly string[], link: string): string | null => {
   const m = LINK.exec(link);
   if (!m || !UUID.test(m[1])) return null;
   const given = Buffer.from(m[2], 'base64url');
-  return given.length === 16 && timingSafeEqual(given, macOf(secret, m[1])) ? m[1] : null;
+  if (given.length !== 16) return null;
+  let genuine = false;
+  for (const secret of typeof secrets === 'string' ? [secrets] : secrets)
+    genuine = timingSafeEqual(given, macOf(secret, m[1])) || genuine;
+  return genuine ? m[1] : null;
 };

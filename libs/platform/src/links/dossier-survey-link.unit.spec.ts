@@ -25,6 +25,17 @@ describe('dossier survey link', () => {
     expect(() => dossierSurveyLink(SECRET, 'H10.24-261206-0001')).toThrow(RangeError);
   });
 
+  it('opens links of a retired secret after a rotation, and only of the secrets given', () => {
+    const id = randomUUID();
+    const OLD = 'the-secret-before-the-rotation-0123';
+    const NEW = 'the-secret-after-the-rotation-45678';
+    const oldLink = dossierSurveyLink(OLD, id);
+    expect(dossierOfSurveyLink([NEW, OLD], oldLink)).toBe(id);
+    expect(dossierOfSurveyLink([NEW, OLD], dossierSurveyLink(NEW, id))).toBe(id);
+    expect(dossierOfSurveyLink([NEW], oldLink)).toBeNull();
+    expect(dossierOfSurveyLink([], oldLink)).toBeNull();
+  });
+
   it('property: any string is either a genuine link of its dossier or refused', () => {
     fc.assert(
       fc.property(fc.uuid(), fc.string({ maxLength: 60 }), (id, junk) => {

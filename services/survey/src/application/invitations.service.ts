@@ -47,7 +47,8 @@ export const invitationView = (i: StoredInvitation, token: string) => ({
 export class InvitationsService {
   private readonly logger = new Logger('Invitations');
   private readonly ttls: Record<InvitationKind, number>;
-  private readonly linkKey: string | undefined;
+  /** The current SIPAS link secret first, then retired ones (see SurveyConfig). */
+  private readonly linkKeys: readonly string[];
 
   constructor(
     private readonly repo: InvitationRepository,
@@ -58,7 +59,8 @@ export class InvitationsService {
     private readonly ds: DataSource,
   ) {
     this.ttls = invitationTtls(config);
-    this.linkKey = config.SURVEY_LINK_KEY ?? config.JWT_SECRET;
+    const current = config.SURVEY_LINK_KEY ?? config.JWT_SECRET;
+    this.linkKeys = [...(current ? [current] : []), ...(config.SURVEY_LINK_PREVIOUS_KEYS?.split(',') ?? [])];
   }
 
   /**
@@ -131,7 +133,7 @@ export class InvitationsService {
    * dossier; the token is recomputed from the invitation id). 404 for a forged link or no invitation yet.
    */
   async tokenForSurveyLink(link: string): Promise<string> {
-    const dossierId = this.linkKey ? dossierOfSurveyLink(this.linkKey, link) : null;
+    const dossierId = this.linkKeys.length ? dossierOfSurveyLink(this.linkKeys, link) : null;
     const inv = dossierId ? await this.repo.sipasForDossier(dossierId) : null;
     if (!inv) throw notFound('SIPAS invitation', 'of this link', 'SURVEY.NO_INVITATION');
     return this.tokens.tokenFor(inv.id);
