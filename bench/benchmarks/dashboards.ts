@@ -6,11 +6,16 @@
  * the same question and can be compared. Then autocannon drives each endpoint with 50 connections, and the
  * naive query runs a few times on one connection.
  *
+ * With --live-writes <events/s>, a background write load (dashboards/live-writes.ts) runs through the services'
+ * consumers while each endpoint is driven, and is paused for the single-client timings, so the uncached and
+ * naive figures stay comparable with a run over still data.
+ *
  * The phases, one module each under dashboards/, share the benchmark's context (dashboards/context.ts):
- *   set-up → load data → per endpoint: warm, drive, one client cached and uncached, compare naive → report
+ *   set-up → load data → per endpoint: warm, drive (under live writes), one client cached and uncached,
+ *   compare naive → report
  */
 import { BenchContext, BenchResult } from '../lib/context';
-import { log } from '../lib/common';
+import { log, sleep } from '../lib/common';
 import {
   bearer,
   createDb,
@@ -20,9 +25,10 @@ import {
   newPrefix,
   ServiceProcess,
 } from '../lib/infra';
-import { DashboardsBench, dashboardsOptions } from './dashboards/context';
-import { endpoints } from './dashboards/endpoints';
+import { DashboardsBench, dashboardsOptions, DashboardsOptions } from './dashboards/context';
+import { Endpoint, endpoints } from './dashboards/endpoints';
 import { exportFigures, measureExports } from './dashboards/exports';
+import { LiveWrites } from './dashboards/live-writes';
 import { loadData } from './dashboards/load-data';
 import { compareNaive, drive, singleClient, uncached, warm } from './dashboards/measure';
 import { dashboardsResult, logEndpoint, Measured } from './dashboards/report';
@@ -36,13 +42,17 @@ export async function benchDashboards(ctx: BenchContext): Promise<BenchResult> {
   const prefix = newPrefix('da');
   const db = await createDb('dash');
   const processes: ServiceProcess[] = [];
+  let live: LiveWrites | undefined;
   try {
     await createTopics(admin, prefix, 12);
     const services = await startServices(ctx, db, prefix, processes);
     await importUnits(db, services, options);
     const data = await loadData(db, options);
     const bench: DashboardsBench = { options, db, services, notes: [] };
-    const measured = await measureEndpoints(bench);
+    if (options.liveWrites > 0)
+      live = await LiveWrites.start(kafka, admin, db, prefix, options.liveWrites, options.communes);
+    const measured = await measureEndpoints(bench, live);
+    if (live) log(`  live writes: ${live.total} events produced in all`);
     const exported = await measureExports(services, options, bearer({ roles: ['viewer'], units: ['*'] }));
     for (const e of exported)
       log(
@@ -52,6 +62,7 @@ export async function benchDashboards(ctx: BenchContext): Promise<BenchResult> {
     result.figures.push(...exportFigures(exported));
     return result;
   } finally {
+    await live?.stop().catch(() => undefined);
     for (const p of processes) await p.stop().catch(() => undefined);
     if (!ctx.keep) {
       await deleteTopics(admin, prefix).catch(() => undefined);
@@ -61,20 +72,43 @@ export async function benchDashboards(ctx: BenchContext): Promise<BenchResult> {
   }
 }
 
-async function measureEndpoints({ db, services, options, notes }: DashboardsBench): Promise<Measured[]> {
+async function measureEndpoints(
+  { db, services, options, notes }: DashboardsBench,
+  live: LiveWrites | undefined,
+): Promise<Measured[]> {
   const viewer = bearer({ roles: ['viewer'], units: ['*'] });
   const notifier = await db.client();
   const measured: Measured[] = [];
   for (const ep of endpoints(services, options)) {
     const firstAnswer = await warm(ep, viewer);
-    const load = await drive(ep, viewer, options, notes);
+    const { load, writes } = await driveUnderWrites(ep, viewer, options, notes, live);
     const single = await singleClient(ep, viewer);
     const cold = await uncached(ep, viewer, notifier);
     const naive = await compareNaive(db, ep, firstAnswer, options);
-    const m: Measured = { ep, firstAnswer, load, single, uncached: cold, naive };
+    const m: Measured = { ep, firstAnswer, load, writes, single, uncached: cold, naive };
     logEndpoint(m);
     measured.push(m);
   }
   await notifier.end();
   return measured;
+}
+
+/** The drive, under the write load when there is one (paused again afterwards, for the quiet timings). */
+async function driveUnderWrites(
+  ep: Endpoint,
+  viewer: string,
+  options: DashboardsOptions,
+  notes: string[],
+  live: LiveWrites | undefined,
+): Promise<Pick<Measured, 'load' | 'writes'>> {
+  if (!live) return { load: await drive(ep, viewer, options, notes) };
+  live.resume();
+  await sleep(1000); // the consumers at their steady pace before the clock starts
+  const since = live.snapshot();
+  try {
+    const load = await drive(ep, viewer, options, notes);
+    return { load, writes: await live.window(since) };
+  } finally {
+    live.pause();
+  }
 }

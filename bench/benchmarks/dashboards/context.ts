@@ -17,6 +17,11 @@ export interface DashboardsOptions {
   naiveRuns: number;
   /** autocannon runs per endpoint. */
   runs: number;
+  /**
+   * --live-writes <events/s>: the background write load while each endpoint is driven (live-writes.ts);
+   * 0 (the default) drives the endpoints over still data.
+   */
+  liveWrites: number;
   /** --dash-endpoints: only the endpoints whose name matches. */
   only: RegExp | null;
 }
@@ -31,6 +36,7 @@ export function dashboardsOptions({ args, quick, runs }: BenchContext): Dashboar
     connections: num(args, 'dash-connections', 50),
     naiveRuns: num(args, 'naive-runs', 3),
     runs,
+    liveWrites: num(args, 'live-writes', 0),
     only: typeof args['dash-endpoints'] === 'string' ? new RegExp(String(args['dash-endpoints'])) : null,
   };
 }

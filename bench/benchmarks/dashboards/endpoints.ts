@@ -10,8 +10,8 @@ export interface Endpoint {
   base: string;
   path: string;
   naive: string;
-  /** The NOTIFY channel that invalidates the service's cached answers (only the cached stats endpoints). */
-  channel?: string;
+  /** The NOTIFY channel that invalidates the service's cached answers (`stats_<schema>`, every endpoint here). */
+  channel: 'stats_dossier' | 'stats_survey' | 'stats_rating';
   /** One of the shapes the issue's target is about. */
   main?: boolean;
   /** Compares the endpoint's answer with the naive rows (same question, so the same figures): null when equal. */
@@ -126,6 +126,7 @@ export function endpoints(
     {
       name: 'scorecard (province, 2026, rolled up over the subtree)',
       base: rating.url,
+      channel: 'stats_rating',
       path: `/api/v1/units/DP/scorecard?year=2026`,
       main: true,
       naive: `SELECT (SELECT count(*) FILTER (WHERE timeliness <> 'LATE')::float / nullif(count(*), 0) FROM bench_raw.dossiers WHERE finished_at >= timestamptz '2026-01-01 00:00+07' AND finished_at < timestamptz '2027-01-01 00:00+07') AS in_time_rate,
@@ -134,6 +135,7 @@ export function endpoints(
     {
       name: 'ranking (communes of the province, 2026)',
       base: rating.url,
+      channel: 'stats_rating',
       path: `/api/v1/units/DP/ranking?year=2026&level=COMMUNE&limit=20`,
       main: true,
       naive: `SELECT d.unit_code, d.in_time_rate, r.sat FROM
