@@ -34,6 +34,8 @@ import { Dossiers1730000200100 } from './persistence/migrations/1730000200100-do
 import { TimelinessStats1730000200200 } from './persistence/migrations/1730000200200-timeliness-stats';
 import { StarterProcedures1730000200300 } from './persistence/migrations/1730000200300-starter-procedures';
 import { TimelinessMonthly1730000200400 } from './persistence/migrations/1730000200400-timeliness-monthly';
+import { TimelinessChildren1730000802100 } from './persistence/migrations/1730000802100-timeliness-children';
+import { TimelinessUnitMonthly1730000802300 } from './persistence/migrations/1730000802300-timeliness-unit-monthly';
 import { OfficialSchedules1730000200500 } from './persistence/migrations/1730000200500-official-schedules';
 import { DueDateConflicts1730000200610 } from './persistence/migrations/1730000200610-due-date-conflicts';
 import { ThankYouLetters1730000200620 } from './persistence/migrations/1730000200620-thank-you-letters';
@@ -67,6 +69,8 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
         SupplementOnce1730000200800,
         UnitSuccessionsStats1730000200900,
         CalendarPublications1730000600700,
+        TimelinessChildren1730000802100,
+        TimelinessUnitMonthly1730000802300,
       ],
       consumers: [TicketLinksConsumer],
     }),
