@@ -26,6 +26,7 @@ import { StatsChangedNotify1730000300100 } from './persistence/migrations/173000
 import { OfficersByUnit1730000300200 } from './persistence/migrations/1730000300200-officers-by-unit';
 import { UnitSuccessionsStats1730000300300 } from './persistence/migrations/1730000300300-unit-successions-stats';
 import { SatisfactionUnitRollup1730000600900 } from './persistence/migrations/1730000600900-satisfaction-unit-rollup';
+import { SatisfactionChildren1730000802200 } from './persistence/migrations/1730000802200-satisfaction-children';
 import { QuestionnaireRepository } from './persistence/questionnaire.repository';
 import { ResponseRepository } from './persistence/response.repository';
 import { SatisfactionBucketRepository } from './persistence/satisfaction-bucket.repository';
@@ -58,6 +59,7 @@ const shared = [
         OfficersByUnit1730000300200,
         UnitSuccessionsStats1730000300300,
         SatisfactionUnitRollup1730000600900,
+        SatisfactionChildren1730000802200,
       ],
       consumers: [TicketCompletedConsumer, DossierResultReturnedConsumer],
       extraProviders: shared,

@@ -4,7 +4,7 @@ import type { HistoryMember } from '@fg/kernel';
 import { addCounters, type AggregateCounters } from '../domain';
 import { startSurvey, SurveyHarness } from '../testing/survey-harness';
 import { SatisfactionBucketRepository, type StatsGroup } from './satisfaction-bucket.repository';
-import { ROLLUP_KEYS_V1 } from './satisfaction-rollup-columns';
+import { ROLLUP_KEYS_V1, rollupColumn } from './satisfaction-rollup-columns';
 
 /**
  * The per-unit rollup (migration 1730000600900) answers exactly what the raw responses say: random responses
@@ -108,6 +108,48 @@ describe('satisfaction unit rollup', () => {
       ),
       { numRuns: 150, seed: 2121 },
     );
+  });
+
+  it('the children rollup equals one rebuilt from the unit rollup and the current parents, as units move', async () => {
+    const cols = `parent_code, grain, to_char(period_start, 'YYYY-MM-DD') AS day, ${ROLLUP_KEYS_V1.map((k) => `${rollupColumn(k)}::text`).join(', ')}, extra`;
+    const anyCount = `${ROLLUP_KEYS_V1.map((k) => `${rollupColumn(k)} <> 0`).join(' OR ')} OR extra IS NOT NULL`;
+    const kept = () =>
+      h.db.query(`SELECT ${cols} FROM satisfaction_children_rollup WHERE ${anyCount} ORDER BY 1, 2, 3`);
+    const rebuilt = () =>
+      h.db.query(
+        `SELECT ${cols} FROM (
+           SELECT u.parent_code, r.grain, r.period_start, ${ROLLUP_KEYS_V1.map((k) => `sum(r.${rollupColumn(k)}) AS ${rollupColumn(k)}`).join(', ')},
+                  nonzero_counts(sum_counts(r.extra)) AS extra
+           FROM satisfaction_unit_rollup r JOIN units u ON u.code = r.unit_code WHERE u.parent_code IS NOT NULL
+           GROUP BY 1, 2, 3) AS x WHERE ${anyCount} ORDER BY 1, 2, 3`,
+      );
+    const province = UNITS[2];
+    const whole: HistoryMember[] = UNITS.map((code) => ({ code, before: null }));
+    const byMonth = async () =>
+      Object.fromEntries(
+        [
+          ...(await repo.sum({ members: whole, from: dayAt(3), to: dayAt(SPAN_DAYS - 1), groupBy: 'month' })),
+        ].map(([g, c]) => [g, nonZero(c)]),
+      );
+    expect((await kept()).length).toBeGreaterThan(0);
+    expect(await kept()).toEqual(await rebuilt());
+    // A commune leaves the province, responses arrive for both communes, it comes back.
+    await h.db.query(`UPDATE units SET parent_code = NULL WHERE code = $1`, [UNITS[1]]);
+    expect(await kept()).toEqual(await rebuilt());
+    const more = fc.sample(added, { numRuns: 60, seed: 22 }).filter((a) => a.unitCode !== province);
+    for (const a of more) await h.db.transaction((m) => repo.add(a, a.counters, m));
+    responses.push(...more);
+    expect(await kept()).toEqual(await rebuilt());
+    await h.db.query(`UPDATE units SET parent_code = $2 WHERE code = $1`, [UNITS[1], province]);
+    expect(await kept()).toEqual(await rebuilt());
+    // The whole province by month, read through its children's rollup, equals the responses one by one.
+    const expected = new Map<string, AggregateCounters>();
+    for (const a of responses)
+      if (a.localDay >= dayAt(3)) {
+        const g = a.localDay.slice(0, 7);
+        expected.set(g, addCounters(expected.get(g) ?? {}, a.counters));
+      }
+    expect(await byMonth()).toEqual(Object.fromEntries([...expected].map(([g, c]) => [g, nonZero(c)])));
   });
 
   it('the incrementally maintained rows equal a rebuild from the buckets', async () => {
