@@ -5,10 +5,12 @@ import { isRuleError } from '@fg/kernel';
 import { bodyErrorProblem } from './body-errors';
 import { hasUnreadDeferredBody } from './deferred-body';
 import { STATUS_OF_KIND } from './domain-error';
+import { isUnavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './unavailable-errors';
 
 /**
  * One error shape for every service: `{statusCode, error, message, code, details?}`. Domain errors keep
- * their code; unexpected errors become a 500 whose detail stays in the log, not in the response.
+ * their code; a database that refuses or lost connections is a 503 with Retry-After (unavailable-errors.ts);
+ * other unexpected errors become a 500 whose detail stays in the log, not in the response.
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -27,7 +29,7 @@ export class ErrorFilter implements ExceptionFilter {
       res.setHeader('Connection', 'close');
     // A rate limit's 429 says when to come back in the standard header too (RFC 9110 §10.2.3), not only in details.
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (body.statusCode === 429 && typeof retryAfter === 'number')
+    if ((body.statusCode === 429 || body.statusCode === 503) && typeof retryAfter === 'number')
       res.setHeader('Retry-After', String(retryAfter));
     res.status(body.statusCode).json(body);
   }
@@ -63,6 +65,13 @@ export class ErrorFilter implements ExceptionFilter {
     }
     const bodyProblem = bodyErrorProblem(e);
     if (bodyProblem) return this.shape(...bodyProblem);
+    if (isUnavailableError(e))
+      return this.shape(
+        503,
+        'SERVICE.UNAVAILABLE',
+        'The service cannot reach its database just now; try again shortly',
+        { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
+      );
     return this.shape(500, 'INTERNAL', 'Internal server error');
   }
 

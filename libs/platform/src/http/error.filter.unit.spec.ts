@@ -11,9 +11,12 @@ class TicketRuleError extends RuleError<'TICKET.INVALID_TRANSITION'> {
 }
 
 function respond(exception: unknown) {
-  const sent: { status?: number; body?: unknown } = {};
+  const sent: { status?: number; body?: unknown; headers?: Record<string, string> } = {};
   const res = {
     headersSent: false,
+    setHeader(name: string, value: string) {
+      sent.headers = { ...sent.headers, [name]: value };
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -86,5 +89,37 @@ describe('ErrorFilter', () => {
       },
       logged: 1,
     });
+  });
+
+  it('answers 503 with Retry-After when the database refuses or lost connections, and logs it', () => {
+    const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+    // TypeORM's wrapper copies the driver's code and keeps the driver's error.
+    const wrapped = Object.assign(new Error('sorry, too many clients already'), {
+      driverError: pgError('53300', 'sorry, too many clients already'),
+    });
+    for (const e of [
+      pgError('53300'),
+      pgError('57P01'),
+      pgError('57P03'),
+      pgError('08006'),
+      wrapped,
+      new Error('Connection terminated unexpectedly'),
+      new Error('timeout exceeded when trying to connect'),
+    ]) {
+      expect(respond(e)).toEqual({
+        status: 503,
+        headers: { 'Retry-After': '2' },
+        body: {
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: 'The service cannot reach its database just now; try again shortly',
+          code: 'SERVICE.UNAVAILABLE',
+          details: { retryAfterSeconds: 2 },
+        },
+        logged: 1,
+      });
+    }
+    // A query that is wrong is not "try again later".
+    for (const code of ['23505', '42P01', '22P02', '40001']) expect(respond(pgError(code)).status).toBe(500);
   });
 });
