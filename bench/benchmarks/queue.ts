@@ -5,6 +5,7 @@
  * (one counter each), nothing left waiting, no response naming a ticket twice, and one ticket.called event per
  * ticket in the outbox/topic.
  */
+import path from 'node:path';
 import { Topics } from '@fg/contracts';
 import { fmt, log, num, percentile, progress, round, summarize } from '../lib/common';
 import { BenchContext, BenchResult } from '../lib/context';
@@ -41,6 +42,9 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
       env: serviceEnv(db.url, brokers, prefix),
       label: 'queue',
       nodeArgs: profileArgs(args, 'queue'),
+      // --queue-script <main.js>: another build of the service (e.g. a copy of an older dist) for
+      // before/after pairs in the same time window; its dependencies resolve from the repo's node_modules.
+      script: typeof args['queue-script'] === 'string' ? path.resolve(args['queue-script']) : undefined,
     });
     await svc.waitReady();
     await publishUnits(

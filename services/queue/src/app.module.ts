@@ -47,6 +47,7 @@ import { AppointmentStatsRepository } from './persistence/appointments/appointme
 import { AppointmentRepository } from './persistence/appointments/appointment.repository';
 import { BoardProjectionWriter } from './persistence/board-projection.writer';
 import { BoardRepository } from './persistence/board.repository';
+import { CallNextRepository } from './persistence/call-next.repository';
 import { CounterConsoleRepository } from './persistence/counter-console.repository';
 import { CounterRepository } from './persistence/counter.repository';
 import { DailySequenceRepository } from './persistence/daily-sequence.repository';
@@ -117,6 +118,7 @@ import { TicketRepository } from './persistence/ticket.repository';
     TicketLookupService,
     CounterDutyService,
     CallNextService,
+    CallNextRepository,
     TicketActionsService,
     CounterCallsService,
     TicketTargetsRepository,

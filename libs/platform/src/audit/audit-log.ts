@@ -23,6 +23,26 @@ export interface AuditRow {
   details: Record<string, unknown>;
 }
 
+/** The five unnest arrays of audit rows `auditInsertFrom` takes: units, actors, actions, subjects, details. */
+export type AuditRows = [string[], string[], string[], (string | null)[], string[]];
+
+/**
+ * `INSERT INTO audit_log` from the five arrays of `auditRows`, bound at the given parameter numbers; for a
+ * statement that writes an action and its entry at once (a data-modifying CTE).
+ */
+export const auditInsertFrom = (
+  p: readonly [number, number, number, number, number],
+): string => /* sql */ `INSERT INTO audit_log (unit_code, actor_id, action, subject, details)
+      SELECT * FROM unnest($${p[0]}::text[], $${p[1]}::text[], $${p[2]}::text[], $${p[3]}::text[], $${p[4]}::jsonb[])`;
+
+export const auditRows = (list: AuditEntry[]): AuditRows => [
+  list.map((e) => e.unitCode),
+  list.map((e) => e.actorId),
+  list.map((e) => e.action),
+  list.map((e) => e.subject ?? null),
+  list.map((e) => JSON.stringify(e.details ?? {})),
+];
+
 /**
  * Appends entries with the caller's transaction manager, so an entry exists exactly when its action
  * committed. The only write this module has: there is no update or delete (and the table refuses them).
@@ -30,17 +50,7 @@ export interface AuditRow {
 export async function appendAudit(manager: EntityManager, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (!list.length) return;
-  await manager.query(
-    /* sql */ `INSERT INTO audit_log (unit_code, actor_id, action, subject, details)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
-    [
-      list.map((e) => e.unitCode),
-      list.map((e) => e.actorId),
-      list.map((e) => e.action),
-      list.map((e) => e.subject ?? null),
-      list.map((e) => JSON.stringify(e.details ?? {})),
-    ],
-  );
+  await manager.query(auditInsertFrom([1, 2, 3, 4, 5]), auditRows(list));
 }
 
 export interface AuditQuery {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { toLocalDate } from '@fg/kernel';
-import { appendAudit, notFound } from '@fg/platform';
+import { notFound } from '@fg/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   assertCounterOpen,
@@ -11,9 +11,8 @@ import {
   rankCallCandidates,
   Ticket,
 } from '../domain';
-import { AppointmentRepository } from '../persistence/appointments/appointment.repository';
-import { CounterRepository, toCounter } from '../persistence/counter.repository';
-import { SetupRepository } from '../persistence/setup.repository';
+import { CallNextRepository } from '../persistence/call-next.repository';
+import { toCounter } from '../persistence/counter.repository';
 import { TicketRepository } from '../persistence/ticket.repository';
 import { TicketRow, toTicket } from '../persistence/ticket.row';
 import { QueueClock } from './queue-clock';
@@ -40,17 +39,20 @@ export interface CallOutcome {
  * really nobody waits for this counter. The priority streak is saved in the same transaction.
  * Tickets transferred to this counter or to its officer on duty (issue #17) are among the candidates
  * whatever their service; tickets reserved for another counter or officer are not; parked ones never are.
+ *
+ * Round trips (issue #21 target 5; each cost more than its SQL on the shared cores): BEGIN, one statement
+ * that locks the counter and reads the policy, the appointment settings and the candidates, the claim, one
+ * statement that writes the ticket, the streak, the outbox event and the audit entry, COMMIT — 5 instead
+ * of 12. The policy decision stays in the domain (`rankCallCandidates`, `callTicket`).
  */
 @Injectable()
 export class CallNextService {
   constructor(
     private readonly ds: DataSource,
-    private readonly counters: CounterRepository,
     private readonly tickets: TicketRepository,
-    private readonly setup: SetupRepository,
+    private readonly calls: CallNextRepository,
     private readonly changes: TicketChanges,
     private readonly clock: QueueClock,
-    private readonly appointments: AppointmentRepository,
   ) {}
 
   /** `actorId`: the token's subject, for the audit log (absent for calls the system makes itself). */
@@ -60,24 +62,30 @@ export class CallNextService {
     correlationId?: string,
     actorId?: string,
   ): Promise<CallOutcome | null> {
-    const policy = await this.setup.policy(unitCode);
-    // Appointments are due from this many minutes before their slot (issue #19, call-next.ts).
-    const { toleranceMinutes } = await this.appointments.settings(unitCode);
     return this.ds.transaction(async (m) => {
-      const row = await this.counters.findForUpdate(m, unitCode, counterNo);
-      if (!row) throw notFound(`Counter ${counterNo} of unit`, unitCode, 'COUNTER.NOT_FOUND');
-      const counter = toCounter(row);
+      const readDay = toLocalDate(this.clock.now());
+      const read = await this.calls.lockCounterAndRead(m, unitCode, counterNo, readDay, CANDIDATES);
+      if (!read) throw notFound(`Counter ${counterNo} of unit`, unitCode, 'COUNTER.NOT_FOUND');
+      const { policy } = read;
+      // Appointments are due from this many minutes before their slot (issue #19, call-next.ts).
+      const { toleranceMinutes } = read.appointmentSettings;
+      const counter = toCounter(read.counter);
       assertCounterOpen(counter);
       for (let round = 1; round <= MAX_ROUNDS; round++) {
+        // The time of the call is taken once the counter is ours, as before the reads were merged.
         const now = this.clock.now();
-        const waiting = await this.tickets.candidatePool(
-          m,
-          unitCode,
-          toLocalDate(now),
-          counter.serviceCodes,
-          CANDIDATES,
-          { counterNo, officerId: counter.officerId },
-        );
+        // The first round has the candidates read with the lock, unless the day turned meanwhile.
+        const waiting =
+          round === 1 && toLocalDate(now) === readDay
+            ? read.waiting
+            : await this.tickets.candidatePool(
+                m,
+                unitCode,
+                toLocalDate(now),
+                counter.serviceCodes,
+                CANDIDATES,
+                { counterNo, officerId: counter.officerId },
+              );
         const ranked = rankCallCandidates(
           {
             waiting,
@@ -97,16 +105,7 @@ export class CallNextService {
           )) ?? (await this.tickets.claimWaiting(m, ranked[0].ticketId)); // all busy: wait for the best one's outcome
         if (!claimed) continue;
         const choice = ranked.find((c) => c.ticketId === claimed.id)!;
-        const outcome = await this.call(m, { counter, choice, claimed, now, correlationId });
-        if (actorId)
-          await appendAudit(m, {
-            unitCode,
-            actorId,
-            action: 'ticket.call',
-            subject: claimed.id,
-            details: { counterNo, number: claimed.number, reasonCode: choice.reasonCode },
-          });
-        return outcome;
+        return this.call(m, { counter, choice, claimed, now, correlationId, actorId });
       }
       throw new Error(`call-next at ${unitCode}/${counterNo} found no free ticket in ${MAX_ROUNDS} rounds`);
     });
@@ -120,9 +119,10 @@ export class CallNextService {
       claimed: TicketRow;
       now: Date;
       correlationId?: string;
+      actorId?: string;
     },
   ): Promise<CallOutcome> {
-    const { counter, choice, now } = c;
+    const { counter, choice, now, claimed } = c;
     const decision = callTicket(
       {
         now,
@@ -131,14 +131,28 @@ export class CallNextService {
         reasonCode: choice.reasonCode,
         reason: choice.reason,
       },
-      toTicket(c.claimed),
+      toTicket(claimed),
     );
-    await this.tickets.save(m, decision.state, { callReason: choice.reason });
-    await this.counters.save(m, {
-      ...counter,
-      consecutivePriorityCalls: choice.nextConsecutivePriorityCalls,
+    await this.changes.recordStats(m, decision); // a call changes no statistics row today; kept for when one does
+    await this.calls.recordCall(m, {
+      ticket: decision.state,
+      callReason: choice.reason,
+      counter: {
+        unitCode: counter.unitCode,
+        counterNo: counter.counterNo,
+        consecutivePriorityCalls: choice.nextConsecutivePriorityCalls,
+      },
+      events: this.changes.events(decision, c.correlationId),
+      audit: c.actorId
+        ? {
+            unitCode: counter.unitCode,
+            actorId: c.actorId,
+            action: 'ticket.call',
+            subject: claimed.id,
+            details: { counterNo: counter.counterNo, number: claimed.number, reasonCode: choice.reasonCode },
+          }
+        : null,
     });
-    await this.changes.record(m, decision, c.correlationId);
     return { ticket: decision.state, choice };
   }
 }

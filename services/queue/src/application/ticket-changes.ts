@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SealedContact } from '@fg/contracts';
+import type { DomainEvent, SealedContact } from '@fg/contracts';
 import { appendToOutbox } from '@fg/platform';
 import type { EntityManager } from 'typeorm';
 import { statsDeltaOf, TicketDecision } from '../domain';
@@ -22,16 +22,23 @@ export class TicketChanges {
     correlationId?: string,
     contact?: SealedContact,
   ): Promise<void> {
-    const t = decision.state;
+    await this.recordStats(manager, decision);
+    await appendToOutbox(manager, this.events(decision, correlationId, contact));
+  }
+
+  /** The statistics rows only, for a caller that writes the events in its own statement (call-next). */
+  async recordStats(manager: EntityManager, decision: TicketDecision): Promise<void> {
     for (const e of decision.events) {
       const delta = statsDeltaOf(e);
-      if (delta) await this.stats.add(manager, t.unitCode, delta);
+      if (delta) await this.stats.add(manager, decision.state.unitCode, delta);
     }
-    await appendToOutbox(
-      manager,
-      decision.events.map((e) =>
-        ticketEventToContract(e, { unitCode: t.unitCode, correlationId, priority: t.priority, contact }),
-      ),
+  }
+
+  /** The decision's events as contract events, in the order the outbox must hold them. */
+  events(decision: TicketDecision, correlationId?: string, contact?: SealedContact): DomainEvent[] {
+    const t = decision.state;
+    return decision.events.map((e) =>
+      ticketEventToContract(e, { unitCode: t.unitCode, correlationId, priority: t.priority, contact }),
     );
   }
 }

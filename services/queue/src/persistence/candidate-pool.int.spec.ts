@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { APPOINTMENT, callCandidatePool, PRIORITIES, type WaitingTicket } from '../domain';
 import { QueueKit, startQueue, UNIT } from '../testing/queue-test-kit';
+import { CallNextRepository } from './call-next.repository';
 import { TicketRepository } from './ticket.repository';
 
 /**
@@ -8,7 +9,8 @@ import { TicketRepository } from './ticket.repository';
  * the window for appointments, issue #21) is exactly the domain's `callCandidatePool` over every waiting ticket
  * of the day that the counter may call, for random queues: ties in issue time, numbers of different lengths,
  * appointments queued at their slot (or at issue time without one), tickets reserved for a counter or officer,
- * other days and other statuses.
+ * other days and other statuses. call-next reads the same pool in the statement that locks the counter
+ * (`CallNextRepository.lockCounterAndRead`, over the counter row's services, number and officer): equal too.
  */
 const DAY = '2026-12-07';
 const OTHER_DAY = '2026-12-06';
@@ -73,9 +75,11 @@ const normalise = (ts: WaitingTicket[]) =>
 describe('call-next candidate pool (SQL) = callCandidatePool (domain)', () => {
   let kit: QueueKit;
   let tickets: TicketRepository;
+  let calls: CallNextRepository;
   beforeAll(async () => {
     kit = await startQueue('queue_pool');
     tickets = kit.app.get(TicketRepository);
+    calls = kit.app.get(CallNextRepository);
   });
   afterAll(() => kit.close());
 
@@ -143,6 +147,20 @@ describe('call-next candidate pool (SQL) = callCandidatePool (domain)', () => {
           // every eligible ticket's service counts as served here (a reserved one is callable whatever its service)
           const want = callCandidatePool(eligible, [...new Set(eligible.map((t) => t.serviceCode))], limit);
           expect(normalise(got)).toEqual(normalise(want));
+
+          // The same through call-next's statement: counter 1 of officer o-1, or counter 7 without an
+          // officer, which no test ticket is reserved for (as without `reservedFor`).
+          await kit.db.query(`DELETE FROM counters`);
+          await kit.db.query(
+            /* sql */ `INSERT INTO counters (unit_code, counter_no, name, service_codes, status, officer_id, opened_at)
+              VALUES ($1, $2, 'x', $3, $4, $5, $6)`,
+            reserved
+              ? [UNIT, '1', services, 'OPEN', 'o-1', new Date(T0)]
+              : [UNIT, '7', services, 'CLOSED', null, null],
+          );
+          const read = await calls.lockCounterAndRead(kit.db.manager, UNIT, reserved ? '1' : '7', DAY, limit);
+          expect(normalise(read!.waiting)).toEqual(normalise(want));
+          expect(read!.counter).toMatchObject({ counterNo: reserved ? '1' : '7', serviceCodes: services });
         },
       ),
       { numRuns: 60, seed: 2101 },

@@ -23,7 +23,8 @@ export interface OpenCounterNow {
   servingStartedAt: Date | null;
 }
 
-const COLUMNS = /* sql */ `unit_code AS "unitCode", counter_no AS "counterNo", name, service_codes AS "serviceCodes", status,
+/** The columns of `counters` as `CounterRow` keys (call-next locks and reads the row in its own statement). */
+export const COUNTER_COLUMNS = /* sql */ `unit_code AS "unitCode", counter_no AS "counterNo", name, service_codes AS "serviceCodes", status,
   officer_id AS "officerId", opened_at AS "openedAt", paused_at AS "pausedAt", pause_reason AS "pauseReason",
   consecutive_priority_calls AS "consecutivePriorityCalls"`;
 
@@ -57,7 +58,7 @@ export class CounterRepository {
     const rows = await manager.query<CounterRow[]>(
       /* sql */ `INSERT INTO counters (unit_code, counter_no, name, service_codes) VALUES ($1, $2, $3, $4)
         ON CONFLICT (unit_code, counter_no) DO UPDATE SET name = EXCLUDED.name, service_codes = EXCLUDED.service_codes, updated_at = now()
-        RETURNING ${COLUMNS}`,
+        RETURNING ${COUNTER_COLUMNS}`,
       [c.unitCode, c.counterNo, c.name, c.serviceCodes],
     );
     return rows[0];
@@ -69,7 +70,7 @@ export class CounterRepository {
     manager: EntityManager = this.ds.manager,
   ): Promise<CounterRow | null> {
     const rows = await manager.query<CounterRow[]>(
-      `SELECT ${COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2`,
+      `SELECT ${COUNTER_COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2`,
       [unitCode, counterNo],
     );
     return rows[0] ?? null;
@@ -82,7 +83,7 @@ export class CounterRepository {
     counterNo: string,
   ): Promise<CounterRow | null> {
     const rows = await manager.query<CounterRow[]>(
-      `SELECT ${COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2 FOR UPDATE`,
+      `SELECT ${COUNTER_COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2 FOR UPDATE`,
       [unitCode, counterNo],
     );
     return rows[0] ?? null;
@@ -90,7 +91,7 @@ export class CounterRepository {
 
   list(unitCode: string): Promise<CounterRow[]> {
     return this.ds.query(
-      `SELECT ${COLUMNS} FROM counters WHERE unit_code = $1 ORDER BY length(counter_no), counter_no`,
+      `SELECT ${COUNTER_COLUMNS} FROM counters WHERE unit_code = $1 ORDER BY length(counter_no), counter_no`,
       [unitCode],
     );
   }

@@ -16,6 +16,16 @@ export interface ServiceQueueRow {
 const SERVICE_COLUMNS = `unit_code AS "unitCode", code, name, prefix, active,
   standard_service_minutes AS "standardServiceMinutes", updated_at AS "updatedAt"`;
 
+/** The columns of `queue_policies` as `QueuePolicy` keys (call-next reads them in its own statement too). */
+export const POLICY_COLUMNS = /* sql */ `priority_classes AS "priorityClasses", max_consecutive_priority AS "maxConsecutivePriority",
+        max_wait_minutes AS "maxWaitMinutes"`;
+
+/** A unit's saved policy row (`POLICY_COLUMNS`), or the defaults while none was saved. */
+export const policyOf = (
+  row: Record<keyof QueuePolicy, unknown> | null | undefined,
+): QueuePolicy & { isDefault: boolean } =>
+  row ? { ...validateQueuePolicy(row), isDefault: false } : { ...DEFAULT_QUEUE_POLICY, isDefault: true };
+
 /** Office setup: service queues and the unit's queue policy (counters live in CounterRepository). */
 @Injectable()
 export class SetupRepository {
@@ -80,12 +90,10 @@ export class SetupRepository {
     manager: EntityManager = this.ds.manager,
   ): Promise<QueuePolicy & { isDefault: boolean }> {
     const rows = await manager.query<Record<keyof QueuePolicy, unknown>[]>(
-      /* sql */ `SELECT priority_classes AS "priorityClasses", max_consecutive_priority AS "maxConsecutivePriority",
-        max_wait_minutes AS "maxWaitMinutes" FROM queue_policies WHERE unit_code = $1`,
+      `SELECT ${POLICY_COLUMNS} FROM queue_policies WHERE unit_code = $1`,
       [unitCode],
     );
-    if (!rows[0]) return { ...DEFAULT_QUEUE_POLICY, isDefault: true };
-    return { ...validateQueuePolicy(rows[0]), isDefault: false };
+    return policyOf(rows[0]);
   }
 
   async savePolicy(

@@ -12,6 +12,59 @@ import { TICKET_COLUMNS, ticketColumns, TicketRow } from './ticket.row';
 const QUEUED_AT = /* sql */ `CASE WHEN priority = 'APPOINTMENT' THEN COALESCE(
   (SELECT a.slot_start FROM appointments a WHERE a.ticket_id = tickets.id), issued_at) ELSE issued_at END`;
 
+/**
+ * `UPDATE tickets` to the domain state `t` (`ticketColumns`), its parameters numbered from `first` (`$first` is
+ * the id), so a caller can make it one part of a larger statement (call-next's data-modifying CTE).
+ */
+export const ticketUpdate = (
+  t: Ticket,
+  extra: { callReason?: string },
+  first: number,
+): { sql: string; values: unknown[] } => {
+  const cols = ticketColumns(t);
+  const values: unknown[] = [t.id, ...Object.values(cols)];
+  const sets = Object.keys(cols).map((n, i) => `${n} = $${first + i + 1}`);
+  if (extra.callReason !== undefined) {
+    values.push(extra.callReason);
+    sets.push(`call_reason = $${first + values.length - 1}`);
+  }
+  return {
+    sql: `UPDATE tickets SET ${sets.join(', ')}, updated_at = now() WHERE id = $${first}`,
+    values,
+  };
+};
+
+/**
+ * The SQL of `TicketRepository.candidatePool` over SQL expressions for its inputs (parameters, or the
+ * columns of a counter row read in the same statement, as call-next does): `serviceCodes` a text[],
+ * `counterNo` / `officerId` the counter and officer whose reserved tickets count (NULL: none),
+ * `priorities` the walk-in priorities (text[]), `appointment` the appointment priority.
+ */
+export const candidatePoolSql = (x: {
+  unit: string;
+  day: string;
+  serviceCodes: string;
+  limit: string;
+  counterNo: string;
+  officerId: string;
+  priorities: string;
+  appointment: string;
+}): string => {
+  const mine = /* sql */ `((service_code = ANY(${x.serviceCodes}) AND target_counter_no IS NULL AND target_officer_id IS NULL)
+            OR target_counter_no = ${x.counterNo} OR target_officer_id = ${x.officerId})`;
+  return /* sql */ `SELECT id, service_code AS "serviceCode", priority, queued_at AS "queuedAt", number FROM (
+          SELECT id, service_code, priority, ${QUEUED_AT} AS queued_at, number,
+            row_number() OVER (PARTITION BY priority ORDER BY ${QUEUED_AT}, length(number), number COLLATE "C", id) AS r
+          FROM tickets WHERE unit_code = ${x.unit} AND local_day = ${x.day} AND status = 'WAITING' AND priority = ${x.appointment} AND ${mine}
+        ) pool WHERE r <= ${x.limit}
+        UNION ALL
+        SELECT w.id, w.service_code, w.priority, w.issued_at, w.number
+        FROM unnest(${x.priorities}::text[]) AS p(priority), LATERAL (
+          SELECT id, service_code, priority, issued_at, number FROM tickets
+          WHERE unit_code = ${x.unit} AND local_day = ${x.day} AND status = 'WAITING' AND priority = p.priority AND ${mine}
+          ORDER BY issued_at, length(number), number COLLATE "C", id LIMIT ${x.limit}) w`;
+};
+
 @Injectable()
 export class TicketRepository {
   constructor(private readonly ds: DataSource) {}
@@ -70,15 +123,8 @@ export class TicketRepository {
   }
 
   async save(manager: EntityManager, t: Ticket, extra: { callReason?: string } = {}): Promise<void> {
-    const cols = ticketColumns(t);
-    const names = Object.keys(cols);
-    const sets = names.map((n, i) => `${n} = $${i + 2}`);
-    const values: unknown[] = [t.id, ...Object.values(cols)];
-    if (extra.callReason !== undefined) {
-      values.push(extra.callReason);
-      sets.push(`call_reason = $${values.length}`);
-    }
-    await manager.query(`UPDATE tickets SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values);
+    const u = ticketUpdate(t, extra, 1);
+    await manager.query(u.sql, u.values);
   }
 
   /**
@@ -103,20 +149,17 @@ export class TicketRepository {
     limit: number,
     reservedFor?: { counterNo: string; officerId: string | null },
   ): Promise<WaitingTicket[]> {
-    const mine = /* sql */ `((service_code = ANY($3) AND target_counter_no IS NULL AND target_officer_id IS NULL)
-            OR target_counter_no = $5 OR target_officer_id = $6)`;
     return manager.query(
-      /* sql */ `SELECT id, service_code AS "serviceCode", priority, queued_at AS "queuedAt", number FROM (
-          SELECT id, service_code, priority, ${QUEUED_AT} AS queued_at, number,
-            row_number() OVER (PARTITION BY priority ORDER BY ${QUEUED_AT}, length(number), number COLLATE "C", id) AS r
-          FROM tickets WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND priority = $8 AND ${mine}
-        ) pool WHERE r <= $4
-        UNION ALL
-        SELECT w.id, w.service_code, w.priority, w.issued_at, w.number
-        FROM unnest($7::text[]) AS p(priority), LATERAL (
-          SELECT id, service_code, priority, issued_at, number FROM tickets
-          WHERE unit_code = $1 AND local_day = $2 AND status = 'WAITING' AND priority = p.priority AND ${mine}
-          ORDER BY issued_at, length(number), number COLLATE "C", id LIMIT $4) w`,
+      candidatePoolSql({
+        unit: '$1',
+        day: '$2',
+        serviceCodes: '$3',
+        limit: '$4',
+        counterNo: '$5',
+        officerId: '$6',
+        priorities: '$7',
+        appointment: '$8',
+      }),
       [
         unitCode,
         localDay,

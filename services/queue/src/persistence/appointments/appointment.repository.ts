@@ -23,6 +23,17 @@ export interface AppointmentRow extends Appointment {
 const COLUMNS = /* sql */ `id, code, unit_code AS "unitCode", service_code AS "serviceCode", slot_start AS "slotStart",
   slot_end AS "slotEnd", status, channel, ticket_id AS "ticketId", booked_at AS "bookedAt"`;
 
+/** The columns of `appointment_settings` as `AppointmentSettings` keys (call-next reads them in its own statement too). */
+export const SETTINGS_COLUMNS = /* sql */ `slot_minutes AS "slotMinutes", citizens_per_counter_per_slot AS "citizensPerCounterPerSlot",
+        walk_in_reserve_percent AS "walkInReservePercent", check_in_before_minutes AS "checkInBeforeMinutes",
+        grace_minutes AS "graceMinutes", tolerance_minutes AS "toleranceMinutes",
+        max_bookings_per_person AS "maxBookingsPerPerson", horizon_days AS "horizonDays"`;
+
+/** A unit's saved settings row (`SETTINGS_COLUMNS`), or the defaults while none was saved. */
+export const appointmentSettingsOf = (
+  row: Record<keyof AppointmentSettings, number> | null | undefined,
+): AppointmentSettings => (row ? validateAppointmentSettings(row) : DEFAULT_APPOINTMENT_SETTINGS);
+
 /** Appointments, their slots' places, the unit's settings and the queue's copy of the calendar. */
 @Injectable()
 export class AppointmentRepository {
@@ -30,14 +41,10 @@ export class AppointmentRepository {
 
   async settings(unitCode: string, m: EntityManager = this.ds.manager): Promise<AppointmentSettings> {
     const rows = await m.query<Record<keyof AppointmentSettings, number>[]>(
-      /* sql */ `SELECT slot_minutes AS "slotMinutes", citizens_per_counter_per_slot AS "citizensPerCounterPerSlot",
-        walk_in_reserve_percent AS "walkInReservePercent", check_in_before_minutes AS "checkInBeforeMinutes",
-        grace_minutes AS "graceMinutes", tolerance_minutes AS "toleranceMinutes",
-        max_bookings_per_person AS "maxBookingsPerPerson", horizon_days AS "horizonDays"
-        FROM appointment_settings WHERE unit_code = $1`,
+      `SELECT ${SETTINGS_COLUMNS} FROM appointment_settings WHERE unit_code = $1`,
       [unitCode],
     );
-    return rows.length ? validateAppointmentSettings(rows[0]) : DEFAULT_APPOINTMENT_SETTINGS;
+    return appointmentSettingsOf(rows[0]);
   }
 
   async saveSettings(m: EntityManager, unitCode: string, s: AppointmentSettings): Promise<void> {
