@@ -31,6 +31,11 @@ export class PlatformConfig {
   @IsOptional() @Matches(/^[a-zA-Z0-9._-]*$/) KAFKA_TOPIC_PREFIX: string = '';
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) KAFKA_PARTITIONS: number = 12;
   /**
+   * The Kafka client id (default `fg-<service>`). Group members carry it, so an instance named apart (e.g.
+   * `fg-queue-2`) can be told from its siblings in `kafka-consumer-groups --describe` and removed alone.
+   */
+  @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,100}$/) KAFKA_CLIENT_ID?: string;
+  /**
    * The service's own Kafka principal (SASL; docs/platform.md, "Kafka credentials and ACLs"): the broker's
    * ACLs let it write only its own topic. Unset: no SASL, for a broker without authentication.
    */

@@ -48,7 +48,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
   ) {
     this.settings = {
       brokers: config.KAFKA_BROKERS.split(',').map((b) => b.trim()),
-      clientId: `fg-${options.service}`,
+      clientId: config.KAFKA_CLIENT_ID ?? `fg-${options.service}`,
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       partitions: config.KAFKA_PARTITIONS,
       sasl: kafkaSasl(config),
