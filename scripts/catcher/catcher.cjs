@@ -126,6 +126,10 @@ async function startCatcher({
     },
   });
 
+  // A client that drops mid-conversation (a notify process SIGKILLed while sending) resets its connection:
+  // without a listener the server re-emits that as an unhandled 'error' and takes the whole process down.
+  smtp.on('error', () => {});
+
   const smsc = smpp.createServer({ debug: false, ...(smppTls ?? {}) }, (session) => {
     session.on('error', () => {});
     const bind = (pdu) => {
