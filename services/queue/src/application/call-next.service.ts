@@ -43,7 +43,8 @@ export interface CallOutcome {
  * Round trips (issue #21 target 5; each cost more than its SQL on the shared cores): BEGIN, one statement
  * that locks the counter and reads the policy, the appointment settings and the candidates, the claim, one
  * statement that writes the ticket, the streak, the outbox event and the audit entry, COMMIT — 5 instead
- * of 12. The policy decision stays in the domain (`rankCallCandidates`, `callTicket`).
+ * of 11 (the request adds the unit look-up of the access guard: 6 instead of 12). The policy decision stays
+ * in the domain (`rankCallCandidates`, `callTicket`).
  */
 @Injectable()
 export class CallNextService {
