@@ -12,8 +12,8 @@ import type { Url } from './traffic';
 
 export const SERVICES: ServiceName[] = ['rating', 'queue', 'dossier', 'survey'];
 /**
- * Every process the run starts and SIGKILLs: the four and notify (issue #18 item 6), whose peers (SMTP, SMPP)
- * the harness runs (notify.ts). Figures and the fuzz cover SERVICES.
+ * Every service the run starts (`instances` processes each) and SIGKILLs: the four and notify (issue #18 item
+ * 6), whose peers (SMTP, SMPP) the harness runs (notify.ts). Figures and the fuzz cover SERVICES.
  */
 export const RUN_SERVICES: ServiceName[] = [...SERVICES, 'notify'];
 /** Topic and consumer-group prefix: the private broker holds nothing else, but the names stay recognisable. */
@@ -38,6 +38,14 @@ export interface ChaosOptions {
   kafkaPort: number;
   /** Undefined when no private cluster is possible or wanted (--no-private-pg): the shared server is used. */
   postgresPort?: number;
+  /**
+   * The first instance's port of the first service (queue; then dossier, survey, rating, notify); instance i
+   * listens 100·i above, and notify's SMTP and SMPP peers on +24 and +25. Another value lets a second run
+   * (with its own --kafka-port and --pg-port) share the machine with one on the defaults.
+   */
+  servicePort: number;
+  /** Processes per service (issue #21 target 6: 2), on one database and the same consumer groups. */
+  instances: number;
 }
 
 export function chaosOptions(
@@ -62,6 +70,8 @@ export function chaosOptions(
       privatePostgresPossible && !args['no-private-pg']
         ? num(args, 'pg-port', Number(process.env.CHAOS_PG_PORT ?? 25432))
         : undefined,
+    servicePort: num(args, 'service-port', Number(process.env.CHAOS_SERVICE_PORT ?? 29501)),
+    instances: num(args, 'instances', 2),
   };
 }
 

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { Topics } from '@fg/contracts';
+import { sleep } from '../lib/common';
 import { PREFIX } from './context';
 
 export interface InjectedMessage {
@@ -40,7 +41,17 @@ const KINDS: (() => string)[] = [
 /** Sends `n` malformed messages, keys chaos-bad-N (acks from every replica), and returns their keys and topics. */
 export async function injectMalformed(kafka: Kafka, n: number): Promise<InjectedMessage[]> {
   const producer = kafka.producer();
-  await producer.connect();
+  // The injection can fall while the broker restarts (minutes on a loaded machine, see PrivateKafka): connecting
+  // is retried, so nothing is sent twice; a send that fails after connecting still fails the injection.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await producer.connect();
+      break;
+    } catch (e) {
+      if (attempt >= 120) throw e;
+      await sleep(2000);
+    }
+  }
   const keys: InjectedMessage[] = [];
   for (const [ti, topic] of INJECTED_TOPICS.entries()) {
     const messages = [];

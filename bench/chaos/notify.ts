@@ -47,9 +47,9 @@ export interface Peers {
   close(): Promise<void>;
 }
 
-/** Fixed ports beside the chaos broker (29092), PostgreSQL (25432) and services (2950x). */
-export const CHAOS_SMTP_PORT = 29525;
-export const CHAOS_SMPP_PORT = 29526;
+/** Fixed ports beside the services (by default 29525 and 29526, beside the services' 2950x and 2960x). */
+export const smtpPortOf = (servicePort: number) => servicePort + 24;
+export const smppPortOf = (servicePort: number) => servicePort + 25;
 
 export interface NotifySetup {
   peers: Peers;
@@ -61,10 +61,10 @@ export interface NotifySetup {
 }
 
 /** The peers, and a seal key epoch and contact key made for this run (nothing committed). */
-export async function startNotifyPeers(): Promise<NotifySetup> {
+export async function startNotifyPeers(servicePort: number): Promise<NotifySetup> {
   const peers = await startCatcher({
-    smtpPort: CHAOS_SMTP_PORT,
-    smppPort: CHAOS_SMPP_PORT,
+    smtpPort: smtpPortOf(servicePort),
+    smppPort: smppPortOf(servicePort),
     httpPort: 0,
     receiptDelayMs: 300,
   });

@@ -24,11 +24,20 @@ const portOpen = (port: number) =>
     s.once('error', () => resolve(false));
   });
 
+/**
+ * .cache/<name> on the default port, .cache/<name>-<port> on another: a second run on other ports (CI's and a
+ * developer's side by side) must not wipe or share the first one's broker log or cluster.
+ */
+const privateDir = (name: string, port: number, defaultPort: number) =>
+  path.join(REPO, '.cache', port === defaultPort ? name : `${name}-${port}`);
+
 export class PrivateKafka {
   private child?: ChildProcess;
-  readonly dir = path.join(REPO, '.cache', 'bench-kafka');
+  readonly dir: string;
   // Below the kernel's ephemeral range (32768–60999): a port in it can be taken by any outgoing connection.
-  constructor(readonly port = 29092) {}
+  constructor(readonly port = 29092) {
+    this.dir = privateDir('bench-kafka', port, 29092);
+  }
   get brokers() {
     return `${HOST}:${this.port}`;
   }
@@ -126,6 +135,9 @@ export class PrivateKafka {
       },
     );
     fs.closeSync(out);
+    const child = this.child;
+    // An uncaught error in the harness skips tearDown: the broker must not outlive it holding its port.
+    process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
     const started = Date.now();
     for (;;) {
       if (this.child.exitCode !== null) throw new Error(`private broker exited; see ${this.dir}/broker.log`);
@@ -141,7 +153,8 @@ export class PrivateKafka {
           await admin.disconnect().catch(() => undefined);
         }
       }
-      if (Date.now() - started > 90_000) throw new Error('private broker not ready in 90 s');
+      // 15–30 s on a quiet machine; 90 s was not enough with ten service processes beside it at load 30.
+      if (Date.now() - started > 240_000) throw new Error('private broker not ready in 240 s');
       await sleep(300);
     }
     log(
@@ -166,10 +179,13 @@ export class PrivateKafka {
 
 /** A private PostgreSQL cluster (initdb into .cache/bench-pg, run as the postgres OS user when we are root). */
 export class PrivatePostgres {
-  readonly dir = path.join(REPO, '.cache', 'bench-pg');
-  readonly data = path.join(this.dir, 'data');
+  readonly dir: string;
+  readonly data: string;
   private bin = '';
-  constructor(readonly port = 25432) {}
+  constructor(readonly port = 25432) {
+    this.dir = privateDir('bench-pg', port, 25432);
+    this.data = path.join(this.dir, 'data');
+  }
   get adminUrl() {
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
   }
@@ -259,7 +275,12 @@ export class PrivatePostgres {
  * kafkajs's admin has no LeaveGroup for foreign members, so this uses the client's cluster object (the broker
  * accepts LeaveGroup by member id for dynamic members, as the Java AdminClient's removeMembersFromConsumerGroup does).
  */
-export async function evictGroupMembers(kafka: Kafka, groupPrefix: string): Promise<number> {
+export async function evictGroupMembers(
+  kafka: Kafka,
+  groupPrefix: string,
+  /** Only the members of these client ids (the killed instances'); all when absent. */
+  clientIds?: string[],
+): Promise<number> {
   const sym = Object.getOwnPropertySymbols(kafka).find((s) => String(s).includes('createCluster'));
   if (!sym) throw new Error('kafkajs internals changed: no createCluster');
   const admin = kafka.admin();
@@ -273,7 +294,7 @@ export async function evictGroupMembers(kafka: Kafka, groupPrefix: string): Prom
       .filter((g) => g.startsWith(groupPrefix));
     if (!groups.length) return 0;
     for (const g of (await admin.describeGroups(groups)).groups) {
-      for (const m of g.members) {
+      for (const m of g.members.filter((x) => !clientIds || clientIds.includes(x.clientId))) {
         const coordinator = await cluster.findGroupCoordinator({ groupId: g.groupId });
         await coordinator.leaveGroup({ groupId: g.groupId, memberId: m.memberId }).then(
           () => evicted++,

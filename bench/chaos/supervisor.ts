@@ -1,7 +1,9 @@
 /*
- * The chaos run's four services as child processes on fixed ports, supervised as an orchestrator would: a
- * service that exits on its own (not one of our SIGKILLs, not the final stop) is restarted and counted, and
- * the report shows these unplanned exits.
+ * The chaos run's services as child processes, `instances` of each (issue #21 target 6: two) on one database
+ * and the same consumer groups, each instance on its own port, supervised as an orchestrator would: an
+ * instance that exits on its own (not one of our SIGKILLs, not the final stop) is restarted and counted, and
+ * the report shows these unplanned exits. The clients' requests are spread over a service's instances, as a
+ * load balancer with health checks would: round robin over the instances not known to be down.
  */
 import type { Kafka } from 'kafkajs';
 import { log, sleep } from '../lib/common';
@@ -9,10 +11,18 @@ import { CHAOS_SERVICE_PORTS, ServiceName, ServiceProcess, startServiceProcess }
 import { PREFIX, RUN_SERVICES } from './context';
 import { evictGroupMembers } from './private-infra';
 
+/** Instance i of a service (0-based); its key is `queue#1`, `queue#2`, ... */
+export interface Instance {
+  s: ServiceName;
+  i: number;
+}
+export const instanceKey = ({ s, i }: Instance) => `${s}#${i + 1}`;
+
 export class Supervisor {
-  private readonly processes = new Map<ServiceName, ServiceProcess>();
-  /** Services being SIGKILLed on purpose right now: their exit is not an exit on their own. */
-  private readonly killing = new Set<ServiceName>();
+  private readonly processes = new Map<string, ServiceProcess>();
+  /** Instances being SIGKILLed on purpose and restarted right now: down for the balancer, and their exit is not an exit on their own. */
+  private readonly killing = new Set<string>();
+  private readonly turn = new Map<ServiceName, number>();
   private stopping = false;
   readonly exitsOnTheirOwn: Record<ServiceName, number> = Object.fromEntries(
     RUN_SERVICES.map((s) => [s, 0]),
@@ -25,23 +35,58 @@ export class Supervisor {
       envOf?: Partial<Record<ServiceName, Record<string, string>>>;
       kafka: Kafka;
       evict: boolean;
+      instances: number;
+      /** The first instance's port of queue (see ChaosOptions.servicePort). */
+      servicePort: number;
     },
-  ) {}
+  ) {
+    // However the harness ends — an uncaught error skips every finally — no instance outlives it holding its port.
+    process.once('exit', () => {
+      for (const p of this.processes.values()) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+    });
+  }
 
-  readonly url = (s: ServiceName) => `http://127.0.0.1:${CHAOS_SERVICE_PORTS[s]}`;
+  get instances(): number {
+    return this.o.instances;
+  }
 
-  /** Starts `s` and waits until it is ready; retried, since a killed process's port can linger a moment. */
-  async start(s: ServiceName): Promise<void> {
+  portOf({ s, i }: Instance): number {
+    return CHAOS_SERVICE_PORTS[s] - CHAOS_SERVICE_PORTS.queue + this.o.servicePort + 100 * i;
+  }
+
+  /** One instance's address (the board check addresses each). */
+  readonly instanceUrl = (x: Instance) => `http://127.0.0.1:${this.portOf(x)}`;
+
+  /** The next instance of `s` for a request: round robin over those up, or any when all are down. */
+  readonly url = (s: ServiceName) => {
+    const n = this.o.instances;
+    const start = this.turn.get(s) ?? 0;
+    this.turn.set(s, (start + 1) % n);
+    for (let k = 0; k < n; k++) {
+      const i = (start + k) % n;
+      if (!this.killing.has(instanceKey({ s, i }))) return this.instanceUrl({ s, i });
+    }
+    return this.instanceUrl({ s, i: start });
+  };
+
+  /** Every instance of `s`. */
+  all(s: ServiceName): Instance[] {
+    return Array.from({ length: this.o.instances }, (_, i) => ({ s, i }));
+  }
+
+  /** Starts an instance and waits until it is ready; retried, since a killed process's port can linger a moment. */
+  async start(x: Instance): Promise<void> {
+    const key = instanceKey(x);
     for (let attempt = 1; ; attempt++) {
-      const p = startServiceProcess(s, {
-        env: { ...this.o.env, ...this.o.envOf?.[s] },
-        port: CHAOS_SERVICE_PORTS[s],
-        label: `chaos-${s}`,
+      const p = startServiceProcess(x.s, {
+        env: { ...this.o.env, ...this.o.envOf?.[x.s], KAFKA_CLIENT_ID: this.clientId(x) },
+        port: this.portOf(x),
+        label: `chaos-${x.s}-${x.i + 1}`,
       });
-      this.processes.set(s, p);
+      this.processes.set(key, p);
       try {
         await p.waitReady(120_000);
-        this.supervise(s, p);
+        this.supervise(x, p);
         return;
       } catch (e) {
         // a start during the broker/Postgres restart can fail too
@@ -53,19 +98,21 @@ export class Supervisor {
   }
 
   /**
-   * SIGKILLs `s` (`onKilled` runs once it is dead, even if the restart then fails), evicts its dead group
-   * members, and restarts it after a pause of 0.3–1.8 s.
+   * SIGKILLs the given instances of one service together (`onKilled` runs once they are dead, even if a
+   * restart then fails), evicts their dead group members (only theirs: a sibling left running keeps its
+   * partitions), and restarts them after a pause of 0.3–1.8 s.
    */
-  async crash(s: ServiceName, onKilled: () => void): Promise<void> {
-    this.killing.add(s);
+  async crash(targets: Instance[], onKilled: () => void): Promise<void> {
+    const keys = targets.map(instanceKey);
+    for (const k of keys) this.killing.add(k);
     try {
-      await this.processes.get(s)!.kill('SIGKILL');
+      await Promise.all(keys.map((k) => this.processes.get(k)!.kill('SIGKILL')));
       onKilled();
-      if (this.o.evict) await this.evict(s);
+      if (this.o.evict) await this.evict(targets);
       await sleep(300 + Math.random() * 1500);
-      await this.start(s);
+      await Promise.all(targets.map((x) => this.start(x)));
     } finally {
-      this.killing.delete(s);
+      for (const k of keys) this.killing.delete(k);
     }
   }
 
@@ -81,24 +128,38 @@ export class Supervisor {
     for (const p of this.processes.values()) await p.kill().catch(() => undefined);
   }
 
-  private supervise(s: ServiceName, p: ServiceProcess): void {
+  private clientId({ s, i }: Instance): string {
+    return `fg-${s}-${i + 1}`;
+  }
+
+  private supervise(x: Instance, p: ServiceProcess): void {
+    const key = instanceKey(x);
     void p.exited.then(async (code) => {
-      if (this.stopping || this.killing.has(s) || this.processes.get(s) !== p) return;
-      this.exitsOnTheirOwn[s]++;
-      log(`chaos: ${s} exited on its own (code ${code}); restarting`);
-      if (this.o.evict) await this.evict(s);
-      void this.start(s).catch((err) =>
-        log(`chaos: restarting ${s} after its exit failed: ${(err as Error).message}`),
-      );
+      if (this.stopping || this.killing.has(key) || this.processes.get(key) !== p) return;
+      this.exitsOnTheirOwn[x.s]++;
+      log(`chaos: ${key} exited on its own (code ${code}); restarting`);
+      this.killing.add(key);
+      try {
+        if (this.o.evict) await this.evict([x]);
+        await this.start(x);
+      } catch (err) {
+        log(`chaos: restarting ${key} after its exit failed: ${(err as Error).message}`);
+      } finally {
+        this.killing.delete(key);
+      }
     });
   }
 
   /** Eviction can fail while the broker restarts (coordinator loading): retried for up to ~15 s, then given up (the session timeout still applies). */
-  private async evict(s: ServiceName): Promise<void> {
-    const groupPrefix = `${PREFIX}${s}.`;
+  private async evict(targets: Instance[]): Promise<void> {
+    const groupPrefix = `${PREFIX}${targets[0].s}.`;
     for (let attempt = 1; ; attempt++) {
       try {
-        await evictGroupMembers(this.o.kafka, groupPrefix);
+        await evictGroupMembers(
+          this.o.kafka,
+          groupPrefix,
+          targets.map((x) => this.clientId(x)),
+        );
         return;
       } catch (err) {
         if (attempt >= 15)

@@ -1,5 +1,6 @@
 /*
- * Inject faults, while the traffic runs: each service is SIGKILLed `killsPerService` times and restarted, the
+ * Inject faults, while the traffic runs: each service is SIGKILLed `killsPerService` times and restarted — with
+ * two instances, one kill takes both down together and the others one instance each, alternating — the
  * broker is restarted once and PostgreSQL once, and `malformed` malformed messages are injected. The moments
  * are fractions of the run's progress, in lanes that run side by side: each service's kills in order (a kill
  * waits for the previous restart of that service), the broker restart, the PostgreSQL restart, the injection.
@@ -8,6 +9,7 @@ import { fmt, log, sleep } from '../../lib/common';
 import { ServiceName } from '../../lib/infra';
 import { ChaosOptions, ChaosRun, RUN_SERVICES } from '../context';
 import { InjectedMessage, injectMalformed } from '../malformed';
+import { Instance, instanceKey } from '../supervisor';
 import type { Traffic } from './drive';
 
 export interface TimelineEntry {
@@ -21,7 +23,11 @@ export interface TimelineEntry {
 export interface FaultLog {
   timeline: TimelineEntry[];
   injected: InjectedMessage[];
+  /** Kills per service (one kill may take several instances down together). */
   kills: Record<string, number>;
+  /** SIGKILLs per instance (`queue#1`), and kills that took every instance of a service down at once. */
+  instanceKills: Record<string, number>;
+  allInstancesKills: Record<string, number>;
   restarts: { kafka: number; postgres: number };
   /** From each SIGKILL to its service being ready again. */
   restartSeconds: number[];
@@ -29,14 +35,29 @@ export interface FaultLog {
 
 type Fault = { what: string; at: number };
 
-/** Each service's kills at random moments between 5 % and 85 % of the run; the rest at fixed moments. */
-function schedule(options: ChaosOptions, withPostgres: boolean): Fault[][] {
-  const lanes: Fault[][] = RUN_SERVICES.map((s) =>
-    Array.from({ length: options.killsPerService }, () => ({
-      what: `kill:${s}`,
-      at: 0.05 + 0.8 * Math.random(),
-    })).sort((a, b) => a.at - b.at),
+/**
+ * Which instances each kill of a service takes down (`all`, or an instance's number): with several instances
+ * the first kill takes them all (the service is unavailable, as with one process) and the rest take one each
+ * in turn, so its siblings keep serving; the order is shuffled.
+ */
+export function killTargets(kills: number, instances: number): string[] {
+  const targets = Array.from({ length: kills }, (_, k) =>
+    instances === 1 ? '1' : k === 0 ? 'all' : String(((k - 1) % instances) + 1),
   );
+  for (let k = targets.length - 1; k > 0; k--) {
+    const j = Math.floor(Math.random() * (k + 1));
+    [targets[k], targets[j]] = [targets[j], targets[k]];
+  }
+  return targets;
+}
+
+/** Each service's kills at random moments between 5 % and 85 % of the run; the rest at fixed moments. */
+function schedule(options: ChaosOptions, withPostgres: boolean, instances: number): Fault[][] {
+  const lanes: Fault[][] = RUN_SERVICES.map((s) => {
+    const targets = killTargets(options.killsPerService, instances);
+    const moments = targets.map(() => 0.05 + 0.8 * Math.random()).sort((a, b) => a - b);
+    return targets.map((t, k) => ({ what: `kill:${s}#${t}`, at: moments[k] }));
+  });
   lanes.push([{ what: 'restart:kafka', at: 0.35 }]);
   if (withPostgres) lanes.push([{ what: 'restart:postgres', at: 0.65 }]);
   lanes.push([{ what: 'inject:malformed', at: 0.5 }]);
@@ -50,13 +71,23 @@ export async function injectFaults(run: ChaosRun, traffic: Traffic): Promise<Fau
     timeline: [],
     injected: [],
     kills: Object.fromEntries(RUN_SERVICES.map((s) => [s, 0])),
+    instanceKills: Object.fromEntries(
+      RUN_SERVICES.flatMap((s) => services.all(s)).map((x) => [instanceKey(x), 0]),
+    ),
+    allInstancesKills: Object.fromEntries(RUN_SERVICES.map((s) => [s, 0])),
     restarts: { kafka: 0, postgres: 0 },
     restartSeconds: [],
   };
   const inflict = async (kind: string, target: string, began: number): Promise<void> => {
     if (kind === 'kill') {
-      const s = target as ServiceName;
-      await services.crash(s, () => faults.kills[s]++);
+      const [name, which] = target.split('#');
+      const s = name as ServiceName;
+      const targets: Instance[] = which === 'all' ? services.all(s) : [{ s, i: Number(which) - 1 }];
+      await services.crash(targets, () => {
+        faults.kills[s]++;
+        for (const x of targets) faults.instanceKills[instanceKey(x)]++;
+        if (which === 'all') faults.allInstancesKills[s]++;
+      });
       faults.restartSeconds.push((Date.now() - began) / 1000);
     } else if (target === 'kafka') {
       await kafkaServer.stop();
@@ -89,6 +120,6 @@ export async function injectFaults(run: ChaosRun, traffic: Traffic): Promise<Fau
       }
     }
   };
-  await Promise.all(schedule(options, Boolean(postgresServer)).map(runLane));
+  await Promise.all(schedule(options, Boolean(postgresServer), services.instances).map(runLane));
   return faults;
 }

@@ -1,6 +1,6 @@
 /*
  * Set-up: a fresh private broker, the private PostgreSQL cluster (or the shared server where none can be
- * made), the run's database and topics, the four services, and the offices the traffic needs: four communes,
+ * made), the run's database and topics, the five services (`instances` processes each), and the offices the traffic needs: four communes,
  * two counters each, every counter opened by its officer. Also the two ways the run ends: the orderly shut
  * down after the report, and the tear-down that runs however it ended.
  */
@@ -53,15 +53,20 @@ export async function setUp(options: ChaosOptions, command: string): Promise<Cha
     const admin = kafka.admin();
     await admin.connect();
     await createTopics(admin, PREFIX, 3);
-    const notify = (parts.notify = await startNotifyPeers());
+    const notify = (parts.notify = await startNotifyPeers(options.servicePort));
     const env = serviceEnv(db.url, kafkaServer.brokers, PREFIX, { KAFKA_PARTITIONS: '3', ...notify.env });
     const services = (parts.services = new Supervisor({
       env,
       envOf: { notify: notify.notifyEnv },
       kafka,
       evict: options.evict,
+      instances: options.instances,
+      servicePort: options.servicePort,
     }));
-    await Promise.all(RUN_SERVICES.map((s) => services.start(s)));
+    // One instance of each first: several instances of a service starting at once wait on each other's
+    // migrations (one migrates under the advisory lock) and joins; the siblings then join running groups.
+    await Promise.all(RUN_SERVICES.map((s) => services.start({ s, i: 0 })));
+    await Promise.all(RUN_SERVICES.flatMap((s) => services.all(s).slice(1)).map((x) => services.start(x)));
     const run: ChaosRun = {
       options,
       started,

@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { ALL_TOPICS } from '@fg/contracts';
 import { localYearOf } from '@fg/kernel';
 import { log } from '../../lib/common';
+import type { BoardCheck } from '../board';
 import { ChaosRun, COMMUNES, PREFIX, SERVICES } from '../context';
 import { DeadLetters, deadLettersOk, readDeadLetters } from '../dead-letters';
 import { NotifyVerdict, settleNotify, verifyNotify } from '../notify';
@@ -42,6 +43,8 @@ export interface Verdict {
   producedByTopic: Record<string, number>;
   deadLetters: DeadLetters;
   fuzz: FuzzResult;
+  /** A board on each queue instance saw a ticket issued through each other one (issue #21 target 6). */
+  board: BoardCheck[];
   /** Notify's messages at its SMTP and SMPP peers: each once (issue #18 item 6). */
   notify: NotifyVerdict & { settleSeconds: number; settled: boolean };
 }
@@ -51,6 +54,7 @@ export async function verify(
   traffic: Traffic,
   faults: FaultLog,
   quiet: Quiet,
+  board: BoardCheck[],
 ): Promise<Verdict> {
   const { db, url, admin, kafka, options } = run;
   const { truth } = traffic;
@@ -77,7 +81,7 @@ export async function verify(
   const notifyQuiet = await settleNotify(db);
   const notify = {
     ...(await verifyNotify(db, run.notify, {
-      kills: faults.timeline.filter((t) => t.what === 'kill:notify' && !t.failed).map((t) => t.at),
+      kills: faults.timeline.filter((t) => t.what.startsWith('kill:notify#') && !t.failed).map((t) => t.at),
       trafficStartedAt: traffic.startedAt,
       sendWindowMaxMs: 30_000,
       resolvedWithConsent: [...truth.dossiers.values()]
@@ -101,6 +105,8 @@ export async function verify(
     notify.settled &&
     notify.ok &&
     Object.values(faults.kills).every((k) => k >= options.killsPerService) &&
+    board.length > 0 &&
+    board.every((b) => b.ok) &&
     faults.restarts.kafka >= 1 &&
     (!run.postgresServer || faults.restarts.postgres >= 1) &&
     faults.timeline.every((t) => !t.failed);
@@ -118,6 +124,7 @@ export async function verify(
     deadLetters,
     fuzz,
     notify,
+    board,
   };
 }
 
