@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SealedContact } from '@fg/contracts';
+import type { DomainEvent, SealedContact } from '@fg/contracts';
 import { isEmailAddress, isVietnameseMobilePhone, type ContactDetails } from '@fg/kernel';
-import { appendAudit, appendToOutbox, ContactSealer } from '@fg/platform';
+import { appendAudit, appendToOutbox, type AuditEntry, ContactSealer } from '@fg/platform';
 import type { EntityManager } from 'typeorm';
 import type { DossierDecision, DossierEvent } from '../domain';
 import { DossierRepository, type HistoryEntry } from '../persistence/dossier.repository';
 import type { Applicant, DossierExtras } from '../persistence/dossier.record';
 import { DOSSIER_CONFIG, type DossierConfig } from '../config';
 import { StatsRepository } from '../persistence/stats.repository';
+import type { StatsDelta } from '../persistence/stats-counters';
 import { toContractEvents } from './dossier-contract-events';
 import { statsDeltas } from './dossier-stats-deltas';
 
@@ -37,6 +38,14 @@ export interface RecordOptions {
   extras: DossierExtras;
   minutesPerWorkingDay: number;
   correlationId?: string;
+}
+
+/** What recording decisions writes besides the dossier rows; `events[i]` are the contract events of item i. */
+export interface RecordRows {
+  history: HistoryEntry[];
+  audit: AuditEntry[];
+  deltas: StatsDelta[];
+  events: DomainEvent[][];
 }
 
 /**
@@ -81,8 +90,20 @@ export class DossierWriter {
   }
 
   private async recordMany(items: Recorded[], manager: EntityManager): Promise<void> {
+    const rows = await this.rowsOf(items.filter((i) => i.decision.events.length));
+    if (!rows.history.length) return;
+    await this.dossiers.appendHistory(rows.history, manager);
+    await appendAudit(manager, rows.audit);
+    await this.stats.add(rows.deltas, manager);
+    await appendToOutbox(manager, rows.events.flat());
+  }
+
+  /**
+   * The history, audit, counter and outbox rows of decisions, in the order recordMany writes them; the intake's
+   * single statement writes the same rows (items without events give empty lists).
+   */
+  async rowsOf(items: Recorded[]): Promise<RecordRows> {
     const changed = items.filter((i) => i.decision.events.length);
-    if (!changed.length) return;
     const history: HistoryEntry[] = changed.flatMap(({ decision: { state, events } }) =>
       events.map((e) => ({
         dossierId: state.id,
@@ -96,28 +117,21 @@ export class DossierWriter {
         groundCode: e.type === 'DossierSupplementRequested' ? e.data.groundCode : null,
       })),
     );
-    await this.dossiers.appendHistory(history, manager);
     // The unit's audit log (issue #16): who did what, with codes only (the note stays in the history).
-    await appendAudit(
-      manager,
-      changed.flatMap(({ decision: { state, events } }) =>
-        events.map((e) => ({
-          unitCode: state.unitCode,
-          actorId: e.data.actorId,
-          action: `dossier.${ACTION_OF[e.type]}`,
-          subject: state.id,
-          details: {
-            from: e.data.from,
-            to: e.data.to,
-            ...(e.data.reasonCode ? { reasonCode: e.data.reasonCode } : {}),
-          },
-        })),
-      ),
+    const audit: AuditEntry[] = changed.flatMap(({ decision: { state, events } }) =>
+      events.map((e) => ({
+        unitCode: state.unitCode,
+        actorId: e.data.actorId,
+        action: `dossier.${ACTION_OF[e.type]}`,
+        subject: state.id,
+        details: {
+          from: e.data.from,
+          to: e.data.to,
+          ...(e.data.reasonCode ? { reasonCode: e.data.reasonCode } : {}),
+        },
+      })),
     );
-    await this.stats.add(
-      changed.flatMap(({ decision }) => statsDeltas(decision.events, decision.state)),
-      manager,
-    );
+    const deltas = changed.flatMap(({ decision }) => statsDeltas(decision.events, decision.state));
     const contacts = new Map<string, SealedContact>();
     for (const { decision, options: o } of changed) {
       if (!decision.events.some((e) => e.type === 'DossierReceived' || e.type === 'DossierAccepted'))
@@ -125,19 +139,17 @@ export class DossierWriter {
       const contact = await this.sealedContact(decision.state.id, o.extras.applicant);
       if (contact) contacts.set(decision.state.id, contact);
     }
-    await appendToOutbox(
-      manager,
-      changed.flatMap(({ decision: { state, events }, options: o }) =>
-        toContractEvents(events, {
-          state,
-          applicant: o.extras.applicant,
-          ticketId: o.extras.ticketId,
-          minutesPerWorkingDay: o.minutesPerWorkingDay,
-          correlationId: o.correlationId,
-          contact: contacts.get(state.id),
-        }),
-      ),
+    const events = items.map(({ decision: { state, events }, options: o }) =>
+      toContractEvents(events, {
+        state,
+        applicant: o.extras.applicant,
+        ticketId: o.extras.ticketId,
+        minutesPerWorkingDay: o.minutesPerWorkingDay,
+        correlationId: o.correlationId,
+        contact: contacts.get(state.id),
+      }),
     );
+    return { history, audit, deltas, events };
   }
 
   /**

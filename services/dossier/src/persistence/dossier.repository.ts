@@ -37,6 +37,37 @@ export interface HistoryEntry {
   groundCode: string | null;
 }
 
+/** Binds a value as the next parameter of a statement being built and returns its placeholder (`$n`). */
+export type Bind = (value: unknown) => string;
+
+/** `INSERT INTO dossier_history` of `entries` (non-empty), its arrays bound with `bind`. */
+export const historyInsertSql = (
+  entries: HistoryEntry[],
+  bind: Bind,
+): string => /* sql */ `INSERT INTO dossier_history (dossier_id, at, actor_id, action, from_status, to_status, reason, reason_code, ground_code)
+    SELECT * FROM unnest(${bind(entries.map((e) => e.dossierId))}::uuid[], ${bind(entries.map((e) => e.at.toISOString()))}::timestamptz[],
+      ${bind(entries.map((e) => e.actorId))}::text[], ${bind(entries.map((e) => e.action))}::text[], ${bind(entries.map((e) => e.from))}::text[],
+      ${bind(entries.map((e) => e.to))}::text[], ${bind(entries.map((e) => e.reason))}::text[], ${bind(entries.map((e) => e.reasonCode))}::text[],
+      ${bind(entries.map((e) => e.groundCode))}::text[])`;
+
+/**
+ * `INSERT INTO dossiers` of new rows (non-empty) with `RETURNING id, code`, values bound with `bind`; `codeOf(i)`,
+ * when given, is the SQL expression of row i's code instead of the state's (a number drawn in the same statement).
+ * No ON CONFLICT: an externalId already taken fails the statement.
+ */
+export const dossierInsertSql = (
+  rows: { state: Dossier; extras: DossierExtras }[],
+  bind: Bind,
+  codeOf?: (i: number) => string,
+): string => {
+  const cols = rows.map((r) => insertColumns(r.state, r.extras));
+  const names = Object.keys(cols[0]);
+  const values = cols.map(
+    (c, r) => `(${names.map((n) => (n === 'code' && codeOf ? codeOf(r) : bind(c[n]))).join(', ')})`,
+  );
+  return `INSERT INTO dossiers (${names.join(', ')}) VALUES ${values.join(', ')} RETURNING id, code`;
+};
+
 @Injectable()
 export class DossierRepository {
   constructor(private readonly ds: DataSource) {}
@@ -122,20 +153,10 @@ export class DossierRepository {
 
   async appendHistory(entries: HistoryEntry[], manager: EntityManager): Promise<void> {
     if (!entries.length) return;
+    const params: unknown[] = [];
     await manager.query(
-      /* sql */ `INSERT INTO dossier_history (dossier_id, at, actor_id, action, from_status, to_status, reason, reason_code, ground_code)
-        SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
-      [
-        entries.map((e) => e.dossierId),
-        entries.map((e) => e.at.toISOString()),
-        entries.map((e) => e.actorId),
-        entries.map((e) => e.action),
-        entries.map((e) => e.from),
-        entries.map((e) => e.to),
-        entries.map((e) => e.reason),
-        entries.map((e) => e.reasonCode),
-        entries.map((e) => e.groundCode),
-      ],
+      historyInsertSql(entries, (v) => `$${params.push(v)}`),
+      params,
     );
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { LocalUnit } from '@fg/platform';
+import type { LocalDate } from '@fg/kernel';
 import { DataSource } from 'typeorm';
 import type { ProcessingTime } from '../domain';
 import { CALENDAR_YEARS_SQL, type StoredOverrides, type StoredWorkingHours } from './calendar.repository';
@@ -21,6 +22,12 @@ export interface IntakeLookups {
   >[];
   /** Per requested unit: its own working hours or its nearest configured ancestor's; absent = default hours. */
   hours: Map<string, StoredWorkingHours>;
+  /**
+   * The requested units named as a predecessor by a succession in force on `today`: only these can carry
+   * 'nay là …' on the receipt (`LocalUnitsRepository.currentSuccessors` starts from such a succession), so only
+   * these need that recursive query; for every other unit it answers nothing.
+   */
+  succeeded: Set<string>;
 }
 
 /**
@@ -28,19 +35,24 @@ export interface IntakeLookups {
  * and the unit's working hours — for several units and procedures at once, in one statement. The same
  * queries as `LocalUnitsRepository.find`, `ProcedureRepository.find`, `CalendarRepository.allOverrides` and
  * `CalendarRepository.hoursFor`, read fresh every time (nothing is cached, so a change applies at once on
- * every instance).
+ * every instance), and whether a unit was succeeded, for the receipt's unit line (the controller read that line
+ * with two more statements per intake after the group had committed: 2 of the ~3 statements an intake cost under
+ * load). The recursive successor query itself is not folded in here: over a group's units PostgreSQL's default
+ * estimates for the small succession table reach millions of rows and JIT-compile the statement (2-3 s per call,
+ * measured), so it runs only for a unit that `succeeded` names.
  */
 @Injectable()
 export class IntakeLookupRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async load(unitCodes: string[], procedureCodes: string[]): Promise<IntakeLookups> {
+  async load(unitCodes: string[], procedureCodes: string[], today: LocalDate): Promise<IntakeLookups> {
     const [row] = await this.ds.query<
       {
         units: LocalUnit[];
         procedures: { code: string; name: string; amount: number; unit: ProcessingTime['unit'] }[];
         overrides: IntakeLookups['overrides'];
         hours: (StoredWorkingHours & { forUnit: string; updatedAt: string })[];
+        succeeded: string[];
       }[]
     >(
       /* sql */ `SELECT
@@ -62,8 +74,11 @@ export class IntakeLookupRepository {
           SELECT coalesce(json_agg(json_build_object('forUnit', start, 'unitCode', unit_code, 'config', config,
                    'updatedAt', updated_at)), '[]')
             FROM (SELECT DISTINCT ON (up.start) up.start, h.unit_code, h.config, h.updated_at
-                    FROM up JOIN unit_working_hours h ON h.unit_code = up.code ORDER BY up.start, up.depth) nearest) AS hours`,
-      [unitCodes, procedureCodes],
+                    FROM up JOIN unit_working_hours h ON h.unit_code = up.code ORDER BY up.start, up.depth) nearest) AS hours,
+        (SELECT coalesce(array_agg(DISTINCT p.code), '{}')
+           FROM unit_successions s CROSS JOIN LATERAL unnest(s.predecessors) AS p(code)
+           WHERE s.predecessors && $1::text[] AND p.code = ANY($1::text[]) AND s.effective_date <= $3::date) AS succeeded`,
+      [unitCodes, procedureCodes, today],
     );
     return {
       units: new Map(row.units.map((u) => [u.code, u])),
@@ -77,6 +92,7 @@ export class IntakeLookupRepository {
       hours: new Map(
         row.hours.map(({ forUnit, ...h }) => [forUnit, { ...h, updatedAt: new Date(h.updatedAt) }]),
       ),
+      succeeded: new Set(row.succeeded),
     };
   }
 }

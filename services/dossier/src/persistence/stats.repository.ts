@@ -7,21 +7,32 @@ import { STATS_COUNTERS, type StatsDelta } from './stats-counters';
 export class StatsRepository {
   async add(deltas: StatsDelta[], manager: EntityManager): Promise<void> {
     if (!deltas.length) return;
-    // A fixed row order keeps two transactions touching the same rows from deadlocking.
-    const rows = mergeDeltas(deltas).sort((a, b) =>
-      `${a.unitCode}|${a.day}|${a.procedureCode}`.localeCompare(`${b.unitCode}|${b.day}|${b.procedureCode}`),
-    );
-    const cols = STATS_COUNTERS.join(', ');
-    const arrays = STATS_COUNTERS.map((c) => rows.map((r) => r.counts[c] ?? 0));
+    const params: unknown[] = [];
     await manager.query(
-      /* sql */ `INSERT INTO timeliness_daily (unit_code, procedure_code, day, ${cols})
-        SELECT * FROM unnest($1::text[], $2::text[], $3::date[], ${STATS_COUNTERS.map((_, i) => `$${i + 4}::int[]`).join(', ')})
-        ON CONFLICT (unit_code, day, procedure_code) DO UPDATE SET
-          ${STATS_COUNTERS.map((c) => `${c} = timeliness_daily.${c} + EXCLUDED.${c}`).join(', ')}`,
-      [rows.map((r) => r.unitCode), rows.map((r) => r.procedureCode), rows.map((r) => r.day), ...arrays],
+      statsUpsertSql(deltas, (v) => `$${params.push(v)}`),
+      params,
     );
   }
 }
+
+/** The counters' upsert of `deltas` (non-empty), its arrays bound with `bind` (also a part of the intake's statement). */
+export const statsUpsertSql = (deltas: StatsDelta[], bind: (value: unknown) => string): string => {
+  // A fixed row order keeps two transactions touching the same rows from deadlocking.
+  const rows = mergeDeltas(deltas).sort((a, b) =>
+    `${a.unitCode}|${a.day}|${a.procedureCode}`.localeCompare(`${b.unitCode}|${b.day}|${b.procedureCode}`),
+  );
+  const cols = STATS_COUNTERS.join(', ');
+  const keys = [
+    `${bind(rows.map((r) => r.unitCode))}::text[]`,
+    `${bind(rows.map((r) => r.procedureCode))}::text[]`,
+    `${bind(rows.map((r) => r.day))}::date[]`,
+  ];
+  const counts = STATS_COUNTERS.map((c) => `${bind(rows.map((r) => r.counts[c] ?? 0))}::int[]`);
+  return /* sql */ `INSERT INTO timeliness_daily (unit_code, procedure_code, day, ${cols})
+      SELECT * FROM unnest(${[...keys, ...counts].join(', ')})
+      ON CONFLICT (unit_code, day, procedure_code) DO UPDATE SET
+        ${STATS_COUNTERS.map((c) => `${c} = timeliness_daily.${c} + EXCLUDED.${c}`).join(', ')}`;
+};
 
 /** One delta per row key: ON CONFLICT cannot touch the same row twice in one statement. */
 export const mergeDeltas = (deltas: StatsDelta[]): StatsDelta[] => {

@@ -50,6 +50,14 @@ describe('concurrent intakes written in groups', () => {
       [ids],
     );
     expect(transactions).toBeLessThan(40); // grouped (the first one alone, the others queued behind it)
+    // One statement per group (issue #21 target 3): each dossier and its history row were written by the first
+    // and only command of one transaction (BEGIN and a statement per table gave them command ids 1 and 2).
+    const commands = await kit.db.query(
+      `SELECT DISTINCT d.cmin::text AS dossier, h.cmin::text AS history, d.xmin = h.xmin AS together
+         FROM dossiers d JOIN dossier_history h ON h.dossier_id = d.id WHERE d.id = ANY($1)`,
+      [ids],
+    );
+    expect(commands).toEqual([{ dossier: '0', history: '0', together: true }]);
     const rows: { applicant: { fullName: string }; history: number }[] = await kit.db.query(
       `SELECT d.applicant, (SELECT count(*)::int FROM dossier_history h WHERE h.dossier_id = d.id) AS history FROM dossiers d WHERE d.id = ANY($1)`,
       [ids],
