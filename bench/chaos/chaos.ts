@@ -43,6 +43,9 @@ import { setUp, shutDown, tearDown } from './phases/set-up';
 import { verify } from './phases/verify';
 
 async function main() {
+  // Interrupted (Ctrl-C, a CI timeout): exit so the 'exit' handlers kill the services and the broker and stop
+  // PostgreSQL, instead of leaving them on their ports for the next run.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(1));
   const options = chaosOptions(parseArgs(), PrivatePostgres.available());
   const command = `npm run chaos -- ${process.argv.slice(2).join(' ')}`.trim();
   if (options.build) build();

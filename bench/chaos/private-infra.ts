@@ -238,6 +238,8 @@ export class PrivatePostgres {
       '-w',
       'start',
     ]);
+    // An uncaught error or a signal skips tearDown: the cluster must not outlive the harness on its port.
+    process.once('exit', () => this.stop());
     log(`chaos: private PostgreSQL on port ${this.port} (${this.data})`);
   }
 

@@ -85,7 +85,9 @@ export class Supervisor {
       });
       this.processes.set(key, p);
       try {
-        await p.waitReady(120_000);
+        // A start takes seconds on a quiet machine but minutes at load 40 (ten service processes, the broker,
+        // PostgreSQL and other work on 2 cores): a shorter wait killed starts that were about to succeed.
+        await p.waitReady(300_000);
         this.supervise(x, p);
         return;
       } catch (e) {
