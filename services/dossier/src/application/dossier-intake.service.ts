@@ -35,6 +35,7 @@ import {
 } from '../persistence/intake-lookup.repository';
 import { DossierWriter, type Recorded } from './dossier-writer';
 import { GroupCommit, type GroupItem } from './group-commit';
+import { refusedByServer } from './refused-by-server';
 import { hashLookupKey, lookupKeyFor } from './lookup-key';
 import { minutesPerWorkingDay, TimeContextService } from './time-context.service';
 
@@ -108,18 +109,6 @@ class NotSent extends Error {
     super('intake statement not sent');
   }
 }
-
-/**
- * Whether a failed statement was refused by the server: an error carrying a SQLSTATE (pg's DatabaseError, or
- * TypeORM's QueryFailedError around it) means the statement's implicit transaction was rolled back. Anything else
- * (a connection lost or a client timeout mid-statement) leaves the outcome unknown: it may have committed.
- */
-const refusedByServer = (e: unknown): boolean => {
-  const code =
-    (e as { driverError?: { code?: unknown }; code?: unknown })?.driverError?.code ??
-    (e as { code?: unknown })?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
-};
 
 /** COMMIT itself failed: the outcome is unknown, so the group's intakes must not be retried one by one. */
 class CommitFailed extends Error {
