@@ -5,12 +5,15 @@
  * call has answered (its transaction committed) and stops when the rating service shows the finished
  * dossier in that commune's scorecard (GET /api/v1/units/<probe>/scorecard, polled every 5 ms).
  */
+import { randomBytes } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
 import { fmt, log, num, percentile, progress, round, sleep, summarize } from '../lib/common';
 import { BenchContext, BenchResult } from '../lib/context';
 import { generate, GroundTruth, makeUnits } from '../lib/generator';
 import { call, expectStatus, waitForUnits } from '../lib/http';
 import {
   bearer,
+  BenchDb,
   createDb,
   createTopics,
   deleteTopics,
@@ -21,7 +24,7 @@ import {
   startServiceProcess,
 } from '../lib/infra';
 import { produceChunk } from '../lib/produce';
-import { ratingLag } from './rebuild';
+import { profileArgs, ratingLag } from './rebuild';
 import { intakeBody } from './intake';
 
 export async function benchFreshness(ctx: BenchContext): Promise<BenchResult> {
@@ -42,10 +45,12 @@ export async function benchFreshness(ctx: BenchContext): Promise<BenchResult> {
     const rating = startServiceProcess('rating', {
       env: serviceEnv(ratingDb.url, brokers, prefix),
       label: 'rating-fresh',
+      nodeArgs: profileArgs(args, 'rating-fresh'),
     });
     const dossier = startServiceProcess('dossier', {
       env: serviceEnv(dossierDb.url, brokers, prefix),
       label: 'dossier-fresh',
+      nodeArgs: profileArgs(args, 'dossier-fresh'),
     });
     procs.push(rating, dossier);
     await Promise.all([rating.waitReady(), dossier.waitReady()]);
@@ -171,6 +176,8 @@ export async function benchFreshness(ctx: BenchContext): Promise<BenchResult> {
       lagAtEnd = await ratingLag(admin, prefix);
     }
     log(`  background events produced ${fmt(produced)}; rating lag after the run ${lagAtEnd}`);
+    const stages = await probeStages(kafka, prefix, probe, ratingDb);
+    log(`  stages of the probes' dossier.resolved: ${stages}`);
     const rss = Object.fromEntries(procs.map((p) => [p.name, round(p.peakRssMiB(), 0)]));
     const s99 = summarize(p99);
     return {
@@ -198,6 +205,7 @@ export async function benchFreshness(ctx: BenchContext): Promise<BenchResult> {
         `Peak RSS (MiB): ${Object.entries(rss)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')}. Rating consumer lag after the background stopped: ${lagAtEnd} (it kept up).`,
+        `Stages (p50 / p99 over the probes, one clock): ${stages}.`,
         `Scorecard of the probe commune at the end: score ${card.body?.score ?? card.body?.scorecard?.score ?? '?'}.`,
       ],
       checks: { ratingKeptUp: lagAtEnd === 0, backgroundEvents: produced },
@@ -214,4 +222,65 @@ export async function benchFreshness(ctx: BenchContext): Promise<BenchResult> {
     }
     await admin.disconnect();
   }
+}
+
+/**
+ * Where a probe's time goes, from the records themselves (everything runs on this machine, one clock): the
+ * event's `time` (set in the dossier transaction) → the Kafka record's timestamp (set by the outbox relay's
+ * producer when it sends) → the rating inbox row's `applied_at` (now() of the consumer transaction that applied
+ * it). The rest of the measured latency is that transaction, its commit and the scorecard read.
+ */
+async function probeStages(kafka: Kafka, prefix: string, probe: string, ratingDb: BenchDb): Promise<string> {
+  const topic = `${prefix}dossier.events.v1`;
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = new Map(
+    (await admin.fetchTopicOffsets(topic))
+      .filter((e) => Number(e.high) > Number(e.low))
+      .map((e) => [e.partition, Number(e.high)]),
+  );
+  await admin.disconnect();
+  const probes: { id: string; time: number; sent: number }[] = [];
+  const consumer = kafka.consumer({ groupId: `bench-stages-${randomBytes(4).toString('hex')}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    let done!: () => void;
+    const finished = new Promise<void>((r) => (done = r));
+    await consumer.run({
+      eachBatch: ({ batch }) => {
+        for (const m of batch.messages) {
+          if (m.headers?.['ce-type']?.toString() !== 'dossier.resolved') continue;
+          const e = JSON.parse(m.value!.toString()) as { id: string; time: string; unitcode: string };
+          if (e.unitcode === probe)
+            probes.push({ id: e.id, time: Date.parse(e.time), sent: Number(m.timestamp) });
+        }
+        const last = batch.messages.length ? Number(batch.messages[batch.messages.length - 1].offset) + 1 : 0;
+        if (last >= (ends.get(batch.partition) ?? 0)) ends.delete(batch.partition);
+        if (!ends.size) done();
+        return Promise.resolve();
+      },
+    });
+    if (ends.size) await Promise.race([finished, sleep(120_000)]);
+  } finally {
+    await consumer.disconnect();
+  }
+  const applied = new Map(
+    (
+      await ratingDb.query<{ event_id: string; at: Date }>(
+        `SELECT event_id, applied_at AS at FROM rating.inbox WHERE consumer = 'dossier-metrics' AND event_id = ANY($1::uuid[])`,
+        [probes.map((p) => p.id)],
+      )
+    ).map((r) => [r.event_id, r.at.getTime()]),
+  );
+  const stat = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return `${percentile(sorted, 50).toFixed(0)} / ${percentile(sorted, 99).toFixed(0)} ms`;
+  };
+  const withInbox = probes.filter((p) => applied.has(p.id));
+  return (
+    `dossier transaction → relay sent ${stat(probes.map((p) => p.sent - p.time))}, ` +
+    `relay sent → rating transaction began ${stat(withInbox.map((p) => applied.get(p.id)! - p.sent))} ` +
+    `(${withInbox.length} probes)`
+  );
 }

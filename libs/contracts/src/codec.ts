@@ -154,30 +154,38 @@ function compile(cls: Function): CompiledClass | null {
   return result;
 }
 
+/**
+ * Runs one registered constraint on one value. One arguments object per call and no copy of the value: this
+ * path allocated three objects per constraint (args, its spread, an array of the value), and the rebuild's
+ * profile had decode at 22 % and GC at 18 % of the rating process.
+ */
+function accepts(
+  k: PropertyRule['constraints'][number],
+  value: unknown,
+  object: object,
+  property: string,
+  targetName: string,
+): boolean {
+  const ok: unknown = k.validate(value, { targetName, property, object, value, constraints: k.constraints });
+  return !!ok && typeof (ok as Promise<unknown>).then !== 'function';
+}
+
 /** True only if every constraint class-validator would run on `object` passes (and, for encode, no unknown keys). */
 function passes(c: CompiledClass, object: Record<string, unknown>, forbidUnknown: boolean): boolean {
   if (forbidUnknown) for (const key of Object.keys(object)) if (!c.known.has(key)) return false;
+  // Read once per object: `Function.prototype.name` is a getter (1 % of the rebuild when read per constraint).
+  const targetName = object.constructor?.name;
   for (const rule of c.rules) {
     const value = object[rule.property];
     let skip = false;
     for (const cond of rule.conditions) if (!cond(object, value)) skip = true;
     if (skip) continue;
     for (const k of rule.constraints) {
-      const args = {
-        targetName: object.constructor?.name,
-        property: rule.property,
-        object,
-        value,
-        constraints: k.constraints,
-      };
-      const values: unknown[] =
-        k.each && (Array.isArray(value) || value instanceof Set || value instanceof Map)
-          ? [...(value instanceof Map ? value.values() : value)]
-          : [value];
-      for (const v of values) {
-        const ok: unknown = k.validate(v, { ...args, value: v });
-        if (!ok || typeof (ok as Promise<unknown>).then === 'function') return false;
-      }
+      if (k.each && (Array.isArray(value) || value instanceof Set || value instanceof Map)) {
+        // `each` over the members, as class-validator does (a Map's values).
+        for (const v of value instanceof Map ? value.values() : (value as Iterable<unknown>))
+          if (!accepts(k, v, object, rule.property, targetName)) return false;
+      } else if (!accepts(k, value, object, rule.property, targetName)) return false;
     }
     if (rule.nested && value !== undefined) {
       // What plainToInstance makes of it (an instance per plain object), then the nested class's own rules.

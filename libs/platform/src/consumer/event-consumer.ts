@@ -40,11 +40,28 @@ interface Item {
   error?: string;
 }
 
+/** One partition's decoded chunk waiting to be applied with the chunks of other partitions (group commit). */
+interface Submission {
+  baseTopic: string;
+  topic: string;
+  partition: number;
+  items: Item[];
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Chunks smaller than this are applied together with other partitions' chunks (group commit, see `flush`),
+ * and a group holds at most this many events; larger chunks amortise their transaction alone.
+ */
+const GROUP_COMMIT_MAX_EVENTS = 2000;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Runs one consumer group with kafkajs `eachBatch`: validates every message against the contracts, applies
- * new events and records their ids (inbox) in one transaction per chunk, and only then commits the offsets.
+ * new events and records their ids (inbox) in one transaction per chunk (small chunks of several partitions
+ * share one, see `flush`), and only then commits the offsets.
  * Invalid messages, and events that still fail when applied alone, go to `<topic>.dlq` with the reason; the
  * partition keeps moving. While the database is unreachable nothing is dead-lettered: the batch is retried.
  */
@@ -52,6 +69,9 @@ export class EventConsumer {
   private consumer?: Consumer;
   private stopped = false;
   private starting?: Promise<void>;
+  /** Chunks decoded while a transaction was running: they are applied together in the next one. */
+  private queue: Submission[] = [];
+  private flushing = false;
   readonly groupId: string;
 
   constructor(private readonly o: EventConsumerOptions) {
@@ -165,9 +185,60 @@ export class EventConsumer {
       }
     });
     const relevant = items.filter((i) => i.event && this.o.definition.types.includes(i.event.type));
-    await this.applyResilient(baseTopic, topic, partition, relevant);
+    if (relevant.length >= GROUP_COMMIT_MAX_EVENTS)
+      await this.applyResilient(baseTopic, topic, partition, relevant);
+    else if (relevant.length)
+      await new Promise<void>((resolve, reject) => {
+        this.queue.push({ baseTopic, topic, partition, items: relevant, resolve, reject });
+        if (!this.flushing) void this.flush();
+      });
     const invalid = items.filter((i) => i.error);
     if (invalid.length) await this.deadLetter(topic, partition, invalid);
+  }
+
+  /**
+   * Group commit of small chunks: the chunks of every partition that arrived while the previous group's
+   * transaction ran are applied together in one transaction (up to GROUP_COMMIT_MAX_EVENTS events), instead
+   * of one transaction per partition. Under a steady trickle (1,000 events/s over 12 partitions) a fetch
+   * brings a dozen batches of a few events, and a dozen transactions' statements and per-chunk work were a
+   * large part of the rating process's time (freshness profile: socket writes 11 %, counter upserts 11 %, folding
+   * a handful of events per chunk into rows). A partition's events stay in order (its
+   * chunks are applied one after another; within a group its events keep their order), and each partition's
+   * offsets are still committed only after the transaction that applied its chunk. If the group's
+   * transaction fails, each chunk of it goes through `applyResilient` alone (retry, then isolate and
+   * dead-letter the poison event), as before. Large chunks (catching up) are applied on their own, side by
+   * side: queued behind each other they left partitions without a heartbeat for longer than the session.
+   */
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      // Let the partitions kafkajs handed over together (decoded in the same tick) join the first group.
+      await new Promise((r) => setImmediate(r));
+      while (this.queue.length) {
+        let size = 0;
+        let n = 0;
+        while (
+          n < this.queue.length &&
+          (n === 0 || size + this.queue[n].items.length <= GROUP_COMMIT_MAX_EVENTS)
+        )
+          size += this.queue[n++].items.length;
+        const group = this.queue.splice(0, n);
+        try {
+          await this.apply(
+            group.map((g) => ({ baseTopic: g.baseTopic, events: g.items.map((i) => i.event!) })),
+          );
+          for (const g of group) g.resolve();
+        } catch {
+          await Promise.all(
+            group.map((g) =>
+              this.applyResilient(g.baseTopic, g.topic, g.partition, g.items).then(g.resolve, g.reject),
+            ),
+          );
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
   }
 
   private async applyResilient(
@@ -180,7 +251,7 @@ export class EventConsumer {
     const events = items.map((i) => i.event!);
     for (let attempt = 1; attempt <= 2; attempt++) {
       try {
-        await this.apply(baseTopic, events);
+        await this.apply([{ baseTopic, events }]);
         return;
       } catch (err) {
         if (!(await this.databaseReachable())) throw err;
@@ -193,7 +264,7 @@ export class EventConsumer {
       let lastError: unknown;
       for (let attempt = 1; attempt <= 2; attempt++) {
         try {
-          await this.apply(baseTopic, [item.event!]);
+          await this.apply([{ baseTopic, events: [item.event!] }]);
           lastError = undefined;
           break;
         } catch (err) {
@@ -208,28 +279,52 @@ export class EventConsumer {
     }
   }
 
-  private async apply(baseTopic: string, events: DomainEvent[]): Promise<void> {
+  /** One transaction: records the chunks' event ids in the inbox and applies the events not applied before. */
+  private async apply(chunks: { baseTopic: string; events: DomainEvent[] }[]): Promise<void> {
     const name = this.o.definition.name;
-    let applied = 0;
+    const ids: string[] = [];
+    const topics: string[] = [];
+    for (const c of chunks)
+      for (const e of c.events) {
+        ids.push(e.id);
+        topics.push(c.baseTopic);
+      }
+    const appliedPerChunk: number[] = [];
     await this.o.dataSource.transaction(async (manager) => {
+      appliedPerChunk.length = 0;
+      // Returns the ids that were already in the inbox (applied before), not the ones inserted: a chunk of
+      // 50,000 new events used to bring back 50,000 rows for the consumer to parse, now usually none.
       const rows: { event_id: string }[] = await manager.query(
-        /* sql */ `INSERT INTO inbox (event_id, consumer, topic) SELECT unnest($1::uuid[]), $2, $3
-          ON CONFLICT DO NOTHING RETURNING event_id`,
-        [events.map((e) => e.id), name, baseTopic],
+        /* sql */ `WITH fresh AS (
+            INSERT INTO inbox (event_id, consumer, topic) SELECT id, $2, topic FROM unnest($1::uuid[], $3::text[]) AS t(id, topic)
+            ON CONFLICT DO NOTHING RETURNING event_id
+          )
+          SELECT event_id FROM unnest($1::uuid[]) AS event_id EXCEPT SELECT event_id FROM fresh`,
+        [ids, name, topics],
       );
-      const fresh = new Set(rows.map((r) => r.event_id));
-      // `delete` also drops a second copy of the same event inside one chunk.
-      const toApply = events.filter((e) => fresh.delete(e.id));
-      applied = toApply.length;
+      const seen = new Set(rows.map((r) => r.event_id));
+      const toApply: DomainEvent[] = [];
+      for (const c of chunks) {
+        const before = toApply.length;
+        // A second copy of the same event inside the transaction is dropped too (the first one was inserted).
+        // PostgreSQL answers uuids in lower case; the contracts accept either case.
+        for (const e of c.events) {
+          const id = e.id.toLowerCase();
+          if (seen.has(id)) continue;
+          seen.add(id);
+          toApply.push(e);
+        }
+        appliedPerChunk.push(toApply.length - before);
+      }
       if (toApply.length) await this.o.definition.apply(toApply, manager);
     });
-    if (applied) this.o.definition.afterCommit?.();
-    platformMetrics.eventsApplied.inc({ consumer: this.groupId, topic: baseTopic }, applied);
-    if (events.length > applied)
-      platformMetrics.eventsDuplicate.inc(
-        { consumer: this.groupId, topic: baseTopic },
-        events.length - applied,
-      );
+    if (appliedPerChunk.some((n) => n > 0)) this.o.definition.afterCommit?.();
+    chunks.forEach((c, i) => {
+      const labels = { consumer: this.groupId, topic: c.baseTopic };
+      platformMetrics.eventsApplied.inc(labels, appliedPerChunk[i]);
+      if (c.events.length > appliedPerChunk[i])
+        platformMetrics.eventsDuplicate.inc(labels, c.events.length - appliedPerChunk[i]);
+    });
   }
 
   private async deadLetter(topic: string, partition: number, items: Item[]): Promise<void> {
