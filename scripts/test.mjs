@@ -160,6 +160,9 @@ function ensureChromium() {
 async function main() {
   const args = process.argv.slice(2);
   const env = { ...process.env };
+  // Dashboards answer strictly current data in tests (a spec reads right after it writes); the bounded-stale
+  // mode the services run with by default has its own spec (libs/platform/src/database/stats-cache.int.spec.ts).
+  env.STATS_MAX_STALE_MS ??= '0';
   let cleanup = async () => {};
 
   if (needsServices(args)) {

@@ -3,6 +3,7 @@
  * group of the run at the end of its topics. Only then do the owners' tables and the dashboards hold all the
  * accepted requests imply.
  */
+import { statsMaxStaleMs } from '@fg/platform';
 import { sleep } from '../../lib/common';
 import { ChaosRun, PREFIX } from '../context';
 
@@ -58,5 +59,7 @@ export async function settle({ db, admin }: ChaosRun): Promise<Quiet> {
     settled = outbox === 0 && last.lag === 0;
     if (!settled) await sleep(1000);
   }
+  // The dashboards may serve an answer up to the staleness bound old (StatsCache): the figures are read after it.
+  if (settled) await sleep(statsMaxStaleMs() + 250);
   return { settled, ...last, seconds: (Date.now() - started) / 1000, groupTopics };
 }

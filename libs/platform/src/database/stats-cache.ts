@@ -10,6 +10,12 @@ export interface StatsCacheOptions {
   maxEntries?: number;
   /** Safety net only (a notification can only be missed if the LISTEN connection dies silently): no entry is served after this. */
   maxAgeMs?: number;
+  /**
+   * How old an answer may be when a commit made it out of date: 0 serves only current answers (every commit
+   * drops them); N > 0 goes on serving an answer for up to N ms after its computation *started* while one
+   * refresh runs in the background. Default: `STATS_MAX_STALE_MS` (1000), see `statsMaxStaleMs`.
+   */
+  maxStaleMs?: number;
   logger?: { warn(obj: object, msg: string): void };
 }
 
@@ -26,8 +32,49 @@ export interface CachedJson {
 
 interface Entry {
   version: number;
+  /** When the computation started: the answer holds every commit made before it. */
   at: number;
   value: Promise<unknown>;
+  /** The computation succeeded (only a settled answer is served stale). */
+  settled: boolean;
+  /** A refresh of this key is running (one at a time). */
+  refreshing: boolean;
+}
+
+/** Default of `StatsCacheOptions.maxStaleMs`: a dashboard answer may lag the data by at most this. */
+export const DEFAULT_STATS_MAX_STALE_MS = 1000;
+
+/** What the API documents of the services with dashboards say about it (their OpenAPI description). */
+export const STATS_STALENESS_NOTE =
+  ' Statistics answers (dashboards, scorecards, rankings) are cached per data version and may lag the latest ' +
+  'commit by at most STATS_MAX_STALE_MS (default 1,000 ms): an out-of-date answer is served while one refresh ' +
+  'recomputes it, and never once it is older than the bound.';
+
+/** `STATS_MAX_STALE_MS` from the environment (0–60,000 ms), else the default; anything else is a start-up error. */
+export function statsMaxStaleMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.STATS_MAX_STALE_MS;
+  if (raw === undefined || raw === '') return DEFAULT_STATS_MAX_STALE_MS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 60_000)
+    throw new Error(`STATS_MAX_STALE_MS must be an integer from 0 to 60000 (ms), not ${JSON.stringify(raw)}`);
+  return n;
+}
+
+/**
+ * What a cached entry is good for now: `current` (computed at the current data version, within the safety
+ * age), `stale` (out of date, but started less than `maxStaleMs` ago and succeeded: served while a refresh
+ * runs) or `miss`. The bound: a stale answer holds every commit older than `maxStaleMs`.
+ */
+export function entryUse(
+  e: Pick<Entry, 'version' | 'at' | 'settled'>,
+  version: number,
+  now: number,
+  o: { maxAgeMs: number; maxStaleMs: number },
+): 'current' | 'stale' | 'miss' {
+  const age = now - e.at;
+  if (age >= o.maxAgeMs) return 'miss';
+  if (e.version === version) return 'current';
+  return e.settled && age < o.maxStaleMs ? 'stale' : 'miss';
 }
 
 /**
@@ -45,6 +92,11 @@ interface Entry {
  * - While the LISTEN connection is not subscribed (start-up, connection lost, database restart) the cache is
  *   bypassed and every request computes; re-subscribing bumps the version, dropping what was cached before.
  * - `maxAgeMs` (default 60 s) bounds an entry's life even if a notification were somehow missed.
+ * - Bounded staleness (`maxStaleMs`, default 1 s, `STATS_MAX_STALE_MS`): under a steady stream of writes every
+ *   commit would otherwise drop every answer, and every dashboard request would recompute. An out-of-date answer
+ *   is served for up to `maxStaleMs` after its computation started while one background refresh per key
+ *   recomputes it, so an answer never misses a commit older than that bound (read-your-writes becomes "within
+ *   the bound"). 0 restores strict answers (the test runs use it, scripts/test.mjs).
  *
  * Callers put everything an answer depends on besides the database into the key (the resolved period,
  * today's local date when the answer uses it, the grouping, the unit list or the caller's scope).
@@ -55,6 +107,7 @@ export class StatsCache {
   private readonly entries = new Map<string, Entry>();
   private readonly maxEntries: number;
   private readonly maxAgeMs: number;
+  private readonly maxStaleMs: number;
   private readonly bump = () => {
     this.version++;
   };
@@ -65,6 +118,7 @@ export class StatsCache {
   ) {
     this.maxEntries = o.maxEntries ?? 2000;
     this.maxAgeMs = o.maxAgeMs ?? 60_000;
+    this.maxStaleMs = o.maxStaleMs ?? statsMaxStaleMs();
   }
 
   /** Subscribes (retrying in the background) and hooks local commits. Safe to call once per instance. */
@@ -100,22 +154,63 @@ export class StatsCache {
     return this.listener?.subscribed ?? false;
   }
 
-  /** The cached value of `key` for the current data version, else `compute()` (shared by concurrent callers). */
+  /**
+   * The cached value of `key` for the current data version, else — within the staleness bound — the last
+   * answer while one refresh runs, else `compute()` (shared by concurrent callers).
+   */
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (!this.active) return compute();
-    const version = this.version;
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && hit.version === version && now - hit.at < this.maxAgeMs) return hit.value as Promise<T>;
-    const value = compute();
-    const entry: Entry = { version, at: now, value };
+    const use = hit
+      ? entryUse(hit, this.version, now, { maxAgeMs: this.maxAgeMs, maxStaleMs: this.maxStaleMs })
+      : 'miss';
+    if (use === 'current') return hit!.value as Promise<T>;
+    if (use === 'stale') {
+      const stale = hit!;
+      if (!stale.refreshing) {
+        stale.refreshing = true;
+        // The stale answer is served until the new one has succeeded; then the new one takes its place.
+        const fresh = this.entry(compute, now);
+        fresh.value.then(
+          () => {
+            if (this.entries.get(key) === stale) this.put(key, fresh);
+          },
+          () => {
+            stale.refreshing = false; // the stale answer stays until its bound; a later request tries again
+          },
+        );
+      }
+      return stale.value as Promise<T>;
+    }
+    const entry = this.entry(compute, now);
+    this.put(key, entry);
+    entry.value.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key); // errors are never cached
+    });
+    return entry.value as Promise<T>;
+  }
+
+  /** Starts computing at the current data version; the entry knows when it has succeeded. */
+  private entry(compute: () => Promise<unknown>, now: number): Entry {
+    const entry: Entry = {
+      version: this.version,
+      at: now,
+      value: compute(),
+      settled: false,
+      refreshing: false,
+    };
+    entry.value.then(
+      () => (entry.settled = true),
+      () => undefined,
+    );
+    return entry;
+  }
+
+  private put(key: string, entry: Entry): void {
     this.entries.delete(key);
     this.entries.set(key, entry);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-    value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key); // errors are never cached
-    });
-    return value;
   }
 
   /** `get` for a JSON answer, serialized once per version (large dashboards are mostly serialization). */

@@ -1,0 +1,87 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase, waitFor } from '../testing';
+import { StatsCache } from './stats-cache';
+
+/**
+ * The dashboard cache over a real PostgreSQL: a statement trigger NOTIFYs the channel at commit, as the services'
+ * aggregate tables do. Strict mode (0) never serves an answer after a commit that changed it; the bounded mode
+ * serves the last answer while one refresh runs, and never past the bound.
+ */
+describe('StatsCache over PostgreSQL', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  const caches: StatsCache[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('stats_cache');
+    ds = new DataSource({ type: 'postgres', url: db.url, extra: { max: 6 } });
+    await ds.initialize();
+    await ds.query(`CREATE TABLE counts (n int NOT NULL)`);
+    await ds.query(`CREATE FUNCTION stats_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_notify('stats_test', ''); RETURN NULL; END $$`);
+    await ds.query(`CREATE TRIGGER counts_changed AFTER INSERT ON counts FOR EACH STATEMENT
+      EXECUTE FUNCTION stats_changed()`);
+  });
+  afterAll(async () => {
+    for (const c of caches) await c.stop();
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  const started = async (maxStaleMs: number) => {
+    const cache = new StatsCache(ds, { channel: 'stats_test', maxStaleMs });
+    caches.push(cache);
+    cache.start();
+    await waitFor(() => cache.active, { message: 'LISTEN subscribed' });
+    return cache;
+  };
+  let computed = 0;
+  const total = async () => {
+    computed++;
+    return (await ds.query(`SELECT count(*)::int AS n FROM counts`))[0].n as number;
+  };
+  /** A commit by another process (a second instance): only the NOTIFY tells this one. */
+  const insertElsewhere = async () => {
+    const other = new DataSource({ type: 'postgres', url: db.url });
+    await other.initialize();
+    await other.query(`INSERT INTO counts VALUES (1)`);
+    await other.destroy();
+  };
+
+  it('strict (0): the first read after a commit through this instance has it, and after another’s once notified', async () => {
+    const cache = await started(0);
+    const before = await cache.get('k', total);
+    await ds.transaction((m) => m.query(`INSERT INTO counts VALUES (1)`));
+    expect(await cache.get('k', total)).toBe(before + 1);
+    await insertElsewhere();
+    await waitFor(async () => (await cache.get('k', total)) === before + 2, { message: 'the new count' });
+  });
+
+  it('bounded: serves the last answer at once while one refresh runs, then the new one; never past the bound', async () => {
+    const cache = await started(1_500);
+    const before = await cache.get('b', total);
+    await insertElsewhere();
+    // Wait for the notification: the entry is now out of date.
+    const n0 = computed;
+    await new Promise((r) => setTimeout(r, 200));
+    const reads = await Promise.all(Array.from({ length: 20 }, () => cache.get('b', total)));
+    expect(reads).toEqual(Array(20).fill(before)); // the stale answer, at once, to everyone
+    await waitFor(async () => (await cache.get('b', total)) === before + 1, {
+      message: 'the refreshed answer',
+    });
+    expect(computed - n0).toBe(1); // one refresh for twenty readers
+
+    // A slow refresh: past the bound the caller gets a current answer computed for it, not the slow one's.
+    const slow = async () => {
+      await new Promise((r) => setTimeout(r, 2_500));
+      return -1;
+    };
+    await insertElsewhere();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await cache.get('b', slow)).toBe(before + 1); // stale, within the bound (the slow refresh started)
+    await new Promise((r) => setTimeout(r, 1_600));
+    expect(await cache.get('b', total)).toBe(before + 2); // past the bound: computed for this caller
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect(await cache.get('b', total)).toBe(before + 2); // the slow refresh, done, did not take its place
+  });
+});
