@@ -10,6 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -192,7 +193,12 @@ async function main() {
   }
 
   const jestBin = require.resolve('jest/bin/jest');
-  const child = spawn(process.execPath, [jestBin, ...jestArgs(args)], {
+  // Jest's default is one worker per core minus one: a single worker on a 2-core machine, where the integration
+  // specs spend most of their time waiting on the broker and the database (group joins, polls), so two suites
+  // side by side keep both cores busy. More cores keep jest's default; --maxWorkers/-w/-i given win.
+  const workersGiven = args.some((a) => /^(--maxWorkers|-w|--runInBand|-i)(=|$)/.test(a));
+  const workers = !workersGiven && os.availableParallelism() <= 2 ? ['--maxWorkers=2'] : [];
+  const child = spawn(process.execPath, [jestBin, ...workers, ...jestArgs(args)], {
     cwd: repoRoot,
     env,
     stdio: 'inherit',
