@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 
 /**
  * The browser tests drive Debian's `chromium` package through playwright-core (no browser download:
@@ -25,3 +26,19 @@ export const CHROMIUM_ARGS = [
   // As on the office's TV: the board may chime without a click first.
   '--autoplay-policy=no-user-gesture-required',
 ];
+
+/** A citizen's phone: the screen the public pages (look-up, SIPAS form) must fit, in Vietnam's time and language. */
+export const PHONE_CONTEXT = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'vi-VN',
+  timezoneId: 'Asia/Ho_Chi_Minh',
+} as const;
+
+/** The page fits the phone: nothing wider than its screen. */
+export const expectFitsPhone = async (page: Page) =>
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+    PHONE_CONTEXT.viewport.width,
+  );

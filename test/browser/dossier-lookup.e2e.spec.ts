@@ -14,7 +14,7 @@ import {
   startDossierKit,
   tokens,
 } from '../../services/dossier/src/testing/dossier-test-kit';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, expectFitsPhone, PHONE_CONTEXT } from './chromium';
 
 /**
  * The citizen's look-up page (/tra-cuu, issue #17 item 1) in headless Chromium on a 360 px phone screen: a
@@ -24,7 +24,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
  */
 const [province, unit] = aProvince('TL');
 const SHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
-const PHONE = { width: 360, height: 740 };
 
 describe('the dossier look-up page on a phone, in headless Chromium', () => {
   let kit: DossierTestKit;
@@ -36,14 +35,7 @@ describe('the dossier look-up page on a phone, in headless Chromium', () => {
   const officer = tokens.officer(unit.code, 'officer-3');
 
   async function open(url: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: PHONE,
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
+    const context = await browser.newContext(PHONE_CONTEXT);
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`${url}: ${e.message}`));
@@ -70,11 +62,6 @@ describe('the dossier look-up page on a phone, in headless Chromium', () => {
     ).body as { id: string; code: string; lookupKey: string; dueAt: string };
   const receiptLink = (d: { code: string; lookupKey: string }) =>
     `${base}/tra-cuu/${encodeURIComponent(d.code)}#k=${encodeURIComponent(d.lookupKey)}`;
-  /** The page fits the phone: nothing wider than the screen. */
-  const expectFitsPhone = async (page: Page) =>
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
-      PHONE.width,
-    );
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });

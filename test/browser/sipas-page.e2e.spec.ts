@@ -11,7 +11,7 @@ import {
   startSurvey,
   SurveyHarness,
 } from '../../services/survey/src/testing/survey-harness';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, expectFitsPhone, PHONE_CONTEXT } from './chromium';
 
 /**
  * The citizen's SIPAS questionnaire (`/khao-sat/{link}`), the page the notify service's result e-mail/SMS links
@@ -21,7 +21,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
  * test-artifacts/screenshots/.
  */
 const SHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
-const PHONE = { width: 360, height: 740 };
 const LINK_KEY = 'sipas-page-link-key-0123456789abcdef';
 /** A secret retired by a rotation (SURVEY_LINK_PREVIOUS_KEYS): the links it signed still open. */
 const RETIRED_KEY = 'sipas-page-retired-link-key-987654321';
@@ -35,14 +34,7 @@ describe('the citizen SIPAS questionnaire on a phone, in headless Chromium', () 
   const posts: string[] = [];
 
   async function open(url: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: PHONE,
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
+    const context = await browser.newContext(PHONE_CONTEXT);
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`${url}: ${e.message}`));
@@ -56,10 +48,6 @@ describe('the citizen SIPAS questionnaire on a phone, in headless Chromium', () 
   }
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  const expectFitsPhone = async (page: Page) =>
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
-      PHONE.width,
-    );
   /** A dossier whose result was returned, once survey has its invitation: the link notify would send. */
   async function returnedDossierLink(): Promise<{ dossierId: string; link: string }> {
     const event = aReturnedResult();

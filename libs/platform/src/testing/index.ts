@@ -6,3 +6,4 @@ export * from './tokens';
 export * from './unit-succession';
 export * from './export-files';
 export * from './pdf';
+export * from './self-signed-cert';

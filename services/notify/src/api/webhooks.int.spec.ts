@@ -1,6 +1,5 @@
 import { createEvent, DossierAccepted, DossierAssigned, Topics } from '@fg/contracts';
-import { waitFor } from '@fg/platform/testing';
-import { execFileSync } from 'node:child_process';
+import { selfSignedCert, waitFor } from '@fg/platform/testing';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
@@ -26,29 +25,7 @@ interface Received {
  * the service through NOTIFY_WEBHOOK_CA_FILE. It answers `status` (200 unless a test makes it fail).
  */
 async function startReceiver(dir: string) {
-  const key = path.join(dir, 'key.pem');
-  const cert = path.join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
+  const { key, cert } = selfSignedCert(dir);
   const received: Received[] = [];
   const state = { status: 200 };
   const server = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { waitFor } from '@fg/platform/testing';
+import { selfSignedCert, waitFor } from '@fg/platform/testing';
 import type { NotifyConfig } from '../../config';
 import type { Catcher } from '../../testing/notify-harness';
 import { SmppChannel, smppConnectOptions } from './smpp-channel';
@@ -39,35 +38,14 @@ describe('SMS over SMPP with TLS (smpps://)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'smpp-tls-'));
-    const key = path.join(dir, 'key.pem');
-    cert = path.join(dir, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=DNS:localhost,IP:127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
+    const made = selfSignedCert(dir);
+    cert = made.cert;
     catcher = await startCatcher({
       smtpPort: 0,
       smppPort: 0,
       httpPort: 0,
       receiptDelayMs: 50,
-      smppTls: { key: readFileSync(key), cert: readFileSync(cert) },
+      smppTls: { key: readFileSync(made.key), cert: readFileSync(cert) },
     });
   });
   afterAll(async () => {
