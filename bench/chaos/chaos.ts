@@ -72,7 +72,12 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Exits once the run has ended, whatever it left behind (a timer, a socket, a child process): the 'exit'
+// handlers kill what still runs, so a failed run fails CI at once instead of holding it until its timeout.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

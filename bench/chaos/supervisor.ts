@@ -5,9 +5,10 @@
  * the report shows these unplanned exits. The clients' requests are spread over a service's instances, as a
  * load balancer with health checks would: round robin over the instances not known to be down.
  */
+import { createServer } from 'node:net';
 import type { Kafka } from 'kafkajs';
 import { log, sleep } from '../lib/common';
-import { CHAOS_SERVICE_PORTS, ServiceName, ServiceProcess, startServiceProcess } from '../lib/infra';
+import { CHAOS_SERVICE_PORTS, ServiceName, ServiceProcess, startServiceProcess, tail } from '../lib/infra';
 import { PREFIX, RUN_SERVICES } from './context';
 import { evictGroupMembers } from './private-infra';
 
@@ -23,6 +24,14 @@ export class Supervisor {
   /** Instances being SIGKILLed on purpose and restarted right now: down for the balancer, and their exit is not an exit on their own. */
   private readonly killing = new Set<string>();
   private readonly turn = new Map<ServiceName, number>();
+  /**
+   * What is being done to an instance (a planned kill and restart, or the restart after an exit on its own):
+   * one thing at a time. Without it a planned kill that came while the instance was being restarted after an
+   * exit started a second process on the same port; one of the two lost the port (EADDRINUSE, exit 1), the
+   * other ran on unsupervised and answered the health checks of every restart after it (the CI run on c6b9afa:
+   * dossier#2 "exited on its own" 32 times, the harness never exited).
+   */
+  private readonly busy = new Map<string, Promise<unknown>>();
   private stopping = false;
   readonly exitsOnTheirOwn: Record<ServiceName, number> = Object.fromEntries(
     RUN_SERVICES.map((s) => [s, 0]),
@@ -74,10 +83,20 @@ export class Supervisor {
     return Array.from({ length: this.o.instances }, (_, i) => ({ s, i }));
   }
 
-  /** Starts an instance and waits until it is ready; retried, since a killed process's port can linger a moment. */
+  /**
+   * Starts an instance and waits until it is ready; retried, since a killed process's port can linger a moment.
+   * Once the run is stopping nothing new is started: a process spawned after `stopAll`/`killAll` went over the
+   * instances would outlive the harness and keep it from exiting (the CI run on c6b9afa hung until its timeout
+   * behind an instance restarted in a loop).
+   */
   async start(x: Instance): Promise<void> {
     const key = instanceKey(x);
     for (let attempt = 1; ; attempt++) {
+      if (this.stopping) return;
+      const running = this.processes.get(key);
+      if (running && running.child.exitCode === null && running.child.signalCode === null)
+        throw new Error(`${key} is still running (pid ${running.pid}): not starting a second one`);
+      await this.waitPortFree(x);
       const p = startServiceProcess(x.s, {
         env: { ...this.o.env, ...this.o.envOf?.[x.s], KAFKA_CLIENT_ID: this.clientId(x) },
         port: this.portOf(x),
@@ -88,6 +107,7 @@ export class Supervisor {
         // A start takes seconds on a quiet machine but minutes at load 40 (ten service processes, the broker,
         // PostgreSQL and other work on 2 cores): a shorter wait killed starts that were about to succeed.
         await p.waitReady(300_000);
+        if (this.stopping) return void (await p.kill());
         this.supervise(x, p);
         return;
       } catch (e) {
@@ -106,15 +126,49 @@ export class Supervisor {
    */
   async crash(targets: Instance[], onKilled: () => void): Promise<void> {
     const keys = targets.map(instanceKey);
-    for (const k of keys) this.killing.add(k);
+    await this.exclusive(keys, async () => {
+      for (const k of keys) this.killing.add(k);
+      try {
+        await Promise.all(keys.map((k) => this.processes.get(k)!.kill('SIGKILL')));
+        onKilled();
+        if (this.o.evict) await this.evict(targets);
+        await sleep(300 + Math.random() * 1500);
+        await Promise.all(targets.map((x) => this.start(x)));
+      } finally {
+        for (const k of keys) this.killing.delete(k);
+      }
+    });
+  }
+
+  /** Runs `fn` once nothing else is being done to any of `keys`, and holds them until it has settled. */
+  private async exclusive<T>(keys: string[], fn: () => Promise<T>): Promise<T> {
+    const before = keys.flatMap((k) => this.busy.get(k) ?? []);
+    const run = Promise.allSettled(before).then(fn);
+    const settled = run.catch(() => undefined);
+    for (const k of keys) this.busy.set(k, settled);
     try {
-      await Promise.all(keys.map((k) => this.processes.get(k)!.kill('SIGKILL')));
-      onKilled();
-      if (this.o.evict) await this.evict(targets);
-      await sleep(300 + Math.random() * 1500);
-      await Promise.all(targets.map((x) => this.start(x)));
+      return await run;
     } finally {
-      for (const k of keys) this.killing.delete(k);
+      for (const k of keys) if (this.busy.get(k) === settled) this.busy.delete(k);
+    }
+  }
+
+  /**
+   * A killed process's listening socket is gone once it is dead, but a process we do not know of may hold the
+   * port: waited for a while, then refused with a clear message rather than started to fail with EADDRINUSE.
+   */
+  private async waitPortFree(x: Instance): Promise<void> {
+    const port = this.portOf(x);
+    for (let waited = 0; ; waited += 500) {
+      const free = await new Promise<boolean>((resolve) => {
+        const probe = createServer()
+          .once('error', () => resolve(false))
+          .listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve(true)));
+      });
+      if (free) return;
+      if (waited >= 15_000)
+        throw new Error(`port ${port} of ${instanceKey(x)} is held by another process; not starting`);
+      await sleep(500);
     }
   }
 
@@ -139,16 +193,21 @@ export class Supervisor {
     void p.exited.then(async (code) => {
       if (this.stopping || this.killing.has(key) || this.processes.get(key) !== p) return;
       this.exitsOnTheirOwn[x.s]++;
-      log(`chaos: ${key} exited on its own (code ${code}); restarting`);
-      this.killing.add(key);
-      try {
-        if (this.o.evict) await this.evict([x]);
-        await this.start(x);
-      } catch (err) {
-        log(`chaos: restarting ${key} after its exit failed: ${(err as Error).message}`);
-      } finally {
-        this.killing.delete(key);
-      }
+      // Why it exited is in its log: the last lines go into the run's output, which CI keeps.
+      log(`chaos: ${key} exited on its own (code ${code}); restarting. Its log ends:\n${tail(p.logFile, 8)}`);
+      await this.exclusive([key], async () => {
+        // a planned kill and restart may have come first
+        if (this.stopping || this.processes.get(key) !== p) return;
+        this.killing.add(key);
+        try {
+          if (this.o.evict) await this.evict([x]);
+          await this.start(x);
+        } catch (err) {
+          log(`chaos: restarting ${key} after its exit failed: ${(err as Error).message}`);
+        } finally {
+          this.killing.delete(key);
+        }
+      });
     });
   }
 
