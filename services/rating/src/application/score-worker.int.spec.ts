@@ -1,5 +1,6 @@
 import { waitFor } from '@fg/platform/testing';
 import { DataSource } from 'typeorm';
+import { ScoreQueueRepository } from '../persistence/score-queue.repository';
 import { RatingTestKit } from '../testing/rating-test-kit';
 import { ScoreWorker } from './score-worker';
 
@@ -96,5 +97,66 @@ describe('score worker', () => {
     // One event for the first test's score, one for this change: the failed attempt published nothing.
     expect(published).toHaveLength(2);
     expect(published[1].data).toMatchObject({ score: live.score, previousScore: published[0].data.score });
+  });
+
+  /*
+   * A consumer marks a pair that is already pending while the worker takes it. If the worker took the row and
+   * read the counters before the consumer committed, the consumer's counters must stay marked for the next
+   * pass; otherwise the published score stays one change behind until the unit's next event. Both orders are
+   * driven by hand on three connections; the background worker is held off by the scoring lock (an
+   * unregistered unit, so nothing is published either way).
+   */
+  describe('a mark racing the worker that takes it', () => {
+    const X = 'X7199';
+    const queue = () => kit.app.get(ScoreQueueRepository);
+    const pendingX = async () =>
+      (await ds.query(`SELECT count(*)::int AS n FROM score_dirty WHERE unit_code = $1`, [X]))[0].n as number;
+    const open = async () => {
+      const r = ds.createQueryRunner();
+      await r.connect();
+      await r.startTransaction();
+      return r;
+    };
+    let blocker: Awaited<ReturnType<typeof open>>;
+
+    beforeEach(async () => {
+      blocker = await open();
+      await blocker.query(`SELECT pg_advisory_xact_lock(hashtext('rating:scoring'))`);
+      await ds.query(`DELETE FROM score_dirty WHERE unit_code = $1`, [X]);
+    });
+    afterEach(async () => {
+      await blocker.rollbackTransaction();
+      await blocker.release();
+    });
+
+    it('keeps the pair pending when the consumer marked it before the worker took it (the worker skips it)', async () => {
+      await ds.transaction((m) => queue().mark(m, [{ unitCode: X, year: 2026 }])); // pending from an earlier batch
+      const consumer = await open();
+      await queue().mark(consumer.manager, [{ unitCode: X, year: 2026 }]); // found pending; not committed yet
+      const worker = await open();
+      const taken = await queue().take(worker.manager, 5000);
+      await worker.commitTransaction();
+      await worker.release();
+      await consumer.commitTransaction();
+      await consumer.release();
+      // Taken now, the pair's next recompute would not have seen the consumer's counters: it must stay.
+      expect(taken.filter((p) => p.unitCode === X)).toEqual([]);
+      expect(await pendingX()).toBe(1);
+    });
+
+    it('marks the pair again when the worker took it first (the consumer waits for the worker)', async () => {
+      await ds.transaction((m) => queue().mark(m, [{ unitCode: X, year: 2026 }]));
+      const worker = await open();
+      const taken = await queue().take(worker.manager, 5000);
+      expect(taken.filter((p) => p.unitCode === X)).toEqual([{ unitCode: X, year: 2026 }]);
+      const consumer = await open();
+      const marking = queue().mark(consumer.manager, [{ unitCode: X, year: 2026 }]);
+      await worker.commitTransaction();
+      await worker.release();
+      await marking;
+      await consumer.commitTransaction();
+      await consumer.release();
+      expect(await pendingX()).toBe(1);
+    });
   });
 });

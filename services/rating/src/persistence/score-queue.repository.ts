@@ -7,13 +7,22 @@ import type { UnitYear } from '../events/metric-book';
 export class ScoreQueueRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** A pair already pending stays pending once: the worker will read the latest counters anyway. */
+  /**
+   * A pair already pending stays pending once (one row), but is row-locked until the caller commits, without
+   * writing it (`DO UPDATE … WHERE false` locks the conflicting row and updates nothing). The lock is what
+   * makes the mark count: with `DO NOTHING` a consumer found the pair already pending, the worker took that
+   * row and read the counters before the consumer committed, and once the consumer committed nothing was
+   * pending any more, so its counters went unscored until the next event of that unit (a published score
+   * one change behind: the flaky replay test in scorecard-from-events.int.spec.ts). Now the worker's
+   * `SKIP LOCKED` leaves a row a consumer holds for the next pass, and a consumer marking a row the worker
+   * is taking waits for it and then inserts a new one. Pairs are locked in order, as the counters are.
+   */
   async mark(manager: EntityManager, pairs: UnitYear[]): Promise<void> {
     if (!pairs.length) return;
     await manager.query(
       /* sql */ `INSERT INTO score_dirty (unit_code, year)
         SELECT * FROM unnest($1::text[], $2::int[]) ORDER BY 1, 2
-        ON CONFLICT DO NOTHING`,
+        ON CONFLICT (unit_code, year) DO UPDATE SET marked_at = score_dirty.marked_at WHERE false`,
       [pairs.map((p) => p.unitCode), pairs.map((p) => p.year)],
     );
   }
