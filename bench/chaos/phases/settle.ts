@@ -3,7 +3,7 @@
  * group of the run at the end of its topics. Only then do the owners' tables and the dashboards hold all the
  * accepted requests imply.
  */
-import { statsMaxStaleMs } from '@fg/platform';
+import { DEFAULT_STATS_MAX_STALE_MS } from '@fg/platform';
 import { sleep } from '../../lib/common';
 import { ChaosRun, PREFIX } from '../context';
 
@@ -59,7 +59,8 @@ export async function settle({ db, admin }: ChaosRun): Promise<Quiet> {
     settled = outbox === 0 && last.lag === 0;
     if (!settled) await sleep(1000);
   }
-  // The dashboards may serve an answer up to the staleness bound old (StatsCache): the figures are read after it.
-  if (settled) await sleep(statsMaxStaleMs() + 250);
+  // The dashboards may serve an answer up to the staleness bound old (StatsCache): the figures are read after
+  // the services' bound (they refuse to start with an invalid one).
+  if (settled) await sleep(Number(process.env.STATS_MAX_STALE_MS || DEFAULT_STATS_MAX_STALE_MS) + 250);
   return { settled, ...last, seconds: (Date.now() - started) / 1000, groupTopics };
 }

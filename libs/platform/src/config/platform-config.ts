@@ -12,6 +12,9 @@ import {
 } from 'class-validator';
 import { SEAL_PUBLIC_KEY_CONFIG_PATTERN } from '../sealing/seal-keys';
 
+/** Default of STATS_MAX_STALE_MS: a dashboard answer may lag the data by at most this (StatsCache). */
+export const DEFAULT_STATS_MAX_STALE_MS = 1000;
+
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 
@@ -123,6 +126,12 @@ export class PlatformConfig {
     message: 'NOTIFY_SEAL_PUBLIC_KEY must be keyId:base64url (a 32-byte X25519 public key)',
   })
   NOTIFY_SEAL_PUBLIC_KEY?: string;
+  /**
+   * How old a cached statistics answer may be once a commit made it out of date (StatsCache): served for up to
+   * this many ms after its computation started while one refresh recomputes it; 0 serves only current answers.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60_000) STATS_MAX_STALE_MS: number =
+    DEFAULT_STATS_MAX_STALE_MS;
   /** Create the database and schema when missing (local runs); off in managed deployments. */
   @IsOptional() @IsIn(['true', 'false']) DB_AUTO_CREATE: string = 'true';
 }

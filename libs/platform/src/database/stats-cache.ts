@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { Logger } from '@nestjs/common';
+import type { PlatformConfig } from '../config/platform-config';
 import { PgListener } from './pg-listener';
 
 export interface StatsCacheOptions {
@@ -13,9 +15,9 @@ export interface StatsCacheOptions {
   /**
    * How old an answer may be when a commit made it out of date: 0 serves only current answers (every commit
    * drops them); N > 0 goes on serving an answer for up to N ms after its computation *started* while one
-   * refresh runs in the background. Default: `STATS_MAX_STALE_MS` (1000), see `statsMaxStaleMs`.
+   * refresh runs in the background. Services pass their STATS_MAX_STALE_MS (`serviceStatsCache`).
    */
-  maxStaleMs?: number;
+  maxStaleMs: number;
   logger?: { warn(obj: object, msg: string): void };
 }
 
@@ -41,24 +43,11 @@ interface Entry {
   refreshing: boolean;
 }
 
-/** Default of `StatsCacheOptions.maxStaleMs`: a dashboard answer may lag the data by at most this. */
-export const DEFAULT_STATS_MAX_STALE_MS = 1000;
-
 /** What the API documents of the services with dashboards say about it (their OpenAPI description). */
 export const STATS_STALENESS_NOTE =
   ' Statistics answers (dashboards, scorecards, rankings) are cached per data version and may lag the latest ' +
   'commit by at most STATS_MAX_STALE_MS (default 1,000 ms): an out-of-date answer is served while one refresh ' +
   'recomputes it, and never once it is older than the bound.';
-
-/** `STATS_MAX_STALE_MS` from the environment (0–60,000 ms), else the default; anything else is a start-up error. */
-export function statsMaxStaleMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.STATS_MAX_STALE_MS;
-  if (raw === undefined || raw === '') return DEFAULT_STATS_MAX_STALE_MS;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 60_000)
-    throw new Error(`STATS_MAX_STALE_MS must be an integer from 0 to 60000 (ms), not ${JSON.stringify(raw)}`);
-  return n;
-}
 
 /**
  * What a cached entry is good for now: `current` (computed at the current data version, within the safety
@@ -118,7 +107,7 @@ export class StatsCache {
   ) {
     this.maxEntries = o.maxEntries ?? 2000;
     this.maxAgeMs = o.maxAgeMs ?? 60_000;
-    this.maxStaleMs = o.maxStaleMs ?? statsMaxStaleMs();
+    this.maxStaleMs = o.maxStaleMs;
   }
 
   /** Subscribes (retrying in the background) and hooks local commits. Safe to call once per instance. */
@@ -226,4 +215,23 @@ export function toCachedJson(value: unknown): CachedJson {
   // Same format as the `etag` package Express uses: W/"<length hex>-<sha1 base64, 27 chars>"
   const hash = createHash('sha1').update(body, 'utf8').digest('base64').substring(0, 27);
   return { body, etag: `W/"${len.toString(16)}-${hash}"` };
+}
+
+/**
+ * A service's statistics cache: notified on `stats_<schema>` (the channel its migrations' `stats_changed()`
+ * triggers signal), bounded by the service's STATS_MAX_STALE_MS, warnings logged under `context`.
+ */
+export function serviceStatsCache(
+  ds: DataSource,
+  config: Pick<PlatformConfig, 'STATS_MAX_STALE_MS'>,
+  context: string,
+  defaultSchema: string,
+): StatsCache {
+  const schema = (ds.options as { schema?: string }).schema ?? defaultSchema;
+  const logger = new Logger(context);
+  return new StatsCache(ds, {
+    channel: `stats_${schema}`,
+    maxStaleMs: config.STATS_MAX_STALE_MS,
+    logger: { warn: (o, m) => logger.warn({ ...o, msg: m }) },
+  });
 }

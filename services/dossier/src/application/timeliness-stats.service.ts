@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import {
   addDays,
   atLocalMinute,
@@ -12,6 +12,9 @@ import {
   CachedJson,
   DomainError,
   LocalUnitsRepository,
+  PLATFORM_CONFIG,
+  PlatformConfig,
+  serviceStatsCache,
   StatsCache,
   UnitAccess,
   UnitScope,
@@ -70,13 +73,9 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
     private readonly units: UnitAccess,
     private readonly localUnits: LocalUnitsRepository,
     private readonly stats: TimelinessStatsRepository,
+    @Inject(PLATFORM_CONFIG) config: PlatformConfig,
   ) {
-    const schema = (ds.options as { schema?: string }).schema ?? 'dossier';
-    const logger = new Logger('TimelinessStats');
-    this.cache = new StatsCache(ds, {
-      channel: `stats_${schema}`,
-      logger: { warn: (o, m) => logger.warn({ ...o, msg: m }) },
-    });
+    this.cache = serviceStatsCache(ds, config, 'TimelinessStats', 'dossier');
     this.scope = new UnitScope({
       ancestorsOf: (code) => this.cache.get(`ancestors:${code}`, () => this.localUnits.ancestorsOf(code)),
     });

@@ -1,5 +1,5 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { CachedJson, StatsCache } from '@fg/platform';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { CachedJson, PLATFORM_CONFIG, PlatformConfig, serviceStatsCache, StatsCache } from '@fg/platform';
 import { DataSource } from 'typeorm';
 
 /**
@@ -12,13 +12,8 @@ import { DataSource } from 'typeorm';
 export class StandingsCache implements OnModuleInit, OnModuleDestroy {
   private readonly cache: StatsCache;
 
-  constructor(ds: DataSource) {
-    const schema = (ds.options as { schema?: string }).schema ?? 'rating';
-    const logger = new Logger('StandingsCache');
-    this.cache = new StatsCache(ds, {
-      channel: `stats_${schema}`,
-      logger: { warn: (o, m) => logger.warn({ ...o, msg: m }) },
-    });
+  constructor(ds: DataSource, @Inject(PLATFORM_CONFIG) config: PlatformConfig) {
+    this.cache = serviceStatsCache(ds, config, 'StandingsCache', 'rating');
   }
 
   onModuleInit(): void {

@@ -1,5 +1,15 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { AuthUser, CachedJson, LocalUnitsRepository, StatsCache, UnitAccess, UnitScope } from '@fg/platform';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import {
+  AuthUser,
+  CachedJson,
+  LocalUnitsRepository,
+  PLATFORM_CONFIG,
+  PlatformConfig,
+  serviceStatsCache,
+  StatsCache,
+  UnitAccess,
+  UnitScope,
+} from '@fg/platform';
 import { DataSource } from 'typeorm';
 import { SIPAS_ELEMENTS, toLocalDate } from '@fg/kernel';
 import { addCounters, fromCounters, rates } from '../domain';
@@ -45,13 +55,9 @@ export class SatisfactionStatsService implements OnModuleInit, OnModuleDestroy {
     private readonly units: LocalUnitsRepository,
     private readonly access: UnitAccess,
     ds: DataSource,
+    @Inject(PLATFORM_CONFIG) config: PlatformConfig,
   ) {
-    const schema = (ds.options as { schema?: string }).schema ?? 'survey';
-    const logger = new Logger('SatisfactionStats');
-    this.cache = new StatsCache(ds, {
-      channel: `stats_${schema}`,
-      logger: { warn: (o, m) => logger.warn({ ...o, msg: m }) },
-    });
+    this.cache = serviceStatsCache(ds, config, 'SatisfactionStats', 'survey');
     this.cachedScope = new UnitScope({
       ancestorsOf: (code) => this.cache.get(`ancestors:${code}`, () => this.units.ancestorsOf(code)),
     });
