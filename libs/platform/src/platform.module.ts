@@ -14,6 +14,7 @@ import { loadConfig, PlatformConfig } from './config/platform-config';
 import { PG_POOL, PLATFORM_CONFIG, PLATFORM_OPTIONS } from './config/tokens';
 import { EVENT_CONSUMERS } from './consumer/consumer-definition';
 import { ensureDatabaseAndSchema } from './database/database-bootstrap';
+import { guardedPgClient } from './database/guarded-pg-client';
 import { PlatformTables1730000000000 } from './database/platform-tables.migration';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
@@ -77,6 +78,7 @@ export class PlatformModule {
           inject: [PLATFORM_CONFIG],
           useFactory: (c: PlatformConfig): DataSourceOptions => {
             const schema = c.DB_SCHEMA ?? options.service;
+            const log = createRootLogger(options.service, c.LOG_LEVEL);
             return {
               type: 'postgres',
               url: c.DATABASE_URL,
@@ -89,7 +91,18 @@ export class PlatformModule {
               // jit=off: the services send short statements over aggregate tables, where JIT compilation costs
               // more than it saves; a dashboard read over many branches is estimated above jit_above_cost and
               // spent 300–480 ms compiling for ~30 ms of execution (issue #21, EXPLAIN ANALYZE on 4M dossiers).
-              extra: { options: `-c search_path=${schema},public -c jit=off`, max: 20 },
+              extra: {
+                options: `-c search_path=${schema},public -c jit=off`,
+                max: 20,
+                // Every connection keeps an 'error' listener while the pool hands it out: a database restart
+                // could otherwise crash the service (guarded-pg-client.ts).
+                Client: guardedPgClient((err) =>
+                  log.warn(
+                    { code: err.code, reason: err.message },
+                    'database connection lost as it was handed out; its next statement fails and the pool drops it',
+                  ),
+                ),
+              },
             };
           },
           dataSourceFactory: async (opts) => {

@@ -1,4 +1,8 @@
-import { Client } from 'pg';
+import { guardedPgClient } from './guarded-pg-client';
+
+// A connection lost between these statements fails the next one, and the caller retries the start-up (the
+// TypeORM module's retries); without a listener it would crash the process instead (guarded-pg-client.ts).
+const Client = guardedPgClient();
 
 /**
  * Creates the database (when allowed) and the service's schema before TypeORM connects, because TypeORM
