@@ -105,6 +105,10 @@ describe('ErrorFilter', () => {
       wrapped,
       new Error('Connection terminated unexpectedly'),
       new Error('timeout exceeded when trying to connect'),
+      // the socket dropped during a restart: pg's own error, and TypeORM's QueryFailedError around it
+      pgError('ECONNRESET', 'read ECONNRESET'),
+      Object.assign(new Error('read ECONNRESET'), { driverError: pgError('ECONNRESET', 'read ECONNRESET') }),
+      pgError('EPIPE', 'write EPIPE'),
     ]) {
       expect(respond(e)).toEqual({
         status: 503,

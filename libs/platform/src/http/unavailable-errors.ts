@@ -1,11 +1,13 @@
 /**
  * Errors that say "not now" rather than "wrong": the database refuses more connections (53300), is starting or
- * shutting down (57P01–57P03), ran out of resources (class 53), lost the connection (class 08, or the driver's
- * own "Connection terminated…"), or the pool waited too long for a free connection. A client that gets a 503
- * with Retry-After retries; a 500 tells it the request itself broke the service. TypeORM wraps the driver's
- * error (`driverError`) and copies its `code`; both are looked at.
+ * shutting down (57P01–57P03), ran out of resources (class 53), lost the connection (class 08, the driver's
+ * own "Connection terminated…", or the socket's ECONNRESET/EPIPE), or the pool waited too long for a free
+ * connection. A client that gets a 503 with Retry-After retries; a 500 tells it the request itself broke the
+ * service. TypeORM wraps the driver's error (`driverError`) and copies its `code`; both are looked at.
  */
-const UNAVAILABLE_CODES = /^(08...|53...|57P0[123])$/;
+// ECONNRESET/EPIPE: the socket itself dropped as PostgreSQL shut down (pg passes it on as `read ECONNRESET`);
+// a restart under traffic answered a few requests 500 through it.
+const UNAVAILABLE_CODES = /^(08...|53...|57P0[123]|ECONNRESET|EPIPE)$/;
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/,
   /^timeout exceeded when trying to connect/,
