@@ -42,6 +42,7 @@ import { ThankYouLetters1730000500100 } from './persistence/migrations/173000050
 import { UnitLineageInForce1730000500200 } from './persistence/migrations/1730000500200-unit-lineage-in-force';
 import { AppointmentFigures1730000600690 } from './persistence/migrations/1730000600690-appointment-figures';
 import { ReportFigures1730000600800 } from './persistence/migrations/1730000600800-report-figures';
+import { ScoreMarksAppendOnly1730000600900 } from './persistence/migrations/1730000600900-score-marks-append-only';
 import { OfficerStarsRepository } from './persistence/officer-stars.repository';
 import { SchemesRepository } from './persistence/schemes.repository';
 import { ScoreQueueRepository } from './persistence/score-queue.repository';
@@ -88,6 +89,7 @@ const SCORING: Provider[] = [
         UnitLineageInForce1730000500200,
         AppointmentFigures1730000600690,
         ReportFigures1730000600800,
+        ScoreMarksAppendOnly1730000600900,
       ],
       unitAncestry: UnitRegistryRepository,
       consumers: [

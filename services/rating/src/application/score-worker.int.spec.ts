@@ -100,10 +100,11 @@ describe('score worker', () => {
   });
 
   /*
-   * A consumer marks a pair that is already pending while the worker takes it. If the worker took the row and
+   * A consumer marks a pair that is already pending while the worker takes it. If the worker took the pair and
    * read the counters before the consumer committed, the consumer's counters must stay marked for the next
-   * pass; otherwise the published score stays one change behind until the unit's next event. Both orders are
-   * driven by hand on three connections; the background worker is held off by the scoring lock (an
+   * pass; otherwise the published score stays one change behind until the unit's next event. Nor may the
+   * consumer wait for the worker's recompute (its events' freshness). Both orders are driven by hand on three
+   * connections; the background worker is held off by the scoring lock (an
    * unregistered unit, so nothing is published either way).
    */
   describe('a mark racing the worker that takes it', () => {
@@ -129,33 +130,38 @@ describe('score worker', () => {
       await blocker.release();
     });
 
-    it('keeps the pair pending when the consumer marked it before the worker took it (the worker skips it)', async () => {
+    it("keeps the consumer's mark pending when the worker takes the pair before the consumer commits", async () => {
       await ds.transaction((m) => queue().mark(m, [{ unitCode: X, year: 2026 }])); // pending from an earlier batch
       const consumer = await open();
-      await queue().mark(consumer.manager, [{ unitCode: X, year: 2026 }]); // found pending; not committed yet
+      await queue().mark(consumer.manager, [{ unitCode: X, year: 2026 }]); // its counters not committed yet
       const worker = await open();
       const taken = await queue().take(worker.manager, 5000);
       await worker.commitTransaction();
       await worker.release();
       await consumer.commitTransaction();
       await consumer.release();
-      // Taken now, the pair's next recompute would not have seen the consumer's counters: it must stay.
-      expect(taken.filter((p) => p.unitCode === X)).toEqual([]);
+      // The worker recomputed X without the consumer's counters: X must stay pending for the next pass.
+      expect(taken.filter((p) => p.unitCode === X)).toEqual([{ unitCode: X, year: 2026 }]);
       expect(await pendingX()).toBe(1);
     });
 
-    it('marks the pair again when the worker took it first (the consumer waits for the worker)', async () => {
+    it('lets a consumer mark a pair the worker is taking without waiting for the recompute to commit', async () => {
       await ds.transaction((m) => queue().mark(m, [{ unitCode: X, year: 2026 }]));
       const worker = await open();
       const taken = await queue().take(worker.manager, 5000);
       expect(taken.filter((p) => p.unitCode === X)).toEqual([{ unitCode: X, year: 2026 }]);
       const consumer = await open();
       const marking = queue().mark(consumer.manager, [{ unitCode: X, year: 2026 }]);
+      const first = await Promise.race([
+        marking.then(() => 'marked'),
+        new Promise((r) => setTimeout(() => r('waiting for the worker'), 2000)),
+      ]);
       await worker.commitTransaction();
       await worker.release();
       await marking;
       await consumer.commitTransaction();
       await consumer.release();
+      expect(first).toBe('marked');
       expect(await pendingX()).toBe(1);
     });
   });
