@@ -15,6 +15,7 @@ import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
 import { Column, Entity, PrimaryColumn, Repository } from 'typeorm';
 import { decode, DomainEvent } from '@fg/contracts';
 import { localYearMonthOf, toLocalDate } from '@fg/kernel';
+import { benchSasl } from '../lib/infra';
 
 const PREFIX = process.env.KAFKA_TOPIC_PREFIX ?? '';
 
@@ -270,16 +271,9 @@ async function main() {
       client: {
         clientId: 'fg-bench-baseline',
         brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
-        // The bench's own principal (inherited from the harness), as its other clients use (bench/lib/infra.ts
-        // kafkaClient): the local broker requires SASL since issue #16, and without it the baseline was refused.
-        sasl:
-          process.env.KAFKA_SASL_USERNAME && process.env.KAFKA_SASL_PASSWORD
-            ? {
-                mechanism: 'scram-sha-512',
-                username: process.env.KAFKA_SASL_USERNAME,
-                password: process.env.KAFKA_SASL_PASSWORD,
-              }
-            : undefined,
+        // The bench's own principal (inherited from the harness), as its other clients use: the local broker
+        // requires SASL since issue #16, and without it the baseline was refused.
+        sasl: benchSasl(),
       },
       consumer: { groupId: process.env.BASELINE_GROUP ?? `${PREFIX}baseline` },
       postfixId: '',

@@ -94,18 +94,21 @@ export const newPrefix = (label: string) => `bench${label}${randomBytes(3).toStr
  * The harness's client: KAFKA_SASL_* of this process, i.e. the admin of the project's broker (ensureBroker and
  * the chaos broker set them), or nothing for a broker without authentication.
  */
+/** The bench's own Kafka principal (KAFKA_SASL_USERNAME/PASSWORD of the harness's environment), if any. */
+export const benchSasl = (env: NodeJS.ProcessEnv = process.env) =>
+  env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
+    ? {
+        mechanism: 'scram-sha-512' as const,
+        username: env.KAFKA_SASL_USERNAME,
+        password: env.KAFKA_SASL_PASSWORD,
+      }
+    : undefined;
+
 export function kafkaClient(brokers: string, clientId = 'fg-bench'): Kafka {
   return new Kafka({
     clientId,
     brokers: brokers.split(','),
-    sasl:
-      process.env.KAFKA_SASL_USERNAME && process.env.KAFKA_SASL_PASSWORD
-        ? {
-            mechanism: 'scram-sha-512',
-            username: process.env.KAFKA_SASL_USERNAME,
-            password: process.env.KAFKA_SASL_PASSWORD,
-          }
-        : undefined,
+    sasl: benchSasl(),
     logLevel: logLevel.NOTHING,
     retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 },
   });
