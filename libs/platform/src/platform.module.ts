@@ -57,6 +57,9 @@ export class PlatformModule {
       provide: PLATFORM_CONFIG,
       useFactory: () => loadConfig(PlatformConfig),
     };
+    // The database's warnings (a connection lost while handed out or while idle) go to the root logger the
+    // options factory receives; the data source factory that attaches the pool's listener gets only the options.
+    let dbLog: Logger;
     const loggerProvider: Provider = {
       provide: ROOT_LOGGER,
       inject: [PLATFORM_CONFIG],
@@ -74,11 +77,11 @@ export class PlatformModule {
           useFactory: (logger: Logger) => ({ pinoHttp: { logger }, forRoutes: [] }),
         }),
         TypeOrmModule.forRootAsync({
-          extraProviders: [configProvider],
-          inject: [PLATFORM_CONFIG],
-          useFactory: (c: PlatformConfig): DataSourceOptions => {
+          extraProviders: [configProvider, loggerProvider],
+          inject: [PLATFORM_CONFIG, ROOT_LOGGER],
+          useFactory: (c: PlatformConfig, log: Logger): DataSourceOptions => {
             const schema = c.DB_SCHEMA ?? options.service;
-            const log = createRootLogger(options.service, c.LOG_LEVEL);
+            dbLog = log;
             return {
               type: 'postgres',
               url: c.DATABASE_URL,
@@ -111,12 +114,11 @@ export class PlatformModule {
             const ds = await new DataSource(o).initialize();
             // An idle pooled connection killed by a Postgres restart or failover (57P01) is emitted as an
             // 'error' event; unhandled, it would crash the service. The pool replaces it on next use.
-            const log = createRootLogger(options.service, process.env.LOG_LEVEL ?? 'info');
             (ds.driver as unknown as { master: { on(e: 'error', f: (err: Error) => void): void } }).master.on(
               'error',
               (err) =>
                 // not the whole error: pg attaches the client object to it
-                log.warn(
+                dbLog.warn(
                   { code: (err as { code?: string }).code, reason: err.message },
                   'idle database connection lost; the pool reconnects on next use',
                 ),
