@@ -161,7 +161,7 @@ function reportMarkdown(
       .map(([k, v]) => `${k}: ${v}`)
       .join(
         ', ',
-      )}; accepted that wrote ${fuzz.acceptedWrites}; rejected inside a transaction that rolled back ${fuzz.rolledBack}; refused look-up guesses counted by the rate limit ${fuzz.countedRefusals}; seed ${fuzz.seed}) |`,
+      )}; accepted that wrote ${fuzz.acceptedWrites}; rejected inside a transaction that rolled back ${fuzz.rolledBack}; refused look-up guesses counted by the rate limit ${fuzz.countedRefusals}; other services' background writes during a rejected case ${fuzz.othersBackground}; seed ${fuzz.seed}) |`,
     '',
     '| commune | received | finished | early / on time / late / late without apology | tickets / served / no-shows | responses | TABLET / SIPAS invitations |',
     '|---|---|---|---|---|---|---|',

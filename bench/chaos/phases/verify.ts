@@ -9,7 +9,7 @@ import { ALL_TOPICS } from '@fg/contracts';
 import { localYearOf } from '@fg/kernel';
 import { log } from '../../lib/common';
 import type { BoardCheck } from '../board';
-import { ChaosRun, COMMUNES, PREFIX, SERVICES } from '../context';
+import { ChaosRun, COMMUNES, PREFIX, RUN_SERVICES, SERVICES } from '../context';
 import { DeadLetters, deadLettersOk, readDeadLetters } from '../dead-letters';
 import { NotifyVerdict, settleNotify, verifyNotify } from '../notify';
 import { fuzzAll, FuzzResult } from '../fuzz';
@@ -142,7 +142,9 @@ async function fuzzWithoutAutovacuum({ postgresServer, options, url, db }: Chaos
     await c.end();
   };
   await setAutovacuum(false);
-  return fuzzAll(SERVICES, url, db.url, options.fuzzCases, { seed: options.fuzzSeed, log }).finally(() =>
-    setAutovacuum(true),
-  );
+  return fuzzAll(SERVICES, url, db.url, options.fuzzCases, {
+    seed: options.fuzzSeed,
+    log,
+    writers: RUN_SERVICES,
+  }).finally(() => setAutovacuum(true));
 }
