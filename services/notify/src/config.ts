@@ -1,4 +1,4 @@
-import { loadConfig, PlatformConfig, SEAL_KEYRING_CONFIG_PATTERN } from '@fg/platform';
+import { envInt, loadConfig, PlatformConfig, SEAL_KEYRING_CONFIG_PATTERN } from '@fg/platform';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -13,8 +13,6 @@ import {
   MinLength,
 } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1';
 
@@ -58,23 +56,23 @@ export class NotifyConfig extends PlatformConfig {
   @IsOptional() @IsString() @MinLength(16) SURVEY_LINK_KEY?: string;
   /** Allow plain-http webhooks to loopback hosts (local development). Default: on unless NODE_ENV=production. */
   @IsOptional() @Transform(toBool) @IsBoolean() NOTIFY_ALLOW_LOOPBACK_HTTP?: boolean;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(20) @Max(60000) NOTIFY_DISPATCH_INTERVAL_MS: number = 250;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) NOTIFY_DISPATCH_BATCH: number = 50;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(20) @Max(60000) NOTIFY_DISPATCH_INTERVAL_MS: number = 250;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(1000) NOTIFY_DISPATCH_BATCH: number = 50;
   /** A SENT SMS without a receipt after this long is asked about with query_sm. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) NOTIFY_RECEIPT_WAIT_SECONDS: number = 600;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(120000) NOTIFY_WEBHOOK_TIMEOUT_MS: number = 10000;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(86400) NOTIFY_RECEIPT_WAIT_SECONDS: number = 600;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1000) @Max(120000) NOTIFY_WEBHOOK_TIMEOUT_MS: number = 10000;
   /**
    * A message another process left SENDING for longer than this was cut off by a crash (longer than any
    * hand-over lasts, so a live instance's sends are not taken over).
    */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000) NOTIFY_SEND_WINDOW_MAX_MS: number = 30000;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(0) @Max(600000) NOTIFY_SEND_WINDOW_MAX_MS: number = 30000;
   /**
    * How long contacts are kept (data minimisation, Decree 13/2023): a kiosk phone serves one visit (default
    * 24 hours); an applicant's contact the dossier's life and its survey link (default 180 days).
    */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(720) NOTIFY_TICKET_CONTACT_HOURS: number = 24;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650) NOTIFY_DOSSIER_CONTACT_DAYS: number = 180;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3600000) NOTIFY_RETENTION_INTERVAL_MS: number =
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(720) NOTIFY_TICKET_CONTACT_HOURS: number = 24;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(3650) NOTIFY_DOSSIER_CONTACT_DAYS: number = 180;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(100) @Max(3600000) NOTIFY_RETENTION_INTERVAL_MS: number =
     60000;
 }
 

@@ -1,10 +1,14 @@
-import { loadConfig, PlatformConfig } from '@fg/platform';
-import { IsOptional, Matches } from 'class-validator';
+import { envInt, loadConfig, PlatformConfig } from '@fg/platform';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /** A browser-facing base URL: `http(s)://host[:port]` and an optional path prefix, no trailing slash. */
 const BASE_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*$/;
 const message = (name: string) =>
   `${name} must be the service's URL as a browser reaches it, such as https://queue.example.gov.vn (no trailing slash)`;
+
+/** Default of SCORE_RECOMPUTE_MIN_GAP_MS. */
+export const DEFAULT_SCORE_RECOMPUTE_MIN_GAP_MS = 250;
 
 /**
  * The rating service's own settings on top of the platform's; validated at start-up. The dashboard pages
@@ -22,6 +26,12 @@ export class RatingConfig extends PlatformConfig {
   @IsOptional()
   @Matches(BASE_URL, { message: message('DASHBOARD_SURVEY_URL') })
   DASHBOARD_SURVEY_URL: string = 'http://127.0.0.1:3003';
+  /**
+   * Least time (ms) between two passes of the score worker, which recomputes the scores the consumers marked
+   * and publishes `unit.score-changed`: how much later than the counters a published score may be.
+   */
+  @IsOptional() @Transform(envInt) @IsInt() @Min(0) @Max(10_000) SCORE_RECOMPUTE_MIN_GAP_MS: number =
+    DEFAULT_SCORE_RECOMPUTE_MIN_GAP_MS;
 }
 
 export const RATING_CONFIG = Symbol('RATING_CONFIG');

@@ -1,10 +1,7 @@
-import { loadConfig, PlatformConfig } from '@fg/platform';
+import { envInt, loadConfig, PlatformConfig } from '@fg/platform';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { DEFAULT_INVITATION_TTL_MS, InvitationKind } from './domain';
-
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
 
 /** The survey service's own settings on top of the platform's; validated at start-up. */
 export class SurveyConfig extends PlatformConfig {
@@ -33,19 +30,19 @@ export class SurveyConfig extends PlatformConfig {
   })
   SURVEY_LINK_PREVIOUS_KEYS?: string;
   /** Kiosk responses one device may send per window (default 10 a minute: a citizen needs longer to answer). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000) SURVEY_KIOSK_LIMIT: number = 10;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) SURVEY_KIOSK_WINDOW_SECONDS: number = 60;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(10000) SURVEY_KIOSK_LIMIT: number = 10;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(86400) SURVEY_KIOSK_WINDOW_SECONDS: number = 60;
   /** Paper forms one staff account may type in per window (default 100 an hour: a day's stack, not a flood). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000) SURVEY_PAPER_LIMIT: number = 100;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) SURVEY_PAPER_WINDOW_SECONDS: number = 3600;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(10000) SURVEY_PAPER_LIMIT: number = 100;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(86400) SURVEY_PAPER_WINDOW_SECONDS: number = 3600;
   /**
    * How far back a paper form's `answeredAt` may go (default 60 days: a month's forms typed in during the next
    * month). Older forms would rewrite closed periods' statistics.
    */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(366) SURVEY_PAPER_MAX_AGE_DAYS: number = 60;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(366) SURVEY_PAPER_MAX_AGE_DAYS: number = 60;
   /** Override the domain's token lifetimes (tablet 10 minutes, SIPAS 30 days). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1440) SURVEY_TABLET_TTL_MINUTES?: number;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) SURVEY_SIPAS_TTL_DAYS?: number;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(1440) SURVEY_TABLET_TTL_MINUTES?: number;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(365) SURVEY_SIPAS_TTL_DAYS?: number;
 }
 
 export const SURVEY_CONFIG = Symbol('SURVEY_CONFIG');

@@ -15,12 +15,13 @@ import { SEAL_PUBLIC_KEY_CONFIG_PATTERN } from '../sealing/seal-keys';
 /** Default of STATS_MAX_STALE_MS: a dashboard answer may lag the data by at most this (StatsCache). */
 export const DEFAULT_STATS_MAX_STALE_MS = 1000;
 
-const toInt = ({ value }: { value: unknown }) =>
+/** class-transformer's `@Transform` for an integer setting: unset or empty stays unset, anything else a number. */
+export const envInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 
 /** Environment every service reads; validated at start-up so a typo fails loudly instead of at first use. */
 export class PlatformConfig {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535) PORT?: number;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(65535) PORT?: number;
   @IsOptional()
   @IsString()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -32,7 +33,7 @@ export class PlatformConfig {
   @IsString() @MinLength(3) KAFKA_BROKERS: string = '127.0.0.1:9092';
   /** Prepended to every topic and consumer group: isolates test runs or tenants sharing a broker. */
   @IsOptional() @Matches(/^[a-zA-Z0-9._-]*$/) KAFKA_TOPIC_PREFIX: string = '';
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) KAFKA_PARTITIONS: number = 12;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(1000) KAFKA_PARTITIONS: number = 12;
   /**
    * The Kafka client id (default `fg-<service>`). Group members carry it, so an instance named apart (e.g.
    * `fg-queue-2`) can be told from its siblings in `kafka-consumer-groups --describe` and removed alone.
@@ -47,9 +48,9 @@ export class PlatformConfig {
   @IsOptional() @IsIn(['scram-sha-512', 'scram-sha-256', 'plain']) KAFKA_SASL_MECHANISM:
     'scram-sha-512' | 'scram-sha-256' | 'plain' = 'scram-sha-512';
   /** Consumer tuning (see EventConsumerOptions): events per transaction, bytes per fetch, partitions applied at once. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) CONSUMER_CHUNK_SIZE?: number;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(512) CONSUMER_FETCH_MAX_MB?: number;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) CONSUMER_PARTITIONS_CONCURRENTLY?: number;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(100000) CONSUMER_CHUNK_SIZE?: number;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(512) CONSUMER_FETCH_MAX_MB?: number;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(64) CONSUMER_PARTITIONS_CONCURRENTLY?: number;
   @IsOptional()
   @IsString()
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
@@ -70,11 +71,11 @@ export class PlatformConfig {
   /** Claim with the unit codes the caller acts for (array or space/comma-separated; '*' for all). */
   @IsOptional() @IsString() @MinLength(1) OIDC_UNITS_CLAIM: string = 'units';
   /** How long the provider's key set is cached; a withdrawn key stops being accepted within this time. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) OIDC_JWKS_CACHE_SECONDS: number = 600;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(86400) OIDC_JWKS_CACHE_SECONDS: number = 600;
   /** Least time between two key-set fetches caused by tokens with an unknown `kid`. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600) OIDC_JWKS_COOLDOWN_SECONDS: number = 30;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(0) @Max(3600) OIDC_JWKS_COOLDOWN_SECONDS: number = 30;
   /** Tolerated clock difference with the token issuer when checking `exp` and `nbf`. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(300) JWT_CLOCK_SKEW_SECONDS: number = 30;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(0) @Max(300) JWT_CLOCK_SKEW_SECONDS: number = 30;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string =
     'info';
   /** `json` or `pretty` (one readable line per event); unset: pretty when stdout is a terminal, else JSON. */
@@ -97,14 +98,14 @@ export class PlatformConfig {
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string;
   /** Largest JSON body (KiB) of any route; a route may allow more (ServiceAppInfo.bodyLimits). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65536) HTTP_BODY_LIMIT_KB: number = 1024;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(65536) HTTP_BODY_LIMIT_KB: number = 1024;
   /** Largest JSON body (KiB) under /api/v1/public/ (no login): a citizen's answers fit in a few KiB. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65536) HTTP_PUBLIC_BODY_LIMIT_KB: number = 16;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(65536) HTTP_PUBLIC_BODY_LIMIT_KB: number = 16;
   /** Time a client has to send its request headers, and its whole request; then the socket is closed (slow loris). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000) HTTP_HEADERS_TIMEOUT_MS: number = 10000;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000) HTTP_REQUEST_TIMEOUT_MS: number = 30000;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1000) @Max(600000) HTTP_HEADERS_TIMEOUT_MS: number = 10000;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1000) @Max(600000) HTTP_REQUEST_TIMEOUT_MS: number = 30000;
   /** Idle time of a kept-alive connection between two requests. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000) HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 5000;
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1000) @Max(600000) HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 5000;
   /**
    * The reverse proxies whose X-Forwarded-For is believed (Express `trust proxy`): a hop count (`1`) or
    * comma-separated addresses, CIDRs or Express's names (`loopback`, `uniquelocal`, `10.0.0.0/8`). Unset: none,
@@ -130,7 +131,7 @@ export class PlatformConfig {
    * How old a cached statistics answer may be once a commit made it out of date (StatsCache): served for up to
    * this many ms after its computation started while one refresh recomputes it; 0 serves only current answers.
    */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60_000) STATS_MAX_STALE_MS: number =
+  @IsOptional() @Transform(envInt) @IsInt() @Min(0) @Max(60_000) STATS_MAX_STALE_MS: number =
     DEFAULT_STATS_MAX_STALE_MS;
   /** Create the database and schema when missing (local runs); off in managed deployments. */
   @IsOptional() @IsIn(['true', 'false']) DB_AUTO_CREATE: string = 'true';

@@ -1,9 +1,6 @@
-import { ConfigError, loadConfig, PlatformConfig } from '@fg/platform';
+import { ConfigError, envInt, loadConfig, PlatformConfig } from '@fg/platform';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
-
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
 
 /** The appointment settings of the queue service's environment (issue #19); validated at start-up. */
 export class AppointmentConfig extends PlatformConfig {
@@ -13,11 +10,11 @@ export class AppointmentConfig extends PlatformConfig {
    */
   @IsOptional() @IsString() @MinLength(16) APPOINTMENT_PERSON_SECRET?: string;
   /** How often the no-show job looks for bookings past their grace time (default every 60 s). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000) APPOINTMENT_NO_SHOW_SCAN_MS: number =
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1000) @Max(3_600_000) APPOINTMENT_NO_SHOW_SCAN_MS: number =
     60_000;
   /** Public bookings (the /book page) one client address may make per hour (default 10). */
   @IsOptional()
-  @Transform(toInt)
+  @Transform(envInt)
   @IsInt()
   @Min(1)
   @Max(100_000)
