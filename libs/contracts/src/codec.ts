@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { EventEnvelope, SourceService } from './envelope';
+import { isCanonicalInstant } from './iso-instant';
 import { EventDefinition, findEventDefinition } from './registry';
 
 const defaultMetadataStorage = untypedStorage as TransformerMetadataStorage;
@@ -129,10 +130,13 @@ function compile(cls: Function): CompiledClass | null {
         } else if (m.type === ValidationTypes.CUSTOM_VALIDATION) {
           for (const c of storage.getTargetValidatorConstraints(m.constraintCls)) {
             if (c.async) supported = false;
+            const validate = c.instance.validate.bind(
+              c.instance,
+            ) as PropertyRule['constraints'][number]['validate'];
             rule.constraints.push({
               each: !!m.each,
               constraints: m.constraints,
-              validate: c.instance.validate.bind(c.instance),
+              validate: isStrictIso8601(m) ? fastIso8601(validate) : validate,
             });
           }
         } else if (m.type === ValidationTypes.NESTED_VALIDATION) {
@@ -153,6 +157,20 @@ function compile(cls: Function): CompiledClass | null {
   compiled.set(cls, result);
   return result;
 }
+
+/** `@IsISO8601({ strict: true })` (any other options keep class-validator's own check). */
+const isStrictIso8601 = (m: ValidationMetadata): boolean => {
+  const o = m.constraints?.[0] as Record<string, unknown> | undefined;
+  return m.name === 'isIso8601' && !!o && Object.keys(o).length === 1 && o.strict === true;
+};
+
+/** Accepts the canonical instant at once (`isCanonicalInstant`); everything else goes to `validate`. */
+const fastIso8601 =
+  (
+    validate: PropertyRule['constraints'][number]['validate'],
+  ): PropertyRule['constraints'][number]['validate'] =>
+  (value, args) =>
+    (typeof value === 'string' && isCanonicalInstant(value)) || validate(value, args);
 
 /**
  * Runs one registered constraint on one value. One arguments object per call and no copy of the value: this
