@@ -31,9 +31,10 @@ export class MetricsApplier {
     const now = new Date();
     const book = new MetricBook();
     fold(book, localYearOf(now));
-    await this.metrics.add(manager, book.unitDeltas());
+    const touched = book.touched();
+    if (!(await this.metrics.add(manager, book.unitDeltas(), this.scoreQueue.markAlong(touched))))
+      await this.scoreQueue.mark(manager, touched);
     await this.officers.add(manager, book.officerDeltas());
-    await this.scoreQueue.mark(manager, book.touched());
     await this.officerRatings.publish(manager, book.ratedOfficerPairs(), now);
   }
 

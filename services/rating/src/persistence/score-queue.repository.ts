@@ -2,6 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { UnitYear } from '../events/metric-book';
 
+/** A CTE another repository's statement carries (`cte` gets the number of its first parameter). */
+export interface StatementPart {
+  cte: (firstParam: number) => string;
+  params: unknown[];
+}
+
 /** Pending scorecard recomputes (`score_dirty`): marked by the consumers, taken by the score worker. */
 @Injectable()
 export class ScoreQueueRepository {
@@ -21,6 +27,20 @@ export class ScoreQueueRepository {
       /* sql */ `INSERT INTO score_dirty (unit_code, year) SELECT * FROM unnest($1::text[], $2::int[])`,
       [pairs.map((p) => p.unitCode), pairs.map((p) => p.year)],
     );
+  }
+
+  /**
+   * The same marks as a data-modifying CTE (`marked`) for the statement that adds the counters, so a consumer
+   * transaction makes one round trip less (44 consumer transactions/s at 1,000 events/s in the freshness bench,
+   * where the rating process spent 14 % of its time in socket writes). Its parameters follow the statement's.
+   */
+  markAlong(pairs: UnitYear[]): StatementPart | undefined {
+    if (!pairs.length) return undefined;
+    return {
+      cte: (first) =>
+        `marked AS (INSERT INTO score_dirty (unit_code, year) SELECT * FROM unnest($${first}::text[], $${first + 1}::int[]))`,
+      params: [pairs.map((p) => p.unitCode), pairs.map((p) => p.year)],
+    };
   }
 
   /**

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { UnitAggregates } from '../domain';
 import { MonthlyCounters, REPORT_ONLY_COUNTERS, UnitMonthDelta } from '../events/metric-book';
 import { fromColumns, isZeroFlat, METRIC_COLUMNS, toColumns } from './metric-columns';
+import type { StatementPart } from './score-queue.repository';
 
 export interface YearAggregates {
   unitCode: string;
@@ -44,9 +45,11 @@ export class UnitMetricsRepository {
    * once), so the upsert can simply add. Rows go in key order: the three consumers upsert concurrently and
    * must lock shared rows in one order (no deadlock). One array per column (`unnest`), not a JSON document
    * of row objects: every column name was repeated in every row, built, sent and parsed again by
-   * PostgreSQL for each of the ~2,600 (unit, month) rows a catching-up chunk folds into.
+   * PostgreSQL for each of the ~2,600 (unit, month) rows a catching-up chunk folds into. `along` rides in the
+   * same statement (the score marks); returns false when there was nothing to add, and then `along` was not
+   * written either.
    */
-  async add(manager: EntityManager, deltas: UnitMonthDelta[]): Promise<void> {
+  async add(manager: EntityManager, deltas: UnitMonthDelta[], along?: StatementPart): Promise<boolean> {
     const units: string[] = [];
     const years: number[] = [];
     const months: number[] = [];
@@ -59,17 +62,19 @@ export class UnitMetricsRepository {
       months.push(d.month);
       for (let i = 0; i < cols.length; i++) values[i].push(flat[cols[i]]);
     }
-    if (!units.length) return;
+    if (!units.length) return false;
+    const params: unknown[] = [units, years, months, ...values];
     await manager.query(
-      /* sql */ `INSERT INTO unit_metrics (unit_code, year, month, ${cols.join(', ')})
+      /* sql */ `${along ? `WITH ${along.cte(params.length + 1)} ` : ''}INSERT INTO unit_metrics (unit_code, year, month, ${cols.join(', ')})
         SELECT * FROM unnest($1::text[], $2::int[], $3::int[], ${cols.map((_, i) => `$${i + 4}::bigint[]`).join(', ')})
           AS t(unit_code, year, month, ${cols.join(', ')})
         ORDER BY unit_code, year, month
         ON CONFLICT (unit_code, year, month) DO UPDATE SET
           ${cols.map((c) => `${c} = unit_metrics.${c} + EXCLUDED.${c}`).join(',\n          ')},
           updated_at = now()`,
-      [units, years, months, ...values],
+      along ? [...params, ...along.params] : params,
     );
+    return true;
   }
 
   /** The earliest year any of the units has counters for, or null. */
