@@ -6,7 +6,6 @@
  * broker started through it would stop the shared one.
  */
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -69,7 +68,7 @@ export class PrivateKafka {
           encoding: 'utf8',
         },
       ),
-    ) as { settings: Record<string, string>; formatArgs: string[] };
+    ) as { settings: Record<string, string>; formatArgs: string[]; clusterId: string };
     process.env.KAFKA_SASL_USERNAME = 'admin';
     process.env.KAFKA_SASL_PASSWORD = localKafkaCredentials().admin;
     const props: Record<string, string> = {
@@ -109,7 +108,7 @@ export class PrivateKafka {
           'kafka.tools.StorageTool',
           'format',
           '-t',
-          crypto.randomBytes(16).toString('base64url'),
+          security.clusterId,
           '-c',
           propsFile,
           ...security.formatArgs,

@@ -483,12 +483,24 @@ function writeConfig({ settings, dataDir }) {
   );
 }
 
+/**
+ * A cluster id in Kafka's Uuid text form (base64url of 16 random bytes). Like Kafka's own Uuid.randomUuid(), never
+ * one that starts with '-': kafka-storage's argument parser takes such a value for an option ("argument
+ * --cluster-id/-t: expected one argument"), which failed 1 start in 64 (it failed a CI run's chaos broker).
+ */
+export function newClusterId() {
+  for (;;) {
+    const id = crypto.randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
 function formatStorageOnce(java, { dataDir, creds }) {
   if (fs.existsSync(path.join(dataDir, 'meta.properties'))) return;
   // Data dirs of former configs (other users, PLAINTEXT) can never be used again.
   for (const old of fs.readdirSync(stateDir).filter((d) => /^data-/.test(d)))
     fs.rmSync(path.join(stateDir, old), { recursive: true, force: true });
-  const clusterId = crypto.randomBytes(16).toString('base64url'); // Kafka's Uuid text form
+  const clusterId = newClusterId();
   const r = spawnSync(
     java,
     [
@@ -638,12 +650,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       defaultLog(`ACLs of ${SERVICE_PRINCIPALS.join(', ')} set on ${bootstrap}.`);
     } else if (cmd === 'config') {
       // node scripts/kafka/kafka.mjs config <port>: the broker settings and StorageTool's --add-scram arguments
-      // as JSON, for brokers started elsewhere with this file's security (bench/chaos/private-infra.ts).
+      // and a new cluster id as JSON, for brokers started elsewhere with this file's security (bench/chaos/private-infra.ts).
       const port = Number(process.argv[3]);
       if (!Number.isInteger(port)) throw new Error('usage: node scripts/kafka/kafka.mjs config <port>');
       const creds = kafkaCredentials();
       const settings = brokerSettings({ port, controllerPort: port + 1, adminPassword: creds[ADMIN_USER] });
-      console.log(JSON.stringify({ settings, formatArgs: scramFormatArgs(creds) }));
+      console.log(
+        JSON.stringify({ settings, formatArgs: scramFormatArgs(creds), clusterId: newClusterId() }),
+      );
     } else if (cmd === 'fetch') {
       await fetchJars();
     } else if (cmd === 'stop') {
