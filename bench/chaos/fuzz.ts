@@ -390,20 +390,22 @@ export async function fuzzAll(
         r.quietChecks++;
         await sleep(quietMs);
         const y = await nextXid();
-        const kept = y !== x ? await notAborted(x, y) : [];
-        const byXid: Writes = kept.length ? await writesByXid(x, y) : new Map();
-        if (y !== x && !kept.length) {
-          r.rolledBack++;
-          x = y;
-        } else if (y !== x && otherServiceOnly(op.s, kept, byXid)) {
-          r.othersBackground++;
-          x = await quiet();
-        } else if (y !== x) {
-          r.writesByRejected++;
-          example(
-            `quiet check after case ${r.cases} (${op.s} ${op.method} ${op.path}): ${y - x} transaction id(s) assigned with no request in flight; wrote: ${describe(kept, byXid)}`,
-          );
-          x = await quiet();
+        if (y !== x) {
+          const kept = await notAborted(x, y);
+          const byXid: Writes = kept.length ? await writesByXid(x, y) : new Map();
+          if (!kept.length) {
+            r.rolledBack++;
+            x = y;
+          } else if (otherServiceOnly(op.s, kept, byXid)) {
+            r.othersBackground++;
+            x = await quiet();
+          } else {
+            r.writesByRejected++;
+            example(
+              `quiet check after case ${r.cases} (${op.s} ${op.method} ${op.path}): ${y - x} transaction id(s) assigned with no request in flight; wrote: ${describe(kept, byXid)}`,
+            );
+            x = await quiet();
+          }
         }
       }
     }

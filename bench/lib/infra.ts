@@ -90,10 +90,6 @@ export async function dropStaleBenchDbs(adminUrl = pgAdminUrl()): Promise<void> 
 
 export const newPrefix = (label: string) => `bench${label}${randomBytes(3).toString('hex')}.`;
 
-/**
- * The harness's client: KAFKA_SASL_* of this process, i.e. the admin of the project's broker (ensureBroker and
- * the chaos broker set them), or nothing for a broker without authentication.
- */
 /** The bench's own Kafka principal (KAFKA_SASL_USERNAME/PASSWORD of the harness's environment), if any. */
 export const benchSasl = (env: NodeJS.ProcessEnv = process.env) =>
   env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
@@ -104,6 +100,10 @@ export const benchSasl = (env: NodeJS.ProcessEnv = process.env) =>
       }
     : undefined;
 
+/**
+ * The harness's client: KAFKA_SASL_* of this process, i.e. the admin of the project's broker (ensureBroker and
+ * the chaos broker set them), or nothing for a broker without authentication.
+ */
 export function kafkaClient(brokers: string, clientId = 'fg-bench'): Kafka {
   return new Kafka({
     clientId,

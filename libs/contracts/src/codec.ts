@@ -6,6 +6,7 @@ import { defaultMetadataStorage as untypedStorage } from 'class-transformer/cjs/
 import type { MetadataStorage as TransformerMetadataStorage } from 'class-transformer/types/MetadataStorage';
 import {
   getMetadataStorage,
+  IS_ISO8601,
   validateSync,
   ValidationArguments,
   ValidationError,
@@ -161,7 +162,7 @@ function compile(cls: Function): CompiledClass | null {
 /** `@IsISO8601({ strict: true })` (any other options keep class-validator's own check). */
 const isStrictIso8601 = (m: ValidationMetadata): boolean => {
   const o = m.constraints?.[0] as Record<string, unknown> | undefined;
-  return m.name === 'isIso8601' && !!o && Object.keys(o).length === 1 && o.strict === true;
+  return m.name === IS_ISO8601 && !!o && Object.keys(o).length === 1 && o.strict === true;
 };
 
 /** Accepts the canonical instant at once (`isCanonicalInstant`); everything else goes to `validate`. */

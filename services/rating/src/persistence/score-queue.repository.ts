@@ -8,6 +8,11 @@ export interface StatementPart {
   params: unknown[];
 }
 
+/** The one statement that appends marks, its two parameters numbered from `first` (see `markParams`). */
+const insertMarks = (first: number) =>
+  /* sql */ `INSERT INTO score_dirty (unit_code, year) SELECT * FROM unnest($${first}::text[], $${first + 1}::int[])`;
+const markParams = (pairs: UnitYear[]) => [pairs.map((p) => p.unitCode), pairs.map((p) => p.year)];
+
 /** Pending scorecard recomputes (`score_dirty`): marked by the consumers, taken by the score worker. */
 @Injectable()
 export class ScoreQueueRepository {
@@ -23,10 +28,7 @@ export class ScoreQueueRepository {
    */
   async mark(manager: EntityManager, pairs: UnitYear[]): Promise<void> {
     if (!pairs.length) return;
-    await manager.query(
-      /* sql */ `INSERT INTO score_dirty (unit_code, year) SELECT * FROM unnest($1::text[], $2::int[])`,
-      [pairs.map((p) => p.unitCode), pairs.map((p) => p.year)],
-    );
+    await manager.query(insertMarks(1), markParams(pairs));
   }
 
   /**
@@ -36,11 +38,7 @@ export class ScoreQueueRepository {
    */
   markAlong(pairs: UnitYear[]): StatementPart | undefined {
     if (!pairs.length) return undefined;
-    return {
-      cte: (first) =>
-        `marked AS (INSERT INTO score_dirty (unit_code, year) SELECT * FROM unnest($${first}::text[], $${first + 1}::int[]))`,
-      params: [pairs.map((p) => p.unitCode), pairs.map((p) => p.year)],
-    };
+    return { cte: (first) => `marked AS (${insertMarks(first)})`, params: markParams(pairs) };
   }
 
   /**
