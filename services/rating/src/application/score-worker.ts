@@ -27,9 +27,9 @@ const POLL_MS = 1000;
  * the pairs pending and nothing published twice. Why not in the consumer transaction: with three consumers
  * and dozens of partitions each transaction recomputed every touched unit and its ancestors under one lock,
  * which serialised the consumers and capped a rebuild at ~9,000 events/s (bench/README.md).
- * Passes begin at least SCORE_RECOMPUTE_MIN_GAP_MS apart: woken after every consumer commit, the worker ran
- * ~19 passes/s at 1,000 events/s (about 10 statements each, a third of the process's statements) to publish
- * scores nobody reads that often; the scorecard endpoints compute from the counters live, so they do not wait
+ * Passes begin at least SCORE_RECOMPUTE_MIN_GAP_MS apart: woken after every consumer commit (~38/s at 1,000
+ * events/s), the worker ran ~6.5 passes/s of about 10 statements each (~4/s with the gap) to publish scores
+ * nobody reads that often; the scorecard endpoints compute from the counters live, so they do not wait
  * for it. What the gap delays is `unit.score-changed` and the stored standings, by at most the gap.
  */
 @Injectable()
