@@ -86,7 +86,10 @@ export async function ensureTopics(admin: Admin, settings: KafkaSettings): Promi
   if (!missing.length) return;
   await admin
     .createTopics({
-      waitForLeaders: true,
+      // kafkajs' own wait (`waitForLeaders: true`) gives up at the first "This server does not host this
+      // topic-partition" (UNKNOWN_TOPIC_OR_PARTITION), which a KRaft broker answers for a moment after it
+      // created a topic; CI met it once (stop 24). awaitTopicLeaders waits through it.
+      waitForLeaders: false,
       topics: missing.map((topic) => ({
         topic,
         numPartitions: topic.endsWith('.dlq') ? 1 : settings.partitions,
@@ -96,6 +99,44 @@ export async function ensureTopics(admin: Admin, settings: KafkaSettings): Promi
     .catch((e: Error & { type?: string }) => {
       if (!/TOPIC_ALREADY_EXISTS|already exists/i.test(`${e.message} ${e.type ?? ''}`)) throw e;
     });
+  await awaitTopicLeaders(admin, missing);
+}
+
+/** Answers of the broker that mean "not there yet" while a new topic's metadata spreads. */
+const NOT_YET = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION']);
+
+/**
+ * Resolves once every partition of `topics` has a leader; retries the broker's "not there yet" answers every
+ * `pollMs` and fails with the topics still without leaders after `timeoutMs`.
+ */
+export async function awaitTopicLeaders(
+  admin: Pick<Admin, 'fetchTopicMetadata'>,
+  topics: string[],
+  { timeoutMs = 30_000, pollMs = 100 }: { timeoutMs?: number; pollMs?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let waiting = topics;
+  let last = 'no answer yet';
+  for (;;) {
+    try {
+      const { topics: meta } = await admin.fetchTopicMetadata({ topics: waiting });
+      const led = new Set(
+        meta
+          .filter((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))
+          .map((t) => t.name),
+      );
+      waiting = waiting.filter((t) => !led.has(t));
+      if (!waiting.length) return;
+      last = 'partitions without a leader';
+    } catch (e) {
+      const type = (e as { type?: string }).type;
+      if (!type || !NOT_YET.has(type)) throw e;
+      last = type;
+    }
+    if (Date.now() >= deadline)
+      throw new Error(`topics without leaders after ${timeoutMs} ms (${last}): ${waiting.join(', ')}`);
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { logLevel } from 'kafkajs';
 import { loadConfig, PlatformConfig } from '../config/platform-config';
-import { kafkaLogLevel, kafkaSasl } from './kafka-client';
+import { awaitTopicLeaders, kafkaLogLevel, kafkaSasl } from './kafka-client';
 
 describe('kafkaLogLevel', () => {
   it("lowers the broker's error answers that kafkajs logs before retrying to debug", () => {
@@ -71,5 +71,54 @@ describe('Kafka SASL settings (docs/platform.md, "Kafka credentials and ACLs")',
         KAFKA_SASL_MECHANISM: 'gssapi',
       }),
     ).toThrow(/KAFKA_SASL_MECHANISM/);
+  });
+});
+
+describe('awaitTopicLeaders (ensureTopics after createTopics)', () => {
+  const notYet = (type: string) => Object.assign(new Error(type), { type });
+  const meta = (leaders: Record<string, number[]>) => ({
+    topics: Object.entries(leaders).map(([name, ls]) => ({
+      name,
+      partitions: ls.map((leader, partitionId) => ({ partitionId, leader })),
+    })),
+  });
+  /** A fake admin that gives the scripted answers in turn, recording the topics each call asked for. */
+  const scripted = (...answers: Array<Error | ReturnType<typeof meta>>) => {
+    const asked: string[][] = [];
+    const admin = {
+      fetchTopicMetadata: jest.fn(({ topics }: { topics: string[] }) => {
+        asked.push(topics);
+        const a = answers[Math.min(asked.length - 1, answers.length - 1)];
+        return a instanceof Error ? Promise.reject(a) : Promise.resolve(a);
+      }),
+    };
+    return { admin: admin as unknown as Parameters<typeof awaitTopicLeaders>[0], asked };
+  };
+
+  it("waits through the broker's 'does not host this topic-partition' and leaderless partitions", async () => {
+    const { admin, asked } = scripted(
+      notYet('UNKNOWN_TOPIC_OR_PARTITION'),
+      meta({ a: [1, -1], b: [1] }),
+      notYet('LEADER_NOT_AVAILABLE'),
+      meta({ a: [1, 1] }),
+    );
+    await awaitTopicLeaders(admin, ['a', 'b'], { pollMs: 1 });
+    // b had its leader on the second answer and is not asked for again.
+    expect(asked).toEqual([['a', 'b'], ['a', 'b'], ['a'], ['a']]);
+  });
+
+  it('passes any other error on at once', async () => {
+    const { admin, asked } = scripted(notYet('TOPIC_AUTHORIZATION_FAILED'));
+    await expect(awaitTopicLeaders(admin, ['a'], { pollMs: 1 })).rejects.toThrow(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
+    expect(asked).toHaveLength(1);
+  });
+
+  it('gives up after its timeout, naming the topics still without leaders and the last answer', async () => {
+    const { admin } = scripted(meta({ a: [1], b: [-1] }), notYet('UNKNOWN_TOPIC_OR_PARTITION'));
+    await expect(awaitTopicLeaders(admin, ['a', 'b'], { timeoutMs: 30, pollMs: 5 })).rejects.toThrow(
+      /topics without leaders after 30 ms \(UNKNOWN_TOPIC_OR_PARTITION\): b$/,
+    );
   });
 });
