@@ -17,10 +17,12 @@
  *    full stop (no re-check that could excuse it); what it wrote is named from the rows whose xmin is in the
  *    case's id range. An id that aborted changed nothing (e.g. rows locked FOR UPDATE, then a 403 thrown inside
  *    the transaction): counted as `rolledBack`, not a finding;
- *  - ids are cluster-wide, so another service's own background work (notify sending a reminder that fell due)
- *    can commit inside a case. Each committed id is therefore attributed by the rows it wrote: a window whose
- *    every committed id wrote visible rows only in other services' schemas is counted as `othersBackground`, not
- *    a finding. Anything else still is: an id with no visible row, or one that wrote the fuzzed service's schema;
+ *  - ids are cluster-wide, so another service's own background work could commit inside a case. The chaos
+ *    harness stops notify, the one service that is not fuzzed, before the fuzz (phases/verify.ts): its sends
+ *    update a message twice (claimed, then sent), which leaves the first id with no visible row. Each committed
+ *    id is still attributed by the rows it wrote: a window whose every committed id wrote visible rows only in
+ *    other services' schemas is counted as `othersBackground`, not a finding. Anything else still is: an id with
+ *    no visible row, or one that wrote the fuzzed service's schema;
  *  - an accepted case may write, and its consequences (outbox relay, other services' consumers) come after the
  *    answer, so after an accepted case that assigned an id the harness waits until quiet again before the next
  *    case, so they are never blamed on a rejected one;

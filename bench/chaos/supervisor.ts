@@ -33,6 +33,8 @@ export class Supervisor {
    */
   private readonly busy = new Map<string, Promise<unknown>>();
   private stopping = false;
+  /** Instances stopped for the rest of the run (`stopService`): never restarted. */
+  private readonly stopped = new Set<string>();
   readonly exitsOnTheirOwn: Record<ServiceName, number> = Object.fromEntries(
     RUN_SERVICES.map((s) => [s, 0]),
   ) as Record<ServiceName, number>;
@@ -92,7 +94,7 @@ export class Supervisor {
   async start(x: Instance): Promise<void> {
     const key = instanceKey(x);
     for (let attempt = 1; ; attempt++) {
-      if (this.stopping) return;
+      if (this.stopping || this.stopped.has(key)) return;
       const running = this.processes.get(key);
       if (running && running.child.exitCode === null && running.child.signalCode === null)
         throw new Error(`${key} is still running (pid ${running.pid}): not starting a second one`);
@@ -178,6 +180,18 @@ export class Supervisor {
     for (const p of this.processes.values()) await p.stop().catch(() => undefined);
   }
 
+  /**
+   * Stops every instance of `s` for the rest of the run (SIGTERM, drained), once nothing else is being done to
+   * them; they are not restarted, and `start` refuses them.
+   */
+  async stopService(s: ServiceName): Promise<void> {
+    const keys = this.all(s).map(instanceKey);
+    await this.exclusive(keys, async () => {
+      for (const k of keys) this.stopped.add(k);
+      for (const k of keys) await this.processes.get(k)?.stop();
+    });
+  }
+
   /** Whatever still runs after a failure. */
   async killAll(): Promise<void> {
     this.stopping = true;
@@ -191,7 +205,8 @@ export class Supervisor {
   private supervise(x: Instance, p: ServiceProcess): void {
     const key = instanceKey(x);
     void p.exited.then(async (code) => {
-      if (this.stopping || this.killing.has(key) || this.processes.get(key) !== p) return;
+      if (this.stopping || this.stopped.has(key) || this.killing.has(key) || this.processes.get(key) !== p)
+        return;
       this.exitsOnTheirOwn[x.s]++;
       // Why it exited is in its log: the last lines go into the run's output, which CI keeps.
       log(`chaos: ${key} exited on its own (code ${code}); restarting. Its log ends:\n${tail(p.logFile, 8)}`);
