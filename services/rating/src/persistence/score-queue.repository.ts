@@ -62,11 +62,4 @@ export class ScoreQueueRepository {
   async anyMarked(): Promise<boolean> {
     return (await this.ds.query<unknown[]>(`SELECT 1 FROM score_dirty LIMIT 1`)).length > 0;
   }
-
-  async depth(manager: EntityManager): Promise<number> {
-    const [row] = await manager.query<{ n: number }[]>(
-      `SELECT count(DISTINCT (unit_code, year))::int AS n FROM score_dirty`,
-    );
-    return row.n;
-  }
 }
