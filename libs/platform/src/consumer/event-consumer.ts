@@ -27,12 +27,20 @@ export interface EventConsumerOptions {
    */
   partitionsConsumedConcurrently?: number;
   /**
-   * Most bytes one fetch returns over all partitions (default 64 MiB; kafkajs' own default is 10 MiB). With
-   * dozens of partitions 10 MiB left ~1,000 events per partition batch when catching up, too few for the
-   * folding of a chunk to merge a unit's events. A partition's share is capped at a quarter of it.
+   * Most bytes one fetch returns over all partitions (default `DEFAULT_FETCH_MAX_BYTES`; kafkajs' own default
+   * is 10 MiB). With dozens of partitions 10 MiB left ~1,000 events per partition batch when catching up, too
+   * few for the folding of a chunk to merge a unit's events. A partition's share is capped at a quarter of it.
    */
   fetchMaxBytes?: number;
 }
+
+/**
+ * 32 MiB. A fetch and the events decoded from it stay in memory until its chunks are applied, in each of a
+ * service's consumer groups at once: with 64 MiB the 1M-event rebuild of the rating service (three groups) peaked
+ * at 1,013–1,159 MiB RSS, over issue #21's 1 GiB, with 32 MiB at 748–836 MiB, for 25,440 instead of 29,190 events/s
+ * (bench/README.md, "Issue #21 on 2026-12-07, second session").
+ */
+export const DEFAULT_FETCH_MAX_BYTES = 32 * 1024 * 1024;
 
 interface Item {
   message: KafkaMessage;
@@ -85,8 +93,8 @@ export class EventConsumer {
       groupId: this.groupId,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
-      maxBytes: this.o.fetchMaxBytes ?? 64 * 1024 * 1024,
-      maxBytesPerPartition: Math.ceil((this.o.fetchMaxBytes ?? 64 * 1024 * 1024) / 4),
+      maxBytes: this.o.fetchMaxBytes ?? DEFAULT_FETCH_MAX_BYTES,
+      maxBytesPerPartition: Math.ceil((this.o.fetchMaxBytes ?? DEFAULT_FETCH_MAX_BYTES) / 4),
       allowAutoTopicCreation: false,
       retry: {
         retries: 5, // kafkajs's consumer default, which passing `retry` would replace by the client's
