@@ -129,7 +129,9 @@ export async function awaitTopicLeaders(
       if (!waiting.length) return;
       last = 'partitions without a leader';
     } catch (e) {
-      const type = (e as { type?: string }).type;
+      // kafkajs' own retries end in KafkaJSNumberOfRetriesExceeded, which carries the broker's answer as `cause`.
+      const err = e as { type?: string; cause?: { type?: string } };
+      const type = err.type ?? err.cause?.type;
       if (!type || !NOT_YET.has(type)) throw e;
       last = type;
     }

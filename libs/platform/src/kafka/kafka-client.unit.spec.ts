@@ -107,6 +107,13 @@ describe('awaitTopicLeaders (ensureTopics after createTopics)', () => {
     expect(asked).toEqual([['a', 'b'], ['a', 'b'], ['a'], ['a']]);
   });
 
+  it("waits through kafkajs' own retries given up on a 'not there yet' answer (its cause)", async () => {
+    const exhausted = Object.assign(new Error('retries exceeded'), { cause: notYet('LEADER_NOT_AVAILABLE') });
+    const { admin, asked } = scripted(exhausted, meta({ a: [1] }));
+    await awaitTopicLeaders(admin, ['a'], { pollMs: 1 });
+    expect(asked).toHaveLength(2);
+  });
+
   it('passes any other error on at once', async () => {
     const { admin, asked } = scripted(notYet('TOPIC_AUTHORIZATION_FAILED'));
     await expect(awaitTopicLeaders(admin, ['a'], { pollMs: 1 })).rejects.toThrow(
