@@ -1,4 +1,5 @@
 import { ContractViolation, decode, DomainEvent, dlqTopic } from '@fg/contracts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -64,8 +65,6 @@ interface Submission {
  */
 const GROUP_COMMIT_MAX_EVENTS = 2000;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Runs one consumer group with kafkajs `eachBatch`: validates every message against the contracts, applies
  * new events and records their ids (inbox) in one transaction per chunk (small chunks of several partitions
@@ -88,13 +87,13 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     this.stopped = false;
-    const { kafka, definition } = this.o;
+    const { kafka, definition, fetchMaxBytes = DEFAULT_FETCH_MAX_BYTES } = this.o;
     const consumer = kafka.consumer({
       groupId: this.groupId,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
-      maxBytes: this.o.fetchMaxBytes ?? DEFAULT_FETCH_MAX_BYTES,
-      maxBytesPerPartition: Math.ceil((this.o.fetchMaxBytes ?? DEFAULT_FETCH_MAX_BYTES) / 4),
+      maxBytes: fetchMaxBytes,
+      maxBytesPerPartition: Math.ceil(fetchMaxBytes / 4),
       allowAutoTopicCreation: false,
       retry: {
         retries: 5, // kafkajs's consumer default, which passing `retry` would replace by the client's

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Admin, Kafka, logLevel, Partitioners, Producer, SASLOptions } from 'kafkajs';
 import type { Logger } from 'pino';
 import { ALL_TOPICS, dlqTopic } from '@fg/contracts';
@@ -137,7 +138,7 @@ export async function awaitTopicLeaders(
     }
     if (Date.now() >= deadline)
       throw new Error(`topics without leaders after ${timeoutMs} ms (${last}): ${waiting.join(', ')}`);
-    await new Promise((r) => setTimeout(r, pollMs));
+    await sleep(pollMs);
   }
 }
 
