@@ -7,6 +7,7 @@ export * from './database/database-bootstrap';
 export * from './database/stats-cache';
 export * from './database/pg-listener';
 export * from './database/period-cover';
+export * from './database/prepared-query';
 export * from './rate-limit/rate-limit-windows';
 export * from './outbox/outbox-writer';
 export * from './audit/audit-log';

@@ -96,7 +96,7 @@ export class PlatformModule {
               // spent 300–480 ms compiling for ~30 ms of execution (issue #21, EXPLAIN ANALYZE on 4M dossiers).
               extra: {
                 options: `-c search_path=${schema},public -c jit=off`,
-                max: 20,
+                max: c.DB_POOL_MAX,
                 // Every connection keeps an 'error' listener while the pool hands it out: a database restart
                 // could otherwise crash the service (guarded-pg-client.ts).
                 Client: guardedPgClient((err) =>

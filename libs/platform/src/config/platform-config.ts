@@ -30,6 +30,8 @@ export class PlatformConfig {
   @IsOptional()
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DB_SCHEMA must be a lower-case SQL identifier' })
   DB_SCHEMA?: string;
+  /** Connections the service's pool may open (node-postgres `max`). */
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(200) DB_POOL_MAX: number = 20;
   @IsString() @MinLength(3) KAFKA_BROKERS: string = '127.0.0.1:9092';
   /** Prepended to every topic and consumer group: isolates test runs or tenants sharing a broker. */
   @IsOptional() @Matches(/^[a-zA-Z0-9._-]*$/) KAFKA_TOPIC_PREFIX: string = '';

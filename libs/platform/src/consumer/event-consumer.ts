@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { topicName } from '../kafka/kafka-client';
 import { platformMetrics } from '../metrics/platform-metrics';
 import type { EventConsumerDefinition } from './consumer-definition';
@@ -301,7 +302,8 @@ export class EventConsumer {
       appliedPerChunk.length = 0;
       // Returns the ids that were already in the inbox (applied before), not the ones inserted: a chunk of
       // 50,000 new events used to bring back 50,000 rows for the consumer to parse, now usually none.
-      const rows: { event_id: string }[] = await manager.query(
+      const rows = await preparedQuery<{ event_id: string }[]>(
+        manager,
         /* sql */ `WITH fresh AS (
             INSERT INTO inbox (event_id, consumer, topic) SELECT id, $2, topic FROM unnest($1::uuid[], $3::text[]) AS t(id, topic)
             ON CONFLICT DO NOTHING RETURNING event_id

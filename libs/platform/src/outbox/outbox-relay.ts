@@ -2,6 +2,7 @@ import type { Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { PgListener } from '../database/pg-listener';
+import { prepared } from '../database/prepared-query';
 import { topicName } from '../kafka/kafka-client';
 import { platformMetrics } from '../metrics/platform-metrics';
 
@@ -115,7 +116,7 @@ export class OutboxRelay {
     try {
       await client.query('BEGIN');
       const lock = await client.query<{ ok: boolean }>(
-        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok',
+        prepared('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok'),
         [this.lockKey],
       );
       if (!lock.rows[0].ok) {
@@ -123,7 +124,7 @@ export class OutboxRelay {
         return -1;
       }
       const { rows } = await client.query<{ seq: string; topic: string; key: string; payload: unknown }>(
-        /* sql */ `SELECT seq, topic, key, payload FROM outbox ORDER BY seq LIMIT $1`,
+        prepared(/* sql */ `SELECT seq, topic, key, payload FROM outbox ORDER BY seq LIMIT $1`),
         [this.o.batchSize ?? 500],
       );
       if (rows.length) {
@@ -144,7 +145,9 @@ export class OutboxRelay {
           topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
         });
         // Exact ids, not a range: a transaction that commits late may hold a lower seq not yet read.
-        await client.query('DELETE FROM outbox WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+        await client.query(prepared('DELETE FROM outbox WHERE seq = ANY($1::bigint[])'), [
+          rows.map((r) => r.seq),
+        ]);
         platformMetrics.outboxPublished.inc(rows.length);
       }
       await client.query('COMMIT');

@@ -1,5 +1,6 @@
 import { DomainEvent, encode, findEventDefinition, TOPIC_KEY } from '@fg/contracts';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 
 /** The five unnest arrays of outbox rows `outboxInsertFrom` takes: ids, topics, keys, types, payloads. */
 export type OutboxRows = [string[], string[], string[], string[], string[]];
@@ -12,6 +13,8 @@ export const outboxInsertFrom = (
   p: readonly [number, number, number, number, number],
 ): string => /* sql */ `INSERT INTO outbox (event_id, topic, key, type, payload)
       SELECT * FROM unnest($${p[0]}::uuid[], $${p[1]}::text[], $${p[2]}::text[], $${p[3]}::text[], $${p[4]}::jsonb[])`;
+
+const OUTBOX_INSERT = outboxInsertFrom([1, 2, 3, 4, 5]);
 
 /** The outbox rows of `events`, each validated by the contracts first (an invalid event throws here). */
 export function outboxRows(events: DomainEvent[]): OutboxRows {
@@ -38,5 +41,5 @@ export async function appendToOutbox(manager: EntityManager, events: DomainEvent
   if (!events.length) return;
   if (!manager.queryRunner?.isTransactionActive)
     throw new Error('appendToOutbox must run inside a transaction');
-  await manager.query(outboxInsertFrom([1, 2, 3, 4, 5]), outboxRows(events));
+  await preparedQuery(manager, OUTBOX_INSERT, outboxRows(events));
 }

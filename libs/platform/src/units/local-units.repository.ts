@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type HistoryMember, type LocalDate, mergeHistoryMembers, toLocalDate } from '@fg/kernel';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import type { UnitAncestry } from '../auth/unit-scope';
 import { type UnitLine, unitLine } from './unit-label';
 
@@ -26,7 +27,9 @@ export class LocalUnitsRepository implements UnitAncestry {
   constructor(private readonly ds: DataSource) {}
 
   async find(code: string): Promise<LocalUnit | null> {
-    const rows = await this.ds.query<LocalUnit[]>(
+    // Prepared: every unit-scoped request looks its unit up (UnitScopedGuard).
+    const rows = await preparedQuery<LocalUnit[]>(
+      this.ds,
       /* sql */ `SELECT code, name, level, parent_code AS "parentCode", active, updated_at AS "updatedAt" FROM units WHERE code = $1`,
       [code],
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LocalUnit } from '@fg/platform';
+import { type LocalUnit, preparedQuery } from '@fg/platform';
 import type { LocalDate } from '@fg/kernel';
 import { DataSource } from 'typeorm';
 import type { ProcessingTime } from '../domain';
@@ -46,7 +46,8 @@ export class IntakeLookupRepository {
   constructor(private readonly ds: DataSource) {}
 
   async load(unitCodes: string[], procedureCodes: string[], today: LocalDate): Promise<IntakeLookups> {
-    const [row] = await this.ds.query<
+    // Prepared (parsed and planned once per connection): one per intake group, a long statement.
+    const [row] = await preparedQuery<
       {
         units: LocalUnit[];
         procedures: { code: string; name: string; amount: number; unit: ProcessingTime['unit'] }[];
@@ -55,6 +56,7 @@ export class IntakeLookupRepository {
         succeeded: string[];
       }[]
     >(
+      this.ds,
       /* sql */ `SELECT
         (SELECT coalesce(json_agg(json_build_object('code', code, 'name', name, 'level', level, 'parentCode', parent_code,
                   'active', active, 'updatedAt', updated_at)), '[]')

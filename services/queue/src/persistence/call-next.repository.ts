@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@fg/contracts';
-import { AuditEntry, auditInsertFrom, auditRows, outboxInsertFrom, outboxRows } from '@fg/platform';
+import {
+  AuditEntry,
+  auditInsertFrom,
+  auditRows,
+  outboxInsertFrom,
+  outboxRows,
+  preparedQuery,
+} from '@fg/platform';
 import type { EntityManager } from 'typeorm';
 import type { QueuePolicy, Ticket, WaitingTicket } from '../domain';
 import type { AppointmentSettings } from '../domain/appointments/appointment-settings';
@@ -22,6 +29,30 @@ interface InputsRow extends CounterRow {
   policy: Record<keyof QueuePolicy, unknown> | null;
   appointmentSettings: Record<keyof AppointmentSettings, number> | null;
   waiting: (Omit<WaitingTicket, 'queuedAt'> & { queuedAt: string })[];
+}
+
+let lockAndRead: string | undefined;
+
+/** The text of `lockCounterAndRead`'s statement, built once (a prepared statement is looked up by its text). */
+function lockAndReadSql(): string {
+  if (lockAndRead) return lockAndRead;
+  const pool = candidatePoolSql({
+    unit: '$1',
+    day: '$3',
+    serviceCodes: 'c."serviceCodes"',
+    limit: '$4',
+    counterNo: 'c."counterNo"',
+    officerId: 'c."officerId"',
+    priorities: '$5',
+    appointment: '$6',
+  });
+  return (lockAndRead = /* sql */ `WITH c AS (SELECT ${COUNTER_COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2 FOR UPDATE)
+    SELECT c.*,
+      (SELECT to_json(p) FROM (SELECT ${POLICY_COLUMNS} FROM queue_policies WHERE unit_code = $1) p) AS policy,
+      (SELECT to_json(s) FROM (SELECT ${SETTINGS_COLUMNS} FROM appointment_settings WHERE unit_code = $1) s)
+        AS "appointmentSettings",
+      (SELECT COALESCE(json_agg(w), '[]') FROM (${pool}) w) AS waiting
+    FROM c`);
 }
 
 /**
@@ -47,26 +78,14 @@ export class CallNextRepository {
     localDay: string,
     limit: number,
   ): Promise<CallNextInputs | null> {
-    const pool = candidatePoolSql({
-      unit: '$1',
-      day: '$3',
-      serviceCodes: 'c."serviceCodes"',
-      limit: '$4',
-      counterNo: 'c."counterNo"',
-      officerId: 'c."officerId"',
-      priorities: '$5',
-      appointment: '$6',
-    });
-    const rows = await m.query<InputsRow[]>(
-      /* sql */ `WITH c AS (SELECT ${COUNTER_COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2 FOR UPDATE)
-        SELECT c.*,
-          (SELECT to_json(p) FROM (SELECT ${POLICY_COLUMNS} FROM queue_policies WHERE unit_code = $1) p) AS policy,
-          (SELECT to_json(s) FROM (SELECT ${SETTINGS_COLUMNS} FROM appointment_settings WHERE unit_code = $1) s)
-            AS "appointmentSettings",
-          (SELECT COALESCE(json_agg(w), '[]') FROM (${pool}) w) AS waiting
-        FROM c`,
-      [unitCode, counterNo, localDay, limit, PRIORITIES, APPOINTMENT],
-    );
+    const rows = await preparedQuery<InputsRow[]>(m, lockAndReadSql(), [
+      unitCode,
+      counterNo,
+      localDay,
+      limit,
+      PRIORITIES,
+      APPOINTMENT,
+    ]);
     const r = rows[0];
     if (!r) return null;
     const { policy, appointmentSettings, waiting, ...counter } = r;
@@ -119,6 +138,7 @@ export class CallNextRepository {
       ctes.push(`a AS (${auditInsertFrom(at)})`);
     }
     // Data-modifying CTEs run to completion whether or not the main query reads them.
-    await m.query(`WITH ${ctes.join(',\n')}\nSELECT 1`, values);
+    // A handful of texts (with or without events and audit entry), so each is prepared once per connection.
+    await preparedQuery(m, `WITH ${ctes.join(',\n')}\nSELECT 1`, values);
   }
 }

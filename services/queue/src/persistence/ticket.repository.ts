@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '@fg/platform';
 import type { Ticket, WaitingTicket } from '../domain';
 import { APPOINTMENT, PRIORITIES, RECENT_SERVICE_SAMPLE_SIZE } from '../domain';
 import { TICKET_COLUMNS, ticketColumns, TicketRow } from './ticket.row';
@@ -99,7 +100,8 @@ export class TicketRepository {
    * transaction commits and no longer matches, so two counters never both claim it (the loser gets null).
    */
   async claimWaiting(manager: EntityManager, id: string): Promise<TicketRow | null> {
-    const rows = await manager.query<TicketRow[]>(
+    const rows = await preparedQuery<TicketRow[]>(
+      manager,
       `SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 AND status = 'WAITING' FOR UPDATE`,
       [id],
     );
@@ -113,7 +115,8 @@ export class TicketRepository {
    * spread over the queue head instead of queueing behind one row.
    */
   async claimFirstFree(manager: EntityManager, ids: string[]): Promise<TicketRow | null> {
-    const rows = await manager.query<TicketRow[]>(
+    const rows = await preparedQuery<TicketRow[]>(
+      manager,
       /* sql */ `SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = (
           SELECT t.id FROM tickets t JOIN unnest($1::uuid[]) WITH ORDINALITY AS c(id, rank) ON t.id = c.id
           WHERE t.status = 'WAITING' ORDER BY c.rank LIMIT 1 FOR UPDATE OF t SKIP LOCKED)`,
