@@ -17,6 +17,7 @@ import { ensureDatabaseAndSchema } from './database/database-bootstrap';
 import { guardedPgClient } from './database/guarded-pg-client';
 import { PlatformTables1730000000000 } from './database/platform-tables.migration';
 import { HealthController } from './health/health.controller';
+import { DeferredBodyGuard } from './http/deferred-body';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { KafkaRuntime } from './kafka/kafka-runtime';
 import { createRootLogger, ROOT_LOGGER } from './logging/root-logger';
@@ -169,6 +170,8 @@ export class PlatformModule {
         // In this order: JwtAuthGuard sets the caller whose scope UnitScopedGuard checks.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: UnitScopedGuard },
+        // Last: a body deferred for its size is read only once the caller is let through (deferred-body.ts).
+        { provide: APP_GUARD, useClass: DeferredBodyGuard },
         ...(options.extraProviders ?? []),
       ],
       exports: [

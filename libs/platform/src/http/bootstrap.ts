@@ -12,7 +12,7 @@ import { ROOT_LOGGER } from '../logging/root-logger';
 import { ErrorFilter } from './error.filter';
 import { applyHttpHygiene } from './http-hygiene';
 import { bodyErrorProblem } from './body-errors';
-import { deferBody, DeferredBodyInterceptor } from './deferred-body';
+import { deferBody } from './deferred-body';
 import { DEFAULT_JSON_BUDGET, jsonBudgetProblem } from './json-budget';
 import { buildOpenApiDocument } from './openapi-document';
 import { requestObserver } from './request-observer';
@@ -24,8 +24,9 @@ export interface ServiceAppInfo {
   description: string;
   /**
    * Routes that need a larger JSON body than HTTP_BODY_LIMIT_KB (exact path, no parameters), e.g. a bulk import.
-   * Their body is read after the guards (deferred-body.ts), so no guard of theirs may read it: no
-   * `@UnitScoped({ body })` on such a route (the guard would find no body and answer 400).
+   * Their body is read by the last global guard (`DeferredBodyGuard`), so no guard may read it: no
+   * `@UnitScoped({ body })` on such a route (the guard would find no body and answer 400), and no
+   * `@UseGuards` of its own (those run after the body is parsed).
    */
   bodyLimits?: readonly { path: string; limitKb: number }[];
 }
@@ -134,7 +135,6 @@ export async function createServiceApp(
     res.status(problem[0]).json(new ErrorFilter().shape(...problem));
   });
   configureApp(app, info);
-  app.useGlobalInterceptors(new DeferredBodyInterceptor());
   // Who the client is for the per-address limits: only a configured proxy may say so (TRUST_PROXY).
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   return app;
