@@ -33,6 +33,8 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A NOTIFY came since the last read began: the rows it announces may not have been read yet. */
+  private notified = false;
   private readonly listener: PgListener;
   private readonly lockKey: string;
 
@@ -43,8 +45,8 @@ export class OutboxRelay {
       channel: `outbox_${o.schema}`,
       what: 'outbox',
       logger: o.logger,
-      onNotify: () => this.wake?.(),
-      onSubscribed: () => this.wake?.(), // rows committed while it was down
+      onNotify: () => this.notify(),
+      onSubscribed: () => this.notify(), // rows committed while it was down
     });
   }
 
@@ -78,6 +80,11 @@ export class OutboxRelay {
     }
   }
 
+  private notify(): void {
+    this.notified = true;
+    this.wake?.();
+  }
+
   private async run(): Promise<void> {
     let backoff = 100;
     while (this.running) {
@@ -85,7 +92,9 @@ export class OutboxRelay {
         const n = await this.publishBatch();
         backoff = 100;
         if (n >= (this.o.batchSize ?? 500)) continue;
-        await this.sleep(n < 0 ? 250 : (this.o.idlePollMs ?? 1000));
+        if (n < 0) await this.sleep(250);
+        // A NOTIFY that came while this batch was read or sent: its rows may have committed after the read.
+        else if (!this.notified) await this.sleep(this.o.idlePollMs ?? 1000);
       } catch (err) {
         this.o.logger.error({ err }, 'outbox relay failed; retrying');
         await this.sleep(backoff);
@@ -94,14 +103,15 @@ export class OutboxRelay {
     }
   }
 
+  /** Until `ms` pass or a NOTIFY (or `stop`) wakes it; at once when stopped. */
   private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
         clearTimeout(timer);
         resolve();
-      }
-      this.wake = done;
+      };
     });
   }
 
@@ -114,6 +124,8 @@ export class OutboxRelay {
     const onError = (err: Error) => (broken = err);
     client.on('error', onError);
     try {
+      // Rows committed from here on may be missed by the read below; their NOTIFY sets it again.
+      this.notified = false;
       await client.query('BEGIN');
       const lock = await client.query<{ ok: boolean }>(
         prepared('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok'),

@@ -115,4 +115,42 @@ describe('transactional outbox', () => {
     expect(revisions).toEqual(events.map((e) => e.data.revision));
     expect(await backlog()).toBe(0);
   });
+
+  it('publishes an event committed while the previous batch was being sent without waiting for the idle poll', async () => {
+    for (const r of relays.splice(0)) await r.stop(); // only the relay below may publish
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let sending!: () => void;
+    const firstSend = new Promise<void>((resolve) => (sending = resolve));
+    let sends = 0;
+    const slowFirst = {
+      sendBatch: async (batch: Parameters<Producer['sendBatch']>[0]) => {
+        if (sends++ === 0) {
+          sending();
+          await gate;
+        }
+        return producer.sendBatch(batch);
+      },
+    } as unknown as Producer;
+    const relay = new OutboxRelay({
+      pool: (ds.driver as any).master,
+      producer: slowFirst,
+      schema,
+      topicPrefix: prefix,
+      logger,
+      idlePollMs: 600_000, // only a NOTIFY can make it read again within the test
+    });
+    relays.push(relay);
+    await relay.start();
+    const first = unitEvent('first-batch');
+    const during = unitEvent('during-send');
+    await ds.transaction((m) => appendToOutbox(m, [first]));
+    await firstSend; // the relay has read `first` and is sending it
+    await ds.transaction((m) => appendToOutbox(m, [during]));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // its NOTIFY reaches the relay mid-send
+    release();
+    const messages = await readTopic(topic, (ms) => ms.some((m) => JSON.parse(m.value!).id === during.id));
+    expect(messages.some((m) => JSON.parse(m.value!).id === first.id)).toBe(true);
+    expect(await backlog()).toBe(0);
+  });
 });
