@@ -14,7 +14,8 @@ const names = new Map<string, string>();
 export function preparedStatementName(text: string): string | undefined {
   const known = names.get(text);
   if (known || names.size >= MAX_PREPARED_STATEMENTS) return known;
-  // From the text itself: node-postgres refuses one name for two texts on a connection, and a hash cannot do that.
+  // Named after the text itself: node-postgres refuses one name for two texts on a connection, and two texts
+  // cannot share a name short of a SHA-1 collision.
   const name = `fg_${createHash('sha1').update(text, 'utf8').digest('hex').slice(0, 24)}`;
   names.set(text, name);
   return name;
@@ -25,8 +26,8 @@ export function preparedStatementName(text: string): string | undefined {
  * connection instead of on every run. For the hot, fixed statements of a request path only (call-next, the
  * outbox, the inbox): issue #21 measured call-next's read (a 2.7 KB statement) at 1.84 ms per transaction
  * unnamed against 0.78 ms named on the same connection, the difference being parse and plan. PostgreSQL
- * plans a named statement per run for its first five runs and then keeps a generic plan only if that is not
- * estimated dearer (`plan_cache_mode = auto`), so the plans stay those of the parameters.
+ * plans a named statement for each run's values for its first five runs, then switches to one generic plan only
+ * where it estimates that no dearer than those (`plan_cache_mode = auto`).
  *
  * It goes through TypeORM's query runner (the caller's transaction, its error type `QueryFailedError`):
  * the runner hands its first argument to `pg`'s `client.query`, which takes a query config as well as a text.
