@@ -31,29 +31,26 @@ interface InputsRow extends CounterRow {
   waiting: (Omit<WaitingTicket, 'queuedAt'> & { queuedAt: string })[];
 }
 
-let lockAndRead: string | undefined;
+/** The candidates of the locked counter `c`, in the statement below. */
+const LOCKED_COUNTER_POOL = candidatePoolSql({
+  unit: '$1',
+  day: '$3',
+  serviceCodes: 'c."serviceCodes"',
+  limit: '$4',
+  counterNo: 'c."counterNo"',
+  officerId: 'c."officerId"',
+  priorities: '$5',
+  appointment: '$6',
+});
 
-/** The text of `lockCounterAndRead`'s statement, built once (a prepared statement is looked up by its text). */
-function lockAndReadSql(): string {
-  if (lockAndRead) return lockAndRead;
-  const pool = candidatePoolSql({
-    unit: '$1',
-    day: '$3',
-    serviceCodes: 'c."serviceCodes"',
-    limit: '$4',
-    counterNo: 'c."counterNo"',
-    officerId: 'c."officerId"',
-    priorities: '$5',
-    appointment: '$6',
-  });
-  return (lockAndRead = /* sql */ `WITH c AS (SELECT ${COUNTER_COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2 FOR UPDATE)
+/** `lockCounterAndRead`'s statement: one text, so that it is prepared once per connection. */
+const LOCK_AND_READ_SQL = /* sql */ `WITH c AS (SELECT ${COUNTER_COLUMNS} FROM counters WHERE unit_code = $1 AND counter_no = $2 FOR UPDATE)
     SELECT c.*,
       (SELECT to_json(p) FROM (SELECT ${POLICY_COLUMNS} FROM queue_policies WHERE unit_code = $1) p) AS policy,
       (SELECT to_json(s) FROM (SELECT ${SETTINGS_COLUMNS} FROM appointment_settings WHERE unit_code = $1) s)
         AS "appointmentSettings",
-      (SELECT COALESCE(json_agg(w), '[]') FROM (${pool}) w) AS waiting
-    FROM c`);
-}
+      (SELECT COALESCE(json_agg(w), '[]') FROM (${LOCKED_COUNTER_POOL}) w) AS waiting
+    FROM c`;
 
 /**
  * call-next's own statements (issue #21 target 5): each round trip to PostgreSQL cost more than the SQL in it
@@ -78,7 +75,7 @@ export class CallNextRepository {
     localDay: string,
     limit: number,
   ): Promise<CallNextInputs | null> {
-    const rows = await preparedQuery<InputsRow[]>(m, lockAndReadSql(), [
+    const rows = await preparedQuery<InputsRow[]>(m, LOCK_AND_READ_SQL, [
       unitCode,
       counterNo,
       localDay,
