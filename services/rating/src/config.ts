@@ -9,6 +9,8 @@ const message = (name: string) =>
 
 /** Default of SCORE_RECOMPUTE_MIN_GAP_MS. */
 export const DEFAULT_SCORE_RECOMPUTE_MIN_GAP_MS = 250;
+/** Default of SCORE_RECOMPUTE_MAX_SHARE_PCT. */
+export const DEFAULT_SCORE_RECOMPUTE_MAX_SHARE_PCT = 25;
 
 /**
  * The rating service's own settings on top of the platform's; validated at start-up. The dashboard pages
@@ -32,6 +34,14 @@ export class RatingConfig extends PlatformConfig {
    */
   @IsOptional() @Transform(envInt) @IsInt() @Min(0) @Max(10_000) SCORE_RECOMPUTE_MIN_GAP_MS: number =
     DEFAULT_SCORE_RECOMPUTE_MIN_GAP_MS;
+  /**
+   * Most of the wall time (percent) the score worker may spend in its passes: after a pass of d ms the next
+   * begins at least d × 100 / share ms after it began (and never more than 10 s after), so a province-wide
+   * recompute under a steady stream of writes leaves the database to the consumers and the dashboards.
+   * 100 = only the minimum gap paces the worker.
+   */
+  @IsOptional() @Transform(envInt) @IsInt() @Min(1) @Max(100) SCORE_RECOMPUTE_MAX_SHARE_PCT: number =
+    DEFAULT_SCORE_RECOMPUTE_MAX_SHARE_PCT;
 }
 
 export const RATING_CONFIG = Symbol('RATING_CONFIG');

@@ -18,6 +18,8 @@ export const scoresMarked = new EventEmitter().setMaxListeners(0);
 /** How many pending pairs one recompute transaction takes; more than a province's units × years in practice. */
 const TAKE = 5000;
 const POLL_MS = 1000;
+/** The most the share bound spaces two passes: a published score lags its counters by at most this and a pass. */
+export const MAX_PASS_SPACING_MS = 10_000;
 
 /**
  * Recomputes the scorecards the consumers marked dirty, coalesced: whatever accumulated while the previous
@@ -31,6 +33,12 @@ const POLL_MS = 1000;
  * events/s), the worker ran ~6.5 passes/s of about 10 statements each (~4/s with the gap) to publish scores
  * nobody reads that often; the scorecard endpoints compute from the counters live, so they do not wait
  * for it. What the gap delays is `unit.score-changed` and the stored standings, by at most the gap.
+ * A pass also takes at most SCORE_RECOMPUTE_MAX_SHARE_PCT of the wall time: with 1,000 communes receiving
+ * writes, every pass recomputes the province and its districts over all their monthly counters (~250 ms of
+ * PostgreSQL on this machine), so passes 250 ms apart kept a core busy and the dashboards' answers waited for
+ * CPU (bench/README.md, issue #21). After a pass of d ms the next begins d × 100 / share ms after it began at
+ * the earliest (never more than MAX_PASS_SPACING_MS), so slow passes space themselves out and quick ones
+ * (a few communes) still run every gap.
  */
 @Injectable()
 export class ScoreWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -40,7 +48,10 @@ export class ScoreWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private wakeRequested = false;
   /** When the last pass that recomputed something began (ms): the next one begins `minGapMs` later at the earliest. */
   private lastPassAt = -Infinity;
+  /** How long that pass took (ms). */
+  private lastPassMs = 0;
   private readonly minGapMs: number;
+  private readonly maxSharePct: number;
   private readonly onMarked = () => this.wake();
 
   constructor(
@@ -51,6 +62,7 @@ export class ScoreWorker implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(RATING_CONFIG) config: RatingConfig,
   ) {
     this.minGapMs = config.SCORE_RECOMPUTE_MIN_GAP_MS;
+    this.maxSharePct = config.SCORE_RECOMPUTE_MAX_SHARE_PCT;
   }
 
   onApplicationBootstrap(): void {
@@ -98,7 +110,11 @@ export class ScoreWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** How long until the next pass may begin. */
   private gapLeft(): number {
-    return Math.max(0, this.lastPassAt + this.minGapMs - Date.now());
+    const spacing = Math.max(
+      this.minGapMs,
+      Math.min(MAX_PASS_SPACING_MS, (this.lastPassMs * 100) / this.maxSharePct),
+    );
+    return Math.max(0, this.lastPassAt + spacing - Date.now());
   }
 
   private schedule(ms: number): void {
@@ -109,7 +125,11 @@ export class ScoreWorker implements OnApplicationBootstrap, OnModuleDestroy {
       this.pass = this.recomputeOnce()
         .then((n) => {
           this.pass = undefined;
-          if (n > 0) this.lastPassAt = began; // an idle poll delays nothing
+          if (n > 0) {
+            // an idle poll delays nothing
+            this.lastPassAt = began;
+            this.lastPassMs = Date.now() - began;
+          }
           this.schedule(n > 0 || this.wakeRequested ? this.gapLeft() : POLL_MS);
         })
         .catch((err) => {
