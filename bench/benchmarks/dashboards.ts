@@ -14,6 +14,7 @@
  *   set-up → load data → per endpoint: warm, drive (under live writes), one client cached and uncached,
  *   compare naive → report
  */
+import { DEFAULT_STATS_MAX_STALE_MS } from '@fg/platform';
 import { BenchContext, BenchResult } from '../lib/context';
 import { log, sleep } from '../lib/common';
 import {
@@ -78,12 +79,14 @@ async function measureEndpoints(
 ): Promise<Measured[]> {
   const viewer = bearer({ roles: ['viewer'], units: ['*'] });
   const notifier = await db.client();
+  // The services' bound (they inherit this environment), as the chaos run's settle phase reads it.
+  const maxStaleMs = Number(process.env.STATS_MAX_STALE_MS || DEFAULT_STATS_MAX_STALE_MS);
   const measured: Measured[] = [];
   for (const ep of endpoints(services, options)) {
     const firstAnswer = await warm(ep, viewer);
     const { load, writes } = await driveUnderWrites(ep, viewer, options, notes, live);
     const single = await singleClient(ep, viewer);
-    const cold = await uncached(ep, viewer, notifier);
+    const cold = await uncached(ep, viewer, notifier, maxStaleMs);
     const naive = await compareNaive(db, ep, firstAnswer, options);
     const m: Measured = { ep, firstAnswer, load, writes, single, uncached: cold, naive };
     logEndpoint(m);

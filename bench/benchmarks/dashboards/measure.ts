@@ -3,7 +3,9 @@
  * fills the service's cache), drive (autocannon at `connections` clients, `runs` times), one client against
  * the cache, one client with the cache invalidated before each request, and the naive query.
  */
+import { DEFAULT_STATS_MAX_STALE_MS } from '@fg/platform';
 import type { Client } from 'pg';
+import { sleep } from '../../lib/common';
 import { call, expectStatus } from '../../lib/http';
 import { BenchDb } from '../../lib/infra';
 import { runAutocannon } from '../intake';
@@ -68,14 +70,26 @@ export async function singleClient(ep: Endpoint, viewer: string): Promise<number
 
 /**
  * One client, the service's cache invalidated (NOTIFY on its channel) before each of 10 requests: what the
- * first dashboard after a change waits for. Sorted ms; empty for an endpoint without a cache channel.
+ * first dashboard after a change waits for. The services serve an out-of-date answer for up to
+ * STATS_MAX_STALE_MS after its computation began while they refresh it (`StatsCache`), so the requests are
+ * spaced by more than that bound: each one then computes (closer together, all but the first would be
+ * answered from the stale entry and measure the cache, not the computation). Sorted ms; empty for an
+ * endpoint without a cache channel.
  */
-export async function uncached(ep: Endpoint, viewer: string, notifier: Client): Promise<number[]> {
+export async function uncached(
+  ep: Endpoint,
+  viewer: string,
+  notifier: Client,
+  maxStaleMs = DEFAULT_STATS_MAX_STALE_MS,
+): Promise<number[]> {
   const ms: number[] = [];
   if (!ep.channel) return ms;
+  let previous = -Infinity;
   for (let i = 0; i < 10; i++) {
+    await sleep(Math.max(0, previous + maxStaleMs + 50 - Date.now()));
     await notifier.query(`NOTIFY ${ep.channel}`);
-    await new Promise((r) => setTimeout(r, 30));
+    await sleep(30);
+    previous = Date.now();
     ms.push((await call(ep.base, 'GET', ep.path, viewer)).ms);
   }
   return sortedAscending(ms);

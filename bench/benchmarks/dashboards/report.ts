@@ -102,7 +102,10 @@ function endpointFigures(
   if (uncached.length)
     figures.push(
       {
-        ...oneClient(`${ep.name}: endpoint, single client, cache invalidated before each request`, uncached),
+        ...oneClient(
+          `${ep.name}: endpoint, single client, cache invalidated before each request (spaced past STATS_MAX_STALE_MS: each one computes)`,
+          uncached,
+        ),
         target: '< 100',
         met: percentile(uncached, 50) < 100,
       },
