@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { unitNotFound } from '@fg/platform';
-import { certificationProgress, CertificationProgress, Scheme, targetFor } from '../domain';
+import { certificationProgress, CertificationProgress, Scheme, Standing, targetFor } from '../domain';
 import { TargetsRepository } from '../persistence/targets.repository';
 import { UnitRegistryRepository } from '../persistence/unit-registry.repository';
 import { UnitRow } from '../persistence/unit-registry.schema';
@@ -9,7 +9,7 @@ import { ComputedScorecard, ScorecardCalculator } from './scorecard-calculator';
 export interface RankedUnit {
   rank: number;
   unit: UnitRow;
-  card: ComputedScorecard;
+  standing: Standing;
 }
 
 /**
@@ -54,20 +54,18 @@ export class StandingsService {
   ): Promise<{ unit: UnitRow; ranked: RankedUnit[] }> {
     const unit = await this.unit(code);
     const descendants = await this.units.descendantsAt(code, level);
-    const cards = await this.calculator.compute(
+    const standings = await this.calculator.standings(
       descendants.map((d) => d.code),
       [year],
       undefined,
       asWas,
     );
     const rows = descendants
-      .map((d) => ({ unit: d, card: cards.get(`${d.code}|${year}`)! }))
-      .sort(
-        (a, b) => b.card.scorecard.score - a.card.scorecard.score || a.unit.code.localeCompare(b.unit.code),
-      );
+      .map((d) => ({ unit: d, standing: standings.get(`${d.code}|${year}`)!.standing }))
+      .sort((a, b) => b.standing.score - a.standing.score || a.unit.code.localeCompare(b.unit.code));
     let rank = 0;
     const ranked = rows.map((r, i) => {
-      if (i === 0 || r.card.scorecard.score !== rows[i - 1].card.scorecard.score) rank = i + 1;
+      if (i === 0 || r.standing.score !== rows[i - 1].standing.score) rank = i + 1;
       return { ...r, rank };
     });
     return { unit, ranked };
@@ -87,8 +85,8 @@ export class StandingsService {
   }> {
     const unit = await this.unit(code);
     const communes = await this.units.descendantsAt(code, 'COMMUNE');
-    const [cards, own, targets] = await Promise.all([
-      this.calculator.compute(
+    const [standings, own, targets] = await Promise.all([
+      this.calculator.standings(
         communes.map((c) => c.code),
         [year],
         undefined,
@@ -99,7 +97,7 @@ export class StandingsService {
     ]);
     const scheme = own.get(`${code}|${year}`)!.scheme;
     const certifiedFrom = certifiedFromOf(scheme);
-    const levels = communes.map((c) => cards.get(`${c.code}|${year}`)!.scorecard.stars);
+    const levels = communes.map((c) => standings.get(`${c.code}|${year}`)!.standing.stars);
     const target = targets ? targetFor(year, targets.targets) : null;
     return {
       unit,

@@ -169,3 +169,41 @@ export const computeScorecard = ({ scheme, metricValues, assessments }: Scorecar
     },
   };
 };
+
+/** What a ranking or a certification count needs of a scorecard (the same figures, `computeScorecard`'s). */
+export type Standing = Pick<Scorecard, 'schemeCode' | 'score' | 'stars' | 'provisional' | 'provisionalStars'>;
+
+/**
+ * The score and level of `computeScorecard`, without the criteria, groups and next-star advice it builds: a
+ * province's ranking scores a thousand communes per answer, and building 42 criterion objects each (with
+ * explanations and the advice sorted) was half of that answer's time (bench/README.md, issue #21). Same
+ * rules, same clamping and the same order of additions, so the same floating-point figures
+ * (scorecard.unit.spec.ts compares the two on random inputs).
+ */
+export const computeStanding = ({ scheme, metricValues, assessments }: ScorecardInput): Standing => {
+  let regular = 0;
+  let bonus = 0;
+  let provisional = false;
+  for (const c of scheme.criteria) {
+    let points = 0;
+    if (c.kind === 'COMPUTED') {
+      if (c.metric && c.rule)
+        points = clampPoints(applyRule(c.rule, metricValues[c.metric] ?? null).points, c.maxPoints);
+    } else {
+      const assessment = assessments.get(c.code);
+      if (assessment) points = clampPoints(assessment.points, c.maxPoints);
+      else if (c.kind === 'ASSESSED') provisional = true;
+    }
+    if (c.bonus === true) bonus += points;
+    else regular += points;
+  }
+  const score = roundTo(Math.min(totalPointsOf(scheme), regular) + bonus);
+  const provisionalStars = starsFor(score, scheme.thresholds);
+  return {
+    schemeCode: scheme.code,
+    score,
+    stars: provisional ? null : provisionalStars,
+    provisional,
+    provisionalStars,
+  };
+};

@@ -1,5 +1,8 @@
-import { BAC_GIANG_THRESHOLDS } from './default-schemes';
-import { computeScorecard } from './scorecard';
+import fc from 'fast-check';
+import { Assessment } from './assessment';
+import { BAC_GIANG_2023, BAC_GIANG_THRESHOLDS, DONG_NAI_2025 } from './default-schemes';
+import { Scheme } from './scheme';
+import { computeScorecard, computeStanding } from './scorecard';
 import { aCriterion, anAssessment, aScheme } from './testing/builders';
 
 const assessed = (points: number) => new Map([['A1', anAssessment({ points })]]);
@@ -236,6 +239,91 @@ describe('computeScorecard', () => {
         assessments: new Map(scheme.criteria.map((c) => [c.code, anAssessment({ points: c.maxPoints })])),
       });
       expect(top).toMatchObject({ score: 100, stars: 5, nextStar: null });
+    });
+  });
+});
+
+describe('computeStanding', () => {
+  const withBonus = (): Scheme => {
+    const scheme = aScheme({ thresholds: [...BAC_GIANG_THRESHOLDS] });
+    scheme.criteria.push(aCriterion({ code: 'B1', maxPoints: 5, bonus: true }));
+    scheme.criteria.push(aCriterion({ code: 'B2', maxPoints: 2.5, bonus: true, kind: 'COMPUTED' })); // no rule
+    return scheme;
+  };
+  const schemes = [BAC_GIANG_2023, DONG_NAI_2025, aScheme(), withBonus()];
+  /** A scheme, a value (or null, or nothing) for some of its metrics, an assessment (any points) for some criteria. */
+  const inputs = fc
+    .integer({ min: 0, max: schemes.length - 1 })
+    .chain((i) => {
+      const scheme = schemes[i];
+      const metrics = [...new Set(scheme.criteria.flatMap((c) => (c.metric ? [c.metric] : [])))];
+      return fc.record({
+        scheme: fc.constant(scheme),
+        values: fc.tuple(
+          ...metrics.map((m) =>
+            fc.option(
+              fc.tuple(
+                fc.constant(m),
+                fc.option(fc.double({ min: -50, max: 500, noNaN: true }), { nil: null }),
+              ),
+              { nil: undefined },
+            ),
+          ),
+        ),
+        points: fc.tuple(
+          ...scheme.criteria.map((c) =>
+            fc.option(
+              fc.tuple(fc.constant(c.code), fc.double({ min: -10, max: c.maxPoints + 10, noNaN: true })),
+              {
+                nil: undefined,
+              },
+            ),
+          ),
+        ),
+      });
+    })
+    .map(({ scheme, values, points }) => ({
+      scheme,
+      metricValues: Object.fromEntries(values.filter((v) => v !== undefined)),
+      assessments: new Map<string, Assessment>(
+        points.filter((p) => p !== undefined).map(([code, pts]) => [code, anAssessment({ points: pts })]),
+      ),
+    }));
+
+  it("gives exactly computeScorecard's score, level and provisional flag, on random inputs", () => {
+    fc.assert(
+      fc.property(inputs, (input) => {
+        const card = computeScorecard(input);
+        expect(computeStanding(input)).toStrictEqual({
+          schemeCode: card.schemeCode,
+          score: card.score,
+          stars: card.stars,
+          provisional: card.provisional,
+          provisionalStars: card.provisionalStars,
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('adds bonus points above totalPoints, and an ASSESSED bonus criterion without assessment keeps it provisional', () => {
+    const scheme = withBonus();
+    const assessments = new Map([
+      ['A1', anAssessment({ points: 60 })],
+      ['B1', anAssessment({ points: 3 })],
+    ]);
+    expect(computeStanding({ scheme, metricValues: { ON_TIME_RATE: 99 }, assessments })).toEqual({
+      schemeCode: 'TEST',
+      score: 103,
+      stars: 5,
+      provisional: false,
+      provisionalStars: 5,
+    });
+    assessments.delete('B1');
+    expect(computeStanding({ scheme, metricValues: { ON_TIME_RATE: 99 }, assessments })).toMatchObject({
+      score: 100,
+      stars: null,
+      provisional: true,
     });
   });
 });

@@ -73,11 +73,11 @@ export class ScoringHttpController {
       items: ranked.slice(q.offset, q.offset + q.limit).map((r) => ({
         rank: r.rank,
         ...unitView(r.unit),
-        schemeCode: r.card.scheme.code,
-        score: r.card.scorecard.score,
-        stars: r.card.scorecard.stars,
-        provisional: r.card.scorecard.provisional,
-        provisionalStars: r.card.scorecard.provisionalStars,
+        schemeCode: r.standing.schemeCode,
+        score: r.standing.score,
+        stars: r.standing.stars,
+        provisional: r.standing.provisional,
+        provisionalStars: r.standing.provisionalStars,
       })),
     };
   }
