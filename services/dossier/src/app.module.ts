@@ -36,6 +36,7 @@ import { StarterProcedures1730000200300 } from './persistence/migrations/1730000
 import { TimelinessMonthly1730000200400 } from './persistence/migrations/1730000200400-timeliness-monthly';
 import { TimelinessChildren1730000802100 } from './persistence/migrations/1730000802100-timeliness-children';
 import { TimelinessUnitMonthly1730000802300 } from './persistence/migrations/1730000802300-timeliness-unit-monthly';
+import { DossierStatsColumns1730000802400 } from './persistence/migrations/1730000802400-dossier-stats-columns';
 import { OfficialSchedules1730000200500 } from './persistence/migrations/1730000200500-official-schedules';
 import { DueDateConflicts1730000200610 } from './persistence/migrations/1730000200610-due-date-conflicts';
 import { ThankYouLetters1730000200620 } from './persistence/migrations/1730000200620-thank-you-letters';
@@ -71,6 +72,7 @@ import { TimelinessStatsRepository } from './persistence/timeliness-stats.reposi
         CalendarPublications1730000600700,
         TimelinessChildren1730000802100,
         TimelinessUnitMonthly1730000802300,
+        DossierStatsColumns1730000802400,
       ],
       consumers: [TicketLinksConsumer],
     }),

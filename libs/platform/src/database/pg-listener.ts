@@ -57,6 +57,24 @@ export class PgListener {
     }
   }
 
+  /**
+   * One statement on the LISTEN connection: a notification committed before this call began has been handed
+   * to `onNotify` when it resolves true. PostgreSQL signals listening sessions while the notifying transaction
+   * commits (before its client hears of the commit), and a listening session sends what it was signalled before
+   * the ReadyForQuery of its next statement; node-postgres emits messages in order. False when not subscribed
+   * or the statement failed: the caller cannot know what it missed.
+   */
+  async roundTrip(): Promise<boolean> {
+    const client = this.client;
+    if (!client || !this.active) return false;
+    try {
+      await client.query('SELECT 1');
+      return this.client === client && this.active;
+    } catch {
+      return false;
+    }
+  }
+
   private async subscribe(): Promise<void> {
     if (this.stopped) return;
     let client: PoolClient;

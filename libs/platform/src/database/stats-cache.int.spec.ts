@@ -21,6 +21,8 @@ describe('StatsCache over PostgreSQL', () => {
       BEGIN PERFORM pg_notify('stats_test', ''); RETURN NULL; END $$`);
     await ds.query(`CREATE TRIGGER counts_changed AFTER INSERT ON counts FOR EACH STATEMENT
       EXECUTE FUNCTION stats_changed()`);
+    // A table no answer reads: no trigger (an inbox, the outbox, a ticket link).
+    await ds.query(`CREATE TABLE unrelated (n int NOT NULL)`);
   });
   afterAll(async () => {
     for (const c of caches) await c.stop();
@@ -55,6 +57,42 @@ describe('StatsCache over PostgreSQL', () => {
     expect(await cache.get('k', total)).toBe(before + 1);
     await insertElsewhere();
     await waitFor(async () => (await cache.get('k', total)) === before + 2, { message: 'the new count' });
+  });
+
+  it('strict (0): every read right after a commit through this instance has it (the LISTEN round trip)', async () => {
+    const cache = await started(0);
+    const before = await cache.get('ryw', total);
+    for (let i = 1; i <= 30; i++) {
+      await ds.transaction((m) => m.query(`INSERT INTO counts VALUES (1)`));
+      expect(await cache.get('ryw', total)).toBe(before + i);
+    }
+  });
+
+  it('keeps its answers through commits of this instance that changed none (no notification)', async () => {
+    const cache = await started(0);
+    const answer = await cache.get('u', total);
+    const n0 = computed;
+    for (let i = 0; i < 5; i++) {
+      await ds.transaction((m) => m.query(`INSERT INTO unrelated VALUES (1)`));
+      expect(await cache.get('u', total)).toBe(answer);
+    }
+    expect(computed).toBe(n0);
+  });
+
+  it('drops its answers after a local commit when the round trip cannot confirm it', async () => {
+    const cache = await started(0);
+    await cache.get('f', total);
+    const n0 = computed;
+    const listener = (cache as unknown as { listener: { roundTrip(): Promise<boolean> } }).listener;
+    const roundTrip = listener.roundTrip.bind(listener);
+    listener.roundTrip = () => Promise.resolve(false);
+    try {
+      await ds.transaction((m) => m.query(`INSERT INTO unrelated VALUES (1)`));
+      await cache.get('f', total);
+      expect(computed).toBe(n0 + 1);
+    } finally {
+      listener.roundTrip = roundTrip;
+    }
   });
 
   it('bounded: serves the last answer at once while one refresh runs, then the new one; never past the bound', async () => {

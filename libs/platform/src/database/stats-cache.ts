@@ -72,8 +72,13 @@ export function entryUse(
  * - Every table an answer reads has a statement trigger that NOTIFYs `channel` in the writing transaction.
  *   Postgres delivers the notification at commit to every listening session, so every instance of the
  *   service bumps its data version within milliseconds of any commit that changes an answer, whichever
- *   instance (or tool) wrote it. Any commit made through this process's DataSource bumps it synchronously too,
- *   so a client that wrote through this instance never reads its own write's predecessor.
+ *   instance (or tool) wrote it. After a commit made through this process's DataSource, the next read first
+ *   makes one round trip on the LISTEN connection, which hands over every notification committed before it
+ *   (`PgListener.roundTrip`): a client that wrote through this instance never reads its own write's
+ *   predecessor, and a commit that changed no answer (an inbox row, the outbox relay, a ticket link) drops
+ *   nothing. Bumping the version at every local commit had dropped every answer ~15 times a second under a
+ *   steady event stream. If the round trip fails the version is bumped, as if the commit had changed
+ *   everything.
  * - An entry is tagged with the version current when its computation *started* (its snapshot is taken after
  *   that), and is served only while the version is unchanged: an answer computed before a commit is never
  *   served after that commit's notification arrived. Concurrent requests for the same key while it computes
@@ -100,6 +105,13 @@ export class StatsCache {
   private readonly bump = () => {
     this.version++;
   };
+  /** Commits through this DataSource, and how many of them a LISTEN round trip has caught up with. */
+  private localCommits = 0;
+  private confirmedCommits = 0;
+  private confirming?: Promise<void>;
+  private readonly onLocalCommit = () => {
+    this.localCommits++;
+  };
 
   constructor(
     private readonly ds: DataSource,
@@ -113,7 +125,7 @@ export class StatsCache {
   /** Subscribes (retrying in the background) and hooks local commits. Safe to call once per instance. */
   start(): void {
     // TypeORM broadcasts afterTransactionCommit to subscribers for every transaction of this DataSource.
-    this.ds.subscribers.push({ afterTransactionCommit: this.bump } as never);
+    this.ds.subscribers.push({ afterTransactionCommit: this.onLocalCommit } as never);
     this.listener = new PgListener({
       pool: (this.ds.driver as unknown as { master: Pool }).master,
       channel: this.o.channel,
@@ -132,7 +144,7 @@ export class StatsCache {
 
   async stop(): Promise<void> {
     const i = this.ds.subscribers.findIndex(
-      (s) => (s as { afterTransactionCommit?: unknown }).afterTransactionCommit === this.bump,
+      (s) => (s as { afterTransactionCommit?: unknown }).afterTransactionCommit === this.onLocalCommit,
     );
     if (i >= 0) this.ds.subscribers.splice(i, 1);
     await this.listener?.stop();
@@ -148,6 +160,29 @@ export class StatsCache {
    * answer while one refresh runs, else `compute()` (shared by concurrent callers).
    */
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (!this.active) return compute();
+    if (this.confirmedCommits < this.localCommits)
+      return this.catchUp(this.localCommits).then(() => this.lookUp(key, compute));
+    return this.lookUp(key, compute);
+  }
+
+  /** Waits until the notifications of the first `commits` local commits have arrived (or the version was bumped). */
+  private async catchUp(commits: number): Promise<void> {
+    // One round trip at a time: it confirms every commit counted before it began.
+    while (this.confirmedCommits < commits) await (this.confirming ??= this.confirm());
+  }
+
+  private async confirm(): Promise<void> {
+    const upTo = this.localCommits;
+    try {
+      if (!(await this.listener!.roundTrip())) this.bump();
+    } finally {
+      this.confirmedCommits = Math.max(this.confirmedCommits, upTo);
+      this.confirming = undefined;
+    }
+  }
+
+  private lookUp<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (!this.active) return compute();
     const now = Date.now();
     const hit = this.entries.get(key);

@@ -366,6 +366,35 @@ describe('timeliness statistics after a mix of early, on-time and late dossiers'
     }
   });
 
+  it('notifies on changes to what the statistics read, not on a ticket link or other columns', async () => {
+    const listener = await pool().connect();
+    const heard: string[] = [];
+    try {
+      const [{ channel }] = (await listener.query(`SELECT 'stats_' || current_schema() AS channel`)).rows;
+      listener.on('notification', (n) => heard.push(n.channel));
+      await listener.query(`LISTEN "${channel}"`);
+      const c = await pool().connect();
+      try {
+        const [{ id }] = (await c.query(`SELECT id FROM dossiers LIMIT 1`)).rows;
+        await c.query(`UPDATE dossiers SET ticket_id = gen_random_uuid(), updated_at = now() WHERE id = $1`, [
+          id,
+        ]);
+        await listener.query('SELECT 1'); // delivers whatever the commit above notified
+        expect(heard).toEqual([]);
+        await c.query(`UPDATE dossiers SET status = status WHERE id = $1`, [id]);
+        await listener.query('SELECT 1');
+        expect(heard).toEqual([channel]);
+        await c.query(`UPDATE dossiers SET due_at = due_at, ticket_id = NULL WHERE id = $1`, [id]);
+        await listener.query('SELECT 1');
+        expect(heard).toEqual([channel, channel]);
+      } finally {
+        c.release();
+      }
+    } finally {
+      listener.release(true);
+    }
+  });
+
   it('sees a change made through this instance at once, and keeps the JSON answer and its ETag', async () => {
     const q = { unitCode: unitA.code, from: addDays(today, -60), to: today };
     const first = await stats(q, tokens.viewer(unitA.code))
