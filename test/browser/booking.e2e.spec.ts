@@ -55,7 +55,8 @@ describe('booking an appointment and checking in, in headless Chromium', () => {
     await book.locator('#date').fill(MONDAY);
     await book.locator('#date').dispatchEvent('change');
     // Two counters at the default 30 % walk-in reserve: one place per slot; the first after 08:00 is 08:15.
-    const first = book.locator('#slots button').first();
+    // The page first loads tomorrow's slots (by the browser's clock); wait for Monday's.
+    const first = book.locator(`#slots[data-date="${MONDAY}"] button`).first();
     await first.waitFor();
     expect(await first.innerText()).toBe('08:15');
     await first.click();

@@ -31,15 +31,21 @@ const REASONS = {
 };
 const messageFor = (e) => REASONS[e.body?.code] ?? 'Đã có lỗi xảy ra. Quý khách vui lòng thử lại.';
 
+// Only the answer to the latest choice of service and day is shown: an earlier request answering last would
+// otherwise list another day's slots under the chosen date (the page loads tomorrow while the citizen picks).
+let slotsRequest = 0;
+
 async function loadSlots() {
   chosenSlot = null;
   const service = $('service').value;
   const date = $('date').value;
   if (!service || !date) return;
+  const mine = ++slotsRequest;
   try {
     const r = await api(
       `/api/v1/units/${unitPath}/services/${encodeURIComponent(service)}/slots?date=${date}`,
     );
+    if (mine !== slotsRequest) return;
     const free = r.slots.filter((s) => s.free > 0);
     $('slots').replaceChildren(
       ...free.map((s) =>
@@ -60,10 +66,11 @@ async function loadSlots() {
         ),
       ),
     );
+    $('slots').dataset.date = date;
     $('no-slots').hidden = free.length > 0;
     showError(null);
   } catch (e) {
-    showError(messageFor(e));
+    if (mine === slotsRequest) showError(messageFor(e));
   }
 }
 
