@@ -123,18 +123,38 @@ const groupTotals = (scores: readonly CriterionScore[]): GroupTotal[] => {
   }));
 };
 
-const totalScore = (scores: readonly CriterionScore[], totalPoints: number): number => {
-  const sum = (list: readonly CriterionScore[]) => list.reduce((s, c) => s + c.points, 0);
-  const regular = Math.min(totalPoints, sum(scores.filter((s) => !s.bonus)));
-  return roundTo(regular + sum(scores.filter((s) => s.bonus)));
-};
-
 const opportunities = (scores: readonly CriterionScore[]): Opportunity[] =>
   scores
     .map((s) => ({ code: s.code, title: s.title, kind: s.kind, gainable: roundTo(s.maxPoints - s.points) }))
     .filter((o) => o.gainable > 0)
     .sort((a, b) => b.gainable - a.gainable) // stable: ties keep the scheme's order
     .slice(0, MAX_OPPORTUNITIES);
+
+/** What a ranking or a certification count needs of a scorecard (the same figures, `computeScorecard`'s). */
+export type Standing = Pick<Scorecard, 'schemeCode' | 'score' | 'stars' | 'provisional' | 'provisionalStars'>;
+
+/**
+ * The score from each criterion's points (`points[i]` is `scheme.criteria[i]`'s): the regular points capped at
+ * totalPoints, the bonus points on top, rounded; and the level, awarded only when nothing is `provisional`.
+ * Both `computeScorecard` and `computeStanding` total here, so they add in the same order.
+ */
+const standingOf = (scheme: Scheme, points: readonly number[], provisional: boolean): Standing => {
+  let regular = 0;
+  let bonus = 0;
+  scheme.criteria.forEach((c, i) => {
+    if (c.bonus === true) bonus += points[i];
+    else regular += points[i];
+  });
+  const score = roundTo(Math.min(totalPointsOf(scheme), regular) + bonus);
+  const provisionalStars = starsFor(score, scheme.thresholds);
+  return {
+    schemeCode: scheme.code,
+    score,
+    stars: provisional ? null : provisionalStars,
+    provisional,
+    provisionalStars,
+  };
+};
 
 /**
  * Scores a unit for a year: each criterion from its metric and rule or from its assessment, then group
@@ -144,12 +164,14 @@ const opportunities = (scores: readonly CriterionScore[]): Opportunity[] =>
 export const computeScorecard = ({ scheme, metricValues, assessments }: ScorecardInput): Scorecard => {
   const totalPoints = totalPointsOf(scheme);
   const criteria = scheme.criteria.map((c) => scoreCriterion(c, metricValues, assessments));
-  const score = totalScore(criteria, totalPoints);
   const missingAssessments = criteria
     .filter((c) => c.kind === 'ASSESSED' && c.how.kind === 'MISSING')
     .map((c) => c.code);
-  const provisional = missingAssessments.length > 0;
-  const provisionalStars = starsFor(score, scheme.thresholds);
+  const { score, stars, provisional, provisionalStars } = standingOf(
+    scheme,
+    criteria.map((c) => c.points),
+    missingAssessments.length > 0,
+  );
   const next = nextThreshold(score, scheme.thresholds);
   return {
     schemeCode: scheme.code,
@@ -157,7 +179,7 @@ export const computeScorecard = ({ scheme, metricValues, assessments }: Scorecar
     criteria,
     groups: groupTotals(criteria),
     score,
-    stars: provisional ? null : provisionalStars,
+    stars,
     provisional,
     provisionalStars,
     missingAssessments,
@@ -170,40 +192,24 @@ export const computeScorecard = ({ scheme, metricValues, assessments }: Scorecar
   };
 };
 
-/** What a ranking or a certification count needs of a scorecard (the same figures, `computeScorecard`'s). */
-export type Standing = Pick<Scorecard, 'schemeCode' | 'score' | 'stars' | 'provisional' | 'provisionalStars'>;
-
 /**
  * The score and level of `computeScorecard`, without the criteria, groups and next-star advice it builds: a
  * province's ranking scores a thousand communes per answer, and building 42 criterion objects each (with
  * explanations and the advice sorted) was half of that answer's time (bench/README.md, issue #21). Same
- * rules, same clamping and the same order of additions, so the same floating-point figures
+ * rules and clamping as `scoreCriterion`, and the same totals (`standingOf`), so the same figures
  * (scorecard.unit.spec.ts compares the two on random inputs).
  */
 export const computeStanding = ({ scheme, metricValues, assessments }: ScorecardInput): Standing => {
-  let regular = 0;
-  let bonus = 0;
   let provisional = false;
-  for (const c of scheme.criteria) {
-    let points = 0;
-    if (c.kind === 'COMPUTED') {
-      if (c.metric && c.rule)
-        points = clampPoints(applyRule(c.rule, metricValues[c.metric] ?? null).points, c.maxPoints);
-    } else {
-      const assessment = assessments.get(c.code);
-      if (assessment) points = clampPoints(assessment.points, c.maxPoints);
-      else if (c.kind === 'ASSESSED') provisional = true;
-    }
-    if (c.bonus === true) bonus += points;
-    else regular += points;
-  }
-  const score = roundTo(Math.min(totalPointsOf(scheme), regular) + bonus);
-  const provisionalStars = starsFor(score, scheme.thresholds);
-  return {
-    schemeCode: scheme.code,
-    score,
-    stars: provisional ? null : provisionalStars,
-    provisional,
-    provisionalStars,
-  };
+  const points = scheme.criteria.map((c) => {
+    if (c.kind === 'COMPUTED')
+      return c.metric && c.rule
+        ? clampPoints(applyRule(c.rule, metricValues[c.metric] ?? null).points, c.maxPoints)
+        : 0;
+    const assessment = assessments.get(c.code);
+    if (assessment) return clampPoints(assessment.points, c.maxPoints);
+    provisional = true;
+    return 0;
+  });
+  return standingOf(scheme, points, provisional);
 };
