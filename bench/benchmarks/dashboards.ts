@@ -14,7 +14,6 @@
  *   set-up → load data → per endpoint: warm, drive (under live writes), one client cached and uncached,
  *   compare naive → report
  */
-import { DEFAULT_STATS_MAX_STALE_MS } from '@fg/platform';
 import { BenchContext, BenchResult } from '../lib/context';
 import { log, sleep } from '../lib/common';
 import {
@@ -25,6 +24,7 @@ import {
   kafkaClient,
   newPrefix,
   ServiceProcess,
+  servicesMaxStaleMs,
 } from '../lib/infra';
 import { DashboardsBench, dashboardsOptions, DashboardsOptions } from './dashboards/context';
 import { Endpoint, endpoints } from './dashboards/endpoints';
@@ -79,8 +79,7 @@ async function measureEndpoints(
 ): Promise<Measured[]> {
   const viewer = bearer({ roles: ['viewer'], units: ['*'] });
   const notifier = await db.client();
-  // The services' bound (they inherit this environment), as the chaos run's settle phase reads it.
-  const maxStaleMs = Number(process.env.STATS_MAX_STALE_MS || DEFAULT_STATS_MAX_STALE_MS);
+  const maxStaleMs = servicesMaxStaleMs();
   const measured: Measured[] = [];
   for (const ep of endpoints(services, options)) {
     const firstAnswer = await warm(ep, viewer);

@@ -9,6 +9,7 @@ import { LOCAL_TOKEN_AUDIENCE, LOCAL_TOKEN_ISSUER } from '../../libs/platform/sr
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { ALL_TOPICS, dlqTopic } from '@fg/contracts';
+import { DEFAULT_STATS_MAX_STALE_MS } from '@fg/platform';
 import { LOGS, REPO, sleep } from './common';
 
 export const BENCH_JWT_SECRET = 'bench-secret-0123456789abcdef-not-for-production';
@@ -316,6 +317,13 @@ export function tail(file: string, lines = 30): string {
     return '(no log)';
   }
 }
+
+/**
+ * How stale the services' dashboard answers may be (`STATS_MAX_STALE_MS`, `StatsCache`): they inherit this
+ * environment, and refuse to start with an invalid value.
+ */
+export const servicesMaxStaleMs = (): number =>
+  Number(process.env.STATS_MAX_STALE_MS || DEFAULT_STATS_MAX_STALE_MS);
 
 /** The env every service process of a bench run gets. */
 export const serviceEnv = (

@@ -3,7 +3,6 @@
  * fills the service's cache), drive (autocannon at `connections` clients, `runs` times), one client against
  * the cache, one client with the cache invalidated before each request, and the naive query.
  */
-import { DEFAULT_STATS_MAX_STALE_MS } from '@fg/platform';
 import type { Client } from 'pg';
 import { sleep } from '../../lib/common';
 import { call, expectStatus } from '../../lib/http';
@@ -80,7 +79,8 @@ export async function uncached(
   ep: Endpoint,
   viewer: string,
   notifier: Client,
-  maxStaleMs = DEFAULT_STATS_MAX_STALE_MS,
+  /** The services' STATS_MAX_STALE_MS (`servicesMaxStaleMs`). */
+  maxStaleMs: number,
 ): Promise<number[]> {
   const ms: number[] = [];
   if (!ep.channel) return ms;

@@ -3,8 +3,8 @@
  * group of the run at the end of its topics. Only then do the owners' tables and the dashboards hold all the
  * accepted requests imply.
  */
-import { DEFAULT_STATS_MAX_STALE_MS } from '@fg/platform';
 import { sleep } from '../../lib/common';
+import { servicesMaxStaleMs } from '../../lib/infra';
 import { ChaosRun, PREFIX } from '../context';
 
 export interface Quiet {
@@ -61,6 +61,6 @@ export async function settle({ db, admin }: ChaosRun): Promise<Quiet> {
   }
   // The dashboards may serve an answer up to the staleness bound old (StatsCache): the figures are read after
   // the services' bound (they refuse to start with an invalid one).
-  if (settled) await sleep(Number(process.env.STATS_MAX_STALE_MS || DEFAULT_STATS_MAX_STALE_MS) + 250);
+  if (settled) await sleep(servicesMaxStaleMs() + 250);
   return { settled, ...last, seconds: (Date.now() - started) / 1000, groupTopics };
 }
