@@ -90,21 +90,27 @@ function messageFor(e) {
   }
 }
 
-/** Runs one action at a time; a second key press while one runs is ignored. Refreshes afterwards. */
+/**
+ * Runs one action at a time; a second key press while one runs is ignored. The action returns its confirmation,
+ * which is shown only once the console has been read again: an officer who acts on the message (the next key)
+ * finds the buttons as the action left them, not as they were before it.
+ */
 async function act(fn) {
   if (busy) return;
   busy = true;
   document.body.classList.add('is-busy');
+  let done = null;
   try {
-    await fn();
+    done = await fn();
   } catch (e) {
     say(messageFor(e), 'error');
     if (e.status === 401) showSetup();
   } finally {
     busy = false;
     document.body.classList.remove('is-busy');
-    await refresh();
   }
+  const fresh = await refresh();
+  if (done && fresh) say(done);
 }
 
 // ---- screens ------------------------------------------------------------------------------------------
@@ -295,30 +301,37 @@ function callReasonText(call) {
 let refreshing = null;
 let again = false;
 
-/** Reads the console view; calls made while one read runs are folded into one more read after it. */
+/**
+ * Reads the console view; calls made while one read runs are folded into one more read after it. Resolves true
+ * when the last read succeeded (the screen shows the counter as it is), false when it failed (its error shown).
+ */
 async function refresh() {
   if (refreshing) {
     again = true;
     return refreshing;
   }
   refreshing = (async () => {
+    let ok = false;
     do {
       again = false;
       try {
         view = await api(`${counterApi}/console`, { token });
         render();
+        ok = true;
       } catch (e) {
+        ok = false;
         if (e.status === 401 || e.status === 403) {
           say(messageFor(e), 'error');
           showSetup();
-          return;
+          return false;
         }
         say(messageFor(e), 'error');
       }
     } while (again);
+    return ok;
   })();
   try {
-    await refreshing;
+    return await refreshing;
   } finally {
     refreshing = null;
   }
@@ -359,7 +372,7 @@ function openDialog(id) {
 const counterOpen = () =>
   act(async () => {
     await post(`${counterApi}/open`);
-    say('Đã mở quầy.');
+    return 'Đã mở quầy.';
   });
 
 function counterPause() {
@@ -374,7 +387,7 @@ function counterPause() {
 const counterResume = () =>
   act(async () => {
     await post(`${counterApi}/resume`);
-    say('Quầy làm việc trở lại.');
+    return 'Quầy làm việc trở lại.';
   });
 
 // ---- ticket actions -----------------------------------------------------------------------------------
@@ -386,28 +399,27 @@ const callNext = () =>
   act(async () => {
     const r = await post(`${counterApi}/call-next`);
     if (!r) {
-      say('Không có công dân nào đang chờ các dịch vụ của quầy.');
-      return;
+      return 'Không có công dân nào đang chờ các dịch vụ của quầy.';
     }
-    say(`Đã gọi số ${r.ticket.number} – ${r.reasonVi ?? CALL_REASON_VI[r.reasonCode] ?? r.reasonCode}.`);
+    return `Đã gọi số ${r.ticket.number} – ${r.reasonVi ?? CALL_REASON_VI[r.reasonCode] ?? r.reasonCode}.`;
   });
 
 const recall = () =>
   act(async () => {
     const t = await post(`${ticketApi(current())}/recall`);
-    say(`Đã gọi lại số ${t.number} (lần ${t.recallCount}/${MAX_RECALLS}).`);
+    return `Đã gọi lại số ${t.number} (lần ${t.recallCount}/${MAX_RECALLS}).`;
   });
 
 const start = () =>
   act(async () => {
     const t = await post(`${ticketApi(current())}/start`);
-    say(`Bắt đầu phục vụ số ${t.number}.`);
+    return `Bắt đầu phục vụ số ${t.number}.`;
   });
 
 const noShow = () =>
   act(async () => {
     const t = await post(`${ticketApi(current())}/no-show`);
-    say(`Số ${t.number}: công dân vắng mặt.`);
+    return `Số ${t.number}: công dân vắng mặt.`;
   });
 
 const complete = () =>
@@ -415,7 +427,7 @@ const complete = () =>
     const t = current();
     const d = dossiers.get(t.id);
     await post(`${ticketApi(t)}/complete`, d ? { dossierId: d.id } : {});
-    say(`Đã hoàn thành số ${t.number}. Mời công dân đánh giá trên máy tính bảng tại quầy.`);
+    return `Đã hoàn thành số ${t.number}. Mời công dân đánh giá trên máy tính bảng tại quầy.`;
   });
 
 function openCallChosen(w) {
@@ -442,7 +454,7 @@ function callChosenKey() {
 function unpark(p) {
   return act(async () => {
     await post(`/api/v1/tickets/${encodeURIComponent(p.id)}/unpark`);
-    say(`Đã gọi lại số ${p.number} (tạm gác).`);
+    return `Đã gọi lại số ${p.number} (tạm gác).`;
   });
 }
 
@@ -646,13 +658,13 @@ function wire() {
     const body = { reasonCode: $('pause-code').value, ...(note ? { note } : {}) };
     void act(async () => {
       await post(`${counterApi}/pause`, body);
-      say('Quầy tạm nghỉ.');
+      return 'Quầy tạm nghỉ.';
     });
   });
   $('form-close').addEventListener('submit', () =>
     act(async () => {
       await post(`${counterApi}/close`);
-      say('Đã đóng quầy.');
+      return 'Đã đóng quầy.';
     }),
   );
   $('form-call').addEventListener('submit', (e) => {
@@ -665,7 +677,7 @@ function wire() {
     const { ticketId, number } = $('dlg-call').dataset;
     void act(async () => {
       await post(`${counterApi}/call-ticket`, { ticketId, reasonCode });
-      say(`Đã gọi số ${number} ngoài thứ tự: ${reasonLabel('OUT_OF_ORDER_CALL', reasonCode)}.`);
+      return `Đã gọi số ${number} ngoài thứ tự: ${reasonLabel('OUT_OF_ORDER_CALL', reasonCode)}.`;
     });
   });
   $('form-park').addEventListener('submit', () => {
@@ -673,7 +685,7 @@ function wire() {
     const reasonCode = $('park-code').value;
     void act(async () => {
       await post(`${ticketApi(t)}/park`, { reasonCode });
-      say(`Đã tạm gác số ${t.number}: ${reasonLabel('PARK', reasonCode)}.`);
+      return `Đã tạm gác số ${t.number}: ${reasonLabel('PARK', reasonCode)}.`;
     });
   });
   for (const r of document.querySelectorAll('input[name="transfer-kind"]'))
@@ -692,7 +704,7 @@ function wire() {
     void act(async () => {
       await post(`${ticketApi(t)}/transfer`, { [field]: target, ...(reasonCode ? { reasonCode } : {}) });
       const label = $('transfer-target').selectedOptions[0]?.textContent ?? target;
-      say(`Đã chuyển số ${t.number} đến ${TARGET_LABEL[kind].toLowerCase()} ${label}.`);
+      return `Đã chuyển số ${t.number} đến ${TARGET_LABEL[kind].toLowerCase()} ${label}.`;
     });
   });
   $('procedure-search').addEventListener('input', () => {
