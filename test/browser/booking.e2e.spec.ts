@@ -14,6 +14,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
  */
 const SHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
 const MONDAY = '2026-12-07';
+/** The service's clock and the browser's: the page's "tomorrow" is then always Tuesday, whatever day CI runs. */
+const NOW = new Date(`${MONDAY}T08:00:00+07:00`);
 
 describe('booking an appointment and checking in, in headless Chromium', () => {
   let kit: QueueKit;
@@ -23,6 +25,7 @@ describe('booking an appointment and checking in, in headless Chromium', () => {
 
   const open = async (url: string, viewport: { width: number; height: number }): Promise<Page> => {
     const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    await context.clock.setFixedTime(NOW);
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`${url}: ${e.message}`));
     await page.goto(url);
@@ -37,8 +40,7 @@ describe('booking an appointment and checking in, in headless Chromium', () => {
       { no: '1', services: ['HT'] },
       { no: '2', services: ['HT'] },
     ]);
-    const now = new Date(`${MONDAY}T08:00:00+07:00`);
-    jest.spyOn(kit.app.get(QueueClock), 'now').mockImplementation(() => now);
+    jest.spyOn(kit.app.get(QueueClock), 'now').mockImplementation(() => NOW);
     await kit.app.listen(0, '127.0.0.1');
     base = (await kit.app.getUrl()).replace('[::1]', '127.0.0.1');
   }, 120_000);
@@ -55,7 +57,7 @@ describe('booking an appointment and checking in, in headless Chromium', () => {
     await book.locator('#date').fill(MONDAY);
     await book.locator('#date').dispatchEvent('change');
     // Two counters at the default 30 % walk-in reserve: one place per slot; the first after 08:00 is 08:15.
-    // The page first loads tomorrow's slots (by the browser's clock); wait for Monday's.
+    // The page first loads tomorrow's (Tuesday's) slots; wait for Monday's.
     const first = book.locator(`#slots[data-date="${MONDAY}"] button`).first();
     await first.waitFor();
     expect(await first.innerText()).toBe('08:15');
