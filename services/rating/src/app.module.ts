@@ -43,6 +43,7 @@ import { UnitLineageInForce1730000500200 } from './persistence/migrations/173000
 import { AppointmentFigures1730000600690 } from './persistence/migrations/1730000600690-appointment-figures';
 import { ReportFigures1730000600800 } from './persistence/migrations/1730000600800-report-figures';
 import { ScoreMarksAppendOnly1730000600900 } from './persistence/migrations/1730000600900-score-marks-append-only';
+import { UnitMetricsYearly1730000802500 } from './persistence/migrations/1730000802500-unit-metrics-yearly';
 import { OfficerStarsRepository } from './persistence/officer-stars.repository';
 import { SchemesRepository } from './persistence/schemes.repository';
 import { ScoreQueueRepository } from './persistence/score-queue.repository';
@@ -90,6 +91,7 @@ const SCORING: Provider[] = [
         AppointmentFigures1730000600690,
         ReportFigures1730000600800,
         ScoreMarksAppendOnly1730000600900,
+        UnitMetricsYearly1730000802500,
       ],
       unitAncestry: UnitRegistryRepository,
       consumers: [

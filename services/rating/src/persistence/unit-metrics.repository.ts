@@ -107,15 +107,26 @@ export class UnitMetricsRepository {
     const sums = cols
       .filter((c) => c !== 'open_overdue_delta')
       .map((c) => `sum(m.${c}) FILTER (WHERE m.year = y.year) AS ${c}`);
+    const list = cols.map((c) => `m.${c}`).join(', ');
+    // Whole years from the yearly sums (unit_metrics_yearly, kept by triggers); only the year of a succession
+    // date is read month by month, for the predecessor's months before that date.
     const rows: Record<string, unknown>[] = await manager.query(
-      /* sql */ `${MEMBERS_CTE}
-        SELECT t.root AS unit_code, y.year, ${sums.join(', ')},
+      /* sql */ `${MEMBERS_CTE},
+        counted AS (
+          SELECT t.root, m.year, ${list} FROM members t
+          JOIN unit_metrics_yearly m ON m.unit_code = t.code AND m.year <= $5::int
+            AND (t.before IS NULL OR m.year < extract(year FROM t.before)::int)
+          UNION ALL
+          SELECT t.root, m.year, ${list} FROM members t
+          JOIN unit_metrics m ON m.unit_code = t.code AND t.before IS NOT NULL AND m.year <= $5::int
+            AND m.year = extract(year FROM t.before)::int AND make_date(m.year, m.month, 1) < t.before
+        )
+        SELECT m.root AS unit_code, y.year, ${sums.join(', ')},
           greatest(0, coalesce(sum(m.open_overdue_delta), 0)) AS open_overdue_delta
-        FROM members t CROSS JOIN unnest($2::int[]) AS y(year)
-        JOIN unit_metrics m ON m.unit_code = t.code AND m.year <= y.year
-          AND (t.before IS NULL OR make_date(m.year, m.month, 1) < t.before)
-        GROUP BY t.root, y.year`,
-      [unitCodes, years, asWas, today],
+        FROM counted m CROSS JOIN unnest($2::int[]) AS y(year)
+        WHERE m.year <= y.year
+        GROUP BY m.root, y.year`,
+      [unitCodes, years, asWas, today, Math.max(...years)],
     );
     const found = new Map(rows.map((r) => [`${String(r.unit_code)}|${String(r.year)}`, r]));
     return unitCodes.flatMap((unitCode) =>
