@@ -104,9 +104,12 @@ export class UnitMetricsRepository {
     today: LocalDate = toLocalDate(new Date()),
   ): Promise<YearAggregates[]> {
     if (!unitCodes.length || !years.length) return [];
+    // Summed as float8, exact for integers up to 2^53 (a province's year of waiting seconds is ~10^11): numeric
+    // sums, which sum(bigint) gives, allocate an accumulator per group and column and took 52–66 ms of the
+    // 1,000 communes' ranking against 21–24 ms (issue #21).
     const sums = cols
       .filter((c) => c !== 'open_overdue_delta')
-      .map((c) => `sum(m.${c}) FILTER (WHERE m.year = y.year) AS ${c}`);
+      .map((c) => `sum(m.${c}::float8) FILTER (WHERE m.year = y.year) AS ${c}`);
     const list = cols.map((c) => `m.${c}`).join(', ');
     // Whole years from the yearly sums (unit_metrics_yearly, kept by triggers); only the year of a succession
     // date is read month by month, for the predecessor's months before that date.
