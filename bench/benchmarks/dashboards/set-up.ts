@@ -1,5 +1,5 @@
 /*
- * Set-up: rating, dossier and survey on the benchmark's database and topics (dossier and survey profiled when
+ * Set-up: rating, dossier and survey on the benchmark's database and topics (each service profiled when
  * --profile asks), and a province of `districts` districts and `communes` communes imported through rating,
  * waited for until the other two services hold every unit (the subtree reads need them all).
  */
@@ -18,7 +18,11 @@ export async function startServices(
   started: ServiceProcess[],
 ): Promise<DashboardServices> {
   const env = serviceEnv(db.url, brokers, prefix);
-  const rating = startServiceProcess('rating', { env, label: 'rating-dash' });
+  const rating = startServiceProcess('rating', {
+    env,
+    label: 'rating-dash',
+    nodeArgs: profileArgs(args, 'rating-dash'),
+  });
   const dossier = startServiceProcess('dossier', {
     env,
     label: 'dossier-dash',
