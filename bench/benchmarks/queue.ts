@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Topics } from '@fg/contracts';
 import { fmt, log, num, percentile, progress, round, summarize } from '../lib/common';
 import { BenchContext, BenchResult } from '../lib/context';
-import { call, expectStatus, publishUnits, waitForUnits } from '../lib/http';
+import { call, expectStatus, lightCall, publishUnits, waitForUnits } from '../lib/http';
 import {
   bearer,
   createDb,
@@ -24,6 +24,9 @@ import {
   waitUntil,
 } from '../lib/infra';
 import { profileArgs } from './rebuild';
+
+/** Calls after which the pool's connections and their prepared statements are warm (see the p99 figures). */
+const WARM_AFTER = 200;
 
 export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
   const { args, quick, brokers, runs } = ctx;
@@ -56,6 +59,7 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
     const rates: number[] = [];
     const p50s: number[] = [];
     const p99s: number[] = [];
+    const p99sWarm: number[] = [];
     const issueRates: number[] = [];
     const checks: unknown[] = [];
     let ok = true;
@@ -67,7 +71,12 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
     for (let r = 0; r < runs; r++) {
       const unit = units[r];
       const admin_ = bearer({ roles: ['admin'] });
-      const kiosk = bearer({ sub: 'kiosk-1', roles: ['kiosk'], units: [unit] });
+      // Eight kiosk devices, each with its own token: a device's tickets are counted by its own rate-limit
+      // row, which stays locked until its issuing transaction commits, so one token shared by the eight
+      // serialised them all (61 tickets/s, each waiting ~74 ms on that row) where real devices run in parallel.
+      const kiosks = Array.from({ length: 8 }, (_, k) =>
+        bearer({ sub: `kiosk-${k + 1}`, roles: ['kiosk'], units: [unit] }),
+      );
       for (const s of services)
         await expectStatus(
           call(svc.url, 'PUT', `/api/v1/units/${unit}/services/${s.code}`, admin_, {
@@ -99,11 +108,11 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
       const ti = Date.now();
       let issued = 0;
       await Promise.all(
-        Array.from({ length: 8 }, async () => {
+        kiosks.map(async (kiosk) => {
           while (issued < tickets) {
             const i = issued++;
             await expectStatus(
-              call(svc!.url, 'POST', `/api/v1/units/${unit}/tickets`, kiosk, {
+              lightCall(svc!.url, 'POST', `/api/v1/units/${unit}/tickets`, kiosk, {
                 serviceCode: services[i % 3].code,
                 priority: i % 10 === 0 ? 'ELDERLY' : 'NONE',
               }),
@@ -126,7 +135,12 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
         counterNos.map(async (no) => {
           const officer = bearer({ sub: `o-${no}`, roles: ['officer'], units: [unit] });
           for (;;) {
-            const a = await call(svc!.url, 'POST', `/api/v1/units/${unit}/counters/${no}/call-next`, officer);
+            const a = await lightCall(
+              svc!.url,
+              'POST',
+              `/api/v1/units/${unit}/counters/${no}/call-next`,
+              officer,
+            );
             lat.push(a.ms);
             if (a.status === 204) return;
             if (a.status !== 200) {
@@ -141,11 +155,17 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
       );
       const secs = (Date.now() - tc) / 1000;
       rates.push(got.length / secs);
+      // The first calls are the slowest of a run (about ten rounds of the 20 counters): the pool opens the
+      // connections the kiosks did not need, and each new PostgreSQL backend parses and plans call-next's
+      // statements with cold catalog caches (bind ~13 ms against ~0.2 ms later). Reported apart, beside the p99
+      // of every call, which stays the target's figure.
+      const warm = lat.slice(WARM_AFTER).sort((a, b) => a - b);
       lat.sort((a, b) => a - b);
       p50s.push(percentile(lat, 50));
       p99s.push(percentile(lat, 99));
+      p99sWarm.push(percentile(warm, 99));
       pc(
-        `${fmt(got.length)} calls in ${secs.toFixed(2)} s = ${fmt(rates[r])} calls/s, p50 ${percentile(lat, 50).toFixed(1)} ms, p99 ${percentile(lat, 99).toFixed(1)} ms`,
+        `${fmt(got.length)} calls in ${secs.toFixed(2)} s = ${fmt(rates[r])} calls/s, p50 ${percentile(lat, 50).toFixed(1)} ms, p99 ${percentile(lat, 99).toFixed(1)} ms (${percentile(warm, 99).toFixed(1)} ms after the first ${WARM_AFTER})`,
         true,
       );
 
@@ -213,10 +233,15 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
         },
         { name: 'call-next latency p50', unit: 'ms', ...summarize(p50s) },
         { name: 'call-next latency p99', unit: 'ms', ...summarize(p99s) },
+        {
+          name: `call-next latency p99 after the first ${WARM_AFTER} calls`,
+          unit: 'ms',
+          ...summarize(p99sWarm),
+        },
         { name: 'ticket issuing (8 concurrent kiosks)', unit: 'tickets/s', ...summarize(issueRates) },
       ],
       notes: [
-        `Each run uses its own office (unit) with 3 service queues, ${counters} counters serving all three, ${fmt(tickets)} tickets (every 10th ELDERLY priority); counters call until answered 204.`,
+        `Each run uses its own office (unit) with 3 service queues, ${counters} counters serving all three, ${fmt(tickets)} tickets (every 10th ELDERLY priority); counters call until answered 204. Eight kiosk devices issue, each with its own token (since 2026-12-07, sixth session: one token shared by all eight serialised them on its rate-limit row). The counters' and kiosks' requests go over node:http with keep-alive (lightCall), not fetch, which cost this process ~1.4 ms of CPU per call on the cores the service shares.`,
         `Verified from the database after each run: tickets CALLED = issued, none WAITING, each with one counter; and the API answers named ${fmt(expectedCalled)} distinct tickets in total (no double call). Peak RSS is of the one queue process over all runs.`,
         `Queue topic holds ${fmt(calledEvents)} messages after the outbox drained (tickets issued + called + counters opened).`,
       ],
