@@ -3,9 +3,11 @@ import { Readable } from 'node:stream';
 import {
   applyDecorators,
   type CallHandler,
+  type CanActivate,
   type ExecutionContext,
   type NestInterceptor,
   StreamableFile,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiResponse } from '@nestjs/swagger';
@@ -106,31 +108,42 @@ function withoutFormatParam(req: Request): void {
 }
 
 /**
- * Runs after the guards (so the scope rules are the JSON's) and before the pipes: chooses the format, takes
- * `format` out of the query, then turns the handler's answer into the file. A handler returning its answer gets
- * it as a StreamableFile (Nest streams it with backpressure); a handler sending cached JSON itself finds the
- * export through `pendingExport(res)`.
+ * The format the client asked for (`format=` or the Accept header; 400 or 406 otherwise), with `format` taken out
+ * of the query, which is this negotiation's and not the handler's DTO's. For CSV or XLSX, `pendingExport(res)`
+ * then writes the file of an answer.
+ */
+function negotiate<A>(spec: ExportSpec<A>, context: ExecutionContext): ExportFormat {
+  const http = context.switchToHttp();
+  const req = http.getRequest<Request>();
+  const res = http.getResponse<ResponseWithExport>();
+  const format: ExportFormat = chooseFormat(req.query.format, (types) => req.accepts(types));
+  withoutFormatParam(req);
+  res.vary('Accept');
+  if (format === 'json') return format;
+  res[PENDING_EXPORT] = async (answer) => {
+    const file = exportFile(spec, answer as A, format);
+    attachmentHeaders(res, file);
+    // Once the headers are out nothing else can be answered: a client gone or a failed encoding ends the socket.
+    await pipeline(file.stream, res).catch((e: unknown) => {
+      if (!res.headersSent) throw e;
+      res.destroy();
+    });
+  };
+  return format;
+}
+
+/**
+ * Runs after the guards (so the scope rules are the JSON's) and before the pipes: chooses the format, then turns
+ * the handler's answer into the file. A handler returning its answer gets it as a StreamableFile (Nest streams it
+ * with backpressure); a handler sending cached JSON itself finds the export through `pendingExport(res)`.
  */
 export class ExportInterceptor<A> implements NestInterceptor {
   constructor(private readonly spec: ExportSpec<A>) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const http = context.switchToHttp();
-    const req = http.getRequest<Request>();
-    const res = http.getResponse<ResponseWithExport>();
-    const format: ExportFormat = chooseFormat(req.query.format, (types) => req.accepts(types));
-    withoutFormatParam(req);
-    res.vary('Accept');
+    const format = negotiate(this.spec, context);
     if (format === 'json') return next.handle();
-    res[PENDING_EXPORT] = async (answer) => {
-      const file = exportFile(this.spec, answer as A, format);
-      attachmentHeaders(res, file);
-      // Once the headers are out nothing else can be answered: a client gone or a failed encoding ends the socket.
-      await pipeline(file.stream, res).catch((e: unknown) => {
-        if (!res.headersSent) throw e;
-        res.destroy();
-      });
-    };
+    const res = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       mergeMap((answer: unknown) => {
         if (res.headersSent || answer === undefined) return from([answer]);
@@ -143,13 +156,37 @@ export class ExportInterceptor<A> implements NestInterceptor {
 }
 
 /**
+ * The same negotiation as a guard, for a handler that sends its answer itself (`@Res()` and `sendCachedJson`,
+ * which writes the file through `pendingExport(res)`): the route then runs without Nest's interceptor pipeline,
+ * an rxjs chain and an async resource bound per request, which was a measurable share of a cached dashboard
+ * answer's CPU (issue #21). Bound after the route's other guards, so the scope rules are still the JSON's.
+ */
+export class ExportGuard<A> implements CanActivate {
+  constructor(private readonly spec: ExportSpec<A>) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    negotiate(this.spec, context);
+    return true;
+  }
+}
+
+export interface ExportableOptions {
+  /**
+   * The handler writes the response itself with `sendCachedJson` (and returns nothing): the format is then chosen
+   * by a guard instead of an interceptor. A handler that returns its answer must not set it: its CSV or XLSX
+   * would never be written.
+   */
+  sendsCachedJson?: boolean;
+}
+
+/**
  * Makes a statistics endpoint answer CSV and XLSX besides JSON (issue #20 item 2), chosen by `format=` or the
  * Accept header: the same handler, guards and scope, its answer flattened by `spec`. Documents the three
  * content types, the `format` parameter and the 406 in the OpenAPI document.
  */
-export function Exportable<A>(spec: ExportSpec<A>): MethodDecorator {
+export function Exportable<A>(spec: ExportSpec<A>, options: ExportableOptions = {}): MethodDecorator {
   return applyDecorators(
-    UseInterceptors(new ExportInterceptor(spec)),
+    options.sendsCachedJson ? UseGuards(new ExportGuard(spec)) : UseInterceptors(new ExportInterceptor(spec)),
     ApiQuery({
       name: 'format',
       required: false,

@@ -38,7 +38,7 @@ export class StatsHttpController {
     summary:
       'Per unit, procedure or month: received, finished, early, onTime, late, open within deadline / overdue, on-time rate, late without apology',
   })
-  @Exportable(TIMELINESS_EXPORT)
+  @Exportable(TIMELINESS_EXPORT, { sendsCachedJson: true })
   // The answer is the cached JSON text (same bytes, content type and ETag as res.json would send), gzipped for clients that accept it.
   async timeliness(
     @Query() q: TimelinessStatsQuery,

@@ -32,7 +32,7 @@ export class ScoringHttpController {
     summary:
       'Friendly-government scorecard: each criterion (points, max, how), group totals, total, stars, next star',
   })
-  @Exportable(SCORECARD_EXPORT)
+  @Exportable(SCORECARD_EXPORT, { sendsCachedJson: true })
   async scorecard(
     @Param('code', UnitCodePipe) code: string,
     @Query() q: YearQuery,
@@ -49,7 +49,7 @@ export class ScoringHttpController {
   @Get('ranking')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Descendant units at a level (default COMMUNE) ranked by score' })
-  @Exportable(RANKING_EXPORT)
+  @Exportable(RANKING_EXPORT, { sendsCachedJson: true })
   async ranking(
     @Param('code', UnitCodePipe) code: string,
     @Query() q: RankingQuery,
@@ -102,7 +102,7 @@ export class ScoringHttpController {
   @ApiOperation({
     summary: 'Number and share of descendant communes certified, by star level, against the target',
   })
-  @Exportable(PROGRESS_EXPORT)
+  @Exportable(PROGRESS_EXPORT, { sendsCachedJson: true })
   async progress(
     @Param('code', UnitCodePipe) code: string,
     @Query() q: YearQuery,

@@ -44,7 +44,7 @@ export class SatisfactionStatsHttpController {
       'tablet stars, Decree 61 scores; grouped by element, officer, month, channel, unit or weekday. Pre-aggregated. ' +
       'Deprecated: sipasIndex (= sipasIndexPercent / 100), overall (= respondentsSatisfied).',
   })
-  @Exportable(SATISFACTION_EXPORT)
+  @Exportable(SATISFACTION_EXPORT, { sendsCachedJson: true })
   // The answer is the cached JSON text (same bytes, content type and ETag as res.json would send), gzipped for clients that accept it.
   async satisfaction(
     @Query() q: SatisfactionQueryDto,
