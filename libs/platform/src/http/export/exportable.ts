@@ -101,7 +101,10 @@ export function pendingExport(res: Response): PendingExport | undefined {
 
 /** The request's query without `format`, which is the interceptor's and not the handler's DTO's. */
 function withoutFormatParam(req: Request): void {
-  const rest: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
+  const query = req.query as Record<string, unknown>;
+  // Most requests (every dashboard's JSON) have none: no copy, and `req` keeps its shape.
+  if (!Object.prototype.hasOwnProperty.call(query, 'format')) return;
+  const rest: Record<string, unknown> = { ...query };
   delete rest.format;
   // Express 5 computes req.query by a getter on each read: an own property shadows it for this request.
   Object.defineProperty(req, 'query', { value: rest, writable: true, configurable: true, enumerable: true });
