@@ -28,14 +28,16 @@ export async function call(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
   });
-  const text = await res.text();
-  let parsed: any = text;
+  return { status: res.status, body: parsedBody(await res.text()), ms: performance.now() - t };
+}
+
+/** The answer's JSON, or its text when it is not JSON; undefined when empty. */
+function parsedBody(text: string): any {
   try {
-    parsed = text ? JSON.parse(text) : undefined;
+    return text ? JSON.parse(text) : undefined;
   } catch {
-    /* not JSON */
+    return text; // not JSON
   }
-  return { status: res.status, body: parsed, ms: performance.now() - t };
 }
 
 /**
@@ -47,14 +49,7 @@ export async function call(
  */
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-export function lightCall(
-  base: string,
-  method: string,
-  path: string,
-  auth?: string,
-  body?: unknown,
-  timeoutMs = 30_000,
-): Promise<HttpAnswer> {
+export const lightCall: typeof call = (base, method, path, auth, body, timeoutMs = 30_000) => {
   const t = performance.now();
   const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   const headers: Record<string, string | number> = {};
@@ -72,14 +67,8 @@ export function lightCall(
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', reject);
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: any = text;
-          try {
-            parsed = text ? JSON.parse(text) : undefined;
-          } catch {
-            /* not JSON */
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed, ms: performance.now() - t });
+          const body = parsedBody(Buffer.concat(chunks).toString('utf8'));
+          resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - t });
         });
       },
     );
@@ -87,7 +76,7 @@ export function lightCall(
     req.on('error', reject);
     req.end(payload);
   });
-}
+};
 
 export async function expectStatus(p: Promise<HttpAnswer>, ...statuses: number[]): Promise<HttpAnswer> {
   const a = await p;
