@@ -155,10 +155,10 @@ export async function benchQueue(ctx: BenchContext): Promise<BenchResult> {
       );
       const secs = (Date.now() - tc) / 1000;
       rates.push(got.length / secs);
-      // The first calls are the slowest of a run (about ten rounds of the 20 counters): the pool opens the
-      // connections the kiosks did not need, and each new PostgreSQL backend parses and plans call-next's
-      // statements with cold catalog caches (bind ~13 ms against ~0.2 ms later). Reported apart, beside the p99
-      // of every call, which stays the target's figure.
+      // The first rounds are the slowest of a run: the pool opens the connections the kiosks did not need, and
+      // each new PostgreSQL backend parses and plans call-next's statements with cold catalog caches (bind ~0.2 ms
+      // once warm). The p99 after the first WARM_AFTER calls (ten rounds of the 20 counters) is reported apart,
+      // beside the p99 of every call, which stays the target's figure.
       const warm = lat.slice(WARM_AFTER).sort((a, b) => a - b);
       lat.sort((a, b) => a - b);
       p50s.push(percentile(lat, 50));

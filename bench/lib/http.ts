@@ -42,7 +42,7 @@ function parsedBody(text: string): any {
 
 /**
  * `call` over `node:http` with one keep-alive agent, for the closed loops whose client shares the two cores with
- * the measured service (the queue benchmark's counters). `fetch` (undici behind the WHATWG layer: streams,
+ * the measured service (the queue benchmark's counters and kiosks). `fetch` (undici behind the WHATWG layer: streams,
  * Headers, AbortSignal per request) cost the benchmark process ~1.4 ms of CPU per call-next there, about a
  * third of a core at 220 calls/s taken from the service and PostgreSQL. Same answer shape as `call`; plain
  * paths only (the fuzzer keeps `fetch`, which encodes whatever it is given).

@@ -99,7 +99,7 @@ export function pendingExport(res: Response): PendingExport | undefined {
   return (res as ResponseWithExport)[PENDING_EXPORT];
 }
 
-/** The request's query without `format`, which is the interceptor's and not the handler's DTO's. */
+/** The request's query without `format`, which is the negotiation's and not the handler's DTO's. */
 function withoutFormatParam(req: Request): void {
   const query = req.query as Record<string, unknown>;
   // Most requests (every dashboard's JSON) have none: no copy, and `req` keeps its shape.
