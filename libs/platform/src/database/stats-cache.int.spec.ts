@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase, waitFor } from '../testing';
-import { StatsCache } from './stats-cache';
+import { createTestDatabase, holdNotifications, TestDatabase, waitFor } from '../testing';
+import { autocommitWrite, StatsCache } from './stats-cache';
 
 /**
  * The dashboard cache over a real PostgreSQL: a statement trigger NOTIFYs the channel at commit, as the services'
@@ -14,7 +14,8 @@ describe('StatsCache over PostgreSQL', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('stats_cache');
-    ds = new DataSource({ type: 'postgres', url: db.url, extra: { max: 6 } });
+    // Every cache started below holds one of these connections for its LISTEN until afterAll.
+    ds = new DataSource({ type: 'postgres', url: db.url, extra: { max: 12 } });
     await ds.initialize();
     await ds.query(`CREATE TABLE counts (n int NOT NULL)`);
     await ds.query(`CREATE FUNCTION stats_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -65,6 +66,49 @@ describe('StatsCache over PostgreSQL', () => {
     for (let i = 1; i <= 30; i++) {
       await ds.transaction((m) => m.query(`INSERT INTO counts VALUES (1)`));
       expect(await cache.get('ryw', total)).toBe(before + i);
+    }
+  });
+
+  it('strict (0): a read right after an autocommit write through this instance has it, however late the NOTIFY', async () => {
+    const cache = await started(0);
+    const before = await cache.get('auto', total);
+    const held = holdNotifications(cache); // the commit's notification waits in the socket
+    let released = false;
+    try {
+      await autocommitWrite(ds, `INSERT INTO counts VALUES (1)`);
+      setTimeout(() => {
+        released = true;
+        held.release();
+      }, 150);
+      // Without the count the cached answer from before the write would come back at once.
+      expect(await cache.get('auto', total)).toBe(before + 1);
+      expect(released).toBe(true);
+    } finally {
+      held.release();
+    }
+  });
+
+  it('counts an autocommit write that failed too (its outcome may be unknown), and stops counting once stopped', async () => {
+    const cache = await started(0);
+    await cache.get('fail', total);
+    const n0 = computed;
+    const listener = (cache as unknown as { listener: { roundTrip(): Promise<boolean> } }).listener;
+    const roundTrip = listener.roundTrip.bind(listener);
+    let trips = 0;
+    listener.roundTrip = () => {
+      trips++;
+      return roundTrip();
+    };
+    try {
+      await expect(autocommitWrite(ds, `INSERT INTO counts VALUES (NULL)`)).rejects.toThrow(/null value/);
+      expect(await cache.get('fail', total)).toBeGreaterThan(0);
+      expect(trips).toBe(1);
+      expect(computed).toBe(n0); // nothing was notified: the answer stands
+      await cache.stop();
+      await autocommitWrite(ds, `INSERT INTO unrelated VALUES (1)`);
+      expect((cache as unknown as { localCommits: number }).localCommits).toBe(1);
+    } finally {
+      listener.roundTrip = roundTrip;
     }
   });
 

@@ -43,6 +43,24 @@ interface Entry {
   refreshing: boolean;
 }
 
+/** The local-commit counters of the caches started on each DataSource (`StatsCache.start`). */
+const outsideTransactionCommits = new WeakMap<DataSource, Set<() => void>>();
+
+/**
+ * Runs one writing statement on `ds` as its own implicit transaction (autocommit) and counts it as a local commit
+ * for the statistics caches on `ds`, as `afterTransactionCommit` counts a TypeORM transaction's. TypeORM
+ * broadcasts nothing for `ds.query` outside a transaction, so without this the next read through this instance
+ * could answer before that commit's NOTIFY arrived (read-your-writes by timing only). Counted even when the
+ * statement failed: its outcome may be unknown (a lost connection), and a needless count costs one round trip.
+ */
+export async function autocommitWrite<T>(ds: DataSource, sql: string, params?: unknown[]): Promise<T> {
+  try {
+    return await ds.query<T>(sql, params);
+  } finally {
+    outsideTransactionCommits.get(ds)?.forEach((count) => count());
+  }
+}
+
 /** What the API documents of the services with dashboards say about it (their OpenAPI description). */
 export const STATS_STALENESS_NOTE =
   ' Statistics answers (dashboards, scorecards, rankings) are cached per data version and may lag the latest ' +
@@ -74,7 +92,8 @@ export function entryUse(
  *   service bumps its data version within milliseconds of any commit that changes an answer, whichever
  *   instance (or tool) wrote it. After a commit made through this process's DataSource, the next read first
  *   makes one round trip on the LISTEN connection, which hands over every notification committed before it
- *   (`PgListener.roundTrip`): a client that wrote through this instance never reads its own write's
+ *   (`PgListener.roundTrip`; a statement committed outside a TypeORM transaction counts when it ran through
+ *   `autocommitWrite`): a client that wrote through this instance never reads its own write's
  *   predecessor, and a commit that changed no answer (an inbox row, the outbox relay, a ticket link) drops
  *   nothing. Bumping the version at every local commit had dropped every answer ~15 times a second under a
  *   steady event stream. If the round trip fails the version is bumped, as if the commit had changed
@@ -126,6 +145,10 @@ export class StatsCache {
   start(): void {
     // TypeORM broadcasts afterTransactionCommit to subscribers for every transaction of this DataSource.
     this.ds.subscribers.push({ afterTransactionCommit: this.onLocalCommit } as never);
+    // …and nothing for a statement run outside one: `autocommitWrite` counts those.
+    let counters = outsideTransactionCommits.get(this.ds);
+    if (!counters) outsideTransactionCommits.set(this.ds, (counters = new Set()));
+    counters.add(this.onLocalCommit);
     this.listener = new PgListener({
       pool: (this.ds.driver as unknown as { master: Pool }).master,
       channel: this.o.channel,
@@ -147,6 +170,7 @@ export class StatsCache {
       (s) => (s as { afterTransactionCommit?: unknown }).afterTransactionCommit === this.onLocalCommit,
     );
     if (i >= 0) this.ds.subscribers.splice(i, 1);
+    outsideTransactionCommits.get(this.ds)?.delete(this.onLocalCommit);
     await this.listener?.stop();
   }
 

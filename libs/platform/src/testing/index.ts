@@ -7,3 +7,4 @@ export * from './unit-succession';
 export * from './export-files';
 export * from './pdf';
 export * from './self-signed-cert';
+export * from './held-notifications';

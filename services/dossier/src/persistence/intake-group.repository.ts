@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@fg/contracts';
-import { auditInsertFrom, auditRows, outboxRows, type AuditEntry } from '@fg/platform';
+import { auditInsertFrom, auditRows, autocommitWrite, outboxRows, type AuditEntry } from '@fg/platform';
 import { DataSource } from 'typeorm';
 import type { Dossier } from '../domain';
 import { counterUpsertSql, planCodesSql, type NumberPlan } from './code-counter.repository';
@@ -70,7 +70,11 @@ export class IntakeGroupRepository {
 
   /** Runs an `intakeGroupStatement`; each new dossier's id with the code it was given. */
   async write(statement: IntakeGroupStatement): Promise<Map<string, string>> {
-    const rows = await this.ds.query<{ id: string; code: string }[]>(statement.sql, statement.params);
+    const rows = await autocommitWrite<{ id: string; code: string }[]>(
+      this.ds,
+      statement.sql,
+      statement.params,
+    );
     return new Map(rows.map((r) => [r.id, r.code]));
   }
 }

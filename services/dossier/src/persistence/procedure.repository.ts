@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { autocommitWrite } from '@fg/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ProcessingTime } from '../domain';
 
@@ -58,7 +59,8 @@ export class ProcedureRepository {
 
   /** Creates or changes a procedure; an identical one keeps its revision. */
   async upsert(p: ProcedureInput): Promise<{ procedure: ProcedureRow; changed: boolean }> {
-    const changed: unknown[] = await this.ds.query(
+    const changed = await autocommitWrite<unknown[]>(
+      this.ds,
       /* sql */ `INSERT INTO procedures (code, name, field, processing_amount, processing_unit, fee, fee_note, documents)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, field = EXCLUDED.field,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { autocommitWrite } from '@fg/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scheme } from '../domain';
 
@@ -66,7 +67,8 @@ export class SchemesRepository {
 
   /** Seeds a scheme unless one with its code exists (an admin's later edits are never overwritten). */
   async insertIfMissing(scheme: Scheme): Promise<void> {
-    await this.ds.query(
+    await autocommitWrite(
+      this.ds,
       `INSERT INTO schemes (code, name, definition, updated_by) VALUES ($1, $2, $3::jsonb, 'seed') ON CONFLICT (code) DO NOTHING`,
       [scheme.code, scheme.name, JSON.stringify(scheme)],
     );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { autocommitWrite } from '@fg/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CertificationTarget } from '../domain';
 
@@ -21,7 +22,8 @@ export class TargetsRepository {
   }
 
   async insertIfMissing(unitCode: string, targets: readonly CertificationTarget[]): Promise<void> {
-    await this.ds.query(
+    await autocommitWrite(
+      this.ds,
       /* sql */ `INSERT INTO unit_targets (unit_code, year, certified_share, set_by)
         SELECT $1, t.year, t.share, 'seed' FROM unnest($2::int[], $3::float8[]) AS t(year, share)
         ON CONFLICT (unit_code, year) DO NOTHING`,

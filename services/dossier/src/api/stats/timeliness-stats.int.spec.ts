@@ -1,6 +1,8 @@
 import { addDays, atLocalMinute, toLocalDate } from '@fg/kernel';
-import { waitFor } from '@fg/platform/testing';
+import type { StatsCache } from '@fg/platform';
+import { holdNotifications, waitFor } from '@fg/platform/testing';
 import type { Pool } from 'pg';
+import { TimelinessStatsService } from '../../application/timeliness-stats.service';
 import {
   aProvince,
   anIntake,
@@ -402,12 +404,22 @@ describe('timeliness statistics after a mix of early, on-time and late dossiers'
       .expect('content-type', /application\/json/);
     expect(first.headers.etag).toMatch(/^W\/"[0-9a-f]+-/);
     await stats(q, tokens.viewer(unitA.code)).set('If-None-Match', first.headers.etag).expect(304);
-    await kit
-      .http()
-      .post('/api/v1/dossiers')
-      .set('Authorization', tokens.portal())
-      .send(anIntake(unitA.code, { procedureCode: FIVE_DAYS }))
-      .expect(201);
+    // The intake's NOTIFY is held back until the read has begun: the read must wait for it, not race it (the
+    // intake commits in one statement outside a TypeORM transaction, counted by autocommitWrite).
+    const { cache } = kit.app.get<TimelinessStatsService, { cache: StatsCache }>(TimelinessStatsService);
+    const held = holdNotifications(cache);
+    try {
+      await kit
+        .http()
+        .post('/api/v1/dossiers')
+        .set('Authorization', tokens.portal())
+        .send(anIntake(unitA.code, { procedureCode: FIVE_DAYS }))
+        .expect(201);
+      setTimeout(() => held.release(), 150);
+    } catch (e) {
+      held.release();
+      throw e;
+    }
     const after = await stats(q, tokens.viewer(unitA.code)).expect(200);
     expect(after.body.total.received).toBe(first.body.total.received + 1);
     expect(after.headers.etag).not.toBe(first.headers.etag);
