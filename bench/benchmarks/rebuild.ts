@@ -159,6 +159,7 @@ export async function benchRebuild(ctx: BenchContext): Promise<BenchResult> {
     const steady: number[] = [];
     const rss: number[] = [];
     const startup: number[] = [];
+    const scoreTail: number[] = [];
     const exactness: unknown[] = [];
     for (let r = 0; r < runs; r++) {
       if (r > 0) await resetRating(db, admin, prefix);
@@ -175,6 +176,7 @@ export async function benchRebuild(ctx: BenchContext): Promise<BenchResult> {
         .then(() => (tReady = Date.now()))
         .catch(() => undefined);
       let tFirst = 0;
+      let tApplied = 0;
       let lag = truth.total;
       for (;;) {
         await sleep(250);
@@ -182,6 +184,7 @@ export async function benchRebuild(ctx: BenchContext): Promise<BenchResult> {
           throw new Error(`rating exited during the rebuild (see ${svc.logFile})`);
         lag = await ratingLag(admin, prefix);
         if (!tFirst && lag < truth.total) tFirst = Date.now();
+        if (!tApplied && lag === 0) tApplied = Date.now();
         // Caught up includes the scorecards: no (unit, year) left for the score worker to recompute.
         const pending =
           lag === 0 ? Number((await db.query(`SELECT count(*) AS n FROM rating.score_dirty`))[0].n) : -1;
@@ -200,6 +203,7 @@ export async function benchRebuild(ctx: BenchContext): Promise<BenchResult> {
       // tFirst is seen at 250 ms resolution: the steady figure is slightly pessimistic, never optimistic.
       steady.push(truth.total / ((t1 - tFirst) / 1000));
       startup.push(((tReady || t1) - t0) / 1000);
+      scoreTail.push((t1 - tApplied) / 1000);
       const inbox = Number((await db.query(`SELECT count(*) AS n FROM rating.inbox`))[0].n);
       const check = await verifyProjection(db.query.bind(db), truth, {
         units: 'rating.unit_metrics',
@@ -326,6 +330,11 @@ export async function benchRebuild(ctx: BenchContext): Promise<BenchResult> {
         met: ratio >= 10,
       },
       { name: 'rating service start-up (spawn → /health 200)', unit: 's', ...summarize(startup) },
+      {
+        name: 'scorecards settled after the last event applied (offsets at the end → none pending)',
+        unit: 's',
+        ...summarize(scoreTail),
+      },
     ];
     notes.push(
       `${fmt(truth.total)} events (${Object.entries(mix)
