@@ -44,9 +44,21 @@ type Figures = Record<CountedFigure | 'openWithinDeadline' | 'openOverdue', numb
 
 const MAX_DAYS = 3700;
 
+const FIGURES: readonly (keyof Figures)[] = [...COUNTED_FIGURES, 'openWithinDeadline', 'openOverdue'];
+
+/**
+ * Every figure 0, set property by property in one order, so that every group's object has the same shape. A
+ * spread of `Object.fromEntries` per group, then spreads of each group again, cost ~16 ms of JavaScript (and its
+ * garbage) per answer of 1,000 groups, the province by unit, against ~3 ms this way (issue #21, target 1).
+ */
+const zeroFigures = (): Figures => {
+  const f = {} as Figures;
+  for (const k of FIGURES) f[k] = 0;
+  return f;
+};
+
 const rate = (num: number, den: number) => (den ? Math.round((num / den) * 10000) / 10000 : null);
-const withRates = (f: Figures) => ({
-  ...f,
+const rates = (f: Figures) => ({
   onTimeRate: rate(f.early + f.onTime, f.finished),
   sameDayRate: rate(f.sameDayInTime, f.sameDayFinished),
 });
@@ -132,21 +144,20 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
     const open = await this.stats.open(q.groupBy, members, endOfTo, overdueBefore, startOfLocalMonth(from));
 
     const groups = new Map<string, Figures>();
-    const empty = (): Figures =>
-      ({
-        ...Object.fromEntries(COUNTED_FIGURES.map((k) => [k, 0])),
-        openWithinDeadline: 0,
-        openOverdue: 0,
-      }) as Figures;
-    for (const { key, ...figures } of counted) groups.set(key, { ...empty(), ...figures });
+    for (const row of counted) {
+      const g = zeroFigures();
+      for (const k of COUNTED_FIGURES) g[k] = row[k] ?? 0;
+      groups.set(row.key, g);
+    }
     for (const r of open) {
-      const g = groups.get(r.key) ?? empty();
-      groups.set(r.key, { ...g, openOverdue: r.overdue, openWithinDeadline: r.open - r.overdue });
+      let g = groups.get(r.key);
+      if (!g) groups.set(r.key, (g = zeroFigures()));
+      g.openOverdue = r.overdue;
+      g.openWithinDeadline = r.open - r.overdue;
     }
     const labels = await this.stats.labels(q.groupBy, [...groups.keys()]);
-    const total = empty();
-    for (const g of groups.values())
-      for (const k of Object.keys(total) as (keyof Figures)[]) total[k] += g[k];
+    const total = zeroFigures();
+    for (const g of groups.values()) for (const k of FIGURES) total[k] += g[k];
     return {
       unitCode: q.unitCode,
       from,
@@ -158,8 +169,8 @@ export class TimelinessStatsService implements OnModuleInit, OnModuleDestroy {
       openAsOf: to < today ? to : today,
       groups: [...groups.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, f]) => ({ key, label: labels.get(key) ?? key, ...withRates(f) })),
-      total: withRates(total),
+        .map(([key, f]) => ({ key, label: labels.get(key) ?? key, ...f, ...rates(f) })),
+      total: { ...total, ...rates(total) },
     };
   }
 }
