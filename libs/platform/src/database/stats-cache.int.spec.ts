@@ -43,6 +43,16 @@ describe('StatsCache over PostgreSQL', () => {
     computed++;
     return (await ds.query(`SELECT count(*)::int AS n FROM counts`))[0].n as number;
   };
+  /** Puts `replace` (given the real one) in place of the cache's LISTEN round trip; returns the undo. */
+  const replaceRoundTrip = (
+    cache: StatsCache,
+    replace: (real: () => Promise<boolean>) => Promise<boolean>,
+  ) => {
+    const listener = (cache as unknown as { listener: { roundTrip(): Promise<boolean> } }).listener;
+    const real = listener.roundTrip.bind(listener);
+    listener.roundTrip = () => replace(real);
+    return () => void (listener.roundTrip = real);
+  };
   /** A commit by another process (a second instance): only the NOTIFY tells this one. */
   const insertElsewhere = async () => {
     const other = new DataSource({ type: 'postgres', url: db.url });
@@ -92,13 +102,11 @@ describe('StatsCache over PostgreSQL', () => {
     const cache = await started(0);
     await cache.get('fail', total);
     const n0 = computed;
-    const listener = (cache as unknown as { listener: { roundTrip(): Promise<boolean> } }).listener;
-    const roundTrip = listener.roundTrip.bind(listener);
     let trips = 0;
-    listener.roundTrip = () => {
+    const restore = replaceRoundTrip(cache, (real) => {
       trips++;
-      return roundTrip();
-    };
+      return real();
+    });
     try {
       await expect(autocommitWrite(ds, `INSERT INTO counts VALUES (NULL)`)).rejects.toThrow(/null value/);
       expect(await cache.get('fail', total)).toBeGreaterThan(0);
@@ -108,7 +116,7 @@ describe('StatsCache over PostgreSQL', () => {
       await autocommitWrite(ds, `INSERT INTO unrelated VALUES (1)`);
       expect((cache as unknown as { localCommits: number }).localCommits).toBe(1);
     } finally {
-      listener.roundTrip = roundTrip;
+      restore();
     }
   });
 
@@ -127,15 +135,13 @@ describe('StatsCache over PostgreSQL', () => {
     const cache = await started(0);
     await cache.get('f', total);
     const n0 = computed;
-    const listener = (cache as unknown as { listener: { roundTrip(): Promise<boolean> } }).listener;
-    const roundTrip = listener.roundTrip.bind(listener);
-    listener.roundTrip = () => Promise.resolve(false);
+    const restore = replaceRoundTrip(cache, () => Promise.resolve(false));
     try {
       await ds.transaction((m) => m.query(`INSERT INTO unrelated VALUES (1)`));
       await cache.get('f', total);
       expect(computed).toBe(n0 + 1);
     } finally {
-      listener.roundTrip = roundTrip;
+      restore();
     }
   });
 
