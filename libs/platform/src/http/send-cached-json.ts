@@ -6,14 +6,6 @@ import { pendingExport } from './export/exportable';
 
 const gzipAsync = promisify(gzip);
 
-/**
- * zlib's fastest level, nginx's default (`gzip_comp_level 1`). The province's timeliness by unit (~560 KB of JSON)
- * took 11.6 ms at zlib's default level 6 and 4.9 ms at 1, for 157 instead of 119 KB: an answer is compressed
- * again after every commit that changes it (within STATS_MAX_STALE_MS), and the first reader waits for it
- * (issue #21, target 1's uncached answers), while 38 KB more is a few ms on an office network.
- */
-const GZIP_LEVEL = 1;
-
 /** Below this many JSON characters (≈ bytes: answers are mostly ASCII) compression saves less than it costs. */
 const GZIP_MIN_CHARS = 1024;
 
@@ -34,12 +26,10 @@ export async function sendCachedJson(res: Response, cached: CachedJson): Promise
   if (cached.body.length >= GZIP_MIN_CHARS) {
     res.vary('Accept-Encoding');
     if (res.req.acceptsEncodings('gzip', 'identity') === 'gzip') {
-      const body = await (cached.gzip ??= gzipAsync(cached.body, { level: GZIP_LEVEL }).catch(
-        (e: unknown) => {
-          cached.gzip = undefined; // not remembered: the next request tries again
-          throw e;
-        },
-      ));
+      const body = await (cached.gzip ??= gzipAsync(cached.body).catch((e: unknown) => {
+        cached.gzip = undefined; // not remembered: the next request tries again
+        throw e;
+      }));
       res.setHeader('Content-Encoding', 'gzip');
       res.setHeader('ETag', `${cached.etag.slice(0, -1)}-gzip"`);
       res.send(body);
