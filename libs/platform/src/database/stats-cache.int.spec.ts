@@ -145,6 +145,33 @@ describe('StatsCache over PostgreSQL', () => {
     }
   });
 
+  it('bounded: a read after a commit through this instance does not wait for the LISTEN round trip; the NOTIFY then makes it stale', async () => {
+    const cache = await started(1_500);
+    const before = await cache.get('nowait', total);
+    let roundTrips = 0;
+    const restore = replaceRoundTrip(cache, (real) => {
+      roundTrips++;
+      return real();
+    });
+    const held = holdNotifications(cache);
+    try {
+      await ds.transaction((m) => m.query(`INSERT INTO counts VALUES (1)`));
+      await ds.transaction((m) => m.query(`INSERT INTO unrelated VALUES (1)`));
+      // The answer from before the commit, at once: within the bound, as for another instance's commit.
+      const waited = new Promise((r) => setTimeout(() => r('waited for the held NOTIFY'), 1_000));
+      expect(await Promise.race([cache.get('nowait', total), waited])).toBe(before);
+      expect(roundTrips).toBe(0);
+      held.release();
+      await waitFor(async () => (await cache.get('nowait', total)) === before + 1, {
+        message: 'the answer refreshed after the notification',
+      });
+      expect(roundTrips).toBe(0);
+    } finally {
+      held.release();
+      restore();
+    }
+  });
+
   it('bounded: serves the last answer at once while one refresh runs, then the new one; never past the bound', async () => {
     const cache = await started(1_500);
     const before = await cache.get('b', total);

@@ -90,8 +90,8 @@ export function entryUse(
  * - Every table an answer reads has a statement trigger that NOTIFYs `channel` in the writing transaction.
  *   Postgres delivers the notification at commit to every listening session, so every instance of the
  *   service bumps its data version within milliseconds of any commit that changes an answer, whichever
- *   instance (or tool) wrote it. After a commit made through this process's DataSource, the next read first
- *   makes one round trip on the LISTEN connection, which hands over every notification committed before it
+ *   instance (or tool) wrote it. Strict (`maxStaleMs` 0): after a commit made through this process's DataSource,
+ *   the next read first makes one round trip on the LISTEN connection, which hands over every notification committed before it
  *   (`PgListener.roundTrip`; a statement committed outside a TypeORM transaction counts when it ran through
  *   `autocommitWrite`): a client that wrote through this instance never reads its own write's
  *   predecessor, and a commit that changed no answer (an inbox row, the outbox relay, a ticket link) drops
@@ -109,7 +109,11 @@ export function entryUse(
  *   commit would otherwise drop every answer, and every dashboard request would recompute. An out-of-date answer
  *   is served for up to `maxStaleMs` after its computation started while one background refresh per key
  *   recomputes it, so an answer never misses a commit older than that bound (read-your-writes becomes "within
- *   the bound"). 0 restores strict answers (the test runs use it, scripts/test.mjs).
+ *   the bound"). A commit through this instance is then one more commit whose NOTIFY arrives within
+ *   milliseconds, like another instance's: a read does not wait for the round trip, which would only decide
+ *   whether the previous answer is served as current or as stale. Under a steady event stream (inbox rows,
+ *   ticket links: a commit every few milliseconds) every dashboard read had queued behind one (issue #21).
+ *   0 restores strict answers (the test runs use it, scripts/test.mjs).
  *
  * Callers put everything an answer depends on besides the database into the key (the resolved period,
  * today's local date when the answer uses it, the grouping, the unit list or the caller's scope).
@@ -185,7 +189,8 @@ export class StatsCache {
    */
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (!this.active) return compute();
-    if (this.confirmedCommits < this.localCommits)
+    // Only strict answers wait for local commits' notifications (class comment: bounded staleness).
+    if (this.maxStaleMs === 0 && this.confirmedCommits < this.localCommits)
       return this.catchUp(this.localCommits).then(() => this.lookUp(key, compute));
     return this.lookUp(key, compute);
   }
