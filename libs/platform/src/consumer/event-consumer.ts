@@ -7,6 +7,7 @@ import { preparedQuery } from '../database/prepared-query';
 import { topicName } from '../kafka/kafka-client';
 import { platformMetrics } from '../metrics/platform-metrics';
 import type { EventConsumerDefinition } from './consumer-definition';
+import { OffsetCommits } from './offset-commits';
 
 export interface EventConsumerOptions {
   kafka: Kafka;
@@ -69,7 +70,8 @@ const GROUP_COMMIT_MAX_EVENTS = 2000;
 /**
  * Runs one consumer group with kafkajs `eachBatch`: validates every message against the contracts, applies
  * new events and records their ids (inbox) in one transaction per chunk (small chunks of several partitions
- * share one, see `flush`), and only then commits the offsets.
+ * share one, see `flush`), and only then commits the offsets (the partitions of one group in one request,
+ * `OffsetCommits`).
  * Invalid messages, and events that still fail when applied alone, go to `<topic>.dlq` with the reason; the
  * partition keeps moving. While the database is unreachable nothing is dead-lettered: the batch is retried.
  */
@@ -104,6 +106,7 @@ export class EventConsumer {
       },
     });
     this.consumer = consumer;
+    const commits = new OffsetCommits(consumer);
     // kafkajs restarts itself after retriable crashes; after a non-retriable one (e.g. the broker was
     // replaced, or the coordinator kept loading) it stays down, so we start a fresh consumer.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -134,9 +137,7 @@ export class EventConsumer {
           await this.handleChunk(batch.topic, baseTopic, batch.partition, chunk);
           const last = chunk[chunk.length - 1].offset;
           resolveOffset(last);
-          await this.consumer!.commitOffsets([
-            { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
-          ]);
+          await commits.commit(batch.topic, batch.partition, (BigInt(last) + 1n).toString());
           await heartbeat();
         }
         platformMetrics.consumerLag.set(
