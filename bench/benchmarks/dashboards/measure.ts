@@ -102,7 +102,10 @@ export interface Naive {
   mismatch: string | null;
 }
 
-/** The naive query `naiveRuns` times on one connection with up to 2 parallel workers, and its answer checked. */
+/**
+ * The naive query `naiveRuns` times on one connection with up to 2 parallel workers, and its answer checked.
+ * `--naive-runs 0` skips it, and with it the check (there is no answer to compare with): empty `ms`.
+ */
 export async function compareNaive(
   db: BenchDb,
   ep: Endpoint,
@@ -110,6 +113,7 @@ export async function compareNaive(
   { naiveRuns }: DashboardsOptions,
 ): Promise<Naive> {
   const ms: number[] = [];
+  if (!naiveRuns) return { ms, mismatch: null };
   const c = await db.client();
   await c.query(`SET max_parallel_workers_per_gather = 2`);
   let rows: any[] = [];
