@@ -128,7 +128,7 @@ export class StatsCache {
   private readonly bump = () => {
     this.version++;
   };
-  /** Commits through this DataSource, and how many of them a LISTEN round trip has caught up with. */
+  /** Commits through this DataSource (counted when strict) and how many a LISTEN round trip has caught up with. */
   private localCommits = 0;
   private confirmedCommits = 0;
   private confirming?: Promise<void>;
@@ -145,14 +145,18 @@ export class StatsCache {
     this.maxStaleMs = o.maxStaleMs;
   }
 
-  /** Subscribes (retrying in the background) and hooks local commits. Safe to call once per instance. */
+  /** Subscribes (retrying in the background) and, when strict, hooks local commits. Call once per instance. */
   start(): void {
-    // TypeORM broadcasts afterTransactionCommit to subscribers for every transaction of this DataSource.
-    this.ds.subscribers.push({ afterTransactionCommit: this.onLocalCommit } as never);
-    // …and nothing for a statement run outside one: `autocommitWrite` counts those.
-    let counters = outsideTransactionCommits.get(this.ds);
-    if (!counters) outsideTransactionCommits.set(this.ds, (counters = new Set()));
-    counters.add(this.onLocalCommit);
+    // Only strict answers wait for local commits' notifications (class comment: bounded staleness), so only a
+    // strict cache counts them.
+    if (this.maxStaleMs === 0) {
+      // TypeORM broadcasts afterTransactionCommit to subscribers for every transaction of this DataSource.
+      this.ds.subscribers.push({ afterTransactionCommit: this.onLocalCommit } as never);
+      // …and nothing for a statement run outside one: `autocommitWrite` counts those.
+      let counters = outsideTransactionCommits.get(this.ds);
+      if (!counters) outsideTransactionCommits.set(this.ds, (counters = new Set()));
+      counters.add(this.onLocalCommit);
+    }
     this.listener = new PgListener({
       pool: (this.ds.driver as unknown as { master: Pool }).master,
       channel: this.o.channel,
@@ -189,8 +193,7 @@ export class StatsCache {
    */
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (!this.active) return compute();
-    // Only strict answers wait for local commits' notifications (class comment: bounded staleness).
-    if (this.maxStaleMs === 0 && this.confirmedCommits < this.localCommits)
+    if (this.confirmedCommits < this.localCommits)
       return this.catchUp(this.localCommits).then(() => this.lookUp(key, compute));
     return this.lookUp(key, compute);
   }
